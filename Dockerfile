@@ -1,0 +1,25 @@
+# Production image of the portal: API + built web app, no compilers, non-root.
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY apps/api/package.json apps/api/
+COPY apps/web/package.json apps/web/
+COPY packages/shared/package.json packages/shared/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 TRUST_PROXY=true
+WORKDIR /app
+COPY --from=build --chown=root:root /app/package.json ./
+COPY --from=build --chown=root:root /app/node_modules ./node_modules
+COPY --from=build --chown=root:root /app/packages/shared/package.json packages/shared/
+COPY --from=build --chown=root:root /app/packages/shared/dist packages/shared/dist
+COPY --from=build --chown=root:root /app/apps/api/package.json apps/api/
+COPY --from=build --chown=root:root /app/apps/api/dist apps/api/dist
+COPY --from=build --chown=root:root /app/apps/web/dist apps/web/dist
+COPY --from=build --chown=root:root /app/prisma prisma
+USER node
+EXPOSE 3000
+CMD ["node", "apps/api/dist/main.js"]

@@ -1,0 +1,43 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DestinationStream, Logger } from 'pino';
+import { createLogger } from './common/logger.js';
+import { parseConfig } from './config/config.schema.js';
+import { createApp } from './create-app.js';
+import { openDatabase } from './database/open-database.js';
+import { webDistDir } from './paths.js';
+
+export interface RunningPortal {
+  readonly url: string;
+  readonly databaseUrl: string;
+  readonly app: NestExpressApplication;
+  readonly logger: Logger;
+  /** Stops the HTTP server, then the database if the portal started it. */
+  close(): Promise<void>;
+}
+
+/** Config → database (+ migrations) → HTTP server. Throws ConfigError on a bad environment. */
+export async function startPortal(env: NodeJS.ProcessEnv, logDestination?: DestinationStream): Promise<RunningPortal> {
+  const config = parseConfig(env);
+  const logger = createLogger(config.LOG_LEVEL, logDestination);
+  const database = await openDatabase(config, (message) => logger.trace({ postgres: message.trim() }));
+  if (database.appliedMigrations.length > 0) logger.info({ migrations: database.appliedMigrations }, 'migrations applied');
+  try {
+    const app = await createApp({ config, databaseUrl: database.url, logger }, webDistDir(config.WEB_DIST));
+    await app.listen(config.PORT, config.HOST);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    return {
+      url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`,
+      databaseUrl: database.url,
+      app,
+      logger,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

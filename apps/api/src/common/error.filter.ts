@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ERROR_MESSAGES, ERROR_STATUS, type ErrorBody, type ErrorCode, negotiateLocale } from '@mnpddh/shared';
+import { AppError } from './app-error.js';
+import type { Logger } from 'pino';
+
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['SERVICE_UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL']);
+
+/**
+ * Every error leaves the API as { error: { code, message, retryable, ... } }
+ * in the user's language. Nothing from the exception itself (stack, SQL,
+ * internal ids) reaches the client: unknown errors are logged under a
+ * correlation id and answered with that id alone.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const code = this.codeOf(exception);
+    const body: ErrorBody = {
+      error: {
+        code,
+        message: ERROR_MESSAGES[negotiateLocale(request.headers['accept-language'])][code],
+        retryable: RETRYABLE.has(code),
+      },
+    };
+    if (exception instanceof AppError && exception.fields) body.error.fields = exception.fields;
+    if (code === 'INTERNAL' || code === 'SERVICE_UNAVAILABLE') {
+      const correlationId = randomUUID();
+      body.error.correlationId = correlationId;
+      this.logger.error({ correlationId, err: exception }, 'request failed');
+    }
+    if (!response.headersSent) response.status(ERROR_STATUS[code]).json(body);
+  }
+
+  private codeOf(exception: unknown): ErrorCode {
+    if (exception instanceof AppError) return exception.code;
+    const status = statusOf(exception);
+    return STATUS_CODES[status] ?? (status >= 400 && status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL');
+  }
+}
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** Status of a Nest HttpException or of an express/body-parser error. */
+function statusOf(exception: unknown): number {
+  if (exception instanceof HttpException) return exception.getStatus();
+  if (typeof exception === 'object' && exception !== null) {
+    const status = (exception as { status?: unknown; statusCode?: unknown }).status ?? (exception as { statusCode?: unknown }).statusCode;
+    if (typeof status === 'number') return status;
+  }
+  return 500;
+}

@@ -1,0 +1,30 @@
+import { ConfigError, parseConfig } from './config.schema.js';
+
+describe('parseConfig', () => {
+  it('uses the embedded database and port 3000 when nothing is set', () => {
+    const sut = parseConfig({});
+    expect(sut.embedded).toBe(true);
+    expect(sut.PORT).toBe(3000);
+    expect(sut.DATA_DIR).toBe('.data');
+  });
+
+  it('uses DATABASE_URL when it is set', () => {
+    const sut = parseConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/portal' });
+    expect(sut.embedded).toBe(false);
+    expect(sut.DATABASE_URL).toBe('postgresql://u:p@db:5432/portal');
+  });
+
+  it('names every bad variable and never echoes its value', () => {
+    let error: unknown;
+    try {
+      parseConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://secret-password@x/y' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('PORT');
+    expect(message).toContain('DATABASE_URL');
+    expect(message).not.toContain('secret-password');
+  });
+});

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgresql:// URL');
+
+/**
+ * The whole environment, parsed once at boot. Without DATABASE_URL the portal
+ * runs in embedded demo mode: it starts its own PostgreSQL in DATA_DIR.
+ */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: postgresUrl.optional(),
+  /** Role that owns the schema and runs migrations; defaults to DATABASE_URL. */
+  MIGRATION_DATABASE_URL: postgresUrl.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Built web app to serve from the same origin; empty to serve none. */
+  WEB_DIST: z.string().default(''),
+  /** Largest JSON body accepted, in bytes. */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
+  /** Set behind a TLS proxy: cookies get Secure, HSTS is sent. */
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface AppConfig extends Env {
+  /** True when the portal manages its own PostgreSQL (no DATABASE_URL). */
+  readonly embedded: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws a ConfigError naming every bad variable. */
+export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    // Name the variable and the reason, never echo the value (it may be a secret).
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return { ...result.data, embedded: result.data.DATABASE_URL === undefined };
+}

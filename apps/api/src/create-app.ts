@@ -1,0 +1,42 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import { ErrorFilter } from './common/error.filter.js';
+import { createHttpLogger, NestPinoLogger } from './common/logger.js';
+import type { Runtime } from './config/runtime.js';
+import { securityHeaders } from './security-headers.js';
+import { webAssets } from './web-assets.js';
+
+/** Builds the Nest application with everything every request goes through. */
+export async function createApp(runtime: Runtime, webDist: string): Promise<NestExpressApplication> {
+  const { config, logger } = runtime;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), {
+    logger: new NestPinoLogger(logger),
+    bodyParser: false,
+  });
+  app.disable('x-powered-by');
+  if (config.TRUST_PROXY) app.set('trust proxy', 1);
+  app.use(createHttpLogger(logger));
+  app.use(...securityHeaders());
+  app.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES, strict: true });
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ErrorFilter(logger));
+  setUpOpenApi(app);
+  const assets = webAssets(webDist);
+  if (assets.length > 0) app.use(...assets);
+  return app;
+}
+
+function setUpOpenApi(app: NestExpressApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('MNPDDH protection portal API')
+      .setDescription('Protection requests of human rights defenders in Mali (CNDH).')
+      .setVersion('0.1.0')
+      .setOpenAPIVersion('3.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+}

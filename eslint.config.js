@@ -1,0 +1,63 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const sodium = ['libsodium-wrappers-sumo', 'libsodium-wrappers', 'sodium-native'];
+
+/** The architecture's boundaries, enforced (ARCHITECTURE.md, SECURITY.md). */
+const boundaries = {
+  everywhere: { paths: sodium.map((name) => ({ name, message: 'Only apps/api/src/crypto may import libsodium.' })) },
+};
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/', '**/dist/', 'apps/api/src/generated/', '.data/', 'coverage/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', boundaries.everywhere],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    // The crypto module is the one importer of libsodium.
+    files: ['apps/api/src/crypto/**', 'bench/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Universal code: runs in the browser and in Node.
+    files: ['packages/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: boundaries.everywhere.paths, patterns: [{ group: ['node:*', '@prisma/*', '@nestjs/*'], message: 'packages/shared is universal code.' }] },
+      ],
+    },
+  },
+  {
+    // The web app talks to the API over HTTP only.
+    files: ['apps/web/**'],
+    ignores: ['apps/web/vite.config.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: boundaries.everywhere.paths, patterns: [{ group: ['**/apps/api/**', '@mnpddh/api', 'node:*'], message: 'apps/web never imports the API.' }] },
+      ],
+    },
+  },
+  {
+    // Only repositories (and the database module) touch the Prisma client.
+    files: ['apps/api/src/**'],
+    ignores: ['apps/api/src/**/*.repository.ts', 'apps/api/src/database/**', 'apps/api/src/crypto/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: boundaries.everywhere.paths, patterns: [{ group: ['**/generated/prisma/*'], message: 'Only repositories import the Prisma client.' }] },
+      ],
+    },
+  },
+);

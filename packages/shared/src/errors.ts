@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { Locale } from './locale.js';
+
+/** Every error the API returns carries one of these codes. */
+export const ErrorCode = z.enum([
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** One HTTP status per code: the single mapping the API uses. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+/** User-facing messages: plain words, no internals. French first. */
+export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
+  fr: {
+    VALIDATION_FAILED: 'Certaines informations ne sont pas valides. Vérifiez les champs signalés.',
+    UNAUTHENTICATED: 'Vous devez vous connecter pour continuer.',
+    FORBIDDEN: "Vous n'avez pas accès à cette page ou à cette action.",
+    NOT_FOUND: "Ce que vous cherchez n'existe pas ou n'est plus disponible.",
+    CONFLICT: "Cette action a déjà été faite ou entre en conflit avec une autre. Rechargez la page.",
+    PAYLOAD_TOO_LARGE: "L'envoi est trop volumineux.",
+    RATE_LIMITED: 'Trop de tentatives. Attendez un peu puis réessayez.',
+    SERVICE_UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+    INTERNAL: "Une erreur inattendue s'est produite. Réessayez ; si elle revient, donnez ce code à l'équipe.",
+  },
+  en: {
+    VALIDATION_FAILED: 'Some information is not valid. Check the fields marked.',
+    UNAUTHENTICATED: 'You need to sign in to continue.',
+    FORBIDDEN: 'You do not have access to this page or action.',
+    NOT_FOUND: 'What you are looking for does not exist or is no longer available.',
+    CONFLICT: 'This was already done or conflicts with another change. Reload the page.',
+    PAYLOAD_TOO_LARGE: 'What you sent is too large.',
+    RATE_LIMITED: 'Too many attempts. Wait a little, then try again.',
+    SERVICE_UNAVAILABLE: 'The service is briefly unavailable. Try again in a few moments.',
+    INTERNAL: 'Something unexpected went wrong. Try again; if it happens again, give this code to the team.',
+  },
+};
+
+export const FieldError = z.object({
+  /** Dotted path of the field, e.g. `incidents.0.date`. */
+  field: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+/** The body of every error response. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    retryable: z.boolean(),
+    fields: z.array(FieldError).optional(),
+    correlationId: z.string().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,36 @@
+// Builds what is missing or older than its sources: the Prisma client, the
+// API (tsc -b, incremental) and the web app (vite). `--force` rebuilds all.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const force = process.argv.includes('--force');
+
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return readdirSync(path)
+    .filter((name) => name !== 'node_modules' && name !== 'dist')
+    .reduce((latest, name) => Math.max(latest, newest(join(path, name))), info.mtimeMs);
+}
+
+function stale(output, sources) {
+  return force || !existsSync(output) || sources.some((source) => newest(source) > statSync(output).mtimeMs);
+}
+
+function run(label, command, args) {
+  process.stdout.write(`build: ${label}\n`);
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (stale('apps/api/src/generated/prisma/client.ts', ['prisma/schema.prisma'])) {
+  run('prisma client', process.execPath, ['scripts/prisma-generate.mjs']);
+}
+if (stale('apps/api/dist/main.js', ['apps/api/src', 'packages/shared/src', 'apps/api/tsconfig.json'])) {
+  run('api', 'npx', ['tsc', '-b', 'apps/api']);
+}
+if (stale('apps/web/dist/index.html', ['apps/web/src', 'apps/web/index.html', 'packages/shared/src'])) {
+  run('web', 'npx', ['vite', 'build', 'apps/web', '--logLevel', 'warn']);
+}

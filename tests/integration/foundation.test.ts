@@ -1,0 +1,181 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, chmod, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { ErrorBody, HealthResponse } from '@mnpddh/shared';
+import type { RunningPortal } from '../../apps/api/src/boot.js';
+import { startPortal } from '../../apps/api/src/boot.js';
+import { ROOT_DIR } from '../../apps/api/src/paths.js';
+import { createTestDatabase } from '../support/test-database.js';
+import { startTestPortal } from '../support/test-portal.js';
+
+describe('the portal on a real PostgreSQL', () => {
+  let portal: RunningPortal;
+
+  beforeAll(async () => {
+    portal = await startTestPortal();
+  });
+  afterAll(async () => {
+    await portal.close();
+  });
+
+  it('answers /api/health with the database up', async () => {
+    const response = await fetch(`${portal.url}/api/health`);
+    expect(response.status).toBe(200);
+    expect(HealthResponse.parse(await response.json())).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('serves the web app at / with a strict Content-Security-Policy', async () => {
+    const response = await fetch(`${portal.url}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(await response.text()).toContain('<div id="root">');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('serves client-side routes from index.html but never for unknown /api paths', async () => {
+    const page = await fetch(`${portal.url}/demande`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const api = await fetch(`${portal.url}/api/does-not-exist`, { headers: { 'accept-language': 'en' } });
+    expect(api.status).toBe(404);
+    const body = ErrorBody.parse(await api.json());
+    expect(body.error.code).toBe('NOT_FOUND');
+    expect(body.error.message).toMatch(/does not exist/);
+  });
+
+  it('publishes a valid OpenAPI document built from the zod schemas', async () => {
+    const response = await fetch(`${portal.url}/api/docs-json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as {
+      openapi: string;
+      info: { title: string };
+      paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { properties: object } }> }> }>>;
+    };
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.info.title).toBeTruthy();
+    const health = document.paths['/api/health']?.get?.responses['200']?.content['application/json']?.schema;
+    expect(Object.keys(health?.properties ?? {})).toEqual(['status', 'database']);
+  });
+
+  it('answers malformed JSON with a French validation error and no internals', async () => {
+    const response = await fetch(`${portal.url}/api/health`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"unterminated',
+    });
+    const text = await response.text();
+    expect(response.status).toBe(400);
+    expect(ErrorBody.parse(JSON.parse(text)).error.message).toMatch(/Vérifiez/);
+    expect(text).not.toMatch(/SyntaxError|at .*\.js|JSON\.parse/);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const response = await fetch(`${portal.url}/api/health`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'x'.repeat(300 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    expect(ErrorBody.parse(await response.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
+
+describe('when PostgreSQL stops answering', () => {
+  it('reports the database down with 503, then up again without a restart', async () => {
+    const url = await createTestDatabase();
+    const portal = await startPortal({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent' });
+    const name = new URL(url).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
+    await admin.connect();
+    try {
+      // Refuse new connections and end the open ones: the database is "down" for the portal.
+      await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+      const down = await fetch(`${portal.url}/api/health`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toEqual({ status: 'degraded', database: 'down' });
+
+      await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`);
+      const up = await fetch(`${portal.url}/api/health`);
+      expect(up.status).toBe(200);
+    } finally {
+      await admin.end();
+      await portal.close();
+    }
+  });
+});
+
+describe('configuration', () => {
+  it('refuses to start on a bad variable and names it', async () => {
+    await expect(startPortal({ PORT: 'not-a-port', LOG_LEVEL: 'silent' })).rejects.toThrow(/PORT/);
+  });
+
+  it('refuses to start from the command line with the variable named, and exit code 1', () => {
+    const main = join(ROOT_DIR, 'apps/api/dist/main.js');
+    expect(existsSync(main)).toBe(true);
+    const result = spawnSync(process.execPath, [main], {
+      env: { PATH: process.env.PATH, DATABASE_URL: 'mysql://root:hunter2@db/portal' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('DATABASE_URL');
+    expect(result.stderr).not.toContain('hunter2');
+  });
+
+  it('uses DATABASE_URL instead of starting its own PostgreSQL', async () => {
+    const url = await createTestDatabase();
+    const dataDir = await mkdtemp(join(tmpdir(), 'mnpddh-unused-'));
+    const portal = await startPortal({ DATABASE_URL: url, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
+    try {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const migrations = await client.query('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL');
+      await client.end();
+      expect(migrations.rowCount).toBeGreaterThan(0);
+      expect(existsSync(join(dataDir, 'pg'))).toBe(false);
+      expect((await fetch(`${portal.url}/api/health`)).status).toBe(200);
+    } finally {
+      await portal.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('embedded mode', () => {
+  it('starts its own PostgreSQL in DATA_DIR, migrates it, and reuses the data on a second start', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'mnpddh-embedded-'));
+    await chmod(dataDir, 0o755);
+    try {
+      const first = await startPortal({ DATA_DIR: join(dataDir, 'data'), PORT: '0', LOG_LEVEL: 'silent' });
+      expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
+      await query(first.databaseUrl, "INSERT INTO setting (key, value, updated_at) VALUES ('kept', 'yes', now())");
+      await first.close();
+      expect(existsSync(join(dataDir, 'data', 'pg', 'PG_VERSION'))).toBe(true);
+      expect(existsSync(join(dataDir, 'data', 'pg', 'postmaster.pid'))).toBe(false);
+
+      const second = await startPortal({ DATA_DIR: join(dataDir, 'data'), PORT: '0', LOG_LEVEL: 'silent' });
+      expect((await fetch(`${second.url}/api/health`)).status).toBe(200);
+      const kept = await query(second.databaseUrl, "SELECT value FROM setting WHERE key = 'kept'");
+      await second.close();
+      expect(kept).toEqual([{ value: 'yes' }]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+async function query(url: string, sql: string): Promise<unknown[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}

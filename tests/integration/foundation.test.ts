@@ -87,9 +87,9 @@ describe('the portal on a real PostgreSQL', () => {
 
 describe('when PostgreSQL stops answering', () => {
   it('reports the database down with 503, then up again without a restart', async () => {
-    const url = await createTestDatabase();
-    const portal = await startPortal({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent' });
-    const name = new URL(url).pathname.slice(1);
+    const database = await createTestDatabase();
+    const portal = await startPortal({ DATABASE_URL: database.appUrl, MIGRATION_DATABASE_URL: database.ownerUrl, PORT: '0', LOG_LEVEL: 'silent' });
+    const name = new URL(database.ownerUrl).pathname.slice(1);
     const admin = new pg.Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
     await admin.connect();
     try {
@@ -129,11 +129,11 @@ describe('configuration', () => {
   });
 
   it('uses DATABASE_URL instead of starting its own PostgreSQL', async () => {
-    const url = await createTestDatabase();
+    const database = await createTestDatabase();
     const dataDir = await mkdtemp(join(tmpdir(), 'mnpddh-unused-'));
-    const portal = await startPortal({ DATABASE_URL: url, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
+    const portal = await startPortal({ DATABASE_URL: database.ownerUrl, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
     try {
-      const client = new pg.Client({ connectionString: url });
+      const client = new pg.Client({ connectionString: database.ownerUrl });
       await client.connect();
       const migrations = await client.query('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL');
       await client.end();

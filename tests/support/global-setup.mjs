@@ -4,11 +4,12 @@ import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../apps/api/dist/database/embedded-postgres.js';
+import { APP_ROLE, ensureAppLogin, startEmbeddedPostgres } from '../../apps/api/dist/database/embedded-postgres.js';
 import { applyMigrations } from '../../apps/api/dist/database/migrations.js';
 import { MIGRATION_PATHS } from '../../apps/api/dist/paths.js';
 
-export const TEMPLATE_DATABASE = 'portal_template';
+const TEMPLATE_DATABASE = 'portal_template';
+const APP_PASSWORD = 'test-app-password';
 
 /**
  * One real PostgreSQL for the whole run (embedded, in a temporary folder),
@@ -24,7 +25,9 @@ export default async function globalSetup() {
   await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   await admin.end();
   await applyMigrations(server.urlFor(TEMPLATE_DATABASE), MIGRATION_PATHS);
+  await ensureAppLogin(server.urlFor('postgres'), APP_PASSWORD);
   process.env.TEST_PG_ADMIN_URL = server.urlFor('postgres');
+  process.env.TEST_PG_APP_ROLE = `${APP_ROLE}:${APP_PASSWORD}`;
   process.env.TEST_DATA_ROOT = dataDir;
   globalThis.__testPostgres = server;
 }

@@ -7,15 +7,21 @@ import pg from 'pg';
 
 /** A PostgreSQL server that the portal started itself, with its data in DATA_DIR/pg. */
 export interface EmbeddedDatabase {
-  /** Connection string of the portal's database on this server. */
+  /** The portal's database, as the superuser (migrations, administration). */
   readonly url: string;
+  /** The portal's database, as the application role (see ensureAppLogin). */
+  readonly appUrl: string;
   /** Connection string of another database on the same server (for tests). */
   urlFor(database: string): string;
+  /** Lets the application role (created by the migrations) log in with its password. */
+  ensureAppLogin(): Promise<void>;
   stop(): Promise<void>;
 }
 
 const SUPERUSER = 'postgres';
 const DATABASE = 'portal';
+/** Created by the migrations; may only INSERT and SELECT the audit log. */
+export const APP_ROLE = 'portal_app';
 
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -48,7 +54,15 @@ export async function startEmbeddedPostgres(
   const urlFor = (database: string) =>
     `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   await ensureDatabase(urlFor('postgres'), DATABASE);
-  return { url: urlFor(DATABASE), urlFor, stop: () => server.stop() };
+  const appPassword = await readOrCreatePassword(join(root, 'pg-app.secret'));
+  const appUrl = `postgresql://${APP_ROLE}:${encodeURIComponent(appPassword)}@127.0.0.1:${port}/${DATABASE}`;
+  return {
+    url: urlFor(DATABASE),
+    appUrl,
+    urlFor,
+    ensureAppLogin: () => ensureAppLogin(urlFor('postgres'), appPassword),
+    stop: () => server.stop(),
+  };
 }
 
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
@@ -57,6 +71,17 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function ensureAppLogin(adminUrl: string, password: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    // Passwords cannot be bound parameters in ALTER ROLE; this one is ours (base64url).
+    await client.query(`ALTER ROLE ${APP_ROLE} LOGIN PASSWORD '${password.replace(/[^A-Za-z0-9_-]/g, '')}'`);
   } finally {
     await client.end();
   }

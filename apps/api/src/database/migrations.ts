@@ -69,7 +69,7 @@ async function withEngine<T>(
   // Our own pool, ended below: an idle connection would keep holding the
   // engine's advisory lock and stall the next migration run.
   const pool = new pg.Pool({ connectionString: url, max: 2 });
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPg(pool));
   const Engine = await loadEngine();
   const engine = await Engine.new({ datamodels: [[paths.schemaPath, schema]] }, () => undefined, adapter);
   try {
@@ -77,6 +77,22 @@ async function withEngine<T>(
   } finally {
     engine.free();
     await pool.end();
+  }
+}
+
+/**
+ * adapter-pg runs a migration script by splitting it on every `;`, which
+ * breaks PL/pgSQL bodies and semicolons in comments. PostgreSQL's simple
+ * query protocol takes the whole script at once, and runs it atomically.
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const pool = adapter.underlyingDriver();
+    adapter.executeScript = async (script: string) => {
+      await pool.query(script);
+    };
+    return adapter;
   }
 }
 

@@ -21,8 +21,10 @@ export async function openDatabase(config: AppConfig, log: (message: string) => 
   }
   const embedded = await startEmbeddedPostgres(config.DATA_DIR, log);
   try {
+    // Migrations as the owner; the portal itself as the restricted application role.
     const appliedMigrations = await applyMigrations(embedded.url, MIGRATION_PATHS);
-    return { url: embedded.url, appliedMigrations, close: () => embedded.stop() };
+    await embedded.ensureAppLogin();
+    return { url: embedded.appUrl, appliedMigrations, close: () => embedded.stop() };
   } catch (error) {
     await embedded.stop();
     throw error;

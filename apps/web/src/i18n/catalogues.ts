@@ -1,0 +1,20 @@
+import type { Catalogue } from './fr';
+import { en } from './en';
+import { fr } from './fr';
+
+/**
+ * Every interface language, by its code. Adding a language (Bambara `bm`,
+ * Fulfulde `ff`, Songhay…) is adding its catalogue file and one line here.
+ */
+export const catalogues = {
+  fr,
+  en,
+} satisfies Record<string, Catalogue>;
+
+export type LocaleCode = keyof typeof catalogues;
+
+export const localeCodes = Object.keys(catalogues) as LocaleCode[];
+
+export function isLocaleCode(value: string | null | undefined): value is LocaleCode {
+  return typeof value === 'string' && Object.hasOwn(catalogues, value);
+}

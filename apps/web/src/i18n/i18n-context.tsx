@@ -1,0 +1,57 @@
+// Type-only: importing values from the shared package would pull zod into the public bundle.
+import type { DEFAULT_LOCALE } from '@mnpddh/shared';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Catalogue } from './fr';
+import { catalogues, isLocaleCode, type LocaleCode } from './catalogues';
+
+interface I18n {
+  locale: LocaleCode;
+  setLocale: (locale: LocaleCode) => void;
+  t: Catalogue;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+/**
+ * French unless the address asks for another language (`?lang=en`, so the
+ * mechanism can share a link). The choice lives in memory only: nothing is
+ * written to the device (no localStorage, no cookie).
+ */
+function initialLocale(): LocaleCode {
+  const requested = new URLSearchParams(window.location.search).get('lang');
+  return isLocaleCode(requested) ? requested : defaultLocale;
+}
+
+/** Must equal the API's default: a type error here if the shared one changes. */
+const defaultLocale: typeof DEFAULT_LOCALE & LocaleCode = 'fr';
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocale] = useState<LocaleCode>(initialLocale);
+  const t: Catalogue = catalogues[locale];
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.lang = locale;
+    root.dir = t.meta.dir;
+    document.title = t.meta.documentTitle;
+  }, [locale, t]);
+
+  const value = useMemo(() => ({ locale, setLocale, t }), [locale, t]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useT() needs an <I18nProvider> above it');
+  return i18n;
+}
+
+/** The current language's catalogue: `const t = useT(); t.home.title`. */
+export function useT(): Catalogue {
+  return useI18n().t;
+}
+
+export function useLocale(): [LocaleCode, (locale: LocaleCode) => void] {
+  const { locale, setLocale } = useI18n();
+  return [locale, setLocale];
+}

@@ -1,0 +1,24 @@
+import { catalogues, localeCodes } from './catalogues';
+import { useLocale, useT } from './i18n-context';
+
+/** One button per catalogue, each name written in its own language. */
+export function LanguageSwitcher() {
+  const t = useT();
+  const [locale, setLocale] = useLocale();
+  return (
+    <div className="language-switcher" role="group" aria-label={t.layout.languageLabel}>
+      {localeCodes.map((code) => (
+        <button
+          key={code}
+          type="button"
+          lang={code}
+          className="language-switcher__option"
+          aria-pressed={code === locale}
+          onClick={() => setLocale(code)}
+        >
+          {catalogues[code].meta.name}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { useRef } from 'react';
+import { Outlet } from 'react-router';
+import { LanguageSwitcher } from '../i18n/language-switcher';
+import { useT } from '../i18n/i18n-context';
+import { Brand } from './brand';
+import { EmergencyPhoneLink } from './emergency-phone';
+import { fill } from './fill';
+import { PhoneIcon } from './icons';
+import { QuickExitButton, useQuickExitShortcut } from './quick-exit';
+import { SiteLink } from './site-link';
+import { useFocusOnNavigate } from './use-focus-on-navigate';
+
+/**
+ * Frame of every public page: quick exit top right (kept in view while
+ * scrolling), the emergency number at the top and bottom, language choice.
+ */
+export function PublicLayout() {
+  const t = useT();
+  const main = useRef<HTMLElement>(null);
+  useQuickExitShortcut();
+  useFocusOnNavigate(main);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.layout.skipLink}
+      </a>
+      <header className="site-header">
+        <div className="site-header__bar container">
+          <Brand />
+          <QuickExitButton />
+        </div>
+      </header>
+      <div className="emergency-band">
+        <div className="emergency-band__inner container">
+          <p className="emergency-band__text">
+            <PhoneIcon />
+            <span>{fill(t.layout.emergencyShort, { phone: <EmergencyPhoneLink /> })}</span>
+          </p>
+          <LanguageSwitcher />
+        </div>
+      </div>
+      <main id="main" ref={main} tabIndex={-1} className="site-main">
+        <div className="container">
+          <Outlet />
+        </div>
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p className="site-footer__emergency">
+            <PhoneIcon />
+            <span>{fill(t.layout.emergency, { phone: <EmergencyPhoneLink /> })}</span>
+          </p>
+          <nav aria-label={t.layout.footerNavLabel}>
+            <ul className="site-footer__links">
+              <li><SiteLink to="/">{t.nav.home}</SiteLink></li>
+              <li><SiteLink to="/demande">{t.nav.request}</SiteLink></li>
+              <li><SiteLink to="/suivi">{t.nav.followUp}</SiteLink></li>
+              <li><SiteLink to="/aide">{t.nav.help}</SiteLink></li>
+            </ul>
+          </nav>
+          <p className="site-footer__about">{t.layout.footerAbout}</p>
+          <p className="site-footer__about">{t.layout.footerNoTrace}</p>
+          <p className="site-footer__staff">
+            <SiteLink to="/personnel">{t.layout.staffLink}</SiteLink>
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}

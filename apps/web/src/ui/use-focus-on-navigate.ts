@@ -1,0 +1,19 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import { useLocation } from 'react-router';
+
+/**
+ * After a client-side navigation, start the new page at its top and move
+ * focus to the main content, as a full page load would: screen-reader and
+ * keyboard users are not left on the link they just followed. The first
+ * load is left alone so the skip link stays the first tab stop.
+ */
+export function useFocusOnNavigate(main: RefObject<HTMLElement | null>): void {
+  const { pathname } = useLocation();
+  const previousPathname = useRef(pathname);
+  useEffect(() => {
+    if (previousPathname.current === pathname) return;
+    previousPathname.current = pathname;
+    window.scrollTo(0, 0);
+    main.current?.focus({ preventScroll: true });
+  }, [pathname, main]);
+}

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const sharedEntry = fileURLToPath(new URL('../../packages/shared/src/index.ts', import.meta.url));
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    // Compile the shared package from source: no separate build step for it.
+    alias: { '@mnpddh/shared': sharedEntry },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The API serves the app under `default-src 'self'`: no inline module
+    // preload polyfill, no data: URIs inlined into the CSS or JS.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    sourcemap: false,
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+  preview: {
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+});

@@ -9,7 +9,7 @@ import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { startPortal } from '../../apps/api/src/boot.js';
 import { ROOT_DIR } from '../../apps/api/src/paths.js';
 import { createTestDatabase } from '../support/test-database.js';
-import { startTestPortal } from '../support/test-portal.js';
+import { startTestPortal, testSecrets } from '../support/test-portal.js';
 
 describe('the portal on a real PostgreSQL', () => {
   let portal: RunningPortal;
@@ -88,7 +88,7 @@ describe('the portal on a real PostgreSQL', () => {
 describe('when PostgreSQL stops answering', () => {
   it('reports the database down with 503, then up again without a restart', async () => {
     const database = await createTestDatabase();
-    const portal = await startPortal({ DATABASE_URL: database.appUrl, MIGRATION_DATABASE_URL: database.ownerUrl, PORT: '0', LOG_LEVEL: 'silent' });
+    const portal = await startPortal({ ...testSecrets(), DATABASE_URL: database.appUrl, MIGRATION_DATABASE_URL: database.ownerUrl, PORT: '0', LOG_LEVEL: 'silent' });
     const name = new URL(database.ownerUrl).pathname.slice(1);
     const admin = new pg.Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
     await admin.connect();
@@ -115,6 +115,14 @@ describe('configuration', () => {
     await expect(startPortal({ PORT: 'not-a-port', LOG_LEVEL: 'silent' })).rejects.toThrow(/PORT/);
   });
 
+  it('refuses to start outside demo mode when a secret is missing, naming it', async () => {
+    const database = await createTestDatabase();
+    const { INDEX_KEY: _omitted, ...secrets } = testSecrets();
+    await expect(
+      startPortal({ ...secrets, DATABASE_URL: database.appUrl, PORT: '0', LOG_LEVEL: 'silent' }),
+    ).rejects.toThrow(/INDEX_KEY is missing/);
+  });
+
   it('refuses to start from the command line with the variable named, and exit code 1', () => {
     const main = join(ROOT_DIR, 'apps/api/dist/main.js');
     expect(existsSync(main)).toBe(true);
@@ -131,7 +139,7 @@ describe('configuration', () => {
   it('uses DATABASE_URL instead of starting its own PostgreSQL', async () => {
     const database = await createTestDatabase();
     const dataDir = await mkdtemp(join(tmpdir(), 'mnpddh-unused-'));
-    const portal = await startPortal({ DATABASE_URL: database.ownerUrl, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
+    const portal = await startPortal({ ...testSecrets(), DATABASE_URL: database.ownerUrl, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
     try {
       const client = new pg.Client({ connectionString: database.ownerUrl });
       await client.connect();

@@ -1,6 +1,17 @@
 import 'reflect-metadata';
 import { startPortal, type RunningPortal } from '../../apps/api/src/boot.js';
+import { generateSecret } from '../../apps/api/src/crypto/index.js';
 import { createTestDatabase } from './test-database.js';
+
+/** Fresh secrets, as an operator would set them outside the database. */
+export function testSecrets(): NodeJS.ProcessEnv {
+  return {
+    RECEIPT_PEPPER: generateSecret('receipt-pepper'),
+    DIRECTORY_SIGNING_KEY: generateSecret('directory-signing-key'),
+    INDEX_KEY: generateSecret('index-key'),
+    AUDIT_CHECKPOINT_KEY: generateSecret('audit-checkpoint-key'),
+  };
+}
 
 /** The real portal on a random loopback port, on its own fresh database. */
 export async function startTestPortal(env: NodeJS.ProcessEnv = {}): Promise<RunningPortal> {
@@ -11,6 +22,7 @@ export async function startTestPortal(env: NodeJS.ProcessEnv = {}): Promise<Runn
     PORT: '0',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    ...testSecrets(),
     ...env,
   });
 }

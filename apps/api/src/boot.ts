@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DestinationStream, Logger } from 'pino';
 import { createLogger } from './common/logger.js';
 import { parseConfig } from './config/config.schema.js';
+import { loadServerSecrets } from './config/server-secrets.js';
 import { createApp } from './create-app.js';
 import { openDatabase } from './database/open-database.js';
 import { webDistDir } from './paths.js';
@@ -19,10 +20,11 @@ export interface RunningPortal {
 export async function startPortal(env: NodeJS.ProcessEnv, logDestination?: DestinationStream): Promise<RunningPortal> {
   const config = parseConfig(env);
   const logger = createLogger(config.LOG_LEVEL, logDestination);
+  const secrets = await loadServerSecrets(config);
   const database = await openDatabase(config, (message) => logger.trace({ postgres: message.trim() }));
   if (database.appliedMigrations.length > 0) logger.info({ migrations: database.appliedMigrations }, 'migrations applied');
   try {
-    const app = await createApp({ config, databaseUrl: database.url, logger }, webDistDir(config.WEB_DIST));
+    const app = await createApp({ config, databaseUrl: database.url, logger, secrets }, webDistDir(config.WEB_DIST));
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -1,3 +1,4 @@
 export * from './errors.js';
 export * from './health.js';
 export * from './locale.js';
+export * from './staff.js';

@@ -22,6 +22,18 @@ export const EnvSchema = z.object({
   WEB_DIST: z.string().default(''),
   /** Largest JSON body accepted, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
+  /** The mechanism this deployment serves; bound into every certificate and ciphertext. */
+  TENANT: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/, 'lowercase letters, digits and dashes')
+    .default('ml-mnpddh'),
+  /** Public address of the portal, for activation links. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Secrets kept outside the database (SECURITY.md); generated into DATA_DIR only in embedded demo mode. */
+  RECEIPT_PEPPER: z.string().optional(),
+  DIRECTORY_SIGNING_KEY: z.string().optional(),
+  INDEX_KEY: z.string().optional(),
+  AUDIT_CHECKPOINT_KEY: z.string().optional(),
   /** Set behind a TLS proxy: cookies get Secure, HSTS is sent. */
   TRUST_PROXY: z
     .enum(['true', 'false'])

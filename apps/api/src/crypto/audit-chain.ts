@@ -1,0 +1,65 @@
+/**
+ * The audit log's hash chain and signed checkpoints. Each row stores
+ * hash = BLAKE2b-256(canonical(label, previous hash, row)); the first row
+ * chains from 32 zero bytes. At intervals the head hash and row count are
+ * signed with the audit checkpoint key and exported, so a rewritten or
+ * truncated tail is detected, not only an edited row.
+ */
+import { constantTimeEqual, fromBase64Url, toBase64Url } from './bytes.js';
+import { CryptoError } from './errors.js';
+import { hashCanonical, HASH_BYTES } from './hash.js';
+import { canonicalRecord, type ClearValues } from './mac.js';
+import { parseSigningPublicKey, signStatement, statementVerifies, type SigningKeyPair } from './signing.js';
+
+export const AUDIT_GENESIS_HASH = toBase64Url(Buffer.alloc(HASH_BYTES));
+
+/** Hash of one audit row (its fields must include its sequence number). */
+export function auditChainHash(previousHash: string, row: ClearValues): string {
+  const previous = fromBase64Url(previousHash, 'previous audit hash', HASH_BYTES);
+  return toBase64Url(hashCanonical('mnpddh/audit-row/v1', [previous, canonicalRecord(row)]));
+}
+
+/**
+ * Recomputes a run of rows from `previousHash`; throws INTEGRITY_FAILED at
+ * the first row whose stored hash differs. Returns the head hash.
+ */
+export function verifyAuditChain(
+  previousHash: string,
+  rows: Iterable<{ readonly fields: ClearValues; readonly hash: string }>,
+): string {
+  let head = previousHash;
+  let position = 0;
+  for (const row of rows) {
+    const expected = auditChainHash(head, row.fields);
+    if (!constantTimeEqual(Buffer.from(expected), Buffer.from(row.hash))) {
+      throw new CryptoError('INTEGRITY_FAILED', `audit chain broken at row ${position} of this run`);
+    }
+    head = expected;
+    position++;
+  }
+  return head;
+}
+
+export interface AuditCheckpoint {
+  readonly tenant: string;
+  readonly rowCount: number;
+  readonly headHash: string;
+  /** ISO 8601 */
+  readonly signedAt: string;
+}
+
+function values(c: AuditCheckpoint) {
+  return [c.tenant, c.rowCount, fromBase64Url(c.headHash, 'head hash', HASH_BYTES), c.signedAt];
+}
+
+export function signAuditCheckpoint(checkpoint: AuditCheckpoint, checkpointKey: SigningKeyPair): string {
+  return signStatement(checkpointKey, 'mnpddh/audit-checkpoint/v1', values(checkpoint));
+}
+
+/** `publicKey`: the checkpoint key's public half, base64url. Throws BAD_SIGNATURE. */
+export function verifyAuditCheckpoint(checkpoint: AuditCheckpoint, signature: string, publicKey: string): void {
+  const key = parseSigningPublicKey(publicKey, 'audit checkpoint public key');
+  if (!statementVerifies(key, 'mnpddh/audit-checkpoint/v1', values(checkpoint), signature)) {
+    throw new CryptoError('BAD_SIGNATURE', 'audit checkpoint signature does not verify');
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The crypto module's public surface: the only code in the project that
+ * touches libsodium. See README.md in this folder for the key hierarchy and
+ * the rotation rules. Raw key bytes never leave the module.
+ */
+export { CryptoError, CryptoErrorCode } from './errors.js';
+export { warmUpCrypto } from './sodium.js';
+
+export { encodeCanonical, decodeCanonical, type CanonicalValue } from './canonical.js';
+export {
+  parseCiphertext,
+  encodeCiphertext,
+  serializeCiphertext,
+  ciphertextKeyId,
+  CIPHERTEXT_VERSION,
+  CipherAlgorithm,
+  type Ciphertext,
+} from './ciphertext.js';
+export { SecretKey, type SymmetricKeyKind } from './secret-key.js';
+
+export {
+  PASSWORD_PARAMS_V1,
+  RECEIPT_PARAMS_V1,
+  TEST_ONLY_ARGON2_PARAMS,
+  type Argon2Params,
+} from './argon2.js';
+export {
+  createPasswordRecord,
+  verifyPassword,
+  rejectUnknownAccount,
+  passwordNeedsRehash,
+  type PasswordRecord,
+  type PasswordDerivation,
+  type PasswordWrappingKey,
+} from './password.js';
+
+export {
+  IdentityKeyPair,
+  generateIdentityKeyPair,
+  wrapPrivateKey,
+  unwrapPrivateKey,
+  type PrivateKeyBinding,
+} from './key-pair.js';
+export {
+  createSessionSecrets,
+  hashSessionId,
+  wrapPrivateKeyForSession,
+  unwrapPrivateKeyForSession,
+  type SessionSecrets,
+  type SessionBinding,
+} from './session.js';
+
+export { SigningKeyPair, generateSigningKeyPair, deriveIntakeKeyPair, type Signer } from './signing.js';
+export {
+  issueCertificate,
+  verifyCertificate,
+  encodeCertificate,
+  parseCertificate,
+  type Certificate,
+  type CertificateClaims,
+  type CertificateExpectation,
+} from './certificate.js';
+export { sealCaseKey, openCaseKey, type SealRecipient, type SealedKeyContext } from './seal.js';
+export { signGrant, verifyGrant, hashSealedKey, type GrantStatement } from './grant.js';
+export {
+  sealEscrowForCustodians,
+  openEscrowOuterLayer,
+  openEscrowInnerLayer,
+  type EscrowContext,
+} from './escrow.js';
+
+export {
+  generateCaseKeys,
+  generateCaseKey,
+  generateThreadKey,
+  type CaseKey,
+  type ThreadKey,
+  type CaseKeyKind,
+} from './case-keys.js';
+export {
+  encryptField,
+  decryptField,
+  decryptFieldText,
+  type FieldLocation,
+  type MessageLocation,
+} from './field.js';
+export { FIELD_MAX_BYTES } from './padding.js';
+
+export {
+  generateReceipt,
+  formatReceipt,
+  deriveReceiptKeys,
+  wrapThreadKeyForReceipt,
+  unwrapThreadKeyWithReceipt,
+  RECEIPT_DIGITS,
+  type ReceiptKeys,
+  type ReceiptWrapContext,
+  type ReceiptWrappingKey,
+} from './receipt.js';
+
+export { generateFileKey, wrapFileKey, unwrapFileKey, type FileKey, type FileKeyContext } from './file-key.js';
+export {
+  encryptFile,
+  decryptFile,
+  encryptedFileSize,
+  FILE_CHUNK_SIZE,
+  type ByteSource,
+  type EncryptingFile,
+  type EncryptedFileSummary,
+  type DecryptFileOptions,
+} from './file-stream.js';
+
+export {
+  computeCaseManifestMac,
+  verifyCaseManifestMac,
+  computeIndexRowMac,
+  verifyIndexRowMac,
+  type CaseManifest,
+  type IndexRow,
+  type ClearValues,
+} from './mac.js';
+export {
+  auditChainHash,
+  verifyAuditChain,
+  signAuditCheckpoint,
+  verifyAuditCheckpoint,
+  AUDIT_GENESIS_HASH,
+  type AuditCheckpoint,
+} from './audit-chain.js';
+
+export {
+  generateSecret,
+  parseReceiptPepper,
+  parseIndexKey,
+  parseDirectorySigningKey,
+  parseAuditCheckpointKey,
+  parsePinnedPublicKey,
+  assertMatchesPinnedKey,
+  SECRET_KINDS,
+  type SecretKind,
+  type ReceiptPepper,
+  type IndexKey,
+  type Versioned,
+} from './secrets.js';

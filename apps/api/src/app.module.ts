@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './common/access.guard.js';
 import { RUNTIME, type Runtime } from './config/runtime.js';
+import { AuditModule } from './audit/audit.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 
 @Module({})
@@ -11,7 +13,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, HealthModule],
+      imports: [DatabaseModule, AuditModule, DirectoryModule, HealthModule],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,0 +1,7 @@
+import { Global, Module } from '@nestjs/common';
+import { DirectoryRepository } from './directory.repository.js';
+import { DirectoryService } from './directory.service.js';
+
+@Global()
+@Module({ providers: [DirectoryService, DirectoryRepository], exports: [DirectoryService] })
+export class DirectoryModule {}

@@ -1,0 +1,124 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CryptoError,
+  encodeCertificate,
+  issueCertificate,
+  parseCertificate,
+  verifyCertificate,
+  type SealRecipient,
+} from '../crypto/index.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import type { Db } from '../database/db.js';
+import { DirectoryRepository, type StaffKeyRecord } from './directory.repository.js';
+
+/** Certificate role of the server's intake identity and of the escrow key. */
+export const INTAKE_ROLE = 'intake';
+export const ESCROW_ROLE = 'escrow';
+export const INTAKE_ID = 'intake';
+
+/**
+ * The directory: which public keys anything may be sealed to. A staff key is
+ * certified with the user's roles and on-call flag, so a database writer who
+ * adds a role or the on-call flag in SQL does not join the triage team: the
+ * certificate no longer matches the row and the user receives nothing.
+ */
+@Injectable()
+export class DirectoryService {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly repository: DirectoryRepository,
+  ) {}
+
+  get tenant(): string {
+    return this.runtime.config.TENANT;
+  }
+
+  get directoryPublicKey(): string {
+    return this.runtime.secrets.directoryKey.value.publicKey;
+  }
+
+  /** Issues and stores a certificate for a staff key (new key pair, or roles changed). */
+  async certifyStaff(db: Db, staff: Pick<StaffKeyRecord, 'id' | 'roles' | 'onCall'>, publicKey: string, keyEpoch: number): Promise<void> {
+    const certificate = this.issue(staff.id, staffCertificateRole(staff), publicKey, keyEpoch);
+    await this.repository.saveCertificate(db, staff.id, { publicKey, certificate, keyEpoch });
+  }
+
+  /** Re-issues the certificate of an existing key after an admin changed roles or on-call. */
+  async recertifyStaff(db: Db, staffId: string): Promise<void> {
+    const staff = await this.repository.findStaff(db, staffId);
+    if (!staff?.publicKey) return;
+    await this.certifyStaff(db, staff, staff.publicKey, staff.keyEpoch);
+  }
+
+  issue(userId: string, role: string, publicKey: string, epoch: number): string {
+    return encodeCertificate(
+      issueCertificate({ tenant: this.tenant, userId, role, publicKey, epoch }, this.runtime.secrets.directoryKey.value),
+    );
+  }
+
+  /**
+   * The staff member as a seal recipient, or null when their key is missing
+   * or its certificate does not match the row exactly (tenant, id, roles,
+   * on-call, key, epoch).
+   */
+  staffRecipient(staff: StaffKeyRecord): SealRecipient | null {
+    if (!staff.active || !staff.publicKey || !staff.certificate) return null;
+    return this.verifiedRecipient(staff.certificate, staff.id, staffCertificateRole(staff), staff.publicKey, staff.keyEpoch);
+  }
+
+  /** The escrow key as a seal recipient (its certificate checked). */
+  escrowRecipient(escrow: { id: string; publicKey: string; certificate: string; epoch: number }): SealRecipient | null {
+    return this.verifiedRecipient(escrow.certificate, escrow.id, ESCROW_ROLE, escrow.publicKey, escrow.epoch);
+  }
+
+  /** Active supervisors and on-call staff with valid certificates: who receives new cases. */
+  async triageTeam(db: Db): Promise<{ staff: StaffKeyRecord; recipient: SealRecipient }[]> {
+    const candidates = await this.repository.findTriageCandidates(db);
+    return candidates.flatMap((staff) => {
+      const recipient = this.staffRecipient(staff);
+      return recipient ? [{ staff, recipient }] : [];
+    });
+  }
+
+  async activeEscrow(db: Db) {
+    const escrow = await this.repository.findActiveEscrow(db);
+    if (!escrow) return null;
+    const recipient = this.escrowRecipient(escrow);
+    return recipient ? { escrow, recipient } : null;
+  }
+
+  /** The intake identity's certificate, issued on the fly (derived key, nothing stored). */
+  intakeSigner(): SealRecipient {
+    const publicKey = this.runtime.secrets.intakeKey.publicKey;
+    return {
+      certificate: parseCertificate(this.issue(INTAKE_ID, INTAKE_ROLE, publicKey, 1)),
+      directoryPublicKey: this.directoryPublicKey,
+      expect: { tenant: this.tenant, userId: INTAKE_ID, roles: [INTAKE_ROLE], epoch: 1 },
+    };
+  }
+
+  private verifiedRecipient(encoded: string, userId: string, role: string, publicKey: string, epoch: number): SealRecipient | null {
+    try {
+      const certificate = parseCertificate(encoded);
+      const recipient = {
+        certificate,
+        directoryPublicKey: this.directoryPublicKey,
+        expect: { tenant: this.tenant, userId, roles: [role], epoch },
+      };
+      verifyCertificate(certificate, recipient.directoryPublicKey, recipient.expect);
+      if (certificate.publicKey !== publicKey) return null;
+      return recipient;
+    } catch (error) {
+      if (error instanceof CryptoError) {
+        this.runtime.logger.warn({ userId, code: error.code }, 'certificate refused');
+        return null;
+      }
+      throw error;
+    }
+  }
+}
+
+/** Roles (sorted) and the on-call flag, as one certificate role string. */
+export function staffCertificateRole(staff: Pick<StaffKeyRecord, 'roles' | 'onCall'>): string {
+  return [...[...staff.roles].sort(), ...(staff.onCall ? ['on-call'] : [])].join('+');
+}

@@ -8,6 +8,7 @@ export const ErrorCode = z.enum([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'INTEGRITY_FAILED',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
@@ -22,6 +23,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  INTEGRITY_FAILED: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
@@ -36,6 +38,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     FORBIDDEN: "Vous n'avez pas accès à cette page ou à cette action.",
     NOT_FOUND: "Ce que vous cherchez n'existe pas ou n'est plus disponible.",
     CONFLICT: "Cette action a déjà été faite ou entre en conflit avec une autre. Rechargez la page.",
+    INTEGRITY_FAILED:
+      "Ce dossier a été modifié en dehors du portail. Il n'est pas affiché. L'incident est enregistré ; prévenez un superviseur.",
     PAYLOAD_TOO_LARGE: "L'envoi est trop volumineux.",
     RATE_LIMITED: 'Trop de tentatives. Attendez un peu puis réessayez.',
     SERVICE_UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
@@ -47,6 +51,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     FORBIDDEN: 'You do not have access to this page or action.',
     NOT_FOUND: 'What you are looking for does not exist or is no longer available.',
     CONFLICT: 'This was already done or conflicts with another change. Reload the page.',
+    INTEGRITY_FAILED:
+      'This case was changed outside the portal. It is not shown. The incident is logged; tell a supervisor.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large.',
     RATE_LIMITED: 'Too many attempts. Wait a little, then try again.',
     SERVICE_UNAVAILABLE: 'The service is briefly unavailable. Try again in a few moments.',

@@ -2,4 +2,5 @@ export * from './audit.js';
 export * from './errors.js';
 export * from './health.js';
 export * from './locale.js';
+export * from './reference.js';
 export * from './staff.js';

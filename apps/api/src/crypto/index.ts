@@ -115,7 +115,10 @@ export {
   verifyCaseManifestMac,
   computeIndexRowMac,
   verifyIndexRowMac,
+  computeThreadManifestMac,
+  verifyThreadManifestMac,
   type CaseManifest,
+  type ThreadManifest,
   type IndexRow,
   type ClearValues,
 } from './mac.js';

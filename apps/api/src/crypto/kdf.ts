@@ -17,6 +17,8 @@ export const KDF_CONTEXT = {
   pepper: 'mnppeppr',
   /** case key: 1 = manifest MAC key */
   caseKey: 'mnpcasek',
+  /** thread key: 1 = thread manifest MAC key */
+  threadKey: 'mnpthred',
   /** staff key seed: 1 = X25519 box seed, 2 = Ed25519 signing seed */
   staffSeed: 'mnpstaff',
   /** directory signing seed: 1 = intake signing seed */

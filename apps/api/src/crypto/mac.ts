@@ -10,7 +10,7 @@
  */
 import { constantTimeEqual, fromBase64Url, toBase64Url } from './bytes.js';
 import type { CanonicalValue } from './canonical.js';
-import type { CaseKey } from './case-keys.js';
+import type { CaseKey, ThreadKey } from './case-keys.js';
 import { CryptoError } from './errors.js';
 import { hashCanonical } from './hash.js';
 import { deriveSubkey, KDF_CONTEXT } from './kdf.js';
@@ -31,6 +31,20 @@ export interface CaseManifest {
   readonly index: ClearValues;
   /** every encrypted row of the case */
   readonly rows: readonly { readonly table: string; readonly rowId: string }[];
+  readonly messageSequences: readonly number[];
+  readonly fileIds: readonly string[];
+}
+
+/**
+ * The thread's own manifest, under a subkey of the thread key: whoever writes
+ * to the thread (the defender with a receipt, or staff) holds that key, so
+ * every message or follow-up file updates it, and a deleted or rolled-back
+ * message is noticed by the next reader.
+ */
+export interface ThreadManifest {
+  readonly tenant: string;
+  readonly caseId: string;
+  readonly revision: number;
   readonly messageSequences: readonly number[];
   readonly fileIds: readonly string[];
 }
@@ -101,6 +115,29 @@ export function computeCaseManifestMac(caseKey: CaseKey, manifest: CaseManifest)
 /** Throws INTEGRITY_FAILED if the case's rows are not those the MAC was made over. */
 export function verifyCaseManifestMac(caseKey: CaseKey, manifest: CaseManifest, value: string): void {
   withManifestKey(caseKey, (key) => check(key, 'mnpddh/case-manifest/v1', manifestValues(manifest), value));
+}
+
+function threadValues(m: ThreadManifest): CanonicalValue[] {
+  return [m.tenant, m.caseId, m.revision, [...m.messageSequences].sort((a, b) => a - b), [...m.fileIds].sort(compare)];
+}
+
+function withThreadManifestKey<T>(threadKey: ThreadKey, use: (key: SecretKey<'manifest'>) => T): T {
+  requireKind(threadKey, ['thread']);
+  const key = new SecretKey('manifest', deriveSubkey(keyBytes(threadKey), KDF_CONTEXT.threadKey, 1));
+  try {
+    return use(key);
+  } finally {
+    key.destroy();
+  }
+}
+
+export function computeThreadManifestMac(threadKey: ThreadKey, manifest: ThreadManifest): string {
+  return withThreadManifestKey(threadKey, (key) => mac(key, 'mnpddh/thread-manifest/v1', threadValues(manifest)));
+}
+
+/** Throws INTEGRITY_FAILED if the thread's messages or files are not those the MAC was made over. */
+export function verifyThreadManifestMac(threadKey: ThreadKey, manifest: ThreadManifest, value: string): void {
+  withThreadManifestKey(threadKey, (key) => check(key, 'mnpddh/thread-manifest/v1', threadValues(manifest), value));
 }
 
 function indexValues(row: IndexRow): CanonicalValue[] {

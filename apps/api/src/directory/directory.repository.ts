@@ -33,6 +33,21 @@ export class DirectoryRepository {
     await db.staffUser.update({ where: { id }, data: fields });
   }
 
+  async nextEscrowEpoch(db: Db): Promise<number> {
+    const previous = await db.escrowKey.aggregate({ _max: { epoch: true } });
+    return (previous._max.epoch ?? 0) + 1;
+  }
+
+  /** The new escrow key becomes the only active one; older ones stay for the cases sealed to them. */
+  async insertEscrowKey(db: Db, key: { id: string; publicKey: string; certificate: string; epoch: number }): Promise<void> {
+    await db.escrowKey.updateMany({ where: { active: true }, data: { active: false } });
+    await db.escrowKey.create({ data: key });
+  }
+
+  async insertEscrowShare(db: Db, share: { escrowKeyId: string; innerUserId: string; outerUserId: string; sealed: string }): Promise<void> {
+    await db.escrowShare.create({ data: share });
+  }
+
   findActiveEscrow(db: Db) {
     return db.escrowKey.findFirst({ where: { active: true }, orderBy: { epoch: 'desc' } });
   }

@@ -101,7 +101,10 @@ CREATE TABLE "protection_case" (
     "narrative" TEXT NOT NULL,
     "incidents" TEXT NOT NULL,
     "categories" TEXT NOT NULL,
+    "revision" INTEGER NOT NULL DEFAULT 1,
     "manifest_mac" TEXT NOT NULL,
+    "thread_mac" TEXT NOT NULL,
+    "thread_revision" INTEGER NOT NULL DEFAULT 1,
     "submission_hash" TEXT,
 
     CONSTRAINT "protection_case_pkey" PRIMARY KEY ("id")
@@ -117,6 +120,7 @@ CREATE TABLE "case_key_grant" (
     "recipient_public_key" TEXT NOT NULL,
     "sealed_key" TEXT NOT NULL,
     "granted_by" UUID,
+    "granter_certificate" TEXT,
     "signature" TEXT NOT NULL,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

@@ -1,0 +1,32 @@
+/**
+ * What a case holds, by concern: each concern is one encrypted payload under
+ * the case key (SECURITY.md). The intake issue maps the public form onto
+ * these; staff work adds more concerns later.
+ */
+export interface CaseContent {
+  /** People at risk: names or pseudonyms, organisation, profiles, gender, age group, languages. */
+  identity: Record<string, unknown>;
+  /** How to reach the person safely. */
+  contact: Record<string, unknown>;
+  /** What happened, in the requester's words. */
+  narrative: string;
+  /** Incidents: dates, places, perpetrators, where someone is held. */
+  incidents: unknown[];
+  /** The categories that could single a person out (never in the clear). */
+  categories: CaseCategories;
+}
+
+export interface CaseCategories {
+  region: string;
+  threatTypes: string[];
+  perpetratorTypes: string[];
+  profiles: string[];
+  gender?: string;
+  languages: string[];
+}
+
+/** The encrypted columns of protection_case, one per concern. */
+export const CONTENT_FIELDS = ['identity', 'contact', 'narrative', 'incidents', 'categories'] as const;
+export type ContentField = (typeof CONTENT_FIELDS)[number];
+
+export const CASE_TABLE = 'protection_case';

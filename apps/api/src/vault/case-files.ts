@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error.js';
+import {
+  computeCaseManifestMac,
+  CryptoError,
+  decryptFieldText,
+  decryptFile,
+  encryptField,
+  encryptFile,
+  generateFileKey,
+  unwrapFileKey,
+  verifyCaseManifestMac,
+  wrapFileKey,
+  type ByteSource,
+} from '../crypto/index.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import { CASE_TABLE } from './case-content.js';
+import { CaseKeysAccess } from './case-keys-access.js';
+import type { CaseReader } from './case-reader.js';
+import { indexValues } from './triage-index.js';
+import { VaultRepository } from './vault.repository.js';
+
+export interface FileMetadata {
+  name: string;
+  type: string;
+}
+
+const FILE_TABLE = 'case_file';
+
+/**
+ * Files of the request, under the case key: a random file key wrapped by the
+ * case key, the content in encrypted chunks (memory stays flat), the name,
+ * type, size and SHA-256 of the original encrypted with the row, and the
+ * file's id added to the case manifest.
+ */
+@Injectable()
+export class CaseFiles {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repository: VaultRepository,
+    private readonly directory: DirectoryService,
+    private readonly keys: CaseKeysAccess,
+  ) {}
+
+  async attach(reader: CaseReader, caseId: string, content: ByteSource, metadata: FileMetadata): Promise<string> {
+    const fileId = randomUUID();
+    const context = { tenant: this.directory.tenant, caseId, fileId };
+    return this.prisma.$transaction(
+      async (tx) => {
+        await this.repository.lockCase(tx, caseId);
+        const row = await this.repository.findCaseFor(tx, caseId, reader.id);
+        if (!row) throw new AppError('NOT_FOUND');
+        const caseKey = this.keys.openCaseKey(row.grants, reader, caseId, row.caseKeyId);
+        const fileKey = generateFileKey();
+        try {
+          const manifest = (revision: number, fileIds: string[]) => ({
+            tenant: this.directory.tenant,
+            caseId,
+            revision,
+            index: indexValues(row),
+            rows: [{ table: CASE_TABLE, rowId: caseId }, ...row.receipts.map((r) => ({ table: 'receipt', rowId: r.id }))],
+            messageSequences: [],
+            fileIds,
+          });
+          const caseFileIds = row.files.filter((f) => f.keyKind === 'case').map((f) => f.id);
+          this.guard(() => verifyCaseManifestMac(caseKey, manifest(row.revision, caseFileIds), row.manifestMac));
+          await this.repository.insertFile(tx, {
+            id: fileId,
+            caseId,
+            keyKind: 'case',
+            wrappedFileKey: wrapFileKey(fileKey, caseKey, context),
+            metadata: '',
+            chunkCount: 0,
+          });
+          const encrypted = encryptFile(content, fileKey);
+          let index = 0;
+          for await (const chunk of encrypted) {
+            await this.repository.insertFileChunk(tx, fileId, index++, chunk);
+          }
+          const summary = await encrypted.summary;
+          const location = { tenant: this.directory.tenant, caseId, table: FILE_TABLE, rowId: fileId, field: 'metadata' };
+          const sealedMetadata = encryptField(caseKey, JSON.stringify({ ...metadata, size: summary.size, sha256: summary.sha256 }), location);
+          await this.repository.completeFile(tx, fileId, sealedMetadata, index);
+          const revision = row.revision + 1;
+          await this.repository.updateCaseManifest(tx, caseId, revision, computeCaseManifestMac(caseKey, manifest(revision, [...caseFileIds, fileId])));
+          return fileId;
+        } finally {
+          caseKey.destroy();
+          fileKey.destroy();
+        }
+      },
+      { timeout: 60_000 },
+    );
+  }
+
+  /** The original bytes, checked chunk by chunk and against the fingerprint taken at receipt. */
+  async *read(reader: CaseReader, caseId: string, fileId: string): AsyncGenerator<Buffer> {
+    const row = await this.repository.findCaseFor(this.prisma, caseId, reader.id);
+    const file = await this.repository.findCaseFile(this.prisma, caseId, fileId);
+    if (!row || !file) throw new AppError('NOT_FOUND');
+    const caseKey = this.keys.openCaseKey(row.grants, reader, caseId, row.caseKeyId);
+    const context = { tenant: this.directory.tenant, caseId, fileId };
+    const location = { ...context, table: FILE_TABLE, rowId: fileId, field: 'metadata' };
+    const { fileKey, sha256 } = this.guard(() => ({
+      fileKey: unwrapFileKey(file.wrappedFileKey, caseKey, context),
+      sha256: (JSON.parse(decryptFieldText(caseKey, file.metadata, location)) as { sha256: string }).sha256,
+    }));
+    caseKey.destroy();
+    try {
+      yield* decryptFile(this.chunks(fileId, file.chunkCount), fileKey, { expectedSha256: sha256 });
+    } finally {
+      fileKey.destroy();
+    }
+  }
+
+  private async *chunks(fileId: string, count: number): AsyncGenerator<Buffer> {
+    for (let index = 0; index < count; index++) {
+      const chunk = await this.repository.findFileChunk(this.prisma, fileId, index);
+      if (!chunk) throw new AppError('INTEGRITY_FAILED');
+      yield Buffer.from(chunk.data);
+    }
+  }
+
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof CryptoError) throw new AppError('INTEGRITY_FAILED');
+      throw error;
+    }
+  }
+}

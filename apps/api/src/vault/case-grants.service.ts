@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import { sealCaseKey, signGrant, type CaseKey, type SealRecipient, type ThreadKey } from '../crypto/index.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { DirectoryRepository } from '../directory/directory.repository.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import { CaseKeysAccess } from './case-keys-access.js';
+import type { CaseReader } from './case-reader.js';
+import { VaultRepository } from './vault.repository.js';
+
+/**
+ * Anyone who holds a case can grant it to another certified staff member:
+ * the granter opens both keys, seals them to the recipient's certified key
+ * and signs the grant with their own key. Audited.
+ */
+@Injectable()
+export class CaseGrantsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly vault: VaultRepository,
+    private readonly staff: DirectoryRepository,
+    private readonly directory: DirectoryService,
+    private readonly keys: CaseKeysAccess,
+    private readonly audit: AuditService,
+  ) {}
+
+  async grant(granter: CaseReader, caseId: string, recipientId: string): Promise<void> {
+    const row = await this.vault.findCaseFor(this.prisma, caseId, granter.id);
+    if (!row) throw new AppError('NOT_FOUND');
+    const granterRecord = await this.staff.findStaff(this.prisma, granter.id);
+    const recipientRecord = await this.staff.findStaff(this.prisma, recipientId);
+    const recipient = recipientRecord ? this.directory.staffRecipient(recipientRecord) : null;
+    // A recipient without a valid certificate (no key yet, deactivated, or a row changed in SQL) receives nothing.
+    if (!recipient || !granterRecord?.certificate) throw new AppError('CONFLICT');
+    const caseKey = this.keys.openCaseKey(row.grants, granter, caseId, row.caseKeyId);
+    const threadKey = this.keys.openThreadKey(row.grants, granter, caseId, row.threadKeyId);
+    try {
+      await this.prisma.$transaction(async (tx) => {
+        for (const [keyKind, key] of [['case', caseKey], ['thread', threadKey]] as const) {
+          await this.vault.upsertGrant(tx, this.signedGrant(granter, granterRecord.certificate as string, caseId, recipientId, keyKind, key, recipient));
+        }
+        await this.audit.record(
+          { action: 'case.granted', actorId: granter.id, targetType: 'case', targetId: caseId, details: { recipientId } },
+          tx,
+        );
+      });
+    } finally {
+      caseKey.destroy();
+      threadKey.destroy();
+    }
+  }
+
+  private signedGrant(
+    granter: CaseReader,
+    granterCertificate: string,
+    caseId: string,
+    recipientId: string,
+    keyKind: 'case' | 'thread',
+    key: CaseKey | ThreadKey,
+    recipient: SealRecipient,
+  ) {
+    const context = this.keys.context(caseId);
+    const sealedKey = sealCaseKey(key, context, recipient);
+    const recipientPublicKey = recipient.certificate.publicKey;
+    return {
+      caseId,
+      keyKind,
+      recipientId,
+      escrowKeyId: null,
+      recipientPublicKey,
+      sealedKey,
+      grantedBy: granter.id,
+      granterCertificate,
+      signature: signGrant({ ...context, keyKind, recipientId, recipientPublicKey, sealedKey }, granter.keyPair),
+    };
+  }
+}

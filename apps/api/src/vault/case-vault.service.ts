@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import {
+  computeCaseManifestMac,
+  computeIndexRowMac,
+  computeThreadManifestMac,
+  CryptoError,
+  decryptFieldText,
+  deriveReceiptKeys,
+  encryptField,
+  generateCaseKeys,
+  generateReceipt,
+  sealCaseKey,
+  signGrant,
+  verifyCaseManifestMac,
+  verifyIndexRowMac,
+  verifyThreadManifestMac,
+  wrapThreadKeyForReceipt,
+  type CaseKey,
+  type SealRecipient,
+  type ThreadKey,
+} from '../crypto/index.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { CASE_TABLE, CONTENT_FIELDS, type CaseContent } from './case-content.js';
+import { CaseKeysAccess } from './case-keys-access.js';
+import type { CaseReader } from './case-reader.js';
+import { newCaseCounters } from './stat-counters.js';
+import { indexValues, newCaseIndex, type TriageIndex } from './triage-index.js';
+import { ThreadMessages, type ThreadMessage } from './thread-messages.js';
+import { VaultRepository } from './vault.repository.js';
+
+export interface NewCase {
+  urgent: boolean;
+  content: CaseContent;
+}
+
+export interface CreatedCase {
+  caseId: string;
+  /** Shown once to the requester; never stored. */
+  receipt: string;
+  /** How many staff received the case at once (the triage team). */
+  triageTeamSize: number;
+}
+
+export interface OpenedCase {
+  id: string;
+  index: TriageIndex;
+  content: CaseContent;
+  messages: ThreadMessage[];
+}
+
+/**
+ * The encrypted case vault: a case is written with fresh case and thread
+ * keys, sealed to escrow and the triage team with grants signed by the
+ * intake key, its clear index MAC'd under the index key, its rows covered by
+ * manifest MACs, and its statistics counted — all in one transaction.
+ */
+@Injectable()
+export class CaseVaultService {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly prisma: PrismaService,
+    private readonly repository: VaultRepository,
+    private readonly directory: DirectoryService,
+    private readonly keys: CaseKeysAccess,
+    private readonly thread: ThreadMessages,
+    private readonly audit: AuditService,
+  ) {}
+
+  async createCase(input: NewCase, now = new Date()): Promise<CreatedCase> {
+    const caseId = randomUUID();
+    const receiptId = randomUUID();
+    const receipt = generateReceipt();
+    // Argon2id before the transaction: it is the slow part.
+    const receiptKeys = await deriveReceiptKeys(receipt, this.runtime.secrets.receiptPepper);
+    receiptKeys.identity.destroy();
+    const { caseKey, threadKey } = generateCaseKeys();
+    try {
+      const index = newCaseIndex(input.urgent, now);
+      const tenant = this.directory.tenant;
+      const triageTeamSize = await this.prisma.$transaction(async (tx) => {
+        const recipients = await this.recipients(tx);
+        await this.repository.insertCase(tx, {
+          id: caseId,
+          ...index,
+          riskLevel: 'unknown',
+          status: 'received',
+          indexMac: computeIndexRowMac(this.runtime.secrets.indexKey, { tenant, caseId, values: indexValues(index) }),
+          caseKeyId: caseKey.id,
+          threadKeyId: threadKey.id,
+          ...this.encryptContent(caseKey, caseId, input.content),
+          revision: 1,
+          manifestMac: computeCaseManifestMac(caseKey, this.caseManifest(caseId, 1, index, [receiptId], [])),
+          threadRevision: 1,
+          threadMac: computeThreadManifestMac(threadKey, { tenant, caseId, revision: 1, messageSequences: [], fileIds: [] }),
+        });
+        await this.repository.insertGrants(tx, this.intakeGrants(caseId, caseKey, threadKey, recipients));
+        await this.repository.insertReceipt(tx, {
+          id: receiptId,
+          caseId,
+          lookupId: receiptKeys.lookupId,
+          pepperVersion: receiptKeys.pepperVersion,
+          wrappedThreadKey: wrapThreadKeyForReceipt(threadKey, receiptKeys.wrappingKey, { tenant, caseId, receiptId }),
+        });
+        await this.repository.incrementCounters(tx, newCaseCounters(input.content.categories, input.urgent, index.receivedAt));
+        await this.audit.record({ action: 'case.created', actorId: null, targetType: 'case', targetId: caseId, details: { urgent: input.urgent } }, tx);
+        return recipients.staff.length;
+      });
+      if (triageTeamSize < 2) this.runtime.logger.warn({ triageTeamSize }, 'triage team has fewer than two members');
+      return { caseId, receipt, triageTeamSize };
+    } finally {
+      caseKey.destroy();
+      threadKey.destroy();
+      receiptKeys.wrappingKey.destroy();
+    }
+  }
+
+  /** Decrypts a case for a staff member who holds its grants; every read is audited. */
+  async openCase(reader: CaseReader, caseId: string): Promise<OpenedCase> {
+    const row = await this.repository.findCaseFor(this.prisma, caseId, reader.id);
+    if (!row) throw new AppError('NOT_FOUND');
+    const caseKey = this.keys.openCaseKey(row.grants, reader, caseId, row.caseKeyId);
+    const threadKey = this.keys.openThreadKey(row.grants, reader, caseId, row.threadKeyId);
+    try {
+      const index: TriageIndex = { ...row };
+      await this.verifyIntegrity(reader, row, index, caseKey, threadKey);
+      const opened = await this.integrityChecked(reader, caseId, () => ({
+        id: caseId,
+        index,
+        content: this.decryptContent(caseKey, caseId, row),
+        messages: this.thread.decryptAll(threadKey, caseId, row.messages),
+      }));
+      await this.audit.record({ action: 'case.decrypted', actorId: reader.id, targetType: 'case', targetId: caseId });
+      return opened;
+    } finally {
+      caseKey.destroy();
+      threadKey.destroy();
+    }
+  }
+
+  private async verifyIntegrity(
+    reader: CaseReader,
+    row: NonNullable<Awaited<ReturnType<VaultRepository['findCaseFor']>>>,
+    index: TriageIndex,
+    caseKey: CaseKey,
+    threadKey: ThreadKey,
+  ): Promise<void> {
+    const tenant = this.directory.tenant;
+    const caseFiles = row.files.filter((f) => f.keyKind === 'case').map((f) => f.id);
+    const threadFiles = row.files.filter((f) => f.keyKind === 'thread').map((f) => f.id);
+    await this.integrityChecked(reader, row.id, () => {
+      verifyIndexRowMac(this.runtime.secrets.indexKey, { tenant, caseId: row.id, values: indexValues(index) }, row.indexMac);
+      verifyCaseManifestMac(caseKey, this.caseManifest(row.id, row.revision, index, row.receipts.map((r) => r.id), caseFiles), row.manifestMac);
+      verifyThreadManifestMac(
+        threadKey,
+        { tenant, caseId: row.id, revision: row.threadRevision, messageSequences: row.messages.map((m) => m.seq), fileIds: threadFiles },
+        row.threadMac,
+      );
+    });
+  }
+
+  /** Runs a check or a decryption; a crypto failure is a tampered case: audited, and shown as such. */
+  private async integrityChecked<T>(reader: CaseReader, caseId: string, work: () => T): Promise<T> {
+    try {
+      return work();
+    } catch (error) {
+      if (!(error instanceof CryptoError) && !(error instanceof SyntaxError)) throw error;
+      const code = error instanceof CryptoError ? error.code : 'BAD_PAYLOAD';
+      await this.audit.record({ action: 'case.integrity_failed', actorId: reader.id, targetType: 'case', targetId: caseId, details: { code } });
+      throw new AppError('INTEGRITY_FAILED');
+    }
+  }
+
+  private caseManifest(caseId: string, revision: number, index: TriageIndex, receiptIds: string[], fileIds: string[]) {
+    return {
+      tenant: this.directory.tenant,
+      caseId,
+      revision,
+      index: indexValues(index),
+      rows: [{ table: CASE_TABLE, rowId: caseId }, ...receiptIds.map((rowId) => ({ table: 'receipt', rowId }))],
+      messageSequences: [],
+      fileIds,
+    };
+  }
+
+  /** Escrow and the triage team, each certificate checked; intake never stops for lack of a team. */
+  private async recipients(tx: Prisma.TransactionClient) {
+    const escrow = await this.directory.activeEscrow(tx);
+    if (!escrow) this.runtime.logger.error('no active escrow key: the case is sealed to the triage team only');
+    const staff = await this.directory.triageTeam(tx);
+    return { escrow, staff };
+  }
+
+  private intakeGrants(
+    caseId: string,
+    caseKey: CaseKey,
+    threadKey: ThreadKey,
+    recipients: Awaited<ReturnType<CaseVaultService['recipients']>>,
+  ): Prisma.CaseKeyGrantCreateManyInput[] {
+    const targets: { recipientId: string | null; escrowKeyId: string | null; grantee: string; recipient: SealRecipient }[] = [
+      ...(recipients.escrow
+        ? [{ recipientId: null, escrowKeyId: recipients.escrow.escrow.id, grantee: recipients.escrow.escrow.id, recipient: recipients.escrow.recipient }]
+        : []),
+      ...recipients.staff.map(({ staff, recipient }) => ({ recipientId: staff.id, escrowKeyId: null, grantee: staff.id, recipient })),
+    ];
+    const context = this.keys.context(caseId);
+    return targets.flatMap(({ recipientId, escrowKeyId, grantee, recipient }) =>
+      ([['case', caseKey], ['thread', threadKey]] as const).map(([keyKind, key]) => {
+        const sealedKey = sealCaseKey(key, context, recipient);
+        const recipientPublicKey = recipient.certificate.publicKey;
+        const statement = { ...context, keyKind, recipientId: grantee, recipientPublicKey, sealedKey };
+        return {
+          caseId,
+          keyKind,
+          recipientId,
+          escrowKeyId,
+          recipientPublicKey,
+          sealedKey,
+          grantedBy: null,
+          granterCertificate: null,
+          signature: signGrant(statement, this.runtime.secrets.intakeKey),
+        };
+      }),
+    );
+  }
+
+  private encryptContent(caseKey: CaseKey, caseId: string, content: CaseContent): Record<(typeof CONTENT_FIELDS)[number], string> {
+    const location = (field: string) => ({ tenant: this.directory.tenant, caseId, table: CASE_TABLE, rowId: caseId, field });
+    return Object.fromEntries(
+      CONTENT_FIELDS.map((field) => [field, encryptField(caseKey, JSON.stringify(content[field]), location(field))]),
+    ) as Record<(typeof CONTENT_FIELDS)[number], string>;
+  }
+
+  private decryptContent(caseKey: CaseKey, caseId: string, row: Record<(typeof CONTENT_FIELDS)[number], string>): CaseContent {
+    const location = (field: string) => ({ tenant: this.directory.tenant, caseId, table: CASE_TABLE, rowId: caseId, field });
+    return Object.fromEntries(
+      CONTENT_FIELDS.map((field) => [field, JSON.parse(decryptFieldText(caseKey, row[field], location(field)))]),
+    ) as unknown as CaseContent;
+  }
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import {
+  computeThreadManifestMac,
+  CryptoError,
+  decryptFieldText,
+  deriveReceiptKeys,
+  encryptField,
+  unwrapThreadKeyWithReceipt,
+  verifyThreadManifestMac,
+  type ThreadKey,
+} from '../crypto/index.js';
+import type { Db } from '../database/db.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { CaseMessage, MessageSender } from '../generated/prisma/client.js';
+import { VaultRepository } from './vault.repository.js';
+
+/** Messages are signed "Équipe protection" on the defender's side: the sender bound in is the side, not a person. */
+export interface ThreadMessage {
+  seq: number;
+  sender: MessageSender;
+  body: string;
+  createdAt: Date;
+}
+
+const MESSAGE_TABLE = 'case_message';
+
+/**
+ * The conversation between the defender and the mechanism, under the thread
+ * key: each message bound to its case, sequence number and side; the thread
+ * manifest MAC covers the set of messages so a deleted or replayed one shows.
+ */
+@Injectable()
+export class ThreadMessages {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly prisma: PrismaService,
+    private readonly repository: VaultRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  decryptAll(threadKey: ThreadKey, caseId: string, rows: CaseMessage[]): ThreadMessage[] {
+    return rows.map((row) => ({
+      seq: row.seq,
+      sender: row.sender,
+      createdAt: row.createdAt,
+      body: decryptFieldText(threadKey, row.body, this.location(caseId, row.id, row.sender, row.seq)),
+    }));
+  }
+
+  /** Adds a message; the caller holds the thread key (a staff grant or a receipt). */
+  async append(threadKey: ThreadKey, caseId: string, sender: MessageSender, body: string): Promise<number> {
+    return this.prisma.$transaction(async (tx) => {
+      const thread = await this.repository.lockThread(tx, caseId);
+      const sequences = thread.messages.map((m) => m.seq);
+      const fileIds = thread.files.map((f) => f.id);
+      this.verify(threadKey, caseId, thread.threadRevision, sequences, fileIds, thread.threadMac);
+      const seq = (sequences.at(-1) ?? 0) + 1;
+      const id = randomUUID();
+      await this.repository.insertMessage(tx, { id, caseId, seq, sender, body: encryptField(threadKey, body, this.location(caseId, id, sender, seq)) });
+      const revision = thread.threadRevision + 1;
+      const mac = computeThreadManifestMac(threadKey, { tenant: this.tenant, caseId, revision, messageSequences: [...sequences, seq], fileIds });
+      await this.repository.updateThreadMac(tx, caseId, revision, mac);
+      return seq;
+    });
+  }
+
+  /** What a receipt opens: the message thread, and nothing else of the case. */
+  async openWithReceipt(receipt: string, db: Db = this.prisma): Promise<{ caseId: string; threadKey: ThreadKey; messages: ThreadMessage[] }> {
+    const keys = await deriveReceiptKeys(receipt, this.runtime.secrets.receiptPepper).catch((error: unknown) => {
+      if (error instanceof CryptoError) throw new AppError('NOT_FOUND');
+      throw error;
+    });
+    keys.identity.destroy();
+    try {
+      const found = await this.repository.findThreadByReceipt(db, keys.lookupId);
+      if (!found || found.revokedAt) throw new AppError('NOT_FOUND');
+      const thread = found.protectionCase;
+      const threadKey = unwrapThreadKeyWithReceipt(found.wrappedThreadKey, keys.wrappingKey, {
+        tenant: this.tenant,
+        caseId: thread.id,
+        receiptId: found.id,
+      });
+      try {
+        this.verify(threadKey, thread.id, thread.threadRevision, thread.messages.map((m) => m.seq), thread.files.map((f) => f.id), thread.threadMac);
+        const messages = this.decryptAll(threadKey, thread.id, thread.messages);
+        await this.audit.record({ action: 'receipt.opened', actorId: null, targetType: 'receipt', targetId: found.id });
+        return { caseId: thread.id, threadKey, messages };
+      } catch (error) {
+        threadKey.destroy();
+        throw error;
+      }
+    } finally {
+      keys.wrappingKey.destroy();
+    }
+  }
+
+  private verify(threadKey: ThreadKey, caseId: string, revision: number, messageSequences: number[], fileIds: string[], mac: string): void {
+    try {
+      verifyThreadManifestMac(threadKey, { tenant: this.tenant, caseId, revision, messageSequences, fileIds }, mac);
+    } catch (error) {
+      if (error instanceof CryptoError) throw new AppError('INTEGRITY_FAILED');
+      throw error;
+    }
+  }
+
+  private location(caseId: string, rowId: string, sender: MessageSender, sequence: number) {
+    return { tenant: this.tenant, caseId, table: MESSAGE_TABLE, rowId, field: 'body', sender, sequence };
+  }
+
+  private get tenant(): string {
+    return this.runtime.config.TENANT;
+  }
+}

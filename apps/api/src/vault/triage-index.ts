@@ -1,0 +1,54 @@
+import type { ClearValues } from '../crypto/index.js';
+
+/** SECURITY.md's triage index: the only clear values of a case. */
+export interface TriageIndex {
+  status: string;
+  urgent: boolean;
+  riskLevel: string;
+  receivedAt: Date;
+  firstContactDue: Date | null;
+  assessmentDue: Date | null;
+  nextContactAt: Date | null;
+  assignedTo: string | null;
+}
+
+/** Default response targets (configurable policy later): DOMAIN.md. */
+export const FIRST_CONTACT_HOURS_URGENT = 2;
+export const ASSESSMENT_DAYS_ORDINARY = 10;
+
+/** Times are kept to the hour while a case is open: finer would help single a person out. */
+export function toHour(date: Date): Date {
+  const copy = new Date(date);
+  copy.setUTCMinutes(0, 0, 0);
+  return copy;
+}
+
+export function newCaseIndex(urgent: boolean, now: Date): TriageIndex {
+  const receivedAt = toHour(now);
+  const hours = (n: number) => new Date(receivedAt.getTime() + n * 3_600_000);
+  return {
+    status: 'received',
+    urgent,
+    riskLevel: 'unknown',
+    receivedAt,
+    firstContactDue: urgent ? hours(FIRST_CONTACT_HOURS_URGENT) : null,
+    assessmentDue: urgent ? null : hours(ASSESSMENT_DAYS_ORDINARY * 24),
+    nextContactAt: null,
+    assignedTo: null,
+  };
+}
+
+/** The values the index MAC and the case manifest cover. */
+export function indexValues(index: TriageIndex): ClearValues {
+  const time = (date: Date | null) => (date ? date.toISOString() : null);
+  return {
+    status: index.status,
+    urgent: index.urgent,
+    riskLevel: index.riskLevel,
+    receivedAt: time(index.receivedAt),
+    firstContactDue: time(index.firstContactDue),
+    assessmentDue: time(index.assessmentDue),
+    nextContactAt: time(index.nextContactAt),
+    assignedTo: index.assignedTo,
+  };
+}

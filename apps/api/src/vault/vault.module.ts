@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CaseFiles } from './case-files.js';
+import { CaseGrantsService } from './case-grants.service.js';
+import { CaseKeysAccess } from './case-keys-access.js';
+import { CaseVaultService } from './case-vault.service.js';
+import { EscrowService } from './escrow.service.js';
+import { ThreadMessages } from './thread-messages.js';
+import { VaultRepository } from './vault.repository.js';
+
+@Module({
+  providers: [CaseVaultService, CaseGrantsService, CaseKeysAccess, CaseFiles, EscrowService, ThreadMessages, VaultRepository],
+  exports: [CaseVaultService, CaseGrantsService, CaseFiles, EscrowService, ThreadMessages],
+})
+export class VaultModule {}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import type { Db } from '../database/db.js';
+import type { KeyKind, MessageSender, Prisma } from '../generated/prisma/client.js';
+import type { CounterKey } from './stat-counters.js';
+
+@Injectable()
+export class VaultRepository {
+  async insertCase(tx: Db, data: Prisma.ProtectionCaseUncheckedCreateInput): Promise<void> {
+    await tx.protectionCase.create({ data });
+  }
+
+  async insertGrants(tx: Db, grants: Prisma.CaseKeyGrantCreateManyInput[]): Promise<void> {
+    await tx.caseKeyGrant.createMany({ data: grants });
+  }
+
+  async upsertGrant(tx: Db, grant: Prisma.CaseKeyGrantUncheckedCreateInput & { recipientId: string }): Promise<void> {
+    const { caseId, keyKind, recipientId } = grant;
+    await tx.caseKeyGrant.upsert({
+      where: { caseId_keyKind_recipientId: { caseId, keyKind, recipientId } },
+      create: grant,
+      update: grant,
+    });
+  }
+
+  async insertReceipt(tx: Db, data: Prisma.ReceiptUncheckedCreateInput): Promise<void> {
+    await tx.receipt.create({ data });
+  }
+
+  /** The case with what its manifests cover, and the reader's grants. */
+  findCaseFor(db: Db, caseId: string, recipientId: string) {
+    return db.protectionCase.findUnique({
+      where: { id: caseId },
+      include: {
+        grants: { where: { recipientId } },
+        receipts: { select: { id: true } },
+        messages: { orderBy: { seq: 'asc' } },
+        files: { select: { id: true, keyKind: true } },
+      },
+    });
+  }
+
+  findThreadByReceipt(db: Db, lookupId: string) {
+    return db.receipt.findUnique({
+      where: { lookupId },
+      include: {
+        protectionCase: {
+          select: {
+            id: true,
+            threadMac: true,
+            threadRevision: true,
+            messages: { orderBy: { seq: 'asc' } },
+            files: { where: { keyKind: 'thread' }, select: { id: true } },
+          },
+        },
+      },
+    });
+  }
+
+  async insertMessage(tx: Db, data: { id: string; caseId: string; seq: number; sender: MessageSender; body: string }): Promise<void> {
+    await tx.caseMessage.create({ data });
+  }
+
+  /** Locks the case row so concurrent thread writers take turns (sequence numbers, revision). */
+  async lockThread(tx: Db, caseId: string) {
+    await this.lockCase(tx, caseId);
+    return tx.protectionCase.findUniqueOrThrow({
+      where: { id: caseId },
+      select: {
+        threadRevision: true,
+        threadMac: true,
+        messages: { select: { seq: true }, orderBy: { seq: 'asc' } },
+        files: { where: { keyKind: 'thread' }, select: { id: true } },
+      },
+    });
+  }
+
+  async updateThreadMac(tx: Db, caseId: string, threadRevision: number, threadMac: string): Promise<void> {
+    await tx.protectionCase.update({ where: { id: caseId }, data: { threadRevision, threadMac } });
+  }
+
+  async lockCase(tx: Db, caseId: string): Promise<void> {
+    await tx.$executeRaw`SELECT 1 FROM protection_case WHERE id = ${caseId}::uuid FOR UPDATE`;
+  }
+
+  async insertFile(tx: Db, data: Prisma.CaseFileUncheckedCreateInput): Promise<void> {
+    await tx.caseFile.create({ data });
+  }
+
+  async insertFileChunk(tx: Db, fileId: string, index: number, data: Buffer): Promise<void> {
+    await tx.fileChunk.create({ data: { fileId, index, data: new Uint8Array(data) } });
+  }
+
+  async completeFile(tx: Db, fileId: string, metadata: string, chunkCount: number): Promise<void> {
+    await tx.caseFile.update({ where: { id: fileId }, data: { metadata, chunkCount } });
+  }
+
+  findCaseFile(db: Db, caseId: string, fileId: string) {
+    return db.caseFile.findFirst({ where: { id: fileId, caseId, keyKind: 'case' } });
+  }
+
+  findFileChunk(db: Db, fileId: string, index: number) {
+    return db.fileChunk.findUnique({ where: { fileId_index: { fileId, index } } });
+  }
+
+  async updateCaseManifest(tx: Db, caseId: string, revision: number, manifestMac: string): Promise<void> {
+    await tx.protectionCase.update({ where: { id: caseId }, data: { revision, manifestMac } });
+  }
+
+  findGrant(db: Db, caseId: string, keyKind: KeyKind, recipientId: string) {
+    return db.caseKeyGrant.findUnique({ where: { caseId_keyKind_recipientId: { caseId, keyKind, recipientId } } });
+  }
+
+  /** Aggregate counters, in the case's transaction; ON CONFLICT keeps concurrent intakes from colliding. */
+  async incrementCounters(tx: Db, keys: CounterKey[]): Promise<void> {
+    for (const key of keys) {
+      await tx.$executeRaw`
+        INSERT INTO stat_counter (period, dimension_1, value_1, dimension_2, value_2, count)
+        VALUES (${key.period}, ${key.dimension1}, ${key.value1}, ${key.dimension2}, ${key.value2}, 1)
+        ON CONFLICT (period, dimension_1, value_1, dimension_2, value_2)
+        DO UPDATE SET count = stat_counter.count + 1`;
+    }
+  }
+}

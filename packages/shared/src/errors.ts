@@ -78,3 +78,28 @@ export const ErrorBody = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/**
+ * Messages for the validation codes our schemas raise themselves (zod's own
+ * messages come from its locales). The same words in the form and the API.
+ */
+export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
+  fr: {
+    invalid_characters: 'Ce texte contient des caractères non autorisés.',
+    date_in_future: 'Cette date est dans le futur.',
+    required_for_method: 'Indiquez-le pour que nous puissions vous joindre de cette façon.',
+    no_contact_alone: '« Pas de contact » ne peut pas être choisi avec un autre moyen.',
+    common_password: 'Cette phrase de passe est trop courante. Choisissez-en une plus longue et personnelle.',
+  },
+  en: {
+    invalid_characters: 'This text contains characters that are not allowed.',
+    date_in_future: 'This date is in the future.',
+    required_for_method: 'Give it so we can reach you this way.',
+    no_contact_alone: '"No contact" cannot be chosen with another way.',
+    common_password: 'This passphrase is too common. Choose a longer, personal one.',
+  },
+};
+
+export function fieldMessage(code: string, locale: Locale): string | undefined {
+  return FIELD_MESSAGES[locale][code];
+}

@@ -76,6 +76,27 @@ export const DEFENDER_PROFILES = [
 
 export const GENDERS = ['woman', 'man', 'other', 'not_given'] as const;
 
+export const AGE_GROUPS = ['under_18', '18_35', '36_60', 'over_60'] as const;
+
+/** Protection measures (DOMAIN.md): what a requester may ask for, and what staff decide. */
+export const PROTECTION_MEASURES = [
+  'urgent_contact_advice',
+  'legal_assistance',
+  'accompaniment',
+  'detention_visit',
+  'authorities_intervention',
+  'medical_care',
+  'psychosocial_support',
+  'temporary_relocation',
+  'digital_security',
+  'material_support',
+  'partner_referral',
+  'advocacy',
+  'follow_up_calls',
+] as const;
+
+export const CONTACT_METHODS = ['phone', 'signal', 'whatsapp', 'email', 'trusted_person', 'no_contact'] as const;
+
 export const SPOKEN_LANGUAGES = ['bm', 'ff', 'son', 'tmh', 'snk', 'dgo', 'ar', 'fr', 'en', 'other'] as const;
 
 /** A value of a reference list, or "other" for anything else (statistics never carry free text). */

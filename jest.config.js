@@ -24,6 +24,8 @@ const shared = {
 };
 
 export default {
+  // Per test: integration and browser tests start a portal and Chromium (a project-level value is ignored).
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,
@@ -36,7 +38,6 @@ export default {
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.mjs',
       globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
-      testTimeout: 60_000,
     },
   ],
 };

@@ -33,4 +33,5 @@ if (stale('apps/api/dist/main.js', ['apps/api/src', 'packages/shared/src', 'apps
 }
 if (stale('apps/web/dist/index.html', ['apps/web/src', 'apps/web/index.html', 'packages/shared/src'])) {
   run('web', 'npx', ['vite', 'build', 'apps/web', '--logLevel', 'warn']);
+  run('web: gzip', process.execPath, ['scripts/compress-assets.mjs']);
 }

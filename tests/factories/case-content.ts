@@ -6,7 +6,7 @@ export function canaryContent(canary: string): CaseContent {
     identity: { name: `Awa ${canary} Traoré`, organisation: `Radio ${canary}`, profiles: ['journalist'] },
     contact: { phone: `+223 70 ${canary}`, safeTimes: `soir ${canary}` },
     narrative: `Mon frère a été arrêté hier soir par des hommes en uniforme. ${canary}`,
-    incidents: [{ types: ['arrest'], place: `Sévaré ${canary}`, heldAt: `camp ${canary}` }],
+    situation: { incidents: [{ types: ['arrest'], place: `Sévaré ${canary}`, believedHeldAt: `camp ${canary}` }] },
     categories: {
       region: `mopti-${canary}`,
       threatTypes: [`arrest-${canary}`],
@@ -24,7 +24,7 @@ export function plainContent(): CaseContent {
     identity: { name: 'Moussa Diarra', profiles: ['lawyer'] },
     contact: { phone: '+223 76 00 00 00' },
     narrative: 'Des menaces par téléphone depuis une semaine.',
-    incidents: [{ types: ['threats'] }],
-    categories: { region: 'bamako', threatTypes: ['threats'], perpetratorTypes: ['unknown'], profiles: ['lawyer'], languages: ['bm'] },
+    situation: { incidents: [{ types: ['threats_intimidation'] }] },
+    categories: { region: 'bamako', threatTypes: ['threats_intimidation'], perpetratorTypes: ['unknown'], profiles: ['lawyer'], languages: ['bm'] },
   };
 }

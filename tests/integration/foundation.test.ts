@@ -38,6 +38,19 @@ describe('the portal on a real PostgreSQL', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('serves the scripts gzip-compressed when the browser accepts it', async () => {
+    const html = await (await fetch(`${portal.url}/`)).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeTruthy();
+    const compressed = await fetch(`${portal.url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(compressed.status).toBe(200);
+    expect(compressed.headers.get('content-encoding')).toBe('gzip');
+    expect(compressed.headers.get('content-type')).toContain('javascript');
+    expect((await compressed.text()).length).toBeGreaterThan(1000);
+    const api = await fetch(`${portal.url}/api/health`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(api.headers.get('content-encoding')).toBeNull();
+  });
+
   it('serves client-side routes from index.html but never for unknown /api paths', async () => {
     const page = await fetch(`${portal.url}/demande`);
     expect(page.headers.get('content-type')).toContain('text/html');

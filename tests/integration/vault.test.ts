@@ -131,7 +131,7 @@ describe('a receipt', () => {
     const opened = await vault.openCase(supervisor, created.caseId);
     expect(opened.messages).toEqual([]);
     const fromReceipt = await thread.openWithReceipt(created.receipt.replaceAll(' ', '-'));
-    await thread.append(fromReceipt.threadKey, created.caseId, 'defender', 'Il a été libéré ce matin.');
+    await thread.append(fromReceipt.threadKey, created.caseId, 'defender', { kind: 'message', body: 'Il a été libéré ce matin.' });
     const again = await thread.openWithReceipt(created.receipt);
     expect(again.messages.map((m) => m.body)).toEqual(['Il a été libéré ce matin.']);
     // The thread key does not open the request itself.
@@ -218,8 +218,8 @@ describe('a database writer without the secrets', () => {
     const replayed = await vault.createCase({ urgent: false, content: plainContent() });
     for (const { caseId, receipt } of [deleted, replayed]) {
       const { threadKey } = await thread.openWithReceipt(receipt);
-      await thread.append(threadKey, caseId, 'defender', 'Premier message');
-      await thread.append(threadKey, caseId, 'defender', 'Deuxième message');
+      await thread.append(threadKey, caseId, 'defender', { kind: 'message', body: 'Premier message' });
+      await thread.append(threadKey, caseId, 'defender', { kind: 'message', body: 'Deuxième message' });
       threadKey.destroy();
     }
     await asOwner('DELETE FROM case_message WHERE case_id = $1 AND seq = 2', [deleted.caseId]);
@@ -292,7 +292,7 @@ describe('a seized server', () => {
     const created = await vault.createCase({ urgent: true, content: canaryContent(canary) });
     const thread = portal.app.get(ThreadMessages);
     const { threadKey } = await thread.openWithReceipt(created.receipt);
-    await thread.append(threadKey, created.caseId, 'defender', `Ils sont revenus ${canary}`);
+    await thread.append(threadKey, created.caseId, 'defender', { kind: 'message', body: `Ils sont revenus ${canary}` });
     threadKey.destroy();
     const fileContent = Buffer.concat([Buffer.from(`PHOTO ${canary} `), randomBytes(200_000), Buffer.from(canary)]);
     await portal.app.get(CaseFiles).attach(supervisor, created.caseId, [fileContent], { name: `photo-${canary}.jpg`, type: 'image/jpeg' });

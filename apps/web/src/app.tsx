@@ -1,11 +1,16 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
-import { FollowUpPage } from './intake/follow-up-page';
 import { HelpPage } from './intake/help-page';
 import { HomePage } from './intake/home-page';
 import { NotFoundPage } from './intake/not-found-page';
-import { RequestPage } from './intake/request-page';
+import { lazyPage } from './ui/lazy-page';
 import { PublicLayout } from './ui/public-layout';
+
+// The form, follow-up and call-back pages carry zod and the shared schemas:
+// each is its own chunk, so the home page stays small on 2G.
+const RequestPage = lazyPage(() => import('./intake/request/request-page'));
+const FollowUpPage = lazyPage(() => import('./intake/follow-up/follow-up-page'));
+const CallbackPage = lazyPage(() => import('./intake/callback/callback-page'));
 
 // The staff area is a separate chunk: public visitors never download it.
 const StaffPage = lazy(() => import('./dashboard/staff-page'));
@@ -17,6 +22,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="demande" element={<RequestPage />} />
         <Route path="suivi" element={<FollowUpPage />} />
+        <Route path="rappel" element={<CallbackPage />} />
         <Route path="aide" element={<HelpPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

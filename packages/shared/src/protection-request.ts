@@ -27,7 +27,13 @@ export const boundedText = (max: number) =>
     .trim()
     .normalize('NFC')
     .max(max)
-    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), { message: 'invalid_characters' });
+    .refine((value) => ![...value].some(isControlCharacter), { message: 'invalid_characters' });
+
+/** C0 controls and DEL, except tab and line breaks (which a long account needs). */
+function isControlCharacter(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
+}
 
 /** Optional text: an empty field is the same as no answer. */
 const optionalText = (max: number) =>

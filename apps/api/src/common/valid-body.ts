@@ -23,8 +23,14 @@ export function parseInput<T>(schema: ZodType<T>, value: unknown, locale: Locale
   );
 }
 
-/** `@ValidBody(Schema) body: T` — the request body, parsed at the edge. */
-export const ValidBody = createParamDecorator((schema: ZodType, context: ExecutionContext) => {
+const validBody = createParamDecorator(({ parse }: { parse: ZodType }, context: ExecutionContext) => {
   const request = context.switchToHttp().getRequest<Request>();
-  return parseInput(schema, request.body ?? {}, negotiateLocale(request.headers['accept-language']));
+  return parseInput(parse, request.body ?? {}, negotiateLocale(request.headers['accept-language']));
 });
+
+/**
+ * `@ValidBody(Schema) body: T` — the request body, parsed at the edge. The
+ * schema travels wrapped: Nest takes any argument with a `transform` method
+ * (every zod schema has one) for a pipe, and the factory would get nothing.
+ */
+export const ValidBody = (schema: ZodType) => validBody({ parse: schema });

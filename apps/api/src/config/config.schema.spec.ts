@@ -28,3 +28,15 @@ describe('parseConfig', () => {
     expect(message).not.toContain('secret-password');
   });
 });
+
+describe('PASSWORD_ARGON2', () => {
+  it('keeps the production cost unless told otherwise', () => {
+    expect(parseConfig({}).PASSWORD_ARGON2).toBe('standard');
+  });
+
+  it('accepts the test cost only with NODE_ENV=test', () => {
+    expect(parseConfig({ NODE_ENV: 'test', PASSWORD_ARGON2: 'test' }).PASSWORD_ARGON2).toBe('test');
+    expect(() => parseConfig({ NODE_ENV: 'production', PASSWORD_ARGON2: 'test' })).toThrow(/PASSWORD_ARGON2/);
+    expect(() => parseConfig({ PASSWORD_ARGON2: 'test' })).toThrow(/PASSWORD_ARGON2/);
+  });
+});

@@ -39,6 +39,11 @@ export const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /** Argon2id cost of staff passwords; `test` (libsodium's minimum) is refused outside NODE_ENV=test. */
+  PASSWORD_ARGON2: z.enum(['standard', 'test']).default('standard'),
+}).refine((env) => env.PASSWORD_ARGON2 === 'standard' || env.NODE_ENV === 'test', {
+  path: ['PASSWORD_ARGON2'],
+  message: 'test is accepted only with NODE_ENV=test',
 });
 export type Env = z.infer<typeof EnvSchema>;
 

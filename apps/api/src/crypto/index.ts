@@ -145,3 +145,23 @@ export {
   type IndexKey,
   type Versioned,
 } from './secrets.js';
+
+export { encryptTotpSecret, decryptTotpSecret, type TotpSecretBinding } from './totp-secret.js';
+export {
+  generateActivationToken,
+  generateRecoveryCode,
+  generateOneTimePassword,
+  hashStaffSecret,
+  deriveCsrfToken,
+  csrfTokenMatches,
+  type StaffSecretPurpose,
+} from './auth-tokens.js';
+
+export {
+  wrapThreadKeyForSession,
+  unwrapThreadKeyForSession,
+  idempotencyLookupId,
+  sealReplay,
+  openReplay,
+  type FollowUpBinding,
+} from './follow-up.js';

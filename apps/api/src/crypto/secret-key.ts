@@ -20,7 +20,8 @@ export type SymmetricKeyKind =
   | 'session'
   | 'index'
   | 'receipt-pepper'
-  | 'manifest';
+  | 'manifest'
+  | 'replay';
 
 export const KEY_BYTES = 32;
 export const KEY_ID_BYTES = 16;

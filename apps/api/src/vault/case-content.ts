@@ -10,8 +10,8 @@ export interface CaseContent {
   contact: Record<string, unknown>;
   /** What happened, in the requester's words. */
   narrative: string;
-  /** Incidents: dates, places, perpetrators, where someone is held. */
-  incidents: unknown[];
+  /** The situation: urgency, place, incidents (dates, perpetrators, where someone is held), help asked, consent. */
+  situation: Record<string, unknown>;
   /** The categories that could single a person out (never in the clear). */
   categories: CaseCategories;
 }
@@ -26,7 +26,7 @@ export interface CaseCategories {
 }
 
 /** The encrypted columns of protection_case, one per concern. */
-export const CONTENT_FIELDS = ['identity', 'contact', 'narrative', 'incidents', 'categories'] as const;
+export const CONTENT_FIELDS = ['identity', 'contact', 'narrative', 'situation', 'categories'] as const;
 export type ContentField = (typeof CONTENT_FIELDS)[number];
 
 export const CASE_TABLE = 'protection_case';

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -23,6 +23,7 @@ import {
   type SealRecipient,
   type ThreadKey,
 } from '../crypto/index.js';
+import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -30,17 +31,22 @@ import { CASE_TABLE, CONTENT_FIELDS, type CaseContent } from './case-content.js'
 import { CaseKeysAccess } from './case-keys-access.js';
 import type { CaseReader } from './case-reader.js';
 import { newCaseCounters } from './stat-counters.js';
-import { indexValues, newCaseIndex, type TriageIndex } from './triage-index.js';
+import { indexValues, newCaseIndex, newReference, type TriageIndex } from './triage-index.js';
 import { ThreadMessages, type ThreadMessage } from './thread-messages.js';
 import { VaultRepository } from './vault.repository.js';
 
 export interface NewCase {
   urgent: boolean;
   content: CaseContent;
+  /** A hash of the browser's idempotency key: a retry finds this case instead of making another. */
+  submissionHash?: string;
+  /** Runs inside the case's transaction (e.g. to keep the first answer for a retry). */
+  onCreated?: (tx: Db, created: CreatedCase) => Promise<void>;
 }
 
 export interface CreatedCase {
   caseId: string;
+  reference: string;
   /** Shown once to the requester; never stored. */
   receipt: string;
   /** How many staff received the case at once (the triage team). */
@@ -74,6 +80,7 @@ export class CaseVaultService {
 
   async createCase(input: NewCase, now = new Date()): Promise<CreatedCase> {
     const caseId = randomUUID();
+    const reference = newReference(randomInt);
     const receiptId = randomUUID();
     const receipt = generateReceipt();
     // Argon2id before the transaction: it is the slow part.
@@ -81,7 +88,7 @@ export class CaseVaultService {
     receiptKeys.identity.destroy();
     const { caseKey, threadKey } = generateCaseKeys();
     try {
-      const index = newCaseIndex(input.urgent, now);
+      const index = newCaseIndex(reference, input.urgent, now);
       const tenant = this.directory.tenant;
       const triageTeamSize = await this.prisma.$transaction(async (tx) => {
         const recipients = await this.recipients(tx);
@@ -98,6 +105,7 @@ export class CaseVaultService {
           manifestMac: computeCaseManifestMac(caseKey, this.caseManifest(caseId, 1, index, [receiptId], [])),
           threadRevision: 1,
           threadMac: computeThreadManifestMac(threadKey, { tenant, caseId, revision: 1, messageSequences: [], fileIds: [] }),
+          submissionHash: input.submissionHash ?? null,
         });
         await this.repository.insertGrants(tx, this.intakeGrants(caseId, caseKey, threadKey, recipients));
         await this.repository.insertReceipt(tx, {
@@ -109,10 +117,12 @@ export class CaseVaultService {
         });
         await this.repository.incrementCounters(tx, newCaseCounters(input.content.categories, input.urgent, index.receivedAt));
         await this.audit.record({ action: 'case.created', actorId: null, targetType: 'case', targetId: caseId, details: { urgent: input.urgent } }, tx);
-        return recipients.staff.length;
+        const created = { caseId, reference, receipt, triageTeamSize: recipients.staff.length };
+        await input.onCreated?.(tx, created);
+        return created.triageTeamSize;
       });
       if (triageTeamSize < 2) this.runtime.logger.warn({ triageTeamSize }, 'triage team has fewer than two members');
-      return { caseId, receipt, triageTeamSize };
+      return { caseId, reference, receipt, triageTeamSize };
     } finally {
       caseKey.destroy();
       threadKey.destroy();

@@ -22,8 +22,17 @@ import { VaultRepository } from './vault.repository.js';
 export interface ThreadMessage {
   seq: number;
   sender: MessageSender;
+  kind: ThreadEntryKind;
   body: string;
   createdAt: Date;
+}
+
+/** A message, details added to the request later (JSON), or a consent change: all under the thread key. */
+export type ThreadEntryKind = 'message' | 'details' | 'consent';
+
+export interface NewThreadEntry {
+  kind: ThreadEntryKind;
+  body: string;
 }
 
 const MESSAGE_TABLE = 'case_message';
@@ -43,16 +52,14 @@ export class ThreadMessages {
   ) {}
 
   decryptAll(threadKey: ThreadKey, caseId: string, rows: CaseMessage[]): ThreadMessage[] {
-    return rows.map((row) => ({
-      seq: row.seq,
-      sender: row.sender,
-      createdAt: row.createdAt,
-      body: decryptFieldText(threadKey, row.body, this.location(caseId, row.id, row.sender, row.seq)),
-    }));
+    return rows.map((row) => {
+      const entry = JSON.parse(decryptFieldText(threadKey, row.body, this.location(caseId, row.id, row.sender, row.seq))) as NewThreadEntry;
+      return { seq: row.seq, sender: row.sender, createdAt: row.createdAt, kind: entry.kind, body: entry.body };
+    });
   }
 
   /** Adds a message; the caller holds the thread key (a staff grant or a receipt). */
-  async append(threadKey: ThreadKey, caseId: string, sender: MessageSender, body: string): Promise<number> {
+  async append(threadKey: ThreadKey, caseId: string, sender: MessageSender, entry: NewThreadEntry): Promise<number> {
     return this.prisma.$transaction(async (tx) => {
       const thread = await this.repository.lockThread(tx, caseId);
       const sequences = thread.messages.map((m) => m.seq);
@@ -60,7 +67,7 @@ export class ThreadMessages {
       this.verify(threadKey, caseId, thread.threadRevision, sequences, fileIds, thread.threadMac);
       const seq = (sequences.at(-1) ?? 0) + 1;
       const id = randomUUID();
-      await this.repository.insertMessage(tx, { id, caseId, seq, sender, body: encryptField(threadKey, body, this.location(caseId, id, sender, seq)) });
+      await this.repository.insertMessage(tx, { id, caseId, seq, sender, body: encryptField(threadKey, JSON.stringify({ kind: entry.kind, body: entry.body }), this.location(caseId, id, sender, seq)) });
       const revision = thread.threadRevision + 1;
       const mac = computeThreadManifestMac(threadKey, { tenant: this.tenant, caseId, revision, messageSequences: [...sequences, seq], fileIds });
       await this.repository.updateThreadMac(tx, caseId, revision, mac);
@@ -69,7 +76,10 @@ export class ThreadMessages {
   }
 
   /** What a receipt opens: the message thread, and nothing else of the case. */
-  async openWithReceipt(receipt: string, db: Db = this.prisma): Promise<{ caseId: string; threadKey: ThreadKey; messages: ThreadMessage[] }> {
+  async openWithReceipt(
+    receipt: string,
+    db: Db = this.prisma,
+  ): Promise<{ caseId: string; receiptId: string; threadKey: ThreadKey; messages: ThreadMessage[] }> {
     const keys = await deriveReceiptKeys(receipt, this.runtime.secrets.receiptPepper).catch((error: unknown) => {
       if (error instanceof CryptoError) throw new AppError('NOT_FOUND');
       throw error;
@@ -86,15 +96,32 @@ export class ThreadMessages {
       });
       try {
         this.verify(threadKey, thread.id, thread.threadRevision, thread.messages.map((m) => m.seq), thread.files.map((f) => f.id), thread.threadMac);
-        const messages = this.decryptAll(threadKey, thread.id, thread.messages);
+        const messages = this.guarded(() => this.decryptAll(threadKey, thread.id, thread.messages));
         await this.audit.record({ action: 'receipt.opened', actorId: null, targetType: 'receipt', targetId: found.id });
-        return { caseId: thread.id, threadKey, messages };
+        return { caseId: thread.id, receiptId: found.id, threadKey, messages };
       } catch (error) {
         threadKey.destroy();
         throw error;
       }
     } finally {
       keys.wrappingKey.destroy();
+    }
+  }
+
+  /** The thread as it stands, checked against its manifest, for a holder of the thread key. */
+  async read(threadKey: ThreadKey, caseId: string): Promise<ThreadMessage[]> {
+    const thread = await this.repository.findThread(this.prisma, caseId);
+    if (!thread) throw new AppError('NOT_FOUND');
+    this.verify(threadKey, caseId, thread.threadRevision, thread.messages.map((m) => m.seq), thread.files.map((f) => f.id), thread.threadMac);
+    return this.guarded(() => this.decryptAll(threadKey, caseId, thread.messages));
+  }
+
+  private guarded<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof CryptoError || error instanceof SyntaxError) throw new AppError('INTEGRITY_FAILED');
+      throw error;
     }
   }
 

@@ -2,6 +2,7 @@ import type { ClearValues } from '../crypto/index.js';
 
 /** SECURITY.md's triage index: the only clear values of a case. */
 export interface TriageIndex {
+  reference: string;
   status: string;
   urgent: boolean;
   riskLevel: string;
@@ -23,10 +24,11 @@ export function toHour(date: Date): Date {
   return copy;
 }
 
-export function newCaseIndex(urgent: boolean, now: Date): TriageIndex {
+export function newCaseIndex(reference: string, urgent: boolean, now: Date): TriageIndex {
   const receivedAt = toHour(now);
   const hours = (n: number) => new Date(receivedAt.getTime() + n * 3_600_000);
   return {
+    reference,
     status: 'received',
     urgent,
     riskLevel: 'unknown',
@@ -42,6 +44,7 @@ export function newCaseIndex(urgent: boolean, now: Date): TriageIndex {
 export function indexValues(index: TriageIndex): ClearValues {
   const time = (date: Date | null) => (date ? date.toISOString() : null);
   return {
+    reference: index.reference,
     status: index.status,
     urgent: index.urgent,
     riskLevel: index.riskLevel,
@@ -51,4 +54,12 @@ export function indexValues(index: TriageIndex): ClearValues {
     nextContactAt: time(index.nextContactAt),
     assignedTo: index.assignedTo,
   };
+}
+
+const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** e.g. "K7QP-4ZM2": random, unambiguous when read aloud, saying nothing of when or where. */
+export function newReference(random: (max: number) => number): string {
+  const chars = Array.from({ length: 8 }, () => REFERENCE_ALPHABET[random(REFERENCE_ALPHABET.length)]);
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }

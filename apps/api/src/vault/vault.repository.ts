@@ -56,6 +56,18 @@ export class VaultRepository {
     });
   }
 
+  findThread(db: Db, caseId: string) {
+    return db.protectionCase.findUnique({
+      where: { id: caseId },
+      select: {
+        threadMac: true,
+        threadRevision: true,
+        messages: { orderBy: { seq: 'asc' } },
+        files: { where: { keyKind: 'thread' }, select: { id: true } },
+      },
+    });
+  }
+
   async insertMessage(tx: Db, data: { id: string; caseId: string; seq: number; sender: MessageSender; body: string }): Promise<void> {
     await tx.caseMessage.create({ data });
   }

@@ -1,43 +1,45 @@
-import { useT } from '../i18n/i18n-context';
-import { LanguageSwitcher } from '../i18n/language-switcher';
-import { Brand } from '../ui/brand';
-import { InfoIcon } from '../ui/icons';
-import { SiteLink } from '../ui/site-link';
+import { Route, Routes } from 'react-router';
+import { ActivationPage } from './activation/activation-page';
+import { AdminPage } from './admin/admin-page';
+import { StaffHomePage } from './home/staff-home-page';
+import { StaffNotFoundPage } from './not-found-page';
+import { RequireRole, RequireSession } from './require-session';
+import { StaffSessionProvider } from './session';
+import { SignInPage } from './sign-in/sign-in-page';
+import { StaffLayout } from './staff-layout';
+// Order matters: the narrow-screen rules come last.
+import './styles/base.css';
+import './styles/forms.css';
+import './styles/pages.css';
+import './styles/admin.css';
+import './styles/narrow.css';
 
 /**
- * Staff area placeholder. Loaded as its own chunk (see app.tsx) so the public
- * pages never download dashboard code. Staff sign-in comes in a later issue.
+ * The staff area, under /personnel. Loaded as its own chunk (see app.tsx) so
+ * the public pages never download dashboard code, its strings or zod. The
+ * page title stays the neutral one of the whole site.
  */
 export default function StaffPage() {
-  const t = useT();
-  const page = t.staff;
   return (
-    <>
-      <header className="site-header">
-        <div className="site-header__bar container">
-          <Brand />
-          <LanguageSwitcher />
-        </div>
-      </header>
-      <main id="main" className="site-main">
-        <div className="container">
-          <article className="prose">
-            <h1>{page.title}</h1>
-            <p className="notice">
-              <InfoIcon />
-              <span>{page.notReady}</span>
-            </p>
-            <p>
-              {page.notForPublic} <SiteLink to="/demande">{t.nav.request}</SiteLink>
-            </p>
-            <p>
-              <SiteLink to="/" className="button button--secondary">
-                {page.backToPublic}
-              </SiteLink>
-            </p>
-          </article>
-        </div>
-      </main>
-    </>
+    <StaffSessionProvider>
+      <Routes>
+        <Route element={<StaffLayout />}>
+          <Route index element={<SignInPage />} />
+          <Route path="activation" element={<ActivationPage />} />
+          <Route element={<RequireSession />}>
+            <Route path="accueil" element={<StaffHomePage />} />
+            <Route
+              path="admin"
+              element={
+                <RequireRole role="admin">
+                  <AdminPage />
+                </RequireRole>
+              }
+            />
+          </Route>
+          <Route path="*" element={<StaffNotFoundPage />} />
+        </Route>
+      </Routes>
+    </StaffSessionProvider>
   );
 }

@@ -15,6 +15,7 @@ export const en: Catalogue = {
     quickExit: 'Quick exit',
     quickExitHint: 'Opens a weather page at once. On a computer: press Escape twice.',
     emergency: 'Emergency: call {phone}',
+    emergencyRegion: 'Emergency and language',
     emergencyShort: 'Emergency: {phone}',
     languageLabel: 'Language',
     footerNavLabel: 'Site pages',
@@ -23,6 +24,10 @@ export const en: Catalogue = {
     footerNoTrace: 'This site keeps no draft on your device.',
     call: 'Call {phone}',
     staffLink: 'Staff area',
+    callBack: 'Be called back',
+    loading: 'Loading the page…',
+    loadFailed: 'The page could not load. The connection may be down.',
+    retry: 'Try again',
   },
   nav: {
     home: 'Home',
@@ -55,29 +60,6 @@ export const en: Catalogue = {
       'This site does not keep what you write on your device.',
     ],
     protectLimits: 'No website can hide everything. Read what this site protects, and what it cannot protect:',
-  },
-  request: {
-    title: 'Ask for protection',
-    notReady: 'The online form is being prepared. It is not open yet.',
-    callTitle: 'Until then, call us',
-    call: 'Someone from the CNDH protection team will listen to you and advise you.',
-    callBackTitle: 'You cannot talk right now?',
-    callBack:
-      'Call and ask to be called back. Give only a number, a time when you can talk safely, and your language. Soon you will also be able to ask for a call back on this site.',
-    prepareTitle: 'What helps us act quickly',
-    prepare: [
-      'What happened, when and where.',
-      'Whether someone is in danger right now.',
-      'How to reach you safely.',
-    ],
-    noCard: 'You do not need a defender’s card.',
-  },
-  followUp: {
-    title: 'Follow my request',
-    notReady: 'This page is being prepared.',
-    explain:
-      'When the online form opens, you will get a receipt after your request. With this receipt you will be able to read our answers and add information here.',
-    phone: 'Have you already talked with us by phone? Call the same number: {phone}.',
   },
   help: {
     title: 'Help and safety',
@@ -115,12 +97,6 @@ export const en: Catalogue = {
       'This site does not save what you write on your phone or computer: it keeps no draft. Even your choice of language is forgotten when you close the page.',
       'If you close the page before sending, the text is lost. Send the essentials first: you can add more later.',
     ],
-  },
-  staff: {
-    title: 'Staff area',
-    notReady: 'Staff sign-in for the CNDH is not open yet. It comes in a later version of the site.',
-    notForPublic: 'This area is for the protection team only. To ask for protection, go to the public page:',
-    backToPublic: 'Back to the public site',
   },
   notFound: {
     title: 'Page not found',

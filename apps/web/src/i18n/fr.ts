@@ -23,6 +23,7 @@ export const fr = {
     quickExit: 'Quitter vite',
     quickExitHint: 'Ouvre tout de suite une page météo. Sur un ordinateur : touche Échap deux fois.',
     emergency: 'Urgence : appelez le {phone}',
+    emergencyRegion: 'Urgence et langue',
     emergencyShort: 'Urgence : {phone}',
     languageLabel: 'Langue',
     footerNavLabel: 'Pages du site',
@@ -31,6 +32,10 @@ export const fr = {
     footerNoTrace: 'Ce site ne garde aucun brouillon sur votre appareil.',
     call: 'Appeler le {phone}',
     staffLink: 'Espace du personnel',
+    callBack: 'Être rappelé',
+    loading: 'Chargement de la page…',
+    loadFailed: 'La page n’a pas pu se charger. La connexion est peut-être coupée.',
+    retry: 'Réessayer',
   },
   nav: {
     home: 'Accueil',
@@ -63,29 +68,6 @@ export const fr = {
       'Ce site ne garde pas ce que vous écrivez sur votre appareil.',
     ],
     protectLimits: 'Aucun site ne peut tout cacher. Lisez ce que ce site protège, et ce qu’il ne peut pas protéger :',
-  },
-  request: {
-    title: 'Demander une protection',
-    notReady: 'Le formulaire en ligne est en préparation. Il n’est pas encore ouvert.',
-    callTitle: 'En attendant, appelez-nous',
-    call: 'Une personne de l’équipe protection de la CNDH vous écoute et vous conseille.',
-    callBackTitle: 'Vous ne pouvez pas parler maintenant ?',
-    callBack:
-      'Appelez et demandez à être rappelé. Donnez seulement un numéro, une heure où vous pouvez parler sans danger, et votre langue. Bientôt, vous pourrez aussi demander un rappel sur ce site.',
-    prepareTitle: 'Ce qui nous aide à agir vite',
-    prepare: [
-      'Ce qui s’est passé, quand et où.',
-      'Si quelqu’un est en danger en ce moment.',
-      'Comment vous joindre sans danger.',
-    ],
-    noCard: 'Vous n’avez pas besoin de la carte de défenseur.',
-  },
-  followUp: {
-    title: 'Suivre ma demande',
-    notReady: 'Cette page est en préparation.',
-    explain:
-      'Quand le formulaire en ligne sera ouvert, vous recevrez un reçu après votre demande. Avec ce reçu, vous pourrez lire nos réponses et ajouter des informations ici.',
-    phone: 'Vous avez déjà parlé avec nous par téléphone ? Appelez le même numéro : {phone}.',
   },
   help: {
     title: 'Aide et sécurité',
@@ -123,12 +105,6 @@ export const fr = {
       'Ce site n’enregistre pas ce que vous écrivez sur votre téléphone ou votre ordinateur : il ne garde aucun brouillon. Même le choix de la langue est oublié quand vous fermez la page.',
       'Si vous fermez la page avant d’envoyer, le texte est perdu. Envoyez d’abord l’essentiel : vous pourrez compléter plus tard.',
     ],
-  },
-  staff: {
-    title: 'Espace du personnel',
-    notReady: 'La connexion du personnel de la CNDH n’est pas encore ouverte. Elle arrive dans une prochaine version du site.',
-    notForPublic: 'Cet espace est réservé à l’équipe protection. Pour demander une protection, allez sur la page publique :',
-    backToPublic: 'Retour au site public',
   },
   notFound: {
     title: 'Page introuvable',

@@ -3,8 +3,9 @@ import type { ReactNode } from 'react';
 /**
  * Inline SVG icons: no icon font, no request. Decorative only: the text
  * beside each icon carries the meaning, so they are hidden from screen readers.
+ * `Icon` is exported so the staff area can draw its own icons in its own chunk.
  */
-function Icon({ children, className }: { children: ReactNode; className?: string | undefined }) {
+export function Icon({ children, className }: { children: ReactNode; className?: string | undefined }) {
   return (
     <svg
       className={className ? `icon ${className}` : 'icon'}

@@ -12,7 +12,8 @@ import { useFocusOnNavigate } from './use-focus-on-navigate';
 
 /**
  * Frame of every public page: quick exit top right (kept in view while
- * scrolling), the emergency number at the top and bottom, language choice.
+ * scrolling), the emergency number and "Être rappelé" at the top and
+ * bottom, language choice.
  */
 export function PublicLayout() {
   const t = useT();
@@ -31,15 +32,19 @@ export function PublicLayout() {
           <QuickExitButton />
         </div>
       </header>
-      <div className="emergency-band">
+      <aside className="emergency-band" aria-label={t.layout.emergencyRegion}>
         <div className="emergency-band__inner container">
           <p className="emergency-band__text">
             <PhoneIcon />
             <span>{fill(t.layout.emergencyShort, { phone: <EmergencyPhoneLink /> })}</span>
           </p>
+          {/* Beside the number: for someone who cannot talk right now. */}
+          <SiteLink to="/rappel" className="emergency-band__callback">
+            {t.layout.callBack}
+          </SiteLink>
           <LanguageSwitcher />
         </div>
-      </div>
+      </aside>
       <main id="main" ref={main} tabIndex={-1} className="site-main">
         <div className="container">
           <Outlet />
@@ -50,6 +55,9 @@ export function PublicLayout() {
           <p className="site-footer__emergency">
             <PhoneIcon />
             <span>{fill(t.layout.emergency, { phone: <EmergencyPhoneLink /> })}</span>
+            <SiteLink to="/rappel" className="site-footer__callback">
+              {t.layout.callBack}
+            </SiteLink>
           </p>
           <nav aria-label={t.layout.footerNavLabel}>
             <ul className="site-footer__links">

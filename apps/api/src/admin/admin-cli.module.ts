@@ -1,0 +1,23 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { DatabaseModule } from '../database/database.module.js';
+import { DirectoryModule } from '../directory/directory.module.js';
+import { AdminModule } from './admin.module.js';
+
+/**
+ * What `npm run admin:create` needs and nothing more: the same services as
+ * the API (no HTTP, and none of the other modules' start-up work).
+ */
+@Module({})
+export class AdminCliModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    return {
+      module: AdminCliModule,
+      global: true,
+      imports: [DatabaseModule, AuditModule, DirectoryModule, AdminModule],
+      providers: [{ provide: RUNTIME, useValue: runtime }],
+      exports: [RUNTIME],
+    };
+  }
+}

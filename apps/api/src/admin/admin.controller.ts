@@ -1,0 +1,64 @@
+import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ActivationLink, InviteStaffRequest, StaffDirectory, StaffSummary, UpdateStaffRequest } from '@mnpddh/shared';
+import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { Roles } from '../common/access.decorators.js';
+import { ApiSchemas } from '../common/openapi.js';
+import { ValidBody } from '../common/valid-body.js';
+import { StaffAdminService } from './staff-admin.service.js';
+import { StaffIdParam } from './staff-id.param.js';
+
+/** Account administration; responses go through the shared schemas so internal columns stay in. */
+@ApiTags('admin')
+@Controller('admin/staff')
+@Roles('admin')
+export class AdminController {
+  constructor(private readonly staff: StaffAdminService) {}
+
+  @Get()
+  @ApiSchemas({ responses: { 200: StaffDirectory } })
+  async list(): Promise<StaffDirectory> {
+    return StaffDirectory.parse(await this.staff.directoryOfStaff());
+  }
+
+  @Post()
+  @ApiSchemas({ body: InviteStaffRequest, responses: { 201: ActivationLink } })
+  async invite(@CurrentStaff() admin: CurrentStaffMember, @ValidBody(InviteStaffRequest) body: InviteStaffRequest): Promise<ActivationLink> {
+    return ActivationLink.parse(await this.staff.invite(admin, body));
+  }
+
+  @Patch(':id')
+  @ApiSchemas({ body: UpdateStaffRequest, responses: { 200: StaffSummary } })
+  async update(
+    @CurrentStaff() admin: CurrentStaffMember,
+    @StaffIdParam() id: string,
+    @ValidBody(UpdateStaffRequest) body: UpdateStaffRequest,
+  ): Promise<StaffSummary> {
+    return StaffSummary.parse(await this.staff.update(admin, id, body));
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @ApiSchemas({ responses: { 200: StaffSummary } })
+  async deactivate(@CurrentStaff() admin: CurrentStaffMember, @StaffIdParam() id: string): Promise<StaffSummary> {
+    return StaffSummary.parse(await this.staff.deactivate(admin, id));
+  }
+
+  @Post(':id/end-sessions')
+  @HttpCode(204)
+  async endSessions(@CurrentStaff() admin: CurrentStaffMember, @StaffIdParam() id: string): Promise<void> {
+    await this.staff.endSessions(admin, id);
+  }
+
+  @Post(':id/reset-second-factor')
+  @ApiSchemas({ responses: { 201: ActivationLink } })
+  async resetSecondFactor(@CurrentStaff() admin: CurrentStaffMember, @StaffIdParam() id: string): Promise<ActivationLink> {
+    return ActivationLink.parse(await this.staff.resetSecondFactor(admin, id));
+  }
+
+  @Post(':id/reset-password')
+  @ApiSchemas({ responses: { 201: ActivationLink } })
+  async resetPassword(@CurrentStaff() admin: CurrentStaffMember, @StaffIdParam() id: string): Promise<ActivationLink> {
+    return ActivationLink.parse(await this.staff.resetPassword(admin, id));
+  }
+}

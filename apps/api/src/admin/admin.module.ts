@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { AdminController } from './admin.controller.js';
+import { StaffAccounts } from './staff-accounts.service.js';
+import { StaffAdminService } from './staff-admin.service.js';
+
+@Module({
+  imports: [AuthModule],
+  controllers: [AdminController],
+  providers: [StaffAccounts, StaffAdminService],
+  exports: [StaffAccounts],
+})
+export class AdminModule {}

@@ -1,0 +1,84 @@
+import { Controller, Get, HttpCode, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import {
+  ActivateRequest,
+  ActivateResponse,
+  ChangePasswordRequest,
+  LoginRequest,
+  SessionInfo,
+  type Locale,
+} from '@mnpddh/shared';
+import { Authenticated, Public } from '../common/access.decorators.js';
+import { ApiSchemas } from '../common/openapi.js';
+import { ValidBody } from '../common/valid-body.js';
+import { ActivationService } from './activation.service.js';
+import { staffSessionOf } from './current-staff.js';
+import { LoginGuard, signedInOf } from './login.guard.js';
+import { PasswordChangeService } from './password-change.service.js';
+import { RetryAfterInterceptor } from './rate-limited.js';
+import { RequestLocale } from './request-locale.js';
+import { SessionCookie } from './session-cookie.js';
+import { sessionInfo } from './session.service.js';
+import { SignInService } from './sign-in.service.js';
+
+@ApiTags('auth')
+@Controller('auth')
+@UseInterceptors(RetryAfterInterceptor)
+export class AuthController {
+  constructor(
+    private readonly cookie: SessionCookie,
+    private readonly signIn: SignInService,
+    private readonly activation: ActivationService,
+    private readonly passwordChange: PasswordChangeService,
+  ) {}
+
+  /** Password (passport-local), second factor, key pair, new session: all in the LoginGuard. */
+  @Post('login')
+  @Public()
+  @UseGuards(LoginGuard)
+  @HttpCode(200)
+  @ApiSchemas({ body: LoginRequest, responses: { 200: SessionInfo } })
+  login(@Req() request: Request, @Res({ passthrough: true }) response: Response): SessionInfo {
+    const { cookie, info } = signedInOf(request);
+    this.cookie.set(response, cookie);
+    return SessionInfo.parse(info);
+  }
+
+  /** Counts as activity: the dashboard's "stay signed in". */
+  @Get('session')
+  @Authenticated()
+  @ApiSchemas({ responses: { 200: SessionInfo } })
+  session(@Req() request: Request): SessionInfo {
+    const session = staffSessionOf(request);
+    return SessionInfo.parse(sessionInfo(session.staff, session));
+  }
+
+  @Post('logout')
+  @Authenticated()
+  @HttpCode(204)
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.signIn.signOut(staffSessionOf(request));
+    this.cookie.clear(response);
+  }
+
+  @Post('activate')
+  @Public()
+  @HttpCode(200)
+  @ApiSchemas({ body: ActivateRequest, responses: { 200: ActivateResponse } })
+  async activate(@ValidBody(ActivateRequest) body: ActivateRequest, @RequestLocale() locale: Locale): Promise<ActivateResponse> {
+    return ActivateResponse.parse(await this.activation.activate(body, locale));
+  }
+
+  @Post('password')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiSchemas({ body: ChangePasswordRequest, responses: {} })
+  async changePassword(
+    @Req() request: Request,
+    @ValidBody(ChangePasswordRequest) body: ChangePasswordRequest,
+    @RequestLocale() locale: Locale,
+  ): Promise<void> {
+    await this.passwordChange.change(staffSessionOf(request), body, locale);
+  }
+}

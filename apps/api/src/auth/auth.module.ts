@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { ActivationService } from './activation.service.js';
+import { Argon2Gate } from './argon2-gate.js';
+import { AuthController } from './auth.controller.js';
+import { LoginFailures } from './login-failures.service.js';
+import { LoginGuard } from './login.guard.js';
+import { PasswordChangeService } from './password-change.service.js';
+import { PasswordHasher } from './password-hasher.js';
+import { PasswordStrategy } from './password.strategy.js';
+import { RecoveryCodeRepository } from './recovery-code.repository.js';
+import { SecondFactorService } from './second-factor.service.js';
+import { SessionCookie } from './session-cookie.js';
+import { SessionRepository } from './session.repository.js';
+import { SessionService } from './session.service.js';
+import { SignInService } from './sign-in.service.js';
+import { StaffKeysService } from './staff-keys.service.js';
+import { StaffRepository } from './staff.repository.js';
+
+/** Staff identity: passwords, second factor, key pairs, sessions, activation links. */
+@Module({
+  controllers: [AuthController],
+  providers: [
+    { provide: Argon2Gate, useFactory: () => new Argon2Gate() },
+    ActivationService,
+    LoginFailures,
+    LoginGuard,
+    PasswordChangeService,
+    PasswordHasher,
+    PasswordStrategy,
+    RecoveryCodeRepository,
+    SecondFactorService,
+    SessionCookie,
+    SessionRepository,
+    SessionService,
+    SignInService,
+    StaffKeysService,
+    StaffRepository,
+  ],
+  exports: [ActivationService, PasswordHasher, SecondFactorService, SessionService, StaffKeysService, StaffRepository],
+})
+export class AuthModule {}

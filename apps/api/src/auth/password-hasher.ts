@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import type { AppConfig } from '../config/config.schema.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import {
+  createPasswordRecord,
+  PASSWORD_PARAMS_V1,
+  passwordNeedsRehash,
+  rejectUnknownAccount,
+  TEST_ONLY_ARGON2_PARAMS,
+  verifyPassword,
+  type Argon2Params,
+  type PasswordRecord,
+  type PasswordWrappingKey,
+} from '../crypto/index.js';
+import { Argon2Gate } from './argon2-gate.js';
+
+/** The production cost, or libsodium's minimum when the configuration allows it (NODE_ENV=test only). */
+export function passwordParams(config: Pick<AppConfig, 'PASSWORD_ARGON2'>): Argon2Params {
+  return config.PASSWORD_ARGON2 === 'test' ? TEST_ONLY_ARGON2_PARAMS : PASSWORD_PARAMS_V1;
+}
+
+const StoredRecord = z.object({
+  salt: z.string(),
+  params: z.object({ version: z.number().int(), opslimit: z.number().int(), memlimit: z.number().int() }),
+  verifier: z.string(),
+});
+
+export interface NewPassword {
+  /** what `staff_user.password_record` stores (salt, parameters, verifier) */
+  readonly stored: string;
+  readonly paramsVersion: number;
+  /** wraps the key pair; destroy() it when done */
+  readonly wrappingKey: PasswordWrappingKey;
+}
+
+/**
+ * Every Argon2id derivation of a staff password goes through here: current
+ * parameters from configuration, and the gate that bounds how many run at
+ * once. Callers never see the record's inner format.
+ */
+@Injectable()
+export class PasswordHasher {
+  readonly params: Argon2Params;
+
+  constructor(
+    @Inject(RUNTIME) runtime: Runtime,
+    private readonly gate: Argon2Gate,
+  ) {
+    this.params = passwordParams(runtime.config);
+  }
+
+  async create(password: string): Promise<NewPassword> {
+    const { record, wrappingKey } = await this.gate.run(() => createPasswordRecord(password, this.params));
+    return { stored: JSON.stringify(record), paramsVersion: record.params.version, wrappingKey };
+  }
+
+  /** The wrapping key, or null for a wrong password. */
+  async verify(password: string, stored: string): Promise<PasswordWrappingKey | null> {
+    const record = parseRecord(stored);
+    return this.gate.run(() => verifyPassword(password, record)).catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'WRONG_PASSWORD') return null;
+      throw error;
+    });
+  }
+
+  /** Spends the same work as a real check, for an address without a usable account. */
+  async spendUnknownAccount(password: string): Promise<void> {
+    await this.gate.run(() => rejectUnknownAccount(password, this.params)).catch((error: unknown) => {
+      if ((error as { code?: string }).code !== 'WRONG_PASSWORD') throw error;
+    });
+  }
+
+  paramsVersionOf(stored: string): number {
+    return parseRecord(stored).params.version;
+  }
+
+  needsRehash(stored: string): boolean {
+    return passwordNeedsRehash(parseRecord(stored), this.params);
+  }
+}
+
+function parseRecord(stored: string): PasswordRecord {
+  return StoredRecord.parse(JSON.parse(stored));
+}

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import type { LoginRequest, SessionInfo } from '@mnpddh/shared';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError } from '../common/app-error.js';
+import type { PasswordWrappingKey } from '../crypto/index.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { StaffSessionContext } from './current-staff.js';
+import { LoginFailures, type FailureReason } from './login-failures.service.js';
+import { secondsLocked, UnknownAccountThrottle } from './login-throttle.js';
+import { PasswordHasher } from './password-hasher.js';
+import { RateLimitedError } from './rate-limited.js';
+import { SecondFactorService, type SecondFactorMatch } from './second-factor.service.js';
+import type { SessionCookieValue } from './session-cookie.js';
+import { SessionService, sessionInfo } from './session.service.js';
+import { StaffKeysService } from './staff-keys.service.js';
+import { StaffRepository, type StaffRecord } from './staff.repository.js';
+
+export interface SignedIn {
+  /** the new session cookie's value */
+  readonly cookie: string;
+  readonly info: SessionInfo;
+}
+
+/**
+ * Password, then second factor, then the key pair, then a new session.
+ * Every refusal is the same 401, whatever went wrong, and an unknown address
+ * costs the same Argon2id work as a real one.
+ */
+@Injectable()
+export class SignInService {
+  readonly #unknownAccounts = new UnknownAccountThrottle();
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly staff: StaffRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly secondFactor: SecondFactorService,
+    private readonly keys: StaffKeysService,
+    private readonly sessions: SessionService,
+    private readonly failures: LoginFailures,
+    private readonly audit: AuditService,
+  ) {}
+
+  async signIn(credentials: LoginRequest, presented: SessionCookieValue | null): Promise<SignedIn> {
+    const now = new Date();
+    const user = await this.staff.findByEmail(this.prisma, credentials.email);
+    if (!user?.passwordRecord) return this.refuseWithoutPassword(credentials, user, now);
+    await this.checkLock(user, credentials.totp, now);
+    const wrappingKey = await this.passwords.verify(credentials.password, user.passwordRecord);
+    if (!wrappingKey) return this.refuse(user, 'wrong_password', now);
+    try {
+      if (!user.active) return await this.refuse(user, 'inactive', now);
+      const factor = await this.secondFactor.match(this.prisma, user, credentials.totp, now);
+      if (!factor || !(await this.secondFactor.consume(this.prisma, user.id, factor, now))) {
+        return await this.refuse(user, 'wrong_second_factor', now);
+      }
+      if (factor.kind === 'recovery-code') {
+        await this.audit.record({ action: 'auth.recovery_code_used', actorId: user.id, targetType: 'staff', targetId: user.id });
+      }
+      // A certificate that no longer matches the row means roles were changed in SQL: no session on that basis.
+      if (this.keys.hasKeyPair(user) && !this.keys.isCertified(user)) return await this.refuse(user, 'certificate_invalid', now);
+      return await this.complete({ ...user, passwordRecord: user.passwordRecord }, credentials.password, wrappingKey, factor, presented, now);
+    } finally {
+      wrappingKey.destroy();
+    }
+  }
+
+  async signOut(session: StaffSessionContext): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await this.sessions.end(tx, session.idHash);
+      await this.audit.record({ action: 'auth.logout', actorId: session.staff.id, targetType: 'staff', targetId: session.staff.id }, tx);
+    });
+  }
+
+  /**
+   * While an account is locked its password is not checked — unless the
+   * request carries a valid second factor, which a stranger guessing
+   * passwords does not have: the owner can always get through.
+   */
+  private async checkLock(user: StaffRecord, code: string, now: Date): Promise<void> {
+    const seconds = secondsLocked(user.lockedUntil, now);
+    if (seconds === 0 || (await this.secondFactor.match(this.prisma, user, code, now))) return;
+    throw new RateLimitedError(seconds);
+  }
+
+  private async complete(
+    user: StaffRecord & { passwordRecord: string },
+    password: string,
+    wrappingKey: PasswordWrappingKey,
+    factor: SecondFactorMatch,
+    presented: SessionCookieValue | null,
+    now: Date,
+  ): Promise<SignedIn> {
+    // New Argon2id parameters take effect at the next successful login (README rotation rule 3).
+    const rehashed = this.passwords.needsRehash(user.passwordRecord) ? await this.passwords.create(password) : null;
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        await this.staff.update(tx, user.id, { failedLogins: 0, lockedUntil: null, totpConfirmed: true });
+        const recoveryCodes = user.totpConfirmed ? undefined : await this.secondFactor.issueRecoveryCodes(tx, user.id);
+        const paramsVersion = this.passwords.paramsVersionOf(user.passwordRecord);
+        const keyPair = this.keys.hasKeyPair(user)
+          ? this.keys.unwrap(user, wrappingKey, paramsVersion)
+          : await this.keys.create(tx, user, wrappingKey, paramsVersion);
+        try {
+          if (rehashed) await this.keys.rewrap(tx, user.id, keyPair, rehashed);
+          await this.sessions.endPresented(tx, presented);
+          await this.sessions.purgeExpired(tx, now);
+          const session = await this.sessions.open(tx, user.id, keyPair, now);
+          await this.audit.record(
+            { action: 'auth.login', actorId: user.id, targetType: 'staff', targetId: user.id, details: { secondFactor: factor.kind } },
+            tx,
+          );
+          return { cookie: session.cookie, info: sessionInfo(user, session, recoveryCodes) };
+        } finally {
+          keyPair.destroy();
+        }
+      });
+    } finally {
+      rehashed?.wrappingKey.destroy();
+    }
+  }
+
+  private async refuse(user: StaffRecord, reason: FailureReason, now: Date): Promise<never> {
+    await this.failures.record(user, reason, now);
+    throw new AppError('UNAUTHENTICATED');
+  }
+
+  /** No account, or one never activated: same cost, same answer, same lock arithmetic. */
+  private async refuseWithoutPassword(credentials: LoginRequest, user: StaffRecord | null, now: Date): Promise<never> {
+    if (user) this.failures.assertNotLocked(user, now);
+    const locked = user ? 0 : this.#unknownAccounts.secondsLocked(credentials.email, now);
+    if (locked > 0) throw new RateLimitedError(locked);
+    await this.passwords.spendUnknownAccount(credentials.password);
+    if (user) return this.refuse(user, 'not_activated', now);
+    this.#unknownAccounts.recordFailure(credentials.email, now);
+    await this.failures.recordUnknown();
+    throw new AppError('UNAUTHENTICATED');
+  }
+}

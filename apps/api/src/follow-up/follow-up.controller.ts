@@ -1,0 +1,94 @@
+import { Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CookieOptions, Request, Response } from 'express';
+import { ConsentWithdrawal, FollowUpLogin, FollowUpMessage, FollowUpView, RequestDetails } from '@mnpddh/shared';
+import { RetryAfterInterceptor } from '../auth/rate-limited.js';
+import { secureCookies } from '../auth/session-cookie.js';
+import { Public } from '../common/access.decorators.js';
+import { readCookie } from '../common/cookies.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { ApiSchemas } from '../common/openapi.js';
+import { ValidBody } from '../common/valid-body.js';
+import { FollowUpService, type OpenFollowUp } from './follow-up.service.js';
+
+const COOKIE = 'mnpddh_follow_up';
+
+/**
+ * Public routes, opened by a receipt rather than an account: the session
+ * cookie (httpOnly, SameSite=Strict, this path only) is what authorises them.
+ */
+@ApiTags('follow-up')
+@Controller('follow-up')
+@UseInterceptors(RetryAfterInterceptor)
+export class FollowUpController {
+  readonly #cookie: CookieOptions;
+
+  constructor(
+    private readonly followUp: FollowUpService,
+    @Inject(RUNTIME) runtime: Runtime,
+  ) {
+    this.#cookie = { httpOnly: true, sameSite: 'strict', path: '/api/follow-up', secure: secureCookies(runtime.config) };
+  }
+
+  @Post('session')
+  @Public()
+  @HttpCode(200)
+  @ApiSchemas({ body: FollowUpLogin, responses: { 200: FollowUpView } })
+  async open(@ValidBody(FollowUpLogin) login: FollowUpLogin, @Res({ passthrough: true }) response: Response) {
+    const { cookie, view } = await this.followUp.open(login.receipt);
+    response.cookie(COOKIE, cookie, this.#cookie);
+    return FollowUpView.parse(view);
+  }
+
+  @Get()
+  @Public()
+  @ApiSchemas({ responses: { 200: FollowUpView } })
+  async view(@Req() request: Request) {
+    return this.within(request, (session) => this.followUp.view(session));
+  }
+
+  @Post('messages')
+  @Public()
+  @HttpCode(201)
+  @ApiSchemas({ body: FollowUpMessage, responses: { 201: FollowUpView } })
+  async message(@ValidBody(FollowUpMessage) message: FollowUpMessage, @Req() request: Request) {
+    return this.within(request, (session) => this.followUp.addMessage(session, message.body));
+  }
+
+  @Post('details')
+  @Public()
+  @HttpCode(201)
+  @ApiSchemas({ body: RequestDetails, responses: { 201: FollowUpView } })
+  async details(@ValidBody(RequestDetails) details: RequestDetails, @Req() request: Request) {
+    return this.within(request, (session) => this.followUp.addDetails(session, details));
+  }
+
+  @Post('consent')
+  @Public()
+  @HttpCode(201)
+  @ApiSchemas({ body: ConsentWithdrawal, responses: { 201: FollowUpView } })
+  async consent(@ValidBody(ConsentWithdrawal) withdrawal: ConsentWithdrawal, @Req() request: Request) {
+    return this.within(request, (session) => this.followUp.withdrawConsent(session, withdrawal));
+  }
+
+  @Delete('session')
+  @Public()
+  @HttpCode(204)
+  async close(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const session = await this.followUp.resume(readCookie(request, COOKIE)).catch(() => null);
+    if (session) {
+      await this.followUp.close(session);
+      session.threadKey.destroy();
+    }
+    response.clearCookie(COOKIE, this.#cookie);
+  }
+
+  private async within(request: Request, work: (session: OpenFollowUp) => Promise<FollowUpView>) {
+    const session = await this.followUp.resume(readCookie(request, COOKIE));
+    try {
+      return FollowUpView.parse(await work(session));
+    } finally {
+      session.threadKey.destroy();
+    }
+  }
+}

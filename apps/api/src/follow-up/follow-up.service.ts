@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConsentWithdrawal, FollowUpView, RequestDetails, ThreadEntry } from '@mnpddh/shared';
+import { AppError } from '../common/app-error.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import {
+  createSessionSecrets,
+  CryptoError,
+  hashSessionId,
+  unwrapThreadKeyForSession,
+  wrapThreadKeyForSession,
+  type ThreadKey,
+} from '../crypto/index.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { ReceiptWork } from '../intake/receipt-work.js';
+import { ThreadMessages, type ThreadMessage } from '../vault/thread-messages.js';
+import { FollowUpRepository } from './follow-up.repository.js';
+import { publicStatus } from './public-status.js';
+import { ReceiptAttempts } from './receipt-attempts.js';
+
+/** Short: a follow-up session is for one visit. */
+const SESSION_MINUTES = 20;
+
+export interface OpenFollowUp {
+  readonly caseId: string;
+  readonly idHash: string;
+  readonly threadKey: ThreadKey;
+  readonly expiresAt: Date;
+}
+
+/**
+ * The defender's side, with a receipt and no account: a short session that
+ * holds the thread key (wrapped under the key in their cookie), shows where
+ * the request stands and the thread, and takes replies, later details and
+ * consent withdrawals. It never shows the original request back.
+ */
+@Injectable()
+export class FollowUpService {
+  readonly #attempts = new ReceiptAttempts();
+
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly prisma: PrismaService,
+    private readonly repository: FollowUpRepository,
+    private readonly thread: ThreadMessages,
+    private readonly work: ReceiptWork,
+  ) {}
+
+  /** Same answer and the same Argon2id cost for any wrong receipt. */
+  async open(receipt: string): Promise<{ cookie: string; view: FollowUpView }> {
+    this.#attempts.take();
+    const opened = await this.work.run(() => this.thread.openWithReceipt(receipt));
+    const secrets = createSessionSecrets();
+    const expiresAt = new Date(Date.now() + SESSION_MINUTES * 60_000);
+    try {
+      await this.repository.createSession(this.prisma, {
+        idHash: secrets.sessionIdHash,
+        caseId: opened.caseId,
+        receiptId: opened.receiptId,
+        wrappedThreadKey: wrapThreadKeyForSession(opened.threadKey, secrets.sessionKey, {
+          sessionIdHash: secrets.sessionIdHash,
+          caseId: opened.caseId,
+        }),
+        expiresAt,
+      });
+      await this.repository.deleteExpiredSessions(this.prisma);
+      const session = { caseId: opened.caseId, idHash: secrets.sessionIdHash, threadKey: opened.threadKey, expiresAt };
+      return { cookie: `${secrets.sessionId}.${secrets.sessionKey}`, view: await this.view(session, opened.messages) };
+    } finally {
+      opened.threadKey.destroy();
+    }
+  }
+
+  /** The session of a cookie, or 401: expired, ended, or its receipt revoked since. */
+  async resume(cookie: string | undefined): Promise<OpenFollowUp> {
+    const [sessionId, sessionKey] = (cookie ?? '').split('.');
+    if (!sessionId || !sessionKey) throw new AppError('UNAUTHENTICATED');
+    try {
+      const idHash = hashSessionId(sessionId);
+      const session = await this.repository.findSession(this.prisma, idHash);
+      const receipt = session ? await this.repository.findReceipt(this.prisma, session.receiptId) : null;
+      if (!session || !receipt || receipt.revokedAt) throw new AppError('UNAUTHENTICATED');
+      const threadKey = unwrapThreadKeyForSession(session.wrappedThreadKey, sessionKey, { sessionIdHash: idHash, caseId: session.caseId });
+      return { caseId: session.caseId, idHash, threadKey, expiresAt: session.expiresAt };
+    } catch (error) {
+      if (error instanceof CryptoError) throw new AppError('UNAUTHENTICATED');
+      throw error;
+    }
+  }
+
+  async view(session: OpenFollowUp, messages?: ThreadMessage[]): Promise<FollowUpView> {
+    const found = await this.repository.findThread(this.prisma, session.caseId);
+    if (!found) throw new AppError('NOT_FOUND');
+    const thread = messages ?? (await this.thread.read(session.threadKey, session.caseId));
+    return {
+      reference: found.reference,
+      status: publicStatus(found.status),
+      thread: thread.map(toEntry),
+      expiresAt: session.expiresAt.toISOString(),
+    };
+  }
+
+  async addMessage(session: OpenFollowUp, body: string): Promise<FollowUpView> {
+    await this.thread.append(session.threadKey, session.caseId, 'defender', { kind: 'message', body });
+    return this.view(session);
+  }
+
+  /** Completing the request later: staff read it with the thread; it is not shown back here. */
+  async addDetails(session: OpenFollowUp, details: RequestDetails): Promise<FollowUpView> {
+    await this.thread.append(session.threadKey, session.caseId, 'defender', { kind: 'details', body: JSON.stringify(details) });
+    return this.view(session);
+  }
+
+  async withdrawConsent(session: OpenFollowUp, withdrawal: ConsentWithdrawal): Promise<FollowUpView> {
+    await this.thread.append(session.threadKey, session.caseId, 'defender', { kind: 'consent', body: JSON.stringify(withdrawal) });
+    return this.view(session);
+  }
+
+  async close(session: OpenFollowUp): Promise<void> {
+    await this.repository.deleteSession(this.prisma, session.idHash);
+  }
+}
+
+/** Staff sign as the protection team; details the defender added are acknowledged, not echoed. */
+function toEntry(message: ThreadMessage): ThreadEntry {
+  return {
+    seq: message.seq,
+    from: message.sender === 'staff' ? 'protection_team' : 'defender',
+    kind: message.kind,
+    body: message.kind === 'details' ? '' : message.kind === 'consent' ? 'sharing_with_partners_withdrawn' : message.body,
+    at: message.createdAt.toISOString(),
+  };
+}

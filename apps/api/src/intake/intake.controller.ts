@@ -1,0 +1,35 @@
+import { Controller, Headers, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CallbackRequest, ProtectionRequest, SubmissionReceipt } from '@mnpddh/shared';
+import { RetryAfterInterceptor } from '../auth/rate-limited.js';
+import { Public } from '../common/access.decorators.js';
+import { ApiSchemas } from '../common/openapi.js';
+import { ValidBody } from '../common/valid-body.js';
+import { IntakeService } from './intake.service.js';
+
+const CallbackAnswer = z.object({ reference: z.string() });
+
+@ApiTags('intake')
+@Controller()
+@UseInterceptors(RetryAfterInterceptor)
+export class IntakeController {
+  constructor(private readonly intake: IntakeService) {}
+
+  @Post('requests')
+  @Public()
+  @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A random value; a retry with it returns the first answer.' })
+  @ApiSchemas({ body: ProtectionRequest, responses: { 201: SubmissionReceipt } })
+  async submit(@ValidBody(ProtectionRequest) request: ProtectionRequest, @Headers('idempotency-key') key?: string) {
+    return SubmissionReceipt.parse(await this.intake.submit(request, key));
+  }
+
+  @Post('callback-requests')
+  @Public()
+  @HttpCode(201)
+  @ApiSchemas({ body: CallbackRequest, responses: { 201: CallbackAnswer } })
+  async callback(@ValidBody(CallbackRequest) request: CallbackRequest, @Headers('idempotency-key') key?: string) {
+    return CallbackAnswer.parse(await this.intake.requestCallback(request, key));
+  }
+}

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isUrgent, type CallbackRequest, type ProtectionRequest, type SubmissionReceipt } from '@mnpddh/shared';
+import { AppError } from '../common/app-error.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { CryptoError, idempotencyLookupId, openReplay, sealReplay } from '../crypto/index.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { isUniqueViolation } from '../database/unique-violation.js';
+import type { CaseContent } from '../vault/case-content.js';
+import { CaseVaultService } from '../vault/case-vault.service.js';
+import { IntakeRepository } from './intake.repository.js';
+import { ReceiptWork } from './receipt-work.js';
+import { callbackContent, requestContent } from './request-content.js';
+
+/** A retry may get the first answer (with its receipt) back for this long, and no longer. */
+const REPLAY_MINUTES = 15;
+
+/**
+ * Public intake: a request (or a call-back request) becomes an encrypted
+ * case. A retried submission with the same Idempotency-Key gets the first
+ * answer back instead of a duplicate; the server keeps only a hash of the
+ * key, and the answer encrypted under that key for 15 minutes.
+ */
+@Injectable()
+export class IntakeService {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly prisma: PrismaService,
+    private readonly vault: CaseVaultService,
+    private readonly repository: IntakeRepository,
+    private readonly work: ReceiptWork,
+  ) {}
+
+  submit(request: ProtectionRequest, idempotencyKey: string | undefined): Promise<SubmissionReceipt> {
+    return this.create(requestContent(request), isUrgent(request.rightNow), idempotencyKey);
+  }
+
+  async requestCallback(request: CallbackRequest, idempotencyKey: string | undefined): Promise<{ reference: string }> {
+    const { reference } = await this.create(callbackContent(request), request.lifeInDanger === 'yes', idempotencyKey);
+    return { reference };
+  }
+
+  private async create(content: CaseContent, urgent: boolean, idempotencyKey: string | undefined): Promise<SubmissionReceipt> {
+    const tenant = this.runtime.config.TENANT;
+    const lookupId = idempotencyKey === undefined ? undefined : this.lookupId(idempotencyKey);
+    if (lookupId && idempotencyKey) {
+      const earlier = await this.replay(lookupId, idempotencyKey);
+      if (earlier) return earlier;
+    }
+    try {
+      const created = await this.work.run(() =>
+        this.vault.createCase({
+          urgent,
+          content,
+          ...(lookupId && idempotencyKey
+            ? {
+                submissionHash: lookupId,
+                onCreated: async (tx, result) => {
+                  const answer = JSON.stringify({ reference: result.reference, receipt: result.receipt, urgent });
+                  const expiresAt = new Date(Date.now() + REPLAY_MINUTES * 60_000);
+                  await this.repository.saveReplay(tx, lookupId, sealReplay(answer, idempotencyKey, tenant), expiresAt);
+                },
+              }
+            : {}),
+        }),
+      );
+      await this.repository.deleteExpiredReplays(this.prisma);
+      return { reference: created.reference, receipt: created.receipt, urgent };
+    } catch (error) {
+      // Two copies of the same submission raced: the other one won; answer as it did.
+      if (isUniqueViolation(error) && lookupId && idempotencyKey) {
+        const earlier = await this.replay(lookupId, idempotencyKey);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+  }
+
+  private async replay(lookupId: string, idempotencyKey: string): Promise<SubmissionReceipt | null> {
+    const kept = await this.repository.findReplay(this.prisma, lookupId);
+    if (kept) return JSON.parse(openReplay(kept.answer, idempotencyKey, this.runtime.config.TENANT)) as SubmissionReceipt;
+    // Received long ago: its receipt was shown then and is not kept.
+    if (await this.repository.caseExists(this.prisma, lookupId)) throw new AppError('CONFLICT');
+    return null;
+  }
+
+  private lookupId(idempotencyKey: string): string {
+    try {
+      return idempotencyLookupId(idempotencyKey, this.runtime.config.TENANT);
+    } catch (error) {
+      if (error instanceof CryptoError) {
+        throw new AppError('VALIDATION_FAILED', [{ field: 'Idempotency-Key', message: '16 à 200 caractères / 16 to 200 characters' }]);
+      }
+      throw error;
+    }
+  }
+}

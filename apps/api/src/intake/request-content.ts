@@ -1,0 +1,40 @@
+import type { CallbackRequest, ProtectionRequest } from '@mnpddh/shared';
+import type { CaseContent } from '../vault/case-content.js';
+
+/** The public form, sorted into the vault's concerns (each encrypted on its own). */
+export function requestContent(request: ProtectionRequest): CaseContent {
+  const incidents = request.incidents ?? [];
+  return {
+    identity: { submitter: request.submitter, defender: request.defender, othersAtRisk: request.othersAtRisk ?? [] },
+    contact: request.contact,
+    narrative: request.summary,
+    situation: {
+      channel: 'online_form',
+      rightNow: request.rightNow,
+      location: request.location,
+      incidents,
+      help: request.help,
+      alreadyContacted: request.alreadyContacted,
+      consent: request.consent,
+    },
+    categories: {
+      region: request.location?.region ?? 'unknown',
+      threatTypes: [...new Set(incidents.flatMap((incident) => incident.types))],
+      perpetratorTypes: [...new Set(incidents.flatMap((incident) => incident.perpetrators))],
+      profiles: request.defender?.profiles ?? [],
+      ...(request.defender?.gender ? { gender: request.defender.gender } : {}),
+      languages: request.defender?.languages ?? [],
+    },
+  };
+}
+
+/** A "call me back" request: a case with a phone number and little else, handled like any other. */
+export function callbackContent(request: CallbackRequest): CaseContent {
+  return {
+    identity: {},
+    contact: { methods: ['phone'], phone: request.phone, safeTimes: request.safeTimes, callbackLanguage: request.language },
+    narrative: '',
+    situation: { channel: 'callback_request', rightNow: { lifeInDanger: request.lifeInDanger }, consent: request.consent },
+    categories: { region: 'unknown', threatTypes: [], perpetratorTypes: [], profiles: [], languages: request.language ? [request.language] : [] },
+  };
+}

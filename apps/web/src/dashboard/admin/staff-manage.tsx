@@ -1,0 +1,187 @@
+import type { ActivationLink, StaffRole, StaffSummary } from '@mnpddh/shared';
+import { useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../forms/error-summary';
+import { Checkbox } from '../forms/field';
+import { errorsFrom, noErrors, type FormErrors } from '../forms/form-errors';
+import { format } from '../format';
+import { useStaffT } from '../i18n/use-staff-t';
+import { useStaffSession } from '../session';
+import { ActivationLinkBox } from './activation-link-box';
+import { ConfirmDialog } from './confirm-dialog';
+import { RoleFieldset, firstRoleId } from './role-fieldset';
+
+type Confirmable = 'deactivate' | 'resetPassword' | 'resetSecondFactor';
+
+interface Props {
+  user: StaffSummary;
+  isSelf: boolean;
+  /** The API answered with the user's new state. */
+  onUpdated: (user: StaffSummary) => void;
+  /** Something changed that only a fresh directory shows (keys, second factor, triage team). */
+  onChanged: () => void;
+}
+
+/** One person's account: roles and on-call, then the access actions, each with what it does. */
+export function StaffManage({ user, isSelf, onUpdated, onChanged }: Props) {
+  const t = useStaffT();
+  const { api } = useStaffSession();
+  const prefix = `manage-${user.id}`;
+  const [roles, setRoles] = useState<StaffRole[]>(user.roles);
+  const [onCall, setOnCall] = useState(user.onCall);
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<Confirmable | null>(null);
+  const [link, setLink] = useState<ActivationLink | null>(null);
+
+  const run = async (action: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(true);
+    setStatus(t.admin.working);
+    setErrors(noErrors);
+    try {
+      await action();
+    } catch (error) {
+      setStatus('');
+      setErrors(errorsFrom(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveRoles = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (roles.length === 0) {
+      setErrors({ fields: { roles: t.errors.rolesRequired } });
+      return;
+    }
+    void run(async () => {
+      onUpdated(await api.updateStaff(user.id, { roles, onCall }));
+      setStatus(t.admin.saved);
+      onChanged();
+    });
+  };
+
+  const confirmed = () => {
+    const action = confirming;
+    if (!action) return;
+    // Close first: the browser gives focus back to the opening button, then a new link can take it.
+    setConfirming(null);
+    void run(async () => {
+      if (action === 'deactivate') {
+        onUpdated(await api.deactivateStaff(user.id));
+        setStatus(format(t.admin.deactivated, { name: user.name }));
+      } else {
+        setLink(action === 'resetPassword' ? await api.resetPassword(user.id) : await api.resetSecondFactor(user.id));
+        setStatus('');
+      }
+      onChanged();
+    });
+  };
+
+  if (!user.active) {
+    return (
+      <div className="manage">
+        <p className="manage__status" role="status">
+          {status}
+        </p>
+        <p>{t.admin.inactive}</p>
+      </div>
+    );
+  }
+
+  const dialogs: Record<Confirmable, { title: string; text: string; action: string }> = {
+    deactivate: {
+      title: t.admin.deactivateConfirmTitle,
+      text: t.admin.deactivateConfirm,
+      action: t.admin.deactivateConfirmAction,
+    },
+    resetPassword: {
+      title: t.admin.resetPasswordConfirmTitle,
+      text: t.admin.resetPasswordConfirm,
+      action: t.admin.resetPasswordConfirmAction,
+    },
+    resetSecondFactor: {
+      title: t.admin.resetSecondFactorConfirmTitle,
+      text: t.admin.resetSecondFactorConfirm,
+      action: t.admin.resetSecondFactorConfirmAction,
+    },
+  };
+  const dialog = confirming ? dialogs[confirming] : null;
+
+  return (
+    <div className="manage">
+      <h3 className="manage__title">{format(t.admin.manageTitle, { name: user.name })}</h3>
+      <p className="manage__status" role="status">
+        {status}
+      </p>
+      <ErrorSummary errors={errors} fieldIds={{ roles: firstRoleId(prefix), onCall: `${prefix}-on-call` }} />
+      {link ? <ActivationLinkBox link={link} name={user.name} onDone={() => setLink(null)} /> : null}
+
+      <div className="manage__grid">
+        <form className="form manage__roles" noValidate onSubmit={saveRoles}>
+          <RoleFieldset idPrefix={prefix} value={roles} onChange={setRoles} error={errors.fields.roles} />
+          <Checkbox
+            id={`${prefix}-on-call`}
+            label={t.admin.onCall}
+            hint={t.admin.onCallHint}
+            checked={onCall}
+            onChange={(event) => setOnCall(event.target.checked)}
+          />
+          <button type="submit" className="button button--small">
+            {t.admin.rolesSave}
+          </button>
+        </form>
+
+        <div className="manage__access">
+          <h4 className="manage__subtitle">{t.admin.accessTitle}</h4>
+          <ul className="actions-list">
+            <li>
+              <button type="button" className="button button--secondary button--small" onClick={() => void run(async () => {
+                await api.endSessions(user.id);
+                setStatus(t.admin.sessionsEnded);
+              })}>
+                {t.admin.endSessions}
+              </button>
+              <p className="actions-list__hint">{t.admin.endSessionsHint}</p>
+            </li>
+            <li>
+              <button type="button" className="button button--secondary button--small" onClick={() => setConfirming('resetSecondFactor')}>
+                {t.admin.resetSecondFactor}
+              </button>
+              <p className="actions-list__hint">{t.admin.resetSecondFactorHint}</p>
+            </li>
+            <li>
+              <button type="button" className="button button--secondary button--small" onClick={() => setConfirming('resetPassword')}>
+                {t.admin.resetPassword}
+              </button>
+              <p className="actions-list__hint">{t.admin.resetPasswordHint}</p>
+            </li>
+            <li>
+              {isSelf ? (
+                <p className="actions-list__hint">{t.admin.selfNote}</p>
+              ) : (
+                <>
+                  <button type="button" className="button button--danger-outline button--small" onClick={() => setConfirming('deactivate')}>
+                    {t.admin.deactivate}
+                  </button>
+                  <p className="actions-list__hint">{t.admin.deactivateHint}</p>
+                </>
+              )}
+            </li>
+          </ul>
+        </div>
+      </div>
+
+      <ConfirmDialog
+        open={dialog !== null}
+        title={dialog ? format(dialog.title, { name: user.name }) : ''}
+        confirmLabel={dialog?.action ?? ''}
+        onConfirm={confirmed}
+        onCancel={() => setConfirming(null)}
+      >
+        <p>{dialog?.text}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+import {
+  ActivateResponse,
+  ActivationLink,
+  ERROR_MESSAGES,
+  ErrorBody,
+  SessionInfo,
+  StaffDirectory,
+  StaffSummary,
+  type ActivateRequest,
+  type ChangePasswordRequest,
+  type ErrorCode,
+  type FieldError,
+  type InviteStaffRequest,
+  type LoginRequest,
+  type UpdateStaffRequest,
+} from '@mnpddh/shared';
+import type { LocaleCode } from '../i18n/catalogues';
+import { staffCatalogues } from './i18n/catalogues';
+
+/**
+ * The staff area's only door to the API: same origin, JSON, every answer
+ * checked against its shared schema. The CSRF token lives in this closure
+ * only (never in localStorage, sessionStorage or a readable cookie).
+ */
+
+/** What the browser reports when no HTTP answer came back, or an answer we cannot read. */
+export type ClientErrorCode = 'NETWORK' | 'BAD_RESPONSE';
+
+export class ApiError extends Error {
+  constructor(
+    /** 0 when no answer came back. */
+    readonly status: number,
+    readonly code: ErrorCode | ClientErrorCode,
+    message: string,
+    readonly fields: readonly FieldError[] = [],
+    readonly retryable = false,
+    readonly correlationId?: string,
+    /** From `Retry-After` on 429: seconds to wait. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** When the answer was received, with the server's clock to correct a wrong laptop clock. */
+export interface Received<T> {
+  value: T;
+  /** Server time minus local time, in ms (0 when the server sent no Date). */
+  clockSkewMs: number;
+}
+
+export interface StaffApiOptions {
+  /** The interface language: sent as Accept-Language so error messages come back in it. */
+  getLocale: () => LocaleCode;
+  /** A signed-in call answered 401: the session ended on the server. */
+  onSessionLost?: () => void;
+  /** A signed-in call succeeded: the server counted it as activity. */
+  onActivity?: () => void;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH';
+
+/** The part of a zod schema the client uses (keeps zod itself out of this file's imports). */
+interface Schema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
+interface RequestOptions<T> {
+  body?: unknown;
+  /** Schema of a 200/201 body; none for a 204. */
+  schema?: Schema<T>;
+  /** Calls made without a session: a 401 there is an answer, not a lost session. */
+  anonymous?: boolean;
+}
+
+/** A request that hangs on a bad connection ends with a clear message instead of a spinner forever. */
+const TIMEOUT_MS = 30_000;
+
+export function createStaffApi(options: StaffApiOptions) {
+  let csrfToken: string | null = null;
+
+  function messages() {
+    return staffCatalogues[options.getLocale()].errors;
+  }
+
+  function clientError(code: ClientErrorCode, status = 0): ApiError {
+    return new ApiError(status, code, code === 'NETWORK' ? messages().network : messages().badResponse, [], code === 'NETWORK');
+  }
+
+  async function errorFrom(response: Response): Promise<ApiError> {
+    const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+    const parsed = ErrorBody.safeParse(await response.json().catch(() => null));
+    if (!parsed.success) {
+      // Not our API's answer (a proxy page, a cut connection): say so in the user's language.
+      return clientError(response.status >= 500 ? 'NETWORK' : 'BAD_RESPONSE', response.status);
+    }
+    const { code, message, fields, retryable, correlationId } = parsed.data.error;
+    return new ApiError(
+      response.status,
+      code,
+      message || ERROR_MESSAGES[options.getLocale()][code],
+      fields ?? [],
+      retryable,
+      correlationId,
+      Number.isFinite(retryAfter) ? retryAfter : undefined,
+    );
+  }
+
+  async function request<T>(method: Method, path: string, { body, schema, anonymous }: RequestOptions<T>): Promise<Received<T>> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Language': options.getLocale(),
+    };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+        cache: 'no-store',
+        redirect: 'error',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch {
+      throw clientError('NETWORK');
+    }
+
+    if (!response.ok) {
+      const error = await errorFrom(response);
+      if (response.status === 401 && !anonymous) {
+        csrfToken = null;
+        options.onSessionLost?.();
+      }
+      throw error;
+    }
+    if (!anonymous) options.onActivity?.();
+
+    const serverDate = Date.parse(response.headers.get('Date') ?? '');
+    const clockSkewMs = Number.isNaN(serverDate) ? 0 : serverDate - Date.now();
+    if (!schema) return { value: undefined as T, clockSkewMs };
+    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) throw clientError('BAD_RESPONSE', response.status);
+    return { value: parsed.data, clockSkewMs };
+  }
+
+  function keepSession(received: Received<SessionInfo>): Received<SessionInfo> {
+    csrfToken = received.value.csrfToken;
+    return received;
+  }
+
+  const id = (userId: string) => encodeURIComponent(userId);
+
+  return {
+    /** 200 with the session, 401 for wrong credentials, 429 when rate limited. */
+    login: async (body: LoginRequest) =>
+      keepSession(await request('POST', '/api/auth/login', { body, schema: SessionInfo, anonymous: true })),
+
+    /** The current session, or null when there is none (401). Also keeps an idle session alive. */
+    session: async (): Promise<Received<SessionInfo> | null> => {
+      try {
+        return keepSession(await request('GET', '/api/auth/session', { schema: SessionInfo, anonymous: true }));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) {
+          csrfToken = null;
+          return null;
+        }
+        throw error;
+      }
+    },
+
+    logout: async (): Promise<void> => {
+      try {
+        await request('POST', '/api/auth/logout', { anonymous: true });
+      } catch (error) {
+        // Already ended on the server: that is what we wanted.
+        if (!(error instanceof ApiError && error.status === 401)) throw error;
+      }
+      csrfToken = null;
+    },
+
+    /** Forgets the token without calling the server (the session is known to be over). */
+    forget: () => {
+      csrfToken = null;
+    },
+
+    activate: async (body: ActivateRequest) =>
+      (await request('POST', '/api/auth/activate', { body, schema: ActivateResponse, anonymous: true })).value,
+
+    changePassword: async (body: ChangePasswordRequest): Promise<void> => {
+      await request('POST', '/api/auth/password', { body });
+    },
+
+    listStaff: async () => (await request('GET', '/api/admin/staff', { schema: StaffDirectory })).value,
+
+    inviteStaff: async (body: InviteStaffRequest) =>
+      (await request('POST', '/api/admin/staff', { body, schema: ActivationLink })).value,
+
+    updateStaff: async (userId: string, body: UpdateStaffRequest) =>
+      (await request('PATCH', `/api/admin/staff/${id(userId)}`, { body, schema: StaffSummary })).value,
+
+    deactivateStaff: async (userId: string) =>
+      (await request('POST', `/api/admin/staff/${id(userId)}/deactivate`, { schema: StaffSummary })).value,
+
+    endSessions: async (userId: string): Promise<void> => {
+      await request('POST', `/api/admin/staff/${id(userId)}/end-sessions`, {});
+    },
+
+    resetSecondFactor: async (userId: string) =>
+      (await request('POST', `/api/admin/staff/${id(userId)}/reset-second-factor`, { schema: ActivationLink })).value,
+
+    resetPassword: async (userId: string) =>
+      (await request('POST', `/api/admin/staff/${id(userId)}/reset-password`, { schema: ActivationLink })).value,
+  };
+}
+
+export type StaffApi = ReturnType<typeof createStaffApi>;

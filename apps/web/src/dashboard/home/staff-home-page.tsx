@@ -1,0 +1,95 @@
+import type { StaffRole } from '@mnpddh/shared';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useLocale } from '../../i18n/i18n-context';
+import { ArrowIcon, LockIcon } from '../../ui/icons';
+import { format, formatDateTime } from '../format';
+import { ChartIcon, FolderIcon, KeyIcon, UsersIcon } from '../icons';
+import { useStaffT } from '../i18n/use-staff-t';
+import { RoleBadges } from '../roles';
+import { useStaffSession } from '../session';
+import { ChangePassword } from './change-password';
+
+interface MenuItem {
+  key: 'cases' | 'reports' | 'custody' | 'admin';
+  roles: readonly StaffRole[];
+  icon: ReactNode;
+  /** Only screens that exist get a link; the others say plainly that they come later. */
+  to?: string;
+}
+
+const MENU: readonly MenuItem[] = [
+  { key: 'cases', roles: ['caseworker', 'supervisor'], icon: <FolderIcon className="menu-card__icon" /> },
+  { key: 'reports', roles: ['auditor'], icon: <ChartIcon className="menu-card__icon" /> },
+  { key: 'custody', roles: ['custodian'], icon: <KeyIcon className="menu-card__icon" /> },
+  { key: 'admin', roles: ['admin'], icon: <UsersIcon className="menu-card__icon" />, to: '/personnel/admin' },
+];
+
+/** Staff home: who is signed in, what each role can open, and that access is logged. */
+export function StaffHomePage() {
+  const t = useStaffT();
+  const [locale] = useLocale();
+  const { user, clock } = useStaffSession();
+  if (!user) return null;
+  const menu = MENU.filter((item) => item.roles.some((role) => user.roles.includes(role)));
+
+  return (
+    <>
+      <section className="staff-intro" aria-labelledby="staff-home-title">
+        <h1 id="staff-home-title">{format(t.home.title, { name: user.name })}</h1>
+        <p>{format(t.home.you, { email: user.email })}</p>
+        <div className="staff-intro__roles">
+          <span>{t.home.rolesLabel}</span>
+          <RoleBadges roles={user.roles} />
+          {user.onCall ? <span className="badge badge--on-call">{t.home.onCall}</span> : null}
+        </div>
+        {clock ? (
+          <p className="muted">{format(t.home.sessionEnds, { date: formatDateTime(new Date(clock.absoluteDeadline).toISOString(), locale) })}</p>
+        ) : null}
+      </section>
+
+      <section className="callout logged-note" aria-labelledby="staff-home-logged">
+        <LockIcon />
+        <div>
+          <h2 id="staff-home-logged" className="callout__title">
+            {t.home.loggedTitle}
+          </h2>
+          <p>{t.home.logged}</p>
+        </div>
+      </section>
+
+      <section aria-labelledby="staff-home-menu">
+        <h2 id="staff-home-menu">{t.home.menuTitle}</h2>
+        <ul className="menu-cards">
+          {menu.map((item) => {
+            const text = t.home[item.key];
+            const body = (
+              <>
+                {item.icon}
+                <span className="menu-card__body">
+                  <span className="menu-card__title">{text.title}</span>
+                  {item.to ? null : <span className="badge badge--soon">{t.home.soon}</span>}
+                  <span>{text.text}</span>
+                </span>
+              </>
+            );
+            return (
+              <li key={item.key}>
+                {item.to ? (
+                  <Link to={item.to} className="menu-card menu-card--link">
+                    {body}
+                    <ArrowIcon className="menu-card__arrow" />
+                  </Link>
+                ) : (
+                  <div className="menu-card menu-card--soon">{body}</div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <ChangePassword />
+    </>
+  );
+}

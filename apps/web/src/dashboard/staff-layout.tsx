@@ -1,0 +1,120 @@
+import { useRef, useState } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { LanguageSwitcher } from '../i18n/language-switcher';
+import { Brand } from '../ui/brand';
+import { LockIcon } from '../ui/icons';
+import { useFocusOnNavigate } from '../ui/use-focus-on-navigate';
+import { format } from './format';
+import { SignOutIcon } from './icons';
+import { IdleBanner } from './idle-banner';
+import { RecoveryCodes } from './sign-in/recovery-codes';
+import { useStaffT } from './i18n/use-staff-t';
+import { useStaffSession } from './session';
+
+/**
+ * Frame of every staff page. Unlike the public pages there is no quick-exit
+ * button: staff work on office laptops, and a stray Escape must not throw
+ * away their work. Signed in, the header says who is connected and that
+ * access is logged.
+ */
+export function StaffLayout() {
+  const t = useStaffT();
+  const session = useStaffSession();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigate(main);
+  const user = session.status === 'signed-in' ? session.user : null;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.layout.skipLink}
+      </a>
+      <header className="site-header staff-header">
+        <div className="site-header__bar container container--staff">
+          <Brand to={user ? '/personnel/accueil' : '/personnel'} />
+          {user ? <SignOutButton /> : <LanguageSwitcher />}
+        </div>
+        {user ? (
+          <div className="staff-bar">
+            <div className="staff-bar__inner container container--staff">
+              <nav aria-label={t.layout.navLabel}>
+                <ul className="staff-nav">
+                  <NavItem to="/personnel/accueil">{t.layout.home}</NavItem>
+                  {user.roles.includes('admin') ? <NavItem to="/personnel/admin">{t.layout.admin}</NavItem> : null}
+                </ul>
+              </nav>
+              <p className="staff-bar__user">{format(t.layout.signedInAs, { name: user.name })}</p>
+              <LanguageSwitcher />
+            </div>
+          </div>
+        ) : null}
+      </header>
+      {user ? (
+        <>
+          <p className="access-band">
+            <span className="container container--staff access-band__inner">
+              <LockIcon />
+              <span>
+                <strong>{t.layout.accessLogged}</strong> {t.layout.accessLoggedDetail}
+              </span>
+            </span>
+          </p>
+          <IdleBanner />
+        </>
+      ) : null}
+      <main id="main" ref={main} tabIndex={-1} className="site-main">
+        <div className="container container--staff">
+          {/* The recovery codes stay on screen, whatever link is followed, until they are noted. */}
+          {user && session.recoveryCodes ? (
+            <RecoveryCodes codes={session.recoveryCodes} onDone={session.recoveryCodesNoted} />
+          ) : (
+            <Outlet />
+          )}
+        </div>
+      </main>
+    </>
+  );
+}
+
+/** A menu link that says which page is open (NavLink would pull more of the router into the public chunk). */
+function NavItem({ to, children }: { to: string; children: string }) {
+  const { pathname } = useLocation();
+  return (
+    <li>
+      <Link to={to} className="staff-nav__link" aria-current={pathname === to ? 'page' : undefined}>
+        {children}
+      </Link>
+    </li>
+  );
+}
+
+function SignOutButton() {
+  const t = useStaffT();
+  const session = useStaffSession();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  const signOut = async () => {
+    if (busy) return;
+    setBusy(true);
+    setFailed(false);
+    try {
+      await session.signOut();
+    } catch {
+      setFailed(true);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="sign-out">
+      <button type="button" className="button button--secondary button--small" onClick={signOut}>
+        <SignOutIcon />
+        <span>{busy ? t.layout.signingOut : t.layout.signOut}</span>
+      </button>
+      <p className="sign-out__error" role="status">
+        {failed ? t.layout.signOutFailed : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { LocaleCode } from '../../i18n/catalogues';
+import { useLocale } from '../../i18n/i18n-context';
+import { intakeEn } from './en';
+import { intakeFr, type IntakeCatalogue } from './fr';
+
+/**
+ * The form's strings for every interface language, keyed by the site's
+ * language codes: adding a language to the site without adding it here is a
+ * type error.
+ */
+export const intakeCatalogues = {
+  fr: intakeFr,
+  en: intakeEn,
+} satisfies Record<LocaleCode, IntakeCatalogue>;
+
+/** The form's strings in the current interface language. */
+export function useIntakeT(): IntakeCatalogue {
+  const [locale] = useLocale();
+  return intakeCatalogues[locale];
+}
+
+/** Fills `{name}` placeholders with plain text (see ui/fill.tsx for elements). */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

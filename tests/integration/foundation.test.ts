@@ -9,6 +9,7 @@ import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { startPortal } from '../../apps/api/src/boot.js';
 import { ROOT_DIR } from '../../apps/api/src/paths.js';
 import { createTestDatabase } from '../support/test-database.js';
+import { nextTotp, postLogin } from '../support/staff.js';
 import { startTestPortal, testSecrets } from '../support/test-portal.js';
 
 describe('the portal on a real PostgreSQL', () => {
@@ -175,6 +176,14 @@ describe('embedded mode', () => {
     try {
       const first = await startPortal({ DATA_DIR: join(dataDir, 'data'), PORT: '0', LOG_LEVEL: 'silent' });
       expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
+      // The demo team is seeded once, with an escrow sealed to its two custodians, and can sign in.
+      expect(first.demoAccounts.map((a) => a.roles.join('+')).sort()).toEqual(
+        ['admin', 'auditor', 'caseworker', 'custodian', 'custodian', 'supervisor', 'supervisor'].sort(),
+      );
+      const admin = first.demoAccounts.find((a) => a.roles.includes('admin'));
+      const login = await postLogin(first, { email: admin?.email, password: admin?.password, totp: await nextTotp(admin?.totpSecret ?? '') });
+      expect(login.status).toBe(200);
+      expect(await query(first.databaseUrl, 'SELECT count(*)::int AS n FROM escrow_share')).toEqual([{ n: 1 }]);
       await query(first.databaseUrl, "INSERT INTO setting (key, value, updated_at) VALUES ('kept', 'yes', now())");
       await first.close();
       expect(existsSync(join(dataDir, 'data', 'pg', 'PG_VERSION'))).toBe(true);
@@ -182,6 +191,7 @@ describe('embedded mode', () => {
 
       const second = await startPortal({ DATA_DIR: join(dataDir, 'data'), PORT: '0', LOG_LEVEL: 'silent' });
       expect((await fetch(`${second.url}/api/health`)).status).toBe(200);
+      expect(second.demoAccounts).toEqual([]);
       const kept = await query(second.databaseUrl, "SELECT value FROM setting WHERE key = 'kept'");
       await second.close();
       expect(kept).toEqual([{ value: 'yes' }]);

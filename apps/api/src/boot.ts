@@ -4,7 +4,9 @@ import { createLogger } from './common/logger.js';
 import { parseConfig } from './config/config.schema.js';
 import { loadServerSecrets } from './config/server-secrets.js';
 import { createApp } from './create-app.js';
+import { warmUpCrypto } from './crypto/index.js';
 import { openDatabase } from './database/open-database.js';
+import { seedDemo, type DemoAccount } from './demo/demo-seed.js';
 import { webDistDir } from './paths.js';
 
 export interface RunningPortal {
@@ -12,6 +14,8 @@ export interface RunningPortal {
   readonly databaseUrl: string;
   readonly app: NestExpressApplication;
   readonly logger: Logger;
+  /** Demo mode, first start only: the accounts created, with their credentials. */
+  readonly demoAccounts: DemoAccount[];
   /** Stops the HTTP server, then the database if the portal started it. */
   close(): Promise<void>;
 }
@@ -24,13 +28,16 @@ export async function startPortal(env: NodeJS.ProcessEnv, logDestination?: Desti
   const database = await openDatabase(config, (message) => logger.trace({ postgres: message.trim() }));
   if (database.appliedMigrations.length > 0) logger.info({ migrations: database.appliedMigrations }, 'migrations applied');
   try {
+    await warmUpCrypto();
     const app = await createApp({ config, databaseUrl: database.url, logger, secrets }, webDistDir(config.WEB_DIST));
+    const demoAccounts = config.embedded ? await seedDemo(app, config.DATA_DIR) : [];
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     return {
       url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`,
       databaseUrl: database.url,
+      demoAccounts,
       app,
       logger,
       close: async () => {

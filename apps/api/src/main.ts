@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { startPortal } from './boot.js';
 import { ConfigError } from './config/config.schema.js';
+import { formatDemoAccounts } from './demo/demo-seed.js';
 
 try {
   const portal = await startPortal(process.env);
@@ -14,6 +15,7 @@ try {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  if (portal.demoAccounts.length > 0) console.log(formatDemoAccounts(portal.demoAccounts));
   console.log(`Portail MNPDDH prêt : ${portal.url}`);
 } catch (error) {
   if (error instanceof ConfigError) {

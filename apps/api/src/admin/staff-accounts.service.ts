@@ -17,6 +17,7 @@ export interface NewStaffMember {
 }
 
 export interface BootstrapAdmin {
+  readonly id: string;
   readonly email: string;
   /** one-time: to be changed after the first login */
   readonly password: string;
@@ -59,16 +60,25 @@ export class StaffAccounts {
    * confirmed TOTP secret, and a certified key pair wrapped under that
    * password.
    */
-  async createBootstrapAdmin(email: string, name: string): Promise<BootstrapAdmin> {
+  createBootstrapAdmin(email: string, name: string): Promise<BootstrapAdmin> {
+    return this.createComplete({ email, name, roles: ['admin'], onCall: false });
+  }
+
+  /**
+   * A complete account (password, confirmed second factor, certified key
+   * pair) for someone who will receive the printed credentials themselves:
+   * the bootstrap admin, and the accounts of the embedded demo.
+   */
+  async createComplete(member: NewStaffMember): Promise<BootstrapAdmin> {
     const password = generateOneTimePassword();
     const record = await this.passwords.create(password);
     try {
       return await this.prisma.$transaction(async (tx) => {
-        const user = await this.create(tx, { email, name, roles: ['admin'], onCall: false }, null);
+        const user = await this.create(tx, member, null);
         const enrolment = await this.secondFactor.enrol(user);
         await this.staff.update(tx, user.id, { passwordRecord: record.stored, totpSecret: enrolment.storedSecret, totpConfirmed: true });
         (await this.keys.create(tx, user, record.wrappingKey, record.paramsVersion)).destroy();
-        return { email: user.email, password, totpSecret: enrolment.secret, totpUri: enrolment.uri };
+        return { id: user.id, email: user.email, password, totpSecret: enrolment.secret, totpUri: enrolment.uri };
       });
     } finally {
       record.wrappingKey.destroy();

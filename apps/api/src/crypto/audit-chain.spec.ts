@@ -8,19 +8,9 @@ import {
   verifyAuditCheckpoint,
   type AuditCheckpoint,
 } from './audit-chain.js';
-import { CryptoError } from './errors.js';
 import type { ClearValues } from './mac.js';
 import { generateSigningKeyPair, SigningKeyPair } from './signing.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CryptoError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-}
+import { codeOf } from './error-code.testing.js';
 
 const events: ClearValues[] = [
   { sequence: 1, at: '2026-11-28T10:00:00Z', actor: 'sup-1', action: 'login' },

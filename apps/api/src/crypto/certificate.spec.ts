@@ -8,20 +8,10 @@ import {
   type Certificate,
   type CertificateExpectation,
 } from './certificate.js';
-import { CryptoError } from './errors.js';
 import { generateIdentityKeyPair, IdentityKeyPair, parsePublicKey } from './key-pair.js';
 import { deriveIntakeKeyPair, generateSigningKeyPair, SigningKeyPair } from './signing.js';
 import { sodium } from './sodium.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CryptoError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-}
+import { codeOf } from './error-code.testing.js';
 
 const directory = new SigningKeyPair(Buffer.alloc(32, 0x11));
 const staffPublicKey = new IdentityKeyPair(Buffer.alloc(32, 1)).publicKey;

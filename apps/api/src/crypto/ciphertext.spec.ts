@@ -1,17 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 
 import { ciphertextKeyId, encodeCiphertext, parseCiphertext, serializeCiphertext } from './ciphertext.js';
-import { CryptoError } from './errors.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CryptoError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-}
+import { codeOf } from './error-code.testing.js';
 
 const bytes = Buffer.concat([Buffer.of(1, 1), Buffer.alloc(16, 0xaa), Buffer.alloc(24, 0xbb), Buffer.alloc(20, 0xcc)]);
 const text = bytes.toString('base64url');

@@ -1,21 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 
 import { issueCertificate } from './certificate.js';
-import { CryptoError } from './errors.js';
 import { openEscrowInnerLayer, openEscrowOuterLayer, sealEscrowForCustodians } from './escrow.js';
 import { generateIdentityKeyPair, keyPairSecrets } from './key-pair.js';
 import type { SealRecipient } from './seal.js';
 import { generateSigningKeyPair } from './signing.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CryptoError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-}
+import { codeOf } from './error-code.testing.js';
 
 const directory = generateSigningKeyPair();
 const escrow = generateIdentityKeyPair();

@@ -7,16 +7,7 @@ import { parseCiphertext, serializeCiphertext } from './ciphertext.js';
 import { CryptoError } from './errors.js';
 import { decryptField, decryptFieldText, encryptField, type FieldLocation, type MessageLocation } from './field.js';
 import { generateKey, SecretKey } from './secret-key.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CryptoError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-}
+import { codeOf } from './error-code.testing.js';
 
 const location: FieldLocation = {
   tenant: 'ml',

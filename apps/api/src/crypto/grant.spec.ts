@@ -2,21 +2,11 @@ import { describe, expect, test } from '@jest/globals';
 
 import { generateCaseKeys } from './case-keys.js';
 import { issueCertificate } from './certificate.js';
-import { CryptoError } from './errors.js';
 import { hashSealedKey, signGrant, verifyGrant, type GrantStatement } from './grant.js';
 import { generateIdentityKeyPair } from './key-pair.js';
 import { sealCaseKey } from './seal.js';
 import { deriveIntakeKeyPair, generateSigningKeyPair } from './signing.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CryptoError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-}
+import { codeOf } from './error-code.testing.js';
 
 const directory = generateSigningKeyPair();
 const certify = (userId: string, role: string, publicKey: string) =>

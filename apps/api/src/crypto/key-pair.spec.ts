@@ -13,16 +13,7 @@ import {
   wrapPrivateKey,
 } from './key-pair.js';
 import { createPasswordRecord } from './password.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CryptoError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-}
+import { codeOf } from './error-code.testing.js';
 
 const { wrappingKey } = await createPasswordRecord('un mot de passe assez long', TEST_ONLY_ARGON2_PARAMS);
 const { wrappingKey: otherWrappingKey } = await createPasswordRecord('un autre mot de passe', TEST_ONLY_ARGON2_PARAMS);

@@ -1,7 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 
 import { generateCaseKeys } from './case-keys.js';
-import { CryptoError } from './errors.js';
 import {
   computeCaseManifestMac,
   computeIndexRowMac,
@@ -12,16 +11,7 @@ import {
 } from './mac.js';
 import { SecretKey } from './secret-key.js';
 import type { IndexKey } from './secrets.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CryptoError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-}
+import { codeOf } from './error-code.testing.js';
 
 const manifest: CaseManifest = {
   tenant: 'ml',

@@ -3,7 +3,6 @@ import { describe, expect, jest, test } from '@jest/globals';
 import { TEST_ONLY_ARGON2_PARAMS } from './argon2.js';
 import { generateCaseKeys } from './case-keys.js';
 import { issueCertificate } from './certificate.js';
-import { CryptoError } from './errors.js';
 import {
   deriveReceiptKeys,
   formatReceipt,
@@ -16,16 +15,7 @@ import { SecretKey } from './secret-key.js';
 import type { ReceiptPepper } from './secrets.js';
 import { generateSigningKeyPair } from './signing.js';
 import { sodium } from './sodium.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CryptoError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-}
+import { codeOf } from './error-code.testing.js';
 
 const params = TEST_ONLY_ARGON2_PARAMS;
 const pepper: ReceiptPepper = { version: 3, value: new SecretKey('receipt-pepper', Buffer.alloc(32, 9)) };

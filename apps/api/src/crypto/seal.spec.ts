@@ -2,21 +2,11 @@ import { describe, expect, jest, test } from '@jest/globals';
 
 import { generateCaseKeys } from './case-keys.js';
 import { issueCertificate } from './certificate.js';
-import { CryptoError } from './errors.js';
 import { generateIdentityKeyPair } from './key-pair.js';
 import { openCaseKey, sealCaseKey, type SealRecipient } from './seal.js';
 import { generateSigningKeyPair } from './signing.js';
 import { sodium } from './sodium.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CryptoError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-}
+import { codeOf } from './error-code.testing.js';
 
 const directory = generateSigningKeyPair();
 const supervisor = generateIdentityKeyPair();

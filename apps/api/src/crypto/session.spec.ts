@@ -1,6 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
 
-import { CryptoError } from './errors.js';
 import { generateIdentityKeyPair } from './key-pair.js';
 import {
   createSessionSecrets,
@@ -8,16 +7,7 @@ import {
   unwrapPrivateKeyForSession,
   wrapPrivateKeyForSession,
 } from './session.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CryptoError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-}
+import { codeOf } from './error-code.testing.js';
 
 describe('sessions', () => {
   test('known-answer vector: the stored hash of a session id', () => {

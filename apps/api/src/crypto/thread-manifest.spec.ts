@@ -1,20 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 
 import { generateCaseKeys } from './case-keys.js';
-import { CryptoError } from './errors.js';
 import { computeThreadManifestMac, verifyThreadManifestMac, type ThreadManifest } from './mac.js';
+import { codeOf } from './error-code.testing.js';
 
 const manifest: ThreadManifest = { tenant: 'ml', caseId: 'case-1', revision: 3, messageSequences: [1, 2, 3], fileIds: ['f-1'] };
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CryptoError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-}
 
 describe('thread manifest MAC', () => {
   const { caseKey, threadKey } = generateCaseKeys();

@@ -1,22 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 
-import { CryptoError } from './errors.js';
 import { generateSecret, parseIndexKey } from './secrets.js';
 import { decryptTotpSecret, encryptTotpSecret } from './totp-secret.js';
+import { codeOf } from './error-code.testing.js';
 
 const indexKey = parseIndexKey(generateSecret('index-key'));
 const binding = { tenant: 'ml-mnpddh', userId: '0b5f9a52-4c1e-4b44-9f1e-0d3c2b1a0f00' };
 const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CryptoError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-}
 
 describe('TOTP secrets at rest', () => {
   test('round-trip, and the stored value does not contain the secret', () => {

@@ -6,3 +6,4 @@ export * from './locale.js';
 export * from './protection-request.js';
 export * from './reference.js';
 export * from './staff.js';
+export * from './workflow.js';

@@ -9,7 +9,8 @@ const steps = [
   ['build', 'node', ['scripts/build.mjs']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
-  ['jest', 'npx', ['jest', '--json', `--outputFile=${results}`, ...process.argv.slice(2)]],
+  // --forceExit: a leaked handle must not hang CI after the results are in (they are already written).
+  ['jest', 'npx', ['jest', '--json', `--outputFile=${results}`, '--forceExit', ...process.argv.slice(2)]],
 ];
 
 rmSync(results, { force: true });

@@ -90,6 +90,12 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     required_for_method: 'Indiquez-le pour que nous puissions vous joindre de cette façon.',
     no_contact_alone: '« Pas de contact » ne peut pas être choisi avec un autre moyen.',
     common_password: 'Cette phrase de passe est trop courante. Choisissez-en une plus longue et personnelle.',
+    file_too_large: 'Ce fichier est trop volumineux.',
+    too_many_files: 'Ce dossier a atteint le nombre maximal de fichiers.',
+    unknown_file_type: "Ce type de fichier n'est pas accepté (photos JPEG, PNG, WebP, PDF, audio).",
+    not_audio: "Ce fichier n'est pas un enregistrement audio.",
+    metadata_still_present: 'Les métadonnées de cette image (position, appareil) sont encore présentes.',
+    first_piece_too_small: "Le premier envoi est trop court pour vérifier le fichier.",
   },
   en: {
     invalid_characters: 'This text contains characters that are not allowed.',
@@ -97,6 +103,12 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     required_for_method: 'Give it so we can reach you this way.',
     no_contact_alone: '"No contact" cannot be chosen with another way.',
     common_password: 'This passphrase is too common. Choose a longer, personal one.',
+    file_too_large: 'This file is too large.',
+    too_many_files: 'This case already holds the most files allowed.',
+    unknown_file_type: 'This type of file is not accepted (JPEG, PNG, WebP photos, PDF, audio).',
+    not_audio: 'This file is not an audio recording.',
+    metadata_still_present: 'This image still carries its metadata (location, device).',
+    first_piece_too_small: 'The first piece is too short to check the file.',
   },
 };
 

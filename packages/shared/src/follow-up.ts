@@ -15,7 +15,8 @@ export const ThreadEntry = z.object({
   seq: z.number().int(),
   /** Staff always sign as the protection team, never by name. */
   from: z.enum(['defender', 'protection_team']),
-  kind: z.enum(['message', 'details', 'consent']),
+  /** 'file': body is the file name; 'voice': body is empty. */
+  kind: z.enum(['message', 'details', 'consent', 'file', 'voice']),
   body: z.string(),
   at: z.iso.datetime(),
 });

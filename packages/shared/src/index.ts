@@ -7,3 +7,5 @@ export * from './protection-request.js';
 export * from './reference.js';
 export * from './staff.js';
 export * from './workflow.js';
+export * from './uploads.js';
+export * from './cases.js';

@@ -24,6 +24,9 @@ export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000;
 /** lastSeenAt is written at most once a minute: one UPDATE per minute of activity, not per request. */
 export const TOUCH_INTERVAL_MS = 60_000;
 
+/** Sessions that just ended: one (logout, rotation, expiry found at resume) or all of a person's but `except`. */
+export type EndedSessions = { readonly idHash: string } | { readonly userId: string; readonly except?: string };
+
 export interface OpenedSession {
   /** the cookie's value: session id and session key (never stored) */
   readonly cookie: string;
@@ -46,6 +49,22 @@ export class SessionService {
     private readonly sessions: SessionRepository,
     private readonly directory: DirectoryService,
   ) {}
+
+  private readonly endListeners = new Set<(ended: EndedSessions) => void>();
+
+  /**
+   * Called when sessions end, so that what lives in memory for a session
+   * (the case list's decrypted categories) dies with it. Returns the
+   * unsubscribe function.
+   */
+  onSessionsEnded(listener: (ended: EndedSessions) => void): () => void {
+    this.endListeners.add(listener);
+    return () => this.endListeners.delete(listener);
+  }
+
+  private ended(ended: EndedSessions): void {
+    for (const listener of this.endListeners) listener(ended);
+  }
 
   async open(db: Db, userId: string, keyPair: IdentityKeyPair, now: Date): Promise<OpenedSession> {
     const secrets = createSessionSecrets();
@@ -79,6 +98,7 @@ export class SessionService {
     const { user } = row;
     if (isExpired(row, now) || !user.active || !user.publicKey) {
       await this.sessions.delete(this.prisma, idHash);
+      this.ended({ idHash });
       return null;
     }
     if (!this.directory.staffRecipient(user)) return null;
@@ -102,16 +122,22 @@ export class SessionService {
   /** Rotation at login: the session the browser still presented (if any) ends. */
   async endPresented(db: Db, cookie: SessionCookieValue | null): Promise<void> {
     const idHash = cookie ? idHashOf(cookie.sessionId) : null;
-    if (idHash) await this.sessions.delete(db, idHash);
+    if (idHash) {
+      await this.sessions.delete(db, idHash);
+      this.ended({ idHash });
+    }
   }
 
-  end(db: Db, idHash: string): Promise<void> {
-    return this.sessions.delete(db, idHash);
+  async end(db: Db, idHash: string): Promise<void> {
+    await this.sessions.delete(db, idHash);
+    this.ended({ idHash });
   }
 
   /** Ends every session of a person (deactivation, password reset, admin's "end all sessions"). */
-  endAllOf(db: Db, userId: string, except?: string): Promise<number> {
-    return this.sessions.deleteAllOf(db, userId, except);
+  async endAllOf(db: Db, userId: string, except?: string): Promise<number> {
+    const count = await this.sessions.deleteAllOf(db, userId, except);
+    this.ended(except === undefined ? { userId } : { userId, except });
+    return count;
   }
 
   /** Removes the rows (and wrapped keys) of sessions nobody can use any more. */

@@ -22,6 +22,8 @@ export const EnvSchema = z.object({
   WEB_DIST: z.string().default(''),
   /** Largest JSON body accepted, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
+  /** Largest file or voice message a defender may upload, in bytes (default 50 MB). */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(1024 ** 4).default(50 * 1024 * 1024),
   /** The mechanism this deployment serves; bound into every certificate and ciphertext. */
   TENANT: z
     .string()

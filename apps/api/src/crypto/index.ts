@@ -109,6 +109,14 @@ export {
   type EncryptedFileSummary,
   type DecryptFileOptions,
 } from './file-stream.js';
+export {
+  startResumableFile,
+  continueResumableFile,
+  resumableFileProgress,
+  RESUMABLE_MAX_SIZE,
+  type ResumableFileBinding,
+  type ResumableStep,
+} from './resumable-file.js';
 
 export {
   computeCaseManifestMac,

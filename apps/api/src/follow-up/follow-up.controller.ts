@@ -11,7 +11,8 @@ import { ApiSchemas } from '../common/openapi.js';
 import { ValidBody } from '../common/valid-body.js';
 import { FollowUpService, type OpenFollowUp } from './follow-up.service.js';
 
-const COOKIE = 'mnpddh_follow_up';
+export const FOLLOW_UP_COOKIE = 'mnpddh_follow_up';
+const COOKIE = FOLLOW_UP_COOKIE;
 
 /**
  * Public routes, opened by a receipt rather than an account: the session

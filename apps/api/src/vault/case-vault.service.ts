@@ -27,7 +27,7 @@ import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { CASE_TABLE, CONTENT_FIELDS, type CaseContent } from './case-content.js';
+import { CASE_TABLE, CONTENT_FIELDS, type CaseCategories, type CaseContent } from './case-content.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import type { CaseReader } from './case-reader.js';
 import { newCaseCounters } from './stat-counters.js';
@@ -52,6 +52,9 @@ export interface CreatedCase {
   /** How many staff received the case at once (the triage team). */
   triageTeamSize: number;
 }
+
+/** A held case as the list reads it (VaultRepository.findHeldCases). */
+export type HeldCaseRow = Awaited<ReturnType<VaultRepository['findHeldCases']>>[number];
 
 export interface OpenedCase {
   id: string;
@@ -150,6 +153,39 @@ export class CaseVaultService {
     } finally {
       caseKey.destroy();
       threadKey.destroy();
+    }
+  }
+
+  /** Whether a clear index row still carries its MAC under the index key (a database writer cannot change it unnoticed). */
+  indexRowIntact(row: HeldCaseRow): boolean {
+    try {
+      verifyIndexRowMac(this.runtime.secrets.indexKey, { tenant: this.directory.tenant, caseId: row.id, values: indexValues(row) }, row.indexMac);
+      return true;
+    } catch (error) {
+      if (error instanceof CryptoError) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Decrypts only the categories concern of a held case, for the list's
+   * filters: the same grant check (signature included) and index-row check
+   * as openCase, the case key opened and destroyed here, nothing else
+   * decrypted. Not a read of the case (not audited as one); a failed check
+   * is audited as a tampered case and raised as INTEGRITY_FAILED, a missing
+   * or foreign grant as FORBIDDEN.
+   */
+  async decryptCategories(reader: CaseReader, row: HeldCaseRow): Promise<CaseCategories> {
+    const tenant = this.directory.tenant;
+    await this.integrityChecked(reader, row.id, () =>
+      verifyIndexRowMac(this.runtime.secrets.indexKey, { tenant, caseId: row.id, values: indexValues(row) }, row.indexMac),
+    );
+    const caseKey = this.keys.openCaseKey(row.grants, reader, row.id, row.caseKeyId);
+    try {
+      const location = { tenant, caseId: row.id, table: CASE_TABLE, rowId: row.id, field: 'categories' };
+      return await this.integrityChecked(reader, row.id, () => JSON.parse(decryptFieldText(caseKey, row.categories, location)) as CaseCategories);
+    } finally {
+      caseKey.destroy();
     }
   }
 

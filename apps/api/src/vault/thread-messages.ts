@@ -24,15 +24,18 @@ export interface ThreadMessage {
   sender: MessageSender;
   kind: ThreadEntryKind;
   body: string;
+  /** For 'file' and 'voice' entries: the thread file announced. */
+  fileId?: string;
   createdAt: Date;
 }
 
-/** A message, details added to the request later (JSON), or a consent change: all under the thread key. */
-export type ThreadEntryKind = 'message' | 'details' | 'consent';
+/** A message, details added to the request later (JSON), a consent change, or a file or voice message: all under the thread key. */
+export type ThreadEntryKind = 'message' | 'details' | 'consent' | 'file' | 'voice';
 
 export interface NewThreadEntry {
   kind: ThreadEntryKind;
   body: string;
+  fileId?: string;
 }
 
 const MESSAGE_TABLE = 'case_message';
@@ -54,25 +57,41 @@ export class ThreadMessages {
   decryptAll(threadKey: ThreadKey, caseId: string, rows: CaseMessage[]): ThreadMessage[] {
     return rows.map((row) => {
       const entry = JSON.parse(decryptFieldText(threadKey, row.body, this.location(caseId, row.id, row.sender, row.seq))) as NewThreadEntry;
-      return { seq: row.seq, sender: row.sender, createdAt: row.createdAt, kind: entry.kind, body: entry.body };
+      return {
+        seq: row.seq,
+        sender: row.sender,
+        createdAt: row.createdAt,
+        kind: entry.kind,
+        body: entry.body,
+        ...(entry.fileId ? { fileId: entry.fileId } : {}),
+      };
     });
   }
 
   /** Adds a message; the caller holds the thread key (a staff grant or a receipt). */
   async append(threadKey: ThreadKey, caseId: string, sender: MessageSender, entry: NewThreadEntry): Promise<number> {
-    return this.prisma.$transaction(async (tx) => {
-      const thread = await this.repository.lockThread(tx, caseId);
-      const sequences = thread.messages.map((m) => m.seq);
-      const fileIds = thread.files.map((f) => f.id);
-      this.verify(threadKey, caseId, thread.threadRevision, sequences, fileIds, thread.threadMac);
-      const seq = (sequences.at(-1) ?? 0) + 1;
-      const id = randomUUID();
-      await this.repository.insertMessage(tx, { id, caseId, seq, sender, body: encryptField(threadKey, JSON.stringify({ kind: entry.kind, body: entry.body }), this.location(caseId, id, sender, seq)) });
-      const revision = thread.threadRevision + 1;
-      const mac = computeThreadManifestMac(threadKey, { tenant: this.tenant, caseId, revision, messageSequences: [...sequences, seq], fileIds });
-      await this.repository.updateThreadMac(tx, caseId, revision, mac);
-      return seq;
-    });
+    return this.prisma.$transaction((tx) => this.appendWithin(tx, threadKey, caseId, sender, entry));
+  }
+
+  /**
+   * The same inside the caller's transaction; `newFileId` (a thread file
+   * inserted in this transaction) joins the manifest with the entry, so the
+   * file and the entry that announces it appear together or not at all.
+   */
+  async appendWithin(tx: Db, threadKey: ThreadKey, caseId: string, sender: MessageSender, entry: NewThreadEntry, newFileId?: string): Promise<number> {
+    const thread = await this.repository.lockThread(tx, caseId);
+    const sequences = thread.messages.map((m) => m.seq);
+    const fileIds = thread.files.map((f) => f.id).filter((id) => id !== newFileId);
+    this.verify(threadKey, caseId, thread.threadRevision, sequences, fileIds, thread.threadMac);
+    const seq = (sequences.at(-1) ?? 0) + 1;
+    const id = randomUUID();
+    const body = JSON.stringify({ kind: entry.kind, body: entry.body, ...(entry.fileId ? { fileId: entry.fileId } : {}) });
+    await this.repository.insertMessage(tx, { id, caseId, seq, sender, body: encryptField(threadKey, body, this.location(caseId, id, sender, seq)) });
+    const revision = thread.threadRevision + 1;
+    const allFiles = newFileId ? [...fileIds, newFileId] : fileIds;
+    const mac = computeThreadManifestMac(threadKey, { tenant: this.tenant, caseId, revision, messageSequences: [...sequences, seq], fileIds: allFiles });
+    await this.repository.updateThreadMac(tx, caseId, revision, mac);
+    return seq;
   }
 
   /** What a receipt opens: the message thread, and nothing else of the case. */

@@ -4,11 +4,12 @@ import { CaseGrantsService } from './case-grants.service.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import { CaseVaultService } from './case-vault.service.js';
 import { EscrowService } from './escrow.service.js';
+import { ThreadFiles } from './thread-files.js';
 import { ThreadMessages } from './thread-messages.js';
 import { VaultRepository } from './vault.repository.js';
 
 @Module({
-  providers: [CaseVaultService, CaseGrantsService, CaseKeysAccess, CaseFiles, EscrowService, ThreadMessages, VaultRepository],
-  exports: [CaseVaultService, CaseGrantsService, CaseFiles, EscrowService, ThreadMessages],
+  providers: [CaseVaultService, CaseGrantsService, CaseKeysAccess, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, VaultRepository],
+  exports: [CaseVaultService, CaseGrantsService, VaultRepository, CaseFiles, EscrowService, ThreadMessages, ThreadFiles],
 })
 export class VaultModule {}

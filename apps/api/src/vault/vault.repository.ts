@@ -39,6 +39,34 @@ export class VaultRepository {
     });
   }
 
+  /**
+   * The cases this staff member holds a case-key grant for, matching clear
+   * filters: the triage index, its MAC, the revision and the encrypted
+   * categories only (the list never reads the other concerns).
+   */
+  findHeldCases(db: Db, recipientId: string, where: Prisma.ProtectionCaseWhereInput = {}) {
+    return db.protectionCase.findMany({
+      where: { ...where, grants: { some: { recipientId, keyKind: 'case' } } },
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        urgent: true,
+        riskLevel: true,
+        receivedAt: true,
+        firstContactDue: true,
+        assessmentDue: true,
+        nextContactAt: true,
+        assignedTo: true,
+        indexMac: true,
+        caseKeyId: true,
+        revision: true,
+        categories: true,
+        grants: { where: { recipientId, keyKind: 'case' } },
+      },
+    });
+  }
+
   findThreadByReceipt(db: Db, lookupId: string) {
     return db.receipt.findUnique({
       where: { lookupId },
@@ -112,6 +140,56 @@ export class VaultRepository {
 
   findFileChunk(db: Db, fileId: string, index: number) {
     return db.fileChunk.findUnique({ where: { fileId_index: { fileId, index } } });
+  }
+
+  findThreadFile(db: Db, caseId: string, fileId: string) {
+    return db.caseFile.findFirst({ where: { id: fileId, caseId, keyKind: 'thread' } });
+  }
+
+  /** Thread files and uploads in progress of a case: what the per-case limit counts. */
+  async countThreadFilesAndUploads(db: Db, caseId: string): Promise<number> {
+    const [files, uploads] = await Promise.all([
+      db.caseFile.count({ where: { caseId, keyKind: 'thread' } }),
+      db.uploadSession.count({ where: { caseId } }),
+    ]);
+    return files + uploads;
+  }
+
+  async deleteExpiredUploads(db: Db, now: Date): Promise<void> {
+    await db.uploadSession.deleteMany({ where: { expiresAt: { lte: now } } });
+  }
+
+  async insertUpload(tx: Db, data: Prisma.UploadSessionUncheckedCreateInput): Promise<void> {
+    await tx.uploadSession.create({ data });
+  }
+
+  /** The upload of this case, locked for the rest of the transaction (one writer at a time). */
+  async lockUpload(tx: Db, caseId: string, uploadId: string) {
+    await tx.$executeRaw`SELECT 1 FROM upload_session WHERE id = ${uploadId}::uuid FOR UPDATE`;
+    return tx.uploadSession.findFirst({ where: { id: uploadId, caseId, expiresAt: { gt: new Date() } } });
+  }
+
+  findUpload(db: Db, caseId: string, uploadId: string) {
+    return db.uploadSession.findFirst({ where: { id: uploadId, caseId, expiresAt: { gt: new Date() } } });
+  }
+
+  async insertUploadPieces(tx: Db, uploadId: string, firstIndex: number, pieces: Buffer[]): Promise<void> {
+    if (pieces.length === 0) return;
+    await tx.uploadPiece.createMany({ data: pieces.map((data, i) => ({ uploadId, index: firstIndex + i, data: new Uint8Array(data) })) });
+  }
+
+  async updateUpload(tx: Db, uploadId: string, data: { state: string; pieceCount: number; metadata: string }): Promise<void> {
+    await tx.uploadSession.update({ where: { id: uploadId }, data });
+  }
+
+  /** Moves a finished upload's pieces to the file's chunks inside the database (nothing passes through the app). */
+  async moveUploadPieces(tx: Db, uploadId: string, fileId: string): Promise<void> {
+    await tx.$executeRaw`INSERT INTO file_chunk (file_id, index, data) SELECT ${fileId}::uuid, index, data FROM upload_piece WHERE upload_id = ${uploadId}::uuid`;
+  }
+
+  async deleteUpload(db: Db, caseId: string, uploadId: string): Promise<number> {
+    const { count } = await db.uploadSession.deleteMany({ where: { id: uploadId, caseId } });
+    return count;
   }
 
   async updateCaseManifest(tx: Db, caseId: string, revision: number, manifestMac: string): Promise<void> {

@@ -1,6 +1,5 @@
 import {
   ErrorBody,
-  FollowUpView,
   SubmissionReceipt,
   type CallbackRequest,
   type ConsentWithdrawal,
@@ -10,6 +9,7 @@ import {
   type RequestDetails,
 } from '@mnpddh/shared';
 import type { LocaleCode } from '../../i18n/catalogues';
+import { FollowUpView } from './follow-up-view';
 
 /*
  * The public pages' only door to the API: same origin, JSON, no account.

@@ -1,7 +1,8 @@
-import { ConsentWithdrawal, FollowUpMessage, type FollowUpView } from '@mnpddh/shared';
+import { ConsentWithdrawal, FollowUpMessage } from '@mnpddh/shared';
 import { useRef, useState, type FormEvent } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { CheckIcon } from '../../ui/icons';
+import type { FollowUpView } from '../api/follow-up-view';
 import type { Failure, Result } from '../api/public-api';
 import { TextField } from '../form/fields';
 import { ErrorSummary, SendFailure, Sending, useFormErrors, useRetainOnChange } from '../form/form-status';

@@ -1,14 +1,16 @@
-import type { ConsentWithdrawal, FollowUpMessage, FollowUpView, RequestDetails } from '@mnpddh/shared';
+import type { ConsentWithdrawal, FollowUpMessage, RequestDetails } from '@mnpddh/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { CheckIcon } from '../../ui/icons';
 import { onQuickExit } from '../../ui/quick-exit';
 import { SiteLink } from '../../ui/site-link';
+import type { FollowUpView } from '../api/follow-up-view';
 import { endFollowUpInBackground, publicApi, type Result } from '../api/public-api';
 import { emptyDetails, type DetailsDraft } from '../details/details-draft';
 import { DetailsWizard } from '../details/details-wizard';
 import { useHeadingFocus } from '../form/use-heading-focus';
 import { useIntakeT } from '../i18n/catalogues';
+import { UploadsSlot } from '../uploads/uploads-slot';
 import { ReplyForm, WithdrawConsent } from './follow-up-actions';
 import { ReceiptLogin } from './receipt-login';
 import { RequestStatus, Thread } from './thread';
@@ -86,6 +88,9 @@ export default function FollowUpPage() {
     message: async (body: FollowUpMessage) => accept(await publicApi.sendMessage(body, locale)),
     withdraw: async (body: ConsentWithdrawal) => accept(await publicApi.withdrawConsent(body, locale)),
   };
+
+  /** The page holds the session already; when it has ended, only the receipt opens a new one. */
+  const uploadSession = (renew: boolean) => Promise.resolve(!renew && hasSession.current);
 
   const sendDetails = async (body: RequestDetails): Promise<Result<unknown>> => {
     const result = accept(await publicApi.sendDetails(body, locale));
@@ -184,6 +189,11 @@ export default function FollowUpPage() {
       <RequestStatus view={view} />
       <Thread thread={view.thread} />
       <ReplyForm send={send} onSessionLost={() => sessionLost('open', t.details.sessionEnded)} draft={reply} onDraftChange={setReply} />
+      <UploadsSlot
+        session={uploadSession}
+        onView={(value, skewMs) => accept({ ok: true, value, skewMs })}
+        onSessionLost={() => sessionLost('open', t.details.sessionEnded)}
+      />
       <section aria-labelledby="complete-title" className="follow-up-section">
         <h2 id="complete-title">{f.completeTitle}</h2>
         <p>{f.completeText}</p>

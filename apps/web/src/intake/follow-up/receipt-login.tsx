@@ -1,9 +1,9 @@
-import type { FollowUpView } from '@mnpddh/shared';
 import { useRef, useState, type FormEvent } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { EmergencyPhoneLink } from '../../ui/emergency-phone';
 import { fill } from '../../ui/fill';
 import { InfoIcon } from '../../ui/icons';
+import type { FollowUpView } from '../api/follow-up-view';
 import { publicApi, type Failure } from '../api/public-api';
 import { SendFailure, Sending, waitText } from '../form/form-status';
 import { TextField } from '../form/fields';

@@ -1,7 +1,7 @@
-import type { FollowUpView, ThreadEntry } from '@mnpddh/shared';
 import { useLocale } from '../../i18n/i18n-context';
 import { EmergencyPhoneLink } from '../../ui/emergency-phone';
 import { fill } from '../../ui/fill';
+import type { FollowUpView, ThreadEntry } from '../api/follow-up-view';
 import { format, useIntakeT } from '../i18n/catalogues';
 
 /** Bamako is UTC+0 all year; the explicit zone keeps a phone set to another zone from confusing times. */
@@ -39,6 +39,9 @@ export function Thread({ thread }: { thread: readonly ThreadEntry[] }) {
   const text = (entry: ThreadEntry) => {
     if (entry.kind === 'details') return <p className="message__event">{f.detailsEntry}</p>;
     if (entry.kind === 'consent') return <p className="message__event">{f.consentEntry}</p>;
+    // What was sent is named, never played or shown back.
+    if (entry.kind === 'file') return <p className="message__event">{format(f.fileEntry, { name: entry.body })}</p>;
+    if (entry.kind === 'voice') return <p className="message__event">{f.voiceEntry}</p>;
     return <p className="message__body">{entry.body}</p>;
   };
   return (

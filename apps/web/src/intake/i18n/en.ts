@@ -404,6 +404,8 @@ export const intakeEn: IntakeCatalogue = {
     you: 'You',
     detailsEntry: 'You added information to your request.',
     consentEntry: 'You withdrew your agreement to sharing.',
+    fileEntry: 'File sent: {name}',
+    voiceEntry: 'Voice message sent',
     replyTitle: 'Write to the protection team',
     replyLabel: 'Your message',
     replyHint: 'To correct or delete your information, you can also ask here.',

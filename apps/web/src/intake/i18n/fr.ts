@@ -428,6 +428,8 @@ export const intakeFr = {
     you: 'Vous',
     detailsEntry: 'Vous avez ajouté des informations à votre demande.',
     consentEntry: 'Vous avez retiré votre accord de partage.',
+    fileEntry: 'Fichier envoyé : {name}',
+    voiceEntry: 'Message vocal envoyé',
     replyTitle: 'Écrire à l’équipe protection',
     replyLabel: 'Votre message',
     replyHint: 'Pour corriger ou effacer vos informations, vous pouvez aussi le demander ici.',

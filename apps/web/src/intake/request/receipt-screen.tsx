@@ -8,6 +8,7 @@ import { CheckIcon } from '../../ui/icons';
 import { SiteLink } from '../../ui/site-link';
 import { Checkbox } from '../form/fields';
 import { useIntakeT } from '../i18n/catalogues';
+import { UploadsSlot } from '../uploads/uploads-slot';
 
 /** The receipt's digits in groups of four (whatever separators the server used). */
 export function receiptGroups(receipt: string): string[] {
@@ -36,6 +37,8 @@ interface ReceiptScreenProps {
   heading: RefObject<HTMLHeadingElement | null>;
   onComplete: () => void;
   onFinish: () => void;
+  /** Opens (or, with `renew`, reopens) a follow-up session with this receipt, for files and voice. */
+  uploadSession: (renew: boolean) => Promise<boolean>;
 }
 
 /**
@@ -43,7 +46,7 @@ interface ReceiptScreenProps {
  * key), how to keep it (on paper, hidden), and what happens next — with the
  * emergency number first when the request is urgent.
  */
-export function ReceiptScreen({ submitted, heading, onComplete, onFinish }: ReceiptScreenProps) {
+export function ReceiptScreen({ submitted, heading, onComplete, onFinish, uploadSession }: ReceiptScreenProps) {
   const t = useIntakeT();
   const site = useT();
   const r = t.receipt;
@@ -109,6 +112,8 @@ export function ReceiptScreen({ submitted, heading, onComplete, onFinish }: Rece
           error={error}
         />
       </section>
+
+      <UploadsSlot session={uploadSession} />
 
       <section className="complete-offer" aria-labelledby="complete-title">
         <h2 id="complete-title">{r.completeTitle}</h2>

@@ -132,6 +132,23 @@ export default function RequestPage() {
     return reopened.ok ? publicApi.sendDetails(details, locale) : reopened;
   };
 
+  /** For files and voice after the receipt: one follow-up session, opened once (several uploads may ask at the same time). */
+  const opening = useRef<Promise<boolean> | null>(null);
+  const uploadSession = (renew: boolean): Promise<boolean> => {
+    if (session.current && !renew) return Promise.resolve(true);
+    const receipt = memory.submitted?.receipt;
+    if (!receipt) return Promise.resolve(false);
+    if (!opening.current) {
+      session.current = false;
+      opening.current = publicApi.openFollowUp(receipt, locale).then((opened) => {
+        opening.current = null;
+        if (opened.ok) session.current = true;
+        return opened.ok;
+      });
+    }
+    return opening.current;
+  };
+
   /** "Terminer": close the follow-up session if one was opened, and forget everything. */
   const finish = (detailsSent: boolean) => {
     if (session.current) void publicApi.endFollowUp(locale);
@@ -146,6 +163,7 @@ export default function RequestPage() {
         heading={heading}
         onComplete={() => goTo({ name: 'details', step: 0 })}
         onFinish={() => finish(false)}
+        uploadSession={uploadSession}
       />
     );
   }

@@ -1,0 +1,241 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { CaseDetail, CaseList, CaseListQuery, CaseListStatus, CaseSummary } from '@mnpddh/shared';
+import { AppError } from '../common/app-error.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { CaseCategories } from '../vault/case-content.js';
+import type { CaseReader } from '../vault/case-reader.js';
+import { CaseVaultService, type HeldCaseRow } from '../vault/case-vault.service.js';
+import { VaultRepository } from '../vault/vault.repository.js';
+import { CaseClock } from './case-clock.js';
+import { CategoryCache, type SessionCategories } from './category-cache.js';
+import { DEFAULT_RESPONSE_TARGETS, overdueTargets } from './response-targets.js';
+
+/** The session a list call belongs to: its cache lives and dies with it. */
+export interface ListSession {
+  readonly idHash: string;
+  readonly expiresAt: Date;
+}
+
+const STATUSES: readonly CaseListStatus[] = ['received', 'under_assessment', 'measures_in_progress', 'monitoring', 'closed', 'inadmissible'];
+const OPEN = (status: string) => status !== 'closed' && status !== 'inadmissible';
+const DAY_MS = 86_400_000;
+
+interface Listed {
+  row: HeldCaseRow;
+  overdue: CaseSummary['overdueTargets'];
+  /** The clear index row carries its MAC (checked for every case listed, decrypted or not). */
+  intact: boolean;
+  /** undefined: not decrypted (not needed); null: failed its integrity check. */
+  categories?: CaseCategories | null;
+}
+
+/**
+ * The staff case list and case view. The list reads the clear triage index
+ * of the cases the caller holds a grant for (filters on it in SQL), checks
+ * each row's index MAC, and decrypts only the categories concern — and only
+ * of the cases it needs (all held cases when an encrypted filter is on, the
+ * page otherwise), through the session's cache. Listing is not a read of a
+ * case's content: not audited per case. The view is CaseVaultService.openCase
+ * (integrity-checked, audited as case.decrypted).
+ */
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repository: VaultRepository,
+    private readonly vault: CaseVaultService,
+    private readonly cache: CategoryCache,
+    private readonly clock: CaseClock,
+  ) {}
+
+  async list(reader: CaseReader, session: ListSession, query: CaseListQuery): Promise<CaseList> {
+    const now = this.clock.now();
+    const rows = await this.repository.findHeldCases(this.prisma, reader.id, this.clearFilters(reader.id, query));
+    const cached = this.cache.session(session.idHash, reader.id, session.expiresAt);
+    let listed: Listed[] = rows.map((row) => ({
+      row,
+      overdue: overdueTargets(row, now, DEFAULT_RESPONSE_TARGETS),
+      intact: this.vault.indexRowIntact(row),
+    }));
+
+    if (hasEncryptedFilter(query)) {
+      listed = await this.withCategories(reader, cached, listed);
+      listed = listed.filter((item) => item.categories === null || matchesCategories(item.categories as CaseCategories, query));
+    }
+    listed.sort(byPriority);
+
+    const start = (query.page - 1) * query.pageSize;
+    let page = listed.slice(start, start + query.pageSize);
+    page = await this.withCategories(reader, cached, page);
+
+    const byStatus = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<CaseListStatus, number>;
+    for (const { row } of listed) byStatus[row.status as CaseListStatus] += 1;
+    return {
+      items: page.map(summary),
+      total: listed.length,
+      page: query.page,
+      pageSize: query.pageSize,
+      counts: {
+        byStatus,
+        urgent: listed.filter(({ row }) => row.urgent && OPEN(row.status)).length,
+        overdue: listed.filter(({ overdue }) => overdue.length > 0).length,
+      },
+    };
+  }
+
+  async view(reader: CaseReader, caseId: string): Promise<CaseDetail> {
+    const opened = await this.vault.openCase(reader, caseId);
+    const { index, content } = opened;
+    const overdue = overdueTargets(index, this.clock.now(), DEFAULT_RESPONSE_TARGETS);
+    return {
+      id: opened.id,
+      index: {
+        reference: index.reference,
+        status: index.status as CaseListStatus,
+        urgent: index.urgent,
+        riskLevel: index.riskLevel as CaseDetail['index']['riskLevel'],
+        receivedAt: index.receivedAt.toISOString(),
+        firstContactDue: iso(index.firstContactDue),
+        assessmentDue: iso(index.assessmentDue),
+        nextContactAt: iso(index.nextContactAt),
+        assignedTo: index.assignedTo,
+        overdue: overdue.length > 0,
+        overdueTargets: overdue,
+      },
+      identity: content.identity,
+      contact: content.contact,
+      narrative: content.narrative,
+      situation: content.situation,
+      categories: content.categories,
+      thread: opened.messages.map((message) => ({
+        seq: message.seq,
+        from: message.sender === 'staff' ? ('protection_team' as const) : ('defender' as const),
+        kind: message.kind,
+        body: message.body,
+        ...(message.fileId ? { fileId: message.fileId } : {}),
+        at: message.createdAt.toISOString(),
+      })),
+    };
+  }
+
+  /** Decrypts (or finds in the session's cache) the categories of these cases; cases whose grant does not open for this key are dropped. */
+  private async withCategories(reader: CaseReader, cached: SessionCategories, items: Listed[]): Promise<Listed[]> {
+    const kept: Listed[] = [];
+    for (const item of items) {
+      if (item.categories !== undefined) {
+        kept.push(item);
+        continue;
+      }
+      const { row } = item;
+      const fingerprint = fingerprintOf(row);
+      const hit = cached.get(row.id, fingerprint);
+      if (hit && (hit.categories === null || item.intact)) {
+        kept.push({ ...item, categories: hit.categories });
+        continue;
+      }
+      try {
+        const categories = await this.vault.decryptCategories(reader, row);
+        cached.set(row.id, fingerprint, categories);
+        kept.push({ ...item, categories });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        if (error.code === 'INTEGRITY_FAILED') {
+          // Audited once for this state of the row; listed (flagged) so a tampered case does not vanish from the queue.
+          cached.set(row.id, fingerprint, null);
+          kept.push({ ...item, categories: null });
+        } else if (error.code !== 'FORBIDDEN') {
+          throw error;
+        }
+      }
+    }
+    return kept;
+  }
+
+  private clearFilters(readerId: string, query: CaseListQuery): Prisma.ProtectionCaseWhereInput {
+    const where: Prisma.ProtectionCaseWhereInput = {};
+    if (query.status?.length) where.status = { in: query.status };
+    if (query.riskLevel?.length) where.riskLevel = { in: query.riskLevel };
+    if (query.urgent !== undefined) where.urgent = query.urgent;
+    if (query.assignment === 'mine') where.assignedTo = readerId;
+    if (query.assignment === 'unassigned') where.assignedTo = null;
+    if (query.receivedFrom || query.receivedTo) {
+      where.receivedAt = {
+        ...(query.receivedFrom ? { gte: new Date(query.receivedFrom) } : {}),
+        ...(query.receivedTo ? { lt: endOf(query.receivedTo) } : {}),
+      };
+    }
+    return where;
+  }
+}
+
+/** A day is inclusive (up to the next midnight UTC); a date-time is exact. */
+function endOf(value: string): Date {
+  const date = new Date(value);
+  return value.length === 10 ? new Date(date.getTime() + DAY_MS) : new Date(date.getTime() + 1);
+}
+
+function hasEncryptedFilter(query: CaseListQuery): boolean {
+  return Boolean(query.region?.length || query.threatType?.length || query.profile?.length || query.language?.length);
+}
+
+/** Each list filters with OR inside, AND across lists. */
+function matchesCategories(categories: CaseCategories, query: CaseListQuery): boolean {
+  const any = (wanted: readonly string[] | undefined, have: readonly string[] | undefined) =>
+    !wanted?.length || (have ?? []).some((value) => wanted.includes(value));
+  return (
+    any(query.region, [categories.region]) &&
+    any(query.threatType, categories.threatTypes) &&
+    any(query.profile, categories.profiles) &&
+    any(query.language, categories.languages)
+  );
+}
+
+/** Tampered first (someone must look), then urgent and overdue, urgent, overdue, the rest; newest first within each. */
+function rank(item: Listed): number {
+  if (item.categories === null || !item.intact) return 0;
+  const urgent = item.row.urgent && OPEN(item.row.status);
+  const overdue = item.overdue.length > 0;
+  if (urgent && overdue) return 1;
+  if (urgent) return 2;
+  if (overdue) return 3;
+  return 4;
+}
+
+function byPriority(a: Listed, b: Listed): number {
+  return rank(a) - rank(b) || b.row.receivedAt.getTime() - a.row.receivedAt.getTime() || a.row.reference.localeCompare(b.row.reference);
+}
+
+/** What a cached entry was decrypted from: any change to the revision, index, grant or ciphertext makes it stale. */
+function fingerprintOf(row: HeldCaseRow): string {
+  const grant = row.grants[0];
+  return createHash('sha256')
+    .update([row.revision, row.indexMac, grant?.id, grant?.signature, grant?.sealedKey, grant?.recipientPublicKey, row.caseKeyId, row.categories].join('\n'))
+    .digest('base64url');
+}
+
+function summary(item: Listed): CaseSummary {
+  const { row, overdue } = item;
+  const categories = item.intact ? item.categories : null;
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status as CaseListStatus,
+    urgent: row.urgent,
+    riskLevel: row.riskLevel as CaseSummary['riskLevel'],
+    receivedAt: row.receivedAt.toISOString(),
+    firstContactDue: iso(row.firstContactDue),
+    assessmentDue: iso(row.assessmentDue),
+    assignedTo: row.assignedTo,
+    overdue: overdue.length > 0,
+    overdueTargets: overdue,
+    region: categories ? categories.region : null,
+    threatTypes: categories ? categories.threatTypes : [],
+    integrityFailed: categories === null || !item.intact,
+  };
+}
+
+function iso(date: Date | null): string | null {
+  return date ? date.toISOString() : null;
+}

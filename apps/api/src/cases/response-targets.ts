@@ -1,0 +1,39 @@
+import type { OverdueTarget } from '@mnpddh/shared';
+
+/**
+ * Response targets (issue 5, DOMAIN.md): policy with defaults. An unassigned
+ * urgent case is overdue one hour after receipt; the first-contact and
+ * assessment deadlines are written into the clear index when the case is
+ * created (triage-index.ts: 2 h for an urgent case, 10 days for an ordinary
+ * one) and are overdue once passed. Closed and inadmissible cases have no
+ * target. Everything is computed from the clear index at request time.
+ */
+export interface ResponseTargets {
+  /** After this long unassigned, an urgent case is overdue. */
+  readonly unassignedUrgentMs: number;
+}
+
+export const DEFAULT_RESPONSE_TARGETS: ResponseTargets = { unassignedUrgentMs: 60 * 60_000 };
+
+const CLOSED = new Set(['closed', 'inadmissible']);
+
+export interface TargetedIndex {
+  status: string;
+  urgent: boolean;
+  riskLevel: string;
+  receivedAt: Date;
+  firstContactDue: Date | null;
+  assessmentDue: Date | null;
+  assignedTo: string | null;
+}
+
+/** The targets a case has missed at `now` (strictly after the deadline). */
+export function overdueTargets(index: TargetedIndex, now: Date, targets: ResponseTargets = DEFAULT_RESPONSE_TARGETS): OverdueTarget[] {
+  if (CLOSED.has(index.status)) return [];
+  const at = now.getTime();
+  const missed: OverdueTarget[] = [];
+  if (index.urgent && index.assignedTo === null && at > index.receivedAt.getTime() + targets.unassignedUrgentMs) missed.push('unassigned_urgent');
+  if (index.firstContactDue && at > index.firstContactDue.getTime()) missed.push('first_contact');
+  if (index.assessmentDue && index.riskLevel === 'unknown' && at > index.assessmentDue.getTime()) missed.push('assessment');
+  return missed;
+}

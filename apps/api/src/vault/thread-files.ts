@@ -1,0 +1,296 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import {
+  continueResumableFile,
+  CryptoError,
+  decryptFieldText,
+  decryptFile,
+  encryptField,
+  generateFileKey,
+  resumableFileProgress,
+  startResumableFile,
+  unwrapFileKey,
+  verifyThreadManifestMac,
+  wrapFileKey,
+  type FileKey,
+  type ThreadKey,
+} from '../crypto/index.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { UploadSession } from '../generated/prisma/client.js';
+import { CaseKeysAccess } from './case-keys-access.js';
+import type { CaseReader } from './case-reader.js';
+import { ThreadMessages } from './thread-messages.js';
+import { VaultRepository } from './vault.repository.js';
+
+/** What the defender said about an upload, and what the server found; encrypted under the thread key. */
+export interface ThreadFileMetadata {
+  kind: 'file' | 'voice';
+  name: string;
+  /** The type the browser declared (never trusted). */
+  declaredType: string;
+  /** The type decided from the bytes ('' until the first piece arrives). */
+  type: string;
+  /** The defender chose to keep the original, metadata included, as evidence. */
+  keepOriginal: boolean;
+}
+
+/** Recorded once the file is complete. */
+export interface StoredThreadFile extends ThreadFileMetadata {
+  size: number;
+  sha256: string;
+}
+
+/** A PATCH at an offset other than the server's: the client resumes from `offset`. */
+export class UploadOffsetConflict extends Error {
+  constructor(readonly offset: number) {
+    super('upload offset conflict');
+    this.name = 'UploadOffsetConflict';
+  }
+}
+
+export interface UploadLimits {
+  maxFiles: number;
+  expiresInMs: number;
+}
+
+/** Checks the first piece (type, metadata) before anything of it is stored; returns the metadata to record. */
+export type FirstPieceCheck = (bytes: Buffer, metadata: ThreadFileMetadata, size: number) => ThreadFileMetadata;
+
+const UPLOAD_TABLE = 'upload_session';
+const FILE_TABLE = 'case_file';
+
+/**
+ * Files and voice messages the defender adds in follow-up, under the THREAD
+ * key (the only key a receipt opens): a random file key wrapped by the thread
+ * key, the content encrypted piece by piece across requests
+ * (crypto/resumable-file.ts, the same format as the request's files), the
+ * stream state and metadata sealed between requests. When the last byte
+ * arrives the file, its thread entry and the thread manifest (file id added,
+ * revision + 1) are written in one transaction.
+ */
+@Injectable()
+export class ThreadFiles {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly prisma: PrismaService,
+    private readonly repository: VaultRepository,
+    private readonly thread: ThreadMessages,
+    private readonly keys: CaseKeysAccess,
+  ) {}
+
+  async start(threadKey: ThreadKey, caseId: string, metadata: ThreadFileMetadata, size: number, limits: UploadLimits) {
+    const uploadId = randomUUID();
+    const expiresAt = new Date(Date.now() + limits.expiresInMs);
+    await this.repository.deleteExpiredUploads(this.prisma, new Date());
+    return this.prisma.$transaction(async (tx) => {
+      await this.repository.lockCase(tx, caseId);
+      if ((await this.repository.countThreadFilesAndUploads(tx, caseId)) >= limits.maxFiles) {
+        throw new AppError('VALIDATION_FAILED', [{ field: 'file', message: 'too_many_files' }]);
+      }
+      const fileKey = generateFileKey();
+      try {
+        const step = startResumableFile(fileKey, size, this.binding(caseId, uploadId));
+        await this.repository.insertUpload(tx, {
+          id: uploadId,
+          caseId,
+          wrappedFileKey: wrapFileKey(fileKey, threadKey, { tenant: this.tenant, caseId, fileId: uploadId }),
+          metadata: this.sealMetadata(threadKey, caseId, uploadId, metadata),
+          state: step.state,
+          pieceCount: step.pieces.length,
+          expiresAt,
+        });
+        await this.repository.insertUploadPieces(tx, uploadId, step.firstIndex, step.pieces);
+        return { uploadId, expiresAt };
+      } finally {
+        fileKey.destroy();
+      }
+    });
+  }
+
+  /** Offset and length of an upload in progress. */
+  async progress(threadKey: ThreadKey, caseId: string, uploadId: string): Promise<{ offset: number; size: number }> {
+    const upload = await this.repository.findUpload(this.prisma, caseId, uploadId);
+    if (!upload) throw new AppError('NOT_FOUND');
+    const fileKey = this.fileKeyOf(threadKey, upload);
+    try {
+      return this.guard(() => resumableFileProgress(fileKey, upload.state, this.binding(caseId, uploadId), upload.pieceCount));
+    } finally {
+      fileKey.destroy();
+    }
+  }
+
+  /**
+   * Appends the bytes sent at `offset`. Returns the new offset, and
+   * `completed` once the last byte has arrived and the file is in the thread.
+   */
+  async append(
+    threadKey: ThreadKey,
+    caseId: string,
+    uploadId: string,
+    offset: number,
+    bytes: Buffer,
+    checkFirstPiece: FirstPieceCheck,
+  ): Promise<{ offset: number; size: number; completed: boolean }> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const upload = await this.repository.lockUpload(tx, caseId, uploadId);
+        if (!upload) throw new AppError('NOT_FOUND');
+        const fileKey = this.fileKeyOf(threadKey, upload);
+        try {
+          const binding = this.binding(caseId, uploadId);
+          const current = this.guard(() => resumableFileProgress(fileKey, upload.state, binding, upload.pieceCount));
+          if (offset !== current.offset) throw new UploadOffsetConflict(current.offset);
+          if (bytes.length > current.size - current.offset) {
+            throw new AppError('VALIDATION_FAILED', [{ field: 'file', message: 'file_too_large' }]);
+          }
+          let metadata = this.openMetadata<ThreadFileMetadata>(threadKey, caseId, UPLOAD_TABLE, uploadId, upload.metadata);
+          if (current.offset === 0) metadata = checkFirstPiece(bytes, metadata, current.size);
+          const step = this.guard(() => continueResumableFile(fileKey, upload.state, bytes, binding, upload.pieceCount));
+          await this.repository.insertUploadPieces(tx, uploadId, step.firstIndex, step.pieces);
+          const pieceCount = upload.pieceCount + step.pieces.length;
+          if (!step.summary) {
+            const sealed = current.offset === 0 ? this.sealMetadata(threadKey, caseId, uploadId, metadata) : upload.metadata;
+            await this.repository.updateUpload(tx, uploadId, { state: step.state, pieceCount, metadata: sealed });
+            return { offset: step.offset, size: step.size, completed: false };
+          }
+          const stored: StoredThreadFile = { ...metadata, size: step.summary.size, sha256: step.summary.sha256 };
+          const fileId = uploadId;
+          await this.repository.insertFile(tx, {
+            id: fileId,
+            caseId,
+            keyKind: 'thread',
+            wrappedFileKey: upload.wrappedFileKey,
+            metadata: encryptField(threadKey, JSON.stringify(stored), this.location(caseId, FILE_TABLE, fileId)),
+            chunkCount: pieceCount,
+          });
+          await this.repository.moveUploadPieces(tx, uploadId, fileId);
+          await this.repository.deleteUpload(tx, caseId, uploadId);
+          await this.thread.appendWithin(
+            tx,
+            threadKey,
+            caseId,
+            'defender',
+            { kind: metadata.kind, body: metadata.kind === 'file' ? metadata.name : '', fileId },
+            fileId,
+          );
+          return { offset: step.offset, size: step.size, completed: true };
+        } finally {
+          fileKey.destroy();
+        }
+      },
+      { timeout: 60_000 },
+    );
+  }
+
+  /** Abandons an upload: its row and pieces are deleted. */
+  async abandon(caseId: string, uploadId: string): Promise<void> {
+    if ((await this.repository.deleteUpload(this.prisma, caseId, uploadId)) === 0) throw new AppError('NOT_FOUND');
+  }
+
+  /** For a staff member holding the case's thread grant: what the defender said about the file and what was found. */
+  async describe(reader: CaseReader, caseId: string, fileId: string): Promise<StoredThreadFile> {
+    const { threadKey, file } = await this.openForStaff(reader, caseId, fileId);
+    try {
+      return this.openMetadata<StoredThreadFile>(threadKey, caseId, FILE_TABLE, fileId, file.metadata);
+    } finally {
+      threadKey.destroy();
+    }
+  }
+
+  /**
+   * The original bytes for a staff member holding the case's thread grant,
+   * streamed, each chunk authenticated and the whole checked against the
+   * SHA-256 taken at receipt (a throw after some output: abort the download).
+   */
+  async *read(reader: CaseReader, caseId: string, fileId: string): AsyncGenerator<Buffer> {
+    const { threadKey, file } = await this.openForStaff(reader, caseId, fileId);
+    let fileKey: FileKey;
+    let sha256: string;
+    try {
+      sha256 = this.openMetadata<StoredThreadFile>(threadKey, caseId, FILE_TABLE, fileId, file.metadata).sha256;
+      fileKey = this.guard(() => unwrapFileKey(file.wrappedFileKey, threadKey, { tenant: this.tenant, caseId, fileId }));
+    } finally {
+      threadKey.destroy();
+    }
+    try {
+      yield* decryptFile(this.chunks(fileId, file.chunkCount), fileKey, { expectedSha256: sha256 });
+    } catch (error) {
+      if (error instanceof CryptoError) throw new AppError('INTEGRITY_FAILED');
+      throw error;
+    } finally {
+      fileKey.destroy();
+    }
+  }
+
+  /** The thread key from the reader's grant, the manifest checked (a file slipped in or removed shows), and the file row. */
+  private async openForStaff(reader: CaseReader, caseId: string, fileId: string) {
+    const row = await this.repository.findCaseFor(this.prisma, caseId, reader.id);
+    if (!row) throw new AppError('NOT_FOUND');
+    const threadKey = this.keys.openThreadKey(row.grants, reader, caseId, row.threadKeyId);
+    try {
+      const threadFiles = row.files.filter((f) => f.keyKind === 'thread').map((f) => f.id);
+      this.guard(() =>
+        verifyThreadManifestMac(
+          threadKey,
+          { tenant: this.tenant, caseId, revision: row.threadRevision, messageSequences: row.messages.map((m) => m.seq), fileIds: threadFiles },
+          row.threadMac,
+        ),
+      );
+      const file = threadFiles.includes(fileId) ? await this.repository.findThreadFile(this.prisma, caseId, fileId) : null;
+      if (!file) throw new AppError('NOT_FOUND');
+      return { threadKey, file };
+    } catch (error) {
+      threadKey.destroy();
+      throw error;
+    }
+  }
+
+  private async *chunks(fileId: string, count: number): AsyncGenerator<Buffer> {
+    for (let index = 0; index < count; index++) {
+      const chunk = await this.repository.findFileChunk(this.prisma, fileId, index);
+      if (!chunk) throw new AppError('INTEGRITY_FAILED');
+      yield Buffer.from(chunk.data);
+    }
+  }
+
+  private fileKeyOf(threadKey: ThreadKey, upload: UploadSession): FileKey {
+    return this.guard(() => unwrapFileKey(upload.wrappedFileKey, threadKey, { tenant: this.tenant, caseId: upload.caseId, fileId: upload.id }));
+  }
+
+  private sealMetadata(threadKey: ThreadKey, caseId: string, uploadId: string, metadata: ThreadFileMetadata): string {
+    return encryptField(threadKey, JSON.stringify(metadata), this.location(caseId, UPLOAD_TABLE, uploadId));
+  }
+
+  private openMetadata<T>(threadKey: ThreadKey, caseId: string, table: string, rowId: string, sealed: string): T {
+    try {
+      return JSON.parse(decryptFieldText(threadKey, sealed, this.location(caseId, table, rowId))) as T;
+    } catch (error) {
+      if (error instanceof CryptoError || error instanceof SyntaxError) throw new AppError('INTEGRITY_FAILED');
+      throw error;
+    }
+  }
+
+  private location(caseId: string, table: string, rowId: string) {
+    return { tenant: this.tenant, caseId, table, rowId, field: 'metadata' };
+  }
+
+  private binding(caseId: string, uploadId: string) {
+    return { tenant: this.tenant, caseId, uploadId };
+  }
+
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof CryptoError) throw new AppError('INTEGRITY_FAILED');
+      throw error;
+    }
+  }
+
+  private get tenant(): string {
+    return this.runtime.config.TENANT;
+  }
+}
+

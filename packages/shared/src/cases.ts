@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { DEFENDER_PROFILES, REGIONS, SPOKEN_LANGUAGES, THREAT_TYPES } from './reference.js';
+import { CASE_STATUSES } from './workflow.js';
+
+/**
+ * The staff case list and case view (issue 5). The list shows the clear
+ * triage index (SECURITY.md) plus, for the cases the caller holds, the
+ * region and threat types decrypted in memory; the view is the decrypted
+ * case. No ciphertext, key id or MAC ever leaves the API.
+ */
+
+// The statuses of the triage index (prisma `CaseStatus`); the workflow's state machine names the same ones.
+export const CaseListStatus = z.enum(CASE_STATUSES);
+export type CaseListStatus = z.infer<typeof CaseListStatus>;
+
+export const RISK_LEVELS = ['unknown', 'ordinary', 'extraordinary', 'extreme'] as const;
+export const RiskLevel = z.enum(RISK_LEVELS);
+export type RiskLevel = z.infer<typeof RiskLevel>;
+
+/** Which response target a case has missed (defaults: unassigned urgent 1 h, first contact 2 h, assessment 10 days). */
+export const OVERDUE_TARGETS = ['unassigned_urgent', 'first_contact', 'assessment'] as const;
+export const OverdueTarget = z.enum(OVERDUE_TARGETS);
+export type OverdueTarget = z.infer<typeof OverdueTarget>;
+
+export const CASE_ASSIGNMENTS = ['mine', 'anyone', 'unassigned'] as const;
+
+/** A list of codes from a query string: repeated (`?region=a&region=b`) or comma-separated (`?region=a,b`). */
+function codeList<T extends readonly [string, ...string[]]>(codes: T) {
+  return z.preprocess(
+    (value) => {
+      if (value === undefined || value === '') return undefined;
+      const parts = (Array.isArray(value) ? value : [value]).flatMap((part) => (typeof part === 'string' ? part.split(',') : [part]));
+      return parts.map((part) => (typeof part === 'string' ? part.trim() : part)).filter((part) => part !== '');
+    },
+    z.array(z.enum(codes)).max(50).optional(),
+  );
+}
+
+const queryBoolean = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean().optional());
+
+/** A day (YYYY-MM-DD) or a full ISO date-time. */
+const queryDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional();
+
+/** Filters and page of GET /api/cases, as a query string. */
+export const CaseListQuery = z
+  .strictObject({
+    status: codeList(CASE_STATUSES),
+    riskLevel: codeList(RISK_LEVELS),
+    urgent: queryBoolean,
+    assignment: z.enum(CASE_ASSIGNMENTS).optional(),
+    receivedFrom: queryDate,
+    receivedTo: queryDate,
+    region: codeList([...REGIONS, 'unknown']),
+    threatType: codeList(THREAT_TYPES),
+    profile: codeList(DEFENDER_PROFILES),
+    language: codeList(SPOKEN_LANGUAGES),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .refine((q) => !q.receivedFrom || !q.receivedTo || new Date(q.receivedFrom) <= new Date(q.receivedTo), {
+    message: 'receivedFrom must not be after receivedTo',
+    path: ['receivedTo'],
+  });
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+const isoOrNull = z.iso.datetime().nullable();
+
+/** One row of the list: the clear index, the missed targets, and two decrypted categories for display. */
+export const CaseSummary = z.strictObject({
+  id: z.uuid(),
+  reference: z.string(),
+  status: CaseListStatus,
+  urgent: z.boolean(),
+  riskLevel: RiskLevel,
+  receivedAt: z.iso.datetime(),
+  firstContactDue: isoOrNull,
+  assessmentDue: isoOrNull,
+  assignedTo: z.uuid().nullable(),
+  overdue: z.boolean(),
+  overdueTargets: z.array(OverdueTarget),
+  /** Decrypted for the caller, who holds the case; null when the case failed its integrity check. */
+  region: z.string().nullable(),
+  threatTypes: z.array(z.string()),
+  /** The clear index or the encrypted categories failed their check: the case view will refuse it. */
+  integrityFailed: z.boolean(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseList = z.strictObject({
+  items: z.array(CaseSummary),
+  total: z.number().int().min(0),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+  /** Over every case matching the filters (not only this page). */
+  counts: z.strictObject({
+    byStatus: z.record(CaseListStatus, z.number().int().min(0)),
+    urgent: z.number().int().min(0),
+    overdue: z.number().int().min(0),
+  }),
+});
+export type CaseList = z.infer<typeof CaseList>;
+
+/** One thread entry: staff always appear as the protection team ("Équipe protection"), never by name. */
+export const CaseThreadEntry = z.strictObject({
+  seq: z.number().int(),
+  from: z.enum(['defender', 'protection_team']),
+  kind: z.enum(['message', 'details', 'consent', 'file', 'voice']),
+  body: z.string(),
+  fileId: z.uuid().optional(),
+  at: z.iso.datetime(),
+});
+export type CaseThreadEntry = z.infer<typeof CaseThreadEntry>;
+
+const Concern = z.record(z.string(), z.unknown());
+
+export const CaseCategoriesView = z.strictObject({
+  region: z.string(),
+  threatTypes: z.array(z.string()),
+  perpetratorTypes: z.array(z.string()),
+  profiles: z.array(z.string()),
+  gender: z.string().optional(),
+  languages: z.array(z.string()),
+});
+export type CaseCategoriesView = z.infer<typeof CaseCategoriesView>;
+
+/** The decrypted case, by concern (each read is audited). */
+export const CaseDetail = z.strictObject({
+  id: z.uuid(),
+  index: z.strictObject({
+    reference: z.string(),
+    status: CaseListStatus,
+    urgent: z.boolean(),
+    riskLevel: RiskLevel,
+    receivedAt: z.iso.datetime(),
+    firstContactDue: isoOrNull,
+    assessmentDue: isoOrNull,
+    nextContactAt: isoOrNull,
+    assignedTo: z.uuid().nullable(),
+    overdue: z.boolean(),
+    overdueTargets: z.array(OverdueTarget),
+  }),
+  /** People at risk: who asked, the defender, others at risk. */
+  identity: Concern,
+  contact: Concern,
+  narrative: z.string(),
+  /** Urgency, place, incidents, help asked, consent. */
+  situation: Concern,
+  categories: CaseCategoriesView,
+  thread: z.array(CaseThreadEntry),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;

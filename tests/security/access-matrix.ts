@@ -1,0 +1,102 @@
+/**
+ * Who may call what: one row per API route (method + pattern as the express
+ * router holds it), one column per caller. The authorisation-matrix suite
+ * checks every cell against the running portal, fails on a route the router
+ * serves without a row here, and on a row whose route is gone.
+ *
+ * Outcomes:
+ *   OK    got past access control: any 2xx, or a 4xx other than 401/403
+ *         (400 for the empty body, 404 for the unknown id, 429…)
+ *   E401  401: no session of the right kind
+ *   E403  403: signed in, but not allowed
+ *
+ * Adding a route: add its row (never copy a row without thinking about each
+ * caller). Give `body` when the route validates its body before it checks
+ * the caller (the follow-up routes do: their cookie is checked inside the
+ * handler), so the cell shows the access check and not the validation.
+ * Path parameters get a fresh UUID unless `params` names one (use
+ * `context.caseId` for the case the "caseworker with grant" holds a grant on).
+ */
+export const CALLERS = ['anonymous', 'followUp', 'caseworker', 'caseworkerWithGrant', 'supervisor', 'auditor', 'admin'] as const;
+export type Caller = (typeof CALLERS)[number];
+export const STAFF_CALLERS = ['caseworker', 'caseworkerWithGrant', 'supervisor', 'auditor', 'admin'] as const satisfies readonly Caller[];
+
+export type Outcome = 'allowed' | '401' | '403';
+const OK: Outcome = 'allowed';
+const E401: Outcome = '401';
+const E403: Outcome = '403';
+
+/** Who a route is for: public (no session), follow-up (receipt cookie) or staff (staff session + CSRF on writes). */
+export type Audience = 'public' | 'follow-up' | 'staff';
+
+export interface MatrixContext {
+  /** A real case: "caseworker with grant" holds a grant on it, "caseworker" does not. */
+  readonly caseId: string;
+}
+
+export interface RouteAccess {
+  readonly audience: Audience;
+  readonly expect: Readonly<Record<Caller, Outcome>>;
+  /** JSON body sent by every caller (default: `{}` on writes, none on GET/DELETE). */
+  readonly body?: unknown;
+  readonly params?: (context: MatrixContext) => Record<string, string>;
+  /** Succeeding ends the caller's session of this kind: the suite gives each caller a fresh one for this row. */
+  readonly endsSession?: 'staff' | 'follow-up';
+}
+
+function row(
+  audience: Audience,
+  outcomes: [anonymous: Outcome, followUp: Outcome, caseworker: Outcome, caseworkerWithGrant: Outcome, supervisor: Outcome, auditor: Outcome, admin: Outcome],
+  options: Omit<RouteAccess, 'audience' | 'expect'> = {},
+): RouteAccess {
+  const [anonymous, followUp, caseworker, caseworkerWithGrant, supervisor, auditor, admin] = outcomes;
+  return { audience, expect: { anonymous, followUp, caseworker, caseworkerWithGrant, supervisor, auditor, admin }, ...options };
+}
+
+export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
+  //                                                            anon  f-up  cw    cw+g  sup   aud   admin
+  // Public: anyone, with or without any session.
+  'GET /api/health':                               row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'GET /api/docs-json':                            row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'GET /api/docs-yaml':                            row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'POST /api/requests':                            row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'POST /api/callback-requests':                   row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'POST /api/auth/login':                          row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'POST /api/auth/activate':                       row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'POST /api/follow-up/session':                   row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  // Ending a follow-up session is idempotent: 204 for anyone, it opens nothing.
+  'DELETE /api/follow-up/session':                 row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ], { endsSession: 'follow-up' }),
+
+  // Follow-up: the receipt's session cookie only; a staff session is no receipt.
+  'GET /api/follow-up':                            row('follow-up', [E401, OK,   E401, E401, E401, E401, E401]),
+  'POST /api/follow-up/messages':                  row('follow-up', [E401, OK,   E401, E401, E401, E401, E401], { body: { body: 'Matrice d’autorisation : message de test.' } }),
+  'POST /api/follow-up/details':                   row('follow-up', [E401, OK,   E401, E401, E401, E401, E401], { body: {} }),
+  'POST /api/follow-up/consent':                   row('follow-up', [E401, OK,   E401, E401, E401, E401, E401], { body: { sharingWithPartners: false } }),
+  'POST /api/follow-up/uploads':                   row('follow-up', [E401, OK,   E401, E401, E401, E401, E401], {
+    body: { kind: 'file', name: 'matrice.txt', type: 'text/plain', size: 16 },
+  }),
+  'PATCH /api/follow-up/uploads/:id':              row('follow-up', [E401, OK,   E401, E401, E401, E401, E401]),
+  'HEAD /api/follow-up/uploads/:id':               row('follow-up', [E401, OK,   E401, E401, E401, E401, E401]),
+  'DELETE /api/follow-up/uploads/:id':             row('follow-up', [E401, OK,   E401, E401, E401, E401, E401]),
+
+  // Any signed-in staff member.
+  'GET /api/auth/session':                         row('staff', [E401, E401, OK,   OK,   OK,   OK,   OK  ]),
+  'POST /api/auth/password':                       row('staff', [E401, E401, OK,   OK,   OK,   OK,   OK  ]),
+  'POST /api/auth/logout':                         row('staff', [E401, E401, OK,   OK,   OK,   OK,   OK  ], { endsSession: 'staff' }),
+
+  // Cases: supervisors and caseworkers; a case itself only to whoever holds a grant on it
+  // (the supervisor, in the triage team, received it at intake). Auditors and admins never read a case.
+  'GET /api/cases':                                row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
+  'GET /api/cases/:id':                            row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }),
+  }),
+
+  // Account administration: admins only.
+  'GET /api/admin/staff':                          row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+  'POST /api/admin/staff':                         row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+  'PATCH /api/admin/staff/:id':                    row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+  'POST /api/admin/staff/:id/deactivate':          row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+  'POST /api/admin/staff/:id/end-sessions':        row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+  'POST /api/admin/staff/:id/reset-second-factor': row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+  'POST /api/admin/staff/:id/reset-password':      row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+};

@@ -16,7 +16,7 @@ import { ActivationService } from './activation.service.js';
 import { staffSessionOf } from './current-staff.js';
 import { LoginGuard, signedInOf } from './login.guard.js';
 import { PasswordChangeService } from './password-change.service.js';
-import { RetryAfterInterceptor } from './rate-limited.js';
+import { RetryAfterInterceptor } from '../common/rate-limited.js';
 import { RequestLocale } from './request-locale.js';
 import { SessionCookie } from './session-cookie.js';
 import { sessionInfo } from './session.service.js';

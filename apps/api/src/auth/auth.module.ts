@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActivationService } from './activation.service.js';
-import { Argon2Gate } from './argon2-gate.js';
+import { Argon2Gate } from '../common/argon2-gate.js';
 import { AuthController } from './auth.controller.js';
 import { LoginFailures } from './login-failures.service.js';
 import { LoginGuard } from './login.guard.js';

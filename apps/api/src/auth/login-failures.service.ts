@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { lockedUntilAfter, secondsLocked } from './login-throttle.js';
-import { RateLimitedError } from './rate-limited.js';
+import { RateLimitedError } from '../common/rate-limited.js';
 import { StaffRepository, type StaffRecord } from './staff.repository.js';
 
 /** Reason codes of `auth.login_failed` (the audit log carries the code only). */

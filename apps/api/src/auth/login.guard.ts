@@ -4,7 +4,7 @@ import { LoginRequest, negotiateLocale } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { parseInput } from '../common/valid-body.js';
 import { PasswordStrategy } from './password.strategy.js';
-import { setRetryAfter } from './rate-limited.js';
+import { setRetryAfter } from '../common/rate-limited.js';
 import type { SignedIn } from './sign-in.service.js';
 
 const signedInRequests = new WeakMap<Request, SignedIn>();

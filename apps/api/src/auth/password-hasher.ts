@@ -13,7 +13,7 @@ import {
   type PasswordRecord,
   type PasswordWrappingKey,
 } from '../crypto/index.js';
-import { Argon2Gate } from './argon2-gate.js';
+import { Argon2Gate } from '../common/argon2-gate.js';
 
 /** The production cost, or libsodium's minimum when the configuration allows it (NODE_ENV=test only). */
 export function passwordParams(config: Pick<AppConfig, 'PASSWORD_ARGON2'>): Argon2Params {

@@ -8,7 +8,7 @@ import type { StaffSessionContext } from './current-staff.js';
 import { LoginFailures, type FailureReason } from './login-failures.service.js';
 import { secondsLocked, UnknownAccountThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
-import { RateLimitedError } from './rate-limited.js';
+import { RateLimitedError } from '../common/rate-limited.js';
 import { SecondFactorService, type SecondFactorMatch } from './second-factor.service.js';
 import type { SessionCookieValue } from './session-cookie.js';
 import { SessionService, sessionInfo } from './session.service.js';

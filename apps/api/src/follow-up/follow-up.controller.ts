@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UseIntercept
 import { ApiTags } from '@nestjs/swagger';
 import type { CookieOptions, Request, Response } from 'express';
 import { ConsentWithdrawal, FollowUpLogin, FollowUpMessage, FollowUpView, RequestDetails } from '@mnpddh/shared';
-import { RetryAfterInterceptor } from '../auth/rate-limited.js';
+import { RetryAfterInterceptor } from '../common/rate-limited.js';
 import { secureCookies } from '../auth/session-cookie.js';
 import { Public } from '../common/access.decorators.js';
 import { readCookie } from '../common/cookies.js';

@@ -1,4 +1,4 @@
-import { RateLimitedError } from '../auth/rate-limited.js';
+import { RateLimitedError } from '../common/rate-limited.js';
 import { ReceiptAttempts } from './receipt-attempts.js';
 
 describe('ReceiptAttempts', () => {

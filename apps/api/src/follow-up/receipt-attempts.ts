@@ -1,4 +1,4 @@
-import { RateLimitedError } from '../auth/rate-limited.js';
+import { RateLimitedError } from '../common/rate-limited.js';
 
 /**
  * A global budget of receipt attempts per minute, whoever makes them: the

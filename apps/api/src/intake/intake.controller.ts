@@ -2,7 +2,7 @@ import { Controller, Headers, HttpCode, Post, UseInterceptors } from '@nestjs/co
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CallbackRequest, ProtectionRequest, SubmissionReceipt } from '@mnpddh/shared';
-import { RetryAfterInterceptor } from '../auth/rate-limited.js';
+import { RetryAfterInterceptor } from '../common/rate-limited.js';
 import { Public } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { ValidBody } from '../common/valid-body.js';

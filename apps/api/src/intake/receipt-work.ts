@@ -1,4 +1,4 @@
-import { Argon2Gate } from '../auth/argon2-gate.js';
+import { Argon2Gate } from '../common/argon2-gate.js';
 
 /**
  * Every receipt derivation (issuing one at submission, checking one at

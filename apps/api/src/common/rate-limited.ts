@@ -1,7 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { catchError, type Observable, throwError } from 'rxjs';
-import { AppError } from '../common/app-error.js';
+import { AppError } from './app-error.js';
 
 /** RATE_LIMITED with the number of seconds to wait, sent as Retry-After. */
 export class RateLimitedError extends AppError {

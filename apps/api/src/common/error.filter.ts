@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ERROR_MESSAGES, ERROR_STATUS, type ErrorBody, type ErrorCode, negotiateLocale } from '@mnpddh/shared';
+import { ERROR_MESSAGES, ERROR_STATUS, type ErrorBody, type ErrorCode, fieldMessage, negotiateLocale } from '@mnpddh/shared';
 import { AppError } from './app-error.js';
 import type { Logger } from 'pino';
 
@@ -22,14 +22,14 @@ export class ErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const code = this.codeOf(exception);
+    const locale = negotiateLocale(request.headers['accept-language']);
     const body: ErrorBody = {
-      error: {
-        code,
-        message: ERROR_MESSAGES[negotiateLocale(request.headers['accept-language'])][code],
-        retryable: RETRYABLE.has(code),
-      },
+      error: { code, message: ERROR_MESSAGES[locale][code], retryable: RETRYABLE.has(code) },
     };
-    if (exception instanceof AppError && exception.fields) body.error.fields = exception.fields;
+    // Services raise our own validation codes; they are worded here, once, in the caller's language.
+    if (exception instanceof AppError && exception.fields) {
+      body.error.fields = exception.fields.map((f) => ({ field: f.field, message: fieldMessage(f.message, locale) ?? f.message }));
+    }
     if (code === 'INTERNAL' || code === 'SERVICE_UNAVAILABLE') {
       const correlationId = randomUUID();
       body.error.correlationId = correlationId;

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { z, type ZodType } from 'zod';
-import { fieldMessage, negotiateLocale, type Locale } from '@mnpddh/shared';
+import { negotiateLocale, type Locale } from '@mnpddh/shared';
 import { AppError } from './app-error.js';
 
 const LOCALE_ERRORS: Record<Locale, z.core.$ZodErrorMap> = {
@@ -19,7 +19,7 @@ export function parseInput<T>(schema: ZodType<T>, value: unknown, locale: Locale
   if (result.success) return result.data;
   throw new AppError(
     'VALIDATION_FAILED',
-    result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: fieldMessage(issue.message, locale) ?? issue.message })),
+    result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
   );
 }
 

@@ -85,11 +85,6 @@ export class FollowUpController {
   }
 
   private async within(request: Request, work: (session: OpenFollowUp) => Promise<FollowUpView>) {
-    const session = await this.followUp.resume(readCookie(request, COOKIE));
-    try {
-      return FollowUpView.parse(await work(session));
-    } finally {
-      session.threadKey.destroy();
-    }
+    return FollowUpView.parse(await this.followUp.within(readCookie(request, COOKIE), work));
   }
 }

@@ -87,6 +87,16 @@ export class FollowUpService {
     }
   }
 
+  /** Runs work within the cookie's session (401 without); the thread key is wiped afterwards. */
+  async within<T>(cookie: string | undefined, work: (session: OpenFollowUp) => Promise<T>): Promise<T> {
+    const session = await this.resume(cookie);
+    try {
+      return await work(session);
+    } finally {
+      session.threadKey.destroy();
+    }
+  }
+
   async view(session: OpenFollowUp, messages?: ThreadMessage[]): Promise<FollowUpView> {
     const found = await this.repository.findThread(this.prisma, session.caseId);
     if (!found) throw new AppError('NOT_FOUND');

@@ -1,7 +1,7 @@
 import { Controller, Delete, Head, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { fieldMessage, FollowUpView, negotiateLocale, UploadCreated, UploadStart } from '@mnpddh/shared';
+import { FollowUpView, UploadCreated, UploadStart } from '@mnpddh/shared';
 import { Public } from '../common/access.decorators.js';
 import { AppError } from '../common/app-error.js';
 import { readCookie } from '../common/cookies.js';
@@ -80,23 +80,8 @@ export class UploadsController {
     await this.within(request, (session) => this.uploads.abandon(session, uploadId));
   }
 
-  /** The follow-up session of the cookie (401 without); field messages in the caller's language. */
-  private async within<T>(request: Request, work: (session: OpenFollowUp) => Promise<T>): Promise<T> {
-    const session = await this.followUp.resume(readCookie(request, FOLLOW_UP_COOKIE));
-    try {
-      return await work(session);
-    } catch (error) {
-      if (error instanceof AppError && error.fields) {
-        const locale = negotiateLocale(request.headers['accept-language']);
-        throw new AppError(
-          error.code,
-          error.fields.map((f) => ({ field: f.field, message: fieldMessage(f.message, locale) ?? f.message })),
-        );
-      }
-      throw error;
-    } finally {
-      session.threadKey.destroy();
-    }
+  private within<T>(request: Request, work: (session: OpenFollowUp) => Promise<T>): Promise<T> {
+    return this.followUp.within(readCookie(request, FOLLOW_UP_COOKIE), work);
   }
 }
 

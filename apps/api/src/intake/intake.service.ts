@@ -88,7 +88,7 @@ export class IntakeService {
       return idempotencyLookupId(idempotencyKey, this.runtime.config.TENANT);
     } catch (error) {
       if (error instanceof CryptoError) {
-        throw new AppError('VALIDATION_FAILED', [{ field: 'Idempotency-Key', message: '16 à 200 caractères / 16 to 200 characters' }]);
+        throw new AppError('VALIDATION_FAILED', [{ field: 'Idempotency-Key', message: 'idempotency_key_length' }]);
       }
       throw error;
     }

@@ -91,6 +91,60 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
     params: ({ caseId }) => ({ id: caseId }),
   }),
 
+  // Case work: a valid body, so the cell shows the grant check (the vault refuses a case without one: 403).
+  'POST /api/cases/:id/status':                    row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { to: 'under_assessment', reason: 'Matrice : évaluation.' },
+  }),
+  'POST /api/cases/:id/contact-attempts':          row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { channel: 'phone', result: 'no_answer' },
+  }),
+  'POST /api/cases/:id/assessments':               row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }),
+    body: {
+      threats: { score: 3 }, vulnerabilities: { score: 3 }, capacities: { score: 3 },
+      level: 'ordinary', urgentProcedure: false, reassessmentDue: '2030-01-01',
+    },
+  }),
+  'POST /api/cases/:id/legal-bases':               row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { basis: 'law_2018_003_art_15' },
+  }),
+  'POST /api/cases/:id/legal-bases/withdraw':      row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { citationId: '00000000-0000-4000-8000-000000000000', reason: 'Matrice.' },
+  }),
+  'POST /api/cases/:id/measures':                  row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { measure: 'legal_assistance' },
+  }),
+  'PATCH /api/cases/:id/measures/:measureId':      row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId, measureId: '00000000-0000-4000-8000-000000000000' }), body: { status: 'done' },
+  }),
+  // Assigning: supervisors and on-call staff only (the caseworker with a grant is not on call).
+  'POST /api/cases/:id/assignment':                row('staff', [E401, E401, E403, E403, OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { assigneeId: '00000000-0000-4000-8000-000000000000' },
+  }),
+  'POST /api/cases/:id/notes':                     row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { body: 'Matrice : note.' },
+  }),
+  'PUT /api/cases/:id/draft':                      row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { body: 'Matrice : brouillon.' },
+  }),
+  'DELETE /api/cases/:id/draft':                   row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }),
+  }),
+  'POST /api/cases/:id/messages':                  row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { body: 'Matrice : message.' },
+  }),
+  'GET /api/cases/:id/attachments/:fileId':        row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId, fileId: '00000000-0000-4000-8000-000000000000' }),
+  }),
+  'GET /api/assignees':                            row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
+  'POST /api/assisted-requests':                   row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
+
+  // Reference lists: every signed-in role reads (labels); admins edit.
+  'GET /api/reference':                            row('staff', [E401, E401, OK,   OK,   OK,   OK,   OK  ]),
+  'PUT /api/admin/reference/:list/:code':          row('staff', [E401, E401, E403, E403, E403, E403, OK  ], {
+    params: () => ({ list: 'region', code: 'matrice' }),
+  }),
+
   // Account administration: admins only.
   'GET /api/admin/staff':                          row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'POST /api/admin/staff':                         row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),

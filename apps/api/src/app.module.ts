@@ -6,6 +6,7 @@ import { AccessGuard } from './common/access.guard.js';
 import { RUNTIME, type Runtime } from './config/runtime.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CasesModule } from './cases/cases.module.js';
+import { ReferenceModule } from './reference/reference.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -19,7 +20,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuditModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, IntakeModule, FollowUpModule, CasesModule],
+      imports: [DatabaseModule, AuditModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AccessGuard },

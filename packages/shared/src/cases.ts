@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DEFENDER_PROFILES, REGIONS, SPOKEN_LANGUAGES, THREAT_TYPES } from './reference.js';
 import { CASE_STATUSES } from './workflow.js';
+import { CaseAttachment, CaseEntryView, LegalBasisView, MeasureView } from './case-work.js';
+import { INTAKE_CHANNELS } from './protection-request.js';
 
 /**
  * The staff case list and case view (issue 5). The list shows the clear
@@ -18,7 +20,7 @@ export const RiskLevel = z.enum(RISK_LEVELS);
 export type RiskLevel = z.infer<typeof RiskLevel>;
 
 /** Which response target a case has missed (defaults: unassigned urgent 1 h, first contact 2 h, assessment 10 days). */
-export const OVERDUE_TARGETS = ['unassigned_urgent', 'first_contact', 'assessment'] as const;
+export const OVERDUE_TARGETS = ['unassigned_urgent', 'first_contact', 'assessment', 'reassessment', 'measure'] as const;
 export const OverdueTarget = z.enum(OVERDUE_TARGETS);
 export type OverdueTarget = z.infer<typeof OverdueTarget>;
 
@@ -54,6 +56,8 @@ export const CaseListQuery = z
     threatType: codeList(THREAT_TYPES),
     profile: codeList(DEFENDER_PROFILES),
     language: codeList(SPOKEN_LANGUAGES),
+    /** Encrypted too: the call-me-back queue is channel=callback_request. */
+    channel: codeList(INTAKE_CHANNELS),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
   })
@@ -75,12 +79,15 @@ export const CaseSummary = z.strictObject({
   receivedAt: z.iso.datetime(),
   firstContactDue: isoOrNull,
   assessmentDue: isoOrNull,
+  measureDue: isoOrNull,
   assignedTo: z.uuid().nullable(),
+  assignedToName: z.string().nullable(),
   overdue: z.boolean(),
   overdueTargets: z.array(OverdueTarget),
   /** Decrypted for the caller, who holds the case; null when the case failed its integrity check. */
   region: z.string().nullable(),
   threatTypes: z.array(z.string()),
+  channel: z.enum(INTAKE_CHANNELS).nullable(),
   /** The clear index or the encrypted categories failed their check: the case view will refuse it. */
   integrityFailed: z.boolean(),
 });
@@ -120,6 +127,7 @@ export const CaseCategoriesView = z.strictObject({
   profiles: z.array(z.string()),
   gender: z.string().optional(),
   languages: z.array(z.string()),
+  channel: z.enum(INTAKE_CHANNELS).optional(),
 });
 export type CaseCategoriesView = z.infer<typeof CaseCategoriesView>;
 
@@ -135,7 +143,9 @@ export const CaseDetail = z.strictObject({
     firstContactDue: isoOrNull,
     assessmentDue: isoOrNull,
     nextContactAt: isoOrNull,
+    measureDue: isoOrNull,
     assignedTo: z.uuid().nullable(),
+    assignedToName: z.string().nullable(),
     overdue: z.boolean(),
     overdueTargets: z.array(OverdueTarget),
   }),
@@ -147,5 +157,15 @@ export const CaseDetail = z.strictObject({
   situation: Concern,
   categories: CaseCategoriesView,
   thread: z.array(CaseThreadEntry),
+  /** Everything staff recorded, oldest first (the timeline merges it with the thread). */
+  entries: z.array(CaseEntryView),
+  /** The current assessment (latest entry), measures and legal bases, folded from the entries. */
+  measures: z.array(MeasureView),
+  legalBases: z.array(LegalBasisView),
+  attachments: z.array(CaseAttachment),
+  /** The caller may assign (a supervisor, or on call). */
+  canAssign: z.boolean(),
+  /** The caller's own encrypted draft of a note, if any. */
+  draft: z.string().nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from './locale.js';
+import { TRANSITION_REFUSAL_MESSAGES } from './workflow.js';
 
 /** Every error the API returns carries one of these codes. */
 export const ErrorCode = z.enum([
@@ -97,6 +98,14 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     not_audio: "Ce fichier n'est pas un enregistrement audio.",
     metadata_still_present: 'Les métadonnées de cette image (position, appareil) sont encore présentes.',
     first_piece_too_small: "Le premier envoi est trop court pour vérifier le fichier.",
+    override_reason_required: 'Le niveau retenu diffère du niveau suggéré : expliquez pourquoi.',
+    nothing_to_change: 'Indiquez au moins une modification.',
+    unknown_legal_basis: "Ce fondement juridique n'est pas dans la liste.",
+    unknown_measure: "Cette mesure n'existe pas dans ce dossier.",
+    unknown_citation: "Ce fondement n'est pas cité dans ce dossier.",
+    assignee_not_certified: "Cette personne ne peut pas recevoir de dossier (compte inactif ou clé non créée).",
+    assign_not_allowed: 'Seuls les superviseurs et la personne de permanence attribuent les dossiers.',
+    ...TRANSITION_REFUSAL_MESSAGES.fr,
   },
   en: {
     invalid_characters: 'This text contains characters that are not allowed.',
@@ -111,6 +120,14 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     not_audio: 'This file is not an audio recording.',
     metadata_still_present: 'This image still carries its metadata (location, device).',
     first_piece_too_small: 'The first piece is too short to check the file.',
+    override_reason_required: 'The level chosen differs from the suggested level: say why.',
+    nothing_to_change: 'Give at least one change.',
+    unknown_legal_basis: 'This legal basis is not in the list.',
+    unknown_measure: 'This measure does not exist in this case.',
+    unknown_citation: 'This legal basis is not cited in this case.',
+    assignee_not_certified: 'This person cannot receive cases (inactive account or no key yet).',
+    assign_not_allowed: 'Only supervisors and the person on call assign cases.',
+    ...TRANSITION_REFUSAL_MESSAGES.en,
   },
 };
 

@@ -9,3 +9,6 @@ export * from './staff.js';
 export * from './workflow.js';
 export * from './uploads.js';
 export * from './cases.js';
+export * from './case-work.js';
+export * from './alerts.js';
+export * from './reference-lists.js';

@@ -191,3 +191,29 @@ export const SubmissionReceipt = z.object({
   urgent: z.boolean(),
 });
 export type SubmissionReceipt = z.infer<typeof SubmissionReceipt>;
+
+/**
+ * How a request reached the mechanism: the public form, its call-me-back
+ * form, or typed in by a caseworker (assisted intake) after a call, a letter,
+ * a visit, a partner's referral, or on the CNDH's own initiative.
+ */
+export const INTAKE_CHANNELS = ['web', 'callback_request', 'phone', 'written', 'in_person', 'partner_referral', 'own_initiative'] as const;
+export const IntakeChannel = z.enum(INTAKE_CHANNELS);
+export type IntakeChannel = z.infer<typeof IntakeChannel>;
+
+/** Assisted intake: the same request, the channel it came by, and whether the receipt is read out or withheld. */
+export const AssistedRequest = z.strictObject({
+  channel: z.enum(['phone', 'written', 'in_person', 'partner_referral', 'own_initiative']),
+  /** Withheld: the receipt is not shown (e.g. nobody safe to give it to); a new one can be issued later. */
+  withholdReceipt: z.boolean().default(false),
+  request: ProtectionRequest,
+});
+export type AssistedRequest = z.infer<typeof AssistedRequest>;
+
+export const AssistedReceipt = z.object({
+  caseId: z.uuid(),
+  reference: z.string(),
+  receipt: z.string().nullable(),
+  urgent: z.boolean(),
+});
+export type AssistedReceipt = z.infer<typeof AssistedReceipt>;

@@ -95,6 +95,8 @@ export const PROTECTION_MEASURES = [
   'follow_up_calls',
 ] as const;
 
+export type ProtectionMeasure = (typeof PROTECTION_MEASURES)[number];
+
 export const CONTACT_METHODS = ['phone', 'signal', 'whatsapp', 'email', 'trusted_person', 'no_contact'] as const;
 
 export const SPOKEN_LANGUAGES = ['bm', 'ff', 'son', 'tmh', 'snk', 'dgo', 'ar', 'fr', 'en', 'other'] as const;

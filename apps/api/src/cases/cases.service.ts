@@ -8,7 +8,14 @@ import type { CaseCategories } from '../vault/case-content.js';
 import type { CaseReader } from '../vault/case-reader.js';
 import { CaseVaultService, type HeldCaseRow } from '../vault/case-vault.service.js';
 import { VaultRepository } from '../vault/vault.repository.js';
+import type { CurrentStaffMember } from '../auth/current-staff.js';
+import { CaseDrafts } from '../vault/case-drafts.js';
+import { CaseFiles } from '../vault/case-files.js';
+import { ThreadFiles } from '../vault/thread-files.js';
 import { CaseClock } from './case-clock.js';
+import { foldLegalBases, foldMeasures, measureOverdue } from './case-state.js';
+import { canAssign } from './case-work.service.js';
+import { StaffNames } from './staff-names.js';
 import { CategoryCache, type SessionCategories } from './category-cache.js';
 import { DEFAULT_RESPONSE_TARGETS, overdueTargets } from './response-targets.js';
 
@@ -48,6 +55,10 @@ export class CasesService {
     private readonly vault: CaseVaultService,
     private readonly cache: CategoryCache,
     private readonly clock: CaseClock,
+    private readonly staffNames: StaffNames,
+    private readonly drafts: CaseDrafts,
+    private readonly caseFiles: CaseFiles,
+    private readonly threadFiles: ThreadFiles,
   ) {}
 
   async list(reader: CaseReader, session: ListSession, query: CaseListQuery): Promise<CaseList> {
@@ -72,8 +83,9 @@ export class CasesService {
 
     const byStatus = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<CaseListStatus, number>;
     for (const { row } of listed) byStatus[row.status as CaseListStatus] += 1;
+    const names = await this.staffNames.names(page.flatMap(({ row }) => (row.assignedTo ? [row.assignedTo] : [])));
     return {
-      items: page.map(summary),
+      items: page.map((item) => summary(item, names)),
       total: listed.length,
       page: query.page,
       pageSize: query.pageSize,
@@ -85,10 +97,18 @@ export class CasesService {
     };
   }
 
-  async view(reader: CaseReader, caseId: string): Promise<CaseDetail> {
-    const opened = await this.vault.openCase(reader, caseId);
+  async view(staff: CurrentStaffMember, caseId: string): Promise<CaseDetail> {
+    const opened = await this.vault.openCase(staff, caseId);
     const { index, content } = opened;
-    const overdue = overdueTargets(index, this.clock.now(), DEFAULT_RESPONSE_TARGETS);
+    const now = this.clock.now();
+    const overdue = overdueTargets(index, now, DEFAULT_RESPONSE_TARGETS);
+    const measures = foldMeasures(opened.entries);
+    const names = await this.staffNames.names([
+      ...opened.entries.map((entry) => entry.authorId),
+      ...measures.flatMap((m) => (m.ownerId ? [m.ownerId] : [])),
+      ...(index.assignedTo ? [index.assignedTo] : []),
+    ]);
+    const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
     return {
       id: opened.id,
       index: {
@@ -100,7 +120,9 @@ export class CasesService {
         firstContactDue: iso(index.firstContactDue),
         assessmentDue: iso(index.assessmentDue),
         nextContactAt: iso(index.nextContactAt),
+        measureDue: iso(index.measureDue),
         assignedTo: index.assignedTo,
+        assignedToName: nameOf(index.assignedTo),
         overdue: overdue.length > 0,
         overdueTargets: overdue,
       },
@@ -117,7 +139,34 @@ export class CasesService {
         ...(message.fileId ? { fileId: message.fileId } : {}),
         at: message.createdAt.toISOString(),
       })),
+      entries: opened.entries.map((entry) => ({
+        id: entry.id,
+        seq: entry.seq,
+        at: entry.at.toISOString(),
+        author: { id: entry.authorId, name: nameOf(entry.authorId) ?? '' },
+        kind: entry.kind,
+        data: entry.data,
+      })) as CaseDetail['entries'],
+      measures: measures.map((m) => ({ ...m, ownerName: nameOf(m.ownerId), overdue: measureOverdue(m, now) })),
+      legalBases: foldLegalBases(opened.entries),
+      attachments: await this.attachments(staff, caseId, opened.files),
+      canAssign: canAssign(staff),
+      draft: await this.drafts.load(staff, caseId),
     };
+  }
+
+  private async attachments(reader: CaseReader, caseId: string, files: { id: string; keyKind: 'case' | 'thread'; createdAt: Date }[]) {
+    const described: CaseDetail['attachments'] = [];
+    for (const file of files) {
+      if (file.keyKind === 'case') {
+        const meta = await this.caseFiles.describe(reader, caseId, file.id);
+        described.push({ id: file.id, source: 'request', name: meta.name, type: meta.type, size: meta.size, sha256: meta.sha256, at: file.createdAt.toISOString() });
+      } else {
+        const meta = await this.threadFiles.describe(reader, caseId, file.id);
+        described.push({ id: file.id, source: 'thread', name: meta.name, type: meta.type, size: meta.size, sha256: meta.sha256, at: file.createdAt.toISOString() });
+      }
+    }
+    return described;
   }
 
   /** Decrypts (or finds in the session's cache) the categories of these cases; cases whose grant does not open for this key are dropped. */
@@ -177,7 +226,7 @@ function endOf(value: string): Date {
 }
 
 function hasEncryptedFilter(query: CaseListQuery): boolean {
-  return Boolean(query.region?.length || query.threatType?.length || query.profile?.length || query.language?.length);
+  return Boolean(query.region?.length || query.threatType?.length || query.profile?.length || query.language?.length || query.channel?.length);
 }
 
 /** Each list filters with OR inside, AND across lists. */
@@ -188,7 +237,8 @@ function matchesCategories(categories: CaseCategories, query: CaseListQuery): bo
     any(query.region, [categories.region]) &&
     any(query.threatType, categories.threatTypes) &&
     any(query.profile, categories.profiles) &&
-    any(query.language, categories.languages)
+    any(query.language, categories.languages) &&
+    any(query.channel, [categories.channel ?? 'web'])
   );
 }
 
@@ -215,7 +265,7 @@ function fingerprintOf(row: HeldCaseRow): string {
     .digest('base64url');
 }
 
-function summary(item: Listed): CaseSummary {
+function summary(item: Listed, names: Map<string, string>): CaseSummary {
   const { row, overdue } = item;
   const categories = item.intact ? item.categories : null;
   return {
@@ -227,11 +277,14 @@ function summary(item: Listed): CaseSummary {
     receivedAt: row.receivedAt.toISOString(),
     firstContactDue: iso(row.firstContactDue),
     assessmentDue: iso(row.assessmentDue),
+    measureDue: iso(row.measureDue),
     assignedTo: row.assignedTo,
+    assignedToName: row.assignedTo ? (names.get(row.assignedTo) ?? null) : null,
     overdue: overdue.length > 0,
     overdueTargets: overdue,
     region: categories ? categories.region : null,
     threatTypes: categories ? categories.threatTypes : [],
+    channel: categories ? (categories.channel ?? null) : null,
     integrityFailed: categories === null || !item.intact,
   };
 }

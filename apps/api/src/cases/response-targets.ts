@@ -5,7 +5,9 @@ import type { OverdueTarget } from '@mnpddh/shared';
  * urgent case is overdue one hour after receipt; the first-contact and
  * assessment deadlines are written into the clear index when the case is
  * created (triage-index.ts: 2 h for an urgent case, 10 days for an ordinary
- * one) and are overdue once passed. Closed and inadmissible cases have no
+ * one) and are overdue once passed; after an assessment the same deadline is
+ * the reassessment date; the measure deadline is the earliest due day of the
+ * open measures. Closed and inadmissible cases have no
  * target. Everything is computed from the clear index at request time.
  */
 export interface ResponseTargets {
@@ -24,6 +26,7 @@ export interface TargetedIndex {
   receivedAt: Date;
   firstContactDue: Date | null;
   assessmentDue: Date | null;
+  measureDue?: Date | null;
   assignedTo: string | null;
 }
 
@@ -34,6 +37,7 @@ export function overdueTargets(index: TargetedIndex, now: Date, targets: Respons
   const missed: OverdueTarget[] = [];
   if (index.urgent && index.assignedTo === null && at > index.receivedAt.getTime() + targets.unassignedUrgentMs) missed.push('unassigned_urgent');
   if (index.firstContactDue && at > index.firstContactDue.getTime()) missed.push('first_contact');
-  if (index.assessmentDue && index.riskLevel === 'unknown' && at > index.assessmentDue.getTime()) missed.push('assessment');
+  if (index.assessmentDue && at > index.assessmentDue.getTime()) missed.push(index.riskLevel === 'unknown' ? 'assessment' : 'reassessment');
+  if (index.measureDue && at > index.measureDue.getTime()) missed.push('measure');
   return missed;
 }

@@ -80,6 +80,13 @@ export class DirectoryService {
     });
   }
 
+  /** One active staff member with a valid certificate, as a recipient; null otherwise. */
+  async certifiedStaff(db: Db, id: string): Promise<{ staff: StaffKeyRecord; recipient: SealRecipient } | null> {
+    const staff = await this.repository.findStaff(db, id);
+    const recipient = staff?.active ? this.staffRecipient(staff) : null;
+    return staff && recipient ? { staff, recipient } : null;
+  }
+
   async activeEscrow(db: Db) {
     const escrow = await this.repository.findActiveEscrow(db);
     if (!escrow) return null;

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { VaultModule } from '../vault/vault.module.js';
+import { AssistedIntakeController } from './assisted-intake.controller.js';
 import { IntakeController } from './intake.controller.js';
 import { IntakeRepository } from './intake.repository.js';
 import { IntakeService } from './intake.service.js';
 import { ReceiptWork } from './receipt-work.js';
 
 @Module({
-  imports: [VaultModule],
-  controllers: [IntakeController],
+  imports: [AuthModule, VaultModule],
+  controllers: [IntakeController, AssistedIntakeController],
   providers: [IntakeService, IntakeRepository, ReceiptWork],
   exports: [ReceiptWork],
 })

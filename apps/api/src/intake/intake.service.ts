@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isUrgent, type CallbackRequest, type ProtectionRequest, type SubmissionReceipt } from '@mnpddh/shared';
+import { isUrgent, type AssistedReceipt, type AssistedRequest, type CallbackRequest, type ProtectionRequest, type SubmissionReceipt } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { CryptoError, idempotencyLookupId, openReplay, sealReplay } from '../crypto/index.js';
@@ -10,6 +10,11 @@ import { CaseVaultService } from '../vault/case-vault.service.js';
 import { IntakeRepository } from './intake.repository.js';
 import { ReceiptWork } from './receipt-work.js';
 import { callbackContent, requestContent } from './request-content.js';
+
+/** The first answer to a submission, kept (encrypted) for a retry; the public never sees the case id. */
+interface CreatedAnswer extends SubmissionReceipt {
+  caseId: string;
+}
 
 /** A retry may get the first answer (with its receipt) back for this long, and no longer. */
 const REPLAY_MINUTES = 15;
@@ -30,8 +35,16 @@ export class IntakeService {
     private readonly work: ReceiptWork,
   ) {}
 
-  submit(request: ProtectionRequest, idempotencyKey: string | undefined): Promise<SubmissionReceipt> {
-    return this.create(requestContent(request), isUrgent(request.rightNow), idempotencyKey);
+  async submit(request: ProtectionRequest, idempotencyKey: string | undefined): Promise<SubmissionReceipt> {
+    const { reference, receipt, urgent } = await this.create(requestContent(request), isUrgent(request.rightNow), idempotencyKey);
+    return { reference, receipt, urgent };
+  }
+
+  /** A caseworker files a request for someone who called, wrote or came in; they hold the case at once. */
+  async fileAssisted(staffId: string, assisted: AssistedRequest, idempotencyKey: string | undefined): Promise<AssistedReceipt> {
+    const { request, channel, withholdReceipt } = assisted;
+    const created = await this.create(requestContent(request, channel), isUrgent(request.rightNow), idempotencyKey, staffId);
+    return { caseId: created.caseId, reference: created.reference, receipt: withholdReceipt ? null : created.receipt, urgent: created.urgent };
   }
 
   async requestCallback(request: CallbackRequest, idempotencyKey: string | undefined): Promise<{ reference: string }> {
@@ -39,7 +52,7 @@ export class IntakeService {
     return { reference };
   }
 
-  private async create(content: CaseContent, urgent: boolean, idempotencyKey: string | undefined): Promise<SubmissionReceipt> {
+  private async create(content: CaseContent, urgent: boolean, idempotencyKey: string | undefined, createdBy?: string): Promise<CreatedAnswer> {
     const tenant = this.runtime.config.TENANT;
     const lookupId = idempotencyKey === undefined ? undefined : this.lookupId(idempotencyKey);
     if (lookupId && idempotencyKey) {
@@ -51,11 +64,12 @@ export class IntakeService {
         this.vault.createCase({
           urgent,
           content,
+          ...(createdBy ? { createdBy } : {}),
           ...(lookupId && idempotencyKey
             ? {
                 submissionHash: lookupId,
                 onCreated: async (tx, result) => {
-                  const answer = JSON.stringify({ reference: result.reference, receipt: result.receipt, urgent });
+                  const answer = JSON.stringify({ caseId: result.caseId, reference: result.reference, receipt: result.receipt, urgent });
                   const expiresAt = new Date(Date.now() + REPLAY_MINUTES * 60_000);
                   await this.repository.saveReplay(tx, lookupId, sealReplay(answer, idempotencyKey, tenant), expiresAt);
                 },
@@ -64,7 +78,7 @@ export class IntakeService {
         }),
       );
       await this.repository.deleteExpiredReplays(this.prisma);
-      return { reference: created.reference, receipt: created.receipt, urgent };
+      return { caseId: created.caseId, reference: created.reference, receipt: created.receipt, urgent };
     } catch (error) {
       // Two copies of the same submission raced: the other one won; answer as it did.
       if (isUniqueViolation(error) && lookupId && idempotencyKey) {
@@ -75,9 +89,9 @@ export class IntakeService {
     }
   }
 
-  private async replay(lookupId: string, idempotencyKey: string): Promise<SubmissionReceipt | null> {
+  private async replay(lookupId: string, idempotencyKey: string): Promise<CreatedAnswer | null> {
     const kept = await this.repository.findReplay(this.prisma, lookupId);
-    if (kept) return JSON.parse(openReplay(kept.answer, idempotencyKey, this.runtime.config.TENANT)) as SubmissionReceipt;
+    if (kept) return JSON.parse(openReplay(kept.answer, idempotencyKey, this.runtime.config.TENANT)) as CreatedAnswer;
     // Received long ago: its receipt was shown then and is not kept.
     if (await this.repository.caseExists(this.prisma, lookupId)) throw new AppError('CONFLICT');
     return null;

@@ -1,15 +1,15 @@
-import type { CallbackRequest, ProtectionRequest } from '@mnpddh/shared';
+import type { CallbackRequest, IntakeChannel, ProtectionRequest } from '@mnpddh/shared';
 import type { CaseContent } from '../vault/case-content.js';
 
-/** The public form, sorted into the vault's concerns (each encrypted on its own). */
-export function requestContent(request: ProtectionRequest): CaseContent {
+/** The public form (or assisted intake, by its channel), sorted into the vault's concerns (each encrypted on its own). */
+export function requestContent(request: ProtectionRequest, channel: IntakeChannel = 'web'): CaseContent {
   const incidents = request.incidents ?? [];
   return {
     identity: { submitter: request.submitter, defender: request.defender, othersAtRisk: request.othersAtRisk ?? [] },
     contact: request.contact,
     narrative: request.summary,
     situation: {
-      channel: 'online_form',
+      channel,
       rightNow: request.rightNow,
       location: request.location,
       incidents,
@@ -24,6 +24,7 @@ export function requestContent(request: ProtectionRequest): CaseContent {
       profiles: request.defender?.profiles ?? [],
       ...(request.defender?.gender ? { gender: request.defender.gender } : {}),
       languages: request.defender?.languages ?? [],
+      channel,
     },
   };
 }
@@ -35,6 +36,13 @@ export function callbackContent(request: CallbackRequest): CaseContent {
     contact: { methods: ['phone'], phone: request.phone, safeTimes: request.safeTimes, callbackLanguage: request.language },
     narrative: '',
     situation: { channel: 'callback_request', rightNow: { lifeInDanger: request.lifeInDanger }, consent: request.consent },
-    categories: { region: 'unknown', threatTypes: [], perpetratorTypes: [], profiles: [], languages: request.language ? [request.language] : [] },
+    categories: {
+      region: 'unknown',
+      threatTypes: [],
+      perpetratorTypes: [],
+      profiles: [],
+      languages: request.language ? [request.language] : [],
+      channel: 'callback_request',
+    },
   };
 }

@@ -1,3 +1,5 @@
+import type { IntakeChannel } from '@mnpddh/shared';
+
 /**
  * What a case holds, by concern: each concern is one encrypted payload under
  * the case key (SECURITY.md). The intake issue maps the public form onto
@@ -23,6 +25,8 @@ export interface CaseCategories {
   profiles: string[];
   gender?: string;
   languages: string[];
+  /** How the request came (web, callback_request, phone…): encrypted like the rest; the call-back queue filters on it. */
+  channel?: IntakeChannel;
 }
 
 /** The encrypted columns of protection_case, one per concern. */

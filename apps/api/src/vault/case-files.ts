@@ -16,10 +16,9 @@ import {
 } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
-import { CASE_TABLE } from './case-content.js';
+import { caseManifest, rowsOf } from './case-manifest.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import type { CaseReader } from './case-reader.js';
-import { indexValues } from './triage-index.js';
 import { VaultRepository } from './vault.repository.js';
 
 export interface FileMetadata {
@@ -55,17 +54,10 @@ export class CaseFiles {
         const caseKey = this.keys.openCaseKey(row.grants, reader, caseId, row.caseKeyId);
         const fileKey = generateFileKey();
         try {
-          const manifest = (revision: number, fileIds: string[]) => ({
-            tenant: this.directory.tenant,
-            caseId,
-            revision,
-            index: indexValues(row),
-            rows: [{ table: CASE_TABLE, rowId: caseId }, ...row.receipts.map((r) => ({ table: 'receipt', rowId: r.id }))],
-            messageSequences: [],
-            fileIds,
-          });
-          const caseFileIds = row.files.filter((f) => f.keyKind === 'case').map((f) => f.id);
-          this.guard(() => verifyCaseManifestMac(caseKey, manifest(row.revision, caseFileIds), row.manifestMac));
+          const rows = rowsOf(row);
+          const manifest = (revision: number, caseFileIds: readonly string[]) =>
+            caseManifest(this.directory.tenant, caseId, revision, row, { ...rows, caseFileIds });
+          this.guard(() => verifyCaseManifestMac(caseKey, manifest(row.revision, rows.caseFileIds), row.manifestMac));
           await this.repository.insertFile(tx, {
             id: fileId,
             caseId,
@@ -84,7 +76,7 @@ export class CaseFiles {
           const sealedMetadata = encryptField(caseKey, JSON.stringify({ ...metadata, size: summary.size, sha256: summary.sha256 }), location);
           await this.repository.completeFile(tx, fileId, sealedMetadata, index);
           const revision = row.revision + 1;
-          await this.repository.updateCaseManifest(tx, caseId, revision, computeCaseManifestMac(caseKey, manifest(revision, [...caseFileIds, fileId])));
+          await this.repository.updateCaseManifest(tx, caseId, revision, computeCaseManifestMac(caseKey, manifest(revision, [...rows.caseFileIds, fileId])));
           return fileId;
         } finally {
           caseKey.destroy();
@@ -93,6 +85,21 @@ export class CaseFiles {
       },
       { timeout: 60_000 },
     );
+  }
+
+  /** Name, type, size and SHA-256 of a request file, for a holder of the case key. */
+  async describe(reader: CaseReader, caseId: string, fileId: string): Promise<FileMetadata & { size: number; sha256: string; createdAt: Date }> {
+    const row = await this.repository.findCaseFor(this.prisma, caseId, reader.id);
+    const file = await this.repository.findCaseFile(this.prisma, caseId, fileId);
+    if (!row || !file) throw new AppError('NOT_FOUND');
+    const caseKey = this.keys.openCaseKey(row.grants, reader, caseId, row.caseKeyId);
+    try {
+      const location = { tenant: this.directory.tenant, caseId, table: FILE_TABLE, rowId: fileId, field: 'metadata' };
+      const metadata = this.guard(() => JSON.parse(decryptFieldText(caseKey, file.metadata, location)) as FileMetadata & { size: number; sha256: string });
+      return { ...metadata, createdAt: file.createdAt };
+    } finally {
+      caseKey.destroy();
+    }
   }
 
   /** The original bytes, checked chunk by chunk and against the fingerprint taken at receipt. */

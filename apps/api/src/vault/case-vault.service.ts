@@ -28,6 +28,9 @@ import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { CASE_TABLE, CONTENT_FIELDS, type CaseCategories, type CaseContent } from './case-content.js';
+import { CaseEvents } from './case-events.js';
+import { decryptEntries, type JournalEntry } from './case-entries.js';
+import { caseManifest, rowsOf, type CaseRows } from './case-manifest.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import type { CaseReader } from './case-reader.js';
 import { newCaseCounters } from './stat-counters.js';
@@ -40,6 +43,8 @@ export interface NewCase {
   content: CaseContent;
   /** A hash of the browser's idempotency key: a retry finds this case instead of making another. */
   submissionHash?: string;
+  /** The staff member who typed it in (assisted intake); null for the public form. */
+  createdBy?: string;
   /** Runs inside the case's transaction (e.g. to keep the first answer for a retry). */
   onCreated?: (tx: Db, created: CreatedCase) => Promise<void>;
 }
@@ -61,7 +66,12 @@ export interface OpenedCase {
   index: TriageIndex;
   content: CaseContent;
   messages: ThreadMessage[];
+  entries: JournalEntry[];
+  files: { id: string; keyKind: 'case' | 'thread'; createdAt: Date }[];
 }
+
+/** A case row as findCaseFor reads it (with the reader's grants). */
+export type CaseRow = NonNullable<Awaited<ReturnType<VaultRepository['findCaseFor']>>>;
 
 /**
  * The encrypted case vault: a case is written with fresh case and thread
@@ -79,6 +89,7 @@ export class CaseVaultService {
     private readonly keys: CaseKeysAccess,
     private readonly thread: ThreadMessages,
     private readonly audit: AuditService,
+    private readonly events: CaseEvents,
   ) {}
 
   async createCase(input: NewCase, now = new Date()): Promise<CreatedCase> {
@@ -94,7 +105,7 @@ export class CaseVaultService {
       const index = newCaseIndex(reference, input.urgent, now);
       const tenant = this.directory.tenant;
       const triageTeamSize = await this.prisma.$transaction(async (tx) => {
-        const recipients = await this.recipients(tx);
+        const recipients = await this.recipients(tx, input.createdBy);
         await this.repository.insertCase(tx, {
           id: caseId,
           ...index,
@@ -105,7 +116,7 @@ export class CaseVaultService {
           threadKeyId: threadKey.id,
           ...this.encryptContent(caseKey, caseId, input.content),
           revision: 1,
-          manifestMac: computeCaseManifestMac(caseKey, this.caseManifest(caseId, 1, index, [receiptId], [])),
+          manifestMac: computeCaseManifestMac(caseKey, caseManifest(tenant, caseId, 1, index, { receiptIds: [receiptId], entryIds: [], caseFileIds: [] })),
           threadRevision: 1,
           threadMac: computeThreadManifestMac(threadKey, { tenant, caseId, revision: 1, messageSequences: [], fileIds: [] }),
           submissionHash: input.submissionHash ?? null,
@@ -119,7 +130,12 @@ export class CaseVaultService {
           wrappedThreadKey: wrapThreadKeyForReceipt(threadKey, receiptKeys.wrappingKey, { tenant, caseId, receiptId }),
         });
         await this.repository.incrementCounters(tx, newCaseCounters(input.content.categories, input.urgent, index.receivedAt));
-        await this.audit.record({ action: 'case.created', actorId: null, targetType: 'case', targetId: caseId, details: { urgent: input.urgent } }, tx);
+        const channel = input.content.categories.channel ?? 'web';
+        await this.audit.record(
+          { action: 'case.created', actorId: input.createdBy ?? null, targetType: 'case', targetId: caseId, details: { urgent: input.urgent, channel } },
+          tx,
+        );
+        await this.events.created(tx, { caseId, urgent: input.urgent, channel });
         const created = { caseId, reference, receipt, triageTeamSize: recipients.staff.length };
         await input.onCreated?.(tx, created);
         return created.triageTeamSize;
@@ -147,6 +163,8 @@ export class CaseVaultService {
         index,
         content: this.decryptContent(caseKey, caseId, row),
         messages: this.thread.decryptAll(threadKey, caseId, row.messages),
+        entries: decryptEntries(caseKey, this.directory.tenant, caseId, row.entries),
+        files: row.files,
       }));
       await this.audit.record({ action: 'case.decrypted', actorId: reader.id, targetType: 'case', targetId: caseId });
       return opened;
@@ -189,19 +207,11 @@ export class CaseVaultService {
     }
   }
 
-  private async verifyIntegrity(
-    reader: CaseReader,
-    row: NonNullable<Awaited<ReturnType<VaultRepository['findCaseFor']>>>,
-    index: TriageIndex,
-    caseKey: CaseKey,
-    threadKey: ThreadKey,
-  ): Promise<void> {
+  private async verifyIntegrity(reader: CaseReader, row: CaseRow, index: TriageIndex, caseKey: CaseKey, threadKey: ThreadKey): Promise<void> {
     const tenant = this.directory.tenant;
-    const caseFiles = row.files.filter((f) => f.keyKind === 'case').map((f) => f.id);
     const threadFiles = row.files.filter((f) => f.keyKind === 'thread').map((f) => f.id);
     await this.integrityChecked(reader, row.id, () => {
-      verifyIndexRowMac(this.runtime.secrets.indexKey, { tenant, caseId: row.id, values: indexValues(index) }, row.indexMac);
-      verifyCaseManifestMac(caseKey, this.caseManifest(row.id, row.revision, index, row.receipts.map((r) => r.id), caseFiles), row.manifestMac);
+      this.verifyCaseRow(row, index, caseKey);
       verifyThreadManifestMac(
         threadKey,
         { tenant, caseId: row.id, revision: row.threadRevision, messageSequences: row.messages.map((m) => m.seq), fileIds: threadFiles },
@@ -210,8 +220,24 @@ export class CaseVaultService {
     });
   }
 
+  /** The clear index row's MAC and the case manifest (index, rows, entries, request files): throws CryptoError when either fails. */
+  verifyCaseRow(row: CaseRow, index: TriageIndex, caseKey: CaseKey): void {
+    const tenant = this.directory.tenant;
+    verifyIndexRowMac(this.runtime.secrets.indexKey, { tenant, caseId: row.id, values: indexValues(index) }, row.indexMac);
+    verifyCaseManifestMac(caseKey, caseManifest(tenant, row.id, row.revision, index, rowsOf(row)), row.manifestMac);
+  }
+
+  /** The MACs of a changed case: its index row under the index key, its manifest under the case key. */
+  sealedIndex(caseId: string, revision: number, index: TriageIndex, rows: CaseRows, caseKey: CaseKey): { indexMac: string; manifestMac: string } {
+    const tenant = this.directory.tenant;
+    return {
+      indexMac: computeIndexRowMac(this.runtime.secrets.indexKey, { tenant, caseId, values: indexValues(index) }),
+      manifestMac: computeCaseManifestMac(caseKey, caseManifest(tenant, caseId, revision, index, rows)),
+    };
+  }
+
   /** Runs a check or a decryption; a crypto failure is a tampered case: audited, and shown as such. */
-  private async integrityChecked<T>(reader: CaseReader, caseId: string, work: () => T): Promise<T> {
+  async integrityChecked<T>(reader: CaseReader, caseId: string, work: () => T): Promise<T> {
     try {
       return work();
     } catch (error) {
@@ -222,23 +248,19 @@ export class CaseVaultService {
     }
   }
 
-  private caseManifest(caseId: string, revision: number, index: TriageIndex, receiptIds: string[], fileIds: string[]) {
-    return {
-      tenant: this.directory.tenant,
-      caseId,
-      revision,
-      index: indexValues(index),
-      rows: [{ table: CASE_TABLE, rowId: caseId }, ...receiptIds.map((rowId) => ({ table: 'receipt', rowId }))],
-      messageSequences: [],
-      fileIds,
-    };
-  }
-
-  /** Escrow and the triage team, each certificate checked; intake never stops for lack of a team. */
-  private async recipients(tx: Prisma.TransactionClient) {
+  /**
+   * Escrow and the triage team, each certificate checked; intake never stops
+   * for lack of a team. A caseworker who typed the request in (assisted
+   * intake) receives it too, so they can go on with it.
+   */
+  private async recipients(tx: Prisma.TransactionClient, createdBy?: string) {
     const escrow = await this.directory.activeEscrow(tx);
     if (!escrow) this.runtime.logger.error('no active escrow key: the case is sealed to the triage team only');
     const staff = await this.directory.triageTeam(tx);
+    if (createdBy && !staff.some((member) => member.staff.id === createdBy)) {
+      const creator = await this.directory.certifiedStaff(tx, createdBy);
+      if (creator) staff.push(creator);
+    }
     return { escrow, staff };
   }
 
@@ -282,7 +304,7 @@ export class CaseVaultService {
     ) as Record<(typeof CONTENT_FIELDS)[number], string>;
   }
 
-  private decryptContent(caseKey: CaseKey, caseId: string, row: Record<(typeof CONTENT_FIELDS)[number], string>): CaseContent {
+  decryptContent(caseKey: CaseKey, caseId: string, row: Record<(typeof CONTENT_FIELDS)[number], string>): CaseContent {
     const location = (field: string) => ({ tenant: this.directory.tenant, caseId, table: CASE_TABLE, rowId: caseId, field });
     return Object.fromEntries(
       CONTENT_FIELDS.map((field) => [field, JSON.parse(decryptFieldText(caseKey, row[field], location(field)))]),

@@ -10,6 +10,7 @@ export interface TriageIndex {
   firstContactDue: Date | null;
   assessmentDue: Date | null;
   nextContactAt: Date | null;
+  measureDue: Date | null;
   assignedTo: string | null;
 }
 
@@ -36,6 +37,7 @@ export function newCaseIndex(reference: string, urgent: boolean, now: Date): Tri
     firstContactDue: urgent ? hours(FIRST_CONTACT_HOURS_URGENT) : null,
     assessmentDue: urgent ? null : hours(ASSESSMENT_DAYS_ORDINARY * 24),
     nextContactAt: null,
+    measureDue: null,
     assignedTo: null,
   };
 }
@@ -52,6 +54,7 @@ export function indexValues(index: TriageIndex): ClearValues {
     firstContactDue: time(index.firstContactDue),
     assessmentDue: time(index.assessmentDue),
     nextContactAt: time(index.nextContactAt),
+    measureDue: time(index.measureDue),
     assignedTo: index.assignedTo,
   };
 }

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CaseFiles } from './case-files.js';
+import { CaseDrafts } from './case-drafts.js';
+import { CaseEvents } from './case-events.js';
+import { CaseJournal } from './case-journal.js';
 import { CaseGrantsService } from './case-grants.service.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import { CaseVaultService } from './case-vault.service.js';
@@ -9,7 +12,7 @@ import { ThreadMessages } from './thread-messages.js';
 import { VaultRepository } from './vault.repository.js';
 
 @Module({
-  providers: [CaseVaultService, CaseGrantsService, CaseKeysAccess, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, VaultRepository],
-  exports: [CaseVaultService, CaseGrantsService, VaultRepository, CaseFiles, EscrowService, ThreadMessages, ThreadFiles],
+  providers: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseGrantsService, CaseKeysAccess, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, VaultRepository],
+  exports: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseKeysAccess, CaseGrantsService, VaultRepository, CaseFiles, EscrowService, ThreadMessages, ThreadFiles],
 })
 export class VaultModule {}

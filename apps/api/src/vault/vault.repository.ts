@@ -34,9 +34,19 @@ export class VaultRepository {
         grants: { where: { recipientId } },
         receipts: { select: { id: true } },
         messages: { orderBy: { seq: 'asc' } },
-        files: { select: { id: true, keyKind: true } },
+        entries: { orderBy: { seq: 'asc' } },
+        files: { select: { id: true, keyKind: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
       },
     });
+  }
+
+  async insertEntry(tx: Db, data: { id: string; caseId: string; seq: number; body: string; createdAt: Date }): Promise<void> {
+    await tx.caseEntry.create({ data });
+  }
+
+  /** The clear index after a journal entry, with its new MAC, revision and manifest MAC. */
+  async updateCaseIndex(tx: Db, caseId: string, data: Prisma.ProtectionCaseUncheckedUpdateInput): Promise<void> {
+    await tx.protectionCase.update({ where: { id: caseId }, data });
   }
 
   /**
@@ -57,6 +67,7 @@ export class VaultRepository {
         firstContactDue: true,
         assessmentDue: true,
         nextContactAt: true,
+        measureDue: true,
         assignedTo: true,
         indexMac: true,
         caseKeyId: true,

@@ -1,4 +1,28 @@
 import {
+  AlertList,
+  AlertView,
+  AssistedReceipt,
+  Assignee,
+  CaseDetail,
+  CaseList,
+  ReferenceData,
+  ReferenceItem,
+  type AssistedRequest,
+  type Assignment,
+  type CaseDraft,
+  type CaseListQuery,
+  type CaseNote,
+  type ContactAttempt,
+  type LegalBasisCitation,
+  type LegalBasisWithdrawal,
+  type MeasureUpdate,
+  type NewMeasure,
+  type ReferenceItemInput,
+  type ReferenceListName,
+  type RiskAssessmentInput,
+  type RotaUpdate,
+  type StaffMessage,
+  type StatusChange,
   ActivateResponse,
   ActivationLink,
   ERROR_MESSAGES,
@@ -59,7 +83,7 @@ export interface StaffApiOptions {
   onActivity?: () => void;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** The part of a zod schema the client uses (keeps zod itself out of this file's imports). */
 interface Schema<T> {
@@ -68,6 +92,8 @@ interface Schema<T> {
 
 interface RequestOptions<T> {
   body?: unknown;
+  /** Extra headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
   /** Schema of a 200/201 body; none for a 204. */
   schema?: Schema<T>;
   /** Calls made without a session: a 401 there is an answer, not a lost session. */
@@ -107,10 +133,11 @@ export function createStaffApi(options: StaffApiOptions) {
     );
   }
 
-  async function request<T>(method: Method, path: string, { body, schema, anonymous }: RequestOptions<T>): Promise<Received<T>> {
+  async function request<T>(method: Method, path: string, { body, schema, anonymous, headers: extra }: RequestOptions<T>): Promise<Received<T>> {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'Accept-Language': options.getLocale(),
+      ...extra,
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -154,6 +181,8 @@ export function createStaffApi(options: StaffApiOptions) {
   }
 
   const id = (userId: string) => encodeURIComponent(userId);
+  const onCase = (caseId: string, rest = '') => `/api/cases/${id(caseId)}${rest}`;
+  const Written = { safeParse: (value: unknown) => ({ success: true as const, data: value as { id: string; seq: number } }) };
 
   return {
     /** 200 with the session, 401 for wrong credentials, 429 when rate limited. */
@@ -215,6 +244,72 @@ export function createStaffApi(options: StaffApiOptions) {
 
     resetPassword: async (userId: string) =>
       (await request('POST', `/api/admin/staff/${id(userId)}/reset-password`, { schema: ActivationLink })).value,
+
+    // ---- cases (supervisors and caseworkers, on the cases they hold) ----
+
+    listCases: async (query: Partial<Record<keyof CaseListQuery, string | number | boolean | readonly string[]>>) => {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) {
+        if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+        params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+      }
+      const search = params.toString();
+      return (await request('GET', `/api/cases${search ? `?${search}` : ''}`, { schema: CaseList })).value;
+    },
+
+    /** Decrypts the case: each call is written to the audit log. */
+    openCase: async (caseId: string) => (await request('GET', onCase(caseId), { schema: CaseDetail })).value,
+
+    changeStatus: async (caseId: string, body: StatusChange) =>
+      (await request('POST', onCase(caseId, '/status'), { body, schema: Written })).value,
+    logContactAttempt: async (caseId: string, body: ContactAttempt) =>
+      (await request('POST', onCase(caseId, '/contact-attempts'), { body, schema: Written })).value,
+    assessRisk: async (caseId: string, body: RiskAssessmentInput) =>
+      (await request('POST', onCase(caseId, '/assessments'), { body, schema: Written })).value,
+    citeLegalBasis: async (caseId: string, body: LegalBasisCitation) =>
+      (await request('POST', onCase(caseId, '/legal-bases'), { body, schema: Written })).value,
+    withdrawLegalBasis: async (caseId: string, body: LegalBasisWithdrawal) =>
+      (await request('POST', onCase(caseId, '/legal-bases/withdraw'), { body, schema: Written })).value,
+    addMeasure: async (caseId: string, body: NewMeasure) =>
+      (await request('POST', onCase(caseId, '/measures'), { body, schema: Written })).value,
+    updateMeasure: async (caseId: string, measureId: string, body: MeasureUpdate) =>
+      (await request('PATCH', onCase(caseId, `/measures/${id(measureId)}`), { body, schema: Written })).value,
+    assign: async (caseId: string, body: Assignment) =>
+      (await request('POST', onCase(caseId, '/assignment'), { body, schema: Written })).value,
+    addNote: async (caseId: string, body: CaseNote) =>
+      (await request('POST', onCase(caseId, '/notes'), { body, schema: Written })).value,
+    sendMessage: async (caseId: string, body: StaffMessage) =>
+      (await request('POST', onCase(caseId, '/messages'), { body, schema: Written })).value,
+    saveDraft: async (caseId: string, body: CaseDraft): Promise<void> => {
+      await request('PUT', onCase(caseId, '/draft'), { body });
+    },
+    discardDraft: async (caseId: string): Promise<void> => {
+      await request('DELETE', onCase(caseId, '/draft'), {});
+    },
+    /** Where the browser downloads an attachment (served as an attachment, never inline). */
+    attachmentUrl: (caseId: string, fileId: string) => onCase(caseId, `/attachments/${id(fileId)}`),
+
+    listAssignees: async () => (await request('GET', '/api/assignees', { schema: { safeParse: (v: unknown) => Assignee.array().safeParse(v) } })).value,
+
+    fileAssistedRequest: async (body: AssistedRequest, idempotencyKey: string) =>
+      (await request('POST', '/api/assisted-requests', { body, schema: AssistedReceipt, headers: { 'Idempotency-Key': idempotencyKey } })).value,
+
+    // ---- reference lists (every signed-in role reads; admins edit) ----
+
+    reference: async () => (await request('GET', '/api/reference', { schema: ReferenceData })).value,
+    saveReferenceItem: async (list: ReferenceListName, code: string, body: ReferenceItemInput) =>
+      (await request('PUT', `/api/admin/reference/${id(list)}/${id(code)}`, { body, schema: ReferenceItem })).value,
+
+    // ---- alerts and the on-call rota ----
+
+    alerts: async () => (await request('GET', '/api/alerts', { schema: AlertList })).value,
+    acknowledgeAlert: async (alertId: string) =>
+      (await request('POST', `/api/alerts/${id(alertId)}/acknowledge`, { schema: AlertView })).value,
+    /** The rota first, in escalation order (onCall), then every other active member (admin, supervisor). */
+    rota: async () => (await request('GET', '/api/admin/rota', { schema: StaffDirectory })).value,
+    saveRota: async (body: RotaUpdate): Promise<void> => {
+      await request('PUT', '/api/admin/rota', { body });
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { AdminPage } from './admin/admin-page';
 import { StaffHomePage } from './home/staff-home-page';
 import { StaffNotFoundPage } from './not-found-page';
 import { RequireRole, RequireSession } from './require-session';
+import { ReferenceProvider } from './reference/use-reference';
 import { StaffSessionProvider } from './session';
 import { SignInPage } from './sign-in/sign-in-page';
 import { StaffLayout } from './staff-layout';
@@ -22,6 +23,7 @@ import './styles/narrow.css';
 export default function StaffPage() {
   return (
     <StaffSessionProvider>
+      <ReferenceProvider>
       <Routes>
         <Route element={<StaffLayout />}>
           <Route index element={<SignInPage />} />
@@ -40,6 +42,7 @@ export default function StaffPage() {
           <Route path="*" element={<StaffNotFoundPage />} />
         </Route>
       </Routes>
+      </ReferenceProvider>
     </StaffSessionProvider>
   );
 }

@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  refuseTransition,
+  riskScore,
+  suggestRiskLevel,
+  type Assignment,
+  type CaseNote,
+  type CaseStatus,
+  type ContactAttempt,
+  type LegalBasisCitation,
+  type LegalBasisWithdrawal,
+  type MeasureUpdate,
+  type NewMeasure,
+  type RiskAssessmentInput,
+  type StatusChange,
+  type TransitionRefusal,
+} from '@mnpddh/shared';
+import type { CurrentStaffMember } from '../auth/current-staff.js';
+import { AppError } from '../common/app-error.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { JournalEntry } from '../vault/case-entries.js';
+import { CaseGrantsService } from '../vault/case-grants.service.js';
+import { CaseJournal, type JournalWrite } from '../vault/case-journal.js';
+import { monthOf, type CounterKey } from '../vault/stat-counters.js';
+import { toHour } from '../vault/triage-index.js';
+import { VaultRepository } from '../vault/vault.repository.js';
+import { ReferenceService } from '../reference/reference.service.js';
+import { CaseClock } from './case-clock.js';
+import { endOfDay, foldLegalBases, foldMeasures, measureDeadline } from './case-state.js';
+import { StaffNames } from './staff-names.js';
+
+/** The field a refused transition points at, so the form can show the message beside it. */
+const REFUSAL_FIELD: Record<TransitionRefusal, string> = {
+  not_a_next_step: 'to',
+  supervisor_only: 'to',
+  outcome_required: 'outcome',
+  defender_not_informed: 'defenderInformed',
+  disappearance_still_open: 'overrideReason',
+};
+
+/** A little slack for a laptop clock ahead of the server's. */
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+/**
+ * What staff do on a case (issue 5), each as one journal entry: the shared
+ * workflow decides transitions, the shared risk formula suggests the level,
+ * and the clear index follows (status, risk, urgency, deadlines, assignment).
+ */
+@Injectable()
+export class CaseWorkService {
+  constructor(
+    private readonly journal: CaseJournal,
+    private readonly grants: CaseGrantsService,
+    private readonly repository: VaultRepository,
+    private readonly reference: ReferenceService,
+    private readonly staffNames: StaffNames,
+    private readonly clock: CaseClock,
+    private readonly prisma: PrismaService,
+  ) {}
+
+  changeStatus(staff: CurrentStaffMember, caseId: string, change: StatusChange): Promise<JournalEntry> {
+    const now = this.clock.now();
+    return this.journal.append(
+      staff,
+      caseId,
+      (state) => {
+        const from = state.index.status as CaseStatus;
+        const refusal = refuseTransition(from, change, {
+          disappearance: state.categories.threatTypes.includes('abduction_disappearance'),
+          actorIsSupervisor: staff.roles.includes('supervisor'),
+        });
+        if (refusal) throw new AppError('CONFLICT', [{ field: REFUSAL_FIELD[refusal], message: refusal }]);
+        const counters = change.to === 'closed' && change.outcome ? [counter(now, 'outcome', change.outcome)] : [];
+        return this.write('status_changed', { ...change, from }, { status: change.to }, 'case.status_changed', counters);
+      },
+      now,
+    );
+  }
+
+  logContactAttempt(staff: CurrentStaffMember, caseId: string, attempt: ContactAttempt): Promise<JournalEntry> {
+    const now = this.clock.now();
+    const at = attempt.at ? new Date(attempt.at) : now;
+    if (at.getTime() > now.getTime() + FUTURE_SLACK_MS) throw new AppError('VALIDATION_FAILED', [{ field: 'at', message: 'date_in_future' }]);
+    return this.journal.append(
+      staff,
+      caseId,
+      (state) => {
+        const index = {
+          // Reaching the person meets the first-contact target.
+          ...(attempt.result === 'reached' && state.index.firstContactDue ? { firstContactDue: null } : {}),
+          ...(attempt.nextContactOn ? { nextContactAt: toHour(new Date(`${attempt.nextContactOn}T09:00:00Z`)) } : {}),
+        };
+        return this.write('contact_attempt', { ...attempt, at: at.toISOString() }, index, 'case.updated');
+      },
+      now,
+    );
+  }
+
+  assessRisk(staff: CurrentStaffMember, caseId: string, input: RiskAssessmentInput): Promise<JournalEntry> {
+    const now = this.clock.now();
+    const factors = [input.threats.score, input.vulnerabilities.score, input.capacities.score] as const;
+    const data = { ...input, suggested: suggestRiskLevel(...factors), score: Math.round(riskScore(...factors) * 100) / 100 };
+    return this.journal.append(
+      staff,
+      caseId,
+      (state) => {
+        const firstAssessment = state.index.riskLevel === 'unknown';
+        const index = { riskLevel: input.level, urgent: input.urgentProcedure, assessmentDue: endOfDay(input.reassessmentDue) };
+        return this.write('risk_assessed', data, index, 'case.updated', firstAssessment ? [counter(now, 'risk_level', input.level)] : []);
+      },
+      now,
+    );
+  }
+
+  async citeLegalBasis(staff: CurrentStaffMember, caseId: string, citation: LegalBasisCitation): Promise<JournalEntry> {
+    if (!(await this.reference.isActive('legal_basis', citation.basis))) {
+      throw new AppError('VALIDATION_FAILED', [{ field: 'basis', message: 'unknown_legal_basis' }]);
+    }
+    return this.journal.append(staff, caseId, () => this.write('legal_basis_cited', citation, {}, 'case.updated'), this.clock.now());
+  }
+
+  withdrawLegalBasis(staff: CurrentStaffMember, caseId: string, withdrawal: LegalBasisWithdrawal): Promise<JournalEntry> {
+    return this.journal.append(
+      staff,
+      caseId,
+      (state) => {
+        if (!foldLegalBases(state.entries).some((cited) => cited.citationId === withdrawal.citationId)) {
+          throw new AppError('VALIDATION_FAILED', [{ field: 'citationId', message: 'unknown_citation' }]);
+        }
+        return this.write('legal_basis_withdrawn', withdrawal, {}, 'case.updated');
+      },
+      this.clock.now(),
+    );
+  }
+
+  async addMeasure(staff: CurrentStaffMember, caseId: string, measure: NewMeasure): Promise<JournalEntry> {
+    await this.checkOwner(measure.ownerId);
+    const now = this.clock.now();
+    const measureId = randomUUID();
+    return this.journal.append(
+      staff,
+      caseId,
+      (state) => {
+        const measures = [...foldMeasures(state.entries), { id: measureId, ...measure }];
+        const counters = measure.status === 'done' ? [counter(now, 'measure_delivered', measure.measure)] : [];
+        return this.write('measure_added', { ...measure, measureId }, { measureDue: measureDeadline(measures) }, 'case.updated', [
+          counter(now, 'measure_decided', measure.measure),
+          ...counters,
+        ]);
+      },
+      now,
+    );
+  }
+
+  async updateMeasure(staff: CurrentStaffMember, caseId: string, measureId: string, update: MeasureUpdate): Promise<JournalEntry> {
+    if (update.ownerId) await this.checkOwner(update.ownerId);
+    const now = this.clock.now();
+    return this.journal.append(
+      staff,
+      caseId,
+      (state) => {
+        const measures = foldMeasures(state.entries);
+        const current = measures.find((m) => m.id === measureId);
+        if (!current) throw new AppError('NOT_FOUND');
+        const next = measures.map((m) => (m.id === measureId ? { ...m, ...definedOf(update) } : m));
+        const delivered = update.status === 'done' && current.status !== 'done' ? [counter(now, 'measure_delivered', current.measure)] : [];
+        return this.write('measure_updated', { ...update, measureId }, { measureDue: measureDeadline(next) }, 'case.updated', delivered);
+      },
+      now,
+    );
+  }
+
+  /** Supervisors and the on-call staff assign; assigning grants the case keys to the assignee first. */
+  async assign(staff: CurrentStaffMember, caseId: string, { assigneeId }: Assignment): Promise<JournalEntry> {
+    if (!canAssign(staff)) throw new AppError('FORBIDDEN', [{ field: 'assigneeId', message: 'assign_not_allowed' }]);
+    if (!(await this.staffNames.isAssignee(assigneeId))) {
+      throw new AppError('VALIDATION_FAILED', [{ field: 'assigneeId', message: 'assignee_not_certified' }]);
+    }
+    const holds = await this.repository.findGrant(this.prisma, caseId, 'case', assigneeId);
+    if (!holds) await this.grants.grant(staff, caseId, assigneeId);
+    const assigneeName = (await this.staffNames.names([assigneeId])).get(assigneeId) ?? '';
+    return this.journal.append(
+      staff,
+      caseId,
+      () => this.write('assigned', { assigneeId, assigneeName }, { assignedTo: assigneeId }, 'case.assigned'),
+      this.clock.now(),
+    );
+  }
+
+  addNote(staff: CurrentStaffMember, caseId: string, note: CaseNote): Promise<JournalEntry> {
+    return this.journal.append(staff, caseId, () => this.write('note', note, {}, 'case.updated'), this.clock.now());
+  }
+
+  private async checkOwner(ownerId: string | null): Promise<void> {
+    if (ownerId && !(await this.staffNames.isAssignee(ownerId))) {
+      throw new AppError('VALIDATION_FAILED', [{ field: 'ownerId', message: 'assignee_not_certified' }]);
+    }
+  }
+
+  private write(
+    kind: JournalWrite['kind'],
+    data: unknown,
+    index: JournalWrite['index'],
+    audit: JournalWrite['audit'],
+    counters: CounterKey[] = [],
+  ): JournalWrite {
+    return {
+      kind,
+      data,
+      index,
+      audit,
+      ...(counters.length ? { alsoWithin: (tx) => this.repository.incrementCounters(tx, counters) } : {}),
+    };
+  }
+}
+
+export function canAssign(staff: Pick<CurrentStaffMember, 'roles' | 'onCall'>): boolean {
+  return staff.roles.includes('supervisor') || staff.onCall;
+}
+
+/** A statistics counter for the month of the event: no case id, nothing finer than the month. */
+function counter(now: Date, dimension: string, value: string): CounterKey {
+  return { period: monthOf(now), dimension1: dimension, value1: value, dimension2: '', value2: '' };
+}
+
+function definedOf<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

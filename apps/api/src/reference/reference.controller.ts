@@ -1,0 +1,34 @@
+import { Controller, Get, Put, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { z } from 'zod';
+import { negotiateLocale, ReferenceCode, ReferenceData, ReferenceItem, ReferenceItemInput, ReferenceListName } from '@mnpddh/shared';
+import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { Authenticated, Roles } from '../common/access.decorators.js';
+import { ApiSchemas } from '../common/openapi.js';
+import { parseInput, ValidBody } from '../common/valid-body.js';
+import { ReferenceService } from './reference.service.js';
+
+const ItemParams = z.object({ list: ReferenceListName, code: ReferenceCode });
+
+@ApiTags('reference')
+@Controller()
+export class ReferenceController {
+  constructor(private readonly reference: ReferenceService) {}
+
+  /** Every signed-in role: labels for the dashboard and the reports. */
+  @Get('reference')
+  @Authenticated()
+  @ApiSchemas({ responses: { 200: ReferenceData } })
+  async list(): Promise<ReferenceData> {
+    return { items: await this.reference.all() };
+  }
+
+  @Put('admin/reference/:list/:code')
+  @Roles('admin')
+  @ApiSchemas({ body: ReferenceItemInput, responses: { 200: ReferenceItem } })
+  async save(@Req() request: Request, @CurrentStaff() admin: CurrentStaffMember, @ValidBody(ReferenceItemInput) input: ReferenceItemInput): Promise<ReferenceItem> {
+    const { list, code } = parseInput(ItemParams, request.params, negotiateLocale(request.headers['accept-language']));
+    return this.reference.save(admin, list, code, input);
+  }
+}

@@ -1,0 +1,42 @@
+import type { CaseEntryKind } from '@mnpddh/shared';
+import { decryptFieldText, encryptField, type CaseKey } from '../crypto/index.js';
+import type { CaseEntry } from '../generated/prisma/client.js';
+import { ENTRY_TABLE } from './case-manifest.js';
+
+/** One decrypted journal entry: who wrote it, what kind, its data (validated by the shared schema when written). */
+export interface JournalEntry<D = Record<string, unknown>> {
+  id: string;
+  seq: number;
+  at: Date;
+  authorId: string;
+  kind: CaseEntryKind;
+  data: D;
+}
+
+// The author is inside the ciphertext: the clear row says only that the case has an entry.
+const location = (tenant: string, caseId: string, id: string, seq: number) => ({
+  tenant,
+  caseId,
+  table: ENTRY_TABLE,
+  rowId: id,
+  field: 'body',
+  sender: 'staff',
+  sequence: seq,
+});
+
+export function encryptEntry(caseKey: CaseKey, tenant: string, caseId: string, entry: JournalEntry<unknown>): string {
+  const body = JSON.stringify({ kind: entry.kind, authorId: entry.authorId, data: entry.data });
+  return encryptField(caseKey, body, location(tenant, caseId, entry.id, entry.seq));
+}
+
+/** Throws CryptoError (tampered, moved or renumbered row) or SyntaxError: callers treat both as an integrity failure. */
+export function decryptEntries(caseKey: CaseKey, tenant: string, caseId: string, rows: CaseEntry[]): JournalEntry[] {
+  return rows.map((row) => {
+    const { kind, authorId, data } = JSON.parse(decryptFieldText(caseKey, row.body, location(tenant, caseId, row.id, row.seq))) as {
+      kind: CaseEntryKind;
+      authorId: string;
+      data: Record<string, unknown>;
+    };
+    return { id: row.id, seq: row.seq, at: row.createdAt, authorId, kind, data };
+  });
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { IntakeChannel } from '@mnpddh/shared';
+import type { Db } from '../database/db.js';
+
+/** A case was just created (inside its transaction): what others may react to, and nothing of its content. */
+export interface CaseCreatedEvent {
+  readonly caseId: string;
+  readonly urgent: boolean;
+  readonly channel: IntakeChannel;
+}
+
+type Listener = (tx: Db, event: CaseCreatedEvent) => Promise<void>;
+
+/**
+ * Lets other modules (alerts) act in the same transaction as a new case, so
+ * an urgent request and its alert are written together or not at all,
+ * without the vault knowing who listens.
+ */
+@Injectable()
+export class CaseEvents {
+  private readonly listeners: Listener[] = [];
+
+  onCreated(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  async created(tx: Db, event: CaseCreatedEvent): Promise<void> {
+    for (const listener of this.listeners) await listener(tx, event);
+  }
+}

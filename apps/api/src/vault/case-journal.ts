@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { AuditAction, CaseEntryKind } from '@mnpddh/shared';
+import { AppError } from '../common/app-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import { decryptFieldText } from '../crypto/index.js';
+import type { Db } from '../database/db.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import { CASE_TABLE, type CaseCategories } from './case-content.js';
+import { decryptEntries, encryptEntry, type JournalEntry } from './case-entries.js';
+import { CaseKeysAccess } from './case-keys-access.js';
+import { rowsOf } from './case-manifest.js';
+import type { CaseReader } from './case-reader.js';
+import { CaseVaultService } from './case-vault.service.js';
+import type { TriageIndex } from './triage-index.js';
+import { VaultRepository } from './vault.repository.js';
+
+/** What a decision sees: the case as it stands, checked and decrypted. */
+export interface JournalState {
+  readonly caseId: string;
+  readonly index: TriageIndex;
+  readonly categories: CaseCategories;
+  readonly entries: readonly JournalEntry[];
+}
+
+/** What a decision writes: one entry, the index changes it implies, and how the audit log names it. */
+export interface JournalWrite {
+  readonly kind: CaseEntryKind;
+  readonly data: unknown;
+  readonly index?: Partial<TriageIndex>;
+  readonly audit: AuditAction;
+  /** Runs in the same transaction once the entry is written (e.g. statistics counters). */
+  readonly alsoWithin?: (tx: Db) => Promise<void>;
+}
+
+/**
+ * The case's journal: every staff write is one encrypted entry under the
+ * case key. A write locks the case, checks the index MAC and the manifest,
+ * lets the caller decide against the decrypted state (a refused decision
+ * throws and writes nothing), then writes the entry, the new index values,
+ * their MAC, the next revision and the manifest MAC in one transaction, and
+ * audits it by kind only (never content).
+ */
+@Injectable()
+export class CaseJournal {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repository: VaultRepository,
+    private readonly directory: DirectoryService,
+    private readonly keys: CaseKeysAccess,
+    private readonly vault: CaseVaultService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async append(reader: CaseReader, caseId: string, decide: (state: JournalState) => JournalWrite | Promise<JournalWrite>, now = new Date()): Promise<JournalEntry> {
+    return this.prisma.$transaction(async (tx) => {
+      await this.repository.lockCase(tx, caseId);
+      const row = await this.repository.findCaseFor(tx, caseId, reader.id);
+      if (!row) throw new AppError('NOT_FOUND');
+      const caseKey = this.keys.openCaseKey(row.grants, reader, caseId, row.caseKeyId);
+      try {
+        const index: TriageIndex = { ...row };
+        const tenant = this.directory.tenant;
+        const state = await this.vault.integrityChecked(reader, caseId, () => {
+          this.vault.verifyCaseRow(row, index, caseKey);
+          const location = { tenant, caseId, table: CASE_TABLE, rowId: caseId, field: 'categories' };
+          return {
+            caseId,
+            index,
+            categories: JSON.parse(decryptFieldText(caseKey, row.categories, location)) as CaseCategories,
+            entries: decryptEntries(caseKey, tenant, caseId, row.entries),
+          };
+        });
+        const write = await decide(state);
+        const entry: JournalEntry<unknown> = {
+          id: randomUUID(),
+          seq: (row.entries.at(-1)?.seq ?? 0) + 1,
+          at: now,
+          authorId: reader.id,
+          kind: write.kind,
+          data: write.data,
+        };
+        await this.repository.insertEntry(tx, { id: entry.id, caseId, seq: entry.seq, body: encryptEntry(caseKey, tenant, caseId, entry), createdAt: now });
+        const nextIndex: TriageIndex = { ...index, ...write.index };
+        const revision = row.revision + 1;
+        const rows = rowsOf(row);
+        const macs = this.vault.sealedIndex(caseId, revision, nextIndex, { ...rows, entryIds: [...rows.entryIds, entry.id] }, caseKey);
+        await this.repository.updateCaseIndex(tx, caseId, { ...(write.index as Prisma.ProtectionCaseUncheckedUpdateInput), revision, ...macs });
+        await write.alsoWithin?.(tx);
+        await this.audit.record({ action: write.audit, actorId: reader.id, targetType: 'case', targetId: caseId, details: { kind: write.kind, revision } }, tx);
+        return entry as JournalEntry;
+      } finally {
+        caseKey.destroy();
+      }
+    });
+  }
+}

@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { boundedText } from './protection-request.js';
+import { PROTECTION_MEASURES } from './reference.js';
+import { StatusChange } from './workflow.js';
+
+/*
+ * What staff write on a case (issue 5): each write is one entry of the
+ * case's journal, encrypted under the case key, covered by the case
+ * manifest, and shown on the timeline. The current assessment, measures and
+ * legal bases are folded from the journal; nothing is overwritten.
+ */
+
+const note = (max = 2000) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), boundedText(max).optional());
+
+/** A day (YYYY-MM-DD). */
+const Day = z.iso.date();
+
+// ---- first contact and contact attempts --------------------------------
+
+export const CONTACT_CHANNELS = ['phone', 'signal', 'whatsapp', 'sms', 'email', 'in_person', 'trusted_person'] as const;
+export const CONTACT_RESULTS = ['reached', 'no_answer', 'phone_off', 'wrong_number', 'message_left', 'unsafe_to_talk'] as const;
+
+/** A contact attempt: when, how, the result. "Reached" meets the first-contact target. */
+export const ContactAttempt = z.strictObject({
+  channel: z.enum(CONTACT_CHANNELS),
+  result: z.enum(CONTACT_RESULTS),
+  /** Defaults to now; never in the future. */
+  at: z.iso.datetime({ offset: true }).optional(),
+  note: note(),
+  /** The next planned contact (the agenda's next-contact date). */
+  nextContactOn: Day.optional(),
+});
+export type ContactAttempt = z.infer<typeof ContactAttempt>;
+
+// ---- risk assessment ----------------------------------------------------
+
+export const ASSESSED_RISK_LEVELS = ['ordinary', 'extraordinary', 'extreme'] as const;
+export const AssessedRiskLevel = z.enum(ASSESSED_RISK_LEVELS);
+export type AssessedRiskLevel = z.infer<typeof AssessedRiskLevel>;
+
+/** One factor scored 1 (low) to 5 (high), with a short note. */
+export const RiskFactor = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  note: note(1000),
+});
+
+/**
+ * Risk = threats × vulnerabilities ÷ capacities (DOMAIN.md). Thresholds are
+ * policy, seeded here: below 4 ordinary, below 10 extraordinary, else extreme
+ * (e.g. threats 4, vulnerabilities 3, capacities 1 → 12, extreme).
+ */
+export const RISK_THRESHOLDS = { extraordinary: 4, extreme: 10 } as const;
+
+export function riskScore(threats: number, vulnerabilities: number, capacities: number): number {
+  return (threats * vulnerabilities) / capacities;
+}
+
+export function suggestRiskLevel(threats: number, vulnerabilities: number, capacities: number): AssessedRiskLevel {
+  const score = riskScore(threats, vulnerabilities, capacities);
+  if (score >= RISK_THRESHOLDS.extreme) return 'extreme';
+  if (score >= RISK_THRESHOLDS.extraordinary) return 'extraordinary';
+  return 'ordinary';
+}
+
+export const RiskAssessmentInput = z
+  .strictObject({
+    threats: RiskFactor,
+    vulnerabilities: RiskFactor,
+    capacities: RiskFactor,
+    /** The level staff confirm; differing from the suggestion needs a written reason. */
+    level: AssessedRiskLevel,
+    overrideReason: note(),
+    /** The urgent procedure: life or physical integrity in imminent danger. */
+    urgentProcedure: z.boolean(),
+    reassessmentDue: Day,
+  })
+  .superRefine((input, context) => {
+    const suggested = suggestRiskLevel(input.threats.score, input.vulnerabilities.score, input.capacities.score);
+    if (input.level !== suggested && !input.overrideReason) {
+      context.addIssue({ code: 'custom', path: ['overrideReason'], message: 'override_reason_required' });
+    }
+  });
+export type RiskAssessmentInput = z.infer<typeof RiskAssessmentInput>;
+
+// ---- legal bases ----------------------------------------------------------
+
+export const LegalBasisCitation = z.strictObject({
+  /** A code of the legal-basis reference list. */
+  basis: z.string().regex(/^[a-z0-9_]{1,60}$/),
+  note: note(),
+});
+export type LegalBasisCitation = z.infer<typeof LegalBasisCitation>;
+
+export const LegalBasisWithdrawal = z.strictObject({
+  citationId: z.uuid(),
+  reason: boundedText(2000).pipe(z.string().min(1)),
+});
+export type LegalBasisWithdrawal = z.infer<typeof LegalBasisWithdrawal>;
+
+// ---- protection measures --------------------------------------------------
+
+export const MEASURE_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+export const MeasureStatus = z.enum(MEASURE_STATUSES);
+export type MeasureStatus = z.infer<typeof MeasureStatus>;
+
+export const NewMeasure = z.strictObject({
+  measure: z.enum(PROTECTION_MEASURES),
+  /** The staff member who carries it out. */
+  ownerId: z.uuid().nullable().default(null),
+  due: Day.nullable().default(null),
+  status: MeasureStatus.default('planned'),
+  notes: note(),
+});
+export type NewMeasure = z.infer<typeof NewMeasure>;
+
+export const MeasureUpdate = z
+  .strictObject({
+    ownerId: z.uuid().nullable().optional(),
+    due: Day.nullable().optional(),
+    status: MeasureStatus.optional(),
+    notes: note(),
+  })
+  .refine((update) => Object.values(update).some((value) => value !== undefined), { message: 'nothing_to_change' });
+export type MeasureUpdate = z.infer<typeof MeasureUpdate>;
+
+// ---- assignment and notes -------------------------------------------------
+
+export const Assignment = z.strictObject({ assigneeId: z.uuid() });
+export type Assignment = z.infer<typeof Assignment>;
+
+export const CaseNote = z.strictObject({ body: boundedText(10_000).pipe(z.string().min(1)) });
+export type CaseNote = z.infer<typeof CaseNote>;
+
+/** A note being typed, kept encrypted so a timeout loses nothing (one per person and case). */
+export const CaseDraft = z.strictObject({ body: boundedText(10_000) });
+export type CaseDraft = z.infer<typeof CaseDraft>;
+
+/** A message to the defender, signed "Équipe protection" on their side. */
+export const StaffMessage = z.strictObject({ body: boundedText(5000).pipe(z.string().min(1)) });
+export type StaffMessage = z.infer<typeof StaffMessage>;
+
+// ---- the journal as the case view shows it --------------------------------
+
+export const CASE_ENTRY_KINDS = [
+  'status_changed',
+  'contact_attempt',
+  'risk_assessed',
+  'legal_basis_cited',
+  'legal_basis_withdrawn',
+  'measure_added',
+  'measure_updated',
+  'assigned',
+  'note',
+] as const;
+export type CaseEntryKind = (typeof CASE_ENTRY_KINDS)[number];
+
+const Author = z.strictObject({ id: z.uuid(), name: z.string() });
+
+const entry = <K extends CaseEntryKind, D extends z.ZodType>(kind: K, data: D) =>
+  z.strictObject({ id: z.uuid(), seq: z.number().int().min(1), at: z.iso.datetime(), author: Author, kind: z.literal(kind), data });
+
+export const CaseEntryView = z.discriminatedUnion('kind', [
+  entry('status_changed', StatusChange.extend({ from: StatusChange.shape.to })),
+  entry('contact_attempt', ContactAttempt.extend({ at: z.iso.datetime() })),
+  entry('risk_assessed', z.object({ ...RiskAssessmentInput.shape, suggested: AssessedRiskLevel, score: z.number() })),
+  entry('legal_basis_cited', LegalBasisCitation),
+  entry('legal_basis_withdrawn', LegalBasisWithdrawal),
+  entry('measure_added', NewMeasure.extend({ measureId: z.uuid() })),
+  entry('measure_updated', z.object({ ...MeasureUpdate.shape, measureId: z.uuid() })),
+  entry('assigned', z.strictObject({ assigneeId: z.uuid(), assigneeName: z.string() })),
+  entry('note', CaseNote),
+]);
+export type CaseEntryView = z.infer<typeof CaseEntryView>;
+
+/** A measure as it stands after every update. */
+export const MeasureView = z.strictObject({
+  id: z.uuid(),
+  measure: z.enum(PROTECTION_MEASURES),
+  ownerId: z.uuid().nullable(),
+  ownerName: z.string().nullable(),
+  due: Day.nullable(),
+  status: MeasureStatus,
+  notes: z.string().optional(),
+  overdue: z.boolean(),
+});
+export type MeasureView = z.infer<typeof MeasureView>;
+
+export const LegalBasisView = z.strictObject({
+  citationId: z.uuid(),
+  basis: z.string(),
+  note: z.string().optional(),
+});
+export type LegalBasisView = z.infer<typeof LegalBasisView>;
+
+/** A staff member a case can be assigned to (certified key, active). */
+export const Assignee = z.strictObject({ id: z.uuid(), name: z.string(), roles: z.array(z.string()), onCall: z.boolean() });
+export type Assignee = z.infer<typeof Assignee>;
+
+/** An attachment of the case or of the thread: downloaded as an attachment, never shown inline. */
+export const CaseAttachment = z.strictObject({
+  id: z.uuid(),
+  source: z.enum(['request', 'thread']),
+  name: z.string(),
+  type: z.string(),
+  size: z.number().int().min(0),
+  sha256: z.string(),
+  at: z.iso.datetime(),
+});
+export type CaseAttachment = z.infer<typeof CaseAttachment>;

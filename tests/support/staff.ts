@@ -73,8 +73,8 @@ export class StaffClient {
   }
 
   /** `csrf: false` leaves the X-CSRF-Token header out. */
-  request(method: string, path: string, options: { body?: unknown; csrf?: boolean } = {}): Promise<Response> {
-    const headers: Record<string, string> = { cookie: this.cookie };
+  request(method: string, path: string, options: { body?: unknown; csrf?: boolean; headers?: Record<string, string> } = {}): Promise<Response> {
+    const headers: Record<string, string> = { cookie: this.cookie, ...options.headers };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && options.csrf !== false) headers['x-csrf-token'] = this.session.csrfToken;
     return fetch(`${this.baseUrl}${path}`, {

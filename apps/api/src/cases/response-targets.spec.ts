@@ -25,7 +25,15 @@ describe('response targets', () => {
     expect(overdueTargets(urgent, at(121))).toEqual(['unassigned_urgent', 'first_contact']);
     expect(overdueTargets(ordinary, at(10 * 24 * 60 - 1))).toEqual([]);
     expect(overdueTargets(ordinary, at(10 * 24 * 60 + 1))).toEqual(['assessment']);
-    expect(overdueTargets({ ...ordinary, riskLevel: 'ordinary' }, at(11 * 24 * 60))).toEqual([]);
+    // Once assessed, the same deadline is the reassessment date (the assessment route sets it).
+    expect(overdueTargets({ ...ordinary, riskLevel: 'ordinary' }, at(10 * 24 * 60 - 1))).toEqual([]);
+    expect(overdueTargets({ ...ordinary, riskLevel: 'ordinary' }, at(11 * 24 * 60))).toEqual(['reassessment']);
+  });
+
+  it('an open measure is overdue once its due day has ended', () => {
+    const withMeasure = { ...ordinary, riskLevel: 'ordinary', assessmentDue: null, measureDue: at(60) };
+    expect(overdueTargets(withMeasure, at(60))).toEqual([]);
+    expect(overdueTargets(withMeasure, at(61))).toEqual(['measure']);
   });
 
   it('closed and inadmissible cases have no target', () => {

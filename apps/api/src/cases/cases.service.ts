@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CaseDetail, CaseList, CaseListQuery, CaseListStatus, CaseSummary } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -17,7 +17,9 @@ import { foldLegalBases, foldMeasures, measureOverdue } from './case-state.js';
 import { canAssign } from './case-work.service.js';
 import { StaffNames } from './staff-names.js';
 import { CategoryCache, type SessionCategories } from './category-cache.js';
-import { DEFAULT_RESPONSE_TARGETS, overdueTargets } from './response-targets.js';
+import { overdueTargets } from './response-targets.js';
+import { responseTargetsOf, type ResponseTargets } from '../config/response-targets.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
 
 /** The session a list call belongs to: its cache lives and dies with it. */
 export interface ListSession {
@@ -49,6 +51,8 @@ interface Listed {
  */
 @Injectable()
 export class CasesService {
+  private readonly targets: ResponseTargets;
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly repository: VaultRepository,
@@ -59,7 +63,10 @@ export class CasesService {
     private readonly drafts: CaseDrafts,
     private readonly caseFiles: CaseFiles,
     private readonly threadFiles: ThreadFiles,
-  ) {}
+    @Inject(RUNTIME) runtime: Runtime,
+  ) {
+    this.targets = responseTargetsOf(runtime.config);
+  }
 
   async list(reader: CaseReader, session: ListSession, query: CaseListQuery): Promise<CaseList> {
     const now = this.clock.now();
@@ -67,7 +74,7 @@ export class CasesService {
     const cached = this.cache.session(session.idHash, reader.id, session.expiresAt);
     let listed: Listed[] = rows.map((row) => ({
       row,
-      overdue: overdueTargets(row, now, DEFAULT_RESPONSE_TARGETS),
+      overdue: overdueTargets(row, now, this.targets),
       intact: this.vault.indexRowIntact(row),
     }));
 
@@ -101,7 +108,7 @@ export class CasesService {
     const opened = await this.vault.openCase(staff, caseId);
     const { index, content } = opened;
     const now = this.clock.now();
-    const overdue = overdueTargets(index, now, DEFAULT_RESPONSE_TARGETS);
+    const overdue = overdueTargets(index, now, this.targets);
     const measures = foldMeasures(opened.entries);
     const names = await this.staffNames.names([
       ...opened.entries.map((entry) => entry.authorId),

@@ -1,8 +1,12 @@
 import type { OverdueTarget } from '@mnpddh/shared';
+import { DEFAULT_RESPONSE_TARGETS, type ResponseTargets } from '../config/response-targets.js';
+
+export { DEFAULT_RESPONSE_TARGETS, type ResponseTargets };
 
 /**
- * Response targets (issue 5, DOMAIN.md): policy with defaults. An unassigned
- * urgent case is overdue one hour after receipt; the first-contact and
+ * Response targets (issue 5, DOMAIN.md): policy with defaults
+ * (config/response-targets.ts). An unassigned urgent case is overdue one
+ * hour after receipt; the first-contact and
  * assessment deadlines are written into the clear index when the case is
  * created (triage-index.ts: 2 h for an urgent case, 10 days for an ordinary
  * one) and are overdue once passed; after an assessment the same deadline is
@@ -10,13 +14,6 @@ import type { OverdueTarget } from '@mnpddh/shared';
  * open measures. Closed and inadmissible cases have no
  * target. Everything is computed from the clear index at request time.
  */
-export interface ResponseTargets {
-  /** After this long unassigned, an urgent case is overdue. */
-  readonly unassignedUrgentMs: number;
-}
-
-export const DEFAULT_RESPONSE_TARGETS: ResponseTargets = { unassignedUrgentMs: 60 * 60_000 };
-
 const CLOSED = new Set(['closed', 'inadmissible']);
 
 export interface TargetedIndex {

@@ -41,11 +41,38 @@ export const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /** Response targets (policy): an unassigned urgent case is overdue after this many minutes. */
+  TARGET_UNASSIGNED_URGENT_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  /** First contact on an urgent case, in hours after receipt. */
+  TARGET_FIRST_CONTACT_HOURS: z.coerce.number().int().min(1).max(72).default(2),
+  /** Risk assessment of an ordinary case, in days after receipt. */
+  TARGET_ASSESSMENT_DAYS: z.coerce.number().int().min(1).max(90).default(10),
   /** Argon2id cost of staff passwords; `test` (libsodium's minimum) is refused outside NODE_ENV=test. */
   PASSWORD_ARGON2: z.enum(['standard', 'test']).default('standard'),
+  /** On-call alerts by e-mail (smtp:// with STARTTLS, or smtps://); unset: no e-mail. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  ALERT_FROM: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address').default('alertes@localhost'),
+  /** On-call alerts by a signed JSON webhook (an SMS or Signal gateway the mechanism runs); unset: none. */
+  ALERT_WEBHOOK_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
+    .optional(),
+  ALERT_WEBHOOK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /** Unacknowledged this long, an alert goes to the next person of the rota. */
+  ALERT_ESCALATION_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  /** How often the alert scheduler escalates, delivers and looks for overdue cases. */
+  ALERT_TICK_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
 }).refine((env) => env.PASSWORD_ARGON2 === 'standard' || env.NODE_ENV === 'test', {
   path: ['PASSWORD_ARGON2'],
   message: 'test is accepted only with NODE_ENV=test',
+}).refine((env) => env.ALERT_WEBHOOK_URL === undefined || env.ALERT_WEBHOOK_SECRET !== undefined, {
+  path: ['ALERT_WEBHOOK_SECRET'],
+  message: 'required when ALERT_WEBHOOK_URL is set',
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { AuditService } from '../audit/audit.service.js';
+import { responseTargetsOf } from '../config/response-targets.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import {
   computeCaseManifestMac,
@@ -102,7 +103,7 @@ export class CaseVaultService {
     receiptKeys.identity.destroy();
     const { caseKey, threadKey } = generateCaseKeys();
     try {
-      const index = newCaseIndex(reference, input.urgent, now);
+      const index = newCaseIndex(reference, input.urgent, now, responseTargetsOf(this.runtime.config));
       const tenant = this.directory.tenant;
       const triageTeamSize = await this.prisma.$transaction(async (tx) => {
         const recipients = await this.recipients(tx, input.createdBy);

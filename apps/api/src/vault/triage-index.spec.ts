@@ -21,7 +21,7 @@ describe('triage index', () => {
 
   it('covers every clear column, so none can change unnoticed', () => {
     expect(Object.keys(indexValues(newCaseIndex('AAAA-BBBB', true, now))).sort()).toEqual(
-      ['assessmentDue', 'assignedTo', 'firstContactDue', 'nextContactAt', 'receivedAt', 'reference', 'riskLevel', 'status', 'urgent'].sort(),
+      ['assessmentDue', 'assignedTo', 'firstContactDue', 'measureDue', 'nextContactAt', 'receivedAt', 'reference', 'riskLevel', 'status', 'urgent'].sort(),
     );
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_RESPONSE_TARGETS, type ResponseTargets } from '../config/response-targets.js';
 import type { ClearValues } from '../crypto/index.js';
 
 /** SECURITY.md's triage index: the only clear values of a case. */
@@ -14,9 +15,6 @@ export interface TriageIndex {
   assignedTo: string | null;
 }
 
-/** Default response targets (configurable policy later): DOMAIN.md. */
-export const FIRST_CONTACT_HOURS_URGENT = 2;
-export const ASSESSMENT_DAYS_ORDINARY = 10;
 
 /** Times are kept to the hour while a case is open: finer would help single a person out. */
 export function toHour(date: Date): Date {
@@ -25,17 +23,18 @@ export function toHour(date: Date): Date {
   return copy;
 }
 
-export function newCaseIndex(reference: string, urgent: boolean, now: Date): TriageIndex {
+/** A new case's index: the first-contact (urgent) or assessment (ordinary) deadline from the response targets. */
+export function newCaseIndex(reference: string, urgent: boolean, now: Date, targets: ResponseTargets = DEFAULT_RESPONSE_TARGETS): TriageIndex {
   const receivedAt = toHour(now);
-  const hours = (n: number) => new Date(receivedAt.getTime() + n * 3_600_000);
+  const after = (ms: number) => new Date(receivedAt.getTime() + ms);
   return {
     reference,
     status: 'received',
     urgent,
     riskLevel: 'unknown',
     receivedAt,
-    firstContactDue: urgent ? hours(FIRST_CONTACT_HOURS_URGENT) : null,
-    assessmentDue: urgent ? null : hours(ASSESSMENT_DAYS_ORDINARY * 24),
+    firstContactDue: urgent ? after(targets.firstContactUrgentMs) : null,
+    assessmentDue: urgent ? null : after(targets.assessmentOrdinaryMs),
     nextContactAt: null,
     measureDue: null,
     assignedTo: null,

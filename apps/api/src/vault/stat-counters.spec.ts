@@ -21,6 +21,7 @@ describe('newCaseCounters', () => {
       'perpetrator_type:state_security',
       'profile:journalist',
       'gender:not_given',
+      'channel:web',
     ]);
     expect(sut.every((k) => k.period === '2026-11')).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { DEFENDER_PROFILES, GENDERS, PERPETRATOR_TYPES, REGIONS, referenceCode, THREAT_TYPES } from '@mnpddh/shared';
+import { DEFENDER_PROFILES, GENDERS, INTAKE_CHANNELS, PERPETRATOR_TYPES, REGIONS, referenceCode, THREAT_TYPES } from '@mnpddh/shared';
 import type { CaseCategories } from './case-content.js';
 
 /** One increment of an aggregate counter: a month, one or two categories, never a case id. */
@@ -31,6 +31,7 @@ export function newCaseCounters(categories: CaseCategories, urgent: boolean, rec
   for (const perpetrator of codes(PERPETRATOR_TYPES, categories.perpetratorTypes)) keys.push(one('perpetrator_type', perpetrator));
   for (const profile of codes(DEFENDER_PROFILES, categories.profiles)) keys.push(one('profile', profile));
   keys.push(one('gender', categories.gender === undefined ? 'not_given' : referenceCode(GENDERS, categories.gender)));
+  keys.push(one('channel', referenceCode(INTAKE_CHANNELS, categories.channel ?? 'web')));
   return keys;
 }
 

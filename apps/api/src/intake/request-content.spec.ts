@@ -24,7 +24,9 @@ describe('requestContent', () => {
       profiles: ['journalist'],
       gender: 'woman',
       languages: ['ff'],
+      channel: 'web',
     });
+    expect(requestContent(request, 'phone').categories.channel).toBe('phone');
     expect(sut.situation).toMatchObject({ location: { locality: 'Sévaré' }, consent: { sharingWithPartners: true } });
   });
 });

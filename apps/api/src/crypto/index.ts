@@ -173,3 +173,5 @@ export {
   openReplay,
   type FollowUpBinding,
 } from './follow-up.js';
+
+export { signWebhookBody, verifyWebhookSignature } from './webhook-signature.js';

@@ -1,0 +1,30 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AlertList, AlertView } from '@mnpddh/shared';
+import { StaffIdParam as UuidParam } from '../admin/staff-id.param.js';
+import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { Roles } from '../common/access.decorators.js';
+import { ApiSchemas } from '../common/openapi.js';
+import { AlertsService } from './alerts.service.js';
+
+/** The alerts of the signed-in supervisor or caseworker; acknowledging one stops its escalation. */
+@ApiTags('alerts')
+@Controller('alerts')
+@Roles('supervisor', 'caseworker')
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Get()
+  @ApiSchemas({ responses: { 200: AlertList } })
+  async list(@CurrentStaff() staff: CurrentStaffMember): Promise<AlertList> {
+    return AlertList.parse(await this.alerts.listFor(staff));
+  }
+
+  /** Whoever the alert reached, a supervisor, or the on-call staff while nobody has answered (403 otherwise). */
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @ApiSchemas({ responses: { 200: AlertView } })
+  async acknowledge(@CurrentStaff() staff: CurrentStaffMember, @UuidParam() id: string): Promise<AlertView> {
+    return AlertView.parse(await this.alerts.acknowledge(staff, id));
+  }
+}

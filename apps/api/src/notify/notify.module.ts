@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { VaultModule } from '../vault/vault.module.js';
+import { AlertClock } from './alert-clock.js';
+import { AlertScheduler } from './alert-scheduler.js';
+import { ALERT_SETTINGS, alertSettings } from './alert-settings.js';
+import { AlertsController } from './alerts.controller.js';
+import { AlertsService } from './alerts.service.js';
+import { Dispatcher } from './dispatcher.js';
+import { EmailChannel } from './email.channel.js';
+import { IntakeAlerts } from './intake-alerts.js';
+import { NotifyRepository } from './notify.repository.js';
+import { OverdueScan } from './overdue-scan.js';
+import { RotaController } from './rota.controller.js';
+import { RotaRepository } from './rota.repository.js';
+import { RotaService } from './rota.service.js';
+import { SchedulerLock } from './scheduler-lock.js';
+import { WebhookChannel } from './webhook.channel.js';
+
+/** The on-call rota and its alerts (issue 5): e-mail and webhook, escalation, overdue cases and measures. */
+@Module({
+  imports: [AuthModule, VaultModule],
+  controllers: [AlertsController, RotaController],
+  providers: [
+    { provide: ALERT_SETTINGS, useFactory: (runtime: Runtime) => alertSettings(runtime.config), inject: [RUNTIME] },
+    AlertClock,
+    AlertScheduler,
+    AlertsService,
+    Dispatcher,
+    EmailChannel,
+    IntakeAlerts,
+    NotifyRepository,
+    OverdueScan,
+    RotaRepository,
+    RotaService,
+    SchedulerLock,
+    WebhookChannel,
+  ],
+  exports: [AlertsService, RotaService, AlertClock],
+})
+export class NotifyModule {}

@@ -146,8 +146,8 @@ describe('staff area in a real browser', () => {
     await page.getByRole('button', { name: 'J’ai noté mes codes' }).click();
 
     await page.getByRole('heading', { level: 1, name: `Bonjour, ${caseworker.name}` }).waitFor();
-    // A caseworker's menu: cases (said to come later), no staff management.
-    await expect(page.getByText('La liste des dossiers arrive dans une prochaine version.', { exact: false }).isVisible()).resolves.toBe(true);
+    // A caseworker's menu: cases, no staff management.
+    await expect(page.getByText('Les dossiers que vous suivez, les urgences et les demandes de rappel.', { exact: false }).isVisible()).resolves.toBe(true);
     expect(await page.getByRole('link', { name: 'Gestion du personnel' }).count()).toBe(0);
 
     // Once means once: a reload finds the session, not the codes.

@@ -10,6 +10,8 @@ import { IdleBanner } from './idle-banner';
 import { RecoveryCodes } from './sign-in/recovery-codes';
 import { useStaffT } from './i18n/use-staff-t';
 import { useStaffSession } from './session';
+import { useWorksOnCases } from './cases/require-case-role';
+import { useCasesT } from './cases/i18n';
 
 /**
  * Frame of every staff page. Unlike the public pages there is no quick-exit
@@ -23,6 +25,8 @@ export function StaffLayout() {
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigate(main);
   const user = session.status === 'signed-in' ? session.user : null;
+  const ct = useCasesT();
+  const worksOnCases = useWorksOnCases();
 
   return (
     <>
@@ -40,6 +44,8 @@ export function StaffLayout() {
               <nav aria-label={t.layout.navLabel}>
                 <ul className="staff-nav">
                   <NavItem to="/personnel/accueil">{t.layout.home}</NavItem>
+                  {worksOnCases ? <NavItem to="/personnel/urgences">{ct.nav.urgent}</NavItem> : null}
+                  {worksOnCases ? <NavItem to="/personnel/dossiers">{ct.nav.cases}</NavItem> : null}
                   {user.roles.includes('admin') ? <NavItem to="/personnel/admin">{t.layout.admin}</NavItem> : null}
                 </ul>
               </nav>
@@ -50,7 +56,8 @@ export function StaffLayout() {
         ) : null}
       </header>
       {user ? (
-        <>
+        // A landmark of its own: every piece of the page sits in one (axe "region").
+        <aside aria-label={t.layout.accessLogged}>
           <p className="access-band">
             <span className="container container--staff access-band__inner">
               <LockIcon />
@@ -60,7 +67,7 @@ export function StaffLayout() {
             </span>
           </p>
           <IdleBanner />
-        </>
+        </aside>
       ) : null}
       <main id="main" ref={main} tabIndex={-1} className="site-main">
         <div className="container container--staff">

@@ -1,0 +1,50 @@
+import { useLocale } from '../../i18n/i18n-context';
+import type { LocaleCode } from '../../i18n/catalogues';
+
+/** Strings of the alerts (French first). An alert names no case content: only its kind and when. */
+export const alertsFr = {
+  kinds: {
+    urgent_request: 'Nouvelle demande urgente',
+    callback_request: 'Nouvelle demande de rappel',
+    overdue_case: 'Dossier en retard',
+    overdue_measure: 'Mesure de protection en retard',
+  },
+  received: 'Reçue {when}',
+  escalated: 'Transmise à la personne suivante de la garde',
+  acknowledge: 'Accuser réception',
+  acknowledging: 'Un instant…',
+  acknowledged: 'Réception confirmée.',
+  openCase: 'Ouvrir le dossier',
+  none: 'Aucune alerte à confirmer.',
+  loading: 'Chargement des alertes…',
+  unavailable: 'Les alertes ne peuvent pas être chargées pour l’instant.',
+  retry: 'Réessayer',
+};
+
+export type AlertsCatalogue = typeof alertsFr;
+
+export const alertsEn: AlertsCatalogue = {
+  kinds: {
+    urgent_request: 'New urgent request',
+    callback_request: 'New call-back request',
+    overdue_case: 'Overdue case',
+    overdue_measure: 'Overdue protection measure',
+  },
+  received: 'Received {when}',
+  escalated: 'Passed on to the next person on call',
+  acknowledge: 'Acknowledge',
+  acknowledging: 'One moment…',
+  acknowledged: 'Acknowledged.',
+  openCase: 'Open the case',
+  none: 'No alert to acknowledge.',
+  loading: 'Loading alerts…',
+  unavailable: 'Alerts cannot be loaded right now.',
+  retry: 'Try again',
+};
+
+const catalogues: Record<LocaleCode, AlertsCatalogue> = { fr: alertsFr, en: alertsEn };
+
+export function useAlertsT(): AlertsCatalogue {
+  const [locale] = useLocale();
+  return catalogues[locale];
+}

@@ -105,6 +105,9 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     unknown_citation: "Ce fondement n'est pas cité dans ce dossier.",
     assignee_not_certified: "Cette personne ne peut pas recevoir de dossier (compte inactif ou clé non créée).",
     assign_not_allowed: 'Seuls les superviseurs et la personne de permanence attribuent les dossiers.',
+    month_format: 'Indiquez un mois sous la forme AAAA-MM.',
+    period_reversed: 'La fin de la période est avant son début.',
+    same_dimension: 'Choisissez deux dimensions différentes.',
     ...TRANSITION_REFUSAL_MESSAGES.fr,
   },
   en: {
@@ -127,6 +130,9 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     unknown_citation: 'This legal basis is not cited in this case.',
     assignee_not_certified: 'This person cannot receive cases (inactive account or no key yet).',
     assign_not_allowed: 'Only supervisors and the person on call assign cases.',
+    month_format: 'Give a month as YYYY-MM.',
+    period_reversed: 'The end of the period is before its start.',
+    same_dimension: 'Choose two different dimensions.',
     ...TRANSITION_REFUSAL_MESSAGES.en,
   },
 };

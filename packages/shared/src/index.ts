@@ -12,3 +12,4 @@ export * from './cases.js';
 export * from './case-work.js';
 export * from './alerts.js';
 export * from './reference-lists.js';
+export * from './reports.js';

@@ -137,6 +137,18 @@ describe('the staff directory', () => {
 
     expect((await admin.patch(`/api/admin/staff/${admin.id}`, { roles: ['supervisor'] })).status).toBe(403);
   });
+
+  it('records the phone the alert gateway reaches, refuses anything but a number, and removes it with null', async () => {
+    const { client } = await createStaff(portal, admin, { roles: ['supervisor'] });
+    const set = await admin.patch(`/api/admin/staff/${client.id}`, { alertPhone: '+223 70 12 34 56' });
+    expect(set.status).toBe(200);
+    expect(StaffSummary.parse(await set.json()).alertPhone).toBe('+223 70 12 34 56');
+    const bad = await admin.patch(`/api/admin/staff/${client.id}`, { alertPhone: '<script>' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields).toEqual([{ field: 'alertPhone', message: expect.stringContaining('chiffres') }]);
+    const removed = await admin.patch(`/api/admin/staff/${client.id}`, { alertPhone: null });
+    expect(StaffSummary.parse(await removed.json()).alertPhone).toBeNull();
+  });
 });
 
 describe('access to the admin API', () => {

@@ -6,7 +6,19 @@ export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
-export const PersonName = z.string().trim().normalize('NFC').min(1).max(120);
+export const PersonName = z
+  .string()
+  .trim()
+  .normalize('NFC')
+  .min(1)
+  .max(120)
+  // No control characters (PostgreSQL refuses U+0000: the hostile corpus found a 500) and no lone surrogates.
+  .refine((value) => ![...value].some(isForbiddenInName), { message: 'invalid_characters' });
+
+function isForbiddenInName(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return code < 0x20 || code === 0x7f || (code >= 0xd800 && code <= 0xdfff);
+}
 
 /** Long passphrases; the API also refuses common and breached ones. */
 export const PASSPHRASE_MIN_LENGTH = 12;
@@ -84,9 +96,14 @@ export const ActivationLink = z.object({
 });
 export type ActivationLink = z.infer<typeof ActivationLink>;
 
+/** Where the alert gateway (SMS, Signal) reaches the person: digits, spaces, an optional leading +. */
+export const AlertPhone = z.string().trim().regex(/^\+?[0-9 ]{6,24}$/, 'phone_format');
+
 export const UpdateStaffRequest = z.strictObject({
   roles: z.array(StaffRole).min(1).max(STAFF_ROLES.length).optional(),
   onCall: z.boolean().optional(),
+  /** null removes it. */
+  alertPhone: AlertPhone.nullable().optional(),
 });
 export type UpdateStaffRequest = z.infer<typeof UpdateStaffRequest>;
 
@@ -95,6 +112,9 @@ export const StaffSummary = StaffProfile.extend({
   /** Has a certified key pair: can receive cases. */
   hasKeys: z.boolean(),
   secondFactorEnrolled: z.boolean(),
+  alertPhone: z.string().nullable(),
+  /** Place in the on-call rota (alerts go down it in this order), null when not on it. */
+  rotaPosition: z.number().int().nullable(),
   createdAt: z.iso.datetime(),
 });
 export type StaffSummary = z.infer<typeof StaffSummary>;

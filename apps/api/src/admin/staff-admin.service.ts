@@ -61,10 +61,15 @@ export class StaffAdminService {
       await this.staff.update(tx, id, {
         ...(request.roles ? { roles: [...new Set(request.roles)] } : {}),
         ...(request.onCall !== undefined ? { onCall: request.onCall } : {}),
+        ...(request.alertPhone !== undefined ? { alertPhone: request.alertPhone } : {}),
       });
       await this.directory.recertifyStaff(tx, id);
       const updated = await this.existing(tx, id);
-      await this.record(tx, admin, 'staff.updated', id, { roles: [...updated.roles].sort().join(','), onCall: updated.onCall });
+      await this.record(tx, admin, 'staff.updated', id, {
+        roles: [...updated.roles].sort().join(','),
+        onCall: updated.onCall,
+        alertPhoneSet: updated.alertPhone !== null,
+      });
       return updated;
     });
     return this.summary(user);

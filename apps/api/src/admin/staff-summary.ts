@@ -12,6 +12,8 @@ export function staffSummary(user: StaffRecord, certified: boolean): StaffSummar
     active: user.active,
     hasKeys: certified,
     secondFactorEnrolled: user.totpConfirmed,
+    alertPhone: user.alertPhone,
+    rotaPosition: user.onCall ? user.rotaPosition : null,
     createdAt: user.createdAt.toISOString(),
   });
 }

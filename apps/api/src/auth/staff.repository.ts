@@ -77,6 +77,7 @@ export type StaffUpdate = Partial<
     StaffRecord,
     | 'roles'
     | 'onCall'
+    | 'alertPhone'
     | 'active'
     | 'passwordRecord'
     | 'totpSecret'

@@ -1,5 +1,6 @@
 import type { ActivationLink, StaffRole, StaffSummary } from '@mnpddh/shared';
 import { useState, type FormEvent } from 'react';
+import { Field } from '../forms/field';
 import { ErrorSummary } from '../forms/error-summary';
 import { Checkbox } from '../forms/field';
 import { errorsFrom, noErrors, type FormErrors } from '../forms/form-errors';
@@ -28,6 +29,7 @@ export function StaffManage({ user, isSelf, onUpdated, onChanged }: Props) {
   const prefix = `manage-${user.id}`;
   const [roles, setRoles] = useState<StaffRole[]>(user.roles);
   const [onCall, setOnCall] = useState(user.onCall);
+  const [alertPhone, setAlertPhone] = useState(user.alertPhone ?? '');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
@@ -56,7 +58,7 @@ export function StaffManage({ user, isSelf, onUpdated, onChanged }: Props) {
       return;
     }
     void run(async () => {
-      onUpdated(await api.updateStaff(user.id, { roles, onCall }));
+      onUpdated(await api.updateStaff(user.id, { roles, onCall, alertPhone: alertPhone.trim() === '' ? null : alertPhone.trim() }));
       setStatus(t.admin.saved);
       onChanged();
     });
@@ -115,7 +117,7 @@ export function StaffManage({ user, isSelf, onUpdated, onChanged }: Props) {
       <p className="manage__status" role="status">
         {status}
       </p>
-      <ErrorSummary errors={errors} fieldIds={{ roles: firstRoleId(prefix), onCall: `${prefix}-on-call` }} />
+      <ErrorSummary errors={errors} fieldIds={{ roles: firstRoleId(prefix), onCall: `${prefix}-on-call`, alertPhone: `${prefix}-alert-phone` }} />
       {link ? <ActivationLinkBox link={link} name={user.name} onDone={() => setLink(null)} /> : null}
 
       <div className="manage__grid">
@@ -127,6 +129,17 @@ export function StaffManage({ user, isSelf, onUpdated, onChanged }: Props) {
             hint={t.admin.onCallHint}
             checked={onCall}
             onChange={(event) => setOnCall(event.target.checked)}
+          />
+          <Field
+            id={`${prefix}-alert-phone`}
+            label={t.admin.alertPhone}
+            hint={t.admin.alertPhoneHint}
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            value={alertPhone}
+            error={errors.fields.alertPhone}
+            onChange={(event) => setAlertPhone(event.target.value)}
           />
           <button type="submit" className="button button--small">
             {t.admin.rolesSave}

@@ -196,6 +196,8 @@ export const staffEn: StaffCatalogue = {
     rolesHint: 'Choose at least one role.',
     onCall: 'On call',
     onCallHint: 'Receives new requests at once, even at night.',
+    alertPhone: 'Phone for alerts (optional)',
+    alertPhoneHint: "Receives alerts through the mechanism's SMS or Signal gateway. They say nothing about the case.",
     inviteSubmit: 'Create the activation link',
     inviteSubmitting: 'Creating…',
     linkTitle: 'Activation link for {name}',

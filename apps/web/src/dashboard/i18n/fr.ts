@@ -201,6 +201,8 @@ export const staffFr = {
     rolesHint: 'Choisissez au moins un rôle.',
     onCall: 'De garde',
     onCallHint: 'Reçoit tout de suite les nouvelles demandes, même la nuit.',
+    alertPhone: 'Téléphone pour les alertes (facultatif)',
+    alertPhoneHint: 'Reçoit les alertes par la passerelle SMS ou Signal du mécanisme. Elles ne disent rien du dossier.',
     inviteSubmit: 'Créer le lien d’activation',
     inviteSubmitting: 'Création…',
     linkTitle: 'Lien d’activation pour {name}',

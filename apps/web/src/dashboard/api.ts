@@ -98,6 +98,8 @@ interface RequestOptions<T> {
   schema?: Schema<T>;
   /** Calls made without a session: a 401 there is an answer, not a lost session. */
   anonymous?: boolean;
+  /** Reads a 200 body itself instead of `schema` (e.g. a file download streamed with progress). */
+  read?: (response: Response) => Promise<T>;
 }
 
 /** A request that hangs on a bad connection ends with a clear message instead of a spinner forever. */
@@ -133,7 +135,7 @@ export function createStaffApi(options: StaffApiOptions) {
     );
   }
 
-  async function request<T>(method: Method, path: string, { body, schema, anonymous, headers: extra }: RequestOptions<T>): Promise<Received<T>> {
+  async function request<T>(method: Method, path: string, { body, schema, anonymous, headers: extra, read }: RequestOptions<T>): Promise<Received<T>> {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'Accept-Language': options.getLocale(),
@@ -169,6 +171,7 @@ export function createStaffApi(options: StaffApiOptions) {
 
     const serverDate = Date.parse(response.headers.get('Date') ?? '');
     const clockSkewMs = Number.isNaN(serverDate) ? 0 : serverDate - Date.now();
+    if (read) return { value: await read(response), clockSkewMs };
     if (!schema) return { value: undefined as T, clockSkewMs };
     const parsed = schema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success) throw clientError('BAD_RESPONSE', response.status);
@@ -185,6 +188,9 @@ export function createStaffApi(options: StaffApiOptions) {
   const Written = { safeParse: (value: unknown) => ({ success: true as const, data: value as { id: string; seq: number } }) };
 
   return {
+    /** The request helper itself, for screens that keep their calls in their own file (reports/reports-api.ts). */
+    request,
+
     /** 200 with the session, 401 for wrong credentials, 429 when rate limited. */
     login: async (body: LoginRequest) =>
       keepSession(await request('POST', '/api/auth/login', { body, schema: SessionInfo, anonymous: true })),

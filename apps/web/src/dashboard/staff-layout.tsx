@@ -12,6 +12,7 @@ import { useStaffT } from './i18n/use-staff-t';
 import { useStaffSession } from './session';
 import { useWorksOnCases } from './cases/require-case-role';
 import { useCasesT } from './cases/i18n';
+import { useReportsT } from '../reports/i18n';
 
 /**
  * Frame of every staff page. Unlike the public pages there is no quick-exit
@@ -27,6 +28,8 @@ export function StaffLayout() {
   const user = session.status === 'signed-in' ? session.user : null;
   const ct = useCasesT();
   const worksOnCases = useWorksOnCases();
+  const rt = useReportsT();
+  const hasRole = (...roles: string[]) => Boolean(user?.roles.some((role) => roles.includes(role)));
 
   return (
     <>
@@ -46,6 +49,8 @@ export function StaffLayout() {
                   <NavItem to="/personnel/accueil">{t.layout.home}</NavItem>
                   {worksOnCases ? <NavItem to="/personnel/urgences">{ct.nav.urgent}</NavItem> : null}
                   {worksOnCases ? <NavItem to="/personnel/dossiers">{ct.nav.cases}</NavItem> : null}
+                  {hasRole('auditor', 'supervisor') ? <NavItem to="/personnel/statistiques">{rt.nav.statistics}</NavItem> : null}
+                  {hasRole('auditor', 'admin') ? <NavItem to="/personnel/journal">{rt.nav.audit}</NavItem> : null}
                   {user.roles.includes('admin') ? <NavItem to="/personnel/admin">{t.layout.admin}</NavItem> : null}
                 </ul>
               </nav>

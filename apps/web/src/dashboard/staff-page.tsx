@@ -1,19 +1,33 @@
 import { Route, Routes } from 'react-router';
 import { ActivationPage } from './activation/activation-page';
 import { AdminPage } from './admin/admin-page';
+import { CaseListPage } from './cases/case-list-page';
+import { CasePage } from './cases/case-page';
+import { UrgentPage } from './cases/urgent-page';
+import { ReferenceListsPage } from './admin/reference-page';
+import { RotaPage } from './admin/rota-page';
+import { AssistedIntakePage } from './assisted-intake/assisted-intake-page';
+import { RequireAnyRole } from './assisted-intake/require-any-role';
 import { StaffHomePage } from './home/staff-home-page';
 import { StaffNotFoundPage } from './not-found-page';
 import { RequireRole, RequireSession } from './require-session';
+import { RequireCaseRole } from './cases/require-case-role';
 import { ReferenceProvider } from './reference/use-reference';
 import { StaffSessionProvider } from './session';
 import { SignInPage } from './sign-in/sign-in-page';
 import { StaffLayout } from './staff-layout';
+import { AnnualReportPage } from '../reports/annual-report-page';
+import { AuditPage } from '../reports/audit-page';
+import { StatisticsPage } from '../reports/statistics-page';
 // Order matters: the narrow-screen rules come last.
 import './styles/base.css';
 import './styles/forms.css';
 import './styles/pages.css';
 import './styles/admin.css';
+import './styles/cases.css';
+import './styles/intake-lists.css';
 import './styles/narrow.css';
+import '../reports/reports.css';
 
 /**
  * The staff area, under /personnel. Loaded as its own chunk (see app.tsx) so
@@ -30,6 +44,15 @@ export default function StaffPage() {
           <Route path="activation" element={<ActivationPage />} />
           <Route element={<RequireSession />}>
             <Route path="accueil" element={<StaffHomePage />} />
+            <Route path="dossiers" element={<RequireCaseRole><CaseListPage /></RequireCaseRole>} />
+            <Route path="dossiers/:id" element={<RequireCaseRole><CasePage /></RequireCaseRole>} />
+            <Route path="urgences" element={<RequireCaseRole><UrgentPage /></RequireCaseRole>} />
+            <Route path="saisie" element={<RequireAnyRole roles={['caseworker', 'supervisor']}><AssistedIntakePage /></RequireAnyRole>} />
+            <Route path="statistiques" element={<RequireAnyRole roles={['auditor', 'supervisor']}><StatisticsPage /></RequireAnyRole>} />
+            <Route path="statistiques/rapport" element={<RequireAnyRole roles={['auditor', 'supervisor']}><AnnualReportPage /></RequireAnyRole>} />
+            <Route path="journal" element={<RequireAnyRole roles={['auditor', 'admin']}><AuditPage /></RequireAnyRole>} />
+            <Route path="admin/listes" element={<RequireRole role="admin"><ReferenceListsPage /></RequireRole>} />
+            <Route path="admin/astreinte" element={<RequireAnyRole roles={['admin', 'supervisor']}><RotaPage /></RequireAnyRole>} />
             <Route
               path="admin"
               element={

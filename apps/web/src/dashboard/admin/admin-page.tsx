@@ -8,6 +8,7 @@ import { useStaffT } from '../i18n/use-staff-t';
 import { Loading } from '../require-session';
 import { useStaffSession } from '../session';
 import { InviteForm } from './invite-form';
+import { ReferenceLinks } from './reference-links';
 import { StaffTable } from './staff-table';
 
 /** Admins: the staff directory, the triage-team warning, invitations and per-person actions. */
@@ -83,6 +84,8 @@ export function AdminPage() {
         <h2 id="invite-title">{t.admin.inviteTitle}</h2>
         <InviteForm onInvited={() => void load()} />
       </section>
+
+      <ReferenceLinks />
     </>
   );
 }

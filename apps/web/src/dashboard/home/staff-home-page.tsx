@@ -2,16 +2,19 @@ import type { StaffRole } from '@mnpddh/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useLocale } from '../../i18n/i18n-context';
-import { ArrowIcon, LockIcon } from '../../ui/icons';
+import { ArrowIcon, InfoIcon, LockIcon, RequestIcon } from '../../ui/icons';
 import { format, formatDateTime } from '../format';
-import { ChartIcon, FolderIcon, KeyIcon, UsersIcon } from '../icons';
+import { ChartIcon, ClockIcon, FolderIcon, KeyIcon, UsersIcon, WarningIcon } from '../icons';
+import { useCasesT } from '../cases/i18n';
+import { isCaseWorkMenuKey, useCaseWorkMenuT, type CaseWorkMenuKey } from '../assisted-intake/menu-strings';
 import { useStaffT } from '../i18n/use-staff-t';
 import { RoleBadges } from '../roles';
 import { useStaffSession } from '../session';
 import { ChangePassword } from './change-password';
+import { useReportsT } from '../../reports/i18n';
 
 interface MenuItem {
-  key: 'cases' | 'reports' | 'custody' | 'admin';
+  key: 'urgent' | 'cases' | 'reports' | 'audit' | 'custody' | 'admin' | CaseWorkMenuKey;
   roles: readonly StaffRole[];
   icon: ReactNode;
   /** Only screens that exist get a link; the others say plainly that they come later. */
@@ -19,8 +22,13 @@ interface MenuItem {
 }
 
 const MENU: readonly MenuItem[] = [
-  { key: 'cases', roles: ['caseworker', 'supervisor'], icon: <FolderIcon className="menu-card__icon" /> },
-  { key: 'reports', roles: ['auditor'], icon: <ChartIcon className="menu-card__icon" /> },
+  { key: 'urgent', roles: ['caseworker', 'supervisor'], icon: <WarningIcon className="menu-card__icon" />, to: '/personnel/urgences' },
+  { key: 'cases', roles: ['caseworker', 'supervisor'], icon: <FolderIcon className="menu-card__icon" />, to: '/personnel/dossiers' },
+  { key: 'intake', roles: ['caseworker', 'supervisor'], icon: <RequestIcon className="menu-card__icon" />, to: '/personnel/saisie' },
+  { key: 'rota', roles: ['admin', 'supervisor'], icon: <ClockIcon className="menu-card__icon" />, to: '/personnel/admin/astreinte' },
+  { key: 'lists', roles: ['admin'], icon: <InfoIcon className="menu-card__icon" />, to: '/personnel/admin/listes' },
+  { key: 'reports', roles: ['auditor', 'supervisor'], icon: <ChartIcon className="menu-card__icon" />, to: '/personnel/statistiques' },
+  { key: 'audit', roles: ['auditor', 'admin'], icon: <LockIcon className="menu-card__icon" />, to: '/personnel/journal' },
   { key: 'custody', roles: ['custodian'], icon: <KeyIcon className="menu-card__icon" /> },
   { key: 'admin', roles: ['admin'], icon: <UsersIcon className="menu-card__icon" />, to: '/personnel/admin' },
 ];
@@ -28,6 +36,9 @@ const MENU: readonly MenuItem[] = [
 /** Staff home: who is signed in, what each role can open, and that access is logged. */
 export function StaffHomePage() {
   const t = useStaffT();
+  const ct = useCasesT();
+  const mine = useCaseWorkMenuT();
+  const rt = useReportsT();
   const [locale] = useLocale();
   const { user, clock } = useStaffSession();
   if (!user) return null;
@@ -62,7 +73,16 @@ export function StaffHomePage() {
         <h2 id="staff-home-menu">{t.home.menuTitle}</h2>
         <ul className="menu-cards">
           {menu.map((item) => {
-            const text = t.home[item.key];
+            // The case screens' own strings live with them (cases/i18n.ts).
+            const text = isCaseWorkMenuKey(item.key)
+              ? mine[item.key]
+              : item.key === 'reports' || item.key === 'audit'
+                ? rt.home[item.key]
+                : item.key === 'cases'
+                ? { title: ct.home.title, text: ct.home.text }
+                : item.key === 'urgent'
+                  ? { title: ct.home.urgentTitle, text: ct.home.urgentText }
+                  : t.home[item.key];
             const body = (
               <>
                 {item.icon}

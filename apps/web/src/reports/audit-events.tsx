@@ -1,0 +1,124 @@
+import type { AuditEventView } from '@mnpddh/shared';
+import { useLocale } from '../i18n/i18n-context';
+import { format, formatDateTime } from '../dashboard/format';
+import { ErrorSummary } from '../dashboard/forms/error-summary';
+import { Loading } from '../dashboard/require-session';
+import { AuditFiltersForm, useAuditFilters } from './audit-filters';
+import { ExportButtons } from './export-buttons';
+import { useReportsT } from './i18n';
+import { useNumber } from './labels';
+import { useReportsApi } from './reports-api';
+import { useLoad } from './use-load';
+
+const PAGE_SIZE = 50;
+
+/** The events, newest as the API orders them, filtered and paged; CSV and JSON export of the same filters. */
+export function AuditEvents() {
+  const t = useReportsT();
+  const number = useNumber();
+  const reports = useReportsApi();
+  const { filters, page, apply } = useAuditFilters();
+  const list = useLoad(JSON.stringify([filters, page]), () => reports.auditEvents(filters, page, PAGE_SIZE));
+  const pages = list.value ? Math.max(1, Math.ceil(list.value.total / list.value.pageSize)) : 1;
+
+  return (
+    <section className="audit-events" aria-labelledby="audit-events-title">
+      <h2 id="audit-events-title">{t.audit.eventsTitle}</h2>
+      <AuditFiltersForm filters={filters} onApply={(next) => apply(next)} errors={list.error?.fields ?? {}} />
+      <div className="no-print">
+        <ExportButtons title={t.audit.eventsTitle} run={(chosen, onProgress) => reports.exportAudit(chosen, filters, onProgress)} />
+        <p className="field__hint">{t.export.audited}</p>
+      </div>
+      <div aria-busy={!list.value && !list.error}>
+        {list.value ? (
+          <>
+            <p role="status" className="audit-events__total">
+              {format(t.audit.total, { n: number(list.value.total) })}
+            </p>
+            {list.value.items.length === 0 ? (
+              <p>{t.audit.empty}</p>
+            ) : (
+              <EventTable items={list.value.items} onActor={(actorId) => apply({ ...filters, actorId })} />
+            )}
+            {pages > 1 ? (
+              <nav className="pager" aria-label={t.audit.pagination}>
+                <button type="button" className="button button--secondary button--small" disabled={page <= 1} onClick={() => apply(filters, page - 1)}>
+                  {t.audit.previous}
+                </button>
+                <span>{format(t.audit.pageOf, { page, pages })}</span>
+                <button type="button" className="button button--secondary button--small" disabled={page >= pages} onClick={() => apply(filters, page + 1)}>
+                  {t.audit.next}
+                </button>
+              </nav>
+            ) : null}
+          </>
+        ) : list.error ? (
+          <>
+            <ErrorSummary errors={list.error} fieldIds={{ action: 'audit-action', actorId: 'audit-actor', from: 'audit-from', to: 'audit-to' }} />
+            <button type="button" className="button" onClick={list.reload}>
+              {t.audit.retry}
+            </button>
+          </>
+        ) : (
+          <Loading label={t.audit.loading} />
+        )}
+      </div>
+    </section>
+  );
+}
+
+function EventTable({ items, onActor }: { items: AuditEventView[]; onActor: (actorId: string) => void }) {
+  const t = useReportsT();
+  const [locale] = useLocale();
+  return (
+    <div className="table-scroll" role="region" aria-labelledby="audit-events-caption" tabIndex={0}>
+      <table className="stat-table audit-table">
+        <caption id="audit-events-caption" className="visually-hidden">
+          {t.audit.eventsTitle}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.audit.seq}</th>
+            <th scope="col">{t.audit.when}</th>
+            <th scope="col">{t.audit.what}</th>
+            <th scope="col">{t.audit.who}</th>
+            <th scope="col">{t.audit.target}</th>
+            <th scope="col">{t.audit.details}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((event) => (
+            <tr key={event.seq}>
+              <td className="audit-table__seq">{event.seq}</td>
+              <td>{formatDateTime(event.at, locale)}</td>
+              <th scope="row">{t.actions[event.action] ?? event.action}</th>
+              <td>
+                {event.actorId ? (
+                  <button
+                    type="button"
+                    className="link-button audit-table__actor"
+                    aria-label={format(t.audit.onlyThisActor, { name: event.actorName ?? event.actorId })}
+                    onClick={() => onActor(event.actorId as string)}
+                  >
+                    {event.actorName ?? event.actorId}
+                  </button>
+                ) : (
+                  <span className="muted">{t.audit.system}</span>
+                )}
+              </td>
+              <td className="audit-table__code">{event.targetType ? `${event.targetType}${event.targetId ? ` ${event.targetId}` : ''}` : '—'}</td>
+              <td className="audit-table__code">{detailsText(event.details)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Details are facts only (ids, counts, codes): shown as key=value. */
+function detailsText(details: Record<string, unknown>): string {
+  const entries = Object.entries(details);
+  if (entries.length === 0) return '—';
+  return entries.map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ');
+}

@@ -128,6 +128,11 @@ export const CaseCategoriesView = z.strictObject({
   gender: z.string().optional(),
   languages: z.array(z.string()),
   channel: z.enum(INTAKE_CHANNELS).optional(),
+  /** Kept with the categories for the statistics counters (codes and a number only). */
+  ageGroup: z.string().optional(),
+  disability: z.string().optional(),
+  measuresRequested: z.array(z.string()).optional(),
+  peopleAtRisk: z.number().int().min(0).optional(),
 });
 export type CaseCategoriesView = z.infer<typeof CaseCategoriesView>;
 

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { AlertList, CaseDetail, SubmissionReceipt } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';

@@ -139,6 +139,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'GET /api/assignees':                            row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
   'POST /api/assisted-requests':                   row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
 
+  // Anonymised statistics: auditors and supervisors; never caseworkers or admins (no query: 400, past access control).
+  'GET /api/reports/statistics':                   row('staff', [E401, E401, E403, E403, OK,   OK,   E403]),
+  'GET /api/reports/statistics/export':            row('staff', [E401, E401, E403, E403, OK,   OK,   E403]),
+  'GET /api/reports/response-times':               row('staff', [E401, E401, E403, E403, OK,   OK,   E403]),
+
   // Reference lists: every signed-in role reads (labels); admins edit.
   'GET /api/reference':                            row('staff', [E401, E401, OK,   OK,   OK,   OK,   OK  ]),
   'PUT /api/admin/reference/:list/:code':          row('staff', [E401, E401, E403, E403, E403, E403, OK  ], {
@@ -160,4 +165,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'POST /api/admin/staff/:id/end-sessions':        row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'POST /api/admin/staff/:id/reset-second-factor': row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'POST /api/admin/staff/:id/reset-password':      row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+
+  // The audit log: auditors and admins only (latest checkpoint: 404 while none is signed, past access control).
+  'GET /api/audit/events':                         row('staff', [E401, E401, E403, E403, E403, OK,   OK  ]),
+  'GET /api/audit/events/export':                  row('staff', [E401, E401, E403, E403, E403, OK,   OK  ]),
+  'GET /api/audit/verify':                         row('staff', [E401, E401, E403, E403, E403, OK,   OK  ]),
+  'POST /api/audit/checkpoints':                   row('staff', [E401, E401, E403, E403, E403, OK,   OK  ]),
+  'GET /api/audit/checkpoints/latest':             row('staff', [E401, E401, E403, E403, E403, OK,   OK  ]),
 };

@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { AccessGuard } from './common/access.guard.js';
 import { RUNTIME, type Runtime } from './config/runtime.js';
 import { AuditModule } from './audit/audit.module.js';
+import { AuditLogModule } from './audit/audit-log.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -13,6 +14,7 @@ import { HealthModule } from './health/health.module.js';
 import { FollowUpModule } from './follow-up/follow-up.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { NotifyModule } from './notify/notify.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { VaultModule } from './vault/vault.module.js';
 
 @Module({})
@@ -21,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuditModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule],
+      imports: [DatabaseModule, AuditModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule, ReportsModule],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AccessGuard },

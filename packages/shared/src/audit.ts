@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'receipt.opened',
   'export.created',
   'custodian.action',
+  'audit.checkpoint',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -14,7 +14,8 @@ const note = (max = 2000) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), boundedText(max).optional());
 
 /** A day (YYYY-MM-DD). */
-const Day = z.iso.date();
+// Bounded: PostgreSQL has no year 0 and stores no year beyond 294276 (the hostile corpus found a 500 for 0000-01-01).
+const Day = z.iso.date().refine((day) => day >= '1900-01-01' && day <= '2199-12-31', { message: 'date_out_of_range' });
 
 // ---- first contact and contact attempts --------------------------------
 

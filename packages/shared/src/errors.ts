@@ -88,6 +88,7 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
   fr: {
     invalid_characters: 'Ce texte contient des caractères non autorisés.',
     date_in_future: 'Cette date est dans le futur.',
+    date_out_of_range: "Cette date n'est pas plausible (années 1900 à 2199).",
     required_for_method: 'Indiquez-le pour que nous puissions vous joindre de cette façon.',
     no_contact_alone: '« Pas de contact » ne peut pas être choisi avec un autre moyen.',
     common_password: 'Cette phrase de passe est trop courante. Choisissez-en une plus longue et personnelle.',
@@ -109,11 +110,13 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     phone_format: 'Indiquez un numéro : des chiffres, des espaces, un + au début si besoin.',
     period_reversed: 'La fin de la période est avant son début.',
     same_dimension: 'Choisissez deux dimensions différentes.',
+    not_crossable: 'Ces deux dimensions ne se croisent pas dans les statistiques.',
     ...TRANSITION_REFUSAL_MESSAGES.fr,
   },
   en: {
     invalid_characters: 'This text contains characters that are not allowed.',
     date_in_future: 'This date is in the future.',
+    date_out_of_range: 'This date is out of range (years 1900 to 2199).',
     required_for_method: 'Give it so we can reach you this way.',
     no_contact_alone: '"No contact" cannot be chosen with another way.',
     common_password: 'This passphrase is too common. Choose a longer, personal one.',
@@ -135,6 +138,7 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     phone_format: 'Give a number: digits, spaces, a leading + if needed.',
     period_reversed: 'The end of the period is before its start.',
     same_dimension: 'Choose two different dimensions.',
+    not_crossable: 'These two dimensions cannot be crossed in the statistics.',
     ...TRANSITION_REFUSAL_MESSAGES.en,
   },
 };

@@ -27,7 +27,15 @@ export const boundedText = (max: number) =>
     .trim()
     .normalize('NFC')
     .max(max)
-    .refine((value) => ![...value].some(isControlCharacter), { message: 'invalid_characters' });
+    .refine((value) => ![...value].some(isControlCharacter), { message: 'invalid_characters' })
+    // A lone UTF-16 surrogate is no character: PostgreSQL refuses it (the hostile corpus found a 500).
+    .refine((value) => ![...value].some(isLoneSurrogate), { message: 'invalid_characters' });
+
+/** Half of a UTF-16 pair without its other half (a whole pair iterates as one code point). */
+function isLoneSurrogate(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return code >= 0xd800 && code <= 0xdfff;
+}
 
 /** C0 controls and DEL, except tab and line breaks (which a long account needs). */
 function isControlCharacter(character: string): boolean {

@@ -17,6 +17,14 @@ export interface AuditRow {
   hash: string;
 }
 
+export interface CheckpointRow {
+  rowCount: bigint;
+  headHash: string;
+  signedAt: Date;
+  keyVersion: number;
+  signature: string;
+}
+
 @Injectable()
 export class AuditRepository {
   /** Takes the append lock for the rest of the transaction and returns the chain's head. */
@@ -29,7 +37,28 @@ export class AuditRepository {
     await tx.auditEvent.create({ data: { ...row, details: row.details ?? Prisma.JsonNull } });
   }
 
-  async list(db: Db, afterSeq: bigint, limit: number): Promise<AuditRow[]> {
-    return db.auditEvent.findMany({ where: { seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take: limit });
+  /** The next `limit` rows after `afterSeq`, in chain order, optionally filtered. */
+  async list(db: Db, afterSeq: bigint, limit: number, where: Prisma.AuditEventWhereInput = {}): Promise<AuditRow[]> {
+    return db.auditEvent.findMany({ where: { ...where, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take: limit });
+  }
+
+  /** One page, newest first. */
+  async page(db: Db, where: Prisma.AuditEventWhereInput, skip: number, take: number): Promise<AuditRow[]> {
+    return db.auditEvent.findMany({ where, orderBy: { seq: 'desc' }, skip, take });
+  }
+
+  async count(db: Db, where: Prisma.AuditEventWhereInput): Promise<number> {
+    return db.auditEvent.count({ where });
+  }
+
+  async insertCheckpoint(tx: Db, row: CheckpointRow): Promise<void> {
+    await tx.auditCheckpoint.create({ data: row });
+  }
+
+  async latestCheckpoint(db: Db): Promise<CheckpointRow | null> {
+    return db.auditCheckpoint.findFirst({
+      orderBy: { id: 'desc' },
+      select: { rowCount: true, headHash: true, signedAt: true, keyVersion: true, signature: true },
+    });
   }
 }

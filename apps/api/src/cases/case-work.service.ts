@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  ASSESSMENT_BUCKETS,
+  FIRST_CONTACT_BUCKETS,
   refuseTransition,
   riskScore,
   suggestRiskLevel,
@@ -22,7 +24,7 @@ import { PrismaService } from '../database/prisma.service.js';
 import type { JournalEntry } from '../vault/case-entries.js';
 import { CaseGrantsService } from '../vault/case-grants.service.js';
 import { CaseJournal, type JournalWrite } from '../vault/case-journal.js';
-import { monthOf, type CounterKey } from '../vault/stat-counters.js';
+import { bucketOf, monthOf, type CounterKey } from '../vault/stat-counters.js';
 import { toHour } from '../vault/triage-index.js';
 import { VaultRepository } from '../vault/vault.repository.js';
 import { ReferenceService } from '../reference/reference.service.js';
@@ -71,7 +73,10 @@ export class CaseWorkService {
           actorIsSupervisor: staff.roles.includes('supervisor'),
         });
         if (refusal) throw new AppError('CONFLICT', [{ field: REFUSAL_FIELD[refusal], message: refusal }]);
-        const counters = change.to === 'closed' && change.outcome ? [counter(now, 'outcome', change.outcome)] : [];
+        const counters = [
+          ...(change.to === 'closed' && change.outcome ? [counter(now, 'outcome', change.outcome)] : []),
+          ...closureCounters(now, from, change.to),
+        ];
         return this.write('status_changed', { ...change, from }, { status: change.to }, 'case.status_changed', counters);
       },
       now,
@@ -91,7 +96,9 @@ export class CaseWorkService {
           ...(attempt.result === 'reached' && state.index.firstContactDue ? { firstContactDue: null } : {}),
           ...(attempt.nextContactOn ? { nextContactAt: toHour(new Date(`${attempt.nextContactOn}T09:00:00Z`)) } : {}),
         };
-        return this.write('contact_attempt', { ...attempt, at: at.toISOString() }, index, 'case.updated');
+        // The first time someone is reached within the first-contact target's watch: how long it took, in a bucket.
+        const firstReached = attempt.result === 'reached' && state.index.firstContactDue ? [counter(at, 'first_contact_hours', bucketOf(FIRST_CONTACT_BUCKETS, hoursSince(state.index.receivedAt, at)))] : [];
+        return this.write('contact_attempt', { ...attempt, at: at.toISOString() }, index, 'case.updated', firstReached);
       },
       now,
     );
@@ -107,7 +114,10 @@ export class CaseWorkService {
       (state) => {
         const firstAssessment = state.index.riskLevel === 'unknown';
         const index = { riskLevel: input.level, urgent: input.urgentProcedure, assessmentDue: endOfDay(input.reassessmentDue) };
-        return this.write('risk_assessed', data, index, 'case.updated', firstAssessment ? [counter(now, 'risk_level', input.level)] : []);
+        const counters = firstAssessment
+          ? [counter(now, 'risk_level', input.level), counter(now, 'assessment_days', bucketOf(ASSESSMENT_BUCKETS, hoursSince(state.index.receivedAt, now) / 24))]
+          : [];
+        return this.write('risk_assessed', data, index, 'case.updated', counters);
       },
       now,
     );
@@ -222,6 +232,18 @@ export function canAssign(staff: Pick<CurrentStaffMember, 'roles' | 'onCall'>): 
 /** A statistics counter for the month of the event: no case id, nothing finer than the month. */
 function counter(now: Date, dimension: string, value: string): CounterKey {
   return { period: monthOf(now), dimension1: dimension, value1: value, dimension2: '', value2: '' };
+}
+
+/** Cases reaching closed or inadmissible, and reopened ones (so carried-over counts stay right). */
+function closureCounters(now: Date, from: CaseStatus, to: CaseStatus): CounterKey[] {
+  const ended = (status: CaseStatus) => status === 'closed' || status === 'inadmissible';
+  if (ended(to) && !ended(from)) return [counter(now, 'closed', to)];
+  if (ended(from) && !ended(to)) return [counter(now, 'closed', 'reopened')];
+  return [];
+}
+
+function hoursSince(start: Date, end: Date): number {
+  return Math.max(0, (end.getTime() - start.getTime()) / 3_600_000);
 }
 
 function definedOf<T extends object>(value: T): Partial<T> {

@@ -3,6 +3,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '
 import type { Request, Response } from 'express';
 import { ERROR_MESSAGES, ERROR_STATUS, type ErrorBody, type ErrorCode, fieldMessage, negotiateLocale } from '@mnpddh/shared';
 import { AppError } from './app-error.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 import type { Logger } from 'pino';
 
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['SERVICE_UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL']);
@@ -30,6 +31,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof AppError && exception.fields) {
       body.error.fields = exception.fields.map((f) => ({ field: f.field, message: fieldMessage(f.message, locale) ?? f.message }));
     }
+    // The database away (stopped, restarting): try again shortly (fault suite, issue 8).
+    if (code === 'SERVICE_UNAVAILABLE' && !response.headersSent) response.setHeader('Retry-After', '2');
     if (code === 'INTERNAL' || code === 'SERVICE_UNAVAILABLE') {
       const correlationId = randomUUID();
       body.error.correlationId = correlationId;
@@ -40,6 +43,7 @@ export class ErrorFilter implements ExceptionFilter {
 
   private codeOf(exception: unknown): ErrorCode {
     if (exception instanceof AppError) return exception.code;
+    if (isDatabaseUnavailable(exception)) return 'SERVICE_UNAVAILABLE';
     const status = statusOf(exception);
     return STATUS_CODES[status] ?? (status >= 400 && status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL');
   }

@@ -47,6 +47,8 @@ export const EnvSchema = z.object({
   TARGET_FIRST_CONTACT_HOURS: z.coerce.number().int().min(1).max(72).default(2),
   /** Risk assessment of an ordinary case, in days after receipt. */
   TARGET_ASSESSMENT_DAYS: z.coerce.number().int().min(1).max(90).default(10),
+  /** Statistics: a count below this is suppressed (disclosure control); never below 3. */
+  STATS_K: z.coerce.number().int().min(3).max(100).default(5),
   /** Argon2id cost of staff passwords; `test` (libsodium's minimum) is refused outside NODE_ENV=test. */
   PASSWORD_ARGON2: z.enum(['standard', 'test']).default('standard'),
   /** On-call alerts by e-mail (smtp:// with STARTTLS, or smtps://); unset: no e-mail. */
@@ -67,6 +69,8 @@ export const EnvSchema = z.object({
   ALERT_ESCALATION_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
   /** How often the alert scheduler escalates, delivers and looks for overdue cases. */
   ALERT_TICK_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
+  /** How often the head of the audit log is signed (skipped when nothing was logged since the last checkpoint). */
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().min(0.05).max(7 * 24 * 60).default(60),
 }).refine((env) => env.PASSWORD_ARGON2 === 'standard' || env.NODE_ENV === 'test', {
   path: ['PASSWORD_ARGON2'],
   message: 'test is accepted only with NODE_ENV=test',

@@ -25,8 +25,28 @@ describe('requestContent', () => {
       gender: 'woman',
       languages: ['ff'],
       channel: 'web',
+      measuresRequested: [],
+      peopleAtRisk: 1,
     });
     expect(requestContent(request, 'phone').categories.channel).toBe('phone');
     expect(sut.situation).toMatchObject({ location: { locality: 'Sévaré' }, consent: { sharingWithPartners: true } });
+  });
+
+  it('passes age group, disability, measures asked for and the number of people at risk to the statistics (codes and a count only)', () => {
+    const request = ProtectionRequest.parse({
+      summary: 'Menaces',
+      rightNow: { detainedOrMissing: 'no', lifeInDanger: 'no' },
+      contact: { methods: ['no_contact'] },
+      consent: { processing: true },
+      defender: { ageGroup: '18_35', disability: 'yes' },
+      othersAtRisk: [{ name: 'Fatou', relationship: 'family' }, { relationship: 'collaborator' }],
+      help: { measures: ['legal_assistance', 'digital_security'], other: 'texte libre' },
+    });
+    expect(requestContent(request).categories).toMatchObject({
+      ageGroup: '18_35',
+      disability: 'yes',
+      measuresRequested: ['legal_assistance', 'digital_security'],
+      peopleAtRisk: 3,
+    });
   });
 });

@@ -25,6 +25,10 @@ export function requestContent(request: ProtectionRequest, channel: IntakeChanne
       ...(request.defender?.gender ? { gender: request.defender.gender } : {}),
       languages: request.defender?.languages ?? [],
       channel,
+      ...(request.defender?.ageGroup ? { ageGroup: request.defender.ageGroup } : {}),
+      ...(request.defender?.disability ? { disability: request.defender.disability } : {}),
+      measuresRequested: request.help?.measures ?? [],
+      peopleAtRisk: 1 + (request.othersAtRisk?.length ?? 0),
     },
   };
 }
@@ -43,6 +47,7 @@ export function callbackContent(request: CallbackRequest): CaseContent {
       profiles: [],
       languages: request.language ? [request.language] : [],
       channel: 'callback_request',
+      peopleAtRisk: 1,
     },
   };
 }

@@ -27,6 +27,13 @@ export interface CaseCategories {
   languages: string[];
   /** How the request came (web, callback_request, phone…): encrypted like the rest; the call-back queue filters on it. */
   channel?: IntakeChannel;
+  /** For the statistics counters only (codes, never free text); absent on cases created before issue 7. */
+  ageGroup?: string;
+  disability?: string;
+  /** The measures the requester asked for (codes). */
+  measuresRequested?: string[];
+  /** People at risk in the case: the defender and the others named (a number, never who). */
+  peopleAtRisk?: number;
 }
 
 /** The encrypted columns of protection_case, one per concern. */

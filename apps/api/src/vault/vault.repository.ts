@@ -211,14 +211,24 @@ export class VaultRepository {
     return db.caseKeyGrant.findUnique({ where: { caseId_keyKind_recipientId: { caseId, keyKind, recipientId } } });
   }
 
-  /** Aggregate counters, in the case's transaction; ON CONFLICT keeps concurrent intakes from colliding. */
+  /**
+   * Aggregate counters, in the case's transaction, in one statement (intake
+   * writes a hundred or so): duplicates summed first (ON CONFLICT may touch a
+   * row once per statement), rows taken in key order so concurrent intakes
+   * lock them in the same order and cannot deadlock.
+   */
   async incrementCounters(tx: Db, keys: CounterKey[]): Promise<void> {
-    for (const key of keys) {
-      await tx.$executeRaw`
-        INSERT INTO stat_counter (period, dimension_1, value_1, dimension_2, value_2, count)
-        VALUES (${key.period}, ${key.dimension1}, ${key.value1}, ${key.dimension2}, ${key.value2}, 1)
-        ON CONFLICT (period, dimension_1, value_1, dimension_2, value_2)
-        DO UPDATE SET count = stat_counter.count + 1`;
-    }
+    if (keys.length === 0) return;
+    const column = <T>(pick: (key: CounterKey) => T) => keys.map(pick);
+    await tx.$executeRaw`
+      INSERT INTO stat_counter (period, dimension_1, value_1, dimension_2, value_2, count)
+      SELECT period, d1, v1, d2, v2, SUM(n)::int
+      FROM unnest(${column((k) => k.period)}::text[], ${column((k) => k.dimension1)}::text[], ${column((k) => k.value1)}::text[],
+                  ${column((k) => k.dimension2)}::text[], ${column((k) => k.value2)}::text[], ${column((k) => k.amount ?? 1)}::int[])
+        AS t(period, d1, v1, d2, v2, n)
+      GROUP BY period, d1, v1, d2, v2
+      ORDER BY period, d1, v1, d2, v2
+      ON CONFLICT (period, dimension_1, value_1, dimension_2, value_2)
+      DO UPDATE SET count = stat_counter.count + EXCLUDED.count`;
   }
 }

@@ -155,9 +155,7 @@ function ReportSection({ title, table, query }: { title: string; table: Statisti
   return (
     <div className="annual-report__section">
       <StatBlock title={title} groups={singleGroups(cells, query.dimension, label)} k={table.k} exportFile={exportFile} headingLevel={2}>
-        {cells.length === 0 ? (
-          <p>{t.statistics.empty}</p>
-        ) : (
+        {cells.length === 0 ? null : (
           <SingleTable caption={title} dimension={query.dimension} cells={cells} total={totalOf(table, period)} k={table.k} />
         )}
       </StatBlock>

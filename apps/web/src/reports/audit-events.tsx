@@ -33,7 +33,7 @@ export function AuditEvents() {
         {list.value ? (
           <>
             <p role="status" className="audit-events__total">
-              {format(t.audit.total, { n: number(list.value.total) })}
+              {format(list.value.total === 1 ? t.audit.totalOne : t.audit.total, { n: number(list.value.total) })}
             </p>
             {list.value.items.length === 0 ? (
               <p>{t.audit.empty}</p>
@@ -71,10 +71,10 @@ function EventTable({ items, onActor }: { items: AuditEventView[]; onActor: (act
   const t = useReportsT();
   const [locale] = useLocale();
   return (
-    <div className="table-scroll" role="region" aria-labelledby="audit-events-caption" tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label={t.audit.tableLabel} tabIndex={0}>
       <table className="stat-table audit-table">
-        <caption id="audit-events-caption" className="visually-hidden">
-          {t.audit.eventsTitle}
+        <caption className="visually-hidden">
+          {t.audit.tableLabel}
         </caption>
         <thead>
           <tr>
@@ -88,11 +88,21 @@ function EventTable({ items, onActor }: { items: AuditEventView[]; onActor: (act
         </thead>
         <tbody>
           {items.map((event) => (
-            <tr key={event.seq}>
-              <td className="audit-table__seq">{event.seq}</td>
-              <td>{formatDateTime(event.at, locale)}</td>
-              <th scope="row">{t.actions[event.action] ?? event.action}</th>
-              <td>
+            <tr key={event.seq} role="row">
+              <td role="cell" className="audit-table__seq">
+                <Label text={t.audit.seq} />
+                {event.seq}
+              </td>
+              <td role="cell">
+                <Label text={t.audit.when} />
+                {formatDateTime(event.at, locale)}
+              </td>
+              <th scope="row" role="rowheader">
+                <Label text={t.audit.what} />
+                {t.actions[event.action] ?? event.action}
+              </th>
+              <td role="cell">
+                <Label text={t.audit.who} />
                 {event.actorId ? (
                   <button
                     type="button"
@@ -106,13 +116,34 @@ function EventTable({ items, onActor }: { items: AuditEventView[]; onActor: (act
                   <span className="muted">{t.audit.system}</span>
                 )}
               </td>
-              <td className="audit-table__code">{event.targetType ? `${event.targetType}${event.targetId ? ` ${event.targetId}` : ''}` : '—'}</td>
-              <td className="audit-table__code">{detailsText(event.details)}</td>
+              <td role="cell" className="audit-table__code">
+                <Label text={t.audit.target} />
+                {event.targetType ? `${event.targetType}${event.targetId ? ` ${event.targetId}` : ''}` : '—'}
+              </td>
+              <td role="cell" className="audit-table__code">
+                <Label text={t.audit.details} />
+                {detailsText(event.details)}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * The column's name, shown only when the table becomes cards on a phone.
+ * Hidden from screen readers: the explicit table roles keep the header row
+ * tied to each cell even when the cells are laid out as blocks.
+ */
+function Label({ text }: { text: string }) {
+  const t = useReportsT();
+  return (
+    <span className="audit-table__label" aria-hidden="true">
+      {text}
+      {t.colon}
+    </span>
   );
 }
 

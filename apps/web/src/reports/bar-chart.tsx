@@ -51,6 +51,7 @@ export function BarChart({ title, groups, k }: Props) {
         </defs>
       </svg>
       <div className="chart__body" role="img" aria-label={summaryOf(t, number, title, bars)}>
+        {bars.length === 0 ? <p className="chart__empty">{t.statistics.empty}</p> : null}
         {groups.map((group) => (
           <div key={group.key} className="chart__group">
             {group.label ? <p className="chart__group-label">{group.label}</p> : null}

@@ -1,4 +1,5 @@
 import type { ReportDimension, StatCell } from '@mnpddh/shared';
+import { format } from '../dashboard/format';
 import { useReportsT } from './i18n';
 import { useNumber, useValueLabel } from './labels';
 import { SuppressedMark } from './suppressed-mark';
@@ -69,9 +70,10 @@ export function CrossTable({ caption, dimension, cross, cells, total, k }: Cross
   const columns = distinct(cells.map((cell) => cell.cross));
   const at = (row: string, column: string) => cells.find((cell) => cell.value === row && cell.cross === column);
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label={format(t.statistics.tableOf, { title: caption })} tabIndex={0}>
       <table className="stat-table stat-table--crossed">
-        <caption className="stat-table__caption">{caption}</caption>
+        {/* Said by the heading just above: a visible caption would scroll away with a wide matrix. */}
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">

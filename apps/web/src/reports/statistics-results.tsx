@@ -70,9 +70,7 @@ export function StatisticsResults({ table, query }: Props) {
             k={table.k}
             exportFile={exportOf(periodQuery(query, period))}
           >
-            {cells.length === 0 ? (
-              <p>{t.statistics.empty}</p>
-            ) : cross ? (
+            {cells.length === 0 ? null : cross ? (
               <CrossTable caption={title} dimension={dimension} cross={cross} cells={cells} total={total} k={table.k} />
             ) : (
               <SingleTable caption={title} dimension={dimension} cells={cells} total={total} k={table.k} />

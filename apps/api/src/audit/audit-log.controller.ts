@@ -1,0 +1,65 @@
+import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AuditCheckpointView, AuditEventPage, AuditQuery, AuditVerification } from '@mnpddh/shared';
+import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { Roles } from '../common/access.decorators.js';
+import { AppError } from '../common/app-error.js';
+import { ApiSchemas } from '../common/openapi.js';
+import { AuditCheckpoints } from './audit-checkpoints.js';
+import { AuditExporter } from './audit-exporter.js';
+import { AuditExportQuery } from './audit-filter.js';
+import { AuditLogService } from './audit-log.service.js';
+import { AuditVerifier } from './audit-verifier.js';
+import { ValidQuery } from './valid-query.js';
+
+/** The audit log, for auditors and admins only: read, export, verify, sign checkpoints. Never a case's content. */
+@ApiTags('audit')
+@Controller('audit')
+@Roles('auditor', 'admin')
+export class AuditLogController {
+  constructor(
+    private readonly log: AuditLogService,
+    private readonly exporter: AuditExporter,
+    private readonly verifier: AuditVerifier,
+    private readonly checkpoints: AuditCheckpoints,
+  ) {}
+
+  @Get('events')
+  @ApiSchemas({ responses: { 200: AuditEventPage } })
+  async events(@ValidQuery(AuditQuery) query: AuditQuery): Promise<AuditEventPage> {
+    return AuditEventPage.parse(await this.log.page(query));
+  }
+
+  /** A download (CSV or JSON), streamed. */
+  @Get('events/export')
+  async export(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidQuery(AuditExportQuery) query: AuditExportQuery,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.exporter.send(staff, query, response);
+  }
+
+  @Get('verify')
+  @ApiSchemas({ responses: { 200: AuditVerification } })
+  async verify(): Promise<AuditVerification> {
+    return AuditVerification.parse(await this.verifier.verify());
+  }
+
+  @Post('checkpoints')
+  @HttpCode(201)
+  @ApiSchemas({ responses: { 201: AuditCheckpointView } })
+  async sign(@CurrentStaff() staff: CurrentStaffMember): Promise<AuditCheckpointView> {
+    return AuditCheckpointView.parse(await this.checkpoints.signNow(staff.id));
+  }
+
+  /** For safekeeping off the server, with the public key that verifies it. */
+  @Get('checkpoints/latest')
+  @ApiSchemas({ responses: { 200: AuditCheckpointView } })
+  async latest(): Promise<AuditCheckpointView> {
+    const latest = await this.checkpoints.latest();
+    if (!latest) throw new AppError('NOT_FOUND');
+    return AuditCheckpointView.parse(latest);
+  }
+}

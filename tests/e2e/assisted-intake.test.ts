@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import { CaseList, ReferenceData, StaffDirectory } from '@mnpddh/shared';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
-import { launchBrowser, overflowsHorizontally, type Browser } from '../support/browser.js';
+import { accessibilityProblems, launchBrowser, type Browser } from '../support/browser.js';
 import { createAdmin, createStaff, FAST_PASSWORDS, nextTotp, signIn, type StaffClient, type StaffCredentials } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
@@ -77,9 +76,7 @@ describe('assisted intake, reference lists and rota in a real browser', () => {
   }
 
   async function expectAccessible(page: Page, label: string) {
-    expect({ label, overflows: await overflowsHorizontally(page) }).toEqual({ label, overflows: false });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect({ label, violations: violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`) }).toEqual({ label, violations: [] });
+    expect({ label, problems: await accessibilityProblems(page) }).toEqual({ label, problems: [] });
   }
 
   async function shot(page: Page, name: string) {

@@ -1,9 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
-import { launchBrowser, overflowsHorizontally, type Browser } from '../support/browser.js';
+import { accessibilityProblems, launchBrowser, watchConsole, type Browser } from '../support/browser.js';
 import { createAdmin, createStaff, FAST_PASSWORDS, nextTotp, signIn, type CreatedStaff } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
@@ -71,30 +70,11 @@ describe('auditor screens in a real browser', () => {
   async function watchedPage(width: number): Promise<Page> {
     const page = await browser.newPage(width);
     page.setDefaultTimeout(30_000);
-    page.on('console', (message: ConsoleMessage) => {
-      if (message.type() !== 'error') return;
-      const expected401 = /status of 401/.test(message.text()) && message.location().url.endsWith('/api/auth/session');
-      if (!expected401) consoleProblems.push(`${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => consoleProblems.push(`page error: ${error.message}`));
-    return page;
+    return watchConsole(page, consoleProblems);
   }
 
   async function expectAccessible(page: Page, label: string) {
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect({ label, violations: violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`) }).toEqual({ label, violations: [] });
-    const overflows = await overflowsHorizontally(page);
-    expect({ label, overflows, wide: overflows ? await widerThanScreen(page) : [] }).toEqual({ label, overflows: false, wide: [] });
-  }
-
-  /** What sticks out on the right, to say where the layout broke. */
-  function widerThanScreen(page: Page): Promise<string[]> {
-    return page.evaluate(() =>
-      [...document.querySelectorAll('body *')]
-        .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-        .slice(0, 8)
-        .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} ${Math.round(element.getBoundingClientRect().right)}`),
-    );
+    expect({ label, problems: await accessibilityProblems(page) }).toEqual({ label, problems: [] });
   }
 
   /** Axe and a screenshot at a phone's width and a laptop's. */

@@ -1,10 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AlertList, CaseDetail, SubmissionReceipt } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
-import { launchBrowser, overflowsHorizontally, type Browser } from '../support/browser.js';
+import { accessibilityProblems, launchBrowser, overflowsHorizontally, watchConsole, type Browser } from '../support/browser.js';
 import { createAdmin, createStaff, FAST_PASSWORDS, nextTotp, signIn, sleep, type CreatedStaff, type StaffClient } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
@@ -52,19 +51,11 @@ describe('case work in a real browser', () => {
   async function watchedPage(width: number): Promise<Page> {
     const page = await browser.newPage(width);
     page.setDefaultTimeout(30_000);
-    page.on('console', (message: ConsoleMessage) => {
-      if (message.type() !== 'error') return;
-      const expected401 = /status of 401/.test(message.text()) && message.location().url.endsWith('/api/auth/session');
-      if (!expected401) consoleProblems.push(`${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => consoleProblems.push(`page error: ${error.message}`));
-    return page;
+    return watchConsole(page, consoleProblems);
   }
 
   async function expectAccessible(page: Page, label: string) {
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect({ label, violations: violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`) }).toEqual({ label, violations: [] });
-    expect({ label, overflows: await overflowsHorizontally(page) }).toEqual({ label, overflows: false });
+    expect({ label, problems: await accessibilityProblems(page) }).toEqual({ label, problems: [] });
   }
 
   async function shot(page: Page, name: string) {

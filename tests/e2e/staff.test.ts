@@ -1,6 +1,6 @@
-import type { ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
-import { launchBrowser, overflowsHorizontally, type Browser } from '../support/browser.js';
+import { launchBrowser, overflowsHorizontally, watchConsole, type Browser } from '../support/browser.js';
 import { createAdmin, FAST_PASSWORDS, nextTotp, strongPassphrase, type StaffCredentials } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
@@ -45,13 +45,7 @@ describe('staff area in a real browser', () => {
    */
   async function watchedPage(browser: Browser, width: number): Promise<Page> {
     const page = await browser.newPage(width);
-    page.on('console', (message: ConsoleMessage) => {
-      if (message.type() !== 'error') return;
-      const expected401 = /status of 401/.test(message.text()) && message.location().url.endsWith('/api/auth/session');
-      if (!expected401) consoleProblems.push(`${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => consoleProblems.push(`page error: ${error.message}`));
-    return page;
+    return watchConsole(page, consoleProblems);
   }
 
   async function signInWith(page: Page, credentials: { email?: string; password: string; totpSecret: string }) {

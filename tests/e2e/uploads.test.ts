@@ -1,7 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page, Request } from 'playwright-core';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
-import { launchBrowser, overflowsHorizontally, type Browser } from '../support/browser.js';
+import { accessibilityProblems, launchBrowser, type Browser } from '../support/browser.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 /*
@@ -125,9 +124,7 @@ describe('files and voice after the receipt, in a real browser with a fake micro
   }
 
   async function expectAccessible(page: Page, label: string) {
-    expect(await overflowsHorizontally(page)).toBe(false);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect({ label, violations: violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`) }).toEqual({ label, violations: [] });
+    expect({ label, problems: await accessibilityProblems(page) }).toEqual({ label, problems: [] });
   }
 
   it(

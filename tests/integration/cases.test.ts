@@ -202,7 +202,7 @@ describe('the case list', () => {
   });
 
   it('refuses bad queries with 400', async () => {
-    for (const query of ['pageSize=101', 'page=0', 'region=atlantis', 'threatType=arrest,nope', 'assignment=theirs', 'urgent=maybe', 'colour=red', 'receivedFrom=yesterday']) {
+    for (const query of ['pageSize=101', 'page=0', 'region=atlantis', 'threatType=arrest,nope', 'assignment=theirs', 'urgent=maybe', 'colour=red', 'receivedFrom=yesterday', 'receivedFrom=0000-01-01', 'receivedTo=99999-01-01']) {
       expect((await get(supervisor, `/api/cases?${query}`)).status).toBe(400);
     }
     expect((await get(supervisor, '/api/cases?receivedFrom=2026-02-02&receivedTo=2026-02-01')).status).toBe(400);

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { AxeBuilder } from '@axe-core/playwright';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -57,4 +58,39 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 /** True when the page scrolls sideways (broken layout at that width). */
 export async function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+/**
+ * Collects a page's console errors and uncaught errors into `problems`. The
+ * one error tolerated is the browser's own line for the session probe's 401
+ * (asking "am I signed in?" when one is not); a CSP refusal or any script
+ * error fails the suite that asserts `problems` is empty.
+ */
+export function watchConsole(page: Page, problems: string[]): Page {
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const expected401 = /status of 401/.test(message.text()) && message.location().url.endsWith('/api/auth/session');
+    if (!expected401) problems.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return page;
+}
+
+/** What breaks accessibility on this page: axe violations (rule: targets), and what sticks out sideways. Empty when fine. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const problems = violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  if (await overflowsHorizontally(page)) problems.push(`scrolls sideways: ${(await widerThanScreen(page)).join(', ')}`);
+  return problems;
+}
+
+/** The elements that stick out on the right, to say where the layout broke. */
+function widerThanScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const limit = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > limit + 1)
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}`);
+  });
 }

@@ -41,7 +41,11 @@ function codeList<T extends readonly [string, ...string[]]>(codes: T) {
 const queryBoolean = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean().optional());
 
 /** A day (YYYY-MM-DD) or a full ISO date-time. */
-const queryDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional();
+const queryDate = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  // PostgreSQL has no year 0 and a bounded range: a plausible window, not a 500.
+  .refine((value) => value.slice(0, 4) >= '1900' && value.slice(0, 4) <= '2199', { message: 'date_out_of_range' })
+  .optional();
 
 /** Filters and page of GET /api/cases, as a query string. */
 export const CaseListQuery = z

@@ -183,7 +183,7 @@ describe('embedded mode', () => {
       const admin = first.demoAccounts.find((a) => a.roles.includes('admin'));
       const login = await postLogin(first, { email: admin?.email, password: admin?.password, totp: await nextTotp(admin?.totpSecret ?? '') });
       expect(login.status).toBe(200);
-      expect(await query(first.databaseUrl, 'SELECT count(*)::int AS n FROM escrow_share')).toEqual([{ n: 1 }]);
+      expect(await query(first.databaseUrl, 'SELECT count(*)::int AS n FROM escrow_share')).toEqual([{ n: 2 }]); // one per ordered pair
       await query(first.databaseUrl, "INSERT INTO setting (key, value, updated_at) VALUES ('kept', 'yes', now())");
       await first.close();
       expect(existsSync(join(dataDir, 'data', 'pg', 'PG_VERSION'))).toBe(true);

@@ -63,6 +63,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'POST /api/callback-requests':                   row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'POST /api/auth/login':                          row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'POST /api/auth/activate':                       row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  // The security-key sign-in challenge: the same answer for any address, it opens nothing.
+  'POST /api/auth/login/challenge':                row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'POST /api/follow-up/session':                   row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   // Ending a follow-up session is idempotent: 204 for anyone, it opens nothing.
   'DELETE /api/follow-up/session':                 row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ], { endsSession: 'follow-up' }),
@@ -83,6 +85,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'GET /api/auth/session':                         row('staff', [E401, E401, OK,   OK,   OK,   OK,   OK  ]),
   'POST /api/auth/password':                       row('staff', [E401, E401, OK,   OK,   OK,   OK,   OK  ]),
   'POST /api/auth/logout':                         row('staff', [E401, E401, OK,   OK,   OK,   OK,   OK  ], { endsSession: 'staff' }),
+  // Each person's own security keys (a key id of someone else is 404).
+  'GET /api/auth/security-keys':                   row('staff', [E401, E401, OK,   OK,   OK,   OK,   OK  ]),
+  'POST /api/auth/security-keys/options':          row('staff', [E401, E401, OK,   OK,   OK,   OK,   OK  ]),
+  'POST /api/auth/security-keys':                  row('staff', [E401, E401, OK,   OK,   OK,   OK,   OK  ]),
+  'DELETE /api/auth/security-keys/:id':            row('staff', [E401, E401, OK,   OK,   OK,   OK,   OK  ]),
 
   // Cases: supervisors and caseworkers; a case itself only to whoever holds a grant on it
   // (the supervisor, in the triage team, received it at intake). Auditors and admins never read a case.
@@ -159,6 +166,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
 
   // Account administration: admins only.
   'GET /api/admin/staff':                          row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+  'GET /api/admin/security-key-policy':            row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+  'PUT /api/admin/security-key-policy':            row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'POST /api/admin/staff':                         row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'PATCH /api/admin/staff/:id':                    row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'POST /api/admin/staff/:id/deactivate':          row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
@@ -172,4 +181,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'GET /api/audit/verify':                         row('staff', [E401, E401, E403, E403, E403, OK,   OK  ]),
   'POST /api/audit/checkpoints':                   row('staff', [E401, E401, E403, E403, E403, OK,   OK  ]),
   'GET /api/audit/checkpoints/latest':             row('staff', [E401, E401, E403, E403, E403, OK,   OK  ]),
+
+  // Two-custodian operations and the drill: custodians only (no caller here is one; tests/integration/custodians.test.ts covers them).
+  'POST /api/custodian/operations':                row('staff', [E401, E401, E403, E403, E403, E403, E403], { body: { kind: 'reseal_escrow' } }),
+  'GET /api/custodian/operations':                 row('staff', [E401, E401, E403, E403, E403, E403, E403]),
+  'POST /api/custodian/operations/:id/complete':   row('staff', [E401, E401, E403, E403, E403, E403, E403]),
+  'POST /api/custodian/drill':                     row('staff', [E401, E401, E403, E403, E403, E403, E403]),
+  'GET /api/custodian/drill':                      row('staff', [E401, E401, E403, E403, E403, E403, E403]),
 };

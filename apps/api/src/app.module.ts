@@ -16,6 +16,7 @@ import { IntakeModule } from './intake/intake.module.js';
 import { NotifyModule } from './notify/notify.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { VaultModule } from './vault/vault.module.js';
+import { CustodianModule } from './custodian/custodian.module.js';
 
 @Module({})
 export class AppModule {
@@ -23,7 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuditModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule, ReportsModule],
+      imports: [DatabaseModule, AuditModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule, ReportsModule, CustodianModule],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AccessGuard },

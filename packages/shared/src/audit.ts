@@ -8,6 +8,9 @@ export const AUDIT_ACTIONS = [
   'auth.activated',
   'auth.password_changed',
   'auth.recovery_code_used',
+  'auth.security_key_added',
+  'auth.security_key_removed',
+  'staff.security_key_policy_changed',
   'staff.invited',
   'staff.updated',
   'staff.deactivated',
@@ -33,6 +36,9 @@ export const AUDIT_ACTIONS = [
   'receipt.opened',
   'export.created',
   'custodian.action',
+  'custodian.requested',
+  'custodian.completed',
+  'custodian.drill',
   'audit.checkpoint',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);

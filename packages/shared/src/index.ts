@@ -13,3 +13,5 @@ export * from './case-work.js';
 export * from './alerts.js';
 export * from './reference-lists.js';
 export * from './reports.js';
+export * from './custodian.js';
+export * from './webauthn.js';

@@ -56,6 +56,8 @@ export const SessionInfo = z.object({
   absoluteExpiresAt: z.iso.datetime(),
   /** Present once, right after the login that confirmed a new second factor. */
   recoveryCodes: z.array(z.string()).optional(),
+  /** Signed in with TOTP, but a role of theirs requires a security key and they have none yet: enrol one now. */
+  securityKeyNeeded: z.boolean().optional(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

@@ -5,8 +5,8 @@ import {
   ActivateRequest,
   ActivateResponse,
   ChangePasswordRequest,
-  LoginRequest,
   SessionInfo,
+  SignInRequest,
   type Locale,
 } from '@mnpddh/shared';
 import { Authenticated, Public } from '../common/access.decorators.js';
@@ -38,7 +38,7 @@ export class AuthController {
   @Public()
   @UseGuards(LoginGuard)
   @HttpCode(200)
-  @ApiSchemas({ body: LoginRequest, responses: { 200: SessionInfo } })
+  @ApiSchemas({ body: SignInRequest, responses: { 200: SessionInfo } })
   login(@Req() request: Request, @Res({ passthrough: true }) response: Response): SessionInfo {
     const { cookie, info } = signedInOf(request);
     this.cookie.set(response, cookie);

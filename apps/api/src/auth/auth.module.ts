@@ -15,10 +15,15 @@ import { SessionService } from './session.service.js';
 import { SignInService } from './sign-in.service.js';
 import { StaffKeysService } from './staff-keys.service.js';
 import { StaffRepository } from './staff.repository.js';
+import { SecurityKeyController } from './webauthn.controller.js';
+import { SecurityKeyRepository } from './webauthn-credential.repository.js';
+import { SecurityKeyPolicyController } from './webauthn-policy.controller.js';
+import { SecurityKeyPolicyStore } from './webauthn-policy.js';
+import { SecurityKeyService } from './webauthn.service.js';
 
 /** Staff identity: passwords, second factor, key pairs, sessions, activation links. */
 @Module({
-  controllers: [AuthController],
+  controllers: [AuthController, SecurityKeyController, SecurityKeyPolicyController],
   providers: [
     { provide: Argon2Gate, useFactory: () => new Argon2Gate() },
     ActivationService,
@@ -35,6 +40,9 @@ import { StaffRepository } from './staff.repository.js';
     SignInService,
     StaffKeysService,
     StaffRepository,
+    SecurityKeyPolicyStore,
+    SecurityKeyRepository,
+    SecurityKeyService,
   ],
   exports: [ActivationService, PasswordHasher, SecondFactorService, SessionService, StaffKeysService, StaffRepository],
 })

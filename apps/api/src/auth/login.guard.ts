@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { LoginRequest, negotiateLocale } from '@mnpddh/shared';
+import { negotiateLocale, SignInRequest } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { parseInput } from '../common/valid-body.js';
 import { PasswordStrategy } from './password.strategy.js';
@@ -20,7 +20,7 @@ export class LoginGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
-    request.body = parseInput(LoginRequest, request.body ?? {}, negotiateLocale(request.headers['accept-language']));
+    request.body = parseInput(SignInRequest, request.body ?? {}, negotiateLocale(request.headers['accept-language']));
     try {
       signedInRequests.set(request, await this.strategy.authenticate(request, response));
     } catch (error) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
-import type { LoginRequest } from '@mnpddh/shared';
+import type { SignInRequest } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { readSessionCookie } from './session-cookie.js';
 import { SignInService, type SignedIn } from './sign-in.service.js';
@@ -24,8 +24,8 @@ export class PasswordStrategy {
         { usernameField: 'email', passwordField: 'password', passReqToCallback: true, session: false },
         (request, email, password, done) => {
           // The body was parsed with LoginRequest by the LoginGuard before passport saw it.
-          const { totp } = request.body as LoginRequest;
-          signIn.signIn({ email, password, totp }, readSessionCookie(request)).then(
+          const { totp, securityKey } = request.body as SignInRequest;
+          signIn.signIn({ email, password, totp, securityKey }, readSessionCookie(request)).then(
             (signedIn) => done(null, signedIn),
             (error: unknown) => done(error),
           );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LoginRequest, SessionInfo } from '@mnpddh/shared';
+import type { SessionInfo, SignInRequest } from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import type { PasswordWrappingKey } from '../crypto/index.js';
@@ -14,6 +14,10 @@ import type { SessionCookieValue } from './session-cookie.js';
 import { SessionService, sessionInfo } from './session.service.js';
 import { StaffKeysService } from './staff-keys.service.js';
 import { StaffRepository, type StaffRecord } from './staff.repository.js';
+import { SecurityKeyService, type SecurityKeyMatch } from './webauthn.service.js';
+
+/** A TOTP code, a recovery code or a security key. */
+type FactorMatch = SecondFactorMatch | SecurityKeyMatch;
 
 export interface SignedIn {
   /** the new session cookie's value */
@@ -39,19 +43,20 @@ export class SignInService {
     private readonly sessions: SessionService,
     private readonly failures: LoginFailures,
     private readonly audit: AuditService,
+    private readonly securityKeys: SecurityKeyService,
   ) {}
 
-  async signIn(credentials: LoginRequest, presented: SessionCookieValue | null): Promise<SignedIn> {
+  async signIn(credentials: SignInRequest, presented: SessionCookieValue | null): Promise<SignedIn> {
     const now = new Date();
     const user = await this.staff.findByEmail(this.prisma, credentials.email);
     if (!user?.passwordRecord) return this.refuseWithoutPassword(credentials, user, now);
-    await this.checkLock(user, credentials.totp, now);
+    await this.checkLock(user, credentials, now);
     const wrappingKey = await this.passwords.verify(credentials.password, user.passwordRecord);
     if (!wrappingKey) return this.refuse(user, 'wrong_password', now);
     try {
       if (!user.active) return await this.refuse(user, 'inactive', now);
-      const factor = await this.secondFactor.match(this.prisma, user, credentials.totp, now);
-      if (!factor || !(await this.secondFactor.consume(this.prisma, user.id, factor, now))) {
+      const factor = await this.matchFactor(user, credentials, now);
+      if (!factor || !(await this.consumeFactor(user, factor, now))) {
         return await this.refuse(user, 'wrong_second_factor', now);
       }
       if (factor.kind === 'recovery-code') {
@@ -59,7 +64,10 @@ export class SignInService {
       }
       // A certificate that no longer matches the row means roles were changed in SQL: no session on that basis.
       if (this.keys.hasKeyPair(user) && !this.keys.isCertified(user)) return await this.refuse(user, 'certificate_invalid', now);
-      return await this.complete({ ...user, passwordRecord: user.passwordRecord }, credentials.password, wrappingKey, factor, presented, now);
+      const signedIn = await this.complete({ ...user, passwordRecord: user.passwordRecord }, credentials.password, wrappingKey, factor, presented, now);
+      return factor.kind !== 'security-key' && (await this.securityKeys.isNeeded(this.prisma, user))
+        ? { ...signedIn, info: { ...signedIn.info, securityKeyNeeded: true } }
+        : signedIn;
     } finally {
       wrappingKey.destroy();
     }
@@ -77,17 +85,31 @@ export class SignInService {
    * request carries a valid second factor, which a stranger guessing
    * passwords does not have: the owner can always get through.
    */
-  private async checkLock(user: StaffRecord, code: string, now: Date): Promise<void> {
+  private async checkLock(user: StaffRecord, credentials: SignInRequest, now: Date): Promise<void> {
     const seconds = secondsLocked(user.lockedUntil, now);
-    if (seconds === 0 || (await this.secondFactor.match(this.prisma, user, code, now))) return;
+    if (seconds === 0 || (await this.matchFactor(user, credentials, now))) return;
     throw new RateLimitedError(seconds);
+  }
+
+  /** The second factor presented, if valid now (not yet used up). */
+  private async matchFactor(user: StaffRecord, credentials: SignInRequest, now: Date): Promise<FactorMatch | null> {
+    if (credentials.securityKey) return this.securityKeys.match(this.prisma, user, credentials.securityKey, now);
+    const match = await this.secondFactor.match(this.prisma, user, credentials.totp ?? '', now);
+    // Required of their role and enrolled: a TOTP code alone no longer does (a recovery code still does, for a lost key).
+    if (match?.kind === 'totp' && (await this.securityKeys.refusesTotp(this.prisma, user))) return null;
+    return match;
+  }
+
+  private consumeFactor(user: StaffRecord, factor: FactorMatch, now: Date): Promise<boolean> {
+    if (factor.kind === 'security-key') return this.securityKeys.consume(this.prisma, user, factor, now);
+    return this.secondFactor.consume(this.prisma, user.id, factor, now);
   }
 
   private async complete(
     user: StaffRecord & { passwordRecord: string },
     password: string,
     wrappingKey: PasswordWrappingKey,
-    factor: SecondFactorMatch,
+    factor: FactorMatch,
     presented: SessionCookieValue | null,
     now: Date,
   ): Promise<SignedIn> {
@@ -126,7 +148,7 @@ export class SignInService {
   }
 
   /** No account, or one never activated: same cost, same answer, same lock arithmetic. */
-  private async refuseWithoutPassword(credentials: LoginRequest, user: StaffRecord | null, now: Date): Promise<never> {
+  private async refuseWithoutPassword(credentials: SignInRequest, user: StaffRecord | null, now: Date): Promise<never> {
     if (user) this.failures.assertNotLocked(user, now);
     const locked = user ? 0 : this.#unknownAccounts.secondsLocked(credentials.email, now);
     if (locked > 0) throw new RateLimitedError(locked);

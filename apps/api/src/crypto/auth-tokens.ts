@@ -16,7 +16,7 @@ import { memzero, randomBytes } from './sodium.js';
 /** Crockford's base32, lower case: no i, l, o, u to misread when typed from paper. */
 const CODE_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export type StaffSecretPurpose = 'activation-token' | 'recovery-code';
+export type StaffSecretPurpose = 'activation-token' | 'recovery-code' | 'security-key';
 
 /** 32 random bytes, base64url: the secret half of an activation link. */
 export function generateActivationToken(): string {

@@ -2,15 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { AuditService } from '../audit/audit.service.js';
-import { generateIdentityKeyPair, sealEscrowForCustodians } from '../crypto/index.js';
+import { generateIdentityKeyPair, sealEscrowForCustodians, type IdentityKeyPair, type SealRecipient } from '../crypto/index.js';
+import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryRepository } from '../directory/directory.repository.js';
 import { DirectoryService, ESCROW_ROLE } from '../directory/directory.service.js';
 
+/** An escrow key row as the shares name it. */
+export interface EscrowKeyRecord {
+  readonly id: string;
+  readonly publicKey: string;
+}
+
 /**
  * The escrow key: every case is sealed to it, and its private key is sealed
- * to every pair of custodians (seal_B(seal_A(seed))), never to one person.
- * It exists in memory only while it is being created.
+ * to every ordered pair of custodians (seal_B(seal_A(seed)) and
+ * seal_A(seal_B(seed))), never to one person: whichever custodian starts an
+ * operation, any other can finish it. It exists in memory only while it is
+ * being created or re-sealed.
  */
 @Injectable()
 export class EscrowService {
@@ -22,27 +31,15 @@ export class EscrowService {
   ) {}
 
   async create(actorId: string | null, custodianIds: string[]): Promise<string> {
-    const custodians = await Promise.all(custodianIds.map((id) => this.staff.findStaff(this.prisma, id)));
-    const recipients = custodians.map((record) =>
-      record && record.roles.includes('custodian') ? this.directory.staffRecipient(record) : null,
-    );
-    if (recipients.length < 2 || recipients.some((r) => r === null)) throw new AppError('CONFLICT');
+    const recipients = await this.custodianRecipients(this.prisma, custodianIds);
     const escrow = generateIdentityKeyPair();
     try {
       return await this.prisma.$transaction(async (tx) => {
         const epoch = await this.staff.nextEscrowEpoch(tx);
         const id = randomUUID();
         const certificate = this.directory.issue(id, ESCROW_ROLE, escrow.publicKey, epoch);
-        const context = { tenant: this.directory.tenant, escrowPublicKey: escrow.publicKey };
         await this.staff.insertEscrowKey(tx, { id, publicKey: escrow.publicKey, certificate, epoch });
-        for (const [first, second] of pairs(recipients.filter((r) => r !== null))) {
-          await this.staff.insertEscrowShare(tx, {
-            escrowKeyId: id,
-            innerUserId: first.certificate.userId,
-            outerUserId: second.certificate.userId,
-            sealed: sealEscrowForCustodians(escrow, context, first, second),
-          });
-        }
+        await this.sealShares(tx, { id, publicKey: escrow.publicKey }, escrow, recipients);
         await this.audit.record({ action: 'escrow.created', actorId, targetType: 'escrow', targetId: id, details: { custodians: recipients.length } }, tx);
         return id;
       });
@@ -50,9 +47,45 @@ export class EscrowService {
       escrow.destroy();
     }
   }
+
+  /**
+   * Custodian enrolment: the escrow key pair (rebuilt by two custodians, for
+   * this call only; the caller destroys it) is sealed again to every ordered
+   * pair of the custodians named, and the key's older shares are deleted, in
+   * the caller's transaction. Returns the number of shares written.
+   */
+  async reseal(tx: Db, escrowKey: EscrowKeyRecord, escrow: IdentityKeyPair, custodianIds: string[]): Promise<number> {
+    const recipients = await this.custodianRecipients(tx, custodianIds);
+    await tx.escrowShare.deleteMany({ where: { escrowKeyId: escrowKey.id } });
+    return this.sealShares(tx, escrowKey, escrow, recipients);
+  }
+
+  /** Each custodian's certified key; CONFLICT unless there are two or more, all certified custodians. */
+  private async custodianRecipients(db: Db, custodianIds: string[]): Promise<SealRecipient[]> {
+    const custodians = await Promise.all([...new Set(custodianIds)].map((id) => this.staff.findStaff(db, id)));
+    const recipients = custodians.map((record) =>
+      record && record.roles.includes('custodian') ? this.directory.staffRecipient(record) : null,
+    );
+    if (recipients.length < 2 || recipients.some((r) => r === null)) throw new AppError('CONFLICT');
+    return recipients.filter((r) => r !== null);
+  }
+
+  private async sealShares(tx: Db, escrowKey: EscrowKeyRecord, escrow: IdentityKeyPair, recipients: SealRecipient[]): Promise<number> {
+    const context = { tenant: this.directory.tenant, escrowPublicKey: escrowKey.publicKey };
+    const ordered = orderedPairs(recipients);
+    for (const [inner, outer] of ordered) {
+      await this.staff.insertEscrowShare(tx, {
+        escrowKeyId: escrowKey.id,
+        innerUserId: inner.certificate.userId,
+        outerUserId: outer.certificate.userId,
+        sealed: sealEscrowForCustodians(escrow, context, inner, outer),
+      });
+    }
+    return ordered.length;
+  }
 }
 
-/** Every unordered pair, once. */
-function pairs<T>(items: T[]): [T, T][] {
-  return items.flatMap((a, i) => items.slice(i + 1).map((b) => [a, b] as [T, T]));
+/** Every ordered pair of two different items: (a, b) and (b, a). */
+export function orderedPairs<T>(items: T[]): [T, T][] {
+  return items.flatMap((a, i) => items.flatMap((b, j) => (i === j ? [] : [[a, b] as [T, T]])));
 }

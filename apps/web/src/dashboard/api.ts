@@ -35,7 +35,12 @@ import {
   type ErrorCode,
   type FieldError,
   type InviteStaffRequest,
-  type LoginRequest,
+  type SignInRequest,
+  type EnrolSecurityKeyRequest,
+  SecurityKeyList,
+  SecurityKeyOptions,
+  SecurityKeyPolicy,
+  SecurityKeySummary,
   type UpdateStaffRequest,
 } from '@mnpddh/shared';
 import type { LocaleCode } from '../i18n/catalogues';
@@ -192,7 +197,7 @@ export function createStaffApi(options: StaffApiOptions) {
     request,
 
     /** 200 with the session, 401 for wrong credentials, 429 when rate limited. */
-    login: async (body: LoginRequest) =>
+    login: async (body: SignInRequest) =>
       keepSession(await request('POST', '/api/auth/login', { body, schema: SessionInfo, anonymous: true })),
 
     /** The current session, or null when there is none (401). Also keeps an idle session alive. */
@@ -316,6 +321,21 @@ export function createStaffApi(options: StaffApiOptions) {
     saveRota: async (body: RotaUpdate): Promise<void> => {
       await request('PUT', '/api/admin/rota', { body });
     },
+
+    // ---- security keys (WebAuthn): the sign-in challenge, one's own keys, the admin's policy ----
+
+    securityKeyChallenge: async (email: string) =>
+      (await request('POST', '/api/auth/login/challenge', { body: { email }, schema: SecurityKeyOptions, anonymous: true })).value,
+    securityKeys: async () => (await request('GET', '/api/auth/security-keys', { schema: SecurityKeyList })).value,
+    securityKeyOptions: async () => (await request('POST', '/api/auth/security-keys/options', { schema: SecurityKeyOptions })).value,
+    enrolSecurityKey: async (body: EnrolSecurityKeyRequest) =>
+      (await request('POST', '/api/auth/security-keys', { body, schema: SecurityKeySummary })).value,
+    removeSecurityKey: async (keyId: string): Promise<void> => {
+      await request('DELETE', `/api/auth/security-keys/${id(keyId)}`, {});
+    },
+    securityKeyPolicy: async () => (await request('GET', '/api/admin/security-key-policy', { schema: SecurityKeyPolicy })).value,
+    saveSecurityKeyPolicy: async (body: SecurityKeyPolicy) =>
+      (await request('PUT', '/api/admin/security-key-policy', { body, schema: SecurityKeyPolicy })).value,
   };
 }
 

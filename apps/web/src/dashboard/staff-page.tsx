@@ -15,6 +15,7 @@ import { RequireCaseRole } from './cases/require-case-role';
 import { ReferenceProvider } from './reference/use-reference';
 import { StaffSessionProvider } from './session';
 import { SignInPage } from './sign-in/sign-in-page';
+import { SecurityKeysPage } from './security-keys/security-keys-page';
 import { StaffLayout } from './staff-layout';
 import { AnnualReportPage } from '../reports/annual-report-page';
 import { AuditPage } from '../reports/audit-page';
@@ -44,6 +45,7 @@ export default function StaffPage() {
           <Route path="activation" element={<ActivationPage />} />
           <Route element={<RequireSession />}>
             <Route path="accueil" element={<StaffHomePage />} />
+            <Route path="cles-de-securite" element={<SecurityKeysPage />} />
             <Route path="dossiers" element={<RequireCaseRole><CaseListPage /></RequireCaseRole>} />
             <Route path="dossiers/:id" element={<RequireCaseRole><CasePage /></RequireCaseRole>} />
             <Route path="urgences" element={<RequireCaseRole><UrgentPage /></RequireCaseRole>} />

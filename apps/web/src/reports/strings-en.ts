@@ -234,6 +234,13 @@ export const reportsEn: ReportsCatalogue = {
     'receipt.opened': 'Follow-up read by the defender',
     'export.created': 'Export created',
     'custodian.action': 'Custodian action',
+    'custodian.requested': 'Operation requested by a custodian',
+    'custodian.completed': 'Operation completed by a second custodian',
+    'custodian.drill': 'Custodian drill',
+    'audit.checkpoint': 'Audit checkpoint signed',
+    'auth.security_key_added': 'Security key added',
+    'auth.security_key_removed': 'Security key removed',
+    'staff.security_key_policy_changed': 'Security-key rule changed',
   },
   errors: {
     load: 'The data could not be loaded.',

@@ -239,6 +239,13 @@ export const reportsFr = {
     'receipt.opened': 'Suivi consulté par le défenseur',
     'export.created': 'Export créé',
     'custodian.action': 'Action d’un dépositaire',
+    'custodian.requested': 'Opération demandée par un dépositaire',
+    'custodian.completed': 'Opération achevée par un second dépositaire',
+    'custodian.drill': 'Exercice d’un dépositaire',
+    'audit.checkpoint': 'Point de contrôle du journal signé',
+    'auth.security_key_added': 'Clé de sécurité ajoutée',
+    'auth.security_key_removed': 'Clé de sécurité retirée',
+    'staff.security_key_policy_changed': 'Règle des clés de sécurité modifiée',
   } as Record<string, string>,
   errors: {
     load: 'Les données n’ont pas pu être chargées.',

@@ -10,6 +10,7 @@ import { useStaffSession } from '../session';
 import { InviteForm } from './invite-form';
 import { ReferenceLinks } from './reference-links';
 import { StaffTable } from './staff-table';
+import { SecurityKeyPolicyForm } from '../security-keys/policy-form';
 
 /** Admins: the staff directory, the triage-team warning, invitations and per-person actions. */
 export function AdminPage() {
@@ -86,6 +87,7 @@ export function AdminPage() {
       </section>
 
       <ReferenceLinks />
+      <SecurityKeyPolicyForm />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { useStaffT } from '../i18n/use-staff-t';
 import { RoleBadges } from '../roles';
 import { useStaffSession } from '../session';
 import { ChangePassword } from './change-password';
+import { SecurityKeysCard } from '../security-keys/security-keys-card';
 import { useReportsT } from '../../reports/i18n';
 
 interface MenuItem {
@@ -109,6 +110,7 @@ export function StaffHomePage() {
         </ul>
       </section>
 
+      <SecurityKeysCard />
       <ChangePassword />
     </>
   );

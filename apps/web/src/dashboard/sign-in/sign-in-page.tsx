@@ -10,6 +10,7 @@ import { useStaffT } from '../i18n/use-staff-t';
 import { Redirect } from '../redirect';
 import { Loading } from '../require-session';
 import { useStaffSession } from '../session';
+import { SecurityKeySignIn } from './security-key-sign-in';
 
 const FIELD_IDS = { email: 'sign-in-email', password: 'sign-in-password', totp: 'sign-in-code' };
 
@@ -28,6 +29,8 @@ export function SignInPage() {
   const [useRecovery, setUseRecovery] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
+  /** Signed in with a code although a role of theirs requires a key they do not have yet: straight to adding one. */
+  const [keyNeeded, setKeyNeeded] = useState(false);
 
   useEffect(() => {
     if (status === 'unknown') check();
@@ -39,7 +42,7 @@ export function SignInPage() {
     if (switched.current) document.getElementById(FIELD_IDS.totp)?.focus();
   }, [useRecovery]);
 
-  if (status === 'signed-in') return <Redirect to="/personnel/accueil" />;
+  if (status === 'signed-in') return <Redirect to={keyNeeded ? '/personnel/cles-de-securite' : '/personnel/accueil'} />;
   if (status !== 'signed-out') return <Loading label={t.area.loading} />;
 
   const validate = (): FormErrors => {
@@ -66,7 +69,9 @@ export function SignInPage() {
     setBusy(true);
     try {
       // New recovery codes, if any, ride along: the layout shows them before anything else.
-      session.signedIn(await session.api.login({ email: email.trim(), password, totp: code }));
+      const received = await session.api.login({ email: email.trim(), password, totp: code });
+      setKeyNeeded(received.value.securityKeyNeeded === true);
+      session.signedIn(received);
     } catch (error) {
       const found = errorsFrom(error, t);
       const refused = error instanceof ApiError && error.status === 401;
@@ -164,6 +169,7 @@ export function SignInPage() {
           {busy ? t.signIn.submitting : t.signIn.submit}
         </button>
       </form>
+      <SecurityKeySignIn email={email} password={password} onErrors={setErrors} />
       <p className="form-help">{t.signIn.help}</p>
       <p className="form-help">
         {t.area.notForPublic} <Link to="/demande">{t.area.requestLink}</Link>

@@ -1,0 +1,15 @@
+import type { AppConfig } from '../config/config.schema.js';
+
+/** Who the security keys are bound to: the portal's public address (PUBLIC_URL). */
+export interface RelyingParty {
+  /** the host name: a key enrolled here answers nowhere else */
+  readonly id: string;
+  /** scheme, host and port, as the browser reports it in clientDataJSON */
+  readonly origin: string;
+  readonly name: string;
+}
+
+export function relyingPartyOf(config: Pick<AppConfig, 'PUBLIC_URL' | 'PORT'>): RelyingParty {
+  const url = new URL(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
+  return { id: url.hostname, origin: url.origin, name: 'CNDH Mali' };
+}

@@ -1,0 +1,67 @@
+import { Controller, Delete, Get, HttpCode, Post, Req, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { z } from 'zod';
+import {
+  EnrolSecurityKeyRequest,
+  negotiateLocale,
+  SecurityKeyChallengeRequest,
+  SecurityKeyList,
+  SecurityKeyOptions,
+  SecurityKeySummary,
+} from '@mnpddh/shared';
+import { Authenticated, Public } from '../common/access.decorators.js';
+import { ApiSchemas } from '../common/openapi.js';
+import { RetryAfterInterceptor } from '../common/rate-limited.js';
+import { parseInput, ValidBody } from '../common/valid-body.js';
+import { CurrentStaff, type CurrentStaffMember } from './current-staff.js';
+import { SecurityKeyService } from './webauthn.service.js';
+
+const KeyParams = z.object({ id: z.uuid() });
+
+/** Security keys: the sign-in challenge (public), and each person's own keys. */
+@ApiTags('auth')
+@Controller('auth')
+@UseInterceptors(RetryAfterInterceptor)
+export class SecurityKeyController {
+  constructor(private readonly securityKeys: SecurityKeyService) {}
+
+  /** Step one of a sign-in with a key; the assertion then goes in POST /api/auth/login as `securityKey`. */
+  @Post('login/challenge')
+  @Public()
+  @HttpCode(200)
+  @ApiSchemas({ body: SecurityKeyChallengeRequest, responses: { 200: SecurityKeyOptions } })
+  async challenge(@ValidBody(SecurityKeyChallengeRequest) body: SecurityKeyChallengeRequest): Promise<SecurityKeyOptions> {
+    return SecurityKeyOptions.parse(await this.securityKeys.signInOptions(body.email, new Date()));
+  }
+
+  @Get('security-keys')
+  @Authenticated()
+  @ApiSchemas({ responses: { 200: SecurityKeyList } })
+  async list(@CurrentStaff() staff: CurrentStaffMember): Promise<SecurityKeyList> {
+    return SecurityKeyList.parse(await this.securityKeys.list(staff));
+  }
+
+  @Post('security-keys/options')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiSchemas({ responses: { 200: SecurityKeyOptions } })
+  async enrolmentOptions(@CurrentStaff() staff: CurrentStaffMember): Promise<SecurityKeyOptions> {
+    return SecurityKeyOptions.parse(await this.securityKeys.enrolmentOptions(staff, new Date()));
+  }
+
+  @Post('security-keys')
+  @Authenticated()
+  @ApiSchemas({ body: EnrolSecurityKeyRequest, responses: { 201: SecurityKeySummary } })
+  async enrol(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(EnrolSecurityKeyRequest) body: EnrolSecurityKeyRequest): Promise<SecurityKeySummary> {
+    return SecurityKeySummary.parse(await this.securityKeys.enrol(staff, body, new Date()));
+  }
+
+  @Delete('security-keys/:id')
+  @Authenticated()
+  @HttpCode(204)
+  async remove(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
+    const { id } = parseInput(KeyParams, { id: request.params.id }, negotiateLocale(request.headers['accept-language']));
+    await this.securityKeys.remove(staff, id);
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { CustodianDrillResult, CustodianDrillStatus } from '@mnpddh/shared';
+import { AuditService } from '../audit/audit.service.js';
+import type { CurrentStaffMember } from '../auth/current-staff.js';
+import { AppError } from '../common/app-error.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import { CustodianRepository } from './custodian.repository.js';
+import { countOpenedOuterLayers } from './escrow-steps.js';
+
+/**
+ * The custodian drill: proves a custodian's key still opens the outer layer
+ * of every share they hold as the outer custodian, without ever rebuilding
+ * the escrow key (the opened layers are dropped at once). Passing drills are
+ * recorded in the audit log, which is also where their dates are read from.
+ */
+@Injectable()
+export class CustodianDrillService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repository: CustodianRepository,
+    private readonly directory: DirectoryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async drill(custodian: CurrentStaffMember, now = new Date()): Promise<CustodianDrillResult> {
+    const escrowKey = await this.repository.findActiveEscrowKey(this.prisma);
+    if (!escrowKey) throw new AppError('CONFLICT');
+    const shares = (await this.repository.findSharesWithOuter(this.prisma, escrowKey.id, custodian.id)).filter((s) => s.innerUserId !== custodian.id);
+    const opened = countOpenedOuterLayers(shares, custodian.keyPair, { tenant: this.directory.tenant, escrowPublicKey: escrowKey.publicKey });
+    // No share at all also fails: a custodian the escrow was never sealed to (not yet re-sealed) cannot take part.
+    const passed = shares.length > 0 && opened === shares.length;
+    await this.audit.record({
+      action: 'custodian.drill',
+      actorId: custodian.id,
+      targetType: 'escrow',
+      targetId: escrowKey.id,
+      details: { shares: shares.length, opened, passed },
+    });
+    return { checkedAt: now.toISOString(), shares: shares.length, opened, passed };
+  }
+
+  async status(): Promise<CustodianDrillStatus> {
+    const custodians = await this.repository.findCustodians(this.prisma);
+    const last = await this.repository.lastPassedDrills(this.prisma, custodians.map((c) => c.id));
+    return {
+      custodians: custodians.map((c) => ({ id: c.id, name: c.name, lastDrillAt: last.get(c.id)?.toISOString() ?? null })),
+    };
+  }
+}

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  CUSTODIAN_REQUEST_LIFETIME_MS,
+  CustodianOperationKind,
+  type CustodianOperationList,
+  type CustodianOperationRequest,
+  type CustodianOperationResult,
+  type CustodianOperationView,
+} from '@mnpddh/shared';
+import { AuditService } from '../audit/audit.service.js';
+import type { CurrentStaffMember } from '../auth/current-staff.js';
+import { AppError } from '../common/app-error.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import type { CustodianOperation } from '../generated/prisma/client.js';
+import { CustodianRepository, type Intermediate } from './custodian.repository.js';
+import { CustodianWork, type OperationTarget } from './custodian-work.js';
+import { rebuildEscrowKey, removeOuterLayers } from './escrow-steps.js';
+
+/**
+ * Two-custodian operations. The first custodian removes the outer layer of
+ * each share they hold as the outer custodian (one per other custodian); the
+ * result, still sealed to that other custodian, waits with the request. A
+ * different custodian, the inner one of one of those shares, completes it:
+ * the escrow key pair exists only during that step and is destroyed after.
+ */
+@Injectable()
+export class CustodianOperationsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repository: CustodianRepository,
+    private readonly directory: DirectoryService,
+    private readonly work: CustodianWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  async request(custodian: CurrentStaffMember, body: CustodianOperationRequest, now = new Date()): Promise<CustodianOperationView> {
+    const target = targetOf(body);
+    await this.work.check(this.prisma, target);
+    const escrowKey = await this.repository.findActiveEscrowKey(this.prisma);
+    if (!escrowKey) throw new AppError('CONFLICT');
+    const shares = (await this.repository.findSharesWithOuter(this.prisma, escrowKey.id, custodian.id)).filter((s) => s.innerUserId !== custodian.id);
+    const intermediates = removeOuterLayers(shares, custodian.keyPair, this.context(escrowKey.publicKey));
+    // No share opens with this key (none held as the outer custodian, or a key changed since): another custodian must start.
+    if (intermediates.length === 0) throw new AppError('CONFLICT');
+    const id = randomUUID();
+    const expiresAt = new Date(now.getTime() + CUSTODIAN_REQUEST_LIFETIME_MS);
+    await this.prisma.$transaction(async (tx) => {
+      await this.repository.insertOperation(tx, {
+        id,
+        kind: target.kind,
+        targetUserId: target.targetUserId,
+        caseId: target.caseId,
+        escrowKeyId: escrowKey.id,
+        requestedBy: custodian.id,
+        requestedAt: now,
+        expiresAt,
+        intermediates: intermediates.map((i) => ({ innerUserId: i.innerUserId, value: i.value })),
+      });
+      await this.audit.record({ action: 'custodian.requested', actorId: custodian.id, targetType: 'escrow', targetId: escrowKey.id, details: { operationId: id, ...auditDetails(target, custodian.id) } }, tx);
+    });
+    const operation = await this.repository.findOperation(this.prisma, id);
+    return (await this.views([operation as CustodianOperation], custodian.id))[0] as CustodianOperationView;
+  }
+
+  async pending(custodian: CurrentStaffMember, now = new Date()): Promise<CustodianOperationList> {
+    return { items: await this.views(await this.repository.findPendingOperations(this.prisma, now), custodian.id) };
+  }
+
+  async complete(custodian: CurrentStaffMember, id: string, now = new Date()): Promise<CustodianOperationResult> {
+    const operation = await this.repository.findOperation(this.prisma, id);
+    if (!operation) throw new AppError('NOT_FOUND');
+    if (operation.completedAt || operation.expiresAt <= now) throw new AppError('CONFLICT');
+    // The second step is someone else's: never the requester, nor the person the operation benefits.
+    if (operation.requestedBy === custodian.id || operation.targetUserId === custodian.id) throw new AppError('FORBIDDEN');
+    const intermediate = intermediatesOf(operation).find((i) => i.innerUserId === custodian.id);
+    if (!intermediate) throw new AppError('FORBIDDEN');
+    const granter = await this.directory.certifiedStaff(this.prisma, custodian.id);
+    const escrowKey = await this.repository.findEscrowKey(this.prisma, operation.escrowKeyId);
+    if (!granter?.staff.certificate || !escrowKey) throw new AppError('CONFLICT');
+    const target = { kind: CustodianOperationKind.parse(operation.kind), targetUserId: operation.targetUserId, caseId: operation.caseId };
+    const escrow = rebuildEscrowKey(intermediate, custodian.keyPair, this.context(escrowKey.publicKey));
+    try {
+      const done = await this.prisma.$transaction(
+        async (tx) => {
+          if (!(await this.repository.claimOperation(tx, id, custodian.id, now))) throw new AppError('CONFLICT');
+          const result = await this.work.perform(tx, target, escrowKey, escrow, { id: custodian.id, keyPair: custodian.keyPair, certificate: granter.staff.certificate as string });
+          await this.audit.record(
+            { action: 'custodian.completed', actorId: custodian.id, targetType: 'escrow', targetId: escrowKey.id, details: { operationId: id, ...auditDetails(target, operation.requestedBy), completedBy: custodian.id, ...result } },
+            tx,
+          );
+          return result;
+        },
+        { timeout: 120_000 },
+      );
+      return { id, kind: target.kind, completedAt: now.toISOString(), ...done };
+    } finally {
+      escrow.destroy();
+    }
+  }
+
+  private context(escrowPublicKey: string) {
+    return { tenant: this.directory.tenant, escrowPublicKey };
+  }
+
+  private async views(operations: CustodianOperation[], viewerId: string): Promise<CustodianOperationView[]> {
+    const names = await this.repository.names(this.prisma, operations.flatMap((o) => [o.requestedBy, ...(o.targetUserId ? [o.targetUserId] : [])]));
+    const person = (id: string) => ({ id, name: names.get(id) ?? '' });
+    return operations.map((o) => ({
+      id: o.id,
+      kind: CustodianOperationKind.parse(o.kind),
+      requestedBy: person(o.requestedBy),
+      requestedAt: o.requestedAt.toISOString(),
+      expiresAt: o.expiresAt.toISOString(),
+      targetUser: o.targetUserId ? person(o.targetUserId) : null,
+      caseId: o.caseId,
+      canComplete: o.requestedBy !== viewerId && o.targetUserId !== viewerId && intermediatesOf(o).some((i) => i.innerUserId === viewerId),
+    }));
+  }
+}
+
+function targetOf(body: CustodianOperationRequest): OperationTarget {
+  if (body.kind === 'reseal_escrow') return { kind: body.kind, targetUserId: null, caseId: null };
+  if (body.kind === 'grant_case') return { kind: body.kind, targetUserId: body.targetUserId, caseId: body.caseId };
+  return { kind: body.kind, targetUserId: body.targetUserId, caseId: null };
+}
+
+/** Who asked, for what: ids only, never key material. */
+function auditDetails(target: OperationTarget, requestedBy: string) {
+  return { kind: target.kind, requestedBy, targetUserId: target.targetUserId, caseId: target.caseId };
+}
+
+function intermediatesOf(operation: CustodianOperation): Intermediate[] {
+  const value = operation.intermediates;
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    const item = entry as { innerUserId?: unknown; value?: unknown } | null;
+    return item && typeof item.innerUserId === 'string' && typeof item.value === 'string' ? [{ innerUserId: item.innerUserId, value: item.value }] : [];
+  });
+}

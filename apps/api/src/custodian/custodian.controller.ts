@@ -1,0 +1,73 @@
+import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { z } from 'zod';
+import {
+  CustodianDrillResult,
+  CustodianDrillStatus,
+  CustodianOperationList,
+  CustodianOperationRequest,
+  CustodianOperationResult,
+  CustodianOperationView,
+  negotiateLocale,
+} from '@mnpddh/shared';
+import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { Roles } from '../common/access.decorators.js';
+import { ApiSchemas } from '../common/openapi.js';
+import { parseInput, ValidBody } from '../common/valid-body.js';
+import { CustodianDrillService } from './custodian-drill.service.js';
+import { CustodianOperationsService } from './custodian-operations.service.js';
+
+const OperationParams = z.object({ id: z.uuid() });
+
+/** Two-custodian operations and the drill: custodians only, each step in their own session. */
+@ApiTags('custodians')
+@Controller('custodian')
+@Roles('custodian')
+export class CustodianController {
+  constructor(
+    private readonly operations: CustodianOperationsService,
+    private readonly drills: CustodianDrillService,
+  ) {}
+
+  @Post('operations')
+  @Roles('custodian')
+  @ApiSchemas({ body: CustodianOperationRequest, responses: { 201: CustodianOperationView } })
+  async request(
+    @CurrentStaff() custodian: CurrentStaffMember,
+    @ValidBody(CustodianOperationRequest) body: CustodianOperationRequest,
+  ): Promise<CustodianOperationView> {
+    return CustodianOperationView.parse(await this.operations.request(custodian, body));
+  }
+
+  @Get('operations')
+  @Roles('custodian')
+  @ApiSchemas({ responses: { 200: CustodianOperationList } })
+  async pending(@CurrentStaff() custodian: CurrentStaffMember): Promise<CustodianOperationList> {
+    return CustodianOperationList.parse(await this.operations.pending(custodian));
+  }
+
+  @Post('operations/:id/complete')
+  @Roles('custodian')
+  @HttpCode(200)
+  @ApiSchemas({ responses: { 200: CustodianOperationResult } })
+  async complete(@Req() request: Request, @CurrentStaff() custodian: CurrentStaffMember): Promise<CustodianOperationResult> {
+    const { id } = parseInput(OperationParams, request.params, negotiateLocale(request.headers['accept-language']));
+    return CustodianOperationResult.parse(await this.operations.complete(custodian, id));
+  }
+
+  @Post('drill')
+  @Roles('custodian')
+  @HttpCode(200)
+  @ApiSchemas({ responses: { 200: CustodianDrillResult } })
+  async drill(@CurrentStaff() custodian: CurrentStaffMember): Promise<CustodianDrillResult> {
+    return CustodianDrillResult.parse(await this.drills.drill(custodian));
+  }
+
+  @Get('drill')
+  @Roles('custodian')
+  @ApiSchemas({ responses: { 200: CustodianDrillStatus } })
+  async drillStatus(): Promise<CustodianDrillStatus> {
+    return CustodianDrillStatus.parse(await this.drills.status());
+  }
+}

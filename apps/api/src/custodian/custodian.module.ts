@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { VaultModule } from '../vault/vault.module.js';
+import { CustodianController } from './custodian.controller.js';
+import { CustodianDrillService } from './custodian-drill.service.js';
+import { CustodianOperationsService } from './custodian-operations.service.js';
+import { CustodianRepository } from './custodian.repository.js';
+import { CustodianWork } from './custodian-work.js';
+import { EscrowGrants } from './escrow-grants.js';
+
+/** Two-custodian operations on the escrow key, and the custodian drill (issue 9). */
+@Module({
+  imports: [AuthModule, VaultModule],
+  controllers: [CustodianController],
+  providers: [CustodianOperationsService, CustodianDrillService, CustodianRepository, CustodianWork, EscrowGrants],
+})
+export class CustodianModule {}

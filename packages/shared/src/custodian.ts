@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/*
+ * Two-custodian operations (issue 9): the last resort when no holder of a
+ * case is left. One custodian asks, a second one completes; the escrow key is
+ * rebuilt only during the second step. Nothing here ever carries key material.
+ */
+
+export const CUSTODIAN_OPERATION_KINDS = ['restore_user', 'grant_case', 'reseal_escrow'] as const;
+export const CustodianOperationKind = z.enum(CUSTODIAN_OPERATION_KINDS);
+export type CustodianOperationKind = z.infer<typeof CustodianOperationKind>;
+
+/** How long a request waits for the second custodian. */
+export const CUSTODIAN_REQUEST_LIFETIME_MS = 24 * 3_600_000;
+
+/**
+ * What the first custodian asks for: restore a user's cases after a password
+ * reset, grant one case whose holders are all gone, or re-seal the escrow key
+ * to the current custodians (after one joins or leaves).
+ */
+export const CustodianOperationRequest = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('restore_user'), targetUserId: z.uuid() }),
+  z.strictObject({ kind: z.literal('grant_case'), caseId: z.uuid(), targetUserId: z.uuid() }),
+  z.strictObject({ kind: z.literal('reseal_escrow') }),
+]);
+export type CustodianOperationRequest = z.infer<typeof CustodianOperationRequest>;
+
+const Person = z.strictObject({ id: z.uuid(), name: z.string() });
+
+/** A pending request as custodians see it: who asked, for what, until when. */
+export const CustodianOperationView = z.strictObject({
+  id: z.uuid(),
+  kind: CustodianOperationKind,
+  requestedBy: Person,
+  requestedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  targetUser: Person.nullable(),
+  caseId: z.uuid().nullable(),
+  /** true when the signed-in custodian may take the second step (not the requester, holds a matching share) */
+  canComplete: z.boolean(),
+});
+export type CustodianOperationView = z.infer<typeof CustodianOperationView>;
+
+export const CustodianOperationList = z.strictObject({ items: z.array(CustodianOperationView) });
+export type CustodianOperationList = z.infer<typeof CustodianOperationList>;
+
+/** What the second step did. */
+export const CustodianOperationResult = z.strictObject({
+  id: z.uuid(),
+  kind: CustodianOperationKind,
+  completedAt: z.iso.datetime(),
+  /** cases newly granted (restore_user, grant_case) */
+  casesGranted: z.number().int().min(0),
+  /** cases that could not be granted (no escrow grant, tampered index or grant) */
+  casesSkipped: z.number().int().min(0),
+  /** shares written (reseal_escrow) */
+  sharesSealed: z.number().int().min(0),
+});
+export type CustodianOperationResult = z.infer<typeof CustodianOperationResult>;
+
+/** A drill: the custodian's key opened the outer layer of each share they hold, nothing more. */
+export const CustodianDrillResult = z.strictObject({
+  checkedAt: z.iso.datetime(),
+  shares: z.number().int().min(0),
+  opened: z.number().int().min(0),
+  passed: z.boolean(),
+});
+export type CustodianDrillResult = z.infer<typeof CustodianDrillResult>;
+
+export const CustodianDrillStatus = z.strictObject({
+  custodians: z.array(
+    z.strictObject({
+      id: z.uuid(),
+      name: z.string(),
+      /** the last drill that passed, or null */
+      lastDrillAt: z.iso.datetime().nullable(),
+    }),
+  ),
+});
+export type CustodianDrillStatus = z.infer<typeof CustodianDrillStatus>;

@@ -164,6 +164,14 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'GET /api/admin/rota':                           row('staff', [E401, E401, E403, E403, OK,   E403, OK  ]),
   'PUT /api/admin/rota':                           row('staff', [E401, E401, E403, E403, OK,   E403, OK  ]),
 
+  // Retention: supervisors see cases nearing expiry, extend, confirm a legal-hold purge (a random case: 404 or the empty body: 400,
+  // past access control); admins edit the policy (the empty body: 400).
+  'GET /api/retention/upcoming':                   row('staff', [E401, E401, E403, E403, OK,   E403, E403]),
+  'POST /api/retention/:caseId/extend':            row('staff', [E401, E401, E403, E403, OK,   E403, E403]),
+  'POST /api/retention/:caseId/confirm-purge':     row('staff', [E401, E401, E403, E403, OK,   E403, E403]),
+  'GET /api/admin/retention':                      row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+  'PUT /api/admin/retention':                      row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+
   // Account administration: admins only.
   'GET /api/admin/staff':                          row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'GET /api/admin/security-key-policy':            row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),

@@ -17,6 +17,7 @@ import { NotifyModule } from './notify/notify.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { VaultModule } from './vault/vault.module.js';
 import { CustodianModule } from './custodian/custodian.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 
 @Module({})
 export class AppModule {
@@ -24,7 +25,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuditModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule, ReportsModule, CustodianModule],
+      imports: [DatabaseModule, AuditModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule, ReportsModule, CustodianModule, RetentionModule],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AccessGuard },

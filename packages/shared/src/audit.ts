@@ -40,6 +40,10 @@ export const AUDIT_ACTIONS = [
   'custodian.completed',
   'custodian.drill',
   'audit.checkpoint',
+  'retention.policy_updated',
+  'retention.extended',
+  'retention.purge_confirmed',
+  'case.purged',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

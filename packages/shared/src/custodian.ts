@@ -6,7 +6,7 @@ import { z } from 'zod';
  * rebuilt only during the second step. Nothing here ever carries key material.
  */
 
-export const CUSTODIAN_OPERATION_KINDS = ['restore_user', 'grant_case', 'reseal_escrow'] as const;
+export const CUSTODIAN_OPERATION_KINDS = ['restore_user', 'grant_case', 'reseal_escrow', 'rotate_escrow'] as const;
 export const CustodianOperationKind = z.enum(CUSTODIAN_OPERATION_KINDS);
 export type CustodianOperationKind = z.infer<typeof CustodianOperationKind>;
 
@@ -22,6 +22,8 @@ export const CustodianOperationRequest = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('restore_user'), targetUserId: z.uuid() }),
   z.strictObject({ kind: z.literal('grant_case'), caseId: z.uuid(), targetUserId: z.uuid() }),
   z.strictObject({ kind: z.literal('reseal_escrow') }),
+  /** a new escrow key pair; every case re-sealed to it, then the old key's grants and shares deleted (resumes if interrupted) */
+  z.strictObject({ kind: z.literal('rotate_escrow') }),
 ]);
 export type CustodianOperationRequest = z.infer<typeof CustodianOperationRequest>;
 
@@ -49,11 +51,11 @@ export const CustodianOperationResult = z.strictObject({
   id: z.uuid(),
   kind: CustodianOperationKind,
   completedAt: z.iso.datetime(),
-  /** cases newly granted (restore_user, grant_case) */
+  /** cases newly granted (restore_user, grant_case); cases re-sealed by this run (rotate_escrow) */
   casesGranted: z.number().int().min(0),
   /** cases that could not be granted (no escrow grant, tampered index or grant) */
   casesSkipped: z.number().int().min(0),
-  /** shares written (reseal_escrow) */
+  /** shares written (reseal_escrow; rotate_escrow when it starts a new key, 0 when it resumes) */
   sharesSealed: z.number().int().min(0),
 });
 export type CustodianOperationResult = z.infer<typeof CustodianOperationResult>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from './locale.js';
 import { TRANSITION_REFUSAL_MESSAGES } from './workflow.js';
+import { RETENTION_FIELD_MESSAGES } from './retention.js';
 
 /** Every error the API returns carries one of these codes. */
 export const ErrorCode = z.enum([
@@ -115,6 +116,7 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     same_dimension: 'Choisissez deux dimensions différentes.',
     not_crossable: 'Ces deux dimensions ne se croisent pas dans les statistiques.',
     ...TRANSITION_REFUSAL_MESSAGES.fr,
+    ...RETENTION_FIELD_MESSAGES.fr,
   },
   en: {
     invalid_characters: 'This text contains characters that are not allowed.',
@@ -146,6 +148,7 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     same_dimension: 'Choose two different dimensions.',
     not_crossable: 'These two dimensions cannot be crossed in the statistics.',
     ...TRANSITION_REFUSAL_MESSAGES.en,
+    ...RETENTION_FIELD_MESSAGES.en,
   },
 };
 

@@ -15,3 +15,4 @@ export * from './reference-lists.js';
 export * from './reports.js';
 export * from './custodian.js';
 export * from './webauthn.js';
+export * from './retention.js';

@@ -15,9 +15,21 @@ import {
 } from '../crypto/index.js';
 import { Argon2Gate } from '../common/argon2-gate.js';
 
-/** The production cost, or libsodium's minimum when the configuration allows it (NODE_ENV=test only). */
+/**
+ * Stronger than 'test' and still cheap: what a raised cost looks like to a record made under 'test', so the
+ * upgrade at sign-in can be tested (NODE_ENV=test only, like 'test').
+ */
+export const TEST_ONLY_UPGRADED_ARGON2_PARAMS: Argon2Params = {
+  version: TEST_ONLY_ARGON2_PARAMS.version,
+  opslimit: TEST_ONLY_ARGON2_PARAMS.opslimit + 1,
+  memlimit: TEST_ONLY_ARGON2_PARAMS.memlimit * 2,
+};
+
+/** The production cost, or a test-only cost when the configuration allows it (NODE_ENV=test only). */
 export function passwordParams(config: Pick<AppConfig, 'PASSWORD_ARGON2'>): Argon2Params {
-  return config.PASSWORD_ARGON2 === 'test' ? TEST_ONLY_ARGON2_PARAMS : PASSWORD_PARAMS_V1;
+  if (config.PASSWORD_ARGON2 === 'test') return TEST_ONLY_ARGON2_PARAMS;
+  if (config.PASSWORD_ARGON2 === 'test-upgraded') return TEST_ONLY_UPGRADED_ARGON2_PARAMS;
+  return PASSWORD_PARAMS_V1;
 }
 
 const StoredRecord = z.object({

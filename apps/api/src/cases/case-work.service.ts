@@ -28,6 +28,7 @@ import { bucketOf, monthOf, type CounterKey } from '../vault/stat-counters.js';
 import { toHour } from '../vault/triage-index.js';
 import { VaultRepository } from '../vault/vault.repository.js';
 import { ReferenceService } from '../reference/reference.service.js';
+import { closureIndex } from '../retention/closure-index.js';
 import { CaseClock } from './case-clock.js';
 import { endOfDay, foldLegalBases, foldMeasures, measureDeadline } from './case-state.js';
 import { StaffNames } from './staff-names.js';
@@ -77,7 +78,8 @@ export class CaseWorkService {
           ...(change.to === 'closed' && change.outcome ? [counter(now, 'outcome', change.outcome)] : []),
           ...closureCounters(now, from, change.to),
         ];
-        return this.write('status_changed', { ...change, from }, { status: change.to }, 'case.status_changed', counters);
+        const index = { status: change.to, ...closureIndex(now, change, state.categories.threatTypes) };
+        return this.write('status_changed', { ...change, from }, index, 'case.status_changed', counters);
       },
       now,
     );

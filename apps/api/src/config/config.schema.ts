@@ -49,8 +49,11 @@ export const EnvSchema = z.object({
   TARGET_ASSESSMENT_DAYS: z.coerce.number().int().min(1).max(90).default(10),
   /** Statistics: a count below this is suppressed (disclosure control); never below 3. */
   STATS_K: z.coerce.number().int().min(3).max(100).default(5),
-  /** Argon2id cost of staff passwords; `test` (libsodium's minimum) is refused outside NODE_ENV=test. */
-  PASSWORD_ARGON2: z.enum(['standard', 'test']).default('standard'),
+  /**
+   * Argon2id cost of staff passwords; `test` (libsodium's minimum) and `test-upgraded` (a notch above it, to test
+   * parameter upgrades at sign-in) are refused outside NODE_ENV=test.
+   */
+  PASSWORD_ARGON2: z.enum(['standard', 'test', 'test-upgraded']).default('standard'),
   /** On-call alerts by e-mail (smtp:// with STARTTLS, or smtps://); unset: no e-mail. */
   SMTP_URL: z
     .string()
@@ -71,9 +74,15 @@ export const EnvSchema = z.object({
   ALERT_TICK_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
   /** How often the head of the audit log is signed (skipped when nothing was logged since the last checkpoint). */
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().min(0.05).max(7 * 24 * 60).default(60),
+  /** Backups are encrypted to this key (`npm run backup:keygen`); its private half is kept offline, never here. */
+  BACKUP_PUBLIC_KEY: z.string().regex(/^backup-public-key\.v1\.[A-Za-z0-9_-]{43}$/, 'must be a backup-public-key.v1.… from npm run backup:keygen').optional(),
+  /** Where `npm run backup` writes; copy the files off the server. */
+  BACKUP_DIR: z.string().min(1).default('backups'),
+  /** Backups kept (older ones deleted): bounds how long a shredded case survives in backups. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(14),
 }).refine((env) => env.PASSWORD_ARGON2 === 'standard' || env.NODE_ENV === 'test', {
   path: ['PASSWORD_ARGON2'],
-  message: 'test is accepted only with NODE_ENV=test',
+  message: 'test and test-upgraded are accepted only with NODE_ENV=test',
 }).refine((env) => env.ALERT_WEBHOOK_URL === undefined || env.ALERT_WEBHOOK_SECRET !== undefined, {
   path: ['ALERT_WEBHOOK_SECRET'],
   message: 'required when ALERT_WEBHOOK_URL is set',

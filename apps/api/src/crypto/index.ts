@@ -175,3 +175,16 @@ export {
 } from './follow-up.js';
 
 export { signWebhookBody, verifyWebhookSignature } from './webhook-signature.js';
+
+export {
+  generateBackupKeyPair,
+  parseBackupPublicKey,
+  backupPublicKeyOf,
+  sameBackupPublicKey,
+  deriveBackupSigningKeyPair,
+  sealBackupStream,
+  openBackupStream,
+  verifyBackup,
+  readBackupHeader,
+  type BackupKeyPair,
+} from './backup.js';

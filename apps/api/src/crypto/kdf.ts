@@ -21,7 +21,7 @@ export const KDF_CONTEXT = {
   threadKey: 'mnpthred',
   /** staff key seed: 1 = X25519 box seed, 2 = Ed25519 signing seed */
   staffSeed: 'mnpstaff',
-  /** directory signing seed: 1 = intake signing seed */
+  /** directory signing seed: 1 = intake signing seed, 2 = backup signing seed */
   directory: 'mnpdirec',
 } as const;
 

@@ -53,6 +53,7 @@ declare module 'sodium-native' {
 
     crypto_box_seed_keypair(pk: Bytes, sk: Bytes, seed: Bytes): void;
     crypto_box_keypair(pk: Bytes, sk: Bytes): void;
+    crypto_scalarmult_base(q: Bytes, n: Bytes): void;
     crypto_box_seal(c: Bytes, m: Bytes, pk: Bytes): void;
     crypto_box_seal_open(m: Bytes, c: Bytes, pk: Bytes, sk: Bytes): boolean;
 

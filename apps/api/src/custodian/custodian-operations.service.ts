@@ -11,11 +11,13 @@ import {
 import { AuditService } from '../audit/audit.service.js';
 import type { CurrentStaffMember } from '../auth/current-staff.js';
 import { AppError } from '../common/app-error.js';
+import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { CustodianOperation } from '../generated/prisma/client.js';
 import { CustodianRepository, type Intermediate } from './custodian.repository.js';
 import { CustodianWork, type OperationTarget } from './custodian-work.js';
+import { EscrowRotation } from './escrow-rotation.js';
 import { rebuildEscrowKey, removeOuterLayers } from './escrow-steps.js';
 
 /**
@@ -33,11 +35,13 @@ export class CustodianOperationsService {
     private readonly directory: DirectoryService,
     private readonly work: CustodianWork,
     private readonly audit: AuditService,
+    private readonly rotation: EscrowRotation,
   ) {}
 
   async request(custodian: CurrentStaffMember, body: CustodianOperationRequest, now = new Date()): Promise<CustodianOperationView> {
     const target = targetOf(body);
     await this.work.check(this.prisma, target);
+    await this.rotation.assertAllows(this.prisma, target.kind);
     const escrowKey = await this.repository.findActiveEscrowKey(this.prisma);
     if (!escrowKey) throw new AppError('CONFLICT');
     const shares = (await this.repository.findSharesWithOuter(this.prisma, escrowKey.id, custodian.id)).filter((s) => s.innerUserId !== custodian.id);
@@ -80,12 +84,25 @@ export class CustodianOperationsService {
     const escrowKey = await this.repository.findEscrowKey(this.prisma, operation.escrowKeyId);
     if (!granter?.staff.certificate || !escrowKey) throw new AppError('CONFLICT');
     const target = { kind: CustodianOperationKind.parse(operation.kind), targetUserId: operation.targetUserId, caseId: operation.caseId };
+    await this.rotation.assertAllows(this.prisma, target.kind);
     const escrow = rebuildEscrowKey(intermediate, custodian.keyPair, this.context(escrowKey.publicKey));
+    const signer = { id: custodian.id, keyPair: custodian.keyPair, certificate: granter.staff.certificate as string };
     try {
+      if (target.kind === 'rotate_escrow') {
+        // Batches in their own transactions (an interruption resumes): the claim goes in the first one.
+        const claim = async (tx: Db, rotation: Record<string, string | number | boolean>) => {
+          if (!(await this.repository.claimOperation(tx, id, custodian.id, now))) throw new AppError('CONFLICT');
+          const details = { operationId: id, ...auditDetails(target, operation.requestedBy), completedBy: custodian.id, ...rotation };
+          await this.audit.record({ action: 'custodian.completed', actorId: custodian.id, targetType: 'escrow', targetId: escrowKey.id, details }, tx);
+        };
+        const custodians = await this.work.certifiedCustodianIds(this.prisma);
+        const done = await this.rotation.complete(escrowKey.id, escrow, signer, custodians, claim, now);
+        return { id, kind: target.kind, completedAt: now.toISOString(), ...done };
+      }
       const done = await this.prisma.$transaction(
         async (tx) => {
           if (!(await this.repository.claimOperation(tx, id, custodian.id, now))) throw new AppError('CONFLICT');
-          const result = await this.work.perform(tx, target, escrowKey, escrow, { id: custodian.id, keyPair: custodian.keyPair, certificate: granter.staff.certificate as string });
+          const result = await this.work.perform(tx, target, escrowKey, escrow, signer);
           await this.audit.record(
             { action: 'custodian.completed', actorId: custodian.id, targetType: 'escrow', targetId: escrowKey.id, details: { operationId: id, ...auditDetails(target, operation.requestedBy), completedBy: custodian.id, ...result } },
             tx,
@@ -121,7 +138,7 @@ export class CustodianOperationsService {
 }
 
 function targetOf(body: CustodianOperationRequest): OperationTarget {
-  if (body.kind === 'reseal_escrow') return { kind: body.kind, targetUserId: null, caseId: null };
+  if (body.kind === 'reseal_escrow' || body.kind === 'rotate_escrow') return { kind: body.kind, targetUserId: null, caseId: null };
   if (body.kind === 'grant_case') return { kind: body.kind, targetUserId: body.targetUserId, caseId: body.caseId };
   return { kind: body.kind, targetUserId: body.targetUserId, caseId: null };
 }

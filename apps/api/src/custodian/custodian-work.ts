@@ -39,13 +39,15 @@ export class CustodianWork {
 
   /** Refuses, before anything is opened, an operation that cannot be done (CONFLICT) or names nothing (NOT_FOUND). */
   async check(db: Db, target: OperationTarget): Promise<void> {
-    if (target.kind === 'reseal_escrow') return;
+    if (target.kind === 'reseal_escrow' || target.kind === 'rotate_escrow') return;
     if (target.kind === 'grant_case' && !(await this.repository.caseExists(db, target.caseId as string))) throw new AppError('NOT_FOUND');
     await this.recipient(db, target.targetUserId);
     if (target.kind === 'grant_case') await this.assertNoHolderLeft(db, target.caseId as string);
   }
 
   async perform(tx: Db, target: OperationTarget, escrowKey: EscrowKeyRecord, escrow: IdentityKeyPair, granter: Granter): Promise<WorkDone> {
+    // Rotation runs in batches of its own (EscrowRotation), never inside one transaction.
+    if (target.kind === 'rotate_escrow') throw new AppError('CONFLICT');
     if (target.kind === 'reseal_escrow') {
       const custodians = await this.certifiedCustodianIds(tx);
       return { casesGranted: 0, casesSkipped: 0, sharesSealed: await this.escrowService.reseal(tx, escrowKey, escrow, custodians) };
@@ -117,7 +119,8 @@ export class CustodianWork {
     if (live.length > 0) throw new AppError('CONFLICT');
   }
 
-  private async certifiedCustodianIds(db: Db): Promise<string[]> {
+  /** The active custodians whose certificate still checks out. */
+  async certifiedCustodianIds(db: Db): Promise<string[]> {
     const custodians = await this.repository.findCustodians(db);
     const certified = await Promise.all(custodians.map((c) => this.directory.certifiedStaff(db, c.id)));
     return certified.flatMap((c) => (c && c.staff.roles.includes('custodian') ? [c.staff.id] : []));

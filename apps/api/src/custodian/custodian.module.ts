@@ -7,11 +7,13 @@ import { CustodianOperationsService } from './custodian-operations.service.js';
 import { CustodianRepository } from './custodian.repository.js';
 import { CustodianWork } from './custodian-work.js';
 import { EscrowGrants } from './escrow-grants.js';
+import { EscrowRotation } from './escrow-rotation.js';
+import { EscrowRotationStore } from './escrow-rotation-store.js';
 
 /** Two-custodian operations on the escrow key, and the custodian drill (issue 9). */
 @Module({
   imports: [AuthModule, VaultModule],
   controllers: [CustodianController],
-  providers: [CustodianOperationsService, CustodianDrillService, CustodianRepository, CustodianWork, EscrowGrants],
+  providers: [CustodianOperationsService, CustodianDrillService, CustodianRepository, CustodianWork, EscrowGrants, EscrowRotation, EscrowRotationStore],
 })
 export class CustodianModule {}

@@ -79,6 +79,8 @@ export class CustodianRepository {
         assessmentDue: true,
         nextContactAt: true,
         measureDue: true,
+        closedAt: true,
+        legalHold: true,
         assignedTo: true,
         indexMac: true,
         caseKeyId: true,

@@ -1,10 +1,14 @@
-import { indexValues, newCaseIndex, newReference, toHour } from './triage-index.js';
+import { indexValues, newCaseIndex, newReference, toHour, toMonth } from './triage-index.js';
 
 describe('triage index', () => {
   const now = new Date('2026-11-29T14:37:12.345Z');
 
   it('keeps the time of receipt to the hour', () => {
     expect(toHour(now).toISOString()).toBe('2026-11-29T14:00:00.000Z');
+  });
+
+  it('keeps the closure date to the month', () => {
+    expect(toMonth(now).toISOString()).toBe('2026-11-01T00:00:00.000Z');
   });
 
   it('gives an urgent case a first-contact target two hours after receipt', () => {
@@ -21,7 +25,7 @@ describe('triage index', () => {
 
   it('covers every clear column, so none can change unnoticed', () => {
     expect(Object.keys(indexValues(newCaseIndex('AAAA-BBBB', true, now))).sort()).toEqual(
-      ['assessmentDue', 'assignedTo', 'firstContactDue', 'measureDue', 'nextContactAt', 'receivedAt', 'reference', 'riskLevel', 'status', 'urgent'].sort(),
+      ['assessmentDue', 'assignedTo', 'closedAt', 'firstContactDue', 'legalHold', 'measureDue', 'nextContactAt', 'receivedAt', 'reference', 'riskLevel', 'status', 'urgent'].sort(),
     );
   });
 });

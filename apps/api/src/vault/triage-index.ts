@@ -13,6 +13,10 @@ export interface TriageIndex {
   nextContactAt: Date | null;
   measureDue: Date | null;
   assignedTo: string | null;
+  /** First day of the month of closure (month granularity once closed); null while open. */
+  closedAt: Date | null;
+  /** Serious case closed: retention never purges it without a supervisor's confirmation. */
+  legalHold: boolean;
 }
 
 
@@ -38,6 +42,8 @@ export function newCaseIndex(reference: string, urgent: boolean, now: Date, targ
     nextContactAt: null,
     measureDue: null,
     assignedTo: null,
+    closedAt: null,
+    legalHold: false,
   };
 }
 
@@ -55,7 +61,14 @@ export function indexValues(index: TriageIndex): ClearValues {
     nextContactAt: time(index.nextContactAt),
     measureDue: time(index.measureDue),
     assignedTo: index.assignedTo,
+    closedAt: time(index.closedAt),
+    legalHold: index.legalHold,
   };
+}
+
+/** Once closed, only the month of closure stays in the clear (SECURITY.md): its first day, UTC. */
+export function toMonth(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
 }
 
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';

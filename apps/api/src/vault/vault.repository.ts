@@ -68,6 +68,8 @@ export class VaultRepository {
         assessmentDue: true,
         nextContactAt: true,
         measureDue: true,
+        closedAt: true,
+        legalHold: true,
         assignedTo: true,
         indexMac: true,
         caseKeyId: true,

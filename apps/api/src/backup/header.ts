@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const BACKUP_FORMAT = 1;
+
+/** The clear part of a backup file: enough to know what it is, nothing about any case. */
+export const BackupHeader = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  tenant: z.string(),
+  /** The last applied migration, and all of them: the restore migrates an empty database to exactly these. */
+  migration: z.string().nullable(),
+  migrations: z.array(z.string()),
+  createdAt: z.string().datetime(),
+  tables: z.array(z.string()),
+  checkpoint: z.object({ rowCount: z.string(), headHash: z.string() }).nullable(),
+  /** Ed25519 key that signed the file (derived from the directory key); informative, the restore derives its own. */
+  signedBy: z.string(),
+});
+export type BackupHeader = z.infer<typeof BackupHeader>;
+
+export function encodeHeader(header: BackupHeader): Buffer {
+  return Buffer.from(JSON.stringify(header));
+}
+
+export function decodeHeader(bytes: Buffer): BackupHeader {
+  return BackupHeader.parse(JSON.parse(bytes.toString('utf8')));
+}

@@ -1,0 +1,173 @@
+import { createReadStream } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import pg from 'pg';
+import { deriveBackupSigningKeyPair, openBackupStream, verifyBackup, type SigningKeyPair } from '../crypto/index.js';
+import { applyMigrations, type MigrationPaths } from '../database/migrations.js';
+import { decodeHeader, type BackupHeader } from './header.js';
+import { quoteTable } from './tables.js';
+
+export interface RestoreOptions {
+  readonly file: string;
+  /** An EMPTY database, as a role that may create the schema. */
+  readonly databaseUrl: string;
+  readonly tenant: string;
+  /** The offline backup private key (text). */
+  readonly backupPrivateKey: string;
+  readonly directoryKey: SigningKeyPair;
+  readonly migrationPaths: MigrationPaths;
+}
+
+/** Rows per INSERT (well under PostgreSQL's 65,535 parameters). */
+const ROWS_PER_INSERT = 100;
+
+/**
+ * Signature first (nothing is written for a changed, truncated or foreign
+ * file), then: refuse a non-empty database, migrate it to the backup's
+ * migrations, load every table in order in one transaction (the signature is
+ * checked again at the end of the stream, before COMMIT).
+ */
+export async function restoreBackup(options: RestoreOptions): Promise<BackupHeader> {
+  const signer = deriveBackupSigningKeyPair(options.directoryKey);
+  try {
+    const header = decodeHeader(await verifyBackup(createReadStream(options.file), signer.publicKey));
+    if (header.tenant !== options.tenant) throw new Error(`This backup belongs to tenant ${header.tenant}, not ${options.tenant}.`);
+    await assertEmpty(options.databaseUrl);
+    await assertSameMigrations(header, options.migrationPaths);
+    await applyMigrations(options.databaseUrl, options.migrationPaths);
+    await loadRows(options, header, signer.publicKey);
+    return header;
+  } finally {
+    signer.destroy();
+  }
+}
+
+async function assertEmpty(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const found = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' LIMIT 1`);
+    if (found.rowCount !== 0) throw new Error('The target database is not empty: restore only into an empty database.');
+  } finally {
+    await client.end();
+  }
+}
+
+/** The rows fit the schema they were dumped from: this release must carry exactly the backup's migrations. */
+async function assertSameMigrations(header: BackupHeader, paths: MigrationPaths): Promise<void> {
+  const entries = await readdir(paths.migrationsDir, { withFileTypes: true });
+  const here = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  if (JSON.stringify(here) !== JSON.stringify([...header.migrations].sort())) {
+    throw new Error(`This backup was made at migration ${header.migration ?? '(none)'}; restore it with the release that has exactly its migrations, then upgrade.`);
+  }
+}
+
+async function loadRows(options: RestoreOptions, header: BackupHeader, signerPublicKey: string): Promise<void> {
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`SET DateStyle = ISO; SET IntervalStyle = postgres; SET TimeZone = 'UTC'`);
+    await client.query('BEGIN');
+    const loader = new TableLoader(client, header.tables);
+    for await (const line of lines(openBackupStream(createReadStream(options.file), options.backupPrivateKey, signerPublicKey))) {
+      await loader.take(JSON.parse(line) as unknown[]);
+    }
+    loader.finish();
+    await resetSequences(client);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+async function* lines(source: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  let rest = '';
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for await (const piece of source) {
+    const text = rest + decoder.decode(piece, { stream: true });
+    const parts = text.split('\n');
+    rest = parts.pop() ?? '';
+    for (const part of parts) if (part !== '') yield part;
+  }
+  rest += decoder.decode();
+  if (rest !== '') throw new Error('backup dump ends in the middle of a line');
+}
+
+/** Takes the dump's lines in order and inserts the rows, checking tables and counts against the header. */
+class TableLoader {
+  #index = 0;
+  #table: string | null = null;
+  #columns: string[] = [];
+  #pending: unknown[][] = [];
+  #count = 0;
+
+  constructor(
+    private readonly client: pg.ClientBase,
+    private readonly tables: string[],
+  ) {}
+
+  async take(entry: unknown[]): Promise<void> {
+    const [kind, a, b] = entry;
+    if (kind === 'table') return this.#open(a as string, b as string[]);
+    if (kind === 'row' && this.#table !== null && Array.isArray(a) && a.length === this.#columns.length) {
+      this.#pending.push(a);
+      this.#count++;
+      if (this.#pending.length >= ROWS_PER_INSERT) await this.#flush();
+      return;
+    }
+    if (kind === 'end' && a === this.#table && b === this.#count) {
+      await this.#flush();
+      this.#table = null;
+      return;
+    }
+    throw new Error('backup dump is malformed');
+  }
+
+  finish(): void {
+    if (this.#table !== null || this.#index !== this.tables.length) throw new Error('backup dump is incomplete');
+  }
+
+  #open(table: string, columns: string[]): void {
+    if (this.#table !== null || table !== this.tables[this.#index]) throw new Error('backup dump tables are out of order');
+    this.#index++;
+    this.#table = table;
+    this.#columns = columns.map((column) => quoteIdentifier(column));
+    this.#count = 0;
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#pending.length === 0 || this.#table === null) return;
+    const width = this.#columns.length;
+    const values = this.#pending.map((_, row) => `(${this.#columns.map((__, column) => `$${row * width + column + 1}`).join(', ')})`);
+    await this.client.query(
+      `INSERT INTO ${quoteTable(this.#table)} (${this.#columns.join(', ')}) VALUES ${values.join(', ')}`,
+      this.#pending.flat(),
+    );
+    this.#pending = [];
+  }
+}
+
+function quoteIdentifier(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`unexpected column name in backup: ${JSON.stringify(name)}`);
+  return `"${name}"`;
+}
+
+/** Sequences owned by restored columns continue after the largest restored value. */
+async function resetSequences(client: pg.ClientBase): Promise<void> {
+  const owned = await client.query<{ seq: string; tbl: string; col: string }>(
+    `SELECT s.relname AS seq, t.relname AS tbl, a.attname AS col
+       FROM pg_class s
+       JOIN pg_depend d ON d.objid = s.oid AND d.deptype IN ('a', 'i')
+       JOIN pg_class t ON t.oid = d.refobjid
+       JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
+       JOIN pg_namespace n ON n.oid = s.relnamespace
+      WHERE s.relkind = 'S' AND n.nspname = 'public'`,
+  );
+  for (const { seq, tbl, col } of owned.rows) {
+    await client.query(
+      `SELECT setval('public.${quoteIdentifier(seq)}', COALESCE((SELECT MAX(${quoteIdentifier(col)}) FROM ${quoteTable(tbl)}), 1), (SELECT COUNT(*) > 0 FROM ${quoteTable(tbl)}))`,
+    );
+  }
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { PurgeReport, RetentionPolicy } from '@mnpddh/shared';
+import { AuditService } from '../audit/audit.service.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { verifyIndexRowMac } from '../crypto/index.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import { indexValues } from '../vault/triage-index.js';
+import { RetentionPolicyService } from './retention-policy.service.js';
+import { expiryOf } from './retention-expiry.js';
+import { RetentionRepository } from './retention.repository.js';
+import { isConfirmed } from './retention.service.js';
+
+type CaseRow = NonNullable<Awaited<ReturnType<RetentionRepository['findCase']>>>;
+type Verdict = 'purge' | 'keep' | 'held';
+
+/**
+ * Crypto-shredding (SECURITY.md): a closed case past its retention loses
+ * every grant, receipt wrap and ciphertext, and its index row, in one
+ * transaction audited by id and reference; the statistics counters keep
+ * their counts. A case on legal hold waits for a supervisor's confirmation.
+ * The index MAC is checked first: a forged closure date purges nothing.
+ */
+@Injectable()
+export class RetentionPurge {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly prisma: PrismaService,
+    private readonly repository: RetentionRepository,
+    private readonly policies: RetentionPolicyService,
+    private readonly directory: DirectoryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async run(now = new Date()): Promise<PurgeReport> {
+    const report: PurgeReport = { purged: 0, held: 0, skipped: 0 };
+    const policy = await this.policies.current();
+    const candidates = await this.repository.findEndedCases(this.prisma);
+    for (const candidate of candidates) {
+      const outcome = await this.purgeOne(candidate.id, policy, now);
+      if (outcome === 'purge') report.purged += 1;
+      if (outcome === 'held') report.held += 1;
+      if (outcome === 'skipped') report.skipped += 1;
+    }
+    // The deleted tuples linger in the table files until vacuumed.
+    if (report.purged > 0) await this.repository.vacuum(this.prisma);
+    return report;
+  }
+
+  private async purgeOne(caseId: string, policy: RetentionPolicy, now: Date): Promise<Verdict | 'skipped'> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT 1 FROM protection_case WHERE id = ${caseId}::uuid FOR UPDATE`;
+        const row = await this.repository.findCase(tx, caseId);
+        if (!row) return 'keep';
+        this.verifyIndex(row);
+        const decision = await this.repository.findDecision(tx, caseId);
+        const verdict = verdictOf(row, expiryOf({ ...row, extendedUntil: decision?.extendedUntil ?? null }, policy), isConfirmed(decision, row.revision), now);
+        if (verdict !== 'purge') return verdict;
+        await this.repository.deleteCase(tx, caseId);
+        await this.audit.record({ action: 'case.purged', actorId: null, targetType: 'case', targetId: caseId, details: { reference: row.reference, legalHold: row.legalHold } }, tx);
+        return verdict;
+      });
+    } catch (error) {
+      // An index that fails its MAC (or a transient failure) is left for people to look at; no data in the log.
+      this.runtime.logger.warn({ reason: error instanceof Error ? error.name : 'unknown' }, 'retention: a case was not purged');
+      return 'skipped';
+    }
+  }
+
+  private verifyIndex(row: CaseRow): void {
+    verifyIndexRowMac(this.runtime.secrets.indexKey, { tenant: this.directory.tenant, caseId: row.id, values: indexValues(row) }, row.indexMac);
+  }
+}
+
+function verdictOf(row: CaseRow, expiry: Date | null, confirmed: boolean, now: Date): Verdict {
+  if (!expiry || expiry > now) return 'keep';
+  return row.legalHold && !confirmed ? 'held' : 'purge';
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import type { Db } from '../database/db.js';
+import type { Prisma } from '../generated/prisma/client.js';
+
+/** The clear index of a case, as retention reads it (and as its MAC covers it). */
+const INDEX_SELECT = {
+  id: true,
+  reference: true,
+  status: true,
+  urgent: true,
+  riskLevel: true,
+  receivedAt: true,
+  firstContactDue: true,
+  assessmentDue: true,
+  nextContactAt: true,
+  measureDue: true,
+  assignedTo: true,
+  closedAt: true,
+  legalHold: true,
+  indexMac: true,
+  revision: true,
+} satisfies Prisma.ProtectionCaseSelect;
+
+/** The tables a purge empties of the case, vacuumed after (stat_counter is not among them). */
+export const PURGED_TABLES = [
+  'protection_case',
+  'case_key_grant',
+  'receipt',
+  'case_message',
+  'case_file',
+  'file_chunk',
+  'upload_session',
+  'upload_piece',
+  'case_entry',
+  'case_draft',
+  'alert',
+  'alert_delivery',
+  'follow_up_session',
+  'retention_decision',
+] as const;
+
+@Injectable()
+export class RetentionRepository {
+  /** Closed and inadmissible cases: clear index only. */
+  findEndedCases(db: Db) {
+    return db.protectionCase.findMany({ where: { status: { in: ['closed', 'inadmissible'] } }, select: INDEX_SELECT, orderBy: { closedAt: 'asc' } });
+  }
+
+  findCase(db: Db, caseId: string) {
+    return db.protectionCase.findUnique({ where: { id: caseId }, select: INDEX_SELECT });
+  }
+
+  findDecisions(db: Db, caseIds: string[]) {
+    return db.retentionDecision.findMany({ where: { caseId: { in: caseIds } } });
+  }
+
+  findDecision(db: Db, caseId: string) {
+    return db.retentionDecision.findUnique({ where: { caseId } });
+  }
+
+  async saveDecision(db: Db, caseId: string, data: Omit<Prisma.RetentionDecisionUncheckedCreateInput, 'caseId'>): Promise<void> {
+    await db.retentionDecision.upsert({ where: { caseId }, create: { caseId, ...data }, update: data });
+  }
+
+  /** Every row that holds a key, a wrap or a ciphertext of the case, then the case row: one transaction (the caller's). */
+  async deleteCase(tx: Db, caseId: string): Promise<number> {
+    const fileIds = (await tx.caseFile.findMany({ where: { caseId }, select: { id: true } })).map((file) => file.id);
+    const uploadIds = (await tx.uploadSession.findMany({ where: { caseId }, select: { id: true } })).map((upload) => upload.id);
+    const alertIds = (await tx.alert.findMany({ where: { caseId }, select: { id: true } })).map((alert) => alert.id);
+    const counts = [
+      await tx.fileChunk.deleteMany({ where: { fileId: { in: fileIds } } }),
+      await tx.caseFile.deleteMany({ where: { caseId } }),
+      await tx.uploadPiece.deleteMany({ where: { uploadId: { in: uploadIds } } }),
+      await tx.uploadSession.deleteMany({ where: { caseId } }),
+      await tx.caseMessage.deleteMany({ where: { caseId } }),
+      await tx.caseEntry.deleteMany({ where: { caseId } }),
+      await tx.caseDraft.deleteMany({ where: { caseId } }),
+      await tx.alertDelivery.deleteMany({ where: { alertId: { in: alertIds } } }),
+      await tx.alert.deleteMany({ where: { caseId } }),
+      await tx.followUpSession.deleteMany({ where: { caseId } }),
+      // A pending custodian operation on the case may carry key material for it.
+      await tx.custodianOperation.deleteMany({ where: { caseId } }),
+      await tx.receipt.deleteMany({ where: { caseId } }),
+      await tx.caseKeyGrant.deleteMany({ where: { caseId } }),
+      await tx.retentionDecision.deleteMany({ where: { caseId } }),
+      await tx.protectionCase.deleteMany({ where: { id: caseId } }),
+    ];
+    return counts.reduce((sum, result) => sum + result.count, 0);
+  }
+
+  /** Outside any transaction: VACUUM cannot run inside one. Table names are ours, not input. */
+  async vacuum(db: Db): Promise<void> {
+    await db.$executeRawUnsafe(`VACUUM (ANALYZE) ${PURGED_TABLES.map((table) => `"${table}"`).join(', ')}`);
+  }
+}

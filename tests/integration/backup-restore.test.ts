@@ -1,0 +1,209 @@
+/**
+ * The restore drill: staff and cases, a signed audit checkpoint, a backup;
+ * the database dropped; a restore into a fresh, empty database with only the
+ * backup file and the separately kept secrets; then a portal on it where
+ * every case opens for its staff (signed in again), the audit chain verifies
+ * and no session from before survives. A changed or truncated backup is
+ * refused before anything is written.
+ */
+import { jest } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { AuditVerification, CaseDetail } from '@mnpddh/shared';
+import { createBackup } from '../../apps/api/src/backup/create-backup.js';
+import { restoreBackup } from '../../apps/api/src/backup/restore-backup.js';
+import { checkRestoredDatabase } from '../../apps/api/src/backup/restore-checks.js';
+import { startPortal, type RunningPortal } from '../../apps/api/src/boot.js';
+import { createLogger } from '../../apps/api/src/common/logger.js';
+import { parseConfig } from '../../apps/api/src/config/config.schema.js';
+import { loadServerSecrets } from '../../apps/api/src/config/server-secrets.js';
+import { CryptoError, generateBackupKeyPair, parseDirectorySigningKey } from '../../apps/api/src/crypto/index.js';
+import { MIGRATION_PATHS } from '../../apps/api/src/paths.js';
+import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
+import { plainContent } from '../factories/case-content.js';
+import { createAdmin, createStaff, FAST_PASSWORDS, ownerUrlOf, signIn, type StaffCredentials, type StaffClient } from '../support/staff.js';
+import { startTestPortal, testSecrets } from '../support/test-portal.js';
+
+jest.setTimeout(180_000);
+
+/** Kept apart from the database, as SECURITY.md asks: all a restore gets besides the backup file. */
+const SECRETS = testSecrets();
+const ENV = { ...FAST_PASSWORDS, ...SECRETS, NODE_ENV: 'test', LOG_LEVEL: 'silent' };
+const BACKUP_KEYS = generateBackupKeyPair();
+const TENANT = 'ml-mnpddh';
+
+let backupDir: string;
+let backupFile: string;
+let admin: StaffCredentials;
+let supervisor: StaffCredentials;
+let oldCookie: string;
+const caseIds: string[] = [];
+const references = new Map<string, string>();
+let restored: RunningPortal | undefined;
+
+function adminUrl(): string {
+  return process.env.TEST_PG_ADMIN_URL as string;
+}
+
+/** A new, EMPTY database (not the migrated template): as on a fresh server. */
+async function emptyDatabase(): Promise<{ ownerUrl: string; appUrl: string }> {
+  const name = `restore_${randomBytes(6).toString('hex')}`;
+  await asAdmin(`CREATE DATABASE ${name}`);
+  const owner = new URL(adminUrl());
+  owner.pathname = `/${name}`;
+  const app = new URL(owner);
+  const [role, password] = (process.env.TEST_PG_APP_ROLE ?? '').split(':');
+  app.username = role ?? '';
+  app.password = password ?? '';
+  return { ownerUrl: owner.toString(), appUrl: app.toString() };
+}
+
+async function asAdmin(sql: string, url = adminUrl()): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function tableCount(url: string): Promise<number> {
+  const result = await asAdmin(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`, url);
+  return (result.rows[0] as { n: number }).n;
+}
+
+function restoreInto(ownerUrl: string, file: string) {
+  return restoreBackup({
+    file,
+    databaseUrl: ownerUrl,
+    tenant: TENANT,
+    backupPrivateKey: BACKUP_KEYS.privateKey,
+    directoryKey: parseDirectorySigningKey(SECRETS.DIRECTORY_SIGNING_KEY).value,
+    migrationPaths: MIGRATION_PATHS,
+  });
+}
+
+async function codeOf(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+  } catch (error) {
+    return error instanceof CryptoError ? error.code : (error as Error).message;
+  }
+  return 'NO_ERROR';
+}
+
+beforeAll(async () => {
+  backupDir = await mkdtemp(join(tmpdir(), 'mnpddh-backups-'));
+  const portal = await startTestPortal(ENV);
+  try {
+    admin = await createAdmin(portal);
+    const adminClient = await signIn(portal, admin);
+    // Staff first: the triage team (supervisors) receives the cases created after them.
+    const created = await createStaff(portal, adminClient, { roles: ['supervisor'] });
+    supervisor = created.credentials;
+    oldCookie = created.client.cookie;
+    const vault = portal.app.get(CaseVaultService);
+    for (const urgent of [true, false, false]) {
+      const { caseId, reference } = await vault.createCase({ urgent, content: plainContent() });
+      caseIds.push(caseId);
+      references.set(caseId, reference);
+    }
+    expect((await created.client.get(`/api/cases/${caseIds[0]}`)).status).toBe(200);
+    expect((await adminClient.post('/api/audit/checkpoints')).status).toBeLessThan(300);
+    backupFile = await createBackup({
+      databaseUrl: ownerUrlOf(portal),
+      tenant: TENANT,
+      backupPublicKey: BACKUP_KEYS.publicKey,
+      directoryKey: parseDirectorySigningKey(SECRETS.DIRECTORY_SIGNING_KEY).value,
+      dir: backupDir,
+      keep: 14,
+    });
+  } finally {
+    await portal.close();
+  }
+  // The server is gone: drop its database, only the backup file and the secrets remain.
+  const database = new URL(ownerUrlOf(portal)).pathname.slice(1);
+  await asAdmin(`DROP DATABASE ${database} WITH (FORCE)`);
+});
+
+afterAll(async () => {
+  await restored?.close();
+});
+
+describe('restore drill', () => {
+  it('restores into an empty database, checks certificates and the checkpoint, and the portal serves every case again', async () => {
+    const target = await emptyDatabase();
+    const header = await restoreInto(target.ownerUrl, backupFile);
+    expect(header.tables).not.toContain('staff_session');
+    expect(header.checkpoint).not.toBeNull();
+
+    const config = parseConfig({ ...ENV, DATABASE_URL: target.appUrl });
+    const secrets = await loadServerSecrets(config);
+    const report = await checkRestoredDatabase({ config, databaseUrl: target.ownerUrl, logger: createLogger('silent'), secrets }, header);
+    expect(report.staffCertificates).toBeGreaterThanOrEqual(2);
+    expect(report.checkpointRowCount).toBe(Number(header.checkpoint?.rowCount));
+
+    restored = await startPortal({ ...ENV, DATABASE_URL: target.appUrl, MIGRATION_DATABASE_URL: target.ownerUrl, PORT: '0' });
+    // Sessions were not backed up: the old cookie no longer signs anyone in.
+    const old = await fetch(`${restored.url}/api/auth/session`, { headers: { cookie: oldCookie } });
+    expect(old.status).toBe(401);
+
+    const staff: StaffClient = await signIn(restored, supervisor);
+    for (const id of caseIds) {
+      const response = await staff.get(`/api/cases/${id}`);
+      expect(response.status).toBe(200);
+      expect(CaseDetail.parse(await response.json()).index.reference).toBe(references.get(id));
+    }
+    const auditor = await signIn(restored, admin);
+    const verification = AuditVerification.parse(await (await auditor.get('/api/audit/verify')).json());
+    expect(verification.valid).toBe(true);
+    expect(verification.checkpoint?.matches).toBe(true);
+  });
+
+  it('refuses a database that is not empty', async () => {
+    const target = await emptyDatabase();
+    await asAdmin('CREATE TABLE intruder (id int)', target.ownerUrl);
+    expect(await codeOf(restoreInto(target.ownerUrl, backupFile))).toMatch(/not empty/);
+  });
+
+  it('refuses a backup with one byte flipped, or truncated, before writing anything', async () => {
+    const original = await readFile(backupFile);
+    for (const offset of [30, Math.floor(original.length / 2), original.length - 10]) {
+      const tampered = Buffer.from(original);
+      tampered[offset] = (tampered[offset] as number) ^ 0x20;
+      const file = join(backupDir, `tampered-${offset}.bin`);
+      await writeFile(file, tampered);
+      const target = await emptyDatabase();
+      expect(await codeOf(restoreInto(target.ownerUrl, file))).toBe('BAD_SIGNATURE');
+      expect(await tableCount(target.ownerUrl)).toBe(0);
+    }
+    const truncated = join(backupDir, 'truncated.bin');
+    await writeFile(truncated, original.subarray(0, original.length - 100));
+    const target = await emptyDatabase();
+    expect(await codeOf(restoreInto(target.ownerUrl, truncated))).toBe('BAD_SIGNATURE');
+    expect(await tableCount(target.ownerUrl)).toBe(0);
+  });
+
+  it('keeps at most BACKUP_KEEP backups (bounded retention)', async () => {
+    const source = await emptyDatabase();
+    await restoreInto(source.ownerUrl, backupFile);
+    const dir = await mkdtemp(join(tmpdir(), 'mnpddh-keep-'));
+    const directoryKey = parseDirectorySigningKey(SECRETS.DIRECTORY_SIGNING_KEY).value;
+    for (const day of [1, 2, 3]) {
+      await createBackup({
+        databaseUrl: source.ownerUrl,
+        tenant: TENANT,
+        backupPublicKey: BACKUP_KEYS.publicKey,
+        directoryKey,
+        dir,
+        keep: 2,
+        now: new Date(Date.UTC(2026, 10, day, 2)),
+      });
+    }
+    expect((await readdir(dir)).sort()).toEqual(['mnpddh-20261102T020000Z.backup', 'mnpddh-20261103T020000Z.backup']);
+  });
+});

@@ -5,7 +5,6 @@
 // Run: npm run bench:cases   (builds first; starts its own PostgreSQL in a
 // temporary folder with the demo team; bounded; loopback only)
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { cpus } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
@@ -13,19 +12,17 @@ import 'reflect-metadata';
 import { startPortal } from '../apps/api/dist/boot.js';
 import { CategoryCache } from '../apps/api/dist/cases/category-cache.js';
 import { CaseVaultService } from '../apps/api/dist/vault/case-vault.service.js';
+import { machineLine, median, ms, p95, writeSection } from './lib/report.mjs';
 
 const CASES = Math.min(Number(process.env.BENCH_CASES ?? 2000), 5000);
 const CONCURRENCY = 4;
 const COLD_ROUNDS = 10;
 const WARM_ROUNDS = 30;
 const OPEN_ROUNDS = 30;
+const NOTES_PER_CASE = 5;
 const REGIONS = ['bamako', 'kayes', 'koulikoro', 'sikasso', 'segou', 'mopti', 'tombouctou', 'gao', 'kidal', 'menaka'];
 const THREATS = ['arrest', 'abduction_disappearance', 'threats_intimidation', 'harassment', 'surveillance', 'judicial_harassment'];
 
-const sorted = (values) => [...values].sort((a, b) => a - b);
-const median = (values) => sorted(values)[Math.floor(values.length / 2)];
-const p95 = (values) => sorted(values)[Math.max(0, Math.ceil(values.length * 0.95) - 1)];
-const ms = (value) => `${value.toFixed(1)} ms`;
 
 function content(i) {
   return {
@@ -69,7 +66,23 @@ async function signIn(url, account) {
   if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
   const cookie = response.headers.getSetCookie().find((line) => line.startsWith('mnpddh_session='))?.split(';')[0];
   const session = await response.json();
-  return { cookie, id: session.user.id };
+  return { cookie, id: session.user.id, csrf: session.csrfToken };
+}
+
+/** Gives a case what the case view decrypts besides its content: journal notes and the reader's draft. */
+async function enrich(url, staff, caseId) {
+  const send = async (method, path, body) => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  };
+  for (let note = 0; note < NOTES_PER_CASE; note++) {
+    await send('POST', `/api/cases/${caseId}/notes`, { body: `Note ${note} : appel au défenseur, situation stable, rappel prévu.` });
+  }
+  await send('PUT', `/api/cases/${caseId}/draft`, { body: 'Brouillon : joindre le défenseur demain matin.' });
 }
 
 async function timed(url, cookie, path) {
@@ -90,7 +103,8 @@ try {
   const vault = portal.app.get(CaseVaultService);
   const cache = portal.app.get(CategoryCache);
   const created = await createCases(vault, CASES);
-  const { cookie, id } = await signIn(portal.url, account);
+  const staff = await signIn(portal.url, account);
+  const { cookie, id } = staff;
   const filter = '/api/cases?region=kidal&pageSize=50';
 
   const cold = [];
@@ -105,16 +119,51 @@ try {
   for (let round = 0; round < WARM_ROUNDS; round++) warm.push((await timed(portal.url, cookie, filter)).elapsed);
   const unfiltered = [];
   for (let round = 0; round < WARM_ROUNDS; round++) unfiltered.push((await timed(portal.url, cookie, '/api/cases?pageSize=50')).elapsed);
+  const plainOpen = [];
+  for (let round = 0; round < OPEN_ROUNDS; round++) plainOpen.push((await timed(portal.url, cookie, `/api/cases/${created.ids[round * 7 + 1]}`)).elapsed);
+  for (let round = 0; round < OPEN_ROUNDS; round++) await enrich(portal.url, staff, created.ids[round * 7]);
   const open = [];
-  for (let round = 0; round < OPEN_ROUNDS; round++) open.push((await timed(portal.url, cookie, `/api/cases/${created.ids[round * 7]}`)).elapsed);
+  let journal = 0;
+  for (let round = 0; round < OPEN_ROUNDS; round++) {
+    const { elapsed, body } = await timed(portal.url, cookie, `/api/cases/${created.ids[round * 7]}`);
+    open.push(elapsed);
+    journal = body.entries.length;
+    if (body.draft === null) throw new Error("draft not returned");
+  }
 
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}; node ${process.version}; ${new Date().toISOString()}`);
-  console.log(`cases held by the supervisor: ${CASES} open (created in ${created.seconds.toFixed(0)} s through CaseVaultService.createCase, ${CONCURRENCY} at a time)`);
-  console.log(`GET ${filter} (${matched} match), cold cache: median ${ms(median(cold))}, p95 ${ms(p95(cold))} (n=${COLD_ROUNDS})`);
-  console.log(`GET ${filter}, warm cache: median ${ms(median(warm))}, p95 ${ms(p95(warm))} (n=${WARM_ROUNDS})`);
-  console.log(`GET /api/cases?pageSize=50 (no encrypted filter), warm: median ${ms(median(unfiltered))}, p95 ${ms(p95(unfiltered))} (n=${WARM_ROUNDS})`);
-  console.log(`GET /api/cases/:id (open one case, audited): median ${ms(median(open))}, p95 ${ms(p95(open))} (n=${OPEN_ROUNDS})`);
-  console.log(`cache after the run: ${JSON.stringify(cache.size())}`);
+  const cacheSize = cache.size();
+  writeSection(
+    '4-cases',
+    `## 4. Case list for a supervisor holding ${CASES.toLocaleString('en')} cases, and case open
+
+\`npm run bench:cases\` (bench/cases.bench.mjs): own embedded PostgreSQL with the
+demo team; ${CASES.toLocaleString('en')} open cases created through \`CaseVaultService.createCase\`
+(${CONCURRENCY} at a time, ${created.seconds.toFixed(0)} s, the receipt Argon2id being most of it; 10 %
+urgent, ten regions, six threat types), all held by the demo supervisor (triage
+team). Then over HTTP with the supervisor's real session (cookie, TOTP), one
+request at a time. Cold = the session's category cache emptied before each call
+(every held case's grant checked, case key opened, \`categories\` decrypted);
+warm = the cache kept (index MACs still checked on every row, nothing
+decrypted). Case open = \`GET /api/cases/:id\` (grants, MACs, the five content
+fields, thread, journal entries, the reader's draft and attachment metadata
+decrypted; audited): on fresh cases, and on cases given ${NOTES_PER_CASE} journal notes and a
+draft through the API first (${journal} journal entries shown per case). No attachments
+(uploads go through the follow-up route; not created here).
+${machineLine()}
+
+| measure | p50 | p95 |
+|---|---|---|
+| \`GET ${filter}\` (${matched} of ${CASES} match), **cold** cache (n=${COLD_ROUNDS}) | **${ms(median(cold))}** | ${ms(p95(cold))} |
+| the same, **warm** cache (n=${WARM_ROUNDS}) | **${ms(median(warm))}** | ${ms(p95(warm))} |
+| \`GET /api/cases?pageSize=50\`, no encrypted filter, warm (n=${WARM_ROUNDS}) | ${ms(median(unfiltered))} | ${ms(p95(unfiltered))} |
+| \`GET /api/cases/:id\`, fresh case (n=${OPEN_ROUNDS}) | ${ms(median(plainOpen))} | ${ms(p95(plainOpen))} |
+| \`GET /api/cases/:id\`, case with ${NOTES_PER_CASE} notes and a draft (n=${OPEN_ROUNDS}) | **${ms(median(open))}** | ${ms(p95(open))} |
+| ratio cold / warm list (p50) | ${(median(cold) / median(warm)).toFixed(1)} | |
+| cold list per held case (p50 / ${CASES}) | ${(median(cold) / CASES).toFixed(2)} ms | |
+
+Category cache after the run: ${cacheSize.sessions} session, ${cacheSize.cases} cases.
+`,
+  );
 } finally {
   await portal.close();
   await rm(dataDir, { recursive: true, force: true });

@@ -1,0 +1,100 @@
+// Cold start of the built API (node apps/api/dist/main.js, embedded
+// PostgreSQL in DATA_DIR): time from process start to the first 200 from
+// GET /api/health, on an empty DATA_DIR (initdb, migrations, demo seed) and
+// on an already-initialised one; bare `node -e 0` measured alongside.
+// Run: npm run bench:cold-start   (builds what is stale; temp dirs deleted; loopback only)
+import { spawn } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { machineLine, median, ms, writeSection } from './lib/report.mjs';
+
+const MAIN = fileURLToPath(new URL('../apps/api/dist/main.js', import.meta.url));
+const EMPTY_RUNS = Number(process.env.BENCH_COLD_EMPTY_RUNS ?? 3);
+const WARM_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
+const TIMEOUT_MS = 180_000;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function exited(child) {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+}
+
+/** Starts the API, polls /api/health every 10 ms until 200, then stops it (SIGTERM: PostgreSQL stopped cleanly). */
+async function startOnce(dataDir) {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent', NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (data) => (stderr += data));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}: ${stderr.slice(0, 500)}`);
+      if (performance.now() - started > TIMEOUT_MS) throw new Error('no healthy answer in time');
+      const status = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (response) => response.status,
+        () => 0,
+      );
+      if (status === 200) return performance.now() - started;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exited(child);
+  }
+}
+
+async function bareNode() {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+  await exited(child);
+  return performance.now() - started;
+}
+
+const root = await mkdtemp(join(tmpdir(), 'mnpddh-bench-cold-'));
+await chmod(root, 0o755);
+try {
+  const node = [];
+  for (let i = 0; i < 5; i++) node.push(await bareNode());
+  const empty = [];
+  for (let i = 0; i < EMPTY_RUNS; i++) empty.push(await startOnce(join(root, `empty-${i}`)));
+  const initialised = [];
+  for (let i = 0; i < WARM_RUNS; i++) initialised.push(await startOnce(join(root, 'empty-0')));
+  const list = (values) => values.map((value) => (value / 1000).toFixed(2)).join(', ');
+  writeSection(
+    '7-cold-start',
+    `## 7. Cold start
+
+\`npm run bench:cold-start\` (bench/cold-start.bench.mjs): \`node apps/api/dist/main.js\`
+spawned with \`DATA_DIR\` in a temporary folder (embedded PostgreSQL, demo mode,
+\`NODE_ENV=production\`, \`LOG_LEVEL=silent\`), \`GET /api/health\` polled every 10 ms from
+spawn to the first 200, then SIGTERM (PostgreSQL stopped cleanly) before the
+next run. Empty = a new DATA_DIR each run (initdb, all migrations, server
+secrets and the demo team created, their passwords hashed); initialised = the
+first run's DATA_DIR started again.
+${machineLine()}
+
+| start | median | runs (s) | ratio to initialised |
+|---|---|---|---|
+| **initialised DATA_DIR** | **${ms(median(initialised))}** | ${list(initialised)} | 1 |
+| **empty DATA_DIR** (first start with migrations) | **${ms(median(empty))}** | ${list(empty)} | ${(median(empty) / median(initialised)).toFixed(1)} |
+| bare \`node -e 0\` (alongside, for scale) | ${ms(median(node))} | ${list(node)} | ${(median(node) / median(initialised)).toFixed(2)} |
+`,
+  );
+} finally {
+  await rm(root, { recursive: true, force: true });
+}

@@ -122,7 +122,9 @@ export class CustodianWork {
   /** The active custodians whose certificate still checks out. */
   async certifiedCustodianIds(db: Db): Promise<string[]> {
     const custodians = await this.repository.findCustodians(db);
-    const certified = await Promise.all(custodians.map((c) => this.directory.certifiedStaff(db, c.id)));
+    // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+    const certified = [];
+    for (const custodian of custodians) certified.push(await this.directory.certifiedStaff(db, custodian.id));
     return certified.flatMap((c) => (c && c.staff.roles.includes('custodian') ? [c.staff.id] : []));
   }
 }

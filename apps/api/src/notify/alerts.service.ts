@@ -100,7 +100,9 @@ export class AlertsService {
   }
 
   private async nextStep(db: Db, level: number, reached: ReadonlySet<string>): Promise<EscalationStep | null> {
-    const [rota, supervisors] = await Promise.all([this.rota.onCallRota(db), this.rota.supervisorIds(db)]);
+    // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+    const rota = await this.rota.onCallRota(db);
+    const supervisors = await this.rota.supervisorIds(db);
     return nextEscalation(
       rota.map((member) => member.id),
       supervisors,

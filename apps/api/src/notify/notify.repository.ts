@@ -140,9 +140,10 @@ export class NotifyRepository {
           { firstContactDue: { lt: now } },
           { assessmentDue: { lt: now } },
           { measureDue: { lt: now } },
+          { nextContactAt: { lt: now }, assignedTo: { not: null } },
         ],
       },
-      select: { id: true, status: true, urgent: true, riskLevel: true, receivedAt: true, firstContactDue: true, assessmentDue: true, measureDue: true, assignedTo: true },
+      select: { id: true, status: true, urgent: true, riskLevel: true, receivedAt: true, firstContactDue: true, assessmentDue: true, measureDue: true, nextContactAt: true, assignedTo: true },
     });
   }
 }

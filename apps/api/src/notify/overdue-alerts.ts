@@ -5,6 +5,7 @@ import { overdueTargets, type ResponseTargets, type TargetedIndex } from '../cas
 export interface ScannedIndex extends TargetedIndex {
   readonly id: string;
   readonly measureDue: Date | null;
+  readonly nextContactAt?: Date | null;
 }
 
 export interface AlertToRaise {

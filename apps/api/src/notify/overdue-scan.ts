@@ -4,6 +4,7 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { AlertClock } from './alert-clock.js';
 import { AlertsService } from './alerts.service.js';
+import { nextContactAlerts } from './next-contact-alerts.js';
 import { NotifyRepository } from './notify.repository.js';
 import { overdueAlerts } from './overdue-alerts.js';
 
@@ -25,7 +26,7 @@ export class OverdueScan {
   async run(): Promise<number> {
     const now = this.clock.now();
     const candidates = await this.repository.overdueCandidates(this.prisma, now);
-    const wanted = candidates.flatMap((index) => overdueAlerts(index, now, responseTargetsOf(this.runtime.config)));
+    const wanted = candidates.flatMap((index) => [...overdueAlerts(index, now, responseTargetsOf(this.runtime.config)), ...nextContactAlerts(index, now)]);
     const raisedBefore = await this.repository.existingDedupeKeys(this.prisma, wanted.map((alert) => alert.dedupeKey));
     let raised = 0;
     for (const alert of wanted.filter((candidate) => !raisedBefore.has(candidate.dedupeKey))) {

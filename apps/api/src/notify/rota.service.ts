@@ -46,7 +46,10 @@ export class RotaService {
 
   /** The rota first, in order, then everyone else active (who could be added). */
   async view(db: Db = this.prisma): Promise<StaffDirectory> {
-    const [rota, active, team] = await Promise.all([this.onCallRota(db), this.repository.activeStaff(db), this.directory.triageTeam(db)]);
+    // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+    const rota = await this.onCallRota(db);
+    const active = await this.repository.activeStaff(db);
+    const team = await this.directory.triageTeam(db);
     const onRota = new Set(rota.map((member) => member.id));
     const users = [...rota, ...active.filter((member) => !onRota.has(member.id))];
     return {

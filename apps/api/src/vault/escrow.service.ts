@@ -62,7 +62,9 @@ export class EscrowService {
 
   /** Each custodian's certified key; CONFLICT unless there are two or more, all certified custodians. */
   private async custodianRecipients(db: Db, custodianIds: string[]): Promise<SealRecipient[]> {
-    const custodians = await Promise.all([...new Set(custodianIds)].map((id) => this.staff.findStaff(db, id)));
+    // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+    const custodians = [];
+    for (const id of new Set(custodianIds)) custodians.push(await this.staff.findStaff(db, id));
     const recipients = custodians.map((record) =>
       record && record.roles.includes('custodian') ? this.directory.staffRecipient(record) : null,
     );

@@ -131,6 +131,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'POST /api/cases/:id/notes':                     row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
     params: ({ caseId }) => ({ id: caseId }), body: { body: 'Matrice : note.' },
   }),
+  'POST /api/cases/:id/agenda-events':             row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { kind: 'court_hearing', on: '2030-01-15' },
+  }),
+  // The caller's own agenda: the cases assigned to them only (none for the matrix's users: an empty list).
+  'GET /api/agenda':                               row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
   'PUT /api/cases/:id/draft':                      row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
     params: ({ caseId }) => ({ id: caseId }), body: { body: 'Matrice : brouillon.' },
   }),
@@ -139,6 +144,16 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   }),
   'POST /api/cases/:id/messages':                  row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
     params: ({ caseId }) => ({ id: caseId }), body: { body: 'Matrice : message.' },
+  }),
+  // Receipts: holders of the case only (a case without both grants: 403); revoking an unknown receipt is a 404 past access control.
+  'GET /api/cases/:id/receipts':                   row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }),
+  }),
+  'POST /api/cases/:id/receipts':                  row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }),
+  }),
+  'POST /api/cases/:id/receipts/:receiptId/revoke': row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId, receiptId: '00000000-0000-4000-8000-000000000000' }), body: { reason: 'lost' },
   }),
   'GET /api/cases/:id/attachments/:fileId':        row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
     params: ({ caseId }) => ({ id: caseId, fileId: '00000000-0000-4000-8000-000000000000' }),

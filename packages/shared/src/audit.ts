@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   'reference.updated',
   'case.integrity_failed',
   'receipt.opened',
+  'receipt.issued',
+  'receipt.revoked',
   'export.created',
   'custodian.action',
   'custodian.requested',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NewAgendaEvent } from './agenda.js';
 import { boundedText } from './protection-request.js';
 import { PROTECTION_MEASURES } from './reference.js';
 import { StatusChange } from './workflow.js';
@@ -153,6 +154,7 @@ export const CASE_ENTRY_KINDS = [
   'measure_updated',
   'assigned',
   'note',
+  'agenda_event',
 ] as const;
 export type CaseEntryKind = (typeof CASE_ENTRY_KINDS)[number];
 
@@ -171,6 +173,7 @@ export const CaseEntryView = z.discriminatedUnion('kind', [
   entry('measure_updated', z.object({ ...MeasureUpdate.shape, measureId: z.uuid() })),
   entry('assigned', z.strictObject({ assigneeId: z.uuid(), assigneeName: z.string() })),
   entry('note', CaseNote),
+  entry('agenda_event', NewAgendaEvent),
 ]);
 export type CaseEntryView = z.infer<typeof CaseEntryView>;
 

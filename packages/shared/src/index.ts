@@ -16,3 +16,5 @@ export * from './reports.js';
 export * from './custodian.js';
 export * from './webauthn.js';
 export * from './retention.js';
+export * from './agenda.js';
+export * from './receipts.js';

@@ -12,6 +12,7 @@ import {
   LegalBasisWithdrawal,
   MeasureUpdate,
   negotiateLocale,
+  NewAgendaEvent,
   NewMeasure,
   RiskAssessmentInput,
   StaffMessage,
@@ -114,6 +115,12 @@ export class CaseWorkController {
     const entry = await this.work.addNote(staff, caseId, body);
     await this.drafts.discard(staff, caseId);
     return written(entry);
+  }
+
+  @Post('cases/:id/agenda-events')
+  @ApiSchemas({ body: NewAgendaEvent, responses: { 201: Written } })
+  async agendaEvent(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewAgendaEvent) body: NewAgendaEvent) {
+    return written(await this.work.addAgendaEvent(staff, params(CaseParams, request).id, body));
   }
 
   @Put('cases/:id/draft')

@@ -6,6 +6,7 @@ import {
   refuseTransition,
   riskScore,
   suggestRiskLevel,
+  type THREAT_TYPES,
   type Assignment,
   type CaseNote,
   type CaseStatus,
@@ -13,6 +14,7 @@ import {
   type LegalBasisCitation,
   type LegalBasisWithdrawal,
   type MeasureUpdate,
+  type NewAgendaEvent,
   type NewMeasure,
   type RiskAssessmentInput,
   type StatusChange,
@@ -21,6 +23,7 @@ import {
 import type { CurrentStaffMember } from '../auth/current-staff.js';
 import { AppError } from '../common/app-error.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { AlertsService } from '../notify/alerts.service.js';
 import type { JournalEntry } from '../vault/case-entries.js';
 import { CaseGrantsService } from '../vault/case-grants.service.js';
 import { CaseJournal, type JournalWrite } from '../vault/case-journal.js';
@@ -60,6 +63,7 @@ export class CaseWorkService {
     private readonly staffNames: StaffNames,
     private readonly clock: CaseClock,
     private readonly prisma: PrismaService,
+    private readonly alerts: AlertsService,
   ) {}
 
   changeStatus(staff: CurrentStaffMember, caseId: string, change: StatusChange): Promise<JournalEntry> {
@@ -100,7 +104,17 @@ export class CaseWorkService {
         };
         // The first time someone is reached within the first-contact target's watch: how long it took, in a bucket.
         const firstReached = attempt.result === 'reached' && state.index.firstContactDue ? [counter(at, 'first_contact_hours', bucketOf(FIRST_CONTACT_BUCKETS, hoursSince(state.index.receivedAt, at)))] : [];
-        return this.write('contact_attempt', { ...attempt, at: at.toISOString() }, index, 'case.updated', firstReached);
+        const write = this.write('contact_attempt', { ...attempt, at: at.toISOString() }, index, 'case.updated', firstReached);
+        if (!escalates(state.index.urgent, state.categories.threatTypes, attempt)) return write;
+        // Silence after an arrest or disappearance wakes the rota: a content-free alert, one per attempt, in the entry's transaction.
+        const dedupeKey = `contact:${caseId}:${randomUUID()}`;
+        return {
+          ...write,
+          alsoWithin: async (tx) => {
+            await write.alsoWithin?.(tx);
+            await this.alerts.raise(tx, { kind: 'overdue_case', caseId, dedupeKey });
+          },
+        };
       },
       now,
     );
@@ -204,6 +218,11 @@ export class CaseWorkService {
     return this.journal.append(staff, caseId, () => this.write('note', note, {}, 'case.updated'), this.clock.now());
   }
 
+  /** A hearing, detention review or other date: content (encrypted in the journal), nothing added to the clear index. */
+  addAgendaEvent(staff: CurrentStaffMember, caseId: string, event: NewAgendaEvent): Promise<JournalEntry> {
+    return this.journal.append(staff, caseId, () => this.write('agenda_event', event, {}, 'case.updated'), this.clock.now());
+  }
+
   private async checkOwner(ownerId: string | null): Promise<void> {
     if (ownerId && !(await this.staffNames.isAssignee(ownerId))) {
       throw new AppError('VALIDATION_FAILED', [{ field: 'ownerId', message: 'assignee_not_certified' }]);
@@ -225,6 +244,15 @@ export class CaseWorkService {
       ...(counters.length ? { alsoWithin: (tx) => this.repository.incrementCounters(tx, counters) } : {}),
     };
   }
+}
+
+/** Threats that mean the person may be held or missing: silence on the phone is then itself an alarm. */
+const DETENTION_THREATS: readonly string[] = ['arrest', 'abduction_disappearance', 'arbitrary_detention'] satisfies (typeof THREAT_TYPES)[number][];
+const SILENT_RESULTS: readonly ContactAttempt['result'][] = ['phone_off', 'no_answer'];
+
+/** An urgent case whose person may be detained or missing, and a phone switched off or not answered: escalate. */
+export function escalates(urgent: boolean, threatTypes: readonly string[], attempt: Pick<ContactAttempt, 'result'>): boolean {
+  return urgent && SILENT_RESULTS.includes(attempt.result) && threatTypes.some((threat) => DETENTION_THREATS.includes(threat));
 }
 
 export function canAssign(staff: Pick<CurrentStaffMember, 'roles' | 'onCall'>): boolean {

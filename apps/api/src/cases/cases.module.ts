@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { NotifyModule } from '../notify/notify.module.js';
 import { VaultModule } from '../vault/vault.module.js';
 import { ReferenceModule } from '../reference/reference.module.js';
+import { AgendaController } from './agenda.controller.js';
+import { AgendaService } from './agenda.service.js';
 import { CaseClock } from './case-clock.js';
+import { CaseReceiptsController } from './case-receipts.controller.js';
+import { CaseReceiptsService } from './case-receipts.service.js';
 import { CaseDownloads } from './case-downloads.js';
 import { CaseWorkController } from './case-work.controller.js';
 import { CaseWorkService } from './case-work.service.js';
@@ -14,9 +19,9 @@ import { CategoryCache } from './category-cache.js';
 
 /** The staff case list, case view and case work (issue 5). */
 @Module({
-  imports: [AuthModule, VaultModule, ReferenceModule],
-  controllers: [CasesController, CaseWorkController],
-  providers: [CasesService, CategoryCache, CaseClock, CaseWorkService, CaseDownloads, StaffMessages, StaffNames],
+  imports: [AuthModule, VaultModule, ReferenceModule, NotifyModule],
+  controllers: [CasesController, CaseWorkController, AgendaController, CaseReceiptsController],
+  providers: [AgendaService, CasesService, CategoryCache, CaseClock, CaseWorkService, CaseDownloads, StaffMessages, StaffNames, CaseReceiptsService],
   exports: [CategoryCache, CaseClock],
 })
 export class CasesModule {}

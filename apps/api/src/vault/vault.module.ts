@@ -7,12 +7,13 @@ import { CaseGrantsService } from './case-grants.service.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import { CaseVaultService } from './case-vault.service.js';
 import { EscrowService } from './escrow.service.js';
+import { ReceiptIssuer } from './receipt-issuer.js';
 import { ThreadFiles } from './thread-files.js';
 import { ThreadMessages } from './thread-messages.js';
 import { VaultRepository } from './vault.repository.js';
 
 @Module({
-  providers: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseGrantsService, CaseKeysAccess, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, VaultRepository],
-  exports: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseKeysAccess, CaseGrantsService, VaultRepository, CaseFiles, EscrowService, ThreadMessages, ThreadFiles],
+  providers: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseGrantsService, CaseKeysAccess, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, VaultRepository, ReceiptIssuer],
+  exports: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseKeysAccess, CaseGrantsService, VaultRepository, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, ReceiptIssuer],
 })
 export class VaultModule {}

@@ -5,6 +5,10 @@ import {
   Assignee,
   CaseDetail,
   CaseList,
+  IssuedReceipt,
+  ReceiptList,
+  ReceiptSummary,
+  type ReceiptRevocation,
   ReferenceData,
   ReferenceItem,
   type AssistedRequest,
@@ -291,6 +295,11 @@ export function createStaffApi(options: StaffApiOptions) {
       (await request('POST', onCase(caseId, '/notes'), { body, schema: Written })).value,
     sendMessage: async (caseId: string, body: StaffMessage) =>
       (await request('POST', onCase(caseId, '/messages'), { body, schema: Written })).value,
+    listReceipts: async (caseId: string) => (await request('GET', onCase(caseId, '/receipts'), { schema: ReceiptList })).value,
+    /** The new receipt's digits: shown once, never kept. */
+    issueReceipt: async (caseId: string) => (await request('POST', onCase(caseId, '/receipts'), { body: {}, schema: IssuedReceipt })).value,
+    revokeReceipt: async (caseId: string, receiptId: string, body: ReceiptRevocation) =>
+      (await request('POST', onCase(caseId, `/receipts/${id(receiptId)}/revoke`), { body, schema: ReceiptSummary })).value,
     saveDraft: async (caseId: string, body: CaseDraft): Promise<void> => {
       await request('PUT', onCase(caseId, '/draft'), { body });
     },

@@ -11,6 +11,7 @@ import { RecoveryCodes } from './sign-in/recovery-codes';
 import { useStaffT } from './i18n/use-staff-t';
 import { useStaffSession } from './session';
 import { useWorksOnCases } from './cases/require-case-role';
+import { useAgendaT } from './agenda/i18n';
 import { useCasesT } from './cases/i18n';
 import { useReportsT } from '../reports/i18n';
 
@@ -27,6 +28,7 @@ export function StaffLayout() {
   useFocusOnNavigate(main);
   const user = session.status === 'signed-in' ? session.user : null;
   const ct = useCasesT();
+  const at = useAgendaT();
   const worksOnCases = useWorksOnCases();
   const rt = useReportsT();
   const hasRole = (...roles: string[]) => Boolean(user?.roles.some((role) => roles.includes(role)));
@@ -49,6 +51,7 @@ export function StaffLayout() {
                   <NavItem to="/personnel/accueil">{t.layout.home}</NavItem>
                   {worksOnCases ? <NavItem to="/personnel/urgences">{ct.nav.urgent}</NavItem> : null}
                   {worksOnCases ? <NavItem to="/personnel/dossiers">{ct.nav.cases}</NavItem> : null}
+                  {worksOnCases ? <NavItem to="/personnel/agenda">{at.nav}</NavItem> : null}
                   {hasRole('auditor', 'supervisor') ? <NavItem to="/personnel/statistiques">{rt.nav.statistics}</NavItem> : null}
                   {hasRole('auditor', 'admin') ? <NavItem to="/personnel/journal">{rt.nav.audit}</NavItem> : null}
                   {user.roles.includes('admin') ? <NavItem to="/personnel/admin">{t.layout.admin}</NavItem> : null}

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { AgendaPage } from './agenda/agenda-page';
 import { ActivationPage } from './activation/activation-page';
 import { AdminPage } from './admin/admin-page';
 import { CaseListPage } from './cases/case-list-page';
@@ -49,6 +50,7 @@ export default function StaffPage() {
             <Route path="dossiers" element={<RequireCaseRole><CaseListPage /></RequireCaseRole>} />
             <Route path="dossiers/:id" element={<RequireCaseRole><CasePage /></RequireCaseRole>} />
             <Route path="urgences" element={<RequireCaseRole><UrgentPage /></RequireCaseRole>} />
+            <Route path="agenda" element={<RequireCaseRole><AgendaPage /></RequireCaseRole>} />
             <Route path="saisie" element={<RequireAnyRole roles={['caseworker', 'supervisor']}><AssistedIntakePage /></RequireAnyRole>} />
             <Route path="statistiques" element={<RequireAnyRole roles={['auditor', 'supervisor']}><StatisticsPage /></RequireAnyRole>} />
             <Route path="statistiques/rapport" element={<RequireAnyRole roles={['auditor', 'supervisor']}><AnnualReportPage /></RequireAnyRole>} />

@@ -232,6 +232,8 @@ export const reportsEn: ReportsCatalogue = {
     'reference.updated': 'Reference list changed',
     'case.integrity_failed': 'Integrity check failed',
     'receipt.opened': 'Follow-up read by the defender',
+    'receipt.issued': 'Receipt issued',
+    'receipt.revoked': 'Receipt revoked',
     'export.created': 'Export created',
     'custodian.action': 'Custodian action',
     'custodian.requested': 'Operation requested by a custodian',

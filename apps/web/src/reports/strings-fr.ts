@@ -237,6 +237,8 @@ export const reportsFr = {
     'reference.updated': 'Liste de référence modifiée',
     'case.integrity_failed': 'Contrôle d’intégrité échoué',
     'receipt.opened': 'Suivi consulté par le défenseur',
+    'receipt.issued': 'Récépissé émis',
+    'receipt.revoked': 'Récépissé révoqué',
     'export.created': 'Export créé',
     'custodian.action': 'Action d’un dépositaire',
     'custodian.requested': 'Opération demandée par un dépositaire',

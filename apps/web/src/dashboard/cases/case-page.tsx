@@ -4,6 +4,7 @@ import { LockIcon } from '../../ui/icons';
 import { useCaseWorkT } from '../case-work/i18n';
 import { LegalBasisList } from '../case-work/legal-basis';
 import { MeasureList } from '../case-work/measures';
+import { ReceiptsPanel } from '../case-work/receipts-panel';
 import { ErrorSummary } from '../forms/error-summary';
 import { Loading } from '../require-session';
 import { Attachments } from './attachments';
@@ -102,6 +103,7 @@ export function CasePage() {
       </div>
       {section('timeline', t.caseView.timelineTitle, <Timeline detail={detail} />)}
       {section('thread', t.caseView.threadTitle, <Thread detail={detail} onDone={reload} />)}
+      {section('receipts', w.receipts.title, <ReceiptsPanel key={detail.id} detail={detail} />)}
     </div>
   );
 }

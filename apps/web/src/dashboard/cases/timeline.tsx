@@ -1,6 +1,7 @@
 import type { CaseDetail, CaseEntryView, CaseThreadEntry } from '@mnpddh/shared';
 import type { ReactNode } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
+import { useAgendaT } from '../agenda/i18n';
 import { useCaseWorkT } from '../case-work/i18n';
 import { LegalBasisName } from '../case-work/legal-basis';
 import { formatDateTime, format } from '../format';
@@ -80,6 +81,7 @@ function useThreadDescriber() {
 function useEntryDescriber(detail: CaseDetail) {
   const t = useCasesT();
   const w = useCaseWorkT();
+  const ag = useAgendaT();
   const [locale] = useLocale();
   const measures = useReferenceList('protection_measure');
   const outcomes = useReferenceList('closure_outcome');
@@ -136,6 +138,12 @@ function useEntryDescriber(detail: CaseDetail) {
         };
       case 'legal_basis_withdrawn':
         return { ...base, title: tl.legal_basis_withdrawn, lines: [labelled(tl.reason, entry.data.reason)] };
+      case 'agenda_event':
+        return {
+          ...base,
+          title: format(ag.timeline, { kind: ag.kinds[entry.data.kind], date: longDay(entry.data.on, locale) }),
+          lines: entry.data.note ? [entry.data.note] : [],
+        };
       case 'measure_added': {
         const d = entry.data;
         return {

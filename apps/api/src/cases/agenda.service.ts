@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import type { Agenda, AgendaItem } from '@mnpddh/shared';
+import { AppError } from '../common/app-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import { decryptEntries } from '../vault/case-entries.js';
+import { CaseKeysAccess } from '../vault/case-keys-access.js';
+import type { CaseReader } from '../vault/case-reader.js';
+import { CaseVaultService, type CaseRow } from '../vault/case-vault.service.js';
+import type { TriageIndex } from '../vault/triage-index.js';
+import { VaultRepository } from '../vault/vault.repository.js';
+import { CaseClock } from './case-clock.js';
+import { byDate, eventDates, indexDates, toItems } from './agenda-items.js';
+
+const CLOSED = ['closed', 'inadmissible'];
+
+/**
+ * "My agenda": the open cases assigned to the caller (and held by them),
+ * their clear index dates, and their hearings and detention reviews — journal
+ * entries decrypted in memory, never stored or cached in clear. Decrypting a
+ * journal is a read of the case: each case is audited once per call as
+ * case.decrypted with details { purpose: 'agenda' } (no new audit action,
+ * so the audit log's readers need no change). Only the reference, the kind
+ * and the date leave this service.
+ */
+@Injectable()
+export class AgendaService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repository: VaultRepository,
+    private readonly directory: DirectoryService,
+    private readonly keys: CaseKeysAccess,
+    private readonly vault: CaseVaultService,
+    private readonly audit: AuditService,
+    private readonly clock: CaseClock,
+  ) {}
+
+  async agendaFor(reader: CaseReader): Promise<Agenda> {
+    const now = this.clock.now();
+    const assigned = await this.prisma.protectionCase.findMany({
+      where: { assignedTo: reader.id, status: { notIn: CLOSED as never[] }, grants: { some: { recipientId: reader.id, keyKind: 'case' } } },
+      select: { id: true },
+    });
+    const items: AgendaItem[] = [];
+    const unreadable: Agenda['unreadable'] = [];
+    for (const { id } of assigned) {
+      const row = await this.repository.findCaseFor(this.prisma, id, reader.id);
+      if (!row) continue;
+      try {
+        items.push(...(await this.caseItems(reader, row, now)));
+      } catch (error) {
+        // A tampered case (already audited by integrityChecked) must not hide the others.
+        if (!(error instanceof AppError) || error.code !== 'INTEGRITY_FAILED') throw error;
+        unreadable.push({ caseId: row.id, reference: row.reference });
+      }
+    }
+    return { items: items.sort(byDate), unreadable };
+  }
+
+  private async caseItems(reader: CaseReader, row: CaseRow, now: Date): Promise<AgendaItem[]> {
+    const index: TriageIndex = { ...row };
+    const caseKey = this.keys.openCaseKey(row.grants, reader, row.id, row.caseKeyId);
+    try {
+      const entries = await this.vault.integrityChecked(reader, row.id, () => {
+        this.vault.verifyCaseRow(row, index, caseKey);
+        return decryptEntries(caseKey, this.directory.tenant, row.id, row.entries);
+      });
+      await this.audit.record({ action: 'case.decrypted', actorId: reader.id, targetType: 'case', targetId: row.id, details: { purpose: 'agenda' } });
+      return toItems(row.id, row.reference, [...indexDates(index, now), ...eventDates(entries, now)]);
+    } finally {
+      caseKey.destroy();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { boundedText } from './protection-request.js';
+
+/*
+ * "My agenda" (issue 6): the dates a caseworker must not miss on the cases
+ * assigned to them. Four kinds come from the clear triage index (hour
+ * granularity, SECURITY.md); hearings and detention reviews are staff-written
+ * journal entries, encrypted under the case key and decrypted in memory for
+ * the agenda only. An item carries the case reference and the kind, nothing
+ * else of the case.
+ */
+
+export const AGENDA_EVENT_KINDS = ['court_hearing', 'detention_review', 'other'] as const;
+export const AgendaEventKind = z.enum(AGENDA_EVENT_KINDS);
+export type AgendaEventKind = z.infer<typeof AgendaEventKind>;
+
+/** A hearing, a detention review or another dated event of a case (journal entry 'agenda_event'). */
+export const NewAgendaEvent = z.strictObject({
+  kind: AgendaEventKind,
+  /** The day (YYYY-MM-DD), bounded like every journal day. */
+  on: z.iso.date().refine((day) => day >= '1900-01-01' && day <= '2199-12-31', { message: 'date_out_of_range' }),
+  note: z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), boundedText(1000).optional()),
+});
+export type NewAgendaEvent = z.infer<typeof NewAgendaEvent>;
+
+export const AGENDA_ITEM_KINDS = ['next_contact', 'first_contact', 'assessment', 'reassessment', 'measure', ...AGENDA_EVENT_KINDS] as const;
+export const AgendaItemKind = z.enum(AGENDA_ITEM_KINDS);
+export type AgendaItemKind = z.infer<typeof AgendaItemKind>;
+
+/** One date of the agenda: the case, what is due, when (no note, no content). */
+export const AgendaItem = z.strictObject({
+  caseId: z.uuid(),
+  reference: z.string(),
+  kind: AgendaItemKind,
+  at: z.iso.datetime(),
+  /** The day in Bamako (UTC+0), YYYY-MM-DD: the grouping key. */
+  day: z.iso.date(),
+  overdue: z.boolean(),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const Agenda = z.strictObject({
+  items: z.array(AgendaItem),
+  /** Cases whose journal failed its integrity check: their events are missing (the index dates still show). */
+  unreadable: z.array(z.strictObject({ caseId: z.uuid(), reference: z.string() })),
+});
+export type Agenda = z.infer<typeof Agenda>;

@@ -1,0 +1,128 @@
+import { Agenda } from '@mnpddh/shared';
+import type { RunningPortal } from '../../apps/api/src/boot.js';
+import { PrismaService } from '../../apps/api/src/database/prisma.service.js';
+import { OverdueScan } from '../../apps/api/src/notify/overdue-scan.js';
+import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
+import { plainContent } from '../factories/case-content.js';
+import { databaseDump, encodings } from '../support/leaks.js';
+import { createAdmin, createStaff, FAST_PASSWORDS, ownerUrlOf, signIn, type StaffClient } from '../support/staff.js';
+import { startTestPortal } from '../support/test-portal.js';
+
+let portal: RunningPortal;
+let vault: CaseVaultService;
+let supervisor: StaffClient;
+let caseworker: StaffClient;
+let caseworkerId: string;
+let supervisorId: string;
+
+beforeAll(async () => {
+  portal = await startTestPortal(FAST_PASSWORDS);
+  vault = portal.app.get(CaseVaultService);
+  const admin = await signIn(portal, await createAdmin(portal));
+  supervisor = (await createStaff(portal, admin, { roles: ['supervisor'], name: 'Superviseure Agenda' })).client;
+  caseworker = (await createStaff(portal, admin, { roles: ['caseworker'], name: 'Chargé Agenda' })).client;
+  const assignees = (await (await supervisor.get('/api/assignees')).json()) as { id: string; name: string }[];
+  caseworkerId = assignees.find((a) => a.name === 'Chargé Agenda')?.id as string;
+  supervisorId = assignees.find((a) => a.name === 'Superviseure Agenda')?.id as string;
+});
+
+afterAll(async () => {
+  await portal?.close();
+});
+
+const newCase = async () => (await vault.createCase({ urgent: false, content: plainContent() })).caseId;
+
+async function agendaOf(client: StaffClient): Promise<Agenda> {
+  const response = await client.get('/api/agenda');
+  expect(response.status).toBe(200);
+  return Agenda.parse(await response.json());
+}
+
+async function assignTo(caseId: string, assigneeId: string): Promise<void> {
+  expect((await supervisor.post(`/api/cases/${caseId}/assignment`, { assigneeId })).status).toBe(201);
+}
+
+describe('my agenda', () => {
+  it('lists an assigned case’s next contact, measure due date and hearing in date order, and nothing of other cases', async () => {
+    const caseId = await newCase();
+    await assignTo(caseId, caseworkerId);
+    // A case the caseworker still holds (a grant) but that is now someone else's.
+    const other = await newCase();
+    await assignTo(other, caseworkerId);
+    await assignTo(other, supervisorId);
+    await supervisor.post(`/api/cases/${other}/contact-attempts`, { channel: 'phone', result: 'no_answer', nextContactOn: '2031-01-01' });
+
+    expect((await caseworker.post(`/api/cases/${caseId}/contact-attempts`, { channel: 'phone', result: 'reached', nextContactOn: '2031-03-10' })).status).toBe(201);
+    expect((await caseworker.post(`/api/cases/${caseId}/measures`, { measure: 'legal_assistance', due: '2031-02-20' })).status).toBe(201);
+    expect((await caseworker.post(`/api/cases/${caseId}/agenda-events`, { kind: 'court_hearing', on: '2031-04-02' })).status).toBe(201);
+    expect((await caseworker.post(`/api/cases/${caseId}/agenda-events`, { kind: 'detention_review', on: '2031-02-21' })).status).toBe(201);
+
+    const agenda = await agendaOf(caseworker);
+    const mine = agenda.items.filter((item) => item.caseId === caseId);
+    // The case was received now: its assessment deadline (10 days) comes first.
+    expect(mine.map((item) => [item.kind, item.day])).toEqual([
+      ['assessment', expect.any(String)],
+      ['measure', '2031-02-20'],
+      ['detention_review', '2031-02-21'],
+      ['next_contact', '2031-03-10'],
+      ['court_hearing', '2031-04-02'],
+    ]);
+    expect(mine.every((item) => !item.overdue)).toBe(true);
+    expect(agenda.items.some((item) => item.caseId === other)).toBe(false);
+    expect(agenda.unreadable).toEqual([]);
+    const theirs = (await agendaOf(supervisor)).items;
+    expect(theirs.filter((item) => item.caseId === other).map((item) => item.kind)).toContain('next_contact');
+    expect(theirs.some((item) => item.caseId === caseId)).toBe(false);
+  });
+
+  it('flags what has passed as overdue', async () => {
+    const caseId = await newCase();
+    await assignTo(caseId, caseworkerId);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    expect((await caseworker.post(`/api/cases/${caseId}/agenda-events`, { kind: 'other', on: yesterday })).status).toBe(201);
+    const items = (await agendaOf(caseworker)).items.filter((item) => item.caseId === caseId);
+    expect(items.find((item) => item.kind === 'other')).toMatchObject({ day: yesterday, overdue: true });
+  });
+
+  it('refuses an agenda event from a caseworker without a grant, and validates the kind and the day', async () => {
+    const caseId = await newCase();
+    expect((await caseworker.post(`/api/cases/${caseId}/agenda-events`, { kind: 'court_hearing', on: '2031-05-05' })).status).toBe(403);
+    expect((await supervisor.post(`/api/cases/${caseId}/agenda-events`, { kind: 'verdict', on: '2031-05-05' })).status).toBe(400);
+    expect((await supervisor.post(`/api/cases/${caseId}/agenda-events`, { kind: 'other', on: '0000-01-01' })).status).toBe(400);
+  });
+
+  it('keeps the event encrypted: its note is nowhere in the database, and the agenda answer carries no note', async () => {
+    const caseId = await newCase();
+    await assignTo(caseId, caseworkerId);
+    const canary = `Audience-canari-${Math.random().toString(36).slice(2)}-tribunal-de-la-commune-IV`;
+    expect((await caseworker.post(`/api/cases/${caseId}/agenda-events`, { kind: 'court_hearing', on: '2031-06-17', note: canary })).status).toBe(201);
+    const response = await caseworker.get('/api/agenda');
+    expect(await response.text()).not.toContain(canary);
+    const dump = await databaseDump(ownerUrlOf(portal));
+    for (const form of encodings(canary)) expect(dump.includes(form)).toBe(false);
+    // Nor is its day: no clear column holds it (this portal's database has no other 2031-06-17).
+    expect(dump.includes('2031-06-17')).toBe(false);
+  });
+});
+
+describe('content-free reminders', () => {
+  it('raises one overdue_case alert for a passed next contact on an assigned open case, with no content', async () => {
+    const caseId = await newCase();
+    await assignTo(caseId, caseworkerId);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const canary = `Rappel-canari-${Math.random().toString(36).slice(2)}`;
+    expect((await caseworker.post(`/api/cases/${caseId}/contact-attempts`, { channel: 'phone', result: 'reached', note: canary, nextContactOn: yesterday })).status).toBe(201);
+    const unassigned = await newCase();
+    expect((await supervisor.post(`/api/cases/${unassigned}/contact-attempts`, { channel: 'phone', result: 'no_answer', nextContactOn: yesterday })).status).toBe(201);
+
+    const scan = portal.app.get(OverdueScan);
+    await scan.run();
+    await scan.run();
+    const prisma = portal.app.get(PrismaService);
+    const alerts = await prisma.alert.findMany({ where: { dedupeKey: { startsWith: 'overdue:next_contact:' } } });
+    expect(alerts.map((alert) => [alert.kind, alert.caseId, alert.dedupeKey])).toEqual([
+      ['overdue_case', caseId, `overdue:next_contact:${caseId}:${yesterday}T09:00:00.000Z`],
+    ]);
+    expect(JSON.stringify(alerts)).not.toContain(canary);
+  });
+});

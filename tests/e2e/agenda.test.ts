@@ -1,0 +1,78 @@
+import { mkdir } from 'node:fs/promises';
+import type { RunningPortal } from '../../apps/api/src/boot.js';
+import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
+import { plainContent } from '../factories/case-content.js';
+import { accessibilityProblems, launchBrowser, watchConsole, type Browser } from '../support/browser.js';
+import { createAdmin, createStaff, FAST_PASSWORDS, nextTotp, signIn, type CreatedStaff } from '../support/staff.js';
+import { startTestPortal } from '../support/test-portal.js';
+
+/**
+ * "Mon agenda" in a real browser: a caseworker assigned a case with a next
+ * contact and a court hearing sees both, under the case reference only,
+ * at a phone's width and a laptop's, with no axe violation.
+ */
+const SLOW_MS = 120_000;
+const SHOTS = '/tmp/shots';
+
+describe('my agenda in a real browser', () => {
+  let portal: RunningPortal;
+  let browser: Browser;
+  let caseworker: CreatedStaff;
+  let reference = '';
+  const consoleProblems: string[] = [];
+
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    portal = await startTestPortal(FAST_PASSWORDS);
+    browser = await launchBrowser();
+    const admin = await signIn(portal, await createAdmin(portal));
+    const supervisor = await createStaff(portal, admin, { roles: ['supervisor'], name: 'Fatoumata Keïta' });
+    caseworker = await createStaff(portal, admin, { roles: ['caseworker'], name: 'Moussa Coulibaly' });
+    const created = await portal.app.get(CaseVaultService).createCase({ urgent: false, content: plainContent() });
+    reference = created.reference;
+    const id = created.caseId;
+    const post = async (path: string, body: unknown) => {
+      const response = await supervisor.client.post(`/api/cases/${id}${path}`, body);
+      if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    };
+    await post('/assignment', { assigneeId: caseworker.client.id });
+    await post('/contact-attempts', { channel: 'phone', result: 'reached', nextContactOn: '2031-06-10' });
+    await post('/agenda-events', { kind: 'court_hearing', on: '2031-06-17', note: 'Audience au tribunal de la commune III.' });
+  }, SLOW_MS);
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  }, SLOW_MS);
+
+  it(
+    'lists the next contact and the hearing under the case reference, at 360 and 1280 px',
+    async () => {
+      const page = watchConsole(await browser.newPage(360), consoleProblems);
+      await page.goto(`${portal.url}/personnel`);
+      await page.getByLabel('Adresse e-mail').fill(caseworker.credentials.email);
+      await page.getByLabel('Phrase de passe').fill(caseworker.credentials.password);
+      await page.getByLabel('Code à 6 chiffres').fill(await nextTotp(caseworker.credentials.totpSecret));
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Bonjour, Moussa Coulibaly' }).waitFor();
+
+      await page.goto(`${portal.url}/personnel/agenda`);
+      await page.getByRole('heading', { level: 1, name: 'Mon agenda' }).waitFor();
+      await page.getByText('Audience', { exact: true }).first().waitFor();
+      const text = await page.locator('main').innerText();
+      expect(text).toContain('Prochain contact');
+      expect(text).toContain(reference);
+      // Nothing of the case beyond its reference and what is due.
+      expect(text).not.toContain('tribunal de la commune');
+      expect(text.indexOf('Prochain contact')).toBeLessThan(text.indexOf('Audience'));
+      expect(await page.getByRole('link', { name: new RegExp(reference) }).count()).toBeGreaterThan(0);
+
+      for (const width of [360, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        expect({ width, problems: await accessibilityProblems(page) }).toEqual({ width, problems: [] });
+        await page.screenshot({ path: `${SHOTS}/agenda-${width}.png`, fullPage: true });
+      }
+      expect(consoleProblems).toEqual([]);
+    },
+    SLOW_MS,
+  );
+});

@@ -186,6 +186,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'POST /api/retention/:caseId/confirm-purge':     row('staff', [E401, E401, E403, E403, OK,   E403, E403]),
   'GET /api/admin/retention':                      row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'PUT /api/admin/retention':                      row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+  'GET /api/admin/register-of-processing':         row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
 
   // Account administration: admins only.
   'GET /api/admin/staff':                          row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),

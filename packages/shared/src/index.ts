@@ -4,6 +4,8 @@ export * from './follow-up.js';
 export * from './health.js';
 export * from './locale.js';
 export * from './protection-request.js';
+export * from './privacy-notice.js';
+export * from './register-of-processing.js';
 export * from './reference.js';
 export * from './staff.js';
 export * from './workflow.js';

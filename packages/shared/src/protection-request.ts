@@ -10,6 +10,7 @@ import {
   SPOKEN_LANGUAGES,
   THREAT_TYPES,
 } from './reference.js';
+import { PRIVACY_NOTICE_VERSIONS } from './privacy-notice.js';
 
 /*
  * The public protection request: one schema for the API's validation, the
@@ -152,6 +153,8 @@ export const Consent = z.strictObject({
   processing: z.literal(true),
   /** Separate, optional: sharing with partner organisations. */
   sharingWithPartners: z.boolean().default(false),
+  /** The privacy notice the person saw (Loi 2013-015); stored with the request, encrypted. */
+  noticeVersion: z.enum(PRIVACY_NOTICE_VERSIONS, { error: 'unknown_notice_version' }).optional(),
 });
 
 /** What the request adds beyond the first step; also what follow-up may complete later. */

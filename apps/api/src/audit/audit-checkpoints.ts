@@ -7,6 +7,9 @@ import { PrismaService } from '../database/prisma.service.js';
 import { AuditRepository, type CheckpointRow } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
 
+/** The setting holding when a checkpoint was last downloaded (ISO time). */
+export const CHECKPOINT_EXPORTED_SETTING = 'audit.checkpoint_exported_at';
+
 /**
  * Signed checkpoints of the audit log: its row count and head hash, signed
  * with the checkpoint key (which never enters the database), to be copied
@@ -37,9 +40,17 @@ export class AuditCheckpoints {
     });
   }
 
-  async latest(): Promise<AuditCheckpointView | null> {
+  /**
+   * The latest checkpoint, for safekeeping off the server. When it was last
+   * downloaded is kept as a setting (not an audit event, which would grow the
+   * log and so call for a new checkpoint): the operational alerts watch it.
+   */
+  async exportLatest(): Promise<AuditCheckpointView | null> {
     const row = await this.repository.latestCheckpoint(this.prisma);
-    return row && this.view(row);
+    if (!row) return null;
+    const value = new Date().toISOString();
+    await this.prisma.setting.upsert({ where: { key: CHECKPOINT_EXPORTED_SETTING }, create: { key: CHECKPOINT_EXPORTED_SETTING, value }, update: { value } });
+    return this.view(row);
   }
 
   private async sign(tx: Db, actorId: string | null): Promise<AuditCheckpointView> {

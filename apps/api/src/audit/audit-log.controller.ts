@@ -58,7 +58,7 @@ export class AuditLogController {
   @Get('checkpoints/latest')
   @ApiSchemas({ responses: { 200: AuditCheckpointView } })
   async latest(): Promise<AuditCheckpointView> {
-    const latest = await this.checkpoints.latest();
+    const latest = await this.checkpoints.exportLatest();
     if (!latest) throw new AppError('NOT_FOUND');
     return AuditCheckpointView.parse(latest);
   }

@@ -80,6 +80,16 @@ export const EnvSchema = z.object({
   BACKUP_DIR: z.string().min(1).default('backups'),
   /** Backups kept (older ones deleted): bounds how long a shredded case survives in backups. */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(14),
+  /** Country (ISO 3166-1 alpha-2) hosting the server and its backups: outside Mali is a transfer in the register of processing. */
+  HOSTING_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code, e.g. ML').default('ML'),
+  /** Operational alerts (issue 10): how often the checks run, and their thresholds. */
+  OPS_CHECK_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(10),
+  BACKUP_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 366).default(26),
+  DISK_MIN_FREE_PERCENT: z.coerce.number().min(0).max(100).default(10),
+  CHECKPOINT_EXPORT_MAX_DAYS: z.coerce.number().positive().max(366).default(7),
+  /** The certificate the TLS proxy serves (PEM), to warn before it expires; unset: not checked. */
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_MIN_DAYS: z.coerce.number().positive().max(366).default(14),
 }).refine((env) => env.PASSWORD_ARGON2 === 'standard' || env.NODE_ENV === 'test', {
   path: ['PASSWORD_ARGON2'],
   message: 'test and test-upgraded are accepted only with NODE_ENV=test',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { AlertList, AlertView } from '@mnpddh/shared';
+import { OpsTopic, type AlertList, type AlertView } from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
 import type { CurrentStaffMember } from '../auth/current-staff.js';
 import { AppError } from '../common/app-error.js';
@@ -40,6 +40,7 @@ export class AlertsService {
       id,
       kind: alert.kind,
       caseId: alert.caseId,
+      topic: alert.topic ?? null,
       dedupeKey: alert.dedupeKey,
       level: step?.level ?? 0,
       escalateAt: this.escalateAt(step, now),
@@ -48,7 +49,12 @@ export class AlertsService {
     if (!created) return false;
     if (step) await this.repository.insertDeliveries(tx, this.deliveries(id, step.recipientIds, now));
     await this.audit.record(
-      { action: 'alert.raised', actorId: null, targetType: 'case', targetId: alert.caseId, details: { alertId: id, kind: alert.kind, level: step?.level ?? 0 } },
+      {
+        action: 'alert.raised',
+        actorId: null,
+        ...(alert.caseId ? { targetType: 'case' as const, targetId: alert.caseId } : {}),
+        details: { alertId: id, kind: alert.kind, level: step?.level ?? 0, ...(alert.topic ? { topic: alert.topic } : {}) },
+      },
       tx,
     );
     return true;
@@ -133,6 +139,7 @@ export class AlertsService {
       id: row.id,
       kind: row.kind,
       caseId: row.caseId,
+      topic: OpsTopic.nullable().catch(null).parse(row.topic),
       createdAt: row.createdAt.toISOString(),
       level: row.level,
       acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,

@@ -11,6 +11,8 @@ import { Dispatcher } from './dispatcher.js';
 import { EmailChannel } from './email.channel.js';
 import { IntakeAlerts } from './intake-alerts.js';
 import { NotifyRepository } from './notify.repository.js';
+import { OperationalScan } from './operational/operational-scan.js';
+import { OpsScheduler } from './operational/ops-scheduler.js';
 import { OverdueScan } from './overdue-scan.js';
 import { RotaController } from './rota.controller.js';
 import { RotaRepository } from './rota.repository.js';
@@ -31,6 +33,8 @@ import { WebhookChannel } from './webhook.channel.js';
     EmailChannel,
     IntakeAlerts,
     NotifyRepository,
+    OperationalScan,
+    OpsScheduler,
     OverdueScan,
     RotaRepository,
     RotaService,

@@ -7,6 +7,7 @@ export interface NewAlert {
   id: string;
   kind: AlertKind;
   caseId: string | null;
+  topic: string | null;
   dedupeKey: string;
   level: number;
   escalateAt: Date | null;
@@ -17,6 +18,7 @@ export interface AlertRow {
   id: string;
   kind: AlertKind;
   caseId: string | null;
+  topic: string | null;
   level: number;
   createdAt: Date;
   escalateAt: Date | null;
@@ -39,7 +41,7 @@ export interface AlertRecipient {
   active: boolean;
 }
 
-const ALERT_FIELDS = { id: true, kind: true, caseId: true, level: true, createdAt: true, escalateAt: true, acknowledgedAt: true, acknowledgedBy: true } as const;
+const ALERT_FIELDS = { id: true, kind: true, caseId: true, topic: true, level: true, createdAt: true, escalateAt: true, acknowledgedAt: true, acknowledgedBy: true } as const;
 const CLOSED_STATUSES = ['closed', 'inadmissible'] as const;
 const LIST_LIMIT = 100;
 const BATCH = 50;

@@ -1,4 +1,4 @@
-import type { AlertKind, OverdueTarget } from '@mnpddh/shared';
+import type { AlertKind, OpsTopic, OverdueTarget } from '@mnpddh/shared';
 import { overdueTargets, type ResponseTargets, type TargetedIndex } from '../cases/response-targets.js';
 
 /** An open case's clear triage index, as the scan reads it (never its content). */
@@ -10,7 +10,10 @@ export interface ScannedIndex extends TargetedIndex {
 
 export interface AlertToRaise {
   readonly kind: AlertKind;
-  readonly caseId: string;
+  /** Null for an operational alert (issue 10), which concerns no case. */
+  readonly caseId: string | null;
+  /** Operational alerts only: which check failed (shown in the dashboard, never sent out). */
+  readonly topic?: OpsTopic;
   /** One alert per event, ever: the scan sees the same missed target every tick. */
   readonly dedupeKey: string;
 }

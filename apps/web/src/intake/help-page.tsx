@@ -1,9 +1,12 @@
-import { useT } from '../i18n/i18n-context';
+import { PRIVACY_NOTICE } from '@mnpddh/shared';
+import { useLocale, useT } from '../i18n/i18n-context';
+import { PrivacyNoticeText } from './privacy-notice-text';
 
 /** What the site protects and what it cannot: honest, so people can choose. */
 export function HelpPage() {
   const t = useT();
   const help = t.help;
+  const [locale] = useLocale();
   const sections = [
     { id: 'help-protects', title: help.protectsTitle, paragraphs: help.protects },
     { id: 'help-limits', title: help.limitsTitle, paragraphs: help.limits },
@@ -24,6 +27,10 @@ export function HelpPage() {
           ))}
         </section>
       ))}
+      <section aria-labelledby="help-privacy" className="help-section">
+        <h2 id="help-privacy">{PRIVACY_NOTICE[locale].title}</h2>
+        <PrivacyNoticeText headingLevel="h3" />
+      </section>
     </article>
   );
 }

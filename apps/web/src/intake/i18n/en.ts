@@ -239,6 +239,7 @@ export const intakeEn: IntakeCatalogue = {
       rights:
         'Your rights: you can ask to see, correct or delete your information. Write to us with your receipt (the “Follow my request” page), or call {phone}.',
       authority: 'You can also turn to the APDP (the personal data protection authority).',
+      fullNotice: 'Read the full notice about your personal data',
     },
   },
   receipt: {

@@ -259,6 +259,7 @@ export const intakeFr = {
         'Vos droits : vous pouvez demander à voir, corriger ou effacer vos informations. Écrivez-nous avec votre reçu (page « Suivre ma demande »), ou appelez le {phone}.',
       authority:
         'Vous pouvez aussi vous adresser à l’APDP (Autorité de protection des données à caractère personnel).',
+      fullNotice: 'Lire la notice complète sur vos données personnelles',
     },
   },
   receipt: {

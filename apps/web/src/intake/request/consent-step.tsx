@@ -3,6 +3,7 @@ import { fill } from '../../ui/fill';
 import { LockIcon } from '../../ui/icons';
 import { Checkbox } from '../form/fields';
 import { useIntakeT } from '../i18n/catalogues';
+import { PrivacyNoticeText } from '../privacy-notice-text';
 import { isUrgentDraft, type FirstStepProps } from './first-steps';
 import { needsPhone } from './request-draft';
 
@@ -37,6 +38,10 @@ export function PrivacyNotice() {
       </ul>
       <p>{fill(p.rights, { phone: <EmergencyPhoneLink /> })}</p>
       <p>{p.authority}</p>
+      <details className="privacy__more">
+        <summary>{p.fullNotice}</summary>
+        <PrivacyNoticeText headingLevel="h4" />
+      </details>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { CONTACT_METHODS, SPOKEN_LANGUAGES, SubmissionReceipt, Tristate } from '@mnpddh/shared';
+import { PRIVACY_NOTICE_VERSION, type CONTACT_METHODS, type SPOKEN_LANGUAGES, type SubmissionReceipt, type Tristate } from '@mnpddh/shared';
 import { emptyDetails, type DetailsDraft } from '../details/details-draft';
 
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
@@ -60,7 +60,7 @@ export function toRequestInput(draft: FirstStepDraft): unknown {
     summary: draft.summary,
     rightNow: { detainedOrMissing: draft.detainedOrMissing || undefined, lifeInDanger: draft.lifeInDanger || undefined },
     contact,
-    consent: { processing: draft.consentProcessing, sharingWithPartners: draft.consentSharing },
+    consent: { processing: draft.consentProcessing, sharingWithPartners: draft.consentSharing, noticeVersion: PRIVACY_NOTICE_VERSION },
   };
 }
 

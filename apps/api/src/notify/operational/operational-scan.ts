@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { OpsTopic } from '@mnpddh/shared';
+import { RUNTIME, type Runtime } from '../../config/runtime.js';
+import { PrismaService } from '../../database/prisma.service.js';
+import { AlertClock } from '../alert-clock.js';
+import { AlertsService } from '../alerts.service.js';
+import { NotifyRepository } from '../notify.repository.js';
+import type { AlertToRaise } from '../overdue-alerts.js';
+import { backupMissing, checkpointNotExported, diskNearlyFull, opsDedupeKey, publicFormUnreachable, tlsExpiring } from './ops-checks.js';
+import { backupTimes, certificateValidTo, checkpointExportFacts, diskSpaces, publicFormStatus } from './ops-probes.js';
+
+/**
+ * Operational alerts (issue 10): backup missing, disk nearly full, audit
+ * checkpoint not exported, TLS certificate near expiry, public form
+ * unreachable. Run by the OpsScheduler every OPS_CHECK_MINUTES;
+ * each failing check raises one 'operational' alert per day, which goes down
+ * the same rota and escalation as any alert (the person on call is the one
+ * reachable at any hour; supervisors follow) and says only the neutral sentence.
+ */
+@Injectable()
+export class OperationalScan {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly prisma: PrismaService,
+    private readonly repository: NotifyRepository,
+    private readonly alerts: AlertsService,
+    private readonly clock: AlertClock,
+  ) {}
+
+  async run(): Promise<number> {
+    const now = this.clock.now();
+    const wanted: AlertToRaise[] = (await this.failing(now)).map((topic) => ({ kind: 'operational', caseId: null, topic, dedupeKey: opsDedupeKey(topic, now) }));
+    const raisedBefore = await this.repository.existingDedupeKeys(this.prisma, wanted.map((alert) => alert.dedupeKey));
+    let raised = 0;
+    for (const alert of wanted.filter((candidate) => !raisedBefore.has(candidate.dedupeKey))) {
+      if (await this.prisma.$transaction((tx) => this.alerts.raise(tx, alert))) raised++;
+    }
+    if (raised > 0) this.runtime.logger.warn({ raised }, 'operational alerts raised');
+    return raised;
+  }
+
+  /** The topics whose check fails now. */
+  private async failing(now: Date): Promise<OpsTopic[]> {
+    const config = this.runtime.config;
+    const topics: OpsTopic[] = [];
+    // Backups are expected once a backup key is configured, and always in production.
+    if ((config.BACKUP_PUBLIC_KEY || config.NODE_ENV === 'production') && backupMissing(now, await backupTimes(config.BACKUP_DIR), config.BACKUP_MAX_AGE_HOURS)) {
+      topics.push('backup_missing');
+    }
+    if (diskNearlyFull(await diskSpaces([config.DATA_DIR, config.BACKUP_DIR]), config.DISK_MIN_FREE_PERCENT)) topics.push('disk_full');
+    const facts = await checkpointExportFacts(this.prisma);
+    if (checkpointNotExported(now, facts.lastExportedAt, facts.firstCheckpointAt, config.CHECKPOINT_EXPORT_MAX_DAYS)) topics.push('checkpoint_not_exported');
+    if (config.TLS_CERT_FILE && tlsExpiring(now, await certificateValidTo(config.TLS_CERT_FILE), config.TLS_MIN_DAYS)) topics.push('tls_expiring');
+    if (config.PUBLIC_URL && publicFormUnreachable(await publicFormStatus(config.PUBLIC_URL))) topics.push('public_form_unreachable');
+    return topics;
+  }
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../database/db.js';
+import { INDEX_ROW_SELECT } from '../vault/vault.repository.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
 /** One intermediate of a request: a share with its outer layer removed, still sealed to `innerUserId`. */
@@ -69,20 +70,7 @@ export class CustodianRepository {
     return db.protectionCase.findUnique({
       where: { id: caseId },
       select: {
-        id: true,
-        reference: true,
-        status: true,
-        urgent: true,
-        riskLevel: true,
-        receivedAt: true,
-        firstContactDue: true,
-        assessmentDue: true,
-        nextContactAt: true,
-        measureDue: true,
-        closedAt: true,
-        legalHold: true,
-        assignedTo: true,
-        indexMac: true,
+        ...INDEX_ROW_SELECT,
         caseKeyId: true,
         threadKeyId: true,
         grants: { where: { recipientId: null, escrowKeyId } },

@@ -1,25 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../database/db.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { INDEX_ROW_SELECT } from '../vault/vault.repository.js';
 
 /** The clear index of a case, as retention reads it (and as its MAC covers it). */
-const INDEX_SELECT = {
-  id: true,
-  reference: true,
-  status: true,
-  urgent: true,
-  riskLevel: true,
-  receivedAt: true,
-  firstContactDue: true,
-  assessmentDue: true,
-  nextContactAt: true,
-  measureDue: true,
-  assignedTo: true,
-  closedAt: true,
-  legalHold: true,
-  indexMac: true,
-  revision: true,
-} satisfies Prisma.ProtectionCaseSelect;
+const INDEX_SELECT = { ...INDEX_ROW_SELECT, revision: true } satisfies Prisma.ProtectionCaseSelect;
 
 /** The tables a purge empties of the case, vacuumed after (stat_counter is not among them). */
 export const PURGED_TABLES = [

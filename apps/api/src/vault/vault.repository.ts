@@ -3,6 +3,24 @@ import type { Db } from '../database/db.js';
 import type { KeyKind, MessageSender, Prisma } from '../generated/prisma/client.js';
 import type { CounterKey } from './stat-counters.js';
 
+/** A case's clear triage index with its MAC: what every reader that checks the index row selects. */
+export const INDEX_ROW_SELECT = {
+  id: true,
+  reference: true,
+  status: true,
+  urgent: true,
+  riskLevel: true,
+  receivedAt: true,
+  firstContactDue: true,
+  assessmentDue: true,
+  nextContactAt: true,
+  measureDue: true,
+  closedAt: true,
+  legalHold: true,
+  assignedTo: true,
+  indexMac: true,
+} satisfies Prisma.ProtectionCaseSelect;
+
 @Injectable()
 export class VaultRepository {
   async insertCase(tx: Db, data: Prisma.ProtectionCaseUncheckedCreateInput): Promise<void> {
@@ -58,20 +76,7 @@ export class VaultRepository {
     return db.protectionCase.findMany({
       where: { ...where, grants: { some: { recipientId, keyKind: 'case' } } },
       select: {
-        id: true,
-        reference: true,
-        status: true,
-        urgent: true,
-        riskLevel: true,
-        receivedAt: true,
-        firstContactDue: true,
-        assessmentDue: true,
-        nextContactAt: true,
-        measureDue: true,
-        closedAt: true,
-        legalHold: true,
-        assignedTo: true,
-        indexMac: true,
+        ...INDEX_ROW_SELECT,
         caseKeyId: true,
         revision: true,
         categories: true,

@@ -73,3 +73,17 @@ export const CrossIcon = ({ className }: IconProps) => (
     <path d="M6 6l12 12M18 6 6 18" />
   </Icon>
 );
+
+export const DownloadIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="M12 4v11M7 10l5 5 5-5" />
+    <path d="M5 20h14" />
+  </Icon>
+);
+
+export const ShieldCheckIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="M12 3 4 6v6c0 4.5 3.4 8.3 8 9 4.6-.7 8-4.5 8-9V6l-8-3Z" />
+    <path d="m8.5 12 2.5 2.5 4.5-5" />
+  </Icon>
+);

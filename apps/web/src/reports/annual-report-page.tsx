@@ -9,7 +9,7 @@ import { ErrorSummary } from '../dashboard/forms/error-summary';
 import { Loading } from '../dashboard/require-session';
 import { cellsOf, singleGroups, totalOf, totalsGroups } from './cells';
 import { useReportsT, type ReportsCatalogue } from './i18n';
-import { PrintIcon } from './icons';
+import { PrintIcon } from '../dashboard/icons';
 import { usePeriodLabel, useValueLabel } from './labels';
 import { useReportsApi } from './reports-api';
 import { StatBlock } from './stat-block';

@@ -7,7 +7,7 @@ import { ErrorSummary } from '../dashboard/forms/error-summary';
 import { useStaffT } from '../dashboard/i18n/use-staff-t';
 import { WarningIcon } from '../dashboard/icons';
 import { Loading } from '../dashboard/require-session';
-import { DownloadIcon, ShieldCheckIcon } from './icons';
+import { DownloadIcon, ShieldCheckIcon } from '../dashboard/icons';
 import { useReportsT } from './i18n';
 import { useNumber } from './labels';
 import { useReportsApi } from './reports-api';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useLocale } from '../i18n/i18n-context';
 import { format } from '../dashboard/format';
-import { DownloadIcon } from './icons';
+import { DownloadIcon } from '../dashboard/icons';
 import { useReportsT } from './i18n';
 import type { DownloadedFile, DownloadProgress, ExportFormat } from './reports-api';
 import { saveFile, sizeLabel } from './save-file';

@@ -4,7 +4,7 @@ import { Loading } from '../dashboard/require-session';
 import { CoarserSuggestion } from './coarser-suggestion';
 import { hasHidden } from './cells';
 import { useReportsT } from './i18n';
-import { PrintIcon } from './icons';
+import { PrintIcon } from '../dashboard/icons';
 import { useReportsApi } from './reports-api';
 import { ResponseTimesSection } from './response-times';
 import { StatisticsFilters } from './statistics-filters';

@@ -20,6 +20,8 @@ COPY --from=build --chown=root:root /app/apps/api/package.json apps/api/
 COPY --from=build --chown=root:root /app/apps/api/dist apps/api/dist
 COPY --from=build --chown=root:root /app/apps/web/dist apps/web/dist
 COPY --from=build --chown=root:root /app/prisma prisma
+# BACKUP_DIR in docker-compose.yml: a named volume, initialised writable by the portal's user.
+RUN mkdir /backups && chown node:node /backups && chmod 0700 /backups
 USER node
 EXPOSE 3000
 CMD ["node", "apps/api/dist/main.js"]

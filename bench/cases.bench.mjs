@@ -19,6 +19,8 @@ const CONCURRENCY = 4;
 const COLD_ROUNDS = 10;
 const WARM_ROUNDS = 30;
 const OPEN_ROUNDS = 30;
+const SEARCH_ROUNDS = 5;
+const REKEY_ROUNDS = 20;
 const NOTES_PER_CASE = 5;
 const REGIONS = ['bamako', 'kayes', 'koulikoro', 'sikasso', 'segou', 'mopti', 'tombouctou', 'gao', 'kidal', 'menaka'];
 const THREATS = ['arrest', 'abduction_disappearance', 'threats_intimidation', 'harassment', 'surveillance', 'judicial_harassment'];
@@ -94,6 +96,19 @@ async function timed(url, cookie, path) {
   return { elapsed, body };
 }
 
+async function timedPost(url, staff, path, body, expected) {
+  const start = performance.now();
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrf, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json();
+  const elapsed = performance.now() - start;
+  if (response.status !== expected) throw new Error(`${path} answered ${response.status}`);
+  return { elapsed, body: answer };
+}
+
 const dataDir = await mkdtemp(join(tmpdir(), 'mnpddh-bench-'));
 await chmod(dataDir, 0o755);
 const portal = await startPortal({ DATA_DIR: join(dataDir, 'data'), PORT: '0', LOG_LEVEL: 'silent' });
@@ -131,10 +146,24 @@ try {
     if (body.draft === null) throw new Error("draft not returned");
   }
 
+  // The audited search (issue 6): every held case decrypted in memory per query; two words found in one case.
+  const search = [];
+  let searchMatched = 0;
+  for (let round = 0; round < SEARCH_ROUNDS; round++) {
+    const { elapsed, body } = await timedPost(portal.url, staff, '/api/cases/search', { q: `Récit ${round * 97 + 3}` }, 200);
+    search.push(elapsed);
+    searchMatched = body.matched;
+  }
+  // Re-keying for cause (issue 9), one case with its notes and draft: the unit a revocation repeats per held case.
+  const rekey = [];
+  for (let round = 0; round < REKEY_ROUNDS; round++) {
+    rekey.push((await timedPost(portal.url, staff, `/api/rekey/cases/${created.ids[round * 7]}`, { reason: 'key_exposed' }, 201)).elapsed);
+  }
+
   const cacheSize = cache.size();
   writeSection(
     '4-cases',
-    `## 4. Case list for a supervisor holding ${CASES.toLocaleString('en')} cases, and case open
+    `## 4. Case list for a supervisor holding ${CASES.toLocaleString('en')} cases, case open, search and re-keying
 
 \`npm run bench:cases\` (bench/cases.bench.mjs): own embedded PostgreSQL with the
 demo team; ${CASES.toLocaleString('en')} open cases created through \`CaseVaultService.createCase\`
@@ -148,7 +177,12 @@ decrypted). Case open = \`GET /api/cases/:id\` (grants, MACs, the five content
 fields, thread, journal entries, the reader's draft and attachment metadata
 decrypted; audited): on fresh cases, and on cases given ${NOTES_PER_CASE} journal notes and a
 draft through the API first (${journal} journal entries shown per case). No attachments
-(uploads go through the follow-up route; not created here).
+(uploads go through the follow-up route; not created here). Search =
+\`POST /api/cases/search\` with two words found in one case's request (every held
+case's grants and manifests checked and its request, journal and thread
+decrypted in memory, then dropped). Re-key = \`POST /api/rekey/cases/:id\` on the
+cases given notes and a draft (new keys, every ciphertext re-encrypted, grants
+re-sealed to the holders and escrow, the receipt re-sealed, one transaction).
 ${machineLine()}
 
 | measure | p50 | p95 |
@@ -160,6 +194,10 @@ ${machineLine()}
 | \`GET /api/cases/:id\`, case with ${NOTES_PER_CASE} notes and a draft (n=${OPEN_ROUNDS}) | **${ms(median(open))}** | ${ms(p95(open))} |
 | ratio cold / warm list (p50) | ${(median(cold) / median(warm)).toFixed(1)} | |
 | cold list per held case (p50 / ${CASES}) | ${(median(cold) / CASES).toFixed(2)} ms | |
+| \`POST /api/cases/search\` over ${CASES} held cases (${searchMatched} match; n=${SEARCH_ROUNDS}) | **${ms(median(search))}** | ${ms(p95(search))} |
+| search per held case (p50 / ${CASES}) | ${(median(search) / CASES).toFixed(2)} ms | |
+| \`POST /api/rekey/cases/:id\`, case with ${NOTES_PER_CASE} notes and a draft (n=${REKEY_ROUNDS}) | **${ms(median(rekey))}** | ${ms(p95(rekey))} |
+| ratio re-key / open of the same kind of case (p50) | ${(median(rekey) / median(open)).toFixed(1)} | |
 
 Category cache after the run: ${cacheSize.sessions} session, ${cacheSize.cases} cases.
 `,

@@ -1,14 +1,16 @@
 /**
  * The restore drill: staff and cases, a signed audit checkpoint, a backup;
- * the database dropped; a restore into a fresh, empty database with only the
- * backup file and the separately kept secrets; then a portal on it where
- * every case opens for its staff (signed in again), the audit chain verifies
- * and no session from before survives. A changed or truncated backup is
- * refused before anything is written.
+ * the database dropped; a restore on a fresh data directory (a brand-new
+ * PostgreSQL cluster of its own, as on a spare machine) with only the backup
+ * file and the separately kept secrets; then a portal on it where every case
+ * opens for its staff (signed in again), the audit chain verifies and no
+ * session from before survives. A changed or truncated backup is refused
+ * before anything is written (there, and into empty databases of the test
+ * server, as a DATABASE_URL restore does).
  */
 import { jest } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -20,6 +22,7 @@ import { startPortal, type RunningPortal } from '../../apps/api/src/boot.js';
 import { createLogger } from '../../apps/api/src/common/logger.js';
 import { parseConfig } from '../../apps/api/src/config/config.schema.js';
 import { loadServerSecrets } from '../../apps/api/src/config/server-secrets.js';
+import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres.js';
 import { CryptoError, generateBackupKeyPair, parseDirectorySigningKey } from '../../apps/api/src/crypto/index.js';
 import { MIGRATION_PATHS } from '../../apps/api/src/paths.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
@@ -43,6 +46,7 @@ let oldCookie: string;
 const caseIds: string[] = [];
 const references = new Map<string, string>();
 let restored: RunningPortal | undefined;
+let spareMachine: string | undefined;
 
 function adminUrl(): string {
   return process.env.TEST_PG_ADMIN_URL as string;
@@ -132,22 +136,48 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await restored?.close();
+  if (spareMachine) await rm(spareMachine, { recursive: true, force: true });
 });
 
+/** A data directory nobody has used: `npm run restore` with DATA_DIR there initialises a new cluster. */
+async function freshDataDirectory(): Promise<string> {
+  spareMachine = await mkdtemp(join(tmpdir(), 'mnpddh-spare-'));
+  // The postgres system user must traverse the folder (mkdtemp makes it 0700).
+  await chmod(spareMachine, 0o755);
+  return join(spareMachine, 'data');
+}
+
 describe('restore drill', () => {
-  it('restores into an empty database, checks certificates and the checkpoint, and the portal serves every case again', async () => {
-    const target = await emptyDatabase();
-    const header = await restoreInto(target.ownerUrl, backupFile);
-    expect(header.tables).not.toContain('staff_session');
-    expect(header.checkpoint).not.toBeNull();
+  it('restores on a fresh data directory, checks certificates and the checkpoint, and the portal serves every case again', async () => {
+    // What `npm run restore -- FILE` does with DATA_DIR set and no DATABASE_URL (cli/restore.ts, cli/with-database.ts):
+    // a brand-new cluster (initdb) on its own port, the restore and its checks, the cluster stopped.
+    const dataDir = await freshDataDirectory();
+    const config = parseConfig({ ...ENV, DATA_DIR: dataDir });
+    expect(config.embedded).toBe(true);
+    const cluster = await startEmbeddedPostgres(dataDir);
+    try {
+      // A tampered copy first: refused before it writes anything, so the real file below still finds the database empty.
+      const tampered = join(backupDir, 'tampered-for-spare.bin');
+      const bytes = await readFile(backupFile);
+      bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] as number) ^ 0x01;
+      await writeFile(tampered, bytes);
+      expect(await codeOf(restoreInto(cluster.url, tampered))).toBe('BAD_SIGNATURE');
+      expect(await tableCount(cluster.url)).toBe(0);
 
-    const config = parseConfig({ ...ENV, DATABASE_URL: target.appUrl });
-    const secrets = await loadServerSecrets(config);
-    const report = await checkRestoredDatabase({ config, databaseUrl: target.ownerUrl, logger: createLogger('silent'), secrets }, header);
-    expect(report.staffCertificates).toBeGreaterThanOrEqual(2);
-    expect(report.checkpointRowCount).toBe(Number(header.checkpoint?.rowCount));
+      const header = await restoreInto(cluster.url, backupFile);
+      expect(header.tables).not.toContain('staff_session');
+      expect(header.checkpoint).not.toBeNull();
+      const secrets = await loadServerSecrets(config);
+      const report = await checkRestoredDatabase({ config, databaseUrl: cluster.url, logger: createLogger('silent'), secrets }, header);
+      expect(report.staffCertificates).toBeGreaterThanOrEqual(2);
+      expect(report.checkpointRowCount).toBe(Number(header.checkpoint?.rowCount));
+    } finally {
+      await cluster.stop();
+    }
 
-    restored = await startPortal({ ...ENV, DATABASE_URL: target.appUrl, MIGRATION_DATABASE_URL: target.ownerUrl, PORT: '0' });
+    // The portal on that directory, as `npm start` runs it there: embedded, the same secrets, nothing else.
+    restored = await startPortal({ ...ENV, DATA_DIR: dataDir, PORT: '0' });
+    expect(restored.demoAccounts).toEqual([]);
     // Sessions were not backed up: the old cookie no longer signs anyone in.
     const old = await fetch(`${restored.url}/api/auth/session`, { headers: { cookie: oldCookie } });
     expect(old.status).toBe(401);

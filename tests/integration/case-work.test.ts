@@ -214,12 +214,12 @@ describe('first contact, legal bases and measures', () => {
     const ownerId = owner.find((a) => a.name === 'Chargé Test')?.id;
     expect(ownerId).toBeDefined();
     await supervisor.post(`/api/cases/${caseId}/measures`, { measure: 'legal_assistance', ownerId, due: '2030-03-10', notes: 'Avocat contacté.' });
-    await supervisor.post(`/api/cases/${caseId}/measures`, { measure: 'detention_visit', due: '2030-03-05' });
+    await supervisor.post(`/api/cases/${caseId}/measures`, { measure: 'medical_care', due: '2030-03-05' });
     let detail = await view(supervisor, caseId);
     expect(detail.index.measureDue).toBe('2030-03-06T00:00:00.000Z');
     expect(detail.measures).toEqual([
       expect.objectContaining({ measure: 'legal_assistance', ownerId, ownerName: 'Chargé Test', due: '2030-03-10', status: 'planned', overdue: false }),
-      expect.objectContaining({ measure: 'detention_visit', ownerId: null, due: '2030-03-05', status: 'planned' }),
+      expect.objectContaining({ measure: 'medical_care', ownerId: null, due: '2030-03-05', status: 'planned' }),
     ]);
     const visit = detail.measures[1]?.id;
     expect((await supervisor.patch(`/api/cases/${caseId}/measures/${visit}`, { status: 'done' })).status).toBe(201);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
-import { ActivationLink, CustodianDrillResult, CustodianDrillStatus, CustodianOperationList, CustodianOperationResult, CustodianOperationView } from '@mnpddh/shared';
+import { ActivationLink, CustodianCaseFound, CustodianDrillResult, CustodianDrillStatus, CustodianOperationList, CustodianOperationResult, CustodianOperationView, CustodianPeople, EscrowRotationProgress } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { startPortal } from '../../apps/api/src/boot.js';
 import { PasswordHasher } from '../../apps/api/src/auth/password-hasher.js';
@@ -232,6 +232,24 @@ describe('granting a case nobody holds any more', () => {
     expect(response.status).toBe(200);
     expect(CustodianOperationResult.parse(await response.json())).toMatchObject({ kind: 'grant_case', casesGranted: 1 });
     expect(await readStatus(caseworker.client, caseId)).toBe(200);
+  });
+});
+
+describe('what the custodian screens look up', () => {
+  it('people (with their reset and whether their keys are ready), a case by reference, the rotation progress; custodians only', async () => {
+    const people = CustodianPeople.parse(await (await call(custodianA.client, 'GET', '/api/custodian/people')).json());
+    expect(people.items.find((p) => p.id === caseworker.client.id)).toMatchObject({ keysReady: true, passwordResetAt: expect.any(String) });
+    expect(people.items.find((p) => p.id === custodianB.client.id)).toMatchObject({ keysReady: true, passwordResetAt: null });
+
+    const { caseId, reference } = await vault.createCase({ urgent: false, content: plainContent() });
+    const found = await call(custodianA.client, 'GET', `/api/custodian/cases?reference=${reference.toLowerCase().replace('-', '')}`);
+    // The triage team holds a new case: custodians are not needed for it.
+    expect(CustodianCaseFound.parse(await found.json())).toEqual({ caseId, reference, holdersLeft: 1 });
+    expect((await call(custodianA.client, 'GET', '/api/custodian/cases?reference=ZZZZ-ZZZZ')).status).toBe(404);
+    expect((await call(custodianA.client, 'GET', '/api/custodian/cases?reference=x')).status).toBe(400);
+    expect((await supervisor.get(`/api/custodian/cases?reference=${reference}`)).status).toBe(403);
+
+    expect(EscrowRotationProgress.parse(await (await call(custodianA.client, 'GET', '/api/custodian/rotation')).json())).toEqual({ rotating: false, casesSealed: 0, casesTotal: 0 });
   });
 });
 

@@ -113,6 +113,8 @@ describe('when PostgreSQL stops answering', () => {
       const down = await fetch(`${portal.url}/api/health`);
       expect(down.status).toBe(503);
       expect(await down.json()).toEqual({ status: 'degraded', database: 'down' });
+      // Liveness does not depend on the database: an orchestrator must not restart a portal that only waits for it.
+      expect((await fetch(`${portal.url}/api/health/live`)).status).toBe(200);
 
       await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`);
       const up = await fetch(`${portal.url}/api/health`);

@@ -3,7 +3,10 @@
  * backup file, the checks raise one 'operational' alert a day, whatever the
  * number of runs; it reaches the person on call with the neutral sentence and
  * the link only; once a fresh backup exists, the next day raises none.
+ * `npm run backup` failing notes it and raises 'backup_failed' until a backup
+ * succeeds; a custodian who has not drilled for 90 days raises 'custodian_drill_due'.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -11,14 +14,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import { ALERT_TEXT, AlertList } from '@mnpddh/shared';
+import { ALERT_TEXT, AlertList, CustodianDrillStatus } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
+import { RUNTIME, type Runtime } from '../../apps/api/src/config/runtime.js';
 import { generateBackupKeyPair } from '../../apps/api/src/crypto/index.js';
 import { AlertClock } from '../../apps/api/src/notify/alert-clock.js';
 import { AlertScheduler } from '../../apps/api/src/notify/alert-scheduler.js';
 import { OpsScheduler } from '../../apps/api/src/notify/operational/ops-scheduler.js';
 import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, sleep, type StaffClient } from '../support/staff.js';
-import { startTestPortal } from '../support/test-portal.js';
+import { startTestPortal, testSecrets } from '../support/test-portal.js';
 
 interface WebhookJson {
   alertId: string;
@@ -152,5 +156,72 @@ describe('operational alerts', () => {
       dayAfter.mockRestore();
     }
     expect(await checkpointAlerts()).toHaveLength(1);
+  });
+});
+
+describe('the backup command failing, and the custodian drill reminder', () => {
+  const DAY_MS = 24 * 3_600_000;
+  const cli = (env: NodeJS.ProcessEnv) =>
+    new Promise<{ code: number; output: string }>((resolve) => {
+      const config = portal.app.get<Runtime>(RUNTIME).config;
+      const base = { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: config.DATABASE_URL, MIGRATION_DATABASE_URL: config.MIGRATION_DATABASE_URL, ...testSecrets() };
+      execFile(process.execPath, ['apps/api/dist/cli/backup.js'], { env: { ...base, ...env }, timeout: 60_000 }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
+      );
+    });
+  const failureNote = async () => (await asOwner<{ value: string }>(portal, "SELECT value FROM setting WHERE key = 'backup.last_failure'"))[0]?.value ?? null;
+  const topicAlerts = async (topic: string) => (await operationalAlerts()).filter((a) => a.topic === topic);
+  const tickAt = async (offsetMs: number) => {
+    const later = jest.spyOn(portal.app.get(AlertClock), 'now').mockReturnValue(new Date(Date.now() + offsetMs));
+    try {
+      await portal.app.get(OpsScheduler).tick();
+    } finally {
+      later.mockRestore();
+    }
+  };
+
+  it('a backup without its key, or into an unwritable folder, is noted (no path, no message) and alerts once a day', async () => {
+    const missingKey = await cli({ BACKUP_DIR: backupDir });
+    expect(missingKey.code).not.toBe(0);
+    expect(JSON.parse((await failureNote()) ?? '{}')).toMatchObject({ reason: 'missing_key' });
+
+    const unwritable = join(backupDir, 'notes.txt', 'inside-a-file');
+    const refused = await cli({ BACKUP_DIR: unwritable, BACKUP_PUBLIC_KEY: generateBackupKeyPair().publicKey });
+    expect(refused.code).not.toBe(0);
+    const note = (await failureNote()) ?? '';
+    expect(JSON.parse(note)).toMatchObject({ reason: 'target_unwritable' });
+    expect(Object.keys(JSON.parse(note)).sort()).toEqual(['at', 'reason']);
+    expect(note).not.toContain(backupDir);
+
+    // Two days on (the other topics of this file dedupe on other days).
+    await tickAt(2 * DAY_MS);
+    await tickAt(2 * DAY_MS);
+    expect(await topicAlerts('backup_failed')).toHaveLength(1);
+  }, 60_000);
+
+  it('a backup that succeeds clears the note, and the alert stops', async () => {
+    const fresh = await mkdtemp(join(tmpdir(), 'mnpddh-ops-ok-'));
+    try {
+      const done = await cli({ BACKUP_DIR: fresh, BACKUP_PUBLIC_KEY: generateBackupKeyPair().publicKey });
+      expect(done).toMatchObject({ code: 0 });
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+    expect(await failureNote()).toBeNull();
+    await tickAt(3 * DAY_MS);
+    expect(await topicAlerts('backup_failed')).toHaveLength(1);
+  }, 60_000);
+
+  it('reminds when a custodian has not passed a drill for 90 days since enrolment, once a day', async () => {
+    const custodian = (await createStaff(portal, admin, { roles: ['custodian'], name: 'Dépositaire Diarra' })).client;
+    const status = CustodianDrillStatus.parse(await (await custodian.get('/api/custodian/drill')).json());
+    const due = Date.parse(status.custodians.find((c) => c.id === custodian.id)?.dueAt ?? '');
+    expect(Math.abs(due - (Date.now() + 90 * DAY_MS))).toBeLessThan(60_000);
+
+    await tickAt(89 * DAY_MS);
+    expect(await topicAlerts('custodian_drill_due')).toHaveLength(0);
+    await tickAt(91 * DAY_MS);
+    await tickAt(91 * DAY_MS);
+    expect(await topicAlerts('custodian_drill_due')).toHaveLength(1);
   });
 });

@@ -57,6 +57,18 @@ describe('the privacy notice version', () => {
     expect(opened.content.situation).toMatchObject({ consent: { processing: true, noticeVersion: PRIVACY_NOTICE_VERSION } });
   });
 
+  it('is stored with a call-back request too', async () => {
+    const response = await fetch(`${portal.url}/api/callback-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'fr', 'idempotency-key': randomBytes(24).toString('base64url') },
+      body: JSON.stringify({ phone: '+223 70 00 00 00', consent: { processing: true, noticeVersion: PRIVACY_NOTICE_VERSION } }),
+    });
+    expect(response.status).toBe(201);
+    const caseId = await caseIdOf(((await response.json()) as { reference: string }).reference);
+    const opened = await portal.app.get(CaseVaultService).openCase(reader, caseId);
+    expect(opened.content.situation).toMatchObject({ channel: 'callback_request', consent: { processing: true, noticeVersion: PRIVACY_NOTICE_VERSION } });
+  });
+
   it('is refused when unknown, with a field error on consent.noticeVersion in French', async () => {
     const response = await submit({ processing: true, noticeVersion: '1999-01-1' });
     expect(response.status).toBe(400);

@@ -57,6 +57,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   //                                                            anon  f-up  cw    cw+g  sup   aud   admin
   // Public: anyone, with or without any session.
   'GET /api/health':                               row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'GET /api/health/live':                          row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'GET /api/docs-json':                            row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'GET /api/docs-yaml':                            row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'POST /api/requests':                            row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
@@ -158,6 +159,57 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'GET /api/cases/:id/attachments/:fileId':        row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
     params: ({ caseId }) => ({ id: caseId, fileId: '00000000-0000-4000-8000-000000000000' }),
   }),
+  // Consent per disclosure and referrals: holders of the case (a random consent or referral: 404, a random partner: 400, past
+  // access control); an emergency exception is for supervisors and the person on call only (the caseworker with a grant is not).
+  'POST /api/cases/:id/consents':                  row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }),
+    body: { givenBy: 'defender', how: 'phone', recipient: 'lawyer_court', purpose: 'Matrice : accord.', fields: ['identity'], confirmedWithDefender: true },
+  }),
+  'POST /api/cases/:id/consents/:consentId/confirm': row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId, consentId: '00000000-0000-4000-8000-000000000000' }), body: { how: 'phone' },
+  }),
+  'POST /api/cases/:id/consents/:consentId/withdraw': row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId, consentId: '00000000-0000-4000-8000-000000000000' }), body: { reason: 'Matrice.' },
+  }),
+  'POST /api/cases/:id/disclosure-exceptions':     row('staff', [E401, E401, E403, E403, OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { recipient: 'lawyer_court', reason: 'Matrice : exception.' },
+  }),
+  'POST /api/cases/:id/referrals':                 row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { partnerId: '00000000-0000-4000-8000-000000000000', fields: ['identity'] },
+  }),
+  'POST /api/cases/:id/referrals/:referralId/answer': row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId, referralId: '00000000-0000-4000-8000-000000000000' }), body: { answer: 'accepted' },
+  }),
+  'GET /api/cases/:id/referrals/:referralId/sheet': row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId, referralId: '00000000-0000-4000-8000-000000000000' }),
+  }),
+  // Documents: drafted and downloaded by holders of the case (a random document: 404 past access control); approved by supervisors only.
+  'POST /api/cases/:id/documents':                 row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { kind: 'attestation', language: 'fr', recipient: 'embassy', recipientName: 'Matrice' },
+  }),
+  'POST /api/cases/:id/documents/:documentId/approval': row('staff', [E401, E401, E403, E403, OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId, documentId: '00000000-0000-4000-8000-000000000000' }),
+  }),
+  'GET /api/cases/:id/documents/:documentId/pdf':  row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId, documentId: '00000000-0000-4000-8000-000000000000' }),
+  }),
+  // Document templates are not case data: admins and supervisors (a stale revision: 409, nothing saved).
+  'GET /api/document-templates':                   row('staff', [E401, E401, E403, E403, OK,   E403, OK  ]),
+  'PUT /api/document-templates/:kind/:language':   row('staff', [E401, E401, E403, E403, OK,   E403, OK  ], {
+    params: () => ({ kind: 'attestation', language: 'fr' }), body: { title: 'Matrice', body: 'Matrice {{reference}}', revision: 999999 },
+  }),
+  // Links: the case named in the path as every case-work route (403 without a grant); the other case unknown or not held: 404.
+  'POST /api/cases/:id/links':                     row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { otherReference: 'ZZZZ-ZZZZ', relation: 'same_incident', reason: 'Matrice : lien.' },
+  }),
+  'POST /api/cases/:id/links/:linkId/unlink':      row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId, linkId: '00000000-0000-4000-8000-000000000000' }), body: { reason: 'Matrice.' },
+  }),
+  'POST /api/cases/:id/collective-subject':        row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { kind: 'organisation', name: 'Matrice' },
+  }),
+  // The search reads only the caller's own cases (none for the plain caseworker: an empty answer).
+  'POST /api/cases/search':                        row('staff', [E401, E401, OK,   OK,   OK,   E403, E403], { body: { q: 'matrice' } }),
   'GET /api/assignees':                            row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
   'POST /api/assisted-requests':                   row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
 
@@ -172,6 +224,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
     params: () => ({ list: 'region', code: 'matrice' }),
   }),
 
+  // The partner directory: staff who refer read it (not auditors); admins and supervisors edit (the empty body: 400).
+  'GET /api/partners':                             row('staff', [E401, E401, OK,   OK,   OK,   E403, OK  ]),
+  'POST /api/admin/partners':                      row('staff', [E401, E401, E403, E403, OK,   E403, OK  ]),
+  'PUT /api/admin/partners/:id':                   row('staff', [E401, E401, E403, E403, OK,   E403, OK  ]),
+
   // Alerts: supervisors and caseworkers (a random id: 404, past access control; whose alert it is, the service checks).
   'GET /api/alerts':                               row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
   'POST /api/alerts/:id/acknowledge':              row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
@@ -185,6 +242,17 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'POST /api/retention/:caseId/extend':            row('staff', [E401, E401, E403, E403, OK,   E403, E403]),
   'POST /api/retention/:caseId/confirm-purge':     row('staff', [E401, E401, E403, E403, OK,   E403, E403]),
   'GET /api/admin/retention':                      row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+  // Data-subject requests: holders of the case record and export (an unknown request: 404, past access control); only a
+  // supervisor erases (an unknown request: 404, so the matrix's case survives).
+  'POST /api/cases/:id/data-subject-requests':     row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }), body: { right: 'access', verifiedBy: 'receipt', note: 'Matrice.' },
+  }),
+  'GET /api/cases/:id/data-subject-requests/:requestId/export': row('staff', [E401, E401, E403, OK, OK, E403, E403], {
+    params: ({ caseId }) => ({ id: caseId, requestId: '00000000-0000-4000-8000-000000000000' }),
+  }),
+  'POST /api/cases/:id/data-subject-requests/:requestId/erase': row('staff', [E401, E401, E403, E403, OK, E403, E403], {
+    params: ({ caseId }) => ({ id: caseId, requestId: '00000000-0000-4000-8000-000000000000' }), body: { confirm: true },
+  }),
   'PUT /api/admin/retention':                      row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'GET /api/admin/register-of-processing':         row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
 
@@ -212,4 +280,13 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'POST /api/custodian/operations/:id/complete':   row('staff', [E401, E401, E403, E403, E403, E403, E403]),
   'POST /api/custodian/drill':                     row('staff', [E401, E401, E403, E403, E403, E403, E403]),
   'GET /api/custodian/drill':                      row('staff', [E401, E401, E403, E403, E403, E403, E403]),
+  'GET /api/custodian/people':                     row('staff', [E401, E401, E403, E403, E403, E403, E403]),
+  'GET /api/custodian/cases':                      row('staff', [E401, E401, E403, E403, E403, E403, E403]),
+  'GET /api/custodian/rotation':                   row('staff', [E401, E401, E403, E403, E403, E403, E403]),
+
+  // Revocation for cause and re-keying: supervisors; a caseworker re-keys only a case they hold (empty body: 400, past access control).
+  'GET /api/rekey/jobs':                           row('staff', [E401, E401, E403, E403, OK,   E403, E403]),
+  'POST /api/rekey/revocations':                   row('staff', [E401, E401, E403, E403, OK,   E403, E403]),
+  'POST /api/rekey/cases/:id':                     row('staff', [E401, E401, OK,   OK,   OK,   E403, E403], { params: (c) => ({ id: c.caseId }) }),
+  'POST /api/rekey/jobs/:id/resume':               row('staff', [E401, E401, E403, E403, OK,   E403, E403]),
 };

@@ -17,8 +17,11 @@ import { NotifyModule } from './notify/notify.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { VaultModule } from './vault/vault.module.js';
 import { CustodianModule } from './custodian/custodian.module.js';
+import { RekeyModule } from './rekey/rekey.module.js';
 import { RetentionModule } from './retention/retention.module.js';
+import { DataSubjectModule } from './data-subject/data-subject.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 
 @Module({})
 export class AppModule {
@@ -26,7 +29,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuditModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule, ReportsModule, CustodianModule, RetentionModule, PrivacyModule],
+      imports: [DatabaseModule, AuditModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule, ReportsModule, CustodianModule, RekeyModule, RetentionModule, DataSubjectModule, PrivacyModule, DocumentsModule],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AccessGuard },

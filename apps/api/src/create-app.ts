@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { hostSeparation } from './common/host-separation.js';
 import { createHttpLogger, NestPinoLogger } from './common/logger.js';
 import type { Runtime } from './config/runtime.js';
 import { securityHeaders } from './security-headers.js';
@@ -19,6 +20,8 @@ export async function createApp(runtime: Runtime, webDist: string): Promise<Nest
   if (config.TRUST_PROXY) app.set('trust proxy', 1);
   app.use(createHttpLogger(logger));
   app.use(...securityHeaders());
+  const separation = hostSeparation(config);
+  if (separation.length > 0) app.use(...separation);
   app.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES, strict: true });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter(logger));

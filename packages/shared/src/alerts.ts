@@ -23,7 +23,15 @@ export const ALERT_TEXT: Record<AlertKind, string> = {
  * What an operational alert (issue 10) is about. Shown in the dashboard only:
  * the e-mail and the webhook carry the neutral sentence above, never which check failed.
  */
-export const OPS_TOPICS = ['backup_missing', 'disk_full', 'checkpoint_not_exported', 'tls_expiring', 'public_form_unreachable'] as const;
+export const OPS_TOPICS = [
+  'backup_missing',
+  'backup_failed',
+  'disk_full',
+  'checkpoint_not_exported',
+  'tls_expiring',
+  'public_form_unreachable',
+  'custodian_drill_due',
+] as const;
 export const OpsTopic = z.enum(OPS_TOPICS);
 export type OpsTopic = z.infer<typeof OpsTopic>;
 

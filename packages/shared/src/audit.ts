@@ -27,6 +27,13 @@ export const AUDIT_ACTIONS = [
   'case.updated',
   'case.assigned',
   'case.file_downloaded',
+  'case.searched',
+  'document.drafted',
+  'document.approved',
+  'document.issued',
+  'document.template_updated',
+  'case.referral_sheet_downloaded',
+  'partner.updated',
   'case.message_sent',
   'alert.raised',
   'alert.acknowledged',
@@ -46,6 +53,11 @@ export const AUDIT_ACTIONS = [
   'retention.extended',
   'retention.purge_confirmed',
   'case.purged',
+  'staff.revoked_for_cause',
+  'case.rekeyed',
+  'case.data_subject_request',
+  'case.data_subject_access_exported',
+  'case.erased',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { NewAgendaEvent } from './agenda.js';
+import { CaseLinkedData, CaseUnlinkedData, CollectiveSubject } from './case-links.js';
+import { DataSubjectRequestData } from './data-subject.js';
+import { ConsentConfirmation, ConsentStaffWithdrawal, DisclosableField, DisclosureException, NewConsent } from './consent.js';
+import { ReferralAnswer } from './referrals.js';
+import { DocumentApproved, DocumentDrafted, DocumentIssued } from './documents.js';
 import { boundedText } from './protection-request.js';
 import { PROTECTION_MEASURES } from './reference.js';
 import { StatusChange } from './workflow.js';
@@ -155,6 +160,19 @@ export const CASE_ENTRY_KINDS = [
   'assigned',
   'note',
   'agenda_event',
+  'case_linked',
+  'case_unlinked',
+  'collective_subject',
+  'data_subject_request',
+  'consent_recorded',
+  'consent_confirmed',
+  'consent_withdrawn',
+  'disclosure_exception',
+  'referral_sent',
+  'referral_answered',
+  'document_drafted',
+  'document_approved',
+  'document_issued',
 ] as const;
 export type CaseEntryKind = (typeof CASE_ENTRY_KINDS)[number];
 
@@ -174,6 +192,19 @@ export const CaseEntryView = z.discriminatedUnion('kind', [
   entry('assigned', z.strictObject({ assigneeId: z.uuid(), assigneeName: z.string() })),
   entry('note', CaseNote),
   entry('agenda_event', NewAgendaEvent),
+  entry('case_linked', CaseLinkedData),
+  entry('case_unlinked', CaseUnlinkedData),
+  entry('collective_subject', CollectiveSubject),
+  entry('data_subject_request', DataSubjectRequestData),
+  entry('consent_recorded', NewConsent.extend({ consentId: z.uuid() })),
+  entry('consent_confirmed', ConsentConfirmation.extend({ consentId: z.uuid() })),
+  entry('consent_withdrawn', ConsentStaffWithdrawal.extend({ consentId: z.uuid() })),
+  entry('disclosure_exception', DisclosureException),
+  entry('referral_sent', z.strictObject({ referralId: z.uuid(), partnerId: z.uuid(), partnerName: z.string(), fields: z.array(DisclosableField), note: z.string().optional() })),
+  entry('referral_answered', ReferralAnswer.extend({ referralId: z.uuid() })),
+  entry('document_drafted', DocumentDrafted),
+  entry('document_approved', DocumentApproved),
+  entry('document_issued', DocumentIssued),
 ]);
 export type CaseEntryView = z.infer<typeof CaseEntryView>;
 

@@ -3,6 +3,9 @@ import { DEFENDER_PROFILES, REGIONS, SPOKEN_LANGUAGES, THREAT_TYPES } from './re
 import { CASE_STATUSES } from './workflow.js';
 import { CaseAttachment, CaseEntryView, LegalBasisView, MeasureView } from './case-work.js';
 import { INTAKE_CHANNELS } from './protection-request.js';
+import { CaseLinkView, CollectiveSubject } from './case-links.js';
+import { ConsentView } from './consent.js';
+import { ReferralView } from './referrals.js';
 
 /**
  * The staff case list and case view (issue 5). The list shows the clear
@@ -171,6 +174,12 @@ export const CaseDetail = z.strictObject({
   /** The current assessment (latest entry), measures and legal bases, folded from the entries. */
   measures: z.array(MeasureView),
   legalBases: z.array(LegalBasisView),
+  /** Consents per disclosure, folded from the entries and the defender's withdrawals in the thread. */
+  consents: z.array(ConsentView),
+  referrals: z.array(ReferralView),
+  /** Active links to other cases (the other's status only when the caller holds it), and the collective subject this case is the file of. */
+  links: z.array(CaseLinkView),
+  collectiveSubject: CollectiveSubject.nullable(),
   attachments: z.array(CaseAttachment),
   /** The caller may assign (a supervisor, or on call). */
   canAssign: z.boolean(),

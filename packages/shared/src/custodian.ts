@@ -38,6 +38,8 @@ export const CustodianOperationView = z.strictObject({
   expiresAt: z.iso.datetime(),
   targetUser: Person.nullable(),
   caseId: z.uuid().nullable(),
+  /** the case's reference (clear index, as quoted by phone), for grant_case */
+  caseReference: z.string().nullable(),
   /** true when the signed-in custodian may take the second step (not the requester, holds a matching share) */
   canComplete: z.boolean(),
 });
@@ -76,7 +78,53 @@ export const CustodianDrillStatus = z.strictObject({
       name: z.string(),
       /** the last drill that passed, or null */
       lastDrillAt: z.iso.datetime().nullable(),
+      /** when the next drill is due: the last passed one (or the enrolment) + CUSTODIAN_DRILL_INTERVAL_DAYS */
+      dueAt: z.iso.datetime(),
     }),
   ),
 });
 export type CustodianDrillStatus = z.infer<typeof CustodianDrillStatus>;
+
+/** The quarterly drill: each custodian proves their share still opens at least this often. */
+export const CUSTODIAN_DRILL_INTERVAL_DAYS = 90;
+
+/** A staff member as custodians pick them (restore after a password reset, grant an orphan case). */
+export const CustodianPerson = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  /** signed in since their last reset: a certified key that cases can be sealed to */
+  keysReady: z.boolean(),
+  /** the last password reset an admin issued, or null */
+  passwordResetAt: z.iso.datetime().nullable(),
+});
+export type CustodianPerson = z.infer<typeof CustodianPerson>;
+
+export const CustodianPeople = z.strictObject({ items: z.array(CustodianPerson) });
+export type CustodianPeople = z.infer<typeof CustodianPeople>;
+
+/** A case reference as quoted by phone (`ABCD-2345`), case and dash forgiven. */
+export const CaseReferenceLookup = z.strictObject({
+  reference: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{4}-?[A-Z0-9]{4}$/)
+    .transform((value) => (value.includes('-') ? value : `${value.slice(0, 4)}-${value.slice(4)}`)),
+});
+export type CaseReferenceLookup = z.infer<typeof CaseReferenceLookup>;
+
+/** The case a reference names, and how many active staff still hold it (custodians act only at zero). */
+export const CustodianCaseFound = z.strictObject({
+  caseId: z.uuid(),
+  reference: z.string(),
+  holdersLeft: z.number().int().min(0),
+});
+export type CustodianCaseFound = z.infer<typeof CustodianCaseFound>;
+
+/** An escrow rotation under way (or interrupted): cases re-sealed to the new key so far, out of all cases sealed to the old one. */
+export const EscrowRotationProgress = z.strictObject({
+  rotating: z.boolean(),
+  casesSealed: z.number().int().min(0),
+  casesTotal: z.number().int().min(0),
+});
+export type EscrowRotationProgress = z.infer<typeof EscrowRotationProgress>;

@@ -2,6 +2,11 @@ import { z } from 'zod';
 import type { Locale } from './locale.js';
 import { TRANSITION_REFUSAL_MESSAGES } from './workflow.js';
 import { RETENTION_FIELD_MESSAGES } from './retention.js';
+import { CASE_LINK_FIELD_MESSAGES } from './case-links.js';
+import { CASE_SEARCH_FIELD_MESSAGES } from './case-search.js';
+import { DATA_SUBJECT_FIELD_MESSAGES } from './data-subject.js';
+import { CONSENT_FIELD_MESSAGES } from './consent.js';
+import { DOCUMENT_FIELD_MESSAGES } from './documents.js';
 
 /** Every error the API returns carries one of these codes. */
 export const ErrorCode = z.enum([
@@ -118,6 +123,11 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     unknown_notice_version: 'Cette version de la notice sur les données personnelles est inconnue. Rechargez la page et relisez-la.',
     ...TRANSITION_REFUSAL_MESSAGES.fr,
     ...RETENTION_FIELD_MESSAGES.fr,
+    ...CASE_LINK_FIELD_MESSAGES.fr,
+    ...CASE_SEARCH_FIELD_MESSAGES.fr,
+    ...DATA_SUBJECT_FIELD_MESSAGES.fr,
+    ...CONSENT_FIELD_MESSAGES.fr,
+    ...DOCUMENT_FIELD_MESSAGES.fr,
   },
   en: {
     invalid_characters: 'This text contains characters that are not allowed.',
@@ -151,6 +161,11 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     unknown_notice_version: 'This version of the personal data notice is unknown. Reload the page and read it again.',
     ...TRANSITION_REFUSAL_MESSAGES.en,
     ...RETENTION_FIELD_MESSAGES.en,
+    ...CASE_LINK_FIELD_MESSAGES.en,
+    ...CASE_SEARCH_FIELD_MESSAGES.en,
+    ...DATA_SUBJECT_FIELD_MESSAGES.en,
+    ...CONSENT_FIELD_MESSAGES.en,
+    ...DOCUMENT_FIELD_MESSAGES.en,
   },
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FollowUpConsent } from './consent.js';
 import { boundedText } from './protection-request.js';
 
 /** Opens a follow-up session with a receipt (spaces and dashes are ignored). */
@@ -27,6 +28,8 @@ export const FollowUpView = z.object({
   reference: z.string(),
   status: PublicStatus,
   thread: z.array(ThreadEntry),
+  /** The consents the team recorded that still hold: each can be withdrawn here. */
+  consents: z.array(FollowUpConsent),
   /** When the follow-up session ends (short-lived). */
   expiresAt: z.iso.datetime(),
 });
@@ -40,6 +43,8 @@ export type FollowUpMessage = z.infer<typeof FollowUpMessage>;
 /** The defender withdraws consent to sharing with partners. */
 export const ConsentWithdrawal = z.strictObject({
   sharingWithPartners: z.literal(false),
+  /** One consent of the list ("Vos consentements"); absent, every consent given so far. */
+  consentId: z.uuid().optional(),
   note: boundedText(500).optional(),
 });
 export type ConsentWithdrawal = z.infer<typeof ConsentWithdrawal>;

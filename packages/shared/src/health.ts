@@ -5,3 +5,7 @@ export const HealthResponse = z.object({
   database: z.enum(['up', 'down']),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/** Liveness: the process answers requests; it says nothing of the database (restarting would not bring that back). */
+export const LivenessResponse = z.object({ status: z.literal('ok') });
+export type LivenessResponse = z.infer<typeof LivenessResponse>;

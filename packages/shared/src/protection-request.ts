@@ -148,13 +148,16 @@ export const AlreadyContacted = z.strictObject({
   organisations: optionalText(500),
 });
 
+/** A version of the privacy notice (Loi 2013-015) that a form showed. */
+const NoticeVersion = z.enum(PRIVACY_NOTICE_VERSIONS, { error: 'unknown_notice_version' });
+
 export const Consent = z.strictObject({
   /** Required: without it the mechanism cannot process the request. */
   processing: z.literal(true),
   /** Separate, optional: sharing with partner organisations. */
   sharingWithPartners: z.boolean().default(false),
   /** The privacy notice the person saw (Loi 2013-015); stored with the request, encrypted. */
-  noticeVersion: z.enum(PRIVACY_NOTICE_VERSIONS, { error: 'unknown_notice_version' }).optional(),
+  noticeVersion: NoticeVersion.optional(),
 });
 
 /** What the request adds beyond the first step; also what follow-up may complete later. */
@@ -191,7 +194,8 @@ export const CallbackRequest = z.strictObject({
   safeTimes: optionalText(200),
   language: z.enum(SPOKEN_LANGUAGES).optional(),
   lifeInDanger: Tristate.default('unknown'),
-  consent: z.strictObject({ processing: z.literal(true) }),
+  /** The call-back form shows the privacy notice too: its version is kept with the request, encrypted. */
+  consent: z.strictObject({ processing: z.literal(true), noticeVersion: NoticeVersion.optional() }),
 });
 export type CallbackRequest = z.infer<typeof CallbackRequest>;
 

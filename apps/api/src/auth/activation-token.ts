@@ -26,7 +26,7 @@ export function activationKindOf(token: string): ActivationKind | null {
 }
 
 /** The link to hand over; the token sits in the fragment, which browsers never send, so no server log holds it. */
-export function activationUrl(config: Pick<AppConfig, 'PUBLIC_URL' | 'PORT'>, token: string): string {
-  const base = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+export function activationUrl(config: Pick<AppConfig, 'PUBLIC_URL' | 'STAFF_URL' | 'PORT'>, token: string): string {
+  const base = (config.STAFF_URL ?? config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
   return `${base}/personnel/activation#${token}`;
 }

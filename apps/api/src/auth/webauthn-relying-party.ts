@@ -1,6 +1,6 @@
 import type { AppConfig } from '../config/config.schema.js';
 
-/** Who the security keys are bound to: the portal's public address (PUBLIC_URL). */
+/** Who the security keys are bound to: the dashboard's address (STAFF_URL, else PUBLIC_URL). */
 export interface RelyingParty {
   /** the host name: a key enrolled here answers nowhere else */
   readonly id: string;
@@ -9,7 +9,7 @@ export interface RelyingParty {
   readonly name: string;
 }
 
-export function relyingPartyOf(config: Pick<AppConfig, 'PUBLIC_URL' | 'PORT'>): RelyingParty {
-  const url = new URL(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
+export function relyingPartyOf(config: Pick<AppConfig, 'PUBLIC_URL' | 'STAFF_URL' | 'PORT'>): RelyingParty {
+  const url = new URL(config.STAFF_URL ?? config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
   return { id: url.hostname, origin: url.origin, name: 'CNDH Mali' };
 }

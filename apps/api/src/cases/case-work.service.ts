@@ -34,6 +34,7 @@ import { ReferenceService } from '../reference/reference.service.js';
 import { closureIndex } from '../retention/closure-index.js';
 import { CaseClock } from './case-clock.js';
 import { endOfDay, foldLegalBases, foldMeasures, measureDeadline } from './case-state.js';
+import { checkMeasureDisclosure } from './consent-state.js';
 import { StaffNames } from './staff-names.js';
 
 /** The field a refused transition points at, so the form can show the message beside it. */
@@ -167,7 +168,9 @@ export class CaseWorkService {
     return this.journal.append(
       staff,
       caseId,
-      (state) => {
+      async (state) => {
+        // A measure that reveals the defender needs their consent for its recipient, or a recorded emergency exception.
+        await checkMeasureDisclosure(state, measure.measure);
         const measures = [...foldMeasures(state.entries), { id: measureId, ...measure }];
         const counters = measure.status === 'done' ? [counter(now, 'measure_delivered', measure.measure)] : [];
         return this.write('measure_added', { ...measure, measureId }, { measureDue: measureDeadline(measures) }, 'case.updated', [
@@ -185,10 +188,12 @@ export class CaseWorkService {
     return this.journal.append(
       staff,
       caseId,
-      (state) => {
+      async (state) => {
         const measures = foldMeasures(state.entries);
         const current = measures.find((m) => m.id === measureId);
         if (!current) throw new AppError('NOT_FOUND');
+        // Carrying it out is the disclosure: checked again when it starts or is done (a consent may have been withdrawn since).
+        if ((update.status === 'in_progress' || update.status === 'done') && update.status !== current.status) await checkMeasureDisclosure(state, current.measure);
         const next = measures.map((m) => (m.id === measureId ? { ...m, ...definedOf(update) } : m));
         const delivered = update.status === 'done' && current.status !== 'done' ? [counter(now, 'measure_delivered', current.measure)] : [];
         return this.write('measure_updated', { ...update, measureId }, { measureDue: measureDeadline(next) }, 'case.updated', delivered);

@@ -16,12 +16,22 @@ import { StaffNames } from './staff-names.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { CategoryCache } from './category-cache.js';
+import { CaseLinksController } from './case-links.controller.js';
+import { CaseLinksService } from './case-links.service.js';
+import { CaseSearchController } from './case-search.controller.js';
+import { CaseSearchService } from './case-search.service.js';
+import { PartnersModule } from '../partners/partners.module.js';
+import { ConsentThread } from './consent-thread.js';
+import { ConsentWorkController } from './consent-work.controller.js';
+import { ConsentWorkService } from './consent-work.service.js';
+import { ReferralWorkController } from './referral-work.controller.js';
+import { ReferralWorkService } from './referral-work.service.js';
 
 /** The staff case list, case view and case work (issue 5). */
 @Module({
-  imports: [AuthModule, VaultModule, ReferenceModule, NotifyModule],
-  controllers: [CasesController, CaseWorkController, AgendaController, CaseReceiptsController],
-  providers: [AgendaService, CasesService, CategoryCache, CaseClock, CaseWorkService, CaseDownloads, StaffMessages, StaffNames, CaseReceiptsService],
+  imports: [AuthModule, VaultModule, ReferenceModule, NotifyModule, PartnersModule],
+  controllers: [CasesController, CaseWorkController, AgendaController, CaseReceiptsController, ConsentWorkController, ReferralWorkController, CaseLinksController, CaseSearchController],
+  providers: [AgendaService, CasesService, CategoryCache, CaseClock, CaseWorkService, CaseDownloads, StaffMessages, StaffNames, CaseReceiptsService, ConsentThread, ConsentWorkService, ReferralWorkService, CaseLinksService, CaseSearchService],
   exports: [CategoryCache, CaseClock],
 })
 export class CasesModule {}

@@ -15,8 +15,12 @@ import { ThreadFiles } from '../vault/thread-files.js';
 import { CaseClock } from './case-clock.js';
 import { foldLegalBases, foldMeasures, measureOverdue } from './case-state.js';
 import { canAssign } from './case-work.service.js';
+import { foldConsents } from './consent-state.js';
+import { foldReferrals } from './referral-state.js';
 import { StaffNames } from './staff-names.js';
 import { CategoryCache, type SessionCategories } from './category-cache.js';
+import { CaseLinksService } from './case-links.service.js';
+import { collectiveOf, foldLinks } from './case-links-state.js';
 import { overdueTargets } from './response-targets.js';
 import { responseTargetsOf, type ResponseTargets } from '../config/response-targets.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
@@ -63,6 +67,7 @@ export class CasesService {
     private readonly drafts: CaseDrafts,
     private readonly caseFiles: CaseFiles,
     private readonly threadFiles: ThreadFiles,
+    private readonly caseLinks: CaseLinksService,
     @Inject(RUNTIME) runtime: Runtime,
   ) {
     this.targets = responseTargetsOf(runtime.config);
@@ -156,6 +161,10 @@ export class CasesService {
       })) as CaseDetail['entries'],
       measures: measures.map((m) => ({ ...m, ownerName: nameOf(m.ownerId), overdue: measureOverdue(m, now) })),
       legalBases: foldLegalBases(opened.entries),
+      consents: foldConsents(opened.entries, opened.messages),
+      referrals: foldReferrals(opened.entries),
+      links: await this.caseLinks.views(staff, foldLinks(opened.entries), nameOf),
+      collectiveSubject: collectiveOf(opened.entries),
       attachments: await this.attachments(staff, caseId, opened.files),
       canAssign: canAssign(staff),
       draft: await this.drafts.load(staff, caseId),

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { createBackup } from '../backup/create-backup.js';
-import { parseConfig } from '../config/config.schema.js';
+import { parseConfig, type AppConfig } from '../config/config.schema.js';
 import { loadServerSecrets } from '../config/server-secrets.js';
+import { backupFailureReason, clearBackupFailure, recordBackupFailure, type BackupFailureReason } from '../notify/operational/backup-failure.js';
 import { fail, withDatabase } from './with-database.js';
 
 /*
@@ -9,22 +10,44 @@ import { fail, withDatabase } from './with-database.js';
  * encrypted to BACKUP_PUBLIC_KEY and signed, into BACKUP_DIR; keeps the
  * BACKUP_KEEP newest. Same environment as the portal (DATABASE_URL or
  * MIGRATION_DATABASE_URL, else the embedded PostgreSQL — portal stopped).
+ * A failure is noted in the database (when it can be reached) so that the
+ * portal raises a 'backup_failed' operational alert; a success clears it.
  */
+let config: AppConfig;
 try {
-  const config = parseConfig(process.env);
-  if (!config.BACKUP_PUBLIC_KEY) fail('BACKUP_PUBLIC_KEY is not set: run `npm run backup:keygen` once and configure its public key.');
+  config = parseConfig(process.env);
+} catch (error) {
+  fail(error);
+}
+
+class MissingBackupKey extends Error {}
+
+try {
+  if (!config.BACKUP_PUBLIC_KEY) throw new MissingBackupKey('BACKUP_PUBLIC_KEY is not set: run `npm run backup:keygen` once and configure its public key.');
   const secrets = await loadServerSecrets(config);
-  const path = await withDatabase((databaseUrl) =>
-    createBackup({
+  const path = await withDatabase(async (databaseUrl) => {
+    const written = await createBackup({
       databaseUrl,
       tenant: config.TENANT,
       backupPublicKey: config.BACKUP_PUBLIC_KEY as string,
       directoryKey: secrets.directoryKey.value,
       dir: config.BACKUP_DIR,
       keep: config.BACKUP_KEEP,
-    }),
-  );
+    });
+    await clearBackupFailure(databaseUrl).catch(() => console.error('The backup is written, but an earlier failure note could not be cleared.'));
+    return written;
+  });
   console.log(`Backup written / Sauvegarde écrite: ${path}`);
 } catch (error) {
+  await noteFailure(error instanceof MissingBackupKey ? 'missing_key' : backupFailureReason(error));
   fail(error);
+}
+
+/** Best effort: when the database itself is what failed, the "no recent backup" alert still comes. */
+async function noteFailure(reason: BackupFailureReason): Promise<void> {
+  try {
+    await withDatabase((databaseUrl) => recordBackupFailure(databaseUrl, { at: new Date(), reason }));
+  } catch {
+    console.error('The failure could not be noted in the database either / L’échec n’a pas pu être noté dans la base.');
+  }
 }

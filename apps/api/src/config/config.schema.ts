@@ -31,6 +31,12 @@ export const EnvSchema = z.object({
     .default('ml-mnpddh'),
   /** Public address of the portal, for activation links. */
   PUBLIC_URL: z.string().url().optional(),
+  /**
+   * The dashboard's own address (SECURITY.md T9). When set, staff pages and every staff API route answer only on
+   * its host name, the public form only on any other (PUBLIC_URL, the onion address); activation links, alert links
+   * and security keys use it. Unset: one origin serves everything.
+   */
+  STAFF_URL: z.string().url().optional(),
   /** Secrets kept outside the database (SECURITY.md); generated into DATA_DIR only in embedded demo mode. */
   RECEIPT_PEPPER: z.string().optional(),
   DIRECTORY_SIGNING_KEY: z.string().optional(),
@@ -96,7 +102,19 @@ export const EnvSchema = z.object({
 }).refine((env) => env.ALERT_WEBHOOK_URL === undefined || env.ALERT_WEBHOOK_SECRET !== undefined, {
   path: ['ALERT_WEBHOOK_SECRET'],
   message: 'required when ALERT_WEBHOOK_URL is set',
+}).refine((env) => env.STAFF_URL === undefined || (env.PUBLIC_URL !== undefined && hostOf(env.PUBLIC_URL) !== hostOf(env.STAFF_URL)), {
+  // Cookies ignore ports: a staff origin on the public host name with another port would share its cookies.
+  path: ['STAFF_URL'],
+  message: 'needs PUBLIC_URL, on another host name',
 });
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return url; // an invalid URL is reported on its own variable
+  }
+}
 export type Env = z.infer<typeof EnvSchema>;
 
 export interface AppConfig extends Env {

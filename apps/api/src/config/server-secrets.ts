@@ -40,7 +40,10 @@ const VARIABLES: Record<SecretKind, 'RECEIPT_PEPPER' | 'DIRECTORY_SIGNING_KEY' |
  * malformed secret stops the start, naming every variable concerned.
  */
 export async function loadServerSecrets(config: AppConfig): Promise<ServerSecrets> {
-  const values: Partial<Record<string, string>> = { ...(config.embedded ? await demoSecrets(config.DATA_DIR) : {}) };
+  // Demo secrets only for what the environment leaves out: a restore into a fresh data directory with every
+  // secret given must not leave a file of unused random ones beside the database.
+  const fromEnvironment = Object.values(VARIABLES).every((name) => config[name]);
+  const values: Partial<Record<string, string>> = { ...(config.embedded && !fromEnvironment ? await demoSecrets(config.DATA_DIR) : {}) };
   for (const name of Object.values(VARIABLES)) if (config[name]) values[name] = config[name];
   const problems: string[] = [];
   const attempt = <T>(parse: () => T): T | undefined => {

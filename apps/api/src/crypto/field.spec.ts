@@ -5,7 +5,8 @@ import { decrypt, encryptWithNonce } from './aead.js';
 import { generateCaseKeys } from './case-keys.js';
 import { parseCiphertext, serializeCiphertext } from './ciphertext.js';
 import { CryptoError } from './errors.js';
-import { decryptField, decryptFieldText, encryptField, type FieldLocation, type MessageLocation } from './field.js';
+import { decryptField, decryptFieldText, encryptField, reencryptField, type FieldLocation, type MessageLocation } from './field.js';
+import { generateFileKey, rewrapFileKey, unwrapFileKey, wrapFileKey } from './file-key.js';
 import { generateKey, SecretKey } from './secret-key.js';
 import { codeOf } from './error-code.testing.js';
 
@@ -173,5 +174,28 @@ describe('field encryption', () => {
       expect(codeOf(() => encryptField(caseKey, 'x', { ...location, rowId: '' }))).toBe('INVALID_INPUT');
       expect(codeOf(() => encryptField(caseKey, 'x', { ...message, sequence: -1 }))).toBe('INVALID_INPUT');
     });
+  });
+});
+
+describe('re-keying for cause', () => {
+  test('a field re-encrypted under the new key opens with it, at the same place only, and no longer with the old key', () => {
+    const old = generateCaseKeys().caseKey;
+    const fresh = generateCaseKeys().caseKey;
+    const sealed = encryptField(old, 'Témoignage', location);
+    const moved = reencryptField(old, fresh, sealed, location);
+    expect(decryptFieldText(fresh, moved, location)).toBe('Témoignage');
+    expect(codeOf(() => decryptFieldText(old, moved, location))).toBe('KEY_MISMATCH');
+    expect(codeOf(() => decryptFieldText(fresh, moved, { ...location, field: 'summary' }))).toBe('DECRYPT_FAILED');
+    expect(codeOf(() => reencryptField(fresh, old, sealed, location))).toBe('KEY_MISMATCH');
+  });
+
+  test('a file key re-wrapped under the new parent is the same file key', () => {
+    const { caseKey: old } = generateCaseKeys();
+    const { caseKey: fresh } = generateCaseKeys();
+    const fileKey = generateFileKey();
+    const where = { tenant: 'ml', caseId: 'case-1', fileId: 'file-1' };
+    const rewrapped = rewrapFileKey(wrapFileKey(fileKey, old, where), old, fresh, where);
+    expect(unwrapFileKey(rewrapped, fresh, where).id).toBe(fileKey.id);
+    expect(codeOf(() => unwrapFileKey(rewrapped, old, where))).toBe('KEY_MISMATCH');
   });
 });

@@ -94,3 +94,21 @@ export function decryptFieldText(
     memzero(bytes);
   }
 }
+
+/**
+ * Re-keying for cause: the same value at the same place under a new key.
+ * The plaintext exists only inside this call and is zeroed before it returns.
+ */
+export function reencryptField(
+  oldKey: SecretKey<CaseKeyKind>,
+  newKey: SecretKey<CaseKeyKind>,
+  ciphertext: string,
+  location: FieldLocation | MessageLocation,
+): string {
+  const plaintext = decryptField(oldKey, ciphertext, location);
+  try {
+    return encryptField(newKey, plaintext, location);
+  } finally {
+    memzero(plaintext);
+  }
+}

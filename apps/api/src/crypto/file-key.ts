@@ -38,3 +38,13 @@ export function unwrapFileKey(wrapped: string, parentKey: SecretKey<CaseKeyKind>
   if (bytes.length !== KEY_BYTES) throw new CryptoError('BAD_FORMAT', 'wrapped file key: wrong length');
   return new SecretKey('file', bytes);
 }
+
+/** Re-keying for cause: the file keeps its key (its chunks are not rewritten); only the wrap moves to the new parent key. */
+export function rewrapFileKey(wrapped: string, oldParent: SecretKey<CaseKeyKind>, newParent: SecretKey<CaseKeyKind>, ctx: FileKeyContext): string {
+  const fileKey = unwrapFileKey(wrapped, oldParent, ctx);
+  try {
+    return wrapFileKey(fileKey, newParent, ctx);
+  } finally {
+    fileKey.destroy();
+  }
+}

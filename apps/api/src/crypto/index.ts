@@ -81,6 +81,7 @@ export {
   encryptField,
   decryptField,
   decryptFieldText,
+  reencryptField,
   type FieldLocation,
   type MessageLocation,
 } from './field.js';
@@ -98,7 +99,7 @@ export {
   type ReceiptWrappingKey,
 } from './receipt.js';
 
-export { generateFileKey, wrapFileKey, unwrapFileKey, type FileKey, type FileKeyContext } from './file-key.js';
+export { generateFileKey, wrapFileKey, unwrapFileKey, rewrapFileKey, type FileKey, type FileKeyContext } from './file-key.js';
 export {
   encryptFile,
   decryptFile,

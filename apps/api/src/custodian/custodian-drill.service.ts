@@ -6,6 +6,8 @@ import { AppError } from '../common/app-error.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { CustodianRepository } from './custodian.repository.js';
+import { drillDueAt } from './drill-due.js';
+import { custodianDrillFacts } from './drill-facts.js';
 import { countOpenedOuterLayers } from './escrow-steps.js';
 
 /**
@@ -41,10 +43,9 @@ export class CustodianDrillService {
   }
 
   async status(): Promise<CustodianDrillStatus> {
-    const custodians = await this.repository.findCustodians(this.prisma);
-    const last = await this.repository.lastPassedDrills(this.prisma, custodians.map((c) => c.id));
+    const custodians = await custodianDrillFacts(this.prisma);
     return {
-      custodians: custodians.map((c) => ({ id: c.id, name: c.name, lastDrillAt: last.get(c.id)?.toISOString() ?? null })),
+      custodians: custodians.map((c) => ({ id: c.id, name: c.name, lastDrillAt: c.lastDrillAt?.toISOString() ?? null, dueAt: drillDueAt(c).toISOString() })),
     };
   }
 }

@@ -123,6 +123,7 @@ export class CustodianOperationsService {
 
   private async views(operations: CustodianOperation[], viewerId: string): Promise<CustodianOperationView[]> {
     const names = await this.repository.names(this.prisma, operations.flatMap((o) => [o.requestedBy, ...(o.targetUserId ? [o.targetUserId] : [])]));
+    const references = await this.repository.references(this.prisma, operations.flatMap((o) => (o.caseId ? [o.caseId] : [])));
     const person = (id: string) => ({ id, name: names.get(id) ?? '' });
     return operations.map((o) => ({
       id: o.id,
@@ -132,6 +133,7 @@ export class CustodianOperationsService {
       expiresAt: o.expiresAt.toISOString(),
       targetUser: o.targetUserId ? person(o.targetUserId) : null,
       caseId: o.caseId,
+      caseReference: o.caseId ? (references.get(o.caseId) ?? null) : null,
       canComplete: o.requestedBy !== viewerId && o.targetUserId !== viewerId && intermediatesOf(o).some((i) => i.innerUserId === viewerId),
     }));
   }

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { VaultModule } from '../vault/vault.module.js';
 import { CustodianController } from './custodian.controller.js';
+import { CustodianLookupController } from './custodian-lookup.controller.js';
+import { CustodianLookupRepository } from './custodian-lookup.repository.js';
+import { CustodianLookupService } from './custodian-lookup.service.js';
 import { CustodianDrillService } from './custodian-drill.service.js';
 import { CustodianOperationsService } from './custodian-operations.service.js';
 import { CustodianRepository } from './custodian.repository.js';
@@ -13,7 +16,7 @@ import { EscrowRotationStore } from './escrow-rotation-store.js';
 /** Two-custodian operations on the escrow key, and the custodian drill (issue 9). */
 @Module({
   imports: [AuthModule, VaultModule],
-  controllers: [CustodianController],
-  providers: [CustodianOperationsService, CustodianDrillService, CustodianRepository, CustodianWork, EscrowGrants, EscrowRotation, EscrowRotationStore],
+  controllers: [CustodianController, CustodianLookupController],
+  providers: [CustodianOperationsService, CustodianLookupService, CustodianLookupRepository, CustodianDrillService, CustodianRepository, CustodianWork, EscrowGrants, EscrowRotation, EscrowRotationStore],
 })
 export class CustodianModule {}

@@ -41,6 +41,13 @@ export class CustodianRepository {
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 
+  /** Case references (clear index) by case id. */
+  async references(db: Db, caseIds: string[]): Promise<Map<string, string>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await db.protectionCase.findMany({ where: { id: { in: [...new Set(caseIds)] } }, select: { id: true, reference: true } });
+    return new Map(rows.map((row) => [row.id, row.reference]));
+  }
+
   async insertOperation(db: Db, data: Prisma.CustodianOperationUncheckedCreateInput): Promise<void> {
     await db.custodianOperation.create({ data });
   }
@@ -115,17 +122,5 @@ export class CustodianRepository {
       select: { targetId: true },
     });
     return rows.flatMap((row) => (row.targetId ? [row.targetId] : []));
-  }
-
-  /** When each custodian last passed a drill. */
-  async lastPassedDrills(db: Db, custodianIds: string[]): Promise<Map<string, Date>> {
-    const rows = await db.auditEvent.findMany({
-      where: { action: 'custodian.drill', actorId: { in: custodianIds }, details: { path: ['passed'], equals: true } },
-      select: { actorId: true, at: true },
-      orderBy: { at: 'desc' },
-    });
-    const last = new Map<string, Date>();
-    for (const row of rows) if (row.actorId && !last.has(row.actorId)) last.set(row.actorId, row.at);
-    return last;
   }
 }

@@ -5,6 +5,7 @@ import {
   issueCertificate,
   parseCertificate,
   verifyCertificate,
+  type IdentityKeyPair,
   type SealRecipient,
 } from '../crypto/index.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
@@ -14,6 +15,8 @@ import { DirectoryRepository, type StaffKeyRecord } from './directory.repository
 /** Certificate role of the server's intake identity and of the escrow key. */
 export const INTAKE_ROLE = 'intake';
 export const ESCROW_ROLE = 'escrow';
+/** A receipt's own key pair (derived from the receipt): certified at issuance so a re-keyed thread key can be sealed to it. */
+export const RECEIPT_ROLE = 'receipt';
 export const INTAKE_ID = 'intake';
 
 /**
@@ -54,6 +57,27 @@ export class DirectoryService {
     return encodeCertificate(
       issueCertificate({ tenant: this.tenant, userId, role, publicKey, epoch }, this.runtime.secrets.directoryKey.value),
     );
+  }
+
+  /** Certifies a receipt's public key (then destroys the receipt's key pair, which only the receipt re-derives). */
+  certifyReceipt(receiptId: string, identity: IdentityKeyPair): string {
+    try {
+      return this.issue(receiptId, RECEIPT_ROLE, identity.publicKey, 1);
+    } finally {
+      identity.destroy();
+    }
+  }
+
+  /** A receipt as a seal recipient (re-keying), or null when it has no valid certificate (issued before certificates). */
+  receiptRecipient(receipt: { id: string; certificate: string | null }): SealRecipient | null {
+    if (!receipt.certificate) return null;
+    try {
+      const { publicKey } = parseCertificate(receipt.certificate);
+      return this.verifiedRecipient(receipt.certificate, receipt.id, RECEIPT_ROLE, publicKey, 1);
+    } catch (error) {
+      if (error instanceof CryptoError) return null;
+      throw error;
+    }
   }
 
   /**

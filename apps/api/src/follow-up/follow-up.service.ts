@@ -13,6 +13,7 @@ import {
 import { PrismaService } from '../database/prisma.service.js';
 import { ReceiptWork } from '../intake/receipt-work.js';
 import { ThreadMessages, type ThreadMessage } from '../vault/thread-messages.js';
+import { activeConsents, consentEntryCode } from './follow-up-consents.js';
 import { FollowUpRepository } from './follow-up.repository.js';
 import { publicStatus } from './public-status.js';
 import { ReceiptAttempts } from './receipt-attempts.js';
@@ -105,6 +106,7 @@ export class FollowUpService {
       reference: found.reference,
       status: publicStatus(found.status),
       thread: thread.map(toEntry),
+      consents: activeConsents(thread),
       expiresAt: session.expiresAt.toISOString(),
     };
   }
@@ -121,6 +123,12 @@ export class FollowUpService {
   }
 
   async withdrawConsent(session: OpenFollowUp, withdrawal: ConsentWithdrawal): Promise<FollowUpView> {
+    if (withdrawal.consentId) {
+      const thread = await this.thread.read(session.threadKey, session.caseId);
+      if (!activeConsents(thread).some((consent) => consent.id === withdrawal.consentId)) {
+        throw new AppError('VALIDATION_FAILED', [{ field: 'consentId', message: 'unknown_consent' }]);
+      }
+    }
     await this.thread.append(session.threadKey, session.caseId, 'defender', { kind: 'consent', body: JSON.stringify(withdrawal) });
     return this.view(session);
   }
@@ -136,7 +144,7 @@ function toEntry(message: ThreadMessage): ThreadEntry {
     seq: message.seq,
     from: message.sender === 'staff' ? 'protection_team' : 'defender',
     kind: message.kind,
-    body: message.kind === 'details' ? '' : message.kind === 'consent' ? 'sharing_with_partners_withdrawn' : message.body,
+    body: message.kind === 'details' ? '' : message.kind === 'consent' ? consentEntryCode(message) : message.body,
     at: message.createdAt.toISOString(),
   };
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { HealthResponse } from '@mnpddh/shared';
+import { HealthResponse, LivenessResponse } from '@mnpddh/shared';
 import { Public } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { HealthService } from './health.service.js';
@@ -18,5 +18,17 @@ export class HealthController {
     const health = HealthResponse.parse(await this.health.check());
     response.status(health.database === 'up' ? 200 : 503);
     return health;
+  }
+
+  /**
+   * Liveness, for an orchestrator that restarts what hangs: never touches the
+   * database, so an outage there (which GET /api/health, the readiness check,
+   * reports) does not make it restart a portal that is fine.
+   */
+  @Get('live')
+  @Public()
+  @ApiSchemas({ responses: { 200: LivenessResponse } })
+  live(): LivenessResponse {
+    return { status: 'ok' };
   }
 }

@@ -17,7 +17,7 @@ export interface AlertSettings {
 export const MAX_DELIVERY_ATTEMPTS = 5;
 
 export function alertSettings(config: AppConfig): AlertSettings {
-  const base = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+  const base = (config.STAFF_URL ?? config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
   return {
     escalationMs: Math.round(config.ALERT_ESCALATION_MINUTES * 60_000),
     tickMs: Math.round(config.ALERT_TICK_SECONDS * 1000),

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PurgeReport, RetentionPolicy } from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
+import { AppError } from '../common/app-error.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { verifyIndexRowMac } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -13,6 +14,17 @@ import { isConfirmed } from './retention.service.js';
 
 type CaseRow = NonNullable<Awaited<ReturnType<RetentionRepository['findCase']>>>;
 type Verdict = 'purge' | 'keep' | 'held';
+
+/** A supervisor's order to shred one case now (a data-subject erasure), checked against the case as it was decided on. */
+export interface ErasureOrder {
+  readonly actorId: string;
+  /** The case revision the decision was taken on: any write since then refuses the erasure. */
+  readonly revision: number;
+  /** The supervisor's explicit go-ahead for a case on legal hold. */
+  readonly legalHoldConfirmed: boolean;
+  /** Ids and codes only (the request's journal entry, how the person was verified): never content. */
+  readonly details: Readonly<Record<string, string | boolean>>;
+}
 
 /**
  * Crypto-shredding (SECURITY.md): a closed case past its retention loses
@@ -47,6 +59,36 @@ export class RetentionPurge {
     return report;
   }
 
+  /**
+   * Crypto-shreds one case now, whatever its retention: the same deletions
+   * as the daily purge, in one transaction, audited as `case.erased` (ids
+   * and codes only), then the same vacuum. The statistics counters keep
+   * their counts.
+   */
+  async erase(caseId: string, order: ErasureOrder): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM protection_case WHERE id = ${caseId}::uuid FOR UPDATE`;
+      const row = await this.repository.findCase(tx, caseId);
+      if (!row) throw new AppError('NOT_FOUND');
+      this.verifiedForErasure(row);
+      if (row.revision !== order.revision) throw new AppError('CONFLICT', [{ field: 'confirm', message: 'case_changed' }]);
+      if (row.legalHold && !order.legalHoldConfirmed) {
+        throw new AppError('CONFLICT', [{ field: 'legalHoldConfirmed', message: 'legal_hold_confirmation_required' }]);
+      }
+      await this.repository.deleteCase(tx, caseId);
+      await this.audit.record(
+        { action: 'case.erased', actorId: order.actorId, targetType: 'case', targetId: caseId, details: { ...order.details, legalHold: row.legalHold } },
+        tx,
+      );
+    });
+    try {
+      await this.repository.vacuum(this.prisma);
+    } catch (error) {
+      // The case is already erased (committed): a refused VACUUM (an old server without MAINTAIN) must not turn that into an error.
+      this.runtime.logger.warn({ reason: error instanceof Error ? error.name : 'unknown' }, 'retention: vacuum after an erasure failed');
+    }
+  }
+
   private async purgeOne(caseId: string, policy: RetentionPolicy, now: Date): Promise<Verdict | 'skipped'> {
     try {
       return await this.prisma.$transaction(async (tx) => {
@@ -65,6 +107,15 @@ export class RetentionPurge {
       // An index that fails its MAC (or a transient failure) is left for people to look at; no data in the log.
       this.runtime.logger.warn({ reason: error instanceof Error ? error.name : 'unknown' }, 'retention: a case was not purged');
       return 'skipped';
+    }
+  }
+
+  /** A forged index row (a legal hold cleared in SQL) erases nothing. */
+  private verifiedForErasure(row: CaseRow): void {
+    try {
+      this.verifyIndex(row);
+    } catch {
+      throw new AppError('INTEGRITY_FAILED');
     }
   }
 

@@ -9,6 +9,9 @@ import { VaultRepository } from './vault.repository.js';
 
 const DRAFT_TABLE = 'case_draft';
 
+/** Where a draft's ciphertext is bound: its case and its author. */
+export const draftLocation = (tenant: string, caseId: string, authorId: string) => ({ tenant, caseId, table: DRAFT_TABLE, rowId: authorId, field: 'body' });
+
 /**
  * A note being typed, kept so a timeout or a dropped connection loses
  * nothing: encrypted under the case key, bound to its case and author, one
@@ -63,6 +66,6 @@ export class CaseDrafts {
   }
 
   private location(caseId: string, authorId: string) {
-    return { tenant: this.directory.tenant, caseId, table: DRAFT_TABLE, rowId: authorId, field: 'body' };
+    return draftLocation(this.directory.tenant, caseId, authorId);
   }
 }

@@ -14,7 +14,7 @@ export interface JournalEntry<D = Record<string, unknown>> {
 }
 
 // The author is inside the ciphertext: the clear row says only that the case has an entry.
-const location = (tenant: string, caseId: string, id: string, seq: number) => ({
+export const entryLocation = (tenant: string, caseId: string, id: string, seq: number) => ({
   tenant,
   caseId,
   table: ENTRY_TABLE,
@@ -26,13 +26,13 @@ const location = (tenant: string, caseId: string, id: string, seq: number) => ({
 
 export function encryptEntry(caseKey: CaseKey, tenant: string, caseId: string, entry: JournalEntry<unknown>): string {
   const body = JSON.stringify({ kind: entry.kind, authorId: entry.authorId, data: entry.data });
-  return encryptField(caseKey, body, location(tenant, caseId, entry.id, entry.seq));
+  return encryptField(caseKey, body, entryLocation(tenant, caseId, entry.id, entry.seq));
 }
 
 /** Throws CryptoError (tampered, moved or renumbered row) or SyntaxError: callers treat both as an integrity failure. */
 export function decryptEntries(caseKey: CaseKey, tenant: string, caseId: string, rows: CaseEntry[]): JournalEntry[] {
   return rows.map((row) => {
-    const { kind, authorId, data } = JSON.parse(decryptFieldText(caseKey, row.body, location(tenant, caseId, row.id, row.seq))) as {
+    const { kind, authorId, data } = JSON.parse(decryptFieldText(caseKey, row.body, entryLocation(tenant, caseId, row.id, row.seq))) as {
       kind: CaseEntryKind;
       authorId: string;
       data: Record<string, unknown>;

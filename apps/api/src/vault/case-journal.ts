@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuditAction, CaseEntryKind } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { AuditService } from '../audit/audit.service.js';
-import { decryptFieldText } from '../crypto/index.js';
+import { decryptFieldText, verifyThreadManifestMac } from '../crypto/index.js';
 import type { Db } from '../database/db.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -14,6 +14,7 @@ import { CaseKeysAccess } from './case-keys-access.js';
 import { rowsOf } from './case-manifest.js';
 import type { CaseReader } from './case-reader.js';
 import { CaseVaultService } from './case-vault.service.js';
+import { ThreadMessages, type ThreadMessage } from './thread-messages.js';
 import type { TriageIndex } from './triage-index.js';
 import { VaultRepository } from './vault.repository.js';
 
@@ -23,6 +24,8 @@ export interface JournalState {
   readonly index: TriageIndex;
   readonly categories: CaseCategories;
   readonly entries: readonly JournalEntry[];
+  /** The thread, decrypted on demand with the reader's thread grant and checked against its manifest (e.g. a defender's consent withdrawal). */
+  thread(): Promise<readonly ThreadMessage[]>;
 }
 
 /** What a decision writes: one entry, the index changes it implies, and how the audit log names it. */
@@ -52,48 +55,76 @@ export class CaseJournal {
     private readonly keys: CaseKeysAccess,
     private readonly vault: CaseVaultService,
     private readonly audit: AuditService,
+    private readonly threadMessages: ThreadMessages,
   ) {}
 
   async append(reader: CaseReader, caseId: string, decide: (state: JournalState) => JournalWrite | Promise<JournalWrite>, now = new Date()): Promise<JournalEntry> {
-    return this.prisma.$transaction(async (tx) => {
-      await this.repository.lockCase(tx, caseId);
-      const row = await this.repository.findCaseFor(tx, caseId, reader.id);
-      if (!row) throw new AppError('NOT_FOUND');
-      const caseKey = this.keys.openCaseKey(row.grants, reader, caseId, row.caseKeyId);
-      try {
-        const index: TriageIndex = { ...row };
-        const tenant = this.directory.tenant;
-        const state = await this.vault.integrityChecked(reader, caseId, () => {
-          this.vault.verifyCaseRow(row, index, caseKey);
-          const location = { tenant, caseId, table: CASE_TABLE, rowId: caseId, field: 'categories' };
-          return {
-            caseId,
-            index,
-            categories: JSON.parse(decryptFieldText(caseKey, row.categories, location)) as CaseCategories,
-            entries: decryptEntries(caseKey, tenant, caseId, row.entries),
-          };
-        });
-        const write = await decide(state);
-        const entry: JournalEntry<unknown> = {
-          id: randomUUID(),
-          seq: (row.entries.at(-1)?.seq ?? 0) + 1,
-          at: now,
-          authorId: reader.id,
-          kind: write.kind,
-          data: write.data,
+    return this.prisma.$transaction((tx) => this.appendWithin(tx, reader, caseId, decide, now));
+  }
+
+  /** The same inside the caller's transaction (e.g. one entry in each of two linked cases, both or neither). */
+  async appendWithin(
+    tx: Db,
+    reader: CaseReader,
+    caseId: string,
+    decide: (state: JournalState) => JournalWrite | Promise<JournalWrite>,
+    now = new Date(),
+  ): Promise<JournalEntry> {
+    await this.repository.lockCase(tx, caseId);
+    const row = await this.repository.findCaseFor(tx, caseId, reader.id);
+    if (!row) throw new AppError('NOT_FOUND');
+    const caseKey = this.keys.openCaseKey(row.grants, reader, caseId, row.caseKeyId);
+    try {
+      const index: TriageIndex = { ...row };
+      const tenant = this.directory.tenant;
+      const state = await this.vault.integrityChecked(reader, caseId, () => {
+        this.vault.verifyCaseRow(row, index, caseKey);
+        const location = { tenant, caseId, table: CASE_TABLE, rowId: caseId, field: 'categories' };
+        return {
+          caseId,
+          index,
+          categories: JSON.parse(decryptFieldText(caseKey, row.categories, location)) as CaseCategories,
+          entries: decryptEntries(caseKey, tenant, caseId, row.entries),
+          thread: this.threadLoader(reader, row),
         };
-        await this.repository.insertEntry(tx, { id: entry.id, caseId, seq: entry.seq, body: encryptEntry(caseKey, tenant, caseId, entry), createdAt: now });
-        const nextIndex: TriageIndex = { ...index, ...write.index };
-        const revision = row.revision + 1;
-        const rows = rowsOf(row);
-        const macs = this.vault.sealedIndex(caseId, revision, nextIndex, { ...rows, entryIds: [...rows.entryIds, entry.id] }, caseKey);
-        await this.repository.updateCaseIndex(tx, caseId, { ...(write.index as Prisma.ProtectionCaseUncheckedUpdateInput), revision, ...macs });
-        await write.alsoWithin?.(tx);
-        await this.audit.record({ action: write.audit, actorId: reader.id, targetType: 'case', targetId: caseId, details: { kind: write.kind, revision } }, tx);
-        return entry as JournalEntry;
-      } finally {
-        caseKey.destroy();
-      }
-    });
+      });
+      const write = await decide(state);
+      const entry: JournalEntry<unknown> = {
+        id: randomUUID(),
+        seq: (row.entries.at(-1)?.seq ?? 0) + 1,
+        at: now,
+        authorId: reader.id,
+        kind: write.kind,
+        data: write.data,
+      };
+      await this.repository.insertEntry(tx, { id: entry.id, caseId, seq: entry.seq, body: encryptEntry(caseKey, tenant, caseId, entry), createdAt: now });
+      const nextIndex: TriageIndex = { ...index, ...write.index };
+      const revision = row.revision + 1;
+      const rows = rowsOf(row);
+      const macs = this.vault.sealedIndex(caseId, revision, nextIndex, { ...rows, entryIds: [...rows.entryIds, entry.id] }, caseKey);
+      await this.repository.updateCaseIndex(tx, caseId, { ...(write.index as Prisma.ProtectionCaseUncheckedUpdateInput), revision, ...macs });
+      await write.alsoWithin?.(tx);
+      await this.audit.record({ action: write.audit, actorId: reader.id, targetType: 'case', targetId: caseId, details: { kind: write.kind, revision } }, tx);
+      return entry as JournalEntry;
+    } finally {
+      caseKey.destroy();
+    }
+  }
+
+  /** Decrypts the thread once, on first call: most decisions never need it. The thread key is opened and wiped here. */
+  private threadLoader(reader: CaseReader, row: NonNullable<Awaited<ReturnType<VaultRepository['findCaseFor']>>>): () => Promise<readonly ThreadMessage[]> {
+    let loaded: Promise<readonly ThreadMessage[]> | undefined;
+    return () =>
+      (loaded ??= this.vault.integrityChecked(reader, row.id, () => {
+        const threadKey = this.keys.openThreadKey(row.grants, reader, row.id, row.threadKeyId);
+        try {
+          const fileIds = row.files.filter((file) => file.keyKind === 'thread').map((file) => file.id);
+          const manifest = { tenant: this.directory.tenant, caseId: row.id, revision: row.threadRevision, messageSequences: row.messages.map((m) => m.seq), fileIds };
+          verifyThreadManifestMac(threadKey, manifest, row.threadMac);
+          return this.threadMessages.decryptAll(threadKey, row.id, row.messages);
+        } finally {
+          threadKey.destroy();
+        }
+      }));
   }
 }

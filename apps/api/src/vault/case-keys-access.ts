@@ -5,12 +5,17 @@ import {
   openCaseKey,
   parseCertificate,
   verifyGrant,
+  unwrapThreadKeyWithReceipt,
   type CaseKey,
+  type ReceiptKeys,
   type ThreadKey,
 } from '../crypto/index.js';
 import { DirectoryService, INTAKE_ID } from '../directory/directory.service.js';
-import type { CaseKeyGrant } from '../generated/prisma/client.js';
+import type { CaseKeyGrant, Receipt } from '../generated/prisma/client.js';
 import type { CaseReader } from './case-reader.js';
+
+/** What of a receipt row opens its thread key. */
+export type ReceiptKeyRow = Pick<Receipt, 'id' | 'wrappedThreadKey' | 'sealedThreadKey' | 'sealedBy' | 'sealerCertificate' | 'sealSignature'>;
 
 /**
  * Opens the keys a staff member was granted, after checking each grant's
@@ -29,6 +34,30 @@ export class CaseKeysAccess {
   openThreadKey(grants: CaseKeyGrant[], reader: CaseReader, caseId: string, keyId: string): ThreadKey {
     const grant = this.checkedGrant(grants, 'thread', reader, caseId);
     return this.unseal(() => openCaseKey(grant.sealedKey, 'thread', this.context(caseId), reader.keyPair, keyId));
+  }
+
+  /**
+   * The thread key a receipt opens: the wrap made when it was issued, or,
+   * once the case was re-keyed, the new thread key sealed to the receipt's
+   * own key pair, whose seal must carry a valid signature by the staff member
+   * who re-keyed (a database writer cannot slip the defender a key of theirs).
+   */
+  openReceiptThreadKey(receipt: ReceiptKeyRow, keys: ReceiptKeys, caseId: string, threadKeyId: string): ThreadKey {
+    const tenant = this.directory.tenant;
+    if (receipt.wrappedThreadKey) return unwrapThreadKeyWithReceipt(receipt.wrappedThreadKey, keys.wrappingKey, { tenant, caseId, receiptId: receipt.id });
+    if (!receipt.sealedThreadKey || !receipt.sealedBy || !receipt.sealerCertificate || !receipt.sealSignature) {
+      throw new CryptoError('BAD_FORMAT', 'receipt holds no thread key');
+    }
+    const statement = {
+      tenant,
+      caseId,
+      keyKind: 'thread' as const,
+      recipientId: receipt.id,
+      recipientPublicKey: keys.identity.publicKey,
+      sealedKey: receipt.sealedThreadKey,
+    };
+    verifyGrant(statement, receipt.sealSignature, this.granter({ grantedBy: receipt.sealedBy, granterCertificate: receipt.sealerCertificate }));
+    return openCaseKey(receipt.sealedThreadKey, 'thread', { tenant, caseId }, keys.identity, threadKeyId);
   }
 
   context(caseId: string) {
@@ -56,7 +85,7 @@ export class CaseKeysAccess {
   }
 
   /** The intake identity, or the staff granter as certified when they granted. */
-  private granter(grant: CaseKeyGrant) {
+  private granter(grant: Pick<CaseKeyGrant, 'grantedBy' | 'granterCertificate'>) {
     if (grant.grantedBy === null) return this.directory.intakeSigner();
     if (!grant.granterCertificate) throw new CryptoError('BAD_CERTIFICATE', 'grant without granter certificate');
     const certificate = parseCertificate(grant.granterCertificate);

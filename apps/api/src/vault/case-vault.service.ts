@@ -100,7 +100,7 @@ export class CaseVaultService {
     const receipt = generateReceipt();
     // Argon2id before the transaction: it is the slow part.
     const receiptKeys = await deriveReceiptKeys(receipt, this.runtime.secrets.receiptPepper);
-    receiptKeys.identity.destroy();
+    const receiptCertificate = this.directory.certifyReceipt(receiptId, receiptKeys.identity);
     const { caseKey, threadKey } = generateCaseKeys();
     try {
       const index = newCaseIndex(reference, input.urgent, now, responseTargetsOf(this.runtime.config));
@@ -129,6 +129,7 @@ export class CaseVaultService {
           lookupId: receiptKeys.lookupId,
           pepperVersion: receiptKeys.pepperVersion,
           wrappedThreadKey: wrapThreadKeyForReceipt(threadKey, receiptKeys.wrappingKey, { tenant, caseId, receiptId }),
+          certificate: receiptCertificate,
         });
         await this.repository.incrementCounters(tx, newCaseCounters(input.content.categories, input.urgent, index.receivedAt));
         const channel = input.content.categories.channel ?? 'web';

@@ -63,7 +63,7 @@ export class ReceiptIssuer {
     const receipt = generateReceipt();
     // Argon2id before the transaction: it is the slow part, and the case stays locked only for the write.
     const receiptKeys = await deriveReceiptKeys(receipt, this.runtime.secrets.receiptPepper);
-    receiptKeys.identity.destroy();
+    const certificate = this.directory.certifyReceipt(receiptId, receiptKeys.identity);
     try {
       await this.prisma.$transaction(async (tx) => {
         const row = await this.lockedChecked(tx, reader, caseId);
@@ -79,6 +79,7 @@ export class ReceiptIssuer {
             lookupId: receiptKeys.lookupId,
             pepperVersion: receiptKeys.pepperVersion,
             wrappedThreadKey: wrapThreadKeyForReceipt(threadKey, receiptKeys.wrappingKey, { tenant, caseId, receiptId }),
+            certificate,
             createdAt: now,
           });
           const revision = row.revision + 1;

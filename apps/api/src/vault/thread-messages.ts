@@ -9,13 +9,13 @@ import {
   decryptFieldText,
   deriveReceiptKeys,
   encryptField,
-  unwrapThreadKeyWithReceipt,
   verifyThreadManifestMac,
   type ThreadKey,
 } from '../crypto/index.js';
 import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { CaseMessage, MessageSender } from '../generated/prisma/client.js';
+import { CaseKeysAccess } from './case-keys-access.js';
 import { VaultRepository } from './vault.repository.js';
 
 /** Messages are signed "Équipe protection" on the defender's side: the sender bound in is the side, not a person. */
@@ -40,6 +40,17 @@ export interface NewThreadEntry {
 
 const MESSAGE_TABLE = 'case_message';
 
+/** Where a message's ciphertext is bound: its case, row, side and sequence number. */
+export const messageLocation = (tenant: string, caseId: string, rowId: string, sender: MessageSender, sequence: number) => ({
+  tenant,
+  caseId,
+  table: MESSAGE_TABLE,
+  rowId,
+  field: 'body',
+  sender,
+  sequence,
+});
+
 /**
  * The conversation between the defender and the mechanism, under the thread
  * key: each message bound to its case, sequence number and side; the thread
@@ -51,6 +62,7 @@ export class ThreadMessages {
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly prisma: PrismaService,
     private readonly repository: VaultRepository,
+    private readonly keys: CaseKeysAccess,
     private readonly audit: AuditService,
   ) {}
 
@@ -103,16 +115,11 @@ export class ThreadMessages {
       if (error instanceof CryptoError) throw new AppError('NOT_FOUND');
       throw error;
     });
-    keys.identity.destroy();
     try {
       const found = await this.repository.findThreadByReceipt(db, keys.lookupId);
       if (!found || found.revokedAt) throw new AppError('NOT_FOUND');
       const thread = found.protectionCase;
-      const threadKey = unwrapThreadKeyWithReceipt(found.wrappedThreadKey, keys.wrappingKey, {
-        tenant: this.tenant,
-        caseId: thread.id,
-        receiptId: found.id,
-      });
+      const threadKey = this.guarded(() => this.keys.openReceiptThreadKey(found, keys, thread.id, thread.threadKeyId));
       try {
         this.verify(threadKey, thread.id, thread.threadRevision, thread.messages.map((m) => m.seq), thread.files.map((f) => f.id), thread.threadMac);
         const messages = this.guarded(() => this.decryptAll(threadKey, thread.id, thread.messages));
@@ -124,6 +131,7 @@ export class ThreadMessages {
       }
     } finally {
       keys.wrappingKey.destroy();
+      keys.identity.destroy();
     }
   }
 
@@ -154,7 +162,7 @@ export class ThreadMessages {
   }
 
   private location(caseId: string, rowId: string, sender: MessageSender, sequence: number) {
-    return { tenant: this.tenant, caseId, table: MESSAGE_TABLE, rowId, field: 'body', sender, sequence };
+    return messageLocation(this.tenant, caseId, rowId, sender, sequence);
   }
 
   private get tenant(): string {

@@ -92,6 +92,7 @@ export class VaultRepository {
         protectionCase: {
           select: {
             id: true,
+            threadKeyId: true,
             threadMac: true,
             threadRevision: true,
             messages: { orderBy: { seq: 'asc' } },
@@ -166,10 +167,9 @@ export class VaultRepository {
 
   /** Thread files and uploads in progress of a case: what the per-case limit counts. */
   async countThreadFilesAndUploads(db: Db, caseId: string): Promise<number> {
-    const [files, uploads] = await Promise.all([
-      db.caseFile.count({ where: { caseId, keyKind: 'thread' } }),
-      db.uploadSession.count({ where: { caseId } }),
-    ]);
+    // Sequential: inside a transaction both would share one connection, where pg refuses concurrent queries.
+    const files = await db.caseFile.count({ where: { caseId, keyKind: 'thread' } });
+    const uploads = await db.uploadSession.count({ where: { caseId } });
     return files + uploads;
   }
 

@@ -12,8 +12,12 @@ import { useStaffT } from './i18n/use-staff-t';
 import { useStaffSession } from './session';
 import { useWorksOnCases } from './cases/require-case-role';
 import { useAgendaT } from './agenda/i18n';
+import { useRevocationT } from './revocation/i18n';
+import { NavSearch } from './search/nav-search';
+import { useCustodiansT } from './custodians/i18n';
 import { useCasesT } from './cases/i18n';
 import { useReportsT } from '../reports/i18n';
+import { useRetentionT } from './retention/i18n';
 
 /**
  * Frame of every staff page. Unlike the public pages there is no quick-exit
@@ -31,6 +35,9 @@ export function StaffLayout() {
   const at = useAgendaT();
   const worksOnCases = useWorksOnCases();
   const rt = useReportsT();
+  const rett = useRetentionT();
+  const kt = useCustodiansT();
+  const vt = useRevocationT();
   const hasRole = (...roles: string[]) => Boolean(user?.roles.some((role) => roles.includes(role)));
 
   return (
@@ -54,9 +61,13 @@ export function StaffLayout() {
                   {worksOnCases ? <NavItem to="/personnel/agenda">{at.nav}</NavItem> : null}
                   {hasRole('auditor', 'supervisor') ? <NavItem to="/personnel/statistiques">{rt.nav.statistics}</NavItem> : null}
                   {hasRole('auditor', 'admin') ? <NavItem to="/personnel/journal">{rt.nav.audit}</NavItem> : null}
+                  {hasRole('supervisor', 'admin') ? <NavItem to="/personnel/conservation">{rett.nav}</NavItem> : null}
+                  {hasRole('supervisor') ? <NavItem to="/personnel/revocation">{vt.nav}</NavItem> : null}
+                  {hasRole('custodian') ? <NavItem to="/personnel/depositaires">{kt.nav}</NavItem> : null}
                   {user.roles.includes('admin') ? <NavItem to="/personnel/admin">{t.layout.admin}</NavItem> : null}
                 </ul>
               </nav>
+              {worksOnCases ? <NavSearch /> : null}
               <p className="staff-bar__user">{format(t.layout.signedInAs, { name: user.name })}</p>
               <LanguageSwitcher />
             </div>

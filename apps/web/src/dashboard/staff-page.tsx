@@ -1,12 +1,20 @@
 import { Route, Routes } from 'react-router';
 import { AgendaPage } from './agenda/agenda-page';
+import { RevocationPage } from './revocation/revocation-page';
+import { ErasedPage } from './data-subject/erased-page';
+import { RetentionPage } from './retention/retention-page';
+import { SideBySidePage } from './case-links/side-by-side-page';
+import { SearchPage } from './search/search-page';
 import { ActivationPage } from './activation/activation-page';
 import { AdminPage } from './admin/admin-page';
+import { CustodiansPage } from './custodians/custodians-page';
 import { CaseListPage } from './cases/case-list-page';
 import { CasePage } from './cases/case-page';
 import { UrgentPage } from './cases/urgent-page';
 import { ReferenceListsPage } from './admin/reference-page';
 import { RotaPage } from './admin/rota-page';
+import { PartnerDirectoryPage } from './admin/partner-page';
+import { DocumentTemplatesPage } from './documents/templates-page';
 import { AssistedIntakePage } from './assisted-intake/assisted-intake-page';
 import { RequireAnyRole } from './assisted-intake/require-any-role';
 import { StaffHomePage } from './home/staff-home-page';
@@ -51,12 +59,20 @@ export default function StaffPage() {
             <Route path="dossiers/:id" element={<RequireCaseRole><CasePage /></RequireCaseRole>} />
             <Route path="urgences" element={<RequireCaseRole><UrgentPage /></RequireCaseRole>} />
             <Route path="agenda" element={<RequireCaseRole><AgendaPage /></RequireCaseRole>} />
+            <Route path="dossiers/efface" element={<RequireCaseRole><ErasedPage /></RequireCaseRole>} />
+            <Route path="conservation" element={<RequireAnyRole roles={['supervisor', 'admin']}><RetentionPage /></RequireAnyRole>} />
+            <Route path="dossiers/:id/cote-a-cote/:otherId" element={<RequireCaseRole><SideBySidePage /></RequireCaseRole>} />
+            <Route path="recherche" element={<RequireCaseRole><SearchPage /></RequireCaseRole>} />
             <Route path="saisie" element={<RequireAnyRole roles={['caseworker', 'supervisor']}><AssistedIntakePage /></RequireAnyRole>} />
             <Route path="statistiques" element={<RequireAnyRole roles={['auditor', 'supervisor']}><StatisticsPage /></RequireAnyRole>} />
             <Route path="statistiques/rapport" element={<RequireAnyRole roles={['auditor', 'supervisor']}><AnnualReportPage /></RequireAnyRole>} />
+            <Route path="revocation" element={<RequireRole role="supervisor"><RevocationPage /></RequireRole>} />
+            <Route path="depositaires" element={<RequireRole role="custodian"><CustodiansPage /></RequireRole>} />
             <Route path="journal" element={<RequireAnyRole roles={['auditor', 'admin']}><AuditPage /></RequireAnyRole>} />
             <Route path="admin/listes" element={<RequireRole role="admin"><ReferenceListsPage /></RequireRole>} />
             <Route path="admin/astreinte" element={<RequireAnyRole roles={['admin', 'supervisor']}><RotaPage /></RequireAnyRole>} />
+            <Route path="admin/partenaires" element={<RequireAnyRole roles={['admin', 'supervisor']}><PartnerDirectoryPage /></RequireAnyRole>} />
+            <Route path="admin/modeles" element={<RequireAnyRole roles={['admin', 'supervisor']}><DocumentTemplatesPage /></RequireAnyRole>} />
             <Route
               path="admin"
               element={

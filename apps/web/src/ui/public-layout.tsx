@@ -70,7 +70,8 @@ export function PublicLayout() {
           <p className="site-footer__about">{t.layout.footerAbout}</p>
           <p className="site-footer__about">{t.layout.footerNoTrace}</p>
           <p className="site-footer__staff">
-            <SiteLink to="/personnel">{t.layout.staffLink}</SiteLink>
+            {/* A full load, so the server decides: where the dashboard has its own origin (STAFF_URL) the public host answers 404. */}
+            <SiteLink to="/personnel" reloadDocument>{t.layout.staffLink}</SiteLink>
           </p>
         </div>
       </footer>

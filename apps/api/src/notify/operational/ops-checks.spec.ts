@@ -1,4 +1,4 @@
-import { backupMissing, checkpointNotExported, diskNearlyFull, opsDedupeKey, publicFormUnreachable, tlsExpiring } from './ops-checks.js';
+import { backupFailed, backupMissing, checkpointNotExported, diskNearlyFull, opsDedupeKey, publicFormUnreachable, tlsExpiring } from './ops-checks.js';
 
 const now = new Date('2026-11-29T10:00:00Z');
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
@@ -11,6 +11,17 @@ describe('backupMissing', () => {
   it('is true when every backup is older, or there is none', () => {
     expect(backupMissing(now, [hoursAgo(27), daysAgo(5)], 26)).toBe(true);
     expect(backupMissing(now, [], 26)).toBe(true);
+  });
+});
+
+describe('backupFailed', () => {
+  it('is true after a noted failure with no backup written since', () => {
+    expect(backupFailed(hoursAgo(2), [daysAgo(3)])).toBe(true);
+    expect(backupFailed(hoursAgo(2), [])).toBe(true);
+  });
+  it('is false without a failure, or once a later backup exists', () => {
+    expect(backupFailed(null, [])).toBe(false);
+    expect(backupFailed(hoursAgo(5), [hoursAgo(1)])).toBe(false);
   });
 });
 

@@ -12,6 +12,15 @@ export function backupMissing(now: Date, backupTimes: readonly Date[], maxAgeHou
   return !backupTimes.some((at) => now.getTime() - at.getTime() <= maxAgeHours * HOUR_MS);
 }
 
+/**
+ * True when the backup command noted a failure and no backup file was
+ * written since (a backup restored elsewhere may carry an old note: the
+ * newer file proves it is over).
+ */
+export function backupFailed(lastFailureAt: Date | null, backupTimes: readonly Date[]): boolean {
+  return lastFailureAt !== null && !backupTimes.some((at) => at.getTime() >= lastFailureAt.getTime());
+}
+
 export interface DiskSpace {
   /** Blocks free to the portal's user, and the file system's size, in blocks (fs.statfs). */
   readonly bavail: number;

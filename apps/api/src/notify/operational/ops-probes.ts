@@ -3,6 +3,7 @@ import { readdir, readFile, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CHECKPOINT_EXPORTED_SETTING } from '../../audit/audit-checkpoints.js';
 import type { Db } from '../../database/db.js';
+import { BACKUP_FAILED_SETTING, decodeBackupFailure } from './backup-failure.js';
 import type { DiskSpace } from './ops-checks.js';
 
 /**
@@ -52,4 +53,10 @@ export async function checkpointExportFacts(db: Db): Promise<{ lastExportedAt: D
   const first = await db.auditCheckpoint.findFirst({ orderBy: { id: 'asc' }, select: { signedAt: true } });
   const lastExportedAt = exported ? new Date(exported.value) : null;
   return { lastExportedAt: lastExportedAt && !Number.isNaN(lastExportedAt.getTime()) ? lastExportedAt : null, firstCheckpointAt: first?.signedAt ?? null };
+}
+
+/** When `npm run backup` last noted a failure that no success has cleared, or null. */
+export async function backupFailureAt(db: Db): Promise<Date | null> {
+  const row = await db.setting.findUnique({ where: { key: BACKUP_FAILED_SETTING }, select: { value: true } });
+  return decodeBackupFailure(row?.value)?.at ?? null;
 }

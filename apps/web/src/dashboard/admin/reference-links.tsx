@@ -3,6 +3,14 @@ import { useLocale } from '../../i18n/i18n-context';
 import { useCaseWorkMenuT } from '../assisted-intake/menu-strings';
 
 const HEADING = { fr: 'Réglages du mécanisme', en: 'Mechanism settings' };
+const PARTNERS = {
+  fr: { title: 'Annuaire des partenaires', text: 'les organisations vers lesquelles orienter un dossier.' },
+  en: { title: 'Partner directory', text: 'the organisations a case may be referred to.' },
+};
+const TEMPLATES = {
+  fr: { title: 'Modèles de documents', text: 'dossier, attestation et lettre d’intervention, en français et en anglais.' },
+  en: { title: 'Document templates', text: 'case file, attestation and letter of intervention, in French and English.' },
+};
 
 /** Links from the admin page to the reference lists and the on-call rota. */
 export function ReferenceLinks() {
@@ -17,6 +25,12 @@ export function ReferenceLinks() {
         </li>
         <li>
           <Link to="/personnel/admin/astreinte">{t.rota.title}</Link> — <span className="muted">{t.rota.text}</span>
+        </li>
+        <li>
+          <Link to="/personnel/admin/partenaires">{PARTNERS[locale].title}</Link> — <span className="muted">{PARTNERS[locale].text}</span>
+        </li>
+        <li>
+          <Link to="/personnel/admin/modeles">{TEMPLATES[locale].title}</Link> — <span className="muted">{TEMPLATES[locale].text}</span>
         </li>
       </ul>
     </section>

@@ -81,6 +81,7 @@ function AlertItem({ alert, now, onAcknowledge }: { alert: AlertView; now: numbe
         {acknowledged ? null : <WarningIcon />}
         {t.kinds[alert.kind]}
       </p>
+      {alert.kind === 'operational' && alert.topic ? <p className="alert-item__topic">{t.topics[alert.topic]}</p> : null}
       <p className="alert-item__when">
         <time dateTime={alert.createdAt}>{format(t.received, { when: relativePast(alert.createdAt, ct, now) })}</time>
         {alert.level > 1 ? <span> · {t.escalated}</span> : null}

@@ -1,3 +1,4 @@
+import type { OpsTopic } from '@mnpddh/shared';
 import { useLocale } from '../../i18n/i18n-context';
 import type { LocaleCode } from '../../i18n/catalogues';
 
@@ -10,6 +11,16 @@ export const alertsFr = {
     overdue_measure: 'Mesure de protection en retard',
     operational: 'Alerte d’exploitation',
   },
+  /** What an operational alert is about: shown here only, never in the e-mail or the text message. */
+  topics: {
+    backup_missing: 'Aucune sauvegarde récente',
+    backup_failed: 'La dernière sauvegarde a échoué',
+    disk_full: 'Disque presque plein',
+    checkpoint_not_exported: 'Point de contrôle du journal non exporté',
+    tls_expiring: 'Certificat TLS bientôt expiré',
+    public_form_unreachable: 'Formulaire public injoignable',
+    custodian_drill_due: 'Vérification trimestrielle des dépositaires à faire',
+  } satisfies Record<OpsTopic, string>,
   received: 'Reçue {when}',
   escalated: 'Transmise à la personne suivante de la garde',
   acknowledge: 'Accuser réception',
@@ -31,6 +42,15 @@ export const alertsEn: AlertsCatalogue = {
     overdue_case: 'Overdue case',
     overdue_measure: 'Overdue protection measure',
     operational: 'Operations alert',
+  },
+  topics: {
+    backup_missing: 'No recent backup',
+    backup_failed: 'The last backup failed',
+    disk_full: 'Disk nearly full',
+    checkpoint_not_exported: 'Audit checkpoint not exported',
+    tls_expiring: 'TLS certificate expiring soon',
+    public_form_unreachable: 'Public form unreachable',
+    custodian_drill_due: 'Quarterly custodian check due',
   },
   received: 'Received {when}',
   escalated: 'Passed on to the next person on call',

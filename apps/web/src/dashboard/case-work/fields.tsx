@@ -84,3 +84,23 @@ export function TextAreaField({
     </div>
   );
 }
+
+/** The "I confirm…" box in front of an irreversible action (revocation, erasure, re-keying): unticked, the form refuses. */
+export function ConfirmCheckbox({ id, label, checked, error, onChange }: { id: string; label: ReactNode; checked: boolean; error?: string | undefined; onChange: (checked: boolean) => void }) {
+  return (
+    <div className={error ? 'checkbox field--error' : 'checkbox'}>
+      <input
+        id={id}
+        type="checkbox"
+        className="checkbox__input"
+        autoComplete="off"
+        checked={checked}
+        aria-invalid={error ? true : undefined}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <label htmlFor={id} className="checkbox__label">
+        {label}
+      </label>
+    </div>
+  );
+}

@@ -144,6 +144,10 @@ export const caseWorkFr = {
     confirmRequired: 'Cochez la confirmation.',
     submitRevoke: 'Révoquer le récépissé',
     allRevokable: 'Vous pouvez révoquer tous les récépissés d’un dossier (par exemple en cas de contrainte) : le défenseur ne pourra plus suivre sa demande en ligne tant qu’un nouveau récépissé n’est pas émis.',
+    rekeyTitle: 'Changer les clés du dossier',
+    rekeyHint: 'Un récépissé a été pris sous la contrainte ? Après l’avoir révoqué, changez les clés : ce que quelqu’un aurait copié avec lui ne lira plus rien de nouveau. Les récépissés actifs continuent de fonctionner ; la session de suivi en cours se ferme.',
+    rekeyConfirm: 'Je confirme le changement des clés de ce dossier.',
+    rekey: 'Changer les clés',
   },
 };
 
@@ -290,6 +294,10 @@ export const caseWorkEn: CaseWorkCatalogue = {
     confirmRequired: 'Tick the confirmation.',
     submitRevoke: 'Revoke the receipt',
     allRevokable: 'You may revoke every receipt of a case (for example under coercion): the defender can then no longer follow the request online until a new receipt is issued.',
+    rekeyTitle: 'Re-key the case',
+    rekeyHint: 'A receipt was taken under coercion? After revoking it, re-key the case: whatever someone copied with it reads nothing new. Active receipts keep working; the follow-up session in progress closes.',
+    rekeyConfirm: 'I confirm re-keying this case.',
+    rekey: 'Re-key',
   },
 };
 

@@ -1,4 +1,4 @@
-import { RECEIPT_REVOCATION_REASONS, type CaseDetail, type IssuedReceipt, type ReceiptRevocationReason, type ReceiptSummary } from '@mnpddh/shared';
+import { RECEIPT_REVOCATION_REASONS, RekeyJobView, type CaseDetail, type IssuedReceipt, type ReceiptRevocationReason, type ReceiptSummary } from '@mnpddh/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { groupsOfFour } from '../assisted-intake/receipt-panel';
@@ -8,7 +8,7 @@ import { formatDateTime } from '../format';
 import { useStaffT } from '../i18n/use-staff-t';
 import { useStaffSession } from '../session';
 import { ActionForm } from './action-form';
-import { SelectField } from './fields';
+import { ConfirmCheckbox, SelectField } from './fields';
 import { useCaseWorkT } from './i18n';
 import { useAction } from './use-action';
 
@@ -68,6 +68,7 @@ export function ReceiptsPanel({ detail }: { detail: CaseDetail }) {
         />
       ) : null}
       <p className="form-help">{t.allRevokable}</p>
+      <RekeyCase caseId={detail.id} />
       {issued ? (
         <NewReceipt issued={issued} onHide={() => setIssued(null)} />
       ) : (
@@ -177,24 +178,35 @@ function RevokeForm({ caseId, receiptId, onDone, onCancel }: { caseId: string; r
             </option>
           ))}
         </SelectField>
-        <div className={errors.fields.confirm ? 'checkbox field--error' : 'checkbox'}>
-          <input
-            id={IDS.confirm}
-            type="checkbox"
-            className="checkbox__input"
-            autoComplete="off"
-            checked={confirmed}
-            aria-invalid={errors.fields.confirm ? true : undefined}
-            onChange={(event) => setConfirmed(event.target.checked)}
-          />
-          <label htmlFor={IDS.confirm} className="checkbox__label">
-            {t.confirm}
-          </label>
-        </div>
+        <ConfirmCheckbox id={IDS.confirm} label={t.confirm} checked={confirmed} error={errors.fields.confirm} onChange={setConfirmed} />
       </ActionForm>
       <button type="button" className="button button--secondary button--small" onClick={onCancel}>
         {cancel}
       </button>
+    </section>
+  );
+}
+
+/** Re-keying the case on its own (a receipt taken under coercion, once revoked), behind a confirmation. */
+function RekeyCase({ caseId }: { caseId: string }) {
+  const t = useCaseWorkT().receipts;
+  const { api } = useStaffSession();
+  const { busy, errors, saved, run, refuse } = useAction();
+  const [confirmed, setConfirmed] = useState(false);
+  const id = 'case-rekey-confirm';
+
+  const submit = async () => {
+    if (refuse(confirmed ? {} : { confirm: t.confirmRequired })) return;
+    if (await run(() => api.request('POST', `/api/rekey/cases/${caseId}`, { body: { reason: 'receipt_compromised' }, schema: RekeyJobView }))) setConfirmed(false);
+  };
+
+  return (
+    <section aria-labelledby="case-rekey-title">
+      <h3 id="case-rekey-title">{t.rekeyTitle}</h3>
+      <p className="form-help">{t.rekeyHint}</p>
+      <ActionForm id="case-rekey-form" errors={errors} fieldIds={{ confirm: id }} busy={busy} saved={saved} submitLabel={t.rekey} onSubmit={() => void submit()}>
+        <ConfirmCheckbox id={id} label={t.rekeyConfirm} checked={confirmed} error={errors.fields.confirm} onChange={setConfirmed} />
+      </ActionForm>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useLocale } from '../../i18n/i18n-context';
 import { formatDateTime, format } from '../format';
 import { Deadline, OverdueBadges, RiskBadge, StatusBadge, UrgencyBadge } from './badges';
 import { useCasesT } from './i18n';
+import { CollectiveBadge } from '../case-links/collective-form';
 
 /** Reference, status, urgency, risk, deadlines (relative) and who holds the case: the case at a glance. */
 export function CaseHeader({ detail, now }: { detail: CaseDetail; now: number }) {
@@ -31,6 +32,11 @@ export function CaseHeader({ detail, now }: { detail: CaseDetail; now: number })
         <li>
           <RiskBadge level={index.riskLevel} />
         </li>
+        {detail.collectiveSubject ? (
+          <li>
+            <CollectiveBadge />
+          </li>
+        ) : null}
       </ul>
       <OverdueBadges targets={index.overdueTargets} />
       <dl className="facts case-header__facts">

@@ -5,6 +5,16 @@ import { useCaseWorkT } from '../case-work/i18n';
 import { LegalBasisList } from '../case-work/legal-basis';
 import { MeasureList } from '../case-work/measures';
 import { ReceiptsPanel } from '../case-work/receipts-panel';
+import { ConsentsPanel } from '../case-work/consent-panel';
+import { useConsentT } from '../case-work/consent-strings';
+import { ReferralsPanel } from '../case-work/referral-panel';
+import { DataSubjectPanel } from '../data-subject/data-subject-panel';
+import { useDataSubjectT } from '../data-subject/i18n';
+import { Rectifications } from '../data-subject/rectifications';
+import { CaseLinksSection } from '../case-links/links-section';
+import { DocumentsPanel } from '../documents/documents-panel';
+import { useDocumentsT } from '../documents/i18n';
+import { useCaseLinksT } from '../case-links/i18n';
 import { ErrorSummary } from '../forms/error-summary';
 import { Loading } from '../require-session';
 import { Attachments } from './attachments';
@@ -26,6 +36,10 @@ export function CasePage() {
   const { id = '' } = useParams();
   const t = useCasesT();
   const w = useCaseWorkT();
+  const ct = useConsentT();
+  const cl = useCaseLinksT();
+  const ds = useDataSubjectT();
+  const dt = useDocumentsT();
   const { detail, error, reload } = useCase(id);
   const now = useNow();
 
@@ -71,13 +85,14 @@ export function CasePage() {
           <li><a href="#case-request">{t.caseView.requestTitle}</a></li>
           <li><a href="#case-people">{t.caseView.peopleTitle}</a></li>
           <li><a href="#case-timeline">{t.caseView.timelineTitle}</a></li>
+          <li><a href="#case-links">{cl.title}</a></li>
           <li><a href="#case-thread">{t.caseView.threadTitle}</a></li>
         </ul>
       </nav>
       {section('actions', t.caseView.actionsTitle, <CaseActions key={detail.id} detail={detail} onDone={reload} />)}
       <div className="case-columns">
         <div>
-          {section('request', t.caseView.requestTitle, <RequestSection detail={detail} />)}
+          {section('request', t.caseView.requestTitle, <><Rectifications detail={detail} /><RequestSection detail={detail} /></>)}
           {section(
             'people',
             t.caseView.peopleTitle,
@@ -99,11 +114,16 @@ export function CasePage() {
               <LegalBasisList detail={detail} onDone={reload} emptyText={t.caseView.noLegal} />
             </>,
           )}
+          {section('links', cl.title, <CaseLinksSection key={detail.id} detail={detail} onDone={reload} />)}
         </div>
       </div>
+      {section('consents', ct.consents.title, <ConsentsPanel key={detail.id} detail={detail} onDone={reload} />)}
+      {section('referrals', ct.referrals.title, <ReferralsPanel key={detail.id} detail={detail} onDone={reload} />)}
+      {section('documents', dt.title, <DocumentsPanel key={detail.id} detail={detail} onDone={reload} />)}
       {section('timeline', t.caseView.timelineTitle, <Timeline detail={detail} />)}
       {section('thread', t.caseView.threadTitle, <Thread detail={detail} onDone={reload} />)}
       {section('receipts', w.receipts.title, <ReceiptsPanel key={detail.id} detail={detail} />)}
+      {section('data-subject', ds.title, <DataSubjectPanel key={detail.id} detail={detail} onDone={reload} />)}
     </div>
   );
 }

@@ -3,7 +3,11 @@ import type { ReactNode } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { useAgendaT } from '../agenda/i18n';
 import { useCaseWorkT } from '../case-work/i18n';
+import { useCaseLinksT } from '../case-links/i18n';
+import { useDataSubjectT } from '../data-subject/i18n';
 import { LegalBasisName } from '../case-work/legal-basis';
+import { useConsentEntryDescriber, useConsentThreadDescriber } from '../case-work/consent-timeline';
+import { useDocumentEntryDescriber } from '../documents/document-timeline';
 import { formatDateTime, format } from '../format';
 import { useReferenceList } from '../reference/use-reference';
 import { fill } from '../../ui/fill';
@@ -58,8 +62,12 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
 
 function useThreadDescriber() {
   const t = useCasesT();
+  const consentThread = useConsentThreadDescriber();
   return (entry: CaseThreadEntry): Item => {
     const fromTeam = entry.from === 'protection_team';
+    if (entry.kind === 'consent') {
+      return { key: `thread-${entry.seq}`, at: entry.at, kind: fromTeam ? 'team' : 'defender', who: fromTeam ? t.timeline.team : t.timeline.defender, ...consentThread(entry) };
+    }
     const titles = {
       message: fromTeam ? t.timeline.fromTeam : t.timeline.fromDefender,
       details: t.timeline.defenderDetails,
@@ -82,6 +90,10 @@ function useEntryDescriber(detail: CaseDetail) {
   const t = useCasesT();
   const w = useCaseWorkT();
   const ag = useAgendaT();
+  const cl = useCaseLinksT();
+  const ds = useDataSubjectT();
+  const consents = useConsentEntryDescriber();
+  const documents = useDocumentEntryDescriber(detail.entries);
   const [locale] = useLocale();
   const measures = useReferenceList('protection_measure');
   const outcomes = useReferenceList('closure_outcome');
@@ -173,6 +185,37 @@ function useEntryDescriber(detail: CaseDetail) {
         return { ...base, title: format(tl.assigned, { name: entry.data.assigneeName }), lines: [] };
       case 'note':
         return { ...base, title: tl.note, lines: [entry.data.body] };
+      case 'consent_recorded':
+      case 'consent_confirmed':
+      case 'consent_withdrawn':
+      case 'disclosure_exception':
+      case 'referral_sent':
+      case 'referral_answered':
+        return { ...base, ...consents(entry) };
+      case 'document_drafted':
+      case 'document_approved':
+      case 'document_issued':
+        return { ...base, ...documents(entry) };
+      case 'case_linked':
+        return {
+          ...base,
+          title: format(cl.timeline.case_linked, { reference: entry.data.otherReference, relation: cl.relations[entry.data.relation] }),
+          lines: [labelled(cl.reason, entry.data.reason)],
+        };
+      case 'case_unlinked':
+        return { ...base, title: format(cl.timeline.case_unlinked, { reference: entry.data.otherReference }), lines: [labelled(cl.reason, entry.data.reason)] };
+      case 'collective_subject':
+        return {
+          ...base,
+          title: format(cl.timeline.collective_subject, { name: entry.data.name, kind: cl.collective.kinds[entry.data.kind] }),
+          lines: entry.data.note ? [entry.data.note] : [],
+        };
+      case 'data_subject_request':
+        return {
+          ...base,
+          title: format(ds.timeline, { right: ds.rightShort[entry.data.right] }),
+          lines: [format(ds.checkedLine, { check: ds.checks[entry.data.verifiedBy] }), ...(entry.data.correction ? [entry.data.correction] : []), ...(entry.data.note ? [entry.data.note] : [])],
+        };
     }
   };
 

@@ -30,7 +30,7 @@ const MENU: readonly MenuItem[] = [
   { key: 'lists', roles: ['admin'], icon: <InfoIcon className="menu-card__icon" />, to: '/personnel/admin/listes' },
   { key: 'reports', roles: ['auditor', 'supervisor'], icon: <ChartIcon className="menu-card__icon" />, to: '/personnel/statistiques' },
   { key: 'audit', roles: ['auditor', 'admin'], icon: <LockIcon className="menu-card__icon" />, to: '/personnel/journal' },
-  { key: 'custody', roles: ['custodian'], icon: <KeyIcon className="menu-card__icon" /> },
+  { key: 'custody', roles: ['custodian'], icon: <KeyIcon className="menu-card__icon" />, to: '/personnel/depositaires' },
   { key: 'admin', roles: ['admin'], icon: <UsersIcon className="menu-card__icon" />, to: '/personnel/admin' },
 ];
 

@@ -138,7 +138,7 @@ export const staffEn: StaffCatalogue = {
     },
     custody: {
       title: 'Recovery key',
-      text: 'Custodian operations come in a later version.',
+      text: 'Two-custodian requests (cases to give back, key to re-seal or change) and the quarterly check of your share.',
     },
     admin: {
       title: 'Staff management',

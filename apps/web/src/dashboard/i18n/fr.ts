@@ -143,7 +143,7 @@ export const staffFr = {
     },
     custody: {
       title: 'Clé de secours',
-      text: 'Les opérations des dépositaires arrivent dans une prochaine version.',
+      text: 'Demandes à deux dépositaires (dossiers à rendre, clé à re-sceller ou à changer) et vérification trimestrielle de votre part.',
     },
     admin: {
       title: 'Gestion du personnel',

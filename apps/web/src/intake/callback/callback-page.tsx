@@ -1,4 +1,5 @@
-import { CallbackRequest, SPOKEN_LANGUAGES, type Tristate } from '@mnpddh/shared';
+import { CallbackRequest, PRIVACY_NOTICE_VERSION, SPOKEN_LANGUAGES, type Tristate } from '@mnpddh/shared';
+import { PrivacyNoticeText } from '../privacy-notice-text';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocale, useT } from '../../i18n/i18n-context';
 import { CallButton } from '../../ui/call-button';
@@ -71,7 +72,7 @@ export default function CallbackPage() {
         safeTimes: draft.safeTimes,
         language: draft.language || undefined,
         lifeInDanger: draft.lifeInDanger || undefined,
-        consent: { processing: draft.consent },
+        consent: { processing: draft.consent, noticeVersion: PRIVACY_NOTICE_VERSION },
       },
       locale,
       t,
@@ -191,6 +192,11 @@ export default function CallbackPage() {
             onChange={(consent) => change({ consent })}
             error={form.errors['consent.processing']}
           />
+          {/* The same versioned notice as the full form: its version goes with the request. */}
+          <details className="privacy__more">
+            <summary>{t.request.privacy.fullNotice}</summary>
+            <PrivacyNoticeText headingLevel="h3" />
+          </details>
         </div>
         <ErrorSummary state={form} />
         <Sending active={busy} />

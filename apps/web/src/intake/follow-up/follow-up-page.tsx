@@ -11,6 +11,7 @@ import { DetailsWizard } from '../details/details-wizard';
 import { useHeadingFocus } from '../form/use-heading-focus';
 import { useIntakeT } from '../i18n/catalogues';
 import { UploadsSlot } from '../uploads/uploads-slot';
+import { ConsentList } from './consent-list';
 import { ReplyForm, WithdrawConsent } from './follow-up-actions';
 import { ReceiptLogin } from './receipt-login';
 import { RequestStatus, Thread } from './thread';
@@ -208,6 +209,7 @@ export default function FollowUpPage() {
           {f.complete}
         </button>
       </section>
+      <ConsentList consents={view.consents} withdraw={send.withdraw} onSessionLost={() => sessionLost('open', t.details.sessionEnded)} />
       <WithdrawConsent send={send} onSessionLost={() => sessionLost('open', t.details.sessionEnded)} />
       <section aria-labelledby="finish-title" className="follow-up-section follow-up-section--finish">
         <h2 id="finish-title">{f.finishTitle}</h2>

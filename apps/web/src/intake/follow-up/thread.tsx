@@ -3,6 +3,7 @@ import { EmergencyPhoneLink } from '../../ui/emergency-phone';
 import { fill } from '../../ui/fill';
 import type { FollowUpView, ThreadEntry } from '../api/follow-up-view';
 import { format, useIntakeT } from '../i18n/catalogues';
+import { consentEntryText, useFollowUpConsentT } from './consent-strings';
 
 /** Bamako is UTC+0 all year; the explicit zone keeps a phone set to another zone from confusing times. */
 function bamakoFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -33,12 +34,13 @@ export function RequestStatus({ view }: { view: FollowUpView }) {
 export function Thread({ thread }: { thread: readonly ThreadEntry[] }) {
   const t = useIntakeT();
   const f = t.followUp;
+  const c = useFollowUpConsentT();
   const [locale] = useLocale();
   const when = bamakoFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const entries = [...thread].sort((a, b) => a.seq - b.seq);
   const text = (entry: ThreadEntry) => {
     if (entry.kind === 'details') return <p className="message__event">{f.detailsEntry}</p>;
-    if (entry.kind === 'consent') return <p className="message__event">{f.consentEntry}</p>;
+    if (entry.kind === 'consent') return <p className="message__event">{consentEntryText(c, entry.body)}</p>;
     // What was sent is named, never played or shown back.
     if (entry.kind === 'file') return <p className="message__event">{format(f.fileEntry, { name: entry.body })}</p>;
     if (entry.kind === 'voice') return <p className="message__event">{f.voiceEntry}</p>;

@@ -1,0 +1,54 @@
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { negotiateLocale, NewReferral, ReferralAnswer } from '@mnpddh/shared';
+import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { Roles } from '../common/access.decorators.js';
+import { ApiSchemas } from '../common/openapi.js';
+import { parseInput, ValidBody } from '../common/valid-body.js';
+import { ReferralWorkService } from './referral-work.service.js';
+
+const CaseParams = z.object({ id: z.uuid() });
+const ReferralParams = z.object({ id: z.uuid(), referralId: z.uuid() });
+const Written = z.object({ id: z.uuid(), seq: z.number().int() });
+
+function params<T>(schema: z.ZodType<T>, request: Request): T {
+  return parseInput(schema, request.params, negotiateLocale(request.headers['accept-language']));
+}
+
+/** Referrals of a case the caller holds to partners of the directory. */
+@ApiTags('case work')
+@Controller()
+@Roles('supervisor', 'caseworker')
+export class ReferralWorkController {
+  constructor(private readonly referrals: ReferralWorkService) {}
+
+  @Post('cases/:id/referrals')
+  @ApiSchemas({ body: NewReferral, responses: { 201: Written } })
+  async send(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewReferral) body: NewReferral) {
+    const entry = await this.referrals.send(staff, params(CaseParams, request).id, body);
+    return { id: entry.id, seq: entry.seq };
+  }
+
+  @Post('cases/:id/referrals/:referralId/answer')
+  @ApiSchemas({ body: ReferralAnswer, responses: { 201: Written } })
+  async answer(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(ReferralAnswer) body: ReferralAnswer) {
+    const { id, referralId } = params(ReferralParams, request);
+    const entry = await this.referrals.answer(staff, id, referralId, body);
+    return { id: entry.id, seq: entry.seq };
+  }
+
+  /** A download, never shown inline or kept by a cache; the content is never logged. */
+  @Get('cases/:id/referrals/:referralId/sheet')
+  async sheet(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
+    const { id, referralId } = params(ReferralParams, request);
+    const sheet = await this.referrals.sheet(staff, id, referralId);
+    response.status(200);
+    response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    response.setHeader('Content-Disposition', 'attachment; filename="fiche-orientation.txt"');
+    response.setHeader('Cache-Control', 'no-store');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.end(sheet);
+  }
+}

@@ -1,0 +1,38 @@
+import { Controller, Get, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CaseReferenceLookup, CustodianCaseFound, CustodianPeople, EscrowRotationProgress, negotiateLocale } from '@mnpddh/shared';
+import { Roles } from '../common/access.decorators.js';
+import { ApiSchemas } from '../common/openapi.js';
+import { parseInput } from '../common/valid-body.js';
+import { CustodianLookupService } from './custodian-lookup.service.js';
+
+/** Read-only look-ups for the custodian screens: custodians only. */
+@ApiTags('custodians')
+@Controller('custodian')
+@Roles('custodian')
+export class CustodianLookupController {
+  constructor(private readonly lookups: CustodianLookupService) {}
+
+  @Get('people')
+  @Roles('custodian')
+  @ApiSchemas({ responses: { 200: CustodianPeople } })
+  async people(): Promise<CustodianPeople> {
+    return CustodianPeople.parse(await this.lookups.people());
+  }
+
+  @Get('cases')
+  @Roles('custodian')
+  @ApiSchemas({ responses: { 200: CustodianCaseFound } })
+  async caseByReference(@Req() request: Request): Promise<CustodianCaseFound> {
+    const { reference } = parseInput(CaseReferenceLookup, request.query, negotiateLocale(request.headers['accept-language']));
+    return CustodianCaseFound.parse(await this.lookups.caseByReference(reference));
+  }
+
+  @Get('rotation')
+  @Roles('custodian')
+  @ApiSchemas({ responses: { 200: EscrowRotationProgress } })
+  async rotation(): Promise<EscrowRotationProgress> {
+    return EscrowRotationProgress.parse(await this.lookups.rotation());
+  }
+}

@@ -1,0 +1,61 @@
+import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { ErasureConfirmation, negotiateLocale, NewDataSubjectRequest } from '@mnpddh/shared';
+import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { Roles } from '../common/access.decorators.js';
+import { ApiSchemas } from '../common/openapi.js';
+import { parseInput, ValidBody } from '../common/valid-body.js';
+import { DataSubjectService } from './data-subject.service.js';
+
+const CaseParams = z.object({ id: z.uuid() });
+const RequestParams = z.object({ id: z.uuid(), requestId: z.uuid() });
+const Written = z.object({ id: z.uuid(), seq: z.number().int() });
+type Written = z.infer<typeof Written>;
+
+function params<T>(schema: z.ZodType<T>, request: Request): T {
+  return parseInput(schema, request.params, negotiateLocale(request.headers['accept-language']));
+}
+
+/**
+ * Data-subject requests on a case the caller holds (the vault refuses a case
+ * without a grant: 403). Caseworkers and supervisors record requests and
+ * export an access answer; only a supervisor erases.
+ */
+@ApiTags('data-subject requests')
+@Controller('cases/:id/data-subject-requests')
+@Roles('supervisor', 'caseworker')
+export class DataSubjectController {
+  constructor(private readonly requests: DataSubjectService) {}
+
+  @Post()
+  @ApiSchemas({ body: NewDataSubjectRequest, responses: { 201: Written } })
+  async record(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewDataSubjectRequest) body: NewDataSubjectRequest): Promise<Written> {
+    const entry = await this.requests.record(staff, params(CaseParams, request).id, body);
+    return { id: entry.id, seq: entry.seq };
+  }
+
+  /** A download, never shown in the page; `no-store` like every answer (security headers), said again here. */
+  @Get(':requestId/export')
+  async export(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
+    const { id, requestId } = params(RequestParams, request);
+    const file = await this.requests.exportAccess(staff, id, requestId);
+    response.status(200);
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    response.setHeader('Cache-Control', 'no-store');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.end(file.body);
+  }
+
+  /** Irreversible: crypto-shreds the whole case now. */
+  @Post(':requestId/erase')
+  @Roles('supervisor')
+  @HttpCode(204)
+  @ApiSchemas({ body: ErasureConfirmation, responses: {} })
+  async erase(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(ErasureConfirmation) body: ErasureConfirmation): Promise<void> {
+    const { id, requestId } = params(RequestParams, request);
+    await this.requests.erase(staff, id, requestId, body);
+  }
+}

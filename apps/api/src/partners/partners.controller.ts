@@ -1,0 +1,41 @@
+import { Controller, Get, Post, Put, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { z } from 'zod';
+import { negotiateLocale, Partner, PartnerInput, PartnerList } from '@mnpddh/shared';
+import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { Roles } from '../common/access.decorators.js';
+import { ApiSchemas } from '../common/openapi.js';
+import { parseInput, ValidBody } from '../common/valid-body.js';
+import { PartnersService } from './partners.service.js';
+
+const PartnerParams = z.object({ id: z.uuid() });
+
+/** The partner directory: staff who refer cases read it; admins and supervisors keep it. */
+@ApiTags('partners')
+@Controller()
+export class PartnersController {
+  constructor(private readonly partners: PartnersService) {}
+
+  @Get('partners')
+  @Roles('supervisor', 'caseworker', 'admin')
+  @ApiSchemas({ responses: { 200: PartnerList } })
+  async list(): Promise<PartnerList> {
+    return { items: await this.partners.list() };
+  }
+
+  @Post('admin/partners')
+  @Roles('admin', 'supervisor')
+  @ApiSchemas({ body: PartnerInput, responses: { 201: Partner } })
+  async create(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(PartnerInput) input: PartnerInput): Promise<Partner> {
+    return this.partners.create(staff, input);
+  }
+
+  @Put('admin/partners/:id')
+  @Roles('admin', 'supervisor')
+  @ApiSchemas({ body: PartnerInput, responses: { 200: Partner } })
+  async update(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(PartnerInput) input: PartnerInput): Promise<Partner> {
+    const { id } = parseInput(PartnerParams, request.params, negotiateLocale(request.headers['accept-language']));
+    return this.partners.update(staff, id, input);
+  }
+}

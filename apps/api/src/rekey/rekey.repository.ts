@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import type { Db } from '../database/db.js';
+
+/** Everything of a case that carries a ciphertext or a key, as re-keying reads it. */
+export type CaseToRekey = NonNullable<Awaited<ReturnType<RekeyRepository['caseRows']>>> & { holderIds: string[] };
+
+@Injectable()
+export class RekeyRepository {
+  async caseToRekey(db: Db, caseId: string): Promise<CaseToRekey> {
+    const row = await this.caseRows(db, caseId);
+    if (!row) throw new Error('case vanished while locked');
+    return { ...row, holderIds: row.grants.flatMap((grant) => (grant.recipientId ? [grant.recipientId] : [])) };
+  }
+
+  caseRows(db: Db, caseId: string) {
+    return db.protectionCase
+      .findUnique({
+        where: { id: caseId },
+        select: {
+          identity: true,
+          contact: true,
+          narrative: true,
+          situation: true,
+          categories: true,
+          entries: { select: { id: true, seq: true, body: true } },
+          drafts: { select: { authorId: true, body: true } },
+          messages: { select: { id: true, seq: true, sender: true, body: true } },
+          files: { select: { id: true, keyKind: true, wrappedFileKey: true, metadata: true } },
+          receipts: { select: { id: true, certificate: true, revokedAt: true } },
+          grants: { where: { keyKind: 'case' }, select: { recipientId: true } },
+        },
+      })
+      .then((row) => row && { ...row, content: { identity: row.identity, contact: row.contact, narrative: row.narrative, situation: row.situation, categories: row.categories } });
+  }
+
+  /** Follow-up sessions and uploads in flight hold the old thread key: they end with it. */
+  async endThreadSessions(tx: Db, caseId: string): Promise<void> {
+    await tx.followUpSession.deleteMany({ where: { caseId } });
+    await tx.uploadSession.deleteMany({ where: { caseId } });
+  }
+
+  /** The cases a staff member holds (their case-key grants), read before their grants go. */
+  async heldCaseIds(db: Db, staffId: string): Promise<string[]> {
+    const grants = await db.caseKeyGrant.findMany({ where: { recipientId: staffId, keyKind: 'case' }, select: { caseId: true } });
+    return grants.map((grant) => grant.caseId);
+  }
+
+  async createJob(tx: Db, job: { id: string; reason: string; revokedStaffId: string | null; requestedBy: string; caseIds: string[]; now: Date }): Promise<void> {
+    await tx.rekeyJob.create({
+      data: {
+        id: job.id,
+        reason: job.reason,
+        revokedStaffId: job.revokedStaffId,
+        requestedBy: job.requestedBy,
+        casesTotal: job.caseIds.length,
+        createdAt: job.now,
+        cases: { createMany: { data: job.caseIds.map((caseId) => ({ caseId })) } },
+      },
+    });
+  }
+
+  findJob(db: Db, id: string) {
+    return db.rekeyJob.findUnique({ where: { id }, include: { _count: { select: { cases: true } } } });
+  }
+
+  listJobs(db: Db) {
+    return db.rekeyJob.findMany({ orderBy: { createdAt: 'desc' }, take: 50, include: { _count: { select: { cases: true } } } });
+  }
+
+  /** The job's cases still to do, after `skip` (those the caller found they cannot re-key). */
+  async nextCase(db: Db, jobId: string, skip: readonly string[]): Promise<string | null> {
+    const next = await db.rekeyJobCase.findFirst({ where: { jobId, caseId: { notIn: [...skip] } }, orderBy: { caseId: 'asc' }, select: { caseId: true } });
+    return next?.caseId ?? null;
+  }
+
+  async caseDone(tx: Db, jobId: string, caseId: string): Promise<void> {
+    await tx.rekeyJobCase.deleteMany({ where: { jobId, caseId } });
+  }
+
+  /** Marks the job finished once no case is left (idempotent). */
+  async finishIfDone(db: Db, jobId: string, now: Date): Promise<void> {
+    if ((await db.rekeyJobCase.count({ where: { jobId } })) === 0) {
+      await db.rekeyJob.updateMany({ where: { id: jobId, finishedAt: null }, data: { finishedAt: now } });
+    }
+  }
+}

@@ -1,0 +1,196 @@
+import type { CustodianOperationKind } from '@mnpddh/shared';
+import { useLocale } from '../../i18n/i18n-context';
+import type { LocaleCode } from '../../i18n/catalogues';
+
+/** Strings of the custodians' area (French is the reference; a no-break space before : ? !). */
+export const custodiansFr = {
+  nav: 'Dépositaires',
+  title: 'Dépositaires de la clé de secours',
+  lead: 'La clé de secours peut ouvrir tous les dossiers. Elle ne sert qu’en dernier recours, et toujours à deux : une ou un dépositaire fait la demande, une autre personne dépositaire la complète depuis sa propre session.',
+  twoPeople:
+    'Vous ne pouvez jamais compléter votre propre demande. La clé de secours n’existe en mémoire que pendant la seconde étape, puis elle est effacée. Chaque étape est enregistrée avec les deux noms.',
+  loading: 'Chargement…',
+  retry: 'Réessayer',
+  kinds: {
+    restore_user: 'Rendre ses dossiers à une personne',
+    grant_case: 'Donner accès à un dossier orphelin',
+    reseal_escrow: 'Re-sceller la clé de secours',
+    rotate_escrow: 'Changer la clé de secours',
+  } satisfies Record<CustodianOperationKind, string>,
+  pending: {
+    title: 'Demandes en attente',
+    empty: 'Aucune demande en attente.',
+    requestedBy: 'Demandée par {name}',
+    requestedAt: 'le {date}',
+    expires: 'Expire le {date}',
+    forPerson: 'Pour : {name}',
+    forCase: 'Dossier : {reference}',
+    yours: 'Votre demande',
+    ownRequest: 'Vous avez fait cette demande : vous ne pouvez pas la compléter. Une ou un autre dépositaire doit le faire depuis sa session.',
+    aboutYou: 'Cette demande vous concerne : une autre personne dépositaire doit la compléter.',
+    cannot: 'Votre part ne permet pas de compléter cette demande (par exemple si votre phrase de passe a changé depuis le dernier re-scellement).',
+    complete: 'Compléter la demande',
+    completeLabel: 'Compléter la demande « {kind} » de {name}',
+    completing: 'En cours…',
+    confirm: 'Confirmer : compléter maintenant',
+    cancel: 'Annuler',
+    confirmText: 'Vous allez ouvrir la clé de secours pour cette seule opération. Elle sera effacée aussitôt après.',
+    done: {
+      restore_user: 'Terminé : {granted} dossier(s) rendu(s), {skipped} non rendu(s).',
+      grant_case: 'Terminé : le dossier est accessible à la personne choisie.',
+      reseal_escrow: 'Terminé : la clé de secours est re-scellée ({shares} parts).',
+      rotate_escrow: 'Terminé : nouvelle clé de secours, {granted} dossier(s) re-scellé(s), {skipped} ignoré(s).',
+    } satisfies Record<CustodianOperationKind, string>,
+  },
+  request: {
+    title: 'Faire une demande',
+    intro: 'Votre demande attend une autre personne dépositaire pendant 24 heures. Prévenez-la par un moyen sûr.',
+    sent: 'Demande enregistrée. Une ou un autre dépositaire doit maintenant la compléter depuis sa session.',
+    submit: 'Envoyer la demande',
+    sending: 'Envoi…',
+    restore: {
+      text: 'Après une réinitialisation de phrase de passe, la personne ne peut plus ouvrir ses dossiers. D’habitude, un·e superviseur·e les lui rend. Utilisez ceci seulement si personne d’autre ne détient ces dossiers.',
+      person: 'Personne',
+      hint: 'Elle doit s’être reconnectée depuis la réinitialisation.',
+      choose: 'Choisir une personne',
+      resetOn: '{name} (phrase de passe réinitialisée le {date})',
+      notReady: '{name} (pas encore reconnectée)',
+      required: 'Choisissez une personne.',
+    },
+    grant: {
+      text: 'Pour un dossier que plus aucun membre actif du personnel ne détient (départ, désactivation).',
+      reference: 'Référence du dossier',
+      referenceHint: 'Par exemple ABCD-2345.',
+      grantee: 'Donner accès à',
+      required: 'Indiquez la référence du dossier.',
+      granteeRequired: 'Choisissez une personne.',
+      notFound: 'Aucun dossier ne porte cette référence.',
+      stillHeld: 'Ce dossier est encore détenu par {count} personne(s) : un·e superviseur·e doit le réattribuer.',
+    },
+    reseal: {
+      text: 'Après l’arrivée ou le départ d’une ou d’un dépositaire, ou après un changement de phrase de passe, la clé de secours doit être re-scellée pour les dépositaires actuels.',
+    },
+    rotation: {
+      text: 'Une nouvelle clé de secours remplace l’ancienne : chaque dossier est re-scellé, puis l’ancienne clé est supprimée. Une rotation interrompue reprend là où elle s’est arrêtée.',
+      unfinished: 'Rotation inachevée : {sealed} dossier(s) sur {total} re-scellé(s). Demandez une rotation : elle reprendra où elle s’est arrêtée.',
+      progress: 'Rotation en cours : {sealed} dossier(s) sur {total} re-scellé(s).',
+      stillRunning: 'La réponse tarde : la rotation continue sur le serveur. Le progrès s’affiche ci-dessous.',
+      none: 'Aucune rotation en cours.',
+    },
+  },
+  drill: {
+    title: 'Vérification trimestrielle',
+    text: 'Tous les 90 jours, chaque dépositaire vérifie que sa clé ouvre encore sa part. La clé de secours n’est pas reconstituée.',
+    check: 'Vérifier ma part',
+    checking: 'Vérification…',
+    passed: 'Votre part s’ouvre : {opened} sur {shares}. Rien d’autre n’a été ouvert.',
+    noShare: 'Aucune part ne vous est encore scellée. Demandez à deux autres dépositaires de re-sceller la clé de secours.',
+    failed: 'Votre clé n’ouvre que {opened} part(s) sur {shares}. Demandez à deux autres dépositaires de re-sceller la clé de secours.',
+    listTitle: 'Dernières vérifications réussies',
+    last: 'Dernière vérification : {date}',
+    never: 'Jamais vérifiée',
+    due: 'À faire avant le {date}',
+    overdue: 'En retard',
+    you: '(vous)',
+  },
+};
+export type CustodiansCatalogue = typeof custodiansFr;
+
+export const custodiansEn: CustodiansCatalogue = {
+  nav: 'Custodians',
+  title: 'Recovery key custodians',
+  lead: 'The recovery key can open every case. It is only a last resort, and always used by two: one custodian makes the request, another custodian completes it from their own session.',
+  twoPeople:
+    'You can never complete your own request. The recovery key exists in memory only during the second step, then it is erased. Every step is logged with both names.',
+  loading: 'Loading…',
+  retry: 'Try again',
+  kinds: {
+    restore_user: 'Give a person their cases back',
+    grant_case: 'Give access to an orphan case',
+    reseal_escrow: 'Re-seal the recovery key',
+    rotate_escrow: 'Change the recovery key',
+  },
+  pending: {
+    title: 'Pending requests',
+    empty: 'No pending request.',
+    requestedBy: 'Requested by {name}',
+    requestedAt: 'on {date}',
+    expires: 'Expires on {date}',
+    forPerson: 'For: {name}',
+    forCase: 'Case: {reference}',
+    yours: 'Your request',
+    ownRequest: 'You made this request: you cannot complete it. Another custodian must do so from their own session.',
+    aboutYou: 'This request is about you: another custodian must complete it.',
+    cannot: 'Your share cannot complete this request (for example if your passphrase changed since the last re-sealing).',
+    complete: 'Complete the request',
+    completeLabel: 'Complete the request “{kind}” by {name}',
+    completing: 'Working…',
+    confirm: 'Confirm: complete now',
+    cancel: 'Cancel',
+    confirmText: 'You are about to open the recovery key for this one operation. It is erased right after.',
+    done: {
+      restore_user: 'Done: {granted} case(s) given back, {skipped} not given back.',
+      grant_case: 'Done: the chosen person can now open the case.',
+      reseal_escrow: 'Done: the recovery key is re-sealed ({shares} shares).',
+      rotate_escrow: 'Done: new recovery key, {granted} case(s) re-sealed, {skipped} skipped.',
+    },
+  },
+  request: {
+    title: 'Make a request',
+    intro: 'Your request waits 24 hours for another custodian. Tell them through a safe channel.',
+    sent: 'Request saved. Another custodian must now complete it from their own session.',
+    submit: 'Send the request',
+    sending: 'Sending…',
+    restore: {
+      text: 'After a passphrase reset, the person can no longer open their cases. Usually a supervisor gives them back. Use this only when nobody else holds those cases.',
+      person: 'Person',
+      hint: 'They must have signed in again since the reset.',
+      choose: 'Choose a person',
+      resetOn: '{name} (passphrase reset on {date})',
+      notReady: '{name} (not signed in again yet)',
+      required: 'Choose a person.',
+    },
+    grant: {
+      text: 'For a case that no active staff member holds any more (departure, deactivation).',
+      reference: 'Case reference',
+      referenceHint: 'For example ABCD-2345.',
+      grantee: 'Give access to',
+      required: 'Enter the case reference.',
+      granteeRequired: 'Choose a person.',
+      notFound: 'No case has this reference.',
+      stillHeld: 'This case is still held by {count} person(s): a supervisor must reassign it.',
+    },
+    reseal: {
+      text: 'After a custodian joins or leaves, or after a passphrase change, the recovery key must be re-sealed to the current custodians.',
+    },
+    rotation: {
+      text: 'A new recovery key replaces the old one: every case is re-sealed, then the old key is deleted. An interrupted rotation resumes where it stopped.',
+      unfinished: 'Unfinished rotation: {sealed} of {total} case(s) re-sealed. Request a rotation: it resumes where it stopped.',
+      progress: 'Rotation in progress: {sealed} of {total} case(s) re-sealed.',
+      stillRunning: 'The answer is slow: the rotation goes on on the server. Its progress shows below.',
+      none: 'No rotation in progress.',
+    },
+  },
+  drill: {
+    title: 'Quarterly check',
+    text: 'Every 90 days, each custodian checks that their key still opens their share. The recovery key is not rebuilt.',
+    check: 'Check my share',
+    checking: 'Checking…',
+    passed: 'Your share opens: {opened} of {shares}. Nothing else was opened.',
+    noShare: 'No share is sealed to you yet. Ask two other custodians to re-seal the recovery key.',
+    failed: 'Your key opens only {opened} of {shares} share(s). Ask two other custodians to re-seal the recovery key.',
+    listTitle: 'Last successful checks',
+    last: 'Last check: {date}',
+    never: 'Never checked',
+    due: 'Due before {date}',
+    overdue: 'Overdue',
+    you: '(you)',
+  },
+};
+
+const catalogues: Record<LocaleCode, CustodiansCatalogue> = { fr: custodiansFr, en: custodiansEn };
+
+export function useCustodiansT(): CustodiansCatalogue {
+  const [locale] = useLocale();
+  return catalogues[locale];
+}

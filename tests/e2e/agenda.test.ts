@@ -19,6 +19,7 @@ describe('my agenda in a real browser', () => {
   let browser: Browser;
   let caseworker: CreatedStaff;
   let reference = '';
+  let caseId = '';
   const consoleProblems: string[] = [];
 
   beforeAll(async () => {
@@ -37,7 +38,8 @@ describe('my agenda in a real browser', () => {
     };
     await post('/assignment', { assigneeId: caseworker.client.id });
     await post('/contact-attempts', { channel: 'phone', result: 'reached', nextContactOn: '2031-06-10' });
-    await post('/agenda-events', { kind: 'court_hearing', on: '2031-06-17', note: 'Audience au tribunal de la commune III.' });
+    await post('/agenda-events', { kind: 'detention_review', on: '2031-06-12' });
+    caseId = id;
   }, SLOW_MS);
   afterAll(async () => {
     await browser?.close();
@@ -55,11 +57,27 @@ describe('my agenda in a real browser', () => {
       await page.getByRole('button', { name: 'Se connecter' }).click();
       await page.getByRole('heading', { level: 1, name: 'Bonjour, Moussa Coulibaly' }).waitFor();
 
+      // The hearing is entered on the case; the detention review, postponed, is cancelled there.
+      await page.goto(`${portal.url}/personnel/dossiers/${caseId}`);
+      await page.locator('summary', { hasText: 'Audiences et dates' }).click();
+      await page.getByLabel('Type de date').selectOption({ label: 'Audience' });
+      await page.getByLabel('Jour', { exact: true }).fill('2031-06-17');
+      await page.getByLabel('Note (facultatif : tribunal, salle, avocat)').fill('Audience au tribunal de la commune III.');
+      await page.getByRole('button', { name: 'Ajouter la date' }).click();
+      await page.locator('#action-agenda .work-list__item').filter({ hasText: 'Audience le' }).waitFor();
+      await page.getByRole('button', { name: /Annuler ou reporter : Examen de la détention/ }).click();
+      await page.getByLabel('Pourquoi ?').fill('Examen reporté, nouvelle date attendue.');
+      await page.getByRole('button', { name: 'Annuler la date' }).click();
+      await page.locator('.timeline__item').filter({ hasText: /Date annulée : Examen de la détention/ }).first().waitFor();
+      expect({ problems: await accessibilityProblems(page) }).toEqual({ problems: [] });
+      await page.locator('#action-agenda').screenshot({ path: `${SHOTS}/case-agenda-360.png` });
+
       await page.goto(`${portal.url}/personnel/agenda`);
       await page.getByRole('heading', { level: 1, name: 'Mon agenda' }).waitFor();
       await page.getByText('Audience', { exact: true }).first().waitFor();
       const text = await page.locator('main').innerText();
       expect(text).toContain('Prochain contact');
+      expect(text).not.toContain('Examen de la détention');
       expect(text).toContain(reference);
       // Nothing of the case beyond its reference and what is due.
       expect(text).not.toContain('tribunal de la commune');

@@ -75,6 +75,27 @@ describe('my agenda', () => {
     expect(theirs.some((item) => item.caseId === caseId)).toBe(false);
   });
 
+  it('drops a cancelled hearing from the agenda (a postponement is a cancellation and a new date), once only', async () => {
+    const caseId = await newCase();
+    await assignTo(caseId, caseworkerId);
+    const hearing = await caseworker.post(`/api/cases/${caseId}/agenda-events`, { kind: 'court_hearing', on: '2031-07-01' });
+    expect(hearing.status).toBe(201);
+    const eventId = ((await hearing.json()) as { id: string }).id;
+    const days = async () => (await agendaOf(caseworker)).items.filter((item) => item.caseId === caseId && item.kind === 'court_hearing').map((item) => item.day);
+    expect(await days()).toEqual(['2031-07-01']);
+
+    expect((await caseworker.post(`/api/cases/${caseId}/agenda-events/${eventId}/cancel`, { reason: 'Audience renvoyée au 15 juillet.' })).status).toBe(201);
+    expect((await caseworker.post(`/api/cases/${caseId}/agenda-events`, { kind: 'court_hearing', on: '2031-07-15' })).status).toBe(201);
+    expect(await days()).toEqual(['2031-07-15']);
+
+    const again = await caseworker.post(`/api/cases/${caseId}/agenda-events/${eventId}/cancel`, { reason: 'Encore' });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { fields: { field: string }[] } }).error.fields[0]?.field).toBe('eventId');
+    // Not an agenda event of this case (here: an unknown id) → 404; no reason → 400.
+    expect((await caseworker.post(`/api/cases/${caseId}/agenda-events/${caseId}/cancel`, { reason: 'x' })).status).toBe(404);
+    expect((await caseworker.post(`/api/cases/${caseId}/agenda-events/${eventId}/cancel`, { reason: '' })).status).toBe(400);
+  });
+
   it('flags what has passed as overdue', async () => {
     const caseId = await newCase();
     await assignTo(caseId, caseworkerId);

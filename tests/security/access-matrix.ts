@@ -135,6 +135,10 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'POST /api/cases/:id/agenda-events':             row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
     params: ({ caseId }) => ({ id: caseId }), body: { kind: 'court_hearing', on: '2030-01-15' },
   }),
+  // Cancelling an event: a valid body, so the vault decides (403 without a grant; 404 for the unknown event).
+  'POST /api/cases/:id/agenda-events/:eventId/cancel': row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId, eventId: '00000000-0000-4000-8000-000000000000' }), body: { reason: 'Matrice : audience renvoyée.' },
+  }),
   // The caller's own agenda: the cases assigned to them only (none for the matrix's users: an empty list).
   'GET /api/agenda':                               row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
   'PUT /api/cases/:id/draft':                      row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {

@@ -23,6 +23,18 @@ export const NewAgendaEvent = z.strictObject({
 });
 export type NewAgendaEvent = z.infer<typeof NewAgendaEvent>;
 
+/** A hearing postponed or a review cancelled: the event leaves the agenda, the journal keeps both (journal entry 'agenda_event_cancelled'). */
+export const AgendaEventCancellation = z.strictObject({
+  reason: boundedText(500).pipe(z.string().min(1)),
+});
+export type AgendaEventCancellation = z.infer<typeof AgendaEventCancellation>;
+
+/** The events of a journal still standing: each 'agenda_event' entry not cancelled by a later entry. */
+export function standingAgendaEvents<E extends { id: string; kind: string; data: unknown }>(entries: readonly E[]): E[] {
+  const cancelled = new Set(entries.flatMap((entry) => (entry.kind === 'agenda_event_cancelled' ? [(entry.data as { eventId: string }).eventId] : [])));
+  return entries.filter((entry) => entry.kind === 'agenda_event' && !cancelled.has(entry.id));
+}
+
 export const AGENDA_ITEM_KINDS = ['next_contact', 'first_contact', 'assessment', 'reassessment', 'measure', ...AGENDA_EVENT_KINDS] as const;
 export const AgendaItemKind = z.enum(AGENDA_ITEM_KINDS);
 export type AgendaItemKind = z.infer<typeof AgendaItemKind>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NewAgendaEvent } from './agenda.js';
+import { AgendaEventCancellation, NewAgendaEvent } from './agenda.js';
 import { CaseLinkedData, CaseUnlinkedData, CollectiveSubject } from './case-links.js';
 import { DataSubjectRequestData } from './data-subject.js';
 import { ConsentConfirmation, ConsentStaffWithdrawal, DisclosableField, DisclosureException, NewConsent } from './consent.js';
@@ -160,6 +160,7 @@ export const CASE_ENTRY_KINDS = [
   'assigned',
   'note',
   'agenda_event',
+  'agenda_event_cancelled',
   'case_linked',
   'case_unlinked',
   'collective_subject',
@@ -192,6 +193,7 @@ export const CaseEntryView = z.discriminatedUnion('kind', [
   entry('assigned', z.strictObject({ assigneeId: z.uuid(), assigneeName: z.string() })),
   entry('note', CaseNote),
   entry('agenda_event', NewAgendaEvent),
+  entry('agenda_event_cancelled', AgendaEventCancellation.extend({ eventId: z.uuid() })),
   entry('case_linked', CaseLinkedData),
   entry('case_unlinked', CaseUnlinkedData),
   entry('collective_subject', CollectiveSubject),

@@ -1,4 +1,4 @@
-import type { AgendaEventKind, AgendaItem, AgendaItemKind } from '@mnpddh/shared';
+import { standingAgendaEvents, type AgendaEventKind, type AgendaItem, type AgendaItemKind } from '@mnpddh/shared';
 import type { JournalEntry } from '../vault/case-entries.js';
 import type { TriageIndex } from '../vault/triage-index.js';
 
@@ -33,8 +33,7 @@ export function indexDates(index: TriageIndex, now: Date): Dated[] {
 /** The hearings, reviews and other events of a decrypted journal, from a week ago on. */
 export function eventDates(entries: readonly JournalEntry[], now: Date): Dated[] {
   const today = bamakoDay(now);
-  return entries.flatMap((entry) => {
-    if (entry.kind !== 'agenda_event') return [];
+  return standingAgendaEvents(entries).flatMap((entry) => {
     const { kind, on } = entry.data as { kind: AgendaEventKind; on: string };
     // A day with no hour: placed at 09:00 like a planned next contact (logContactAttempt).
     const at = new Date(`${on}T09:00:00Z`);

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import {
+  AgendaEventCancellation,
   Assignee,
   Assignment,
   CaseDraft,
@@ -32,6 +33,7 @@ import { StaffNames } from './staff-names.js';
 const CaseParams = z.object({ id: z.uuid() });
 const MeasureParams = z.object({ id: z.uuid(), measureId: z.uuid() });
 const FileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
+const EventParams = z.object({ id: z.uuid(), eventId: z.uuid() });
 const Written = z.object({ id: z.uuid(), seq: z.number().int() });
 type Written = z.infer<typeof Written>;
 
@@ -121,6 +123,13 @@ export class CaseWorkController {
   @ApiSchemas({ body: NewAgendaEvent, responses: { 201: Written } })
   async agendaEvent(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewAgendaEvent) body: NewAgendaEvent) {
     return written(await this.work.addAgendaEvent(staff, params(CaseParams, request).id, body));
+  }
+
+  @Post('cases/:id/agenda-events/:eventId/cancel')
+  @ApiSchemas({ body: AgendaEventCancellation, responses: { 201: Written } })
+  async cancelAgendaEvent(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(AgendaEventCancellation) body: AgendaEventCancellation) {
+    const { id, eventId } = params(EventParams, request);
+    return written(await this.work.cancelAgendaEvent(staff, id, eventId, body));
   }
 
   @Put('cases/:id/draft')

@@ -5,6 +5,7 @@ import {
   FIRST_CONTACT_BUCKETS,
   refuseTransition,
   riskScore,
+  standingAgendaEvents,
   suggestRiskLevel,
   type THREAT_TYPES,
   type Assignment,
@@ -14,6 +15,7 @@ import {
   type LegalBasisCitation,
   type LegalBasisWithdrawal,
   type MeasureUpdate,
+  type AgendaEventCancellation,
   type NewAgendaEvent,
   type NewMeasure,
   type RiskAssessmentInput,
@@ -226,6 +228,22 @@ export class CaseWorkService {
   /** A hearing, detention review or other date: content (encrypted in the journal), nothing added to the clear index. */
   addAgendaEvent(staff: CurrentStaffMember, caseId: string, event: NewAgendaEvent): Promise<JournalEntry> {
     return this.journal.append(staff, caseId, () => this.write('agenda_event', event, {}, 'case.updated'), this.clock.now());
+  }
+
+  /** A postponed hearing or a cancelled review leaves the agenda; an event already cancelled, or none, is refused. */
+  cancelAgendaEvent(staff: CurrentStaffMember, caseId: string, eventId: string, cancellation: AgendaEventCancellation): Promise<JournalEntry> {
+    return this.journal.append(
+      staff,
+      caseId,
+      (state) => {
+        if (!state.entries.some((entry) => entry.id === eventId && entry.kind === 'agenda_event')) throw new AppError('NOT_FOUND');
+        if (!standingAgendaEvents(state.entries).some((entry) => entry.id === eventId)) {
+          throw new AppError('CONFLICT', [{ field: 'eventId', message: 'agenda_event_already_cancelled' }]);
+        }
+        return this.write('agenda_event_cancelled', { ...cancellation, eventId }, {}, 'case.updated');
+      },
+      this.clock.now(),
+    );
   }
 
   private async checkOwner(ownerId: string | null): Promise<void> {

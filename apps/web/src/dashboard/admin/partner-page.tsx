@@ -77,7 +77,7 @@ function PartnerItem({ partner, onDone }: { partner: Partner; onDone: () => void
     <li className="work-list__item">
       <p className="work-list__title">
         {partner.name} <span className="case-badge case-badge--plain">{kinds[partner.kind]}</span>
-        {partner.active ? null : <span className="case-badge case-badge--measure-cancelled">{t.retired}</span>}
+        {partner.active ? null : <span className="case-badge case-badge--ended">{t.retired}</span>}
       </p>
       {partner.contactNotes ? <p className="prewrap">{partner.contactNotes}</p> : null}
       <button type="button" className="button button--secondary button--small" aria-expanded={editing} onClick={() => setEditing(!editing)}>

@@ -25,6 +25,30 @@ export const agendaFr = {
   } satisfies Record<AgendaItemKind, string>,
   /** The case timeline's line for an agenda event. */
   timeline: '{kind} le {date}',
+  cancelledTimeline: 'Date annulée : {event}',
+  /** The case page's panel of dates. */
+  panel: {
+    title: 'Audiences et dates',
+    intro: 'Les audiences, examens de la détention et autres dates de ce dossier. Elles apparaissent dans « Mon agenda » de la personne chargée du dossier.',
+    addTitle: 'Ajouter une date',
+    upcoming: 'Dates prévues',
+    none: 'Aucune date prévue.',
+    kind: 'Type de date',
+    on: 'Jour',
+    note: 'Note (facultatif : tribunal, salle, avocat)',
+    add: 'Ajouter la date',
+    choose: 'Choisissez…',
+    kindRequired: 'Choisissez le type de date.',
+    dayRequired: 'Indiquez le jour.',
+    cancel: 'Annuler ou reporter',
+    cancelLabel: 'Annuler ou reporter : {event}',
+    cancelTitle: 'Annuler cette date',
+    cancelHint: 'Pour un report, annulez cette date puis ajoutez la nouvelle.',
+    reason: 'Pourquoi ?',
+    reasonRequired: 'Écrivez la raison.',
+    submitCancel: 'Annuler la date',
+    back: 'Garder la date',
+  },
 };
 export type AgendaCatalogue = typeof agendaFr;
 
@@ -49,6 +73,29 @@ export const agendaEn: AgendaCatalogue = {
     other: 'Other date',
   },
   timeline: '{kind} on {date}',
+  cancelledTimeline: 'Date cancelled: {event}',
+  panel: {
+    title: 'Hearings and dates',
+    intro: 'Hearings, detention reviews and other dates of this case. They show in the assigned person’s “My agenda”.',
+    addTitle: 'Add a date',
+    upcoming: 'Planned dates',
+    none: 'No date planned.',
+    kind: 'Kind of date',
+    on: 'Day',
+    note: 'Note (optional: court, room, lawyer)',
+    add: 'Add the date',
+    choose: 'Choose…',
+    kindRequired: 'Choose the kind of date.',
+    dayRequired: 'Give the day.',
+    cancel: 'Cancel or postpone',
+    cancelLabel: 'Cancel or postpone: {event}',
+    cancelTitle: 'Cancel this date',
+    cancelHint: 'To postpone, cancel this date, then add the new one.',
+    reason: 'Why?',
+    reasonRequired: 'Write the reason.',
+    submitCancel: 'Cancel the date',
+    back: 'Keep the date',
+  },
 };
 
 const catalogues: Record<LocaleCode, AgendaCatalogue> = { fr: agendaFr, en: agendaEn };

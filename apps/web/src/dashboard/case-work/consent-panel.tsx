@@ -67,7 +67,7 @@ function ConsentItem({ caseId, consent, partners, onDone }: { caseId: string; co
     <li className="work-list__item">
       <p className="work-list__title">
         {recipient}{' '}
-        <span className={consent.active ? 'case-badge case-badge--plain' : 'case-badge case-badge--measure-cancelled'}>{withdrawn ?? t.consents.active}</span>
+        <span className={consent.active ? 'case-badge case-badge--plain' : 'case-badge case-badge--ended'}>{withdrawn ?? t.consents.active}</span>
       </p>
       <p className="work-list__facts">
         <span>{format(t.consents.since, { date: shortDateTime(consent.at, locale) })}</span>

@@ -68,7 +68,6 @@ export function ReceiptsPanel({ detail }: { detail: CaseDetail }) {
         />
       ) : null}
       <p className="form-help">{t.allRevokable}</p>
-      <RekeyCase caseId={detail.id} />
       {issued ? (
         <NewReceipt issued={issued} onHide={() => setIssued(null)} />
       ) : (
@@ -80,6 +79,7 @@ export function ReceiptsPanel({ detail }: { detail: CaseDetail }) {
           </button>
         </>
       )}
+      <RekeyCase caseId={detail.id} />
     </>
   );
 }

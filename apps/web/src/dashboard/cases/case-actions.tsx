@@ -1,6 +1,8 @@
 import type { CaseDetail } from '@mnpddh/shared';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
+import { useAgendaT } from '../agenda/i18n';
+import { AgendaEventsForm } from '../case-work/agenda-events';
 import { AssignForm } from '../case-work/assign-form';
 import { ContactForm } from '../case-work/contact-form';
 import { useCaseWorkT } from '../case-work/i18n';
@@ -11,7 +13,7 @@ import { RiskForm } from '../case-work/risk-form';
 import { StatusForm } from '../case-work/status-form';
 import { useAssignees } from '../case-work/use-assignees';
 
-export type ActionName = 'contact' | 'assign' | 'risk' | 'status' | 'legal' | 'measure' | 'note';
+export type ActionName = 'contact' | 'assign' | 'risk' | 'status' | 'legal' | 'measure' | 'agenda' | 'note';
 
 /**
  * The actions on a case, each a panel that opens in place (a phone shows
@@ -20,6 +22,7 @@ export type ActionName = 'contact' | 'assign' | 'risk' | 'status' | 'legal' | 'm
  */
 export function CaseActions({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const t = useCaseWorkT();
+  const at = useAgendaT();
   const { assignees, loaded } = useAssignees();
   const { hash } = useLocation();
 
@@ -29,6 +32,7 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetail; onDone: ()
     ['risk', t.risk.title, <RiskForm detail={detail} onDone={onDone} />],
     ['legal', t.legal.title, <LegalBasisForm detail={detail} onDone={onDone} />],
     ['measure', t.measures.title, <MeasureForm detail={detail} assignees={assignees} onDone={onDone} />],
+    ['agenda', at.panel.title, <AgendaEventsForm detail={detail} onDone={onDone} />],
     ['status', t.status.title, <StatusForm detail={detail} onDone={onDone} />],
     ['note', t.note.title, <NoteForm detail={detail} onDone={onDone} />],
   ];

@@ -156,6 +156,11 @@ function useEntryDescriber(detail: CaseDetail) {
           title: format(ag.timeline, { kind: ag.kinds[entry.data.kind], date: longDay(entry.data.on, locale) }),
           lines: entry.data.note ? [entry.data.note] : [],
         };
+      case 'agenda_event_cancelled': {
+        const event = detail.entries.find((other) => other.id === entry.data.eventId);
+        const what = event?.kind === 'agenda_event' ? format(ag.timeline, { kind: ag.kinds[event.data.kind], date: longDay(event.data.on, locale) }) : '';
+        return { ...base, title: format(ag.cancelledTimeline, { event: what }), lines: [labelled(tl.reason, entry.data.reason)] };
+      }
       case 'measure_added': {
         const d = entry.data;
         return {

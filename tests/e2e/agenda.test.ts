@@ -3,7 +3,8 @@ import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
 import { accessibilityProblems, launchBrowser, watchConsole, type Browser } from '../support/browser.js';
-import { createAdmin, createStaff, FAST_PASSWORDS, nextTotp, signIn, type CreatedStaff } from '../support/staff.js';
+import { signInInBrowser } from '../support/browser-sign-in.js';
+import { createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 /**
@@ -50,12 +51,7 @@ describe('my agenda in a real browser', () => {
     'lists the next contact and the hearing under the case reference, at 360 and 1280 px',
     async () => {
       const page = watchConsole(await browser.newPage(360), consoleProblems);
-      await page.goto(`${portal.url}/personnel`);
-      await page.getByLabel('Adresse e-mail').fill(caseworker.credentials.email);
-      await page.getByLabel('Phrase de passe').fill(caseworker.credentials.password);
-      await page.getByLabel('Code à 6 chiffres').fill(await nextTotp(caseworker.credentials.totpSecret));
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Bonjour, Moussa Coulibaly' }).waitFor();
+      await signInInBrowser(page, portal.url, caseworker.credentials, 'Moussa Coulibaly');
 
       // The hearing is entered on the case; the detention review, postponed, is cancelled there.
       await page.goto(`${portal.url}/personnel/dossiers/${caseId}`);

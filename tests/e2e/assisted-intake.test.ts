@@ -3,7 +3,8 @@ import { CaseList, ReferenceData, StaffDirectory } from '@mnpddh/shared';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { accessibilityProblems, launchBrowser, type Browser } from '../support/browser.js';
-import { createAdmin, createStaff, FAST_PASSWORDS, nextTotp, signIn, type StaffClient, type StaffCredentials } from '../support/staff.js';
+import { signInInBrowser } from '../support/browser-sign-in.js';
+import { createAdmin, createStaff, FAST_PASSWORDS, signIn, type StaffClient, type StaffCredentials } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 /**
@@ -67,12 +68,7 @@ describe('assisted intake, reference lists and rota in a real browser', () => {
   }
 
   async function signInWith(page: Page, credentials: StaffCredentials) {
-    await page.goto(`${portal.url}/personnel`);
-    await page.getByLabel('Adresse e-mail').fill(credentials.email);
-    await page.getByLabel('Phrase de passe').fill(credentials.password);
-    await page.getByLabel('Code à 6 chiffres').fill(await nextTotp(credentials.totpSecret));
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Bonjour/ }).waitFor();
+    await signInInBrowser(page, portal.url, credentials);
   }
 
   async function expectAccessible(page: Page, label: string) {

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { accessibilityProblems, launchBrowser, watchConsole, type Browser } from '../support/browser.js';
-import { createAdmin, createStaff, FAST_PASSWORDS, nextTotp, signIn, type CreatedStaff } from '../support/staff.js';
+import { signInInBrowser } from '../support/browser-sign-in.js';
+import { createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 /**
@@ -92,12 +93,7 @@ describe('auditor screens in a real browser', () => {
 
   it('signs the auditor in with a TOTP code and offers statistics and the audit log', async () => {
     page = await watchedPage(1280);
-    await page.goto(`${portal.url}/personnel`);
-    await page.getByLabel('Adresse e-mail').fill(auditor.credentials.email);
-    await page.getByLabel('Phrase de passe').fill(auditor.credentials.password);
-    await page.getByLabel('Code à 6 chiffres').fill(await nextTotp(auditor.credentials.totpSecret));
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Bonjour, Mariam Sangaré' }).waitFor();
+    await signInInBrowser(page, portal.url, auditor.credentials, 'Mariam Sangaré');
     const nav = page.getByRole('navigation', { name: /./ }).first();
     await expect(nav.getByRole('link', { name: 'Statistiques' }).isVisible()).resolves.toBe(true);
     await expect(nav.getByRole('link', { name: 'Journal d’audit' }).isVisible()).resolves.toBe(true);

@@ -5,7 +5,8 @@ import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
 import { accessibilityProblems, launchBrowser, overflowsHorizontally, watchConsole, type Browser } from '../support/browser.js';
-import { createAdmin, createStaff, FAST_PASSWORDS, nextTotp, signIn, type CreatedStaff } from '../support/staff.js';
+import { signInInBrowser } from '../support/browser-sign-in.js';
+import { createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 /**
@@ -74,12 +75,7 @@ describe('case follow-up in a real browser', () => {
     'message, answer and withdrawal through follow-up, a link, and an attestation for approval',
     async () => {
       const staff = await watchedPage(1280);
-      await staff.goto(`${portal.url}/personnel`);
-      await staff.getByLabel('Adresse e-mail').fill(caseworker.credentials.email);
-      await staff.getByLabel('Phrase de passe').fill(caseworker.credentials.password);
-      await staff.getByLabel('Code à 6 chiffres').fill(await nextTotp(caseworker.credentials.totpSecret));
-      await staff.getByRole('button', { name: 'Se connecter' }).click();
-      await staff.getByRole('heading', { level: 1, name: 'Bonjour, Moussa Coulibaly' }).waitFor();
+      await signInInBrowser(staff, portal.url, caseworker.credentials, 'Moussa Coulibaly');
 
       // The caseworker writes to the defender.
       await staff.goto(`${portal.url}/personnel/dossiers/${caseId}`);

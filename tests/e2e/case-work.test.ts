@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { AlertList, CaseDetail, SubmissionReceipt } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { accessibilityProblems, launchBrowser, overflowsHorizontally, watchConsole, type Browser } from '../support/browser.js';
-import { createAdmin, createStaff, FAST_PASSWORDS, nextTotp, signIn, sleep, type CreatedStaff, type StaffClient } from '../support/staff.js';
+import { signInInBrowser } from '../support/browser-sign-in.js';
+import { createAdmin, createStaff, FAST_PASSWORDS, signIn, sleep, type CreatedStaff, type StaffClient } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 /**
@@ -105,12 +106,7 @@ describe('case work in a real browser', () => {
       expect(alertCount).toBe(1);
 
       const page = await watchedPage(360);
-      await page.goto(`${portal.url}/personnel`);
-      await page.getByLabel('Adresse e-mail').fill(supervisor.credentials.email);
-      await page.getByLabel('Phrase de passe').fill(supervisor.credentials.password);
-      await page.getByLabel('Code à 6 chiffres').fill(await nextTotp(supervisor.credentials.totpSecret));
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Bonjour, Fatoumata Keïta' }).waitFor();
+      await signInInBrowser(page, portal.url, supervisor.credentials, 'Fatoumata Keïta');
 
       // The urgent view: the alert says nothing about the case until it is opened.
       await page.getByRole('navigation', { name: 'Menu du personnel' }).getByRole('link', { name: 'Urgences' }).click();

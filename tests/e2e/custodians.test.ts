@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { EscrowService } from '../../apps/api/src/vault/escrow.service.js';
 import { accessibilityProblems, launchBrowser, watchConsole, type Browser } from '../support/browser.js';
-import { createAdmin, createStaff, FAST_PASSWORDS, nextTotp, signIn, type CreatedStaff } from '../support/staff.js';
+import { signInInBrowser } from '../support/browser-sign-in.js';
+import { createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 /**
@@ -39,12 +40,7 @@ describe('custodians in a real browser', () => {
 
   async function signInAs(page: Page, staff: CreatedStaff, name: string) {
     await browser.context.clearCookies();
-    await page.goto(`${portal.url}/personnel`);
-    await page.getByLabel('Adresse e-mail').fill(staff.credentials.email);
-    await page.getByLabel('Phrase de passe').fill(staff.credentials.password);
-    await page.getByLabel('Code à 6 chiffres').fill(await nextTotp(staff.credentials.totpSecret));
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { level: 1, name: `Bonjour, ${name}` }).waitFor();
+    await signInInBrowser(page, portal.url, staff.credentials, name);
     await page.getByRole('link', { name: 'Dépositaires', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Dépositaires de la clé de secours' }).waitFor();
   }

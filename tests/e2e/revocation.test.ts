@@ -3,7 +3,8 @@ import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
 import { accessibilityProblems, launchBrowser, overflowsHorizontally, watchConsole, type Browser } from '../support/browser.js';
-import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, nextTotp, signIn, type CreatedStaff } from '../support/staff.js';
+import { signInInBrowser } from '../support/browser-sign-in.js';
+import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 /**
@@ -44,12 +45,7 @@ describe('revocation for cause in a real browser', () => {
     async () => {
       const [before] = await asOwner<{ case_key_id: string }>(portal, 'SELECT case_key_id FROM protection_case WHERE id = $1', [caseId]);
       const page = watchConsole(await browser.newPage(360), consoleProblems);
-      await page.goto(`${portal.url}/personnel`);
-      await page.getByLabel('Adresse e-mail').fill(supervisor.credentials.email);
-      await page.getByLabel('Phrase de passe').fill(supervisor.credentials.password);
-      await page.getByLabel('Code à 6 chiffres').fill(await nextTotp(supervisor.credentials.totpSecret));
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Bonjour, Fatoumata Keïta' }).waitFor();
+      await signInInBrowser(page, portal.url, supervisor.credentials, 'Fatoumata Keïta');
 
       await page.getByRole('link', { name: 'Révocation' }).click();
       await page.getByRole('heading', { level: 1, name: 'Révoquer l’accès d’un membre du personnel' }).waitFor();

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { ConfirmDialog } from '../admin/confirm-dialog';
 import { ErrorSummary } from '../forms/error-summary';
 import { WarningIcon } from '../icons';
+import { ConfirmCheckbox } from '../case-work/fields';
 import { useAction } from '../case-work/use-action';
 import { format } from '../format';
 import { useStaffSession } from '../session';
@@ -54,11 +55,11 @@ export function EraseForm({ detail, requestId, onCancel }: { detail: CaseDetail;
       </p>
       <form id="dsr-erase-form" className="form action-form" onSubmit={check} noValidate>
         <ErrorSummary errors={errors} fieldIds={IDS} />
-        <ConfirmBox id={IDS.confirm} label={t.eraseConfirm} checked={confirmed} onChange={setConfirmed} error={errors.fields.confirm} />
+        <ConfirmCheckbox id={IDS.confirm} label={t.eraseConfirm} checked={confirmed} onChange={setConfirmed} error={errors.fields.confirm} />
         {held ? (
           <>
             <p className="dsr-erase__hold">{t.legalHold}</p>
-            <ConfirmBox id={IDS.legalHoldConfirmed} label={t.legalHoldConfirm} checked={holdConfirmed} onChange={setHoldConfirmed} error={errors.fields.legalHoldConfirmed} />
+            <ConfirmCheckbox id={IDS.legalHoldConfirmed} label={t.legalHoldConfirm} checked={holdConfirmed} onChange={setHoldConfirmed} error={errors.fields.legalHoldConfirmed} />
           </>
         ) : null}
         <div className="button-row">
@@ -74,24 +75,5 @@ export function EraseForm({ detail, requestId, onCancel }: { detail: CaseDetail;
         <p>{t.dialogText}</p>
       </ConfirmDialog>
     </section>
-  );
-}
-
-function ConfirmBox({ id, label, checked, onChange, error }: { id: string; label: string; checked: boolean; onChange: (value: boolean) => void; error: string | undefined }) {
-  return (
-    <div className={error ? 'checkbox field--error' : 'checkbox'}>
-      <input
-        id={id}
-        type="checkbox"
-        className="checkbox__input"
-        autoComplete="off"
-        checked={checked}
-        aria-invalid={error ? true : undefined}
-        onChange={(event) => onChange(event.target.checked)}
-      />
-      <label htmlFor={id} className="checkbox__label">
-        {label}
-      </label>
-    </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { PurgeConfirmation, UpcomingExpiry } from '@mnpddh/shared';
 import { useState, type FormEvent } from 'react';
 import { ConfirmDialog } from '../admin/confirm-dialog';
+import { ConfirmCheckbox } from '../case-work/fields';
 import { useAction } from '../case-work/use-action';
 import { ErrorSummary } from '../forms/error-summary';
 import { format } from '../format';
@@ -41,20 +42,7 @@ export function PurgeConfirmForm({ item, onDone, onCancel }: { item: UpcomingExp
       </p>
       <form className="form action-form" onSubmit={check} noValidate>
         <ErrorSummary errors={errors} fieldIds={{ confirm: confirmId }} />
-        <div className={errors.fields.confirm ? 'checkbox field--error' : 'checkbox'}>
-          <input
-            id={confirmId}
-            type="checkbox"
-            className="checkbox__input"
-            autoComplete="off"
-            checked={confirmed}
-            aria-invalid={errors.fields.confirm ? true : undefined}
-            onChange={(event) => setConfirmed(event.target.checked)}
-          />
-          <label htmlFor={confirmId} className="checkbox__label">
-            {t.confirm}
-          </label>
-        </div>
+        <ConfirmCheckbox id={confirmId} label={t.confirm} checked={confirmed} error={errors.fields.confirm} onChange={setConfirmed} />
         <div className="button-row">
           <button type="submit" className="button button--danger" aria-disabled={busy || undefined}>
             {t.submit}

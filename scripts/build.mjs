@@ -31,7 +31,7 @@ if (stale('apps/api/src/generated/prisma/client.ts', ['prisma/schema.prisma'])) 
 if (stale('apps/api/dist/main.js', ['apps/api/src', 'packages/shared/src', 'apps/api/tsconfig.json'])) {
   run('api', 'npx', ['tsc', '-b', 'apps/api']);
 }
-if (stale('apps/web/dist/index.html', ['apps/web/src', 'apps/web/index.html', 'packages/shared/src'])) {
+if (stale('apps/web/dist/index.html', ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/shared/src'])) {
   run('web', 'npx', ['vite', 'build', 'apps/web', '--logLevel', 'warn']);
   run('web: gzip', process.execPath, ['scripts/compress-assets.mjs']);
 }

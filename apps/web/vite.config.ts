@@ -18,6 +18,11 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     sourcemap: false,
+    rolldownOptions: {
+      // The shared package is schemas and constants only: a page that imports one constant (the privacy
+      // notice on the public help page) must not pull every schema and zod into the public entry.
+      treeshake: { moduleSideEffects: [{ test: /packages[\\/]shared[\\/]src[\\/]/, sideEffects: false }] },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },

@@ -20,6 +20,7 @@ import { CaseLinksController } from './case-links.controller.js';
 import { CaseLinksService } from './case-links.service.js';
 import { CaseSearchController } from './case-search.controller.js';
 import { CaseSearchService } from './case-search.service.js';
+import { SearchBudget } from './search-budget.js';
 import { PartnersModule } from '../partners/partners.module.js';
 import { ConsentThread } from './consent-thread.js';
 import { ConsentWorkController } from './consent-work.controller.js';
@@ -31,7 +32,7 @@ import { ReferralWorkService } from './referral-work.service.js';
 @Module({
   imports: [AuthModule, VaultModule, ReferenceModule, NotifyModule, PartnersModule],
   controllers: [CasesController, CaseWorkController, AgendaController, CaseReceiptsController, ConsentWorkController, ReferralWorkController, CaseLinksController, CaseSearchController],
-  providers: [AgendaService, CasesService, CategoryCache, CaseClock, CaseWorkService, CaseDownloads, StaffMessages, StaffNames, CaseReceiptsService, ConsentThread, ConsentWorkService, ReferralWorkService, CaseLinksService, CaseSearchService],
+  providers: [AgendaService, CasesService, CategoryCache, CaseClock, CaseWorkService, CaseDownloads, StaffMessages, StaffNames, CaseReceiptsService, ConsentThread, ConsentWorkService, ReferralWorkService, CaseLinksService, CaseSearchService, { provide: SearchBudget, useValue: new SearchBudget() }],
   exports: [CategoryCache, CaseClock],
 })
 export class CasesModule {}

@@ -2,20 +2,16 @@ import { Controller, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { CaseLinkInput, CaseLinkWritten, CaseUnlinkInput, CollectiveSubject, negotiateLocale } from '@mnpddh/shared';
+import { CaseLinkInput, CaseLinkWritten, CaseUnlinkInput, CollectiveSubject } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseInput, ValidBody } from '../common/valid-body.js';
+import { parseParams, ValidBody } from '../common/valid-body.js';
+import { CaseParams, Written, written } from './journal-written.js';
 import { CaseLinksService } from './case-links.service.js';
 
-const CaseParams = z.object({ id: z.uuid() });
 const LinkParams = z.object({ id: z.uuid(), linkId: z.uuid() });
-const Written = z.object({ id: z.uuid(), seq: z.number().int() });
 
-function params<T>(schema: z.ZodType<T>, request: Request): T {
-  return parseInput(schema, request.params, negotiateLocale(request.headers['accept-language']));
-}
 
 /**
  * Links between cases and collective subjects, for the supervisors and
@@ -32,20 +28,20 @@ export class CaseLinksController {
   @Post('links')
   @ApiSchemas({ body: CaseLinkInput, responses: { 201: CaseLinkWritten } })
   async link(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseLinkInput) body: CaseLinkInput): Promise<CaseLinkWritten> {
-    return this.links.link(staff, params(CaseParams, request).id, body);
+    return this.links.link(staff, parseParams(CaseParams, request).id, body);
   }
 
   @Post('links/:linkId/unlink')
   @ApiSchemas({ body: CaseUnlinkInput, responses: { 201: CaseLinkWritten } })
   async unlink(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseUnlinkInput) body: CaseUnlinkInput): Promise<CaseLinkWritten> {
-    const { id, linkId } = params(LinkParams, request);
+    const { id, linkId } = parseParams(LinkParams, request);
     return this.links.unlink(staff, id, linkId, body);
   }
 
   @Post('collective-subject')
   @ApiSchemas({ body: CollectiveSubject, responses: { 201: Written } })
   async collective(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(CollectiveSubject) body: CollectiveSubject) {
-    const entry = await this.links.markCollective(staff, params(CaseParams, request).id, body);
-    return { id: entry.id, seq: entry.seq };
+    const entry = await this.links.markCollective(staff, parseParams(CaseParams, request).id, body);
+    return written(entry);
   }
 }

@@ -2,19 +2,16 @@ import { Controller, Get, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { IssuedReceipt, negotiateLocale, ReceiptList, ReceiptRevocation, ReceiptSummary } from '@mnpddh/shared';
+import { IssuedReceipt, ReceiptList, ReceiptRevocation, ReceiptSummary } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseInput, ValidBody } from '../common/valid-body.js';
+import { parseParams, ValidBody } from '../common/valid-body.js';
+import { CaseParams } from './journal-written.js';
 import { CaseReceiptsService } from './case-receipts.service.js';
 
-const CaseParams = z.object({ id: z.uuid() });
 const ReceiptParams = z.object({ id: z.uuid(), receiptId: z.uuid() });
 
-function params<T>(schema: z.ZodType<T>, request: Request): T {
-  return parseInput(schema, request.params, negotiateLocale(request.headers['accept-language']));
-}
 
 /**
  * A case's receipts, for the supervisors and caseworkers who hold it (the
@@ -30,20 +27,20 @@ export class CaseReceiptsController {
   @Get()
   @ApiSchemas({ responses: { 200: ReceiptList } })
   async list(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember): Promise<ReceiptList> {
-    return this.receipts.list(staff, params(CaseParams, request).id);
+    return this.receipts.list(staff, parseParams(CaseParams, request).id);
   }
 
   @Post()
   @ApiSchemas({ responses: { 201: IssuedReceipt } })
   async issue(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember): Promise<IssuedReceipt> {
     // Answered once with Cache-Control: no-store (every response carries it): the digits are never stored.
-    return this.receipts.issue(staff, params(CaseParams, request).id);
+    return this.receipts.issue(staff, parseParams(CaseParams, request).id);
   }
 
   @Post(':receiptId/revoke')
   @ApiSchemas({ body: ReceiptRevocation, responses: { 201: ReceiptSummary } })
   async revoke(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(ReceiptRevocation) body: ReceiptRevocation): Promise<ReceiptSummary> {
-    const { id, receiptId } = params(ReceiptParams, request);
+    const { id, receiptId } = parseParams(ReceiptParams, request);
     return this.receipts.revoke(staff, id, receiptId, body);
   }
 }

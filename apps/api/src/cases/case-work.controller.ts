@@ -12,7 +12,6 @@ import {
   LegalBasisCitation,
   LegalBasisWithdrawal,
   MeasureUpdate,
-  negotiateLocale,
   NewAgendaEvent,
   NewMeasure,
   RiskAssessmentInput,
@@ -22,26 +21,19 @@ import {
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseInput, ValidBody } from '../common/valid-body.js';
+import { parseParams, ValidBody } from '../common/valid-body.js';
+import { CaseParams, Written, written } from './journal-written.js';
 import { CaseDrafts } from '../vault/case-drafts.js';
-import type { JournalEntry } from '../vault/case-entries.js';
 import { CaseDownloads } from './case-downloads.js';
 import { CaseWorkService } from './case-work.service.js';
 import { StaffMessages } from './staff-messages.js';
 import { StaffNames } from './staff-names.js';
 
-const CaseParams = z.object({ id: z.uuid() });
 const MeasureParams = z.object({ id: z.uuid(), measureId: z.uuid() });
 const FileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 const EventParams = z.object({ id: z.uuid(), eventId: z.uuid() });
-const Written = z.object({ id: z.uuid(), seq: z.number().int() });
-type Written = z.infer<typeof Written>;
 
-function params<T>(schema: z.ZodType<T>, request: Request): T {
-  return parseInput(schema, request.params, negotiateLocale(request.headers['accept-language']));
-}
 
-const written = (entry: JournalEntry | { id: string; seq: number }): Written => ({ id: entry.id, seq: entry.seq });
 
 /**
  * What staff record on a case they hold: each write is one encrypted journal
@@ -63,57 +55,57 @@ export class CaseWorkController {
   @Post('cases/:id/status')
   @ApiSchemas({ body: StatusChange, responses: { 201: Written } })
   async changeStatus(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(StatusChange) body: StatusChange) {
-    return written(await this.work.changeStatus(staff, params(CaseParams, request).id, body));
+    return written(await this.work.changeStatus(staff, parseParams(CaseParams, request).id, body));
   }
 
   @Post('cases/:id/contact-attempts')
   @ApiSchemas({ body: ContactAttempt, responses: { 201: Written } })
   async contact(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(ContactAttempt) body: ContactAttempt) {
-    return written(await this.work.logContactAttempt(staff, params(CaseParams, request).id, body));
+    return written(await this.work.logContactAttempt(staff, parseParams(CaseParams, request).id, body));
   }
 
   @Post('cases/:id/assessments')
   @ApiSchemas({ body: RiskAssessmentInput, responses: { 201: Written } })
   async assess(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(RiskAssessmentInput) body: RiskAssessmentInput) {
-    return written(await this.work.assessRisk(staff, params(CaseParams, request).id, body));
+    return written(await this.work.assessRisk(staff, parseParams(CaseParams, request).id, body));
   }
 
   @Post('cases/:id/legal-bases')
   @ApiSchemas({ body: LegalBasisCitation, responses: { 201: Written } })
   async cite(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(LegalBasisCitation) body: LegalBasisCitation) {
-    return written(await this.work.citeLegalBasis(staff, params(CaseParams, request).id, body));
+    return written(await this.work.citeLegalBasis(staff, parseParams(CaseParams, request).id, body));
   }
 
   @Post('cases/:id/legal-bases/withdraw')
   @ApiSchemas({ body: LegalBasisWithdrawal, responses: { 201: Written } })
   async withdraw(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(LegalBasisWithdrawal) body: LegalBasisWithdrawal) {
-    return written(await this.work.withdrawLegalBasis(staff, params(CaseParams, request).id, body));
+    return written(await this.work.withdrawLegalBasis(staff, parseParams(CaseParams, request).id, body));
   }
 
   @Post('cases/:id/measures')
   @ApiSchemas({ body: NewMeasure, responses: { 201: Written } })
   async addMeasure(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewMeasure) body: NewMeasure) {
-    return written(await this.work.addMeasure(staff, params(CaseParams, request).id, body));
+    return written(await this.work.addMeasure(staff, parseParams(CaseParams, request).id, body));
   }
 
   @Patch('cases/:id/measures/:measureId')
   @HttpCode(201)
   @ApiSchemas({ body: MeasureUpdate, responses: { 201: Written } })
   async updateMeasure(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(MeasureUpdate) body: MeasureUpdate) {
-    const { id, measureId } = params(MeasureParams, request);
+    const { id, measureId } = parseParams(MeasureParams, request);
     return written(await this.work.updateMeasure(staff, id, measureId, body));
   }
 
   @Post('cases/:id/assignment')
   @ApiSchemas({ body: Assignment, responses: { 201: Written } })
   async assign(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(Assignment) body: Assignment) {
-    return written(await this.work.assign(staff, params(CaseParams, request).id, body));
+    return written(await this.work.assign(staff, parseParams(CaseParams, request).id, body));
   }
 
   @Post('cases/:id/notes')
   @ApiSchemas({ body: CaseNote, responses: { 201: Written } })
   async note(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseNote) body: CaseNote) {
-    const caseId = params(CaseParams, request).id;
+    const caseId = parseParams(CaseParams, request).id;
     const entry = await this.work.addNote(staff, caseId, body);
     await this.drafts.discard(staff, caseId);
     return written(entry);
@@ -122,13 +114,13 @@ export class CaseWorkController {
   @Post('cases/:id/agenda-events')
   @ApiSchemas({ body: NewAgendaEvent, responses: { 201: Written } })
   async agendaEvent(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewAgendaEvent) body: NewAgendaEvent) {
-    return written(await this.work.addAgendaEvent(staff, params(CaseParams, request).id, body));
+    return written(await this.work.addAgendaEvent(staff, parseParams(CaseParams, request).id, body));
   }
 
   @Post('cases/:id/agenda-events/:eventId/cancel')
   @ApiSchemas({ body: AgendaEventCancellation, responses: { 201: Written } })
   async cancelAgendaEvent(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(AgendaEventCancellation) body: AgendaEventCancellation) {
-    const { id, eventId } = params(EventParams, request);
+    const { id, eventId } = parseParams(EventParams, request);
     return written(await this.work.cancelAgendaEvent(staff, id, eventId, body));
   }
 
@@ -136,25 +128,25 @@ export class CaseWorkController {
   @HttpCode(204)
   @ApiSchemas({ body: CaseDraft, responses: { 204: z.void() } })
   async saveDraft(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseDraft) body: CaseDraft): Promise<void> {
-    await this.drafts.save(staff, params(CaseParams, request).id, body.body);
+    await this.drafts.save(staff, parseParams(CaseParams, request).id, body.body);
   }
 
   @Delete('cases/:id/draft')
   @HttpCode(204)
   async discardDraft(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
-    await this.drafts.discard(staff, params(CaseParams, request).id);
+    await this.drafts.discard(staff, parseParams(CaseParams, request).id);
   }
 
   @Post('cases/:id/messages')
   @ApiSchemas({ body: StaffMessage, responses: { 201: Written } })
   async message(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(StaffMessage) body: StaffMessage) {
-    return written(await this.messages.send(staff, params(CaseParams, request).id, body.body));
+    return written(await this.messages.send(staff, parseParams(CaseParams, request).id, body.body));
   }
 
   /** Always an attachment, never rendered by the browser: the bytes are the defender's, not ours. */
   @Get('cases/:id/attachments/:fileId')
   async download(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
-    const { id, fileId } = params(FileParams, request);
+    const { id, fileId } = parseParams(FileParams, request);
     await this.downloads.send(staff, id, fileId, response);
   }
 

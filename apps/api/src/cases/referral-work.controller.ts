@@ -2,20 +2,16 @@ import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { negotiateLocale, NewReferral, ReferralAnswer } from '@mnpddh/shared';
+import { NewReferral, ReferralAnswer } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseInput, ValidBody } from '../common/valid-body.js';
+import { parseParams, ValidBody } from '../common/valid-body.js';
+import { CaseParams, Written, written } from './journal-written.js';
 import { ReferralWorkService } from './referral-work.service.js';
 
-const CaseParams = z.object({ id: z.uuid() });
 const ReferralParams = z.object({ id: z.uuid(), referralId: z.uuid() });
-const Written = z.object({ id: z.uuid(), seq: z.number().int() });
 
-function params<T>(schema: z.ZodType<T>, request: Request): T {
-  return parseInput(schema, request.params, negotiateLocale(request.headers['accept-language']));
-}
 
 /** Referrals of a case the caller holds to partners of the directory. */
 @ApiTags('case work')
@@ -27,22 +23,22 @@ export class ReferralWorkController {
   @Post('cases/:id/referrals')
   @ApiSchemas({ body: NewReferral, responses: { 201: Written } })
   async send(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewReferral) body: NewReferral) {
-    const entry = await this.referrals.send(staff, params(CaseParams, request).id, body);
-    return { id: entry.id, seq: entry.seq };
+    const entry = await this.referrals.send(staff, parseParams(CaseParams, request).id, body);
+    return written(entry);
   }
 
   @Post('cases/:id/referrals/:referralId/answer')
   @ApiSchemas({ body: ReferralAnswer, responses: { 201: Written } })
   async answer(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(ReferralAnswer) body: ReferralAnswer) {
-    const { id, referralId } = params(ReferralParams, request);
+    const { id, referralId } = parseParams(ReferralParams, request);
     const entry = await this.referrals.answer(staff, id, referralId, body);
-    return { id: entry.id, seq: entry.seq };
+    return written(entry);
   }
 
   /** A download, never shown inline or kept by a cache; the content is never logged. */
   @Get('cases/:id/referrals/:referralId/sheet')
   async sheet(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
-    const { id, referralId } = params(ReferralParams, request);
+    const { id, referralId } = parseParams(ReferralParams, request);
     const sheet = await this.referrals.sheet(staff, id, referralId);
     response.status(200);
     response.setHeader('Content-Type', 'text/plain; charset=utf-8');

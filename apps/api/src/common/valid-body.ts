@@ -23,6 +23,11 @@ export function parseInput<T>(schema: ZodType<T>, value: unknown, locale: Locale
   );
 }
 
+/** A route's path parameters, parsed like a body (field errors in the caller's language). */
+export function parseParams<T>(schema: ZodType<T>, request: Request): T {
+  return parseInput(schema, request.params, negotiateLocale(request.headers['accept-language']));
+}
+
 const validBody = createParamDecorator(({ parse }: { parse: ZodType }, context: ExecutionContext) => {
   const request = context.switchToHttp().getRequest<Request>();
   return parseInput(parse, request.body ?? {}, negotiateLocale(request.headers['accept-language']));

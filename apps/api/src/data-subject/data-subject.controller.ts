@@ -2,21 +2,16 @@ import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { ErasureConfirmation, negotiateLocale, NewDataSubjectRequest } from '@mnpddh/shared';
+import { ErasureConfirmation, NewDataSubjectRequest } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseInput, ValidBody } from '../common/valid-body.js';
+import { parseParams, ValidBody } from '../common/valid-body.js';
+import { CaseParams, Written, written } from '../cases/journal-written.js';
 import { DataSubjectService } from './data-subject.service.js';
 
-const CaseParams = z.object({ id: z.uuid() });
 const RequestParams = z.object({ id: z.uuid(), requestId: z.uuid() });
-const Written = z.object({ id: z.uuid(), seq: z.number().int() });
-type Written = z.infer<typeof Written>;
 
-function params<T>(schema: z.ZodType<T>, request: Request): T {
-  return parseInput(schema, request.params, negotiateLocale(request.headers['accept-language']));
-}
 
 /**
  * Data-subject requests on a case the caller holds (the vault refuses a case
@@ -32,14 +27,14 @@ export class DataSubjectController {
   @Post()
   @ApiSchemas({ body: NewDataSubjectRequest, responses: { 201: Written } })
   async record(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewDataSubjectRequest) body: NewDataSubjectRequest): Promise<Written> {
-    const entry = await this.requests.record(staff, params(CaseParams, request).id, body);
-    return { id: entry.id, seq: entry.seq };
+    const entry = await this.requests.record(staff, parseParams(CaseParams, request).id, body);
+    return written(entry);
   }
 
   /** A download, never shown in the page; `no-store` like every answer (security headers), said again here. */
   @Get(':requestId/export')
   async export(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
-    const { id, requestId } = params(RequestParams, request);
+    const { id, requestId } = parseParams(RequestParams, request);
     const file = await this.requests.exportAccess(staff, id, requestId);
     response.status(200);
     response.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -55,7 +50,7 @@ export class DataSubjectController {
   @HttpCode(204)
   @ApiSchemas({ body: ErasureConfirmation, responses: {} })
   async erase(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(ErasureConfirmation) body: ErasureConfirmation): Promise<void> {
-    const { id, requestId } = params(RequestParams, request);
+    const { id, requestId } = parseParams(RequestParams, request);
     await this.requests.erase(staff, id, requestId, body);
   }
 }

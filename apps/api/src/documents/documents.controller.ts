@@ -2,20 +2,16 @@ import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { DocumentDraftInput, DocumentDraftWritten, negotiateLocale } from '@mnpddh/shared';
+import { DocumentDraftInput, DocumentDraftWritten } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseInput, ValidBody } from '../common/valid-body.js';
+import { parseParams, ValidBody } from '../common/valid-body.js';
+import { CaseParams, Written, written } from '../cases/journal-written.js';
 import { DocumentsService } from './documents.service.js';
 
-const CaseParams = z.object({ id: z.uuid() });
 const DocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
-const Written = z.object({ id: z.uuid(), seq: z.number().int() });
 
-function params<T>(schema: z.ZodType<T>, request: Request): T {
-  return parseInput(schema, request.params, negotiateLocale(request.headers['accept-language']));
-}
 
 /**
  * Documents on a case the caller holds (the vault refuses others): drafted by
@@ -32,7 +28,7 @@ export class DocumentsController {
   @Roles('supervisor', 'caseworker')
   @ApiSchemas({ body: DocumentDraftInput, responses: { 201: DocumentDraftWritten } })
   async draft(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(DocumentDraftInput) body: DocumentDraftInput): Promise<DocumentDraftWritten> {
-    const { entry, documentId } = await this.documents.draft(staff, params(CaseParams, request).id, body);
+    const { entry, documentId } = await this.documents.draft(staff, parseParams(CaseParams, request).id, body);
     return { id: entry.id, seq: entry.seq, documentId };
   }
 
@@ -40,16 +36,16 @@ export class DocumentsController {
   @Roles('supervisor')
   @ApiSchemas({ responses: { 201: Written } })
   async approve(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember) {
-    const { id, documentId } = params(DocumentParams, request);
+    const { id, documentId } = parseParams(DocumentParams, request);
     const entry = await this.documents.approve(staff, id, documentId);
-    return { id: entry.id, seq: entry.seq };
+    return written(entry);
   }
 
   /** Rendered now, with the date and recipient on every page; a download never kept by a cache. Each issue is a journal entry. */
   @Get('cases/:id/documents/:documentId/pdf')
   @Roles('supervisor', 'caseworker')
   async pdf(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
-    const { id, documentId } = params(DocumentParams, request);
+    const { id, documentId } = parseParams(DocumentParams, request);
     const issued = await this.documents.issue(staff, id, documentId);
     response.status(200);
     response.setHeader('Content-Type', 'application/pdf');

@@ -91,12 +91,14 @@ export class CaseRekey {
     const keys = { old, fresh };
     try {
       await this.vault.integrityChecked(actor, caseId, () => this.verify(row, old));
+      // The case row, its entries and messages came with findCaseFor; only the rest is read here.
       const stored = await this.repository.caseToRekey(tx, caseId);
-      await this.writeRows(tx, caseId, await this.vault.integrityChecked(actor, caseId, () => this.reencrypt(caseId, stored, keys)));
+      const reencrypted = await this.vault.integrityChecked(actor, caseId, () => this.reencrypt(row, stored, keys));
+      await this.writeRows(tx, caseId, reencrypted);
       const holders = await this.regrant(tx, caseId, stored, fresh, actor, revokedStaffId);
       const receipts = await this.resealReceipts(tx, caseId, stored, fresh.threadKey, actor);
       await this.repository.endThreadSessions(tx, caseId);
-      await this.updateCase(tx, row, fresh);
+      await this.updateCase(tx, row, fresh, reencrypted.content);
       const counts = { holders, ...receipts };
       await this.audit.record({ action: 'case.rekeyed', actorId: actor.id, targetType: 'case', targetId: caseId, details: { ...details, ...counts } }, tx);
       return { outcome: 'rekeyed', ...counts };
@@ -120,16 +122,17 @@ export class CaseRekey {
    * computed in memory first (a value that fails to open is a tampered case
    * and nothing is written), then written by writeRows.
    */
-  private reencrypt(caseId: string, stored: CaseToRekey, { old, fresh }: Keys): Reencrypted {
+  private reencrypt(row: CaseRow, stored: CaseToRekey, { old, fresh }: Keys): Reencrypted {
     const tenant = this.tenant;
+    const caseId = row.id;
     const parent = (kind: 'case' | 'thread'): [SecretKey<CaseKeyKind>, SecretKey<CaseKeyKind>] =>
       kind === 'case' ? [old.caseKey, fresh.caseKey] : [old.threadKey, fresh.threadKey];
     const contentAt = (field: string) => ({ tenant, caseId, table: CASE_TABLE, rowId: caseId, field });
     return {
-      content: Object.fromEntries(CONTENT_FIELDS.map((field) => [field, reencryptField(old.caseKey, fresh.caseKey, stored.content[field], contentAt(field))])),
-      entries: stored.entries.map((e) => ({ id: e.id, body: reencryptField(old.caseKey, fresh.caseKey, e.body, entryLocation(tenant, caseId, e.id, e.seq)) })),
+      content: Object.fromEntries(CONTENT_FIELDS.map((field) => [field, reencryptField(old.caseKey, fresh.caseKey, row[field], contentAt(field))])),
+      entries: row.entries.map((e) => ({ id: e.id, body: reencryptField(old.caseKey, fresh.caseKey, e.body, entryLocation(tenant, caseId, e.id, e.seq)) })),
       drafts: stored.drafts.map((d) => ({ authorId: d.authorId, body: reencryptField(old.caseKey, fresh.caseKey, d.body, draftLocation(tenant, caseId, d.authorId)) })),
-      messages: stored.messages.map((m) => ({
+      messages: row.messages.map((m) => ({
         id: m.id,
         body: reencryptField(old.threadKey, fresh.threadKey, m.body, messageLocation(tenant, caseId, m.id, m.sender, m.seq)),
       })),
@@ -145,7 +148,6 @@ export class CaseRekey {
   }
 
   private async writeRows(tx: Db, caseId: string, rows: Reencrypted): Promise<void> {
-    await tx.protectionCase.update({ where: { id: caseId }, data: rows.content });
     for (const { id, body } of rows.entries) await tx.caseEntry.update({ where: { id }, data: { body } });
     for (const { authorId, body } of rows.drafts) await tx.caseDraft.update({ where: { caseId_authorId: { caseId, authorId } }, data: { body } });
     for (const { id, body } of rows.messages) await tx.caseMessage.update({ where: { id }, data: { body } });
@@ -217,8 +219,8 @@ export class CaseRekey {
     return { recipientPublicKey, sealedKey, signature: signGrant({ ...context, keyKind, recipientId: grantee, recipientPublicKey, sealedKey }, actor.keyPair) };
   }
 
-  /** New key ids, next revisions, and both manifests and the index row MAC'd again. */
-  private async updateCase(tx: Db, row: CaseRow, fresh: Keys['fresh']): Promise<void> {
+  /** The request's concerns under the new key, new key ids, next revisions, and both manifests and the index row MAC'd again. */
+  private async updateCase(tx: Db, row: CaseRow, fresh: Keys['fresh'], content: Reencrypted['content']): Promise<void> {
     const revision = row.revision + 1;
     const threadRevision = row.threadRevision + 1;
     const index = { ...row } as TriageIndex;
@@ -226,6 +228,7 @@ export class CaseRekey {
     await tx.protectionCase.update({
       where: { id: row.id },
       data: {
+        ...content,
         caseKeyId: fresh.caseKey.id,
         threadKeyId: fresh.threadKey.id,
         revision,

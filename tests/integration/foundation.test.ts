@@ -200,7 +200,8 @@ describe('embedded mode', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+    // Two starts, each with initdb or recovery and the demo team's Argon2id derivations: minutes on a busy 2-core machine.
+  }, 240_000);
 });
 
 async function query(url: string, sql: string): Promise<unknown[]> {

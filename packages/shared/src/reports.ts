@@ -84,6 +84,17 @@ export const StatCell = z.strictObject({
 });
 export type StatCell = z.infer<typeof StatCell>;
 
+/**
+ * How fresh the counters are: increments wait sealed until a batch mixes at
+ * least k cases, at most once a day; the hour of the last batch and how many
+ * increments wait.
+ */
+export const StatisticsFreshness = z.strictObject({
+  countedUntil: z.iso.datetime().nullable(),
+  waiting: z.number().int().min(0),
+});
+export type StatisticsFreshness = z.infer<typeof StatisticsFreshness>;
+
 export const StatisticsTable = z.strictObject({
   query: z.strictObject({
     from: z.string(),
@@ -95,6 +106,7 @@ export const StatisticsTable = z.strictObject({
   /** The threshold applied (never below 3). */
   k: z.number().int().min(3),
   generatedAt: z.iso.datetime(),
+  freshness: StatisticsFreshness,
   cells: z.array(StatCell),
   /** Totals per period (suppressed too when they would reveal a suppressed cell). */
   totals: z.array(z.strictObject({ period: z.string(), count: z.number().int().min(0).nullable() })),

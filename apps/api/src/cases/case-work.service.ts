@@ -31,6 +31,7 @@ import { CaseGrantsService } from '../vault/case-grants.service.js';
 import { CaseJournal, type JournalWrite } from '../vault/case-journal.js';
 import { bucketOf, monthOf, type CounterKey } from '../vault/stat-counters.js';
 import { toHour } from '../vault/triage-index.js';
+import { PendingCounters } from '../vault/pending-counters.js';
 import { VaultRepository } from '../vault/vault.repository.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { closureIndex } from '../retention/closure-index.js';
@@ -67,6 +68,7 @@ export class CaseWorkService {
     private readonly clock: CaseClock,
     private readonly prisma: PrismaService,
     private readonly alerts: AlertsService,
+    private readonly pendingCounters: PendingCounters,
   ) {}
 
   changeStatus(staff: CurrentStaffMember, caseId: string, change: StatusChange): Promise<JournalEntry> {
@@ -86,7 +88,7 @@ export class CaseWorkService {
           ...closureCounters(now, from, change.to),
         ];
         const index = { status: change.to, ...closureIndex(now, change, state.categories.threatTypes) };
-        return this.write('status_changed', { ...change, from }, index, 'case.status_changed', counters);
+        return this.write('status_changed', { ...change, from }, index, 'case.status_changed', { caseId, counters });
       },
       now,
     );
@@ -107,7 +109,7 @@ export class CaseWorkService {
         };
         // The first time someone is reached within the first-contact target's watch: how long it took, in a bucket.
         const firstReached = attempt.result === 'reached' && state.index.firstContactDue ? [counter(at, 'first_contact_hours', bucketOf(FIRST_CONTACT_BUCKETS, hoursSince(state.index.receivedAt, at)))] : [];
-        const write = this.write('contact_attempt', { ...attempt, at: at.toISOString() }, index, 'case.updated', firstReached);
+        const write = this.write('contact_attempt', { ...attempt, at: at.toISOString() }, index, 'case.updated', { caseId, counters: firstReached });
         if (!escalates(state.index.urgent, state.categories.threatTypes, attempt)) return write;
         // Silence after an arrest or disappearance wakes the rota: a content-free alert, one per attempt, in the entry's transaction.
         const dedupeKey = `contact:${caseId}:${randomUUID()}`;
@@ -136,7 +138,7 @@ export class CaseWorkService {
         const counters = firstAssessment
           ? [counter(now, 'risk_level', input.level), counter(now, 'assessment_days', bucketOf(ASSESSMENT_BUCKETS, hoursSince(state.index.receivedAt, now) / 24))]
           : [];
-        return this.write('risk_assessed', data, index, 'case.updated', counters);
+        return this.write('risk_assessed', data, index, 'case.updated', { caseId, counters });
       },
       now,
     );
@@ -175,10 +177,10 @@ export class CaseWorkService {
         await checkMeasureDisclosure(state, measure.measure);
         const measures = [...foldMeasures(state.entries), { id: measureId, ...measure }];
         const counters = measure.status === 'done' ? [counter(now, 'measure_delivered', measure.measure)] : [];
-        return this.write('measure_added', { ...measure, measureId }, { measureDue: measureDeadline(measures) }, 'case.updated', [
-          counter(now, 'measure_decided', measure.measure),
-          ...counters,
-        ]);
+        return this.write('measure_added', { ...measure, measureId }, { measureDue: measureDeadline(measures) }, 'case.updated', {
+          caseId,
+          counters: [counter(now, 'measure_decided', measure.measure), ...counters],
+        });
       },
       now,
     );
@@ -198,7 +200,7 @@ export class CaseWorkService {
         if ((update.status === 'in_progress' || update.status === 'done') && update.status !== current.status) await checkMeasureDisclosure(state, current.measure);
         const next = measures.map((m) => (m.id === measureId ? { ...m, ...definedOf(update) } : m));
         const delivered = update.status === 'done' && current.status !== 'done' ? [counter(now, 'measure_delivered', current.measure)] : [];
-        return this.write('measure_updated', { ...update, measureId }, { measureDue: measureDeadline(next) }, 'case.updated', delivered);
+        return this.write('measure_updated', { ...update, measureId }, { measureDue: measureDeadline(next) }, 'case.updated', { caseId, counters: delivered });
       },
       now,
     );
@@ -257,14 +259,14 @@ export class CaseWorkService {
     data: unknown,
     index: JournalWrite['index'],
     audit: JournalWrite['audit'],
-    counters: CounterKey[] = [],
+    counted?: { caseId: string; counters: CounterKey[] },
   ): JournalWrite {
     return {
       kind,
       data,
       index,
       audit,
-      ...(counters.length ? { alsoWithin: (tx) => this.repository.incrementCounters(tx, counters) } : {}),
+      ...(counted?.counters.length ? { alsoWithin: (tx) => this.pendingCounters.queue(tx, counted) } : {}),
     };
   }
 }

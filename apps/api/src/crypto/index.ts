@@ -189,3 +189,5 @@ export {
   readBackupHeader,
   type BackupKeyPair,
 } from './backup.js';
+
+export { sealPendingIncrement, openPendingIncrement, PENDING_PLAINTEXT_BYTES } from './statistics-seal.js';

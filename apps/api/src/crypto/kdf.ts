@@ -23,6 +23,8 @@ export const KDF_CONTEXT = {
   staffSeed: 'mnpstaff',
   /** directory signing seed: 1 = intake signing seed, 2 = backup signing seed */
   directory: 'mnpdirec',
+  /** index key: 1 = statistics key (seals counter increments until their batch) */
+  statistics: 'mnpstats',
 } as const;
 
 export type KdfContext = (typeof KDF_CONTEXT)[keyof typeof KDF_CONTEXT];

@@ -21,7 +21,8 @@ export type SymmetricKeyKind =
   | 'index'
   | 'receipt-pepper'
   | 'manifest'
-  | 'replay';
+  | 'replay'
+  | 'statistics';
 
 export const KEY_BYTES = 32;
 export const KEY_ID_BYTES = 16;

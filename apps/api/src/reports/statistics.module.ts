@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { StatisticsBatchScheduler } from './statistics-batch-scheduler.js';
+import { StatisticsBatchRepository } from './statistics-batch.repository.js';
+import { StatisticsBatches } from './statistics-batches.js';
 import { StatisticsController } from './statistics.controller.js';
 import { StatisticsRepository } from './statistics.repository.js';
 import { StatisticsService } from './statistics.service.js';
@@ -6,7 +9,7 @@ import { StatisticsService } from './statistics.service.js';
 /** Anonymised statistics from the aggregate counters (issue 7). */
 @Module({
   controllers: [StatisticsController],
-  providers: [StatisticsService, StatisticsRepository],
-  exports: [StatisticsService],
+  providers: [StatisticsService, StatisticsRepository, StatisticsBatches, StatisticsBatchRepository, StatisticsBatchScheduler],
+  exports: [StatisticsService, StatisticsBatches],
 })
 export class StatisticsModule {}

@@ -11,6 +11,7 @@ import {
 import { AppError } from '../common/app-error.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { INTAKE_DIMENSIONS } from '../vault/stat-counters.js';
+import { StatisticsBatches } from './statistics-batches.js';
 import { StatisticsRepository, type CounterRecord } from './statistics.repository.js';
 import { buildTable, cellKey, coarserPeriod, periodOf, regionGroupOf, wholeYears, type BuiltTable, type CountRow, type Link, type Links } from './statistics-table.js';
 import type { SuppressionReason } from './statistics-suppression.js';
@@ -35,12 +36,18 @@ const NEXT_GRANULARITY: Record<Granularity, Granularity | undefined> = { month: 
 export class StatisticsService {
   constructor(
     private readonly repository: StatisticsRepository,
+    private readonly batches: StatisticsBatches,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
   /** The threshold: configured (STATS_K), never below 3. */
   get k(): number {
     return Math.max(3, this.runtime.config.STATS_K ?? 5);
+  }
+
+  private async freshness(): Promise<StatisticsTable['freshness']> {
+    const { countedUntil, waiting } = await this.batches.freshness();
+    return { countedUntil: countedUntil?.toISOString() ?? null, waiting };
   }
 
   async table(query: StatisticsQuery, now = new Date()): Promise<StatisticsTable> {
@@ -54,6 +61,7 @@ export class StatisticsService {
       query: { from, to, granularity: query.granularity, dimension: query.dimension, ...(query.cross ? { cross: query.cross } : {}) },
       k: this.k,
       generatedAt: now.toISOString(),
+      freshness: await this.freshness(),
       cells: built.cells.filter((cell) => shown.has(cell.period)),
       totals: built.totals.filter((total) => shown.has(total.period)),
       coarserSuggestion: coarserSuggestion(decided.map(([, decision]) => decision), query),

@@ -34,7 +34,8 @@ import { decryptEntries, type JournalEntry } from './case-entries.js';
 import { caseManifest, rowsOf, type CaseRows } from './case-manifest.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import type { CaseReader } from './case-reader.js';
-import { newCaseCounters } from './stat-counters.js';
+import { PendingCounters } from './pending-counters.js';
+import { intakeTally } from './stat-counters.js';
 import { indexValues, newCaseIndex, newReference, type TriageIndex } from './triage-index.js';
 import { ThreadMessages, type ThreadMessage } from './thread-messages.js';
 import { VaultRepository } from './vault.repository.js';
@@ -91,6 +92,7 @@ export class CaseVaultService {
     private readonly thread: ThreadMessages,
     private readonly audit: AuditService,
     private readonly events: CaseEvents,
+    private readonly counters: PendingCounters,
   ) {}
 
   async createCase(input: NewCase, now = new Date()): Promise<CreatedCase> {
@@ -131,7 +133,7 @@ export class CaseVaultService {
           wrappedThreadKey: wrapThreadKeyForReceipt(threadKey, receiptKeys.wrappingKey, { tenant, caseId, receiptId }),
           certificate: receiptCertificate,
         });
-        await this.repository.incrementCounters(tx, newCaseCounters(input.content.categories, input.urgent, index.receivedAt));
+        await this.counters.queue(tx, { caseId, intake: intakeTally(input.content.categories, input.urgent, index.receivedAt) });
         const channel = input.content.categories.channel ?? 'web';
         await this.audit.record(
           { action: 'case.created', actorId: input.createdBy ?? null, targetType: 'case', targetId: caseId, details: { urgent: input.urgent, channel } },

@@ -61,15 +61,28 @@ export function intakeValues(categories: CaseCategories, urgent: boolean): Recor
   };
 }
 
+/** What intake counts of one case, codes only: the month, each dimension's codes, the people at risk. */
+export interface IntakeTally {
+  period: string;
+  values: Record<IntakeDimension, string[]>;
+  people: number;
+}
+
+export function intakeTally(categories: CaseCategories, urgent: boolean, receivedAt: Date): IntakeTally {
+  return { period: monthOf(receivedAt), values: intakeValues(categories, urgent), people: peopleAtRisk(categories) };
+}
+
+/** The counters a new case increments (see intakeCounters). */
+export function newCaseCounters(categories: CaseCategories, urgent: boolean, receivedAt: Date): CounterKey[] {
+  return intakeCounters(intakeTally(categories, urgent, receivedAt));
+}
+
 /**
- * The counters a new case increments: the total, the people at risk, each
+ * The counters one intake increments: the total, the people at risk, each
  * intake dimension alone, and every pair of intake dimensions (stored once,
  * dimension_1 < dimension_2), each pair also weighted by the people at risk.
  */
-export function newCaseCounters(categories: CaseCategories, urgent: boolean, receivedAt: Date): CounterKey[] {
-  const period = monthOf(receivedAt);
-  const people = peopleAtRisk(categories);
-  const values = intakeValues(categories, urgent);
+export function intakeCounters({ period, values, people }: IntakeTally): CounterKey[] {
   const key = (dimension1: string, value1: string, dimension2 = '', value2 = '', amount = 1): CounterKey => ({
     period,
     dimension1,

@@ -10,10 +10,11 @@ import { EscrowService } from './escrow.service.js';
 import { ReceiptIssuer } from './receipt-issuer.js';
 import { ThreadFiles } from './thread-files.js';
 import { ThreadMessages } from './thread-messages.js';
+import { PendingCounters } from './pending-counters.js';
 import { VaultRepository } from './vault.repository.js';
 
 @Module({
-  providers: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseGrantsService, CaseKeysAccess, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, VaultRepository, ReceiptIssuer],
-  exports: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseKeysAccess, CaseGrantsService, VaultRepository, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, ReceiptIssuer],
+  providers: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseGrantsService, CaseKeysAccess, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, VaultRepository, ReceiptIssuer, PendingCounters],
+  exports: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseKeysAccess, CaseGrantsService, VaultRepository, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, ReceiptIssuer, PendingCounters],
 })
 export class VaultModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../database/db.js';
 import type { KeyKind, MessageSender, Prisma } from '../generated/prisma/client.js';
-import type { CounterKey } from './stat-counters.js';
 
 /** A case's clear triage index with its MAC: what every reader that checks the index row selects. */
 export const INDEX_ROW_SELECT = {
@@ -216,26 +215,5 @@ export class VaultRepository {
 
   findGrant(db: Db, caseId: string, keyKind: KeyKind, recipientId: string) {
     return db.caseKeyGrant.findUnique({ where: { caseId_keyKind_recipientId: { caseId, keyKind, recipientId } } });
-  }
-
-  /**
-   * Aggregate counters, in the case's transaction, in one statement (intake
-   * writes a hundred or so): duplicates summed first (ON CONFLICT may touch a
-   * row once per statement), rows taken in key order so concurrent intakes
-   * lock them in the same order and cannot deadlock.
-   */
-  async incrementCounters(tx: Db, keys: CounterKey[]): Promise<void> {
-    if (keys.length === 0) return;
-    const column = <T>(pick: (key: CounterKey) => T) => keys.map(pick);
-    await tx.$executeRaw`
-      INSERT INTO stat_counter (period, dimension_1, value_1, dimension_2, value_2, count)
-      SELECT period, d1, v1, d2, v2, SUM(n)::int
-      FROM unnest(${column((k) => k.period)}::text[], ${column((k) => k.dimension1)}::text[], ${column((k) => k.value1)}::text[],
-                  ${column((k) => k.dimension2)}::text[], ${column((k) => k.value2)}::text[], ${column((k) => k.amount ?? 1)}::int[])
-        AS t(period, d1, v1, d2, v2, n)
-      GROUP BY period, d1, v1, d2, v2
-      ORDER BY period, d1, v1, d2, v2
-      ON CONFLICT (period, dimension_1, value_1, dimension_2, value_2)
-      DO UPDATE SET count = stat_counter.count + EXCLUDED.count`;
   }
 }

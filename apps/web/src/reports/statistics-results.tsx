@@ -31,6 +31,11 @@ export function StatisticsResults({ table, query }: Props) {
   return (
     <>
       <p className="muted">{format(t.statistics.generated, { date: formatDateTime(table.generatedAt, locale), k: table.k })}</p>
+      <p className="muted">
+        {table.freshness.countedUntil
+          ? format(t.statistics.freshness, { date: formatDateTime(table.freshness.countedUntil, locale), k: table.k, waiting: table.freshness.waiting })
+          : format(t.statistics.freshnessNever, { k: table.k, waiting: table.freshness.waiting })}
+      </p>
       {table.totals.length > 1 ? (
         <StatBlock title={t.statistics.totalsTitle} groups={totalsGroups(table, periodLabel)} k={table.k} exportFile={exportOf(query)}>
           <table className="stat-table">

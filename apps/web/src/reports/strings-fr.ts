@@ -100,6 +100,8 @@ export const reportsFr = {
     coarserButton: 'Voir {view}',
     coarserJoin: ' et ',
     generated: 'Calculé le {date}, seuil de masquage k = {k}.',
+    freshness: 'Chiffres arrêtés au {date}. Les nouvelles demandes et les étapes des dossiers sont ajoutées par lots d’au moins {k} dossiers, au plus une fois par jour, pour qu’aucun chiffre ne désigne une personne ; {waiting} en attente.',
+    freshnessNever: 'Rien n’est encore compté. Les demandes et les étapes des dossiers sont ajoutées par lots d’au moins {k} dossiers, au plus une fois par jour, pour qu’aucun chiffre ne désigne une personne ; {waiting} en attente.',
     period: 'Période',
     value: 'Catégorie',
     count: 'Nombre',

@@ -62,7 +62,7 @@ beforeAll(async () => {
   }
   const receipts = await asOwner<{ id: string; case_id: string }>(portal, 'SELECT id, case_id FROM receipt');
   for (const receipt of receipts) names.set(receipt.id, receipt.case_id);
-  await portal.app.get(StatisticsBatches).applyDue();
+  expect(await portal.app.get(StatisticsBatches).applyDue()).toMatchObject({ applied: true, cases: RARE.length });
 }, 300_000);
 
 afterAll(async () => {
@@ -91,6 +91,24 @@ describe('a copy of the database', () => {
       }
     }
     expect(precise).toEqual([]);
+  });
+
+  it('shows the precise times from inside the ciphertext: a writer who backdates the clear hour changes nothing shown', async () => {
+    const caseId = [...names.values()][0] as string;
+    const shown = async () => {
+      const response = await supervisor.get(`/api/cases/${caseId}`);
+      expect(response.status).toBe(200);
+      const detail = (await response.json()) as { entries: { at: string }[]; thread: { at: string }[] };
+      return { entries: detail.entries.map((e) => e.at), thread: detail.thread.map((m) => m.at) };
+    };
+    const before = await shown();
+    expect(before.entries.length).toBeGreaterThan(0);
+    expect(before.thread.length).toBeGreaterThan(0);
+    // Precise to the millisecond on screen, though the rows hold only the hour.
+    expect([...before.entries, ...before.thread].some((at) => !at.endsWith(':00:00.000Z'))).toBe(true);
+    await asOwner(portal, "UPDATE case_entry SET created_at = created_at - interval '3 days' WHERE case_id = $1", [caseId]);
+    await asOwner(portal, "UPDATE case_message SET created_at = created_at - interval '3 days' WHERE case_id = $1", [caseId]);
+    expect(await shown()).toEqual(before);
   });
 
   it('holds no counter increment in the clear while it waits', async () => {

@@ -4,6 +4,7 @@ import { AUDIT_GENESIS_HASH, auditChainHash, type ClearValues } from '../crypto/
 import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { AuditRepository, type AuditRow } from './audit.repository.js';
+import { auditTimeOf } from './audit-time.js';
 
 export interface AuditEventInput {
   action: AuditAction;
@@ -35,7 +36,7 @@ export class AuditService {
     const head = await this.repository.lockHead(tx);
     const row: Omit<AuditRow, 'hash'> = {
       seq: (head?.seq ?? 0n) + 1n,
-      at: new Date(),
+      at: auditTimeOf(event, new Date()),
       actorId: event.actorId,
       action: event.action,
       targetType: event.targetType ?? null,

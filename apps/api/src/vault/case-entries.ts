@@ -24,19 +24,22 @@ export const entryLocation = (tenant: string, caseId: string, id: string, seq: n
   sequence: seq,
 });
 
+// The precise time is inside too: the clear created_at keeps only the hour, and a writer who changes it changes nothing shown.
 export function encryptEntry(caseKey: CaseKey, tenant: string, caseId: string, entry: JournalEntry<unknown>): string {
-  const body = JSON.stringify({ kind: entry.kind, authorId: entry.authorId, data: entry.data });
+  const body = JSON.stringify({ kind: entry.kind, authorId: entry.authorId, at: entry.at.toISOString(), data: entry.data });
   return encryptField(caseKey, body, entryLocation(tenant, caseId, entry.id, entry.seq));
 }
 
 /** Throws CryptoError (tampered, moved or renumbered row) or SyntaxError: callers treat both as an integrity failure. */
 export function decryptEntries(caseKey: CaseKey, tenant: string, caseId: string, rows: CaseEntry[]): JournalEntry[] {
   return rows.map((row) => {
-    const { kind, authorId, data } = JSON.parse(decryptFieldText(caseKey, row.body, entryLocation(tenant, caseId, row.id, row.seq))) as {
+    const { kind, authorId, at, data } = JSON.parse(decryptFieldText(caseKey, row.body, entryLocation(tenant, caseId, row.id, row.seq))) as {
       kind: CaseEntryKind;
       authorId: string;
+      /** Absent from entries written before times moved inside: those show their clear hour. */
+      at?: string;
       data: Record<string, unknown>;
     };
-    return { id: row.id, seq: row.seq, at: row.createdAt, authorId, kind, data };
+    return { id: row.id, seq: row.seq, at: at ? new Date(at) : row.createdAt, authorId, kind, data };
   });
 }

@@ -68,11 +68,12 @@ export class ThreadMessages {
 
   decryptAll(threadKey: ThreadKey, caseId: string, rows: CaseMessage[]): ThreadMessage[] {
     return rows.map((row) => {
-      const entry = JSON.parse(decryptFieldText(threadKey, row.body, this.location(caseId, row.id, row.sender, row.seq))) as NewThreadEntry;
+      const entry = JSON.parse(decryptFieldText(threadKey, row.body, this.location(caseId, row.id, row.sender, row.seq))) as NewThreadEntry & { at?: string };
       return {
         seq: row.seq,
         sender: row.sender,
-        createdAt: row.createdAt,
+        // The precise time is inside the ciphertext (the clear created_at keeps the hour); older messages show their hour.
+        createdAt: entry.at ? new Date(entry.at) : row.createdAt,
         kind: entry.kind,
         body: entry.body,
         ...(entry.fileId ? { fileId: entry.fileId } : {}),
@@ -97,7 +98,8 @@ export class ThreadMessages {
     this.verify(threadKey, caseId, thread.threadRevision, sequences, fileIds, thread.threadMac);
     const seq = (sequences.at(-1) ?? 0) + 1;
     const id = randomUUID();
-    const body = JSON.stringify({ kind: entry.kind, body: entry.body, ...(entry.fileId ? { fileId: entry.fileId } : {}) });
+    const at = new Date().toISOString();
+    const body = JSON.stringify({ kind: entry.kind, body: entry.body, at, ...(entry.fileId ? { fileId: entry.fileId } : {}) });
     await this.repository.insertMessage(tx, { id, caseId, seq, sender, body: encryptField(threadKey, body, this.location(caseId, id, sender, seq)) });
     const revision = thread.threadRevision + 1;
     const allFiles = newFileId ? [...fileIds, newFileId] : fileIds;

@@ -317,8 +317,8 @@ describe('uploads in follow-up', () => {
     expect(over.status).toBe(400);
     expect(await errorFields(over)).toEqual(['file']);
 
-    // expired uploads (24 h) are deleted with their pieces when the next upload starts
-    await count('UPDATE upload_session SET expires_at = now() - interval \'1 minute\' WHERE case_id = $1 RETURNING 1 AS n', [defender.caseId]);
+    // expired uploads (24 h; the expiry is kept to the hour, rounded up) are deleted with their pieces when the next upload starts
+    await count('UPDATE upload_session SET expires_at = now() - interval \'2 hours\' WHERE case_id = $1 RETURNING 1 AS n', [defender.caseId]);
     await started(defender, { kind: 'file', name: 'next.pdf', type: 'application/pdf', size: 10 });
     expect(await count('SELECT count(*) AS n FROM upload_session WHERE case_id = $1', [defender.caseId])).toBe(1);
     expect(await count('SELECT count(*) AS n FROM upload_piece WHERE upload_id = ANY($1::uuid[])', [ids])).toBe(0);

@@ -325,4 +325,20 @@ describe('a seized server', () => {
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.filter((line) => secrets.some((needle) => line.includes(needle.toString('latin1'))))).toEqual([]);
   });
+
+  it('keeps no line per visit of the public side in its log (no time, path or size), and the staff access log', async () => {
+    const created = await vault.createCase({ urgent: false, content: plainContent() });
+    const linesBefore = logLines.length;
+    const opened = await fetch(`${portal.url}/api/follow-up/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipt: created.receipt }) });
+    expect(opened.status).toBe(200);
+    const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    expect((await fetch(`${portal.url}/api/follow-up`, { headers: { cookie } })).status).toBe(200);
+    expect((await fetch(`${portal.url}/api/follow-up/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"receipt":' })).status).toBe(400);
+    await fetch(`${portal.url}/suivi`);
+    expect((await fetch(`${portal.url}/api/cases`)).status).toBe(401);
+    const lines = logLines.slice(linesBefore);
+    const publicPaths = ['/api/follow-up', '/api/requests', '/api/callback-requests', '/suivi'];
+    expect(lines.filter((line) => publicPaths.some((path) => line.includes(path)))).toEqual([]);
+    expect(lines.filter((line) => line.includes('"path":"/api/cases"')).length).toBe(1);
+  });
 });

@@ -4,6 +4,8 @@ import type { Request, Response } from 'express';
 import { ERROR_MESSAGES, ERROR_STATUS, type ErrorBody, type ErrorCode, fieldMessage, negotiateLocale } from '@mnpddh/shared';
 import { AppError } from './app-error.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
+import { areaOf } from './host-separation.js';
+import { logPublicFailure } from './public-side-log.js';
 import type { Logger } from 'pino';
 
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['SERVICE_UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL']);
@@ -36,7 +38,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (code === 'INTERNAL' || code === 'SERVICE_UNAVAILABLE') {
       const correlationId = randomUUID();
       body.error.correlationId = correlationId;
-      this.logger.error({ correlationId, err: exception }, 'request failed');
+      if (areaOf(request.path) === 'staff') this.logger.error({ correlationId, err: exception }, 'request failed');
+      else logPublicFailure(this.logger, code, exception, correlationId);
     }
     if (!response.headersSent) response.status(ERROR_STATUS[code]).json(body);
   }

@@ -3,11 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { areaOf } from './host-separation.js';
+import { attachHourlyLogger } from './public-side-log.js';
 
 /*
  * Logs never carry bodies, cookies, authorization headers, receipts or keys.
  * Request logs are built from an allow-list (method, path without query,
- * status, duration); the redaction paths below are a second net for anything
+ * status, duration), for staff routes only (public-side-log.ts); the redaction paths below are a second net for anything
  * logged by hand.
  */
 export const REDACTED_PATHS = [
@@ -29,13 +31,17 @@ export const REDACTED_PATHS = [
 ];
 
 export function createLogger(level: LevelWithSilent, destination?: DestinationStream): Logger {
-  return pino({ level, base: undefined, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination);
+  const logger = pino({ level, base: undefined, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination);
+  attachHourlyLogger(logger, level, destination);
+  return logger;
 }
 
 export function createHttpLogger(logger: Logger) {
   return pinoHttp({
     logger,
     genReqId: () => randomUUID(),
+    // Staff routes keep their access log; the public side's pages, API and assets get no line per visit.
+    autoLogging: { ignore: (req) => areaOf(req.url ?? '') !== 'staff' },
     serializers: {
       req: (req: IncomingMessage & { id?: unknown }) => ({
         id: req.id,

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { responseTargetsOf } from '../config/response-targets.js';
+import { hourlyLoggerOf } from '../common/public-side-log.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import {
   computeCaseManifestMac,
@@ -144,7 +145,8 @@ export class CaseVaultService {
         await input.onCreated?.(tx, created);
         return created.triageTeamSize;
       });
-      if (triageTeamSize < 2) this.runtime.logger.warn({ triageTeamSize }, 'triage team has fewer than two members');
+      // Logged with the hour only: the line is written at the moment a request arrives.
+      if (triageTeamSize < 2) hourlyLoggerOf(this.runtime.logger).warn({ triageTeamSize }, 'triage team has fewer than two members');
       return { caseId, reference, receipt, triageTeamSize };
     } finally {
       caseKey.destroy();
@@ -259,7 +261,7 @@ export class CaseVaultService {
    */
   private async recipients(tx: Prisma.TransactionClient, createdBy?: string) {
     const escrow = await this.directory.activeEscrow(tx);
-    if (!escrow) this.runtime.logger.error('no active escrow key: the case is sealed to the triage team only');
+    if (!escrow) hourlyLoggerOf(this.runtime.logger).error('no active escrow key: the case is sealed to the triage team only');
     const staff = await this.directory.triageTeam(tx);
     if (createdBy && !staff.some((member) => member.staff.id === createdBy)) {
       const creator = await this.directory.certifiedStaff(tx, createdBy);

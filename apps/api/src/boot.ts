@@ -6,6 +6,8 @@ import { loadServerSecrets } from './config/server-secrets.js';
 import { createApp } from './create-app.js';
 import { warmUpCrypto } from './crypto/index.js';
 import { openDatabase } from './database/open-database.js';
+import { auditAdoption } from './database/secrets-adoption.js';
+import { checkSecretFingerprints } from './database/secret-fingerprints.js';
 import { seedDemo, type DemoAccount } from './demo/demo-seed.js';
 import { webDistDir } from './paths.js';
 
@@ -28,8 +30,11 @@ export async function startPortal(env: NodeJS.ProcessEnv, logDestination?: Desti
   const database = await openDatabase(config, (message) => logger.trace({ postgres: message.trim() }));
   if (database.appliedMigrations.length > 0) logger.info({ migrations: database.appliedMigrations }, 'migrations applied');
   try {
+    // Before anything reads a case: a portal on secrets that are not its database's answers "ready" and fails everyone.
+    const fingerprints = await checkSecretFingerprints(database.ownerUrl, secrets.fingerprints, true);
     await warmUpCrypto();
     const app = await createApp({ config, databaseUrl: database.url, logger, secrets }, webDistDir(config.WEB_DIST));
+    if (fingerprints.adopted) await auditAdoption(app, fingerprints.recorded, logger);
     const demoAccounts = config.embedded ? await seedDemo(app, config.DATA_DIR) : [];
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address();

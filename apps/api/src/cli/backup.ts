@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import { signCheckpointBeforeBackup } from '../backup/backup-checkpoint.js';
 import { createBackup } from '../backup/create-backup.js';
+import { createLogger } from '../common/logger.js';
 import { parseConfig, type AppConfig } from '../config/config.schema.js';
 import { loadServerSecrets } from '../config/server-secrets.js';
 import { backupFailureReason, clearBackupFailure, recordBackupFailure, type BackupFailureReason } from '../notify/operational/backup-failure.js';
@@ -9,7 +11,9 @@ import { fail, withDatabase } from './with-database.js';
  * `npm run backup`: a logical dump of the whole database but its sessions,
  * encrypted to BACKUP_PUBLIC_KEY and signed, into BACKUP_DIR; keeps the
  * BACKUP_KEEP newest. Same environment as the portal (DATABASE_URL or
- * MIGRATION_DATABASE_URL, else the embedded PostgreSQL — portal stopped).
+ * MIGRATION_DATABASE_URL, else the embedded PostgreSQL — the running
+ * portal's, online, or started for the backup). A checkpoint of the audit
+ * log is signed first, so that the backup carries a recent one.
  * A failure is noted in the database (when it can be reached) so that the
  * portal raises a 'backup_failed' operational alert; a success clears it.
  */
@@ -26,6 +30,7 @@ try {
   if (!config.BACKUP_PUBLIC_KEY) throw new MissingBackupKey('BACKUP_PUBLIC_KEY is not set: run `npm run backup:keygen` once and configure its public key.');
   const secrets = await loadServerSecrets(config);
   const path = await withDatabase(async (databaseUrl) => {
+    await signCheckpointBeforeBackup({ config, databaseUrl, logger: createLogger('silent'), secrets });
     const written = await createBackup({
       databaseUrl,
       tenant: config.TENANT,
@@ -36,7 +41,7 @@ try {
     });
     await clearBackupFailure(databaseUrl).catch(() => console.error('The backup is written, but an earlier failure note could not be cleared.'));
     return written;
-  });
+  }, secrets);
   console.log(`Backup written / Sauvegarde écrite: ${path}`);
 } catch (error) {
   await noteFailure(error instanceof MissingBackupKey ? 'missing_key' : backupFailureReason(error));

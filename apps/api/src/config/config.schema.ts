@@ -42,6 +42,8 @@ export const EnvSchema = z.object({
   DIRECTORY_SIGNING_KEY: z.string().optional(),
   INDEX_KEY: z.string().optional(),
   AUDIT_CHECKPOINT_KEY: z.string().optional(),
+  /** A file of NAME=value lines holding those secrets (the variables win over it); kept apart from the backups. */
+  SECRETS_FILE: z.string().min(1).optional(),
   /** Set behind a TLS proxy: cookies get Secure, HSTS is sent. */
   TRUST_PROXY: z
     .enum(['true', 'false'])

@@ -187,5 +187,8 @@ export {
   openBackupStream,
   verifyBackup,
   readBackupHeader,
+  backupOpensWith,
+  backupDamage,
   type BackupKeyPair,
 } from './backup.js';
+export { secretFingerprint } from './secret-fingerprint.js';

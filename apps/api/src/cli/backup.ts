@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { signCheckpointBeforeBackup } from '../backup/backup-checkpoint.js';
+import { copyBackup } from '../backup/copy-backup.js';
 import { createBackup } from '../backup/create-backup.js';
 import { createLogger } from '../common/logger.js';
 import { parseConfig, type AppConfig } from '../config/config.schema.js';
@@ -25,6 +26,7 @@ try {
 }
 
 class MissingBackupKey extends Error {}
+class CopyFailed extends Error {}
 
 try {
   if (!config.BACKUP_PUBLIC_KEY) throw new MissingBackupKey('BACKUP_PUBLIC_KEY is not set: run `npm run backup:keygen` once and configure its public key.');
@@ -43,8 +45,14 @@ try {
     return written;
   }, secrets);
   console.log(`Backup written / Sauvegarde écrite: ${path}`);
+  if (config.BACKUP_COPY_DIR) {
+    const copy = await copyBackup(path, config.BACKUP_COPY_DIR, config.BACKUP_KEEP).catch((error: unknown) => {
+      throw new CopyFailed(`The backup is written here, but its copy off the server failed / la copie hors du serveur a échoué: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    console.log(`Copied off the server / Copiée hors du serveur: ${copy}`);
+  }
 } catch (error) {
-  await noteFailure(error instanceof MissingBackupKey ? 'missing_key' : backupFailureReason(error));
+  await noteFailure(error instanceof MissingBackupKey ? 'missing_key' : error instanceof CopyFailed ? 'copy_failed' : backupFailureReason(error));
   fail(error);
 }
 

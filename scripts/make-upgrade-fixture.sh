@@ -1,7 +1,7 @@
 #!/bin/sh
 # Makes tests/fixtures/upgrade-<release>/ with the PREVIOUS release's own code:
 # a clean export of that commit beside this checkout, this checkout's
-# node_modules hard-linked in, its build, then tests/upgrade/make-fixture.test.ts
+# node_modules hard-linked in, its build, then tests/upgrade/make-fixture.fixture.ts
 # run there (cases, receipts, statistics, audit checkpoint, one backup).
 #   sh scripts/make-upgrade-fixture.sh fd06a03
 set -eu
@@ -13,7 +13,7 @@ cp -al node_modules "$work/node_modules"
 rm -rf "$work/node_modules/.cache" "$work/node_modules/.vite"
 [ -d apps/web/node_modules ] && cp -a apps/web/node_modules "$work/apps/web/node_modules"
 mkdir -p "$work/tests/upgrade"
-cp tests/upgrade/make-fixture.test.ts "$work/tests/integration/make-upgrade-fixture.test.ts"
+cp tests/upgrade/make-fixture.fixture.ts "$work/tests/integration/make-upgrade-fixture.test.ts"
 out="$here/tests/fixtures/upgrade-$release"
 rm -rf "$out"
 cd "$work"

@@ -17,6 +17,7 @@ import pg from 'pg';
 import { AuditVerification, CaseDetail } from '@mnpddh/shared';
 import { createBackup } from '../../apps/api/src/backup/create-backup.js';
 import { restoreBackup } from '../../apps/api/src/backup/restore-backup.js';
+import { RestoreRefused } from '../../apps/api/src/backup/restore-refusal.js';
 import { checkRestoredDatabase } from '../../apps/api/src/backup/restore-checks.js';
 import { startPortal, type RunningPortal } from '../../apps/api/src/boot.js';
 import { createLogger } from '../../apps/api/src/common/logger.js';
@@ -80,21 +81,30 @@ async function tableCount(url: string): Promise<number> {
   return (result.rows[0] as { n: number }).n;
 }
 
-function restoreInto(ownerUrl: string, file: string) {
+async function restoreInto(ownerUrl: string, file: string, secrets: NodeJS.ProcessEnv = SECRETS, backupPrivateKey = BACKUP_KEYS.privateKey) {
   return restoreBackup({
     file,
     databaseUrl: ownerUrl,
     tenant: TENANT,
-    backupPrivateKey: BACKUP_KEYS.privateKey,
-    directoryKey: parseDirectorySigningKey(SECRETS.DIRECTORY_SIGNING_KEY).value,
+    backupPrivateKey,
+    directoryKey: parseDirectorySigningKey(secrets.DIRECTORY_SIGNING_KEY).value,
     migrationPaths: MIGRATION_PATHS,
+    fingerprints: (await loadServerSecrets(parseConfig({ ...ENV, ...secrets, DATABASE_URL: ownerUrl }))).fingerprints,
   });
+}
+
+async function messageOf(work: Promise<unknown>): Promise<string> {
+  return work.then(
+    () => 'NO_ERROR',
+    (error: unknown) => (error as Error).message,
+  );
 }
 
 async function codeOf(work: Promise<unknown>): Promise<string> {
   try {
     await work;
   } catch (error) {
+    if (error instanceof RestoreRefused) return error.reason;
     return error instanceof CryptoError ? error.code : (error as Error).message;
   }
   return 'NO_ERROR';
@@ -161,7 +171,7 @@ describe('restore drill', () => {
       const bytes = await readFile(backupFile);
       bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] as number) ^ 0x01;
       await writeFile(tampered, bytes);
-      expect(await codeOf(restoreInto(cluster.url, tampered))).toBe('BAD_SIGNATURE');
+      expect(await codeOf(restoreInto(cluster.url, tampered))).toBe('changed');
       expect(await tableCount(cluster.url)).toBe(0);
 
       const header = await restoreInto(cluster.url, backupFile);
@@ -197,7 +207,7 @@ describe('restore drill', () => {
   it('refuses a database that is not empty', async () => {
     const target = await emptyDatabase();
     await asAdmin('CREATE TABLE intruder (id int)', target.ownerUrl);
-    expect(await codeOf(restoreInto(target.ownerUrl, backupFile))).toMatch(/not empty/);
+    expect(await codeOf(restoreInto(target.ownerUrl, backupFile))).toBe('not_empty');
   });
 
   it('refuses a backup with one byte flipped, or truncated, before writing anything', async () => {
@@ -208,13 +218,29 @@ describe('restore drill', () => {
       const file = join(backupDir, `tampered-${offset}.bin`);
       await writeFile(file, tampered);
       const target = await emptyDatabase();
-      expect(await codeOf(restoreInto(target.ownerUrl, file))).toBe('BAD_SIGNATURE');
+      expect(await codeOf(restoreInto(target.ownerUrl, file))).toBe('changed');
       expect(await tableCount(target.ownerUrl)).toBe(0);
     }
     const truncated = join(backupDir, 'truncated.bin');
     await writeFile(truncated, original.subarray(0, original.length - 100));
     const target = await emptyDatabase();
-    expect(await codeOf(restoreInto(target.ownerUrl, truncated))).toBe('BAD_SIGNATURE');
+    expect(await codeOf(restoreInto(target.ownerUrl, truncated))).toBe('truncated');
+    expect(await tableCount(target.ownerUrl)).toBe(0);
+  });
+
+  it('names a wrong secret, a wrong backup key, a changed and a truncated file each by its cause, writing nothing', async () => {
+    const other = testSecrets();
+    const target = await emptyDatabase();
+    const wrongIndex = await messageOf(restoreInto(target.ownerUrl, backupFile, { ...SECRETS, INDEX_KEY: other.INDEX_KEY }));
+    expect(wrongIndex).toMatch(/^INDEX_KEY .*is not the secret/m);
+    expect(wrongIndex).not.toMatch(/DIRECTORY_SIGNING_KEY|RECEIPT_PEPPER|AUDIT_CHECKPOINT_KEY|signature/);
+    const wrongTwo = await messageOf(restoreInto(target.ownerUrl, backupFile, { ...SECRETS, DIRECTORY_SIGNING_KEY: other.DIRECTORY_SIGNING_KEY, RECEIPT_PEPPER: other.RECEIPT_PEPPER }));
+    expect(wrongTwo).toMatch(/^RECEIPT_PEPPER /m);
+    expect(wrongTwo).toMatch(/^DIRECTORY_SIGNING_KEY /m);
+    expect(await codeOf(restoreInto(target.ownerUrl, backupFile, SECRETS, generateBackupKeyPair().privateKey))).toBe('wrong_backup_key');
+    const notOurs = join(backupDir, 'not-a-backup.bin');
+    await writeFile(notOurs, 'PGDMP not ours');
+    expect(await codeOf(restoreInto(target.ownerUrl, notOurs))).toBe('not_a_backup');
     expect(await tableCount(target.ownerUrl)).toBe(0);
   });
 

@@ -24,6 +24,9 @@ import { OpsScheduler } from '../../apps/api/src/notify/operational/ops-schedule
 import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, sleep, type StaffClient } from '../support/staff.js';
 import { startTestPortal, testSecrets } from '../support/test-portal.js';
 
+/** The portal's secrets: the backup command must be given the same ones (the database refuses others). */
+const SECRETS = testSecrets();
+
 interface WebhookJson {
   alertId: string;
   kind: string;
@@ -63,6 +66,7 @@ beforeAll(async () => {
   publicUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   portal = await startTestPortal({
     ...FAST_PASSWORDS,
+    ...SECRETS,
     BACKUP_DIR: backupDir,
     BACKUP_PUBLIC_KEY: generateBackupKeyPair().publicKey,
     ALERT_WEBHOOK_URL: `${publicUrl}/alert`,
@@ -164,7 +168,7 @@ describe('the backup command failing, and the custodian drill reminder', () => {
   const cli = (env: NodeJS.ProcessEnv) =>
     new Promise<{ code: number; output: string }>((resolve) => {
       const config = portal.app.get<Runtime>(RUNTIME).config;
-      const base = { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: config.DATABASE_URL, MIGRATION_DATABASE_URL: config.MIGRATION_DATABASE_URL, ...testSecrets() };
+      const base = { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: config.DATABASE_URL, MIGRATION_DATABASE_URL: config.MIGRATION_DATABASE_URL, ...SECRETS };
       execFile(process.execPath, ['apps/api/dist/cli/backup.js'], { env: { ...base, ...env }, timeout: 60_000 }, (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
       );

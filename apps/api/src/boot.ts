@@ -6,7 +6,10 @@ import { loadServerSecrets } from './config/server-secrets.js';
 import { createApp } from './create-app.js';
 import { warmUpCrypto } from './crypto/index.js';
 import { openDatabase } from './database/open-database.js';
+import { auditAdoption } from './database/secrets-adoption.js';
+import { checkSecretFingerprints } from './database/secret-fingerprints.js';
 import { seedDemo, type DemoAccount } from './demo/demo-seed.js';
+import { recordDatabaseRestart } from './notify/operational/database-restart.js';
 import { webDistDir } from './paths.js';
 
 export interface RunningPortal {
@@ -25,11 +28,19 @@ export async function startPortal(env: NodeJS.ProcessEnv, logDestination?: Desti
   const config = parseConfig(env);
   const logger = createLogger(config.LOG_LEVEL, logDestination);
   const secrets = await loadServerSecrets(config);
-  const database = await openDatabase(config, (message) => logger.trace({ postgres: message.trim() }));
+  const database = await openDatabase(config, {
+    trace: (message) => logger.trace({ postgres: message.trim() }),
+    error: (message, facts) => logger.error(facts, message),
+    info: (message, facts) => logger.warn(facts, message),
+  });
   if (database.appliedMigrations.length > 0) logger.info({ migrations: database.appliedMigrations }, 'migrations applied');
   try {
+    // Before anything reads a case: a portal on secrets that are not its database's answers "ready" and fails everyone.
+    const fingerprints = await checkSecretFingerprints(database.ownerUrl, secrets.fingerprints, true);
     await warmUpCrypto();
     const app = await createApp({ config, databaseUrl: database.url, logger, secrets }, webDistDir(config.WEB_DIST));
+    if (fingerprints.adopted) await auditAdoption(app, fingerprints.recorded, logger);
+    database.onRestarted((downMs) => recordDatabaseRestart(app, downMs));
     const demoAccounts = config.embedded ? await seedDemo(app, config.DATA_DIR) : [];
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address();

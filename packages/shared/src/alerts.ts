@@ -31,6 +31,7 @@ export const OPS_TOPICS = [
   'tls_expiring',
   'public_form_unreachable',
   'custodian_drill_due',
+  'database_restarted',
 ] as const;
 export const OpsTopic = z.enum(OPS_TOPICS);
 export type OpsTopic = z.infer<typeof OpsTopic>;

@@ -58,6 +58,8 @@ export const AUDIT_ACTIONS = [
   'case.data_subject_request',
   'case.data_subject_access_exported',
   'case.erased',
+  'secrets.adopted',
+  'database.restarted',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -47,6 +47,8 @@ export async function createBackup(options: BackupOptions): Promise<string> {
       tables: state.tables,
       checkpoint: state.checkpoint,
       signedBy: signer.publicKey,
+      encryptedTo: options.backupPublicKey,
+      fingerprints: state.fingerprints,
     };
     const sealed = sealBackupStream(encodeHeader(header), dumpRows(client, state.tables), options.backupPublicKey, signer);
     await pipeline(Readable.from(sealed), createWriteStream(partial, { mode: 0o600 }));

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { recordedFingerprints } from '../database/secret-fingerprints.js';
 import { quoteTable, tablesInDependencyOrder } from './tables.js';
 
 /** Rows fetched at a time: memory stays flat whatever the table's size. */
@@ -13,6 +14,7 @@ export interface DumpState {
   readonly tables: string[];
   /** The latest signed audit checkpoint, which the restore checks. */
   readonly checkpoint: { rowCount: string; headHash: string } | null;
+  readonly fingerprints: Record<string, string>;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function beginDump(client: pg.ClientBase): Promise<DumpState> {
     migrations: migrations.rows.map((row) => row.name).sort(),
     tables: await tablesInDependencyOrder(client),
     checkpoint: checkpoint.rows[0] ?? null,
+    fingerprints: await recordedFingerprints(client),
   };
 }
 

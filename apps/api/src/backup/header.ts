@@ -14,6 +14,10 @@ export const BackupHeader = z.object({
   checkpoint: z.object({ rowCount: z.string(), headHash: z.string() }).nullable(),
   /** Ed25519 key that signed the file (derived from the directory key); informative, the restore derives its own. */
   signedBy: z.string(),
+  /** BACKUP_PUBLIC_KEY it was encrypted to: a restore names a wrong private key before reading further. */
+  encryptedTo: z.string().optional(),
+  /** The database's secret fingerprints by kind (never the secrets): a restore names a wrong secret before anything else. */
+  fingerprints: z.record(z.string(), z.string()).optional(),
 });
 export type BackupHeader = z.infer<typeof BackupHeader>;
 

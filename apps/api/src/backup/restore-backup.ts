@@ -1,9 +1,20 @@
 import { createReadStream } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { open, readdir } from 'node:fs/promises';
 import pg from 'pg';
-import { deriveBackupSigningKeyPair, openBackupStream, verifyBackup, type SigningKeyPair } from '../crypto/index.js';
+import type { SecretFingerprint } from '../config/server-secrets.js';
+import {
+  backupDamage,
+  backupOpensWith,
+  CryptoError,
+  deriveBackupSigningKeyPair,
+  openBackupStream,
+  readBackupHeader,
+  verifyBackup,
+  type SigningKeyPair,
+} from '../crypto/index.js';
 import { applyMigrations, type MigrationPaths } from '../database/migrations.js';
 import { decodeHeader, type BackupHeader } from './header.js';
+import { refuse } from './restore-refusal.js';
 import { quoteTable } from './tables.js';
 
 export interface RestoreOptions {
@@ -15,29 +26,90 @@ export interface RestoreOptions {
   readonly backupPrivateKey: string;
   readonly directoryKey: SigningKeyPair;
   readonly migrationPaths: MigrationPaths;
+  /** The configured secrets' fingerprints, compared with those the backup recorded. */
+  readonly fingerprints?: readonly SecretFingerprint[];
 }
 
 /** Rows per INSERT (well under PostgreSQL's 65,535 parameters). */
 const ROWS_PER_INSERT = 100;
 
 /**
- * Signature first (nothing is written for a changed, truncated or foreign
- * file), then: refuse a non-empty database, migrate it to the backup's
- * migrations, load every table in order in one transaction (the signature is
- * checked again at the end of the stream, before COMMIT).
+ * Each check names its own cause (restore-refusal.ts), cheapest first and
+ * nothing written until all pass: the file is a backup of this tenant; it was
+ * made with these secrets; this private key opens it; its signature verifies
+ * over the whole file (else: truncated or changed); the target is empty; this
+ * release knows its migrations. Then the database is migrated to exactly the
+ * backup's migrations (the next start applies this release's later ones:
+ * an older backup is upgraded like an older data directory) and every table
+ * is loaded in one transaction (the signature checked again before COMMIT).
  */
 export async function restoreBackup(options: RestoreOptions): Promise<BackupHeader> {
   const signer = deriveBackupSigningKeyPair(options.directoryKey);
   try {
-    const header = decodeHeader(await verifyBackup(createReadStream(options.file), signer.publicKey));
-    if (header.tenant !== options.tenant) throw new Error(`This backup belongs to tenant ${header.tenant}, not ${options.tenant}.`);
+    const header = await unverifiedHeader(options.file);
+    if (header.tenant !== options.tenant) throw refuse.otherTenant(header.tenant, options.tenant);
+    assertSameSecrets(header, options.fingerprints ?? [], signer.publicKey);
+    if (!(await backupOpensWith(createReadStream(options.file), options.backupPrivateKey))) throw refuse.wrongBackupKey(header.encryptedTo);
+    await assertSigned(options.file, signer.publicKey);
     await assertEmpty(options.databaseUrl);
-    await assertSameMigrations(header, options.migrationPaths);
-    await applyMigrations(options.databaseUrl, options.migrationPaths);
+    await assertKnownMigrations(header, options.migrationPaths);
+    await applyMigrations(options.databaseUrl, options.migrationPaths, new Set(header.migrations));
     await loadRows(options, header, signer.publicKey);
     return header;
   } finally {
     signer.destroy();
+  }
+}
+
+/** The clear header as the file states it; authenticated only by assertSigned, so used for diagnosis first. */
+async function unverifiedHeader(file: string): Promise<BackupHeader> {
+  const start = await readStart(file);
+  let bytes: Buffer;
+  try {
+    bytes = readBackupHeader(start);
+  } catch (error) {
+    if (error instanceof CryptoError && error.code === 'TRUNCATED_STREAM') throw refuse.truncated();
+    throw refuse.notABackup();
+  }
+  try {
+    return decodeHeader(bytes);
+  } catch {
+    // Our magic, then a header that does not parse: a changed file, not someone else's.
+    throw refuse.changed();
+  }
+}
+
+async function readStart(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEADER_READ_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Enough for any header this release writes (the crypto layer caps them at 1 MiB). */
+const HEADER_READ_BYTES = 1024 * 1024 + 64;
+
+/**
+ * Recorded fingerprints name the wrong secret; a backup from before them
+ * still names a wrong directory key (its signing key is derived from it).
+ */
+function assertSameSecrets(header: BackupHeader, configured: readonly SecretFingerprint[], signerPublicKey: string): void {
+  const recorded = header.fingerprints ?? {};
+  const wrong = configured.filter((secret) => recorded[secret.kind] !== undefined && recorded[secret.kind] !== secret.fingerprint).map((secret) => secret.variable);
+  if (wrong.length === 0 && header.signedBy !== signerPublicKey) wrong.push('DIRECTORY_SIGNING_KEY');
+  if (wrong.length > 0) throw refuse.wrongSecrets(wrong);
+}
+
+async function assertSigned(file: string, signerPublicKey: string): Promise<void> {
+  try {
+    await verifyBackup(createReadStream(file), signerPublicKey);
+  } catch (error) {
+    if (!(error instanceof CryptoError)) throw error;
+    throw (await backupDamage(createReadStream(file))) === 'truncated' ? refuse.truncated() : refuse.changed();
   }
 }
 
@@ -46,19 +118,17 @@ async function assertEmpty(url: string): Promise<void> {
   await client.connect();
   try {
     const found = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' LIMIT 1`);
-    if (found.rowCount !== 0) throw new Error('The target database is not empty: restore only into an empty database.');
+    if (found.rowCount !== 0) throw refuse.notEmpty();
   } finally {
     await client.end();
   }
 }
 
-/** The rows fit the schema they were dumped from: this release must carry exactly the backup's migrations. */
-async function assertSameMigrations(header: BackupHeader, paths: MigrationPaths): Promise<void> {
+/** Every migration of the backup must be one of this release's: a backup from a newer release cannot be loaded here. */
+async function assertKnownMigrations(header: BackupHeader, paths: MigrationPaths): Promise<void> {
   const entries = await readdir(paths.migrationsDir, { withFileTypes: true });
-  const here = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-  if (JSON.stringify(here) !== JSON.stringify([...header.migrations].sort())) {
-    throw new Error(`This backup was made at migration ${header.migration ?? '(none)'}; restore it with the release that has exactly its migrations, then upgrade.`);
-  }
+  const here = new Set(entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name));
+  if (header.migrations.some((name) => !here.has(name))) throw refuse.newerRelease(header.migration);
 }
 
 async function loadRows(options: RestoreOptions, header: BackupHeader, signerPublicKey: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { AuditCheckpoints } from '../audit/audit-checkpoints.js';
 import { AuditVerifier } from '../audit/audit-verifier.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { DatabaseModule } from '../database/database.module.js';
@@ -13,7 +14,7 @@ export class RestoreChecksModule {
       module: RestoreChecksModule,
       global: true,
       imports: [DatabaseModule, AuditModule, DirectoryModule],
-      providers: [{ provide: RUNTIME, useValue: runtime }, AuditVerifier],
+      providers: [{ provide: RUNTIME, useValue: runtime }, AuditVerifier, AuditCheckpoints],
       exports: [RUNTIME],
     };
   }

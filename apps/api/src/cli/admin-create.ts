@@ -37,7 +37,7 @@ try {
     } finally {
       await context.close();
     }
-  });
+  }, secrets);
   print(admin);
 } catch (error) {
   fail(error instanceof AppError && error.code === 'CONFLICT' ? 'A staff account with this e-mail address already exists.' : error);

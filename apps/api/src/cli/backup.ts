@@ -1,5 +1,8 @@
 import 'reflect-metadata';
+import { signCheckpointBeforeBackup } from '../backup/backup-checkpoint.js';
+import { copyBackup } from '../backup/copy-backup.js';
 import { createBackup } from '../backup/create-backup.js';
+import { createLogger } from '../common/logger.js';
 import { parseConfig, type AppConfig } from '../config/config.schema.js';
 import { loadServerSecrets } from '../config/server-secrets.js';
 import { backupFailureReason, clearBackupFailure, recordBackupFailure, type BackupFailureReason } from '../notify/operational/backup-failure.js';
@@ -9,7 +12,9 @@ import { fail, withDatabase } from './with-database.js';
  * `npm run backup`: a logical dump of the whole database but its sessions,
  * encrypted to BACKUP_PUBLIC_KEY and signed, into BACKUP_DIR; keeps the
  * BACKUP_KEEP newest. Same environment as the portal (DATABASE_URL or
- * MIGRATION_DATABASE_URL, else the embedded PostgreSQL — portal stopped).
+ * MIGRATION_DATABASE_URL, else the embedded PostgreSQL — the running
+ * portal's, online, or started for the backup). A checkpoint of the audit
+ * log is signed first, so that the backup carries a recent one.
  * A failure is noted in the database (when it can be reached) so that the
  * portal raises a 'backup_failed' operational alert; a success clears it.
  */
@@ -21,11 +26,13 @@ try {
 }
 
 class MissingBackupKey extends Error {}
+class CopyFailed extends Error {}
 
 try {
   if (!config.BACKUP_PUBLIC_KEY) throw new MissingBackupKey('BACKUP_PUBLIC_KEY is not set: run `npm run backup:keygen` once and configure its public key.');
   const secrets = await loadServerSecrets(config);
   const path = await withDatabase(async (databaseUrl) => {
+    await signCheckpointBeforeBackup({ config, databaseUrl, logger: createLogger('silent'), secrets });
     const written = await createBackup({
       databaseUrl,
       tenant: config.TENANT,
@@ -36,10 +43,16 @@ try {
     });
     await clearBackupFailure(databaseUrl).catch(() => console.error('The backup is written, but an earlier failure note could not be cleared.'));
     return written;
-  });
+  }, secrets);
   console.log(`Backup written / Sauvegarde écrite: ${path}`);
+  if (config.BACKUP_COPY_DIR) {
+    const copy = await copyBackup(path, config.BACKUP_COPY_DIR, config.BACKUP_KEEP).catch((error: unknown) => {
+      throw new CopyFailed(`The backup is written here, but its copy off the server failed / la copie hors du serveur a échoué: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    console.log(`Copied off the server / Copiée hors du serveur: ${copy}`);
+  }
 } catch (error) {
-  await noteFailure(error instanceof MissingBackupKey ? 'missing_key' : backupFailureReason(error));
+  await noteFailure(error instanceof MissingBackupKey ? 'missing_key' : error instanceof CopyFailed ? 'copy_failed' : backupFailureReason(error));
   fail(error);
 }
 

@@ -42,6 +42,8 @@ export const EnvSchema = z.object({
   DIRECTORY_SIGNING_KEY: z.string().optional(),
   INDEX_KEY: z.string().optional(),
   AUDIT_CHECKPOINT_KEY: z.string().optional(),
+  /** A file of NAME=value lines holding those secrets (the variables win over it); kept apart from the backups. */
+  SECRETS_FILE: z.string().min(1).optional(),
   /** Set behind a TLS proxy: cookies get Secure, HSTS is sent. */
   TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -84,6 +86,8 @@ export const EnvSchema = z.object({
   BACKUP_PUBLIC_KEY: z.string().regex(/^backup-public-key\.v1\.[A-Za-z0-9_-]{43}$/, 'must be a backup-public-key.v1.… from npm run backup:keygen').optional(),
   /** Where `npm run backup` writes; copy the files off the server. */
   BACKUP_DIR: z.string().min(1).default('backups'),
+  /** A folder mounted from another machine: each backup is copied there once written (and pruned like BACKUP_DIR). */
+  BACKUP_COPY_DIR: z.string().min(1).optional(),
   /** Backups kept (older ones deleted): bounds how long a shredded case survives in backups. */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(14),
   /** The mechanism's name as staff see it on their security key's prompt (the portal may serve other mechanisms). */

@@ -324,3 +324,86 @@ export async function* openBackupStream(source: ByteSource, privateKey: string, 
 export function sameBackupPublicKey(a: string, b: string): boolean {
   return constantTimeEqual(parseBackupPublicKey(a), parseBackupPublicKey(b));
 }
+
+/**
+ * True when `privateKey` opens the backup's sealed stream key: the backup was
+ * encrypted to its public half. Reads only the start of the file; says
+ * nothing about the rest (the signature does).
+ */
+export async function backupOpensWith(source: ByteSource, privateKey: string): Promise<boolean> {
+  const secret = parsePrefixed(privateKey, PRIVATE_PREFIX, 'BACKUP_PRIVATE_KEY');
+  const publicKey = Buffer.alloc(32);
+  sodium.crypto_scalarmult_base(publicKey, secret);
+  const start: Buffer[] = [];
+  let length = 0;
+  const key = Buffer.alloc(32);
+  try {
+    for await (const piece of source) {
+      start.push(Buffer.from(piece));
+      length += piece.byteLength;
+      const bytes = Buffer.concat(start, length);
+      let header: Buffer;
+      try {
+        header = readBackupHeader(bytes);
+      } catch (error) {
+        if (error instanceof CryptoError && error.code === 'TRUNCATED_STREAM') continue;
+        throw error;
+      }
+      const begin = BACKUP_MAGIC.byteLength + 4 + header.byteLength;
+      if (bytes.byteLength < begin + SEALED_KEY_BYTES) continue;
+      return sodium.crypto_box_seal_open(key, bytes.subarray(begin, begin + SEALED_KEY_BYTES), publicKey, secret);
+    }
+    throw new CryptoError('TRUNCATED_STREAM', 'backup ends before its sealed key');
+  } finally {
+    memzero(secret, key);
+  }
+}
+
+/**
+ * Why a backup whose signature does not verify fails: 'truncated' when its
+ * frames do not end exactly one signature before the end of the file (a copy
+ * cut short, or extended), else 'changed' (bytes altered in place, or signed
+ * by another directory key). Walks the frame lengths only; decrypts nothing.
+ */
+export async function backupDamage(source: ByteSource): Promise<'truncated' | 'changed'> {
+  let prefix: Buffer<ArrayBufferLike> | null = Buffer.alloc(0);
+  let offset = 0;
+  /** Bytes still to pass over before the next frame length. */
+  let skip = 0;
+  let length: number[] = [];
+  const boundaries: number[] = [];
+  for await (const piece of source) {
+    let bytes: Buffer<ArrayBufferLike> = Buffer.from(piece);
+    if (prefix !== null) {
+      prefix = Buffer.concat([prefix, bytes]);
+      let header: Buffer;
+      try {
+        header = readBackupHeader(prefix);
+      } catch (error) {
+        if (error instanceof CryptoError && error.code === 'TRUNCATED_STREAM') continue;
+        throw error;
+      }
+      bytes = prefix;
+      prefix = null;
+      skip = BACKUP_MAGIC.byteLength + 4 + header.byteLength + SEALED_KEY_BYTES + STREAM_HEADER;
+    }
+    let at = 0;
+    while (at < bytes.byteLength) {
+      if (skip > 0) {
+        const step = Math.min(skip, bytes.byteLength - at);
+        skip -= step;
+        at += step;
+        continue;
+      }
+      if (length.length === 0) boundaries.push(offset + at);
+      length.push(bytes[at++] as number);
+      if (length.length === 4) {
+        skip = Buffer.from(length).readUInt32BE(0);
+        length = [];
+      }
+    }
+    offset += bytes.byteLength;
+  }
+  // Complete: the last frame ends exactly where the signature begins (which the walk then reads as a length).
+  return boundaries.includes(offset - SIGNATURE_BYTES) && boundaries[0] !== offset - SIGNATURE_BYTES ? 'changed' : 'truncated';
+}

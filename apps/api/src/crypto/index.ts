@@ -187,7 +187,10 @@ export {
   openBackupStream,
   verifyBackup,
   readBackupHeader,
+  backupOpensWith,
+  backupDamage,
   type BackupKeyPair,
 } from './backup.js';
+export { secretFingerprint } from './secret-fingerprint.js';
 
 export { sealPendingIncrement, openPendingIncrement, PENDING_PLAINTEXT_BYTES } from './statistics-seal.js';

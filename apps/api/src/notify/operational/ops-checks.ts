@@ -51,6 +51,11 @@ export function publicFormUnreachable(status: number | null): boolean {
   return status === null || status < 200 || status >= 400;
 }
 
+/** True for a day after the portal had to restart its embedded PostgreSQL (one alert: the daily dedupe key). */
+export function restartedWithinADay(now: Date, restartedAt: Date | null): boolean {
+  return restartedAt !== null && now.getTime() - restartedAt.getTime() < DAY_MS;
+}
+
 /** One operational alert per topic per (UTC) day. */
 export function opsDedupeKey(topic: OpsTopic, now: Date): string {
   return `ops:${topic}:${now.toISOString().slice(0, 10)}`;

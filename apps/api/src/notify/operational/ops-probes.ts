@@ -60,3 +60,13 @@ export async function backupFailureAt(db: Db): Promise<Date | null> {
   const row = await db.setting.findUnique({ where: { key: BACKUP_FAILED_SETTING }, select: { value: true } });
   return decodeBackupFailure(row?.value)?.at ?? null;
 }
+
+/** When the portal last had to start its embedded PostgreSQL again (ISO time). */
+export const DATABASE_RESTARTED_SETTING = 'ops.database_restarted_at';
+
+/** When the supervised PostgreSQL was last started again by the portal, or null. */
+export async function databaseRestartedAt(db: Db): Promise<Date | null> {
+  const row = await db.setting.findUnique({ where: { key: DATABASE_RESTARTED_SETTING }, select: { value: true } });
+  const at = row ? new Date(row.value) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : null;
+}

@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import express, { type RequestHandler } from 'express';
+import { isAppPage, sendNotFoundPage } from './common/host-separation.js';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
 /**
  * Serves the built web app from the API's origin: the gzip copy of a JS or
  * CSS file when the browser accepts it (made at build time: 2G needs every
- * byte saved), files as they are otherwise, and index.html for any other GET
- * outside /api so client-side routes load.
+ * byte saved), files as they are otherwise, index.html for the app's own
+ * pages, and a plain 404 for any other GET outside /api (an unknown path,
+ * /favicon.ico, a probe) rather than the app with status 200.
  */
 export function webAssets(distDir: string): RequestHandler[] {
   const index = join(distDir, 'index.html');
@@ -27,6 +29,7 @@ export function webAssets(distDir: string): RequestHandler[] {
   };
   const fallback: RequestHandler = (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path)) return next();
+    if (!isAppPage(req.path)) return sendNotFoundPage(res);
     res.type('html').sendFile(index);
   };
   const outsideApi = (handler: RequestHandler): RequestHandler => (req, res, next) => (isApiPath(req.path) ? next() : handler(req, res, next));

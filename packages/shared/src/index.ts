@@ -5,6 +5,7 @@ export * from './health.js';
 export * from './locale.js';
 export * from './protection-request.js';
 export * from './privacy-notice.js';
+export * from './public-site.js';
 export * from './register-of-processing.js';
 export * from './reference.js';
 export * from './staff.js';

@@ -26,8 +26,14 @@ export function areaOf(rawPath: string): Area {
   }
   if (under(path, STAFF_PAGES)) return 'staff';
   if (PUBLIC_PAGES.has(path)) return 'public';
-  // Built assets (both bundles are plain code, nothing secret) and unknown pages (the app's own "not found").
+  // Built assets (both bundles are plain code, nothing secret), site files (robots.txt) and unknown paths (404).
   return 'shared';
+}
+
+/** A page of the web app (a public page or anything under /personnel): the server answers it with index.html. */
+export function isAppPage(rawPath: string): boolean {
+  const path = normalise(rawPath);
+  return path !== null && (PUBLIC_PAGES.has(path) || under(path, STAFF_PAGES));
 }
 
 /**
@@ -68,6 +74,11 @@ function notFound(req: Request, res: Response): void {
     res.status(404).json(body);
     return;
   }
+  sendNotFoundPage(res);
+}
+
+/** The neutral 404 page for a path that is not an API route. */
+export function sendNotFoundPage(res: Response): void {
   res.status(404).type('html').send(NOT_FOUND_PAGE);
 }
 

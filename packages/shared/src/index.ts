@@ -29,3 +29,4 @@ export * from './referrals.js';
 export * from './documents.js';
 export * from './case-links.js';
 export * from './case-search.js';
+export * from './i18n/index.js';

@@ -4,7 +4,7 @@ import zodEn from 'zod/v4/locales/en.js';
 import zodFr from 'zod/v4/locales/fr.js';
 import type { LocaleCode } from '../../i18n/catalogues';
 import { format } from '../i18n/catalogues';
-import type { IntakeCatalogue } from '../i18n/fr';
+import type { IntakeCatalogue } from '@mnpddh/shared';
 
 /** What a form shows beside its fields: one message per dotted path (`contact.phone`, `incidents.0.when.date`). */
 export type FieldErrors = Record<string, string>;

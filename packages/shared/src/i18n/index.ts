@@ -9,3 +9,4 @@ export { intakeFr, type IntakeCatalogue } from './intake-fr.js';
 export { intakeEn } from './intake-en.js';
 export { uploadsFr, type UploadsCatalogue } from './uploads-fr.js';
 export { uploadsEn } from './uploads-en.js';
+export { fillPlaceholders, plainFieldMessage } from './field-errors.js';

@@ -15,6 +15,8 @@ const PUBLIC_API = ['/api/requests', '/api/callback-requests', '/api/follow-up']
 const SHARED_API = ['/api/health'];
 const PUBLIC_PAGES = new Set(['/', '/demande', '/suivi', '/rappel', '/aide']);
 const STAFF_PAGES = '/personnel';
+/** The defender's pages that work without JavaScript (apps/api/src/plain). */
+const PLAIN_PAGES = '/simple';
 
 export function areaOf(rawPath: string): Area {
   const path = normalise(rawPath);
@@ -25,7 +27,7 @@ export function areaOf(rawPath: string): Area {
     return 'staff';
   }
   if (under(path, STAFF_PAGES)) return 'staff';
-  if (PUBLIC_PAGES.has(path)) return 'public';
+  if (PUBLIC_PAGES.has(path) || under(path, PLAIN_PAGES)) return 'public';
   // Built assets (both bundles are plain code, nothing secret), site files (robots.txt) and unknown paths (404).
   return 'shared';
 }

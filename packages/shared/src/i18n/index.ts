@@ -10,3 +10,5 @@ export { intakeEn } from './intake-en.js';
 export { uploadsFr, type UploadsCatalogue } from './uploads-fr.js';
 export { uploadsEn } from './uploads-en.js';
 export { fillPlaceholders, plainFieldMessage } from './field-errors.js';
+export { plainFr, type PlainCatalogue } from './plain-fr.js';
+export { plainEn } from './plain-en.js';

@@ -58,11 +58,33 @@ async function accessibilityOf(page: Page, name: string): Promise<string[]> {
 }
 
 async function caseOf(reference: string): Promise<Record<string, unknown>> {
-  const list = (await (await supervisor.client.get('/api/cases')).json()) as { cases?: { id: string; reference: string }[] } | { id: string; reference: string }[];
-  const rows = Array.isArray(list) ? list : (list.cases ?? []);
-  const found = rows.find((row) => row.reference === reference);
+  const list = (await (await supervisor.client.get('/api/cases')).json()) as { items: { id: string; reference: string }[] };
+  const found = list.items.find((row) => row.reference === reference);
   if (!found) throw new Error(`case ${reference} not listed`);
   return (await (await supervisor.client.get(`/api/cases/${found.id}`)).json()) as Record<string, unknown>;
+}
+
+const SUMMARY = 'Mon frère a été arrêté hier soir à Ségou par des hommes en civil.';
+
+/** The answers of the three pages, with the same selectors for the JS form and the plain pages (same labels, same catalogue). */
+async function answerStep(page: Page, step: 'now' | 'contact' | 'consent'): Promise<void> {
+  if (step === 'now') {
+    await page.getByLabel('Que se passe-t-il').fill(SUMMARY);
+    await page.getByRole('group', { name: /arrêtée, détenue ou disparue/ }).getByLabel('Oui').check();
+    await page.getByRole('group', { name: /vie d’une personne/ }).getByLabel('Je ne sais pas').check();
+  } else if (step === 'contact') {
+    await page.getByLabel('Appel ou SMS').check();
+    await page.getByLabel(/Numéro de téléphone/).fill('+223 76 00 00 01');
+    await page.getByLabel(/Quand pouvons-nous/).fill('le soir après 20 h');
+  } else {
+    await page.getByLabel(/J’accepte que l’équipe protection de la CNDH utilise/).check();
+  }
+}
+
+/** What a caseworker reads of a case, without what differs from one case to another (ids, reference, times). */
+function asCaseworkerSees(detail: Record<string, unknown>): unknown {
+  const { identity, contact, narrative, situation, categories } = detail;
+  return JSON.parse(JSON.stringify({ identity, contact, narrative, situation, categories }).replace(/"\d{4}-\d{2}-\d{2}T[^"]*"/g, '"<time>"'));
 }
 
 describe('the defender without JavaScript', () => {
@@ -89,20 +111,18 @@ describe('the defender without JavaScript', () => {
     await page.getByRole('alert').first().waitFor();
     expect(await page.locator('#f-summary-error').textContent()).toMatch(/Dites-nous/);
     a11y.push(...(await accessibilityOf(page, 'request-errors')));
-    await page.getByLabel('Que se passe-t-il ?').fill('Mon frère a été arrêté hier soir à Ségou par des hommes en civil.');
-    await page.locator('input[name="rightNow.detainedOrMissing"][value="yes"]').check();
-    await page.locator('input[name="rightNow.lifeInDanger"][value="unknown"]').check();
+    await answerStep(page, 'now');
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByRole('heading', { name: 'Comment vous joindre' }).waitFor();
     await page.locator('input[name="contact.methods"][value="phone"]').check();
     await page.getByRole('button', { name: 'Continuer' }).click();
     // Phone chosen, no number: the shared schema's rule, worded as in the JS form.
     expect(await page.locator('#f-contact-phone-error').textContent()).toMatch(/joindre de cette façon/);
-    await page.getByLabel(/Numéro de téléphone/).fill('+223 76 00 00 01');
+    await answerStep(page, 'contact');
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByRole('heading', { name: /Votre accord et l’envoi/ }).waitFor();
     a11y.push(...(await accessibilityOf(page, 'request-consent')));
-    await page.locator('input[name="consent.processing"]').check();
+    await answerStep(page, 'consent');
     const answer = page.waitForResponse((r) => r.url().endsWith('/simple/demande') && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Envoyer maintenant' }).click();
     expect((await (await answer).allHeaders())['cache-control']).toBe('no-store');
@@ -112,6 +132,23 @@ describe('the defender without JavaScript', () => {
     expect(receipt).toMatch(/^\d{20,}$/);
     a11y.push(...(await accessibilityOf(page, 'receipt')));
     await page.close();
+  }, SLOW_MS);
+
+  it('writes the same case as the form with JavaScript, as a caseworker sees it', async () => {
+    const page = await withScript.newPage(360);
+    await page.goto(`${portal.url}/demande`);
+    for (const step of ['now', 'contact', 'consent'] as const) {
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      await answerStep(page, step);
+      await page.getByRole('button', { name: step === 'consent' ? 'Envoyer maintenant' : 'Continuer' }).click();
+    }
+    await page.getByRole('heading', { name: 'Votre demande est envoyée' }).waitFor();
+    const jsReference = ((await page.locator('.receipt__reference .reference').textContent()) ?? '').trim();
+    await page.close();
+    const plain = await caseOf(reference);
+    const scripted = await caseOf(jsReference);
+    expect(asCaseworkerSees(plain)).toEqual(asCaseworkerSees(scripted));
+    expect(JSON.stringify(asCaseworkerSees(plain))).toContain('Ségou par des hommes en civil');
   }, SLOW_MS);
 
   it('comes back with the receipt, reads the team, replies, adds details and a file, withdraws consent', async () => {

@@ -1,4 +1,4 @@
-import { CONTACT_METHODS, EMERGENCY_PHONE, fillPlaceholders, SPOKEN_LANGUAGES, type SubmissionReceipt } from '@mnpddh/shared';
+import { CONTACT_METHODS, EMERGENCY_PHONE, EMERGENCY_PHONE_HREF, fillPlaceholders, SPOKEN_LANGUAGES, type SubmissionReceipt } from '@mnpddh/shared';
 import { checkField, choiceField, errorSummary, formBasics, notice, textField, type FieldErrors } from './fields.js';
 import { html, type Html } from './html.js';
 import type { PlainContext } from './plain-context.js';
@@ -101,7 +101,7 @@ export function receiptPage(context: PlainContext, submitted: SubmissionReceipt)
   return html`<article class="form-page">
 <h1>${t.title}</h1>
 ${submitted.urgent
-    ? html`<div class="urgent"><h2>${t.urgentTitle}</h2><p>${t.urgentText}</p><p>${t.urgentCall} <a href="tel:${EMERGENCY_PHONE.replace(/[^\d+]/g, '')}">${EMERGENCY_PHONE}</a></p></div>`
+    ? html`<div class="urgent"><h2>${t.urgentTitle}</h2><p>${t.urgentText}</p><p>${t.urgentCall}</p><p><a class="button button--call" href="${EMERGENCY_PHONE_HREF}">${EMERGENCY_PHONE}</a></p></div>`
     : html`<p>${t.ordinaryText}</p><p>${fillPlaceholders(t.ordinaryCall, { phone: EMERGENCY_PHONE })}</p>`}
 <h2>${t.receiptTitle}</h2>
 <p>${t.receiptLabel}</p>

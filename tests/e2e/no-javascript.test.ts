@@ -92,9 +92,12 @@ describe('the defender without JavaScript', () => {
   let reference = '';
   const a11y: string[] = [];
 
-  it('sees the home page, the emergency number and the quick exit', async () => {
+  it('is taken from the app’s address to the plain page, and sees the emergency number and the quick exit', async () => {
     const page = await noScript.newPage(360);
-    await page.goto(`${portal.url}/simple`);
+    await page.goto(`${portal.url}/aide`);
+    await page.waitForURL(`${portal.url}/simple/aide`);
+    await page.goto(`${portal.url}/`);
+    await page.waitForURL(/\/simple\/$/);
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.getByRole('link', { name: /Quitter vite/ }).getAttribute('href')).toMatch(/^https:\/\//);
     expect(await page.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../common/app-error.js';
+import { logPublicFailure } from '../common/public-side-log.js';
 import { fieldMessage } from '@mnpddh/shared';
 import type { FieldErrors } from './fields.js';
 import { html, type Html } from './html.js';
@@ -21,7 +23,8 @@ export function serviceFieldErrors(error: AppError, context: PlainContext): Fiel
 
 /** Anything unexpected: a plain page with the form's "server" wording; the log names the error type only, never content. */
 export function sendFailure(response: Response, context: PlainContext, logger: Logger, error: unknown): void {
-  logger.error({ failure: error instanceof Error ? error.name : typeof error, code: error instanceof AppError ? error.code : undefined }, 'plain page failed');
+  // The public side's rule: a code and the error class with the hour, never a time, a message or a path.
+  logPublicFailure(logger, error instanceof AppError ? error.code : 'INTERNAL', error, randomUUID());
   const status = error instanceof AppError && error.code === 'RATE_LIMITED' ? 429 : 500;
   const text = status === 429 ? context.form.errors.rateLimited : context.form.errors.server;
   sendPage(response, context, html`<article class="form-page"><h1>${text}</h1><p><a href="${context.href('/')}">${context.form.common.backHome}</a></p></article>`, '/', status);

@@ -18,6 +18,8 @@ export interface Browser {
 export interface LaunchOptions {
   /** Extra command-line switches (e.g. a fake microphone: `--use-fake-device-for-media-stream`). */
   args?: string[];
+  /** false: JavaScript off, as Tor Browser's "Safest" level. */
+  javaScriptEnabled?: boolean;
 }
 
 /** A real headless Chromium with a throwaway profile. */
@@ -27,6 +29,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     executablePath: CHROMIUM,
     headless: true,
     locale: 'fr-FR',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -5,8 +5,10 @@ import { AppModule } from './app.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { hostSeparation } from './common/host-separation.js';
 import { createHttpLogger, NestPinoLogger } from './common/logger.js';
+import { plainPages } from './plain/plain-pages.js';
 import type { Runtime } from './config/runtime.js';
 import { securityHeaders } from './security-headers.js';
+import { siteFiles } from './site-files.js';
 import { webAssets } from './web-assets.js';
 
 /** Builds the Nest application with everything every request goes through. */
@@ -26,6 +28,8 @@ export async function createApp(runtime: Runtime, webDist: string): Promise<Nest
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter(logger));
   setUpOpenApi(app);
+  app.use(siteFiles());
+  app.use(plainPages(app, runtime, webDist));
   const assets = webAssets(webDist);
   if (assets.length > 0) app.use(...assets);
   return app;

@@ -1,18 +1,21 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import express, { type RequestHandler } from 'express';
+import { areaOf, isAppPage, sendNotFoundPage } from './common/host-separation.js';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
 /**
  * Serves the built web app from the API's origin: the gzip copy of a JS or
  * CSS file when the browser accepts it (made at build time: 2G needs every
- * byte saved), files as they are otherwise, and index.html for any other GET
- * outside /api so client-side routes load.
+ * byte saved), files as they are otherwise, index.html for the app's own
+ * pages, and a plain 404 for any other GET outside /api (an unknown path,
+ * /favicon.ico, a probe) rather than the app with status 200.
  */
 export function webAssets(distDir: string): RequestHandler[] {
   const index = join(distDir, 'index.html');
   if (!existsSync(index)) return [];
+  const indexHtml = readFileSync(index, 'utf8');
   const files = express.static(distDir, { index: false, redirect: false, dotfiles: 'ignore' });
   const precompressed: RequestHandler = (req, res, next) => {
     const type = TYPES[extname(req.path)];
@@ -27,6 +30,8 @@ export function webAssets(distDir: string): RequestHandler[] {
   };
   const fallback: RequestHandler = (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path)) return next();
+    if (!isAppPage(req.path)) return sendNotFoundPage(res);
+    if (areaOf(req.path) === 'public') return void res.type('html').send(withPlainTarget(indexHtml, req.path));
     res.type('html').sendFile(index);
   };
   const outsideApi = (handler: RequestHandler): RequestHandler => (req, res, next) => (isApiPath(req.path) ? next() : handler(req, res, next));
@@ -36,3 +41,16 @@ export function webAssets(distDir: string): RequestHandler[] {
 function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
+
+/**
+ * A browser without JavaScript follows index.html's <noscript> refresh to
+ * the plain version of the page it asked for (/demande → /simple/demande).
+ */
+function withPlainTarget(indexHtml: string, path: string): string {
+  const asked = path.toLowerCase().replace(/\/+$/, '');
+  // Only a known page name goes into the markup, never the path as sent.
+  const page = PLAIN_TWINS.find((twin) => twin === asked) ?? '/';
+  return indexHtml.replace('url=/simple/"', `url=/simple${page}"`);
+}
+
+const PLAIN_TWINS = ['/demande', '/suivi', '/rappel', '/aide'];

@@ -1,19 +1,9 @@
 /**
- * Values the mechanism sets before launch. Kept in one place so that changing
- * the emergency line or the quick-exit target is a one-line change.
+ * Values the mechanism sets before launch: the emergency line and the
+ * quick-exit target live in the shared package (the pages served without
+ * JavaScript show the same ones).
  */
-
-/** PLACEHOLDER: the mechanism sets its real emergency line here before launch. */
-export const EMERGENCY_PHONE = '+223 00 00 00 00';
-
-/** The same number for `tel:` links (digits and a leading +, no spaces). */
-export const EMERGENCY_PHONE_HREF = `tel:${EMERGENCY_PHONE.replace(/[^\d+]/g, '')}`;
-
-/**
- * Where "Quitter vite" goes: an ordinary, neutral page that is plausible on
- * any phone in Mali. The page replaces ours in the tab's history.
- */
-export const QUICK_EXIT_URL = 'https://www.google.com/search?q=meteo+bamako';
+export { EMERGENCY_PHONE, EMERGENCY_PHONE_HREF, QUICK_EXIT_URL } from '@mnpddh/shared';
 
 /** Two presses of Escape within this delay trigger the quick exit. */
 export const QUICK_EXIT_ESCAPE_WINDOW_MS = 1500;

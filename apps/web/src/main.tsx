@@ -1,3 +1,5 @@
+// First: zod must know it may not compile code before any schema is built.
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';

@@ -15,6 +15,8 @@ const PUBLIC_API = ['/api/requests', '/api/callback-requests', '/api/follow-up']
 const SHARED_API = ['/api/health'];
 const PUBLIC_PAGES = new Set(['/', '/demande', '/suivi', '/rappel', '/aide']);
 const STAFF_PAGES = '/personnel';
+/** The defender's pages that work without JavaScript (apps/api/src/plain). */
+const PLAIN_PAGES = '/simple';
 
 export function areaOf(rawPath: string): Area {
   const path = normalise(rawPath);
@@ -25,9 +27,15 @@ export function areaOf(rawPath: string): Area {
     return 'staff';
   }
   if (under(path, STAFF_PAGES)) return 'staff';
-  if (PUBLIC_PAGES.has(path)) return 'public';
-  // Built assets (both bundles are plain code, nothing secret) and unknown pages (the app's own "not found").
+  if (PUBLIC_PAGES.has(path) || under(path, PLAIN_PAGES)) return 'public';
+  // Built assets (both bundles are plain code, nothing secret), site files (robots.txt) and unknown paths (404).
   return 'shared';
+}
+
+/** A page of the web app (a public page or anything under /personnel): the server answers it with index.html. */
+export function isAppPage(rawPath: string): boolean {
+  const path = normalise(rawPath);
+  return path !== null && (PUBLIC_PAGES.has(path) || under(path, STAFF_PAGES));
 }
 
 /**
@@ -68,6 +76,11 @@ function notFound(req: Request, res: Response): void {
     res.status(404).json(body);
     return;
   }
+  sendNotFoundPage(res);
+}
+
+/** The neutral 404 page for a path that is not an API route. */
+export function sendNotFoundPage(res: Response): void {
   res.status(404).type('html').send(NOT_FOUND_PAGE);
 }
 

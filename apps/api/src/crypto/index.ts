@@ -194,3 +194,4 @@ export {
 export { secretFingerprint } from './secret-fingerprint.js';
 
 export { sealPendingIncrement, openPendingIncrement, PENDING_PLAINTEXT_BYTES } from './statistics-seal.js';
+export { PlainFormKey } from './plain-form.js';

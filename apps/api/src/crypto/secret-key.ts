@@ -22,7 +22,8 @@ export type SymmetricKeyKind =
   | 'receipt-pepper'
   | 'manifest'
   | 'replay'
-  | 'statistics';
+  | 'statistics'
+  | 'form';
 
 export const KEY_BYTES = 32;
 export const KEY_ID_BYTES = 16;

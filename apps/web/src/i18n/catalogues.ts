@@ -1,6 +1,4 @@
-import type { Catalogue } from './fr';
-import { en } from './en';
-import { fr } from './fr';
+import { siteEn as en, siteFr as fr, type SiteCatalogue as Catalogue } from '@mnpddh/shared';
 
 /**
  * Every interface language, by its code. Adding a language (Bambara `bm`,

@@ -1,7 +1,7 @@
 // Type-only: importing values from the shared package would pull zod into the public bundle.
 import type { DEFAULT_LOCALE } from '@mnpddh/shared';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Catalogue } from './fr';
+import type { SiteCatalogue as Catalogue } from '@mnpddh/shared';
 import { catalogues, isLocaleCode, type LocaleCode } from './catalogues';
 
 interface I18n {

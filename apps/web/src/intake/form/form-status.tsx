@@ -3,7 +3,7 @@ import { EmergencyPhoneLink } from '../../ui/emergency-phone';
 import { fill } from '../../ui/fill';
 import type { Failure } from '../api/public-api';
 import { format, useIntakeT } from '../i18n/catalogues';
-import type { IntakeCatalogue } from '../i18n/fr';
+import type { IntakeCatalogue } from '@mnpddh/shared';
 import { AlertIcon } from './fields';
 import { fieldId, hasErrors, noErrors, type FieldErrors } from './validate';
 

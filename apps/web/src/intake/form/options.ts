@@ -1,5 +1,5 @@
 import type { Tristate } from '@mnpddh/shared';
-import type { IntakeCatalogue } from '../i18n/fr';
+import type { IntakeCatalogue } from '@mnpddh/shared';
 import type { Option } from './fields';
 
 const TRISTATE: readonly Tristate[] = ['yes', 'no', 'unknown'];

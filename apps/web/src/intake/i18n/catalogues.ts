@@ -1,7 +1,6 @@
 import type { LocaleCode } from '../../i18n/catalogues';
 import { useLocale } from '../../i18n/i18n-context';
-import { intakeEn } from './en';
-import { intakeFr, type IntakeCatalogue } from './fr';
+import { intakeEn, intakeFr, type IntakeCatalogue } from '@mnpddh/shared';
 
 /**
  * The form's strings for every interface language, keyed by the site's

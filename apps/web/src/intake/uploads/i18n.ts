@@ -1,8 +1,7 @@
 import type { LocaleCode } from '../../i18n/catalogues';
 import { useLocale } from '../../i18n/i18n-context';
 import { format } from '../i18n/catalogues';
-import { uploadsEn } from '../i18n/uploads-en';
-import { uploadsFr, type UploadsCatalogue } from '../i18n/uploads-fr';
+import { uploadsEn, uploadsFr, type UploadsCatalogue } from '@mnpddh/shared';
 
 const catalogues = { fr: uploadsFr, en: uploadsEn } satisfies Record<LocaleCode, UploadsCatalogue>;
 

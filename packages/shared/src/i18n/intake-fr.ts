@@ -8,7 +8,7 @@ import type {
   REGIONS,
   SPOKEN_LANGUAGES,
   THREAT_TYPES,
-} from '@mnpddh/shared';
+} from '../reference.js';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
 

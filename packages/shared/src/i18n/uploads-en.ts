@@ -1,4 +1,4 @@
-import type { UploadsCatalogue } from './uploads-fr';
+import type { UploadsCatalogue } from './uploads-fr.js';
 
 /** English: every key of the French reference, checked by the type. */
 export const uploadsEn: UploadsCatalogue = {

@@ -1,4 +1,4 @@
-import type { IntakeCatalogue } from './fr';
+import type { IntakeCatalogue } from './intake-fr.js';
 
 /** English: every key of the French reference, checked by the type. */
 export const intakeEn: IntakeCatalogue = {

@@ -1,4 +1,4 @@
-import type { Catalogue } from './fr';
+import type { Catalogue } from './site-fr.js';
 
 /** English. Same keys as the French reference: a missing key is a type error. */
 export const en: Catalogue = {

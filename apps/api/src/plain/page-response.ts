@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'express';
+import type { Logger } from 'pino';
+import { AppError } from '../common/app-error.js';
+import { logPublicFailure } from '../common/public-side-log.js';
+import { fieldMessage } from '@mnpddh/shared';
+import type { FieldErrors } from './fields.js';
+import { html, type Html } from './html.js';
+import { pageFrame } from './page-frame.js';
+import type { PlainContext } from './plain-context.js';
+
+/** Sends a whole page (every response is already no-store: see security-headers.ts). */
+export function sendPage(response: Response, context: PlainContext, main: Html, path: string, status = 200): void {
+  response.status(status).type('html').send(pageFrame(context, main, path));
+}
+
+/** A service's field errors, worded for the page (a code such as `file_too_large` becomes its sentence). */
+export function serviceFieldErrors(error: AppError, context: PlainContext): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const { field, message } of error.fields ?? []) errors[field] ??= fieldMessage(message, context.locale) ?? message;
+  return errors;
+}
+
+/** Anything unexpected: a plain page with the form's "server" wording; the log names the error type only, never content. */
+export function sendFailure(response: Response, context: PlainContext, logger: Logger, error: unknown): void {
+  // The public side's rule: a code and the error class with the hour, never a time, a message or a path.
+  logPublicFailure(logger, error instanceof AppError ? error.code : 'INTERNAL', error, randomUUID());
+  const status = error instanceof AppError && error.code === 'RATE_LIMITED' ? 429 : 500;
+  const text = status === 429 ? context.form.errors.rateLimited : context.form.errors.server;
+  sendPage(response, context, html`<article class="form-page"><h1>${text}</h1><p><a href="${context.href('/')}">${context.form.common.backHome}</a></p></article>`, '/', status);
+}

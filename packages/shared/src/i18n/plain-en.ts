@@ -1,0 +1,31 @@
+import type { PlainCatalogue } from './plain-fr.js';
+
+export const plainEn: PlainCatalogue = {
+  formExpired: 'This form has expired or was already used. For your safety nothing was kept: please start again.',
+  formRefused: 'This form could not be checked. Reload the page, then try again.',
+  quickExitHint: 'Opens a weather page at once.',
+  simpleVersion: 'Simple version, without JavaScript',
+  fullVersion: 'Full version',
+  switchLanguage: 'Français',
+  switchLanguageCode: 'fr',
+  receiptTitle: 'Your receipt',
+  followUpAfterReceipt: 'To add details or a file, open “Follow my request” with your receipt.',
+  detailsTitle: 'Complete my request',
+  detailsLead: 'Every question is optional. Send what you know; you can come back later.',
+  fileTitle: 'Add a file',
+  fileLabel: 'File (photo, PDF, audio)',
+  fileHint: 'One file at a time. Without JavaScript an interrupted upload does not resume: start it again.',
+  fileMetadata:
+    'Without JavaScript this site cannot remove a photo’s hidden information (GPS position, device model) on your phone. A photo that still has it is refused, unless you tick the box below.',
+  keepOriginalLabel: 'Keep the photo as it is, with its position and device, as evidence',
+  fileSend: 'Send the file',
+  fileSent: 'File sent.',
+  fileMissing: 'Choose a file.',
+  messageSent: 'Message sent.',
+  detailsSent: 'Information sent. Thank you.',
+  withdrawn: 'Your consent to sharing is withdrawn.',
+  withdrawAll: 'All my consents to sharing',
+  noConsents: 'No consent to sharing is recorded.',
+  tooLarge: 'This file is too large.',
+  reviewNone: 'No answer',
+};

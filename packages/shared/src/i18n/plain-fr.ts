@@ -1,0 +1,31 @@
+/** French strings only the pages served without JavaScript need; the rest comes from the site and form catalogues. */
+export const plainFr = {
+  formExpired: 'Ce formulaire a expiré ou a déjà servi. Pour votre sécurité, rien n’a été gardé : recommencez, s’il vous plaît.',
+  formRefused: 'Ce formulaire n’a pas pu être vérifié. Rechargez la page, puis réessayez.',
+  quickExitHint: 'Ouvre tout de suite une page météo.',
+  simpleVersion: 'Version simple, sans JavaScript',
+  fullVersion: 'Version complète',
+  switchLanguage: 'English',
+  switchLanguageCode: 'en',
+  receiptTitle: 'Votre reçu',
+  followUpAfterReceipt: 'Pour ajouter des détails ou un fichier, ouvrez « Suivre ma demande » avec votre reçu.',
+  detailsTitle: 'Compléter ma demande',
+  detailsLead: 'Toutes les questions sont facultatives. Envoyez ce que vous savez ; vous pourrez revenir plus tard.',
+  fileTitle: 'Ajouter un fichier',
+  fileLabel: 'Fichier (photo, PDF, audio)',
+  fileHint: 'Un fichier à la fois. Sans JavaScript, un envoi coupé ne reprend pas : il faut le recommencer.',
+  fileMetadata:
+    'Sans JavaScript, ce site ne peut pas effacer dans votre téléphone les informations cachées d’une photo (position GPS, modèle de l’appareil). Une photo qui en contient est refusée, sauf si vous cochez la case ci-dessous.',
+  keepOriginalLabel: 'Garder la photo telle quelle, avec sa position et son appareil, comme preuve',
+  fileSend: 'Envoyer le fichier',
+  fileSent: 'Fichier envoyé.',
+  fileMissing: 'Choisissez un fichier.',
+  messageSent: 'Message envoyé.',
+  detailsSent: 'Informations envoyées. Merci.',
+  withdrawn: 'Votre accord de partage est retiré.',
+  withdrawAll: 'Tous mes accords de partage',
+  noConsents: 'Aucun accord de partage n’est enregistré.',
+  tooLarge: 'Ce fichier est trop volumineux.',
+  reviewNone: 'Pas de réponse',
+};
+export type PlainCatalogue = typeof plainFr;

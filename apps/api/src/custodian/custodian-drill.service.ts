@@ -29,7 +29,7 @@ export class CustodianDrillService {
 
   async drill(custodian: CurrentStaffMember, now = new Date()): Promise<CustodianDrillResult> {
     const escrowKey = await this.repository.findActiveEscrowKey(this.prisma);
-    if (!escrowKey) throw new AppError('CONFLICT');
+    if (!escrowKey) throw new AppError('REFUSED', [{ field: 'kind', message: 'no_escrow_key' }]);
     const shares = (await this.repository.findSharesWithOuter(this.prisma, escrowKey.id, custodian.id)).filter((s) => s.innerUserId !== custodian.id);
     const results = outerLayersOpened(shares, custodian.keyPair, { tenant: this.directory.tenant, escrowPublicKey: escrowKey.publicKey });
     const opened = results.filter(Boolean).length;

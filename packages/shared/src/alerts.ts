@@ -31,6 +31,8 @@ export const OPS_TOPICS = [
   'tls_expiring',
   'public_form_unreachable',
   'custodian_drill_due',
+  /** a request was accepted with nobody in the triage team: only the escrow holds it */
+  'case_held_by_escrow_only',
 ] as const;
 export const OpsTopic = z.enum(OPS_TOPICS);
 export type OpsTopic = z.infer<typeof OpsTopic>;

@@ -140,7 +140,7 @@ export class CaseVaultService {
           { action: 'case.created', actorId: input.createdBy ?? null, targetType: 'case', targetId: caseId, details: { urgent: input.urgent, channel } },
           tx,
         );
-        await this.events.created(tx, { caseId, urgent: input.urgent, channel });
+        await this.events.created(tx, { caseId, urgent: input.urgent, channel, staffHolders: recipients.staff.length });
         const created = { caseId, reference, receipt, triageTeamSize: recipients.staff.length };
         await input.onCreated?.(tx, created);
         return created.triageTeamSize;

@@ -154,7 +154,7 @@ describe('referrals and the defender’s withdrawal', () => {
     detail = await view(caseId);
     expect(detail.index.status).toBe('received');
     const referral = detail.referrals[0];
-    expect(referral).toMatchObject({ partnerId, partnerName: 'Front Line Defenders', fields: ['identity'], answer: null });
+    expect(referral).toMatchObject({ partnerId, partnerName: 'Front Line Defenders', fields: ['identity'], answer: null, sheetAllowed: true });
 
     // The defender sees the consent and withdraws it.
     const followUp = await openFollowUp(created.receipt);
@@ -171,8 +171,9 @@ describe('referrals and the defender’s withdrawal', () => {
 
     const blocked = await refusal(await supervisor.post(`/api/cases/${caseId}/referrals`, { partnerId, fields: ['identity'] }));
     expect(blocked).toMatchObject({ status: 422, fields: { consent: 'consent_required' } });
-    // The sheet of the earlier referral closes too.
+    // The sheet of the earlier referral closes too, and the case page no longer offers its link.
     expect((await supervisor.get(`/api/cases/${caseId}/referrals/${referral?.id}/sheet`)).status).toBe(422);
+    expect((await view(caseId)).referrals.map((r) => r.sheetAllowed)).toEqual([false]);
     // Staff cannot withdraw it again; the case page shows who withdrew it.
     expect((await supervisor.post(`/api/cases/${caseId}/consents/${consent.id}/withdraw`, { reason: 'x' })).status).toBe(409);
     expect((await view(caseId)).consents[0]).toMatchObject({ active: false, withdrawnBy: 'defender' });

@@ -27,13 +27,13 @@ export function errorPage(body: ErrorBody, locale: Locale, home: string): string
   return [
     '<!doctype html>',
     `<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(words.title)}</title></head>`,
-    '<body>',
+    '<body><main>',
     `<h1>${escape(words.title)}</h1>`,
     `<p>${escape(body.error.message)}</p>`,
     ...reasons.map((reason) => `<p>${escape(reason)}</p>`),
     body.error.correlationId ? `<p><small>${escape(body.error.correlationId)}</small></p>` : '',
     `<p><a href="${escape(home)}">${escape(words.back)}</a></p>`,
-    '</body></html>',
+    '</main></body></html>',
   ].join('\n');
 }
 

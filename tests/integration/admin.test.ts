@@ -182,7 +182,7 @@ describe('an invited colleague', () => {
     const invited = await admin.post('/api/admin/staff', { email: 'Moussa.Keita@CNDH.test', name: 'Moussa Keïta', roles: ['caseworker'], onCall: false });
     expect(invited.status).toBe(201);
     const link = ActivationLink.parse(await invited.json());
-    expect(link.activationUrl).toMatch(/^http:\/\/localhost:\d+\/personnel\/activation#i\.[A-Za-z0-9_-]{43}$/);
+    expect(link.activationUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/personnel\/activation#i\.[A-Za-z0-9_-]{43}$/);
     expect(Date.parse(link.expiresAt) - Date.now()).toBeGreaterThan(71 * 3600_000);
     expect((await admin.post('/api/admin/staff', { email, name: 'Again', roles: ['caseworker'] })).status).toBe(409);
 

@@ -324,6 +324,10 @@ describe('assisted intake', () => {
     expect(receipt.receipt?.replace(/\D/g, '').length).toBeGreaterThanOrEqual(20);
     const detail = await view(caseworker, receipt.caseId);
     expect(detail.categories.channel).toBe('phone');
+    // The filer holds what they filed: responsible for it, in "Mes dossiers", until a supervisor reassigns it.
+    expect(detail.index.assignedTo).toBe(caseworker.id);
+    const mine = (await (await caseworker.get('/api/cases?assignment=mine')).json()) as { items: { id: string }[] };
+    expect(mine.items.map((i) => i.id)).toContain(receipt.caseId);
     const callbacks = (await (await supervisor.get('/api/cases?channel=phone')).json()) as { items: { id: string }[] };
     expect(callbacks.items.map((i) => i.id)).toContain(receipt.caseId);
     const withheld = await caseworker.post('/api/assisted-requests', { channel: 'in_person', withholdReceipt: true, request });

@@ -97,7 +97,7 @@ describe('disclosing measures', () => {
   it('are refused without consent and allowed under a recorded exception (supervisors and on call only)', async () => {
     const { caseId } = await vault.createCase({ urgent: true, content: plainContent() });
     const refused = await refusal(await supervisor.post(`/api/cases/${caseId}/measures`, { measure: 'detention_visit' }));
-    expect(refused).toMatchObject({ status: 409, code: 'CONFLICT', fields: { consent: 'consent_required' } });
+    expect(refused).toMatchObject({ status: 422, code: 'REFUSED', fields: { consent: 'consent_required' } });
     // A measure that reveals nobody needs nothing.
     expect((await supervisor.post(`/api/cases/${caseId}/measures`, { measure: 'medical_care' })).status).toBe(201);
 
@@ -122,7 +122,7 @@ describe('disclosing measures', () => {
     const withdrawn = await supervisor.post(`/api/cases/${caseId}/consents/${consent.id}/withdraw`, { reason: 'La personne ne veut plus.' });
     expect(withdrawn.status).toBe(201);
     const intervention = detail.measures.find((m) => m.measure === 'authorities_intervention')?.id;
-    expect((await refusal(await supervisor.patch(`/api/cases/${caseId}/measures/${intervention}`, { status: 'in_progress' }))).status).toBe(409);
+    expect((await refusal(await supervisor.patch(`/api/cases/${caseId}/measures/${intervention}`, { status: 'in_progress' }))).status).toBe(422);
     detail = await view(caseId);
     expect(detail.consents.find((c) => c.id === consent.id)).toMatchObject({ active: false, withdrawnBy: 'staff', withdrawalReason: 'La personne ne veut plus.' });
     expect(detail.entries.map((e) => e.kind)).toEqual(expect.arrayContaining(['disclosure_exception', 'consent_recorded', 'consent_withdrawn']));
@@ -154,7 +154,7 @@ describe('referrals and the defender’s withdrawal', () => {
     detail = await view(caseId);
     expect(detail.index.status).toBe('received');
     const referral = detail.referrals[0];
-    expect(referral).toMatchObject({ partnerId, partnerName: 'Front Line Defenders', fields: ['identity'], answer: null });
+    expect(referral).toMatchObject({ partnerId, partnerName: 'Front Line Defenders', fields: ['identity'], answer: null, sheetAllowed: true });
 
     // The defender sees the consent and withdraws it.
     const followUp = await openFollowUp(created.receipt);
@@ -170,9 +170,10 @@ describe('referrals and the defender’s withdrawal', () => {
     expect(after.thread.map((entry) => entry.body)).toContain('consent_withdrawn');
 
     const blocked = await refusal(await supervisor.post(`/api/cases/${caseId}/referrals`, { partnerId, fields: ['identity'] }));
-    expect(blocked).toMatchObject({ status: 409, fields: { consent: 'consent_required' } });
-    // The sheet of the earlier referral closes too.
-    expect((await supervisor.get(`/api/cases/${caseId}/referrals/${referral?.id}/sheet`)).status).toBe(409);
+    expect(blocked).toMatchObject({ status: 422, fields: { consent: 'consent_required' } });
+    // The sheet of the earlier referral closes too, and the case page no longer offers its link.
+    expect((await supervisor.get(`/api/cases/${caseId}/referrals/${referral?.id}/sheet`)).status).toBe(422);
+    expect((await view(caseId)).referrals.map((r) => r.sheetAllowed)).toEqual([false]);
     // Staff cannot withdraw it again; the case page shows who withdrew it.
     expect((await supervisor.post(`/api/cases/${caseId}/consents/${consent.id}/withdraw`, { reason: 'x' })).status).toBe(409);
     expect((await view(caseId)).consents[0]).toMatchObject({ active: false, withdrawnBy: 'defender' });

@@ -90,7 +90,7 @@ async function readStatus(client: StaffClient, caseId: string): Promise<number> 
 
 /** Password reset through the admin API, activation, and a new sign-in (a new key pair). */
 async function resetPassword(staff: CreatedStaff): Promise<CreatedStaff> {
-  const issued = await admin.post(`/api/admin/staff/${staff.client.id}/reset-password`);
+  const issued = await admin.post(`/api/admin/staff/${staff.client.id}/reset-password`, { escrowRiskAccepted: true });
   expect(issued.status).toBe(201);
   const password = strongPassphrase();
   expect((await activate(portal, ActivationLink.parse(await issued.json()), password)).status).toBe(200);
@@ -209,20 +209,20 @@ describe('restoring a user after a password reset', () => {
     expect((await complete(custodianB.client, operationId)).status).toBe(409);
   });
 
-  it('an expired request cannot be completed (409) and is no longer listed', async () => {
+  it('an expired request cannot be completed (422, it says so) and is no longer listed', async () => {
     const view = await requestOperation(custodianA.client, { kind: 'restore_user', targetUserId: caseworker.client.id });
     await asOwner(portal, "UPDATE custodian_operation SET expires_at = now() - interval '1 minute' WHERE id = $1", [view.id]);
-    expect((await complete(custodianB.client, view.id)).status).toBe(409);
+    expect((await complete(custodianB.client, view.id)).status).toBe(422);
     const list = CustodianOperationList.parse(await (await call(custodianB.client, 'GET', '/api/custodian/operations')).json());
     expect(list.items.map((item) => item.id)).not.toContain(view.id);
   });
 });
 
 describe('granting a case nobody holds any more', () => {
-  it('is refused while a holder is left (409), and works once the holders are gone', async () => {
+  it('is refused while a holder is left (422, naming the operation that would work), and works once the holders are gone', async () => {
     const { caseId } = await vault.createCase({ urgent: false, content: plainContent() });
     const body = { kind: 'grant_case', caseId, targetUserId: caseworker.client.id };
-    expect((await call(custodianA.client, 'POST', '/api/custodian/operations', body)).status).toBe(409);
+    expect((await call(custodianA.client, 'POST', '/api/custodian/operations', body)).status).toBe(422);
     // The supervisor who held it is gone (as a deactivation leaves it).
     await asOwner(portal, 'DELETE FROM case_key_grant WHERE case_id = $1 AND recipient_id IS NOT NULL', [caseId]);
     const view = await requestOperation(custodianA.client, body);
@@ -266,7 +266,7 @@ describe('the drill and custodian enrolment', () => {
   it('a new custodian holds nothing until the escrow is re-sealed by two others, then can complete operations', async () => {
     custodianC = await createStaff(portal, admin, { roles: ['custodian'], name: 'Dépositaire C' });
     expect(await drill(custodianC.client)).toMatchObject({ shares: 0, passed: false });
-    expect((await call(custodianC.client, 'POST', '/api/custodian/operations', { kind: 'reseal_escrow' })).status).toBe(409);
+    expect((await call(custodianC.client, 'POST', '/api/custodian/operations', { kind: 'reseal_escrow' })).status).toBe(422);
 
     const reseal = await requestOperation(custodianA.client, { kind: 'reseal_escrow' });
     const response = await complete(custodianB.client, reseal.id);
@@ -287,7 +287,7 @@ describe('the drill and custodian enrolment', () => {
     expect(await drill(custodianC.client)).toMatchObject({ shares: 2, opened: 0, passed: false });
     const reseal = await requestOperation(custodianA.client, { kind: 'reseal_escrow' });
     // C's share opens no more: the request waits for someone whose key still works.
-    expect((await complete(custodianC.client, reseal.id)).status).toBe(409);
+    expect((await complete(custodianC.client, reseal.id)).status).toBe(422);
     expect((await complete(custodianB.client, reseal.id)).status).toBe(200);
     expect(await drill(custodianC.client)).toMatchObject({ shares: 2, opened: 2, passed: true });
   });

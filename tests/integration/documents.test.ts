@@ -121,7 +121,7 @@ describe('documents from templates', () => {
     const documentId = await draft(caseworker, { kind: 'case_file', language: 'fr', recipient: 'lawyer_court', recipientName: LAWYER, note: 'Audience du 12 décembre.' });
 
     const early = await caseworker.get(pdfPath(documentId));
-    expect(early.status).toBe(409);
+    expect(early.status).toBe(422);
     expect(await fieldsOf(early)).toEqual({ documentId: expect.stringContaining('pas encore approuvé') });
     expect((await caseworker.post(`/api/cases/${caseId}/documents/${documentId}/approval`)).status).toBe(403);
 
@@ -135,12 +135,12 @@ describe('documents from templates', () => {
     expect((await secondSupervisor.post(`/api/cases/${caseId}/documents/${documentId}/approval`)).status).toBe(409);
 
     const refused = await caseworker.get(pdfPath(documentId));
-    expect(refused.status).toBe(409);
+    expect(refused.status).toBe(422);
     expect(Object.keys(await fieldsOf(refused))).toEqual(['consent']);
     // Consent for the wrong recipient, or too few fields, is no consent for this document.
     const partial = { givenBy: 'defender', how: 'phone', recipient: 'lawyer_court', purpose: 'Défense', fields: ['identity', 'narrative'], confirmedWithDefender: true };
     expect((await caseworker.post(`/api/cases/${caseId}/consents`, partial)).status).toBe(201);
-    expect((await caseworker.get(pdfPath(documentId))).status).toBe(409);
+    expect((await caseworker.get(pdfPath(documentId))).status).toBe(422);
     const full = { ...partial, recipientName: LAWYER, fields: ['identity', 'narrative', 'incidents', 'attachments'] };
     expect((await caseworker.post(`/api/cases/${caseId}/consents`, full)).status).toBe(201);
 
@@ -182,7 +182,7 @@ describe('documents from templates', () => {
   it('issues an attestation in English, watermarked with its recipient', async () => {
     const documentId = await draft(caseworker, { kind: 'attestation', language: 'en', recipient: 'embassy', recipientName: EMBASSY, note: 'For a visa application.' });
     expect((await secondSupervisor.post(`/api/cases/${caseId}/documents/${documentId}/approval`)).status).toBe(201);
-    expect((await caseworker.get(pdfPath(documentId))).status).toBe(409);
+    expect((await caseworker.get(pdfPath(documentId))).status).toBe(422);
     const consent = { givenBy: 'defender', how: 'in_person', recipient: 'embassy', purpose: 'Visa', fields: ['identity'], confirmedWithDefender: true };
     expect((await supervisor.post(`/api/cases/${caseId}/consents`, consent)).status).toBe(201);
     const issued = await supervisor.get(pdfPath(documentId));
@@ -199,7 +199,7 @@ describe('documents from templates', () => {
     const consentId = (await view(supervisor)).consents.find((c) => c.recipient === 'embassy' && c.active)?.id ?? '';
     expect((await supervisor.post(`/api/cases/${caseId}/consents/${consentId}/withdraw`, { reason: 'La personne a changé d’avis.' })).status).toBe(201);
     const afterWithdrawal = await supervisor.get(pdfPath(documentId));
-    expect(afterWithdrawal.status).toBe(409);
+    expect(afterWithdrawal.status).toBe(422);
     expect(Object.keys(await fieldsOf(afterWithdrawal))).toEqual(['consent']);
   });
 

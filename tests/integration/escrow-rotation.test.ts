@@ -175,8 +175,10 @@ describe('an escrow rotation interrupted midway', () => {
     expect(events[7]?.details).toMatchObject({ fromKeyId: firstKeyId, casesSealed: caseIds.length, casesSkipped: 0, grantsDeleted: caseIds.length * 2, sharesDeleted: 2 });
   });
 
-  it('a request made on the old key can no longer be completed (409)', async () => {
-    expect((await custodianB.client.post(`/api/custodian/operations/${staleId}/complete`)).status).toBe(409);
+  it('a request made on the old key can no longer be completed (422: it expired with the key, and says so)', async () => {
+    const stale = await custodianB.client.request('POST', `/api/custodian/operations/${staleId}/complete`, { headers: { 'accept-language': 'en' } });
+    expect(stale.status).toBe(422);
+    expect(((await stale.json()) as { error: { message: string } }).error.message).toContain('expired');
   });
 });
 

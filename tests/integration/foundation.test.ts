@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, chmod, rm } from 'node:fs/promises';
+import { mkdtemp, chmod, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -178,14 +178,18 @@ describe('embedded mode', () => {
     try {
       const first = await startPortal({ DATA_DIR: join(dataDir, 'data'), PORT: '0', LOG_LEVEL: 'silent' });
       expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
-      // The demo team is seeded once, with an escrow sealed to its two custodians, and can sign in.
+      // The demo team is seeded once, with an escrow sealed to its three custodians (two with another role), and can sign in.
       expect(first.demoAccounts.map((a) => a.roles.join('+')).sort()).toEqual(
-        ['admin', 'auditor', 'caseworker', 'custodian', 'custodian', 'supervisor', 'supervisor'].sort(),
+        ['admin', 'auditor', 'caseworker', 'caseworker+custodian', 'custodian', 'supervisor', 'supervisor+custodian'].sort(),
       );
+      // Each person once in demo-accounts.txt.
+      const listed = (await readFile(join(dataDir, 'data', 'demo-accounts.txt'), 'utf8')).split('\n').filter((line) => line.includes('@demo.'));
+      expect(listed).toHaveLength(7);
+      expect(new Set(listed.map((line) => /\S+@demo\.\S+/.exec(line)?.[0])).size).toBe(7);
       const admin = first.demoAccounts.find((a) => a.roles.includes('admin'));
       const login = await postLogin(first, { email: admin?.email, password: admin?.password, totp: await nextTotp(admin?.totpSecret ?? '') });
       expect(login.status).toBe(200);
-      expect(await query(first.databaseUrl, 'SELECT count(*)::int AS n FROM escrow_share')).toEqual([{ n: 2 }]); // one per ordered pair
+      expect(await query(first.databaseUrl, 'SELECT count(*)::int AS n FROM escrow_share')).toEqual([{ n: 6 }]); // one per ordered pair
       await query(first.databaseUrl, "INSERT INTO setting (key, value, updated_at) VALUES ('kept', 'yes', now())");
       await first.close();
       expect(existsSync(join(dataDir, 'data', 'pg', 'PG_VERSION'))).toBe(true);

@@ -270,6 +270,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'POST /api/admin/staff/:id/end-sessions':        row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'POST /api/admin/staff/:id/reset-second-factor': row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'POST /api/admin/staff/:id/reset-password':      row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+  'GET /api/admin/staff/:id/reset-impact':         row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
 
   // The audit log: auditors and admins only (latest checkpoint: 404 while none is signed, past access control).
   'GET /api/audit/events':                         row('staff', [E401, E401, E403, E403, E403, OK,   OK  ]),
@@ -284,6 +285,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'POST /api/custodian/operations/:id/complete':   row('staff', [E401, E401, E403, E403, E403, E403, E403]),
   'POST /api/custodian/drill':                     row('staff', [E401, E401, E403, E403, E403, E403, E403]),
   'GET /api/custodian/drill':                      row('staff', [E401, E401, E403, E403, E403, E403, E403]),
+  'GET /api/escrow/health':                        row('staff', [E401, E401, E403, E403, OK,   E403, OK  ]),
   'GET /api/custodian/people':                     row('staff', [E401, E401, E403, E403, E403, E403, E403]),
   'GET /api/custodian/cases':                      row('staff', [E401, E401, E403, E403, E403, E403, E403]),
   'GET /api/custodian/rotation':                   row('staff', [E401, E401, E403, E403, E403, E403, E403]),

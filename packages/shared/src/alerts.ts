@@ -32,6 +32,8 @@ export const OPS_TOPICS = [
   'public_form_unreachable',
   'custodian_drill_due',
   'database_restarted',
+  /** a request was accepted with nobody in the triage team: only the escrow holds it */
+  'case_held_by_escrow_only',
 ] as const;
 export const OpsTopic = z.enum(OPS_TOPICS);
 export type OpsTopic = z.infer<typeof OpsTopic>;

@@ -7,6 +7,7 @@ import { CASE_SEARCH_FIELD_MESSAGES } from './case-search.js';
 import { DATA_SUBJECT_FIELD_MESSAGES } from './data-subject.js';
 import { CONSENT_FIELD_MESSAGES } from './consent.js';
 import { DOCUMENT_FIELD_MESSAGES } from './documents.js';
+import { ESCROW_FIELD_MESSAGES } from './escrow-health.js';
 
 /** Every error the API returns carries one of these codes. */
 export const ErrorCode = z.enum([
@@ -15,6 +16,8 @@ export const ErrorCode = z.enum([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  /** Understood, but the case's state or a rule forbids it (consent withdrawn, not yet approved): the reason leads the message. */
+  'REFUSED',
   'INTEGRITY_FAILED',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
@@ -30,6 +33,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  REFUSED: 422,
   INTEGRITY_FAILED: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
@@ -45,6 +49,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     FORBIDDEN: "Vous n'avez pas accès à cette page ou à cette action.",
     NOT_FOUND: "Ce que vous cherchez n'existe pas ou n'est plus disponible.",
     CONFLICT: "Cette action a déjà été faite ou entre en conflit avec une autre. Rechargez la page.",
+    REFUSED: "Cette action n'est pas possible dans l'état actuel du dossier.",
     INTEGRITY_FAILED:
       "Ce dossier a été modifié en dehors du portail. Il n'est pas affiché. L'incident est enregistré ; prévenez un superviseur.",
     PAYLOAD_TOO_LARGE: "L'envoi est trop volumineux.",
@@ -58,6 +63,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     FORBIDDEN: 'You do not have access to this page or action.',
     NOT_FOUND: 'What you are looking for does not exist or is no longer available.',
     CONFLICT: 'This was already done or conflicts with another change. Reload the page.',
+    REFUSED: 'This action is not possible in the current state of the case.',
     INTEGRITY_FAILED:
       'This case was changed outside the portal. It is not shown. The incident is logged; tell a supervisor.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large.',
@@ -129,6 +135,7 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     ...DATA_SUBJECT_FIELD_MESSAGES.fr,
     ...CONSENT_FIELD_MESSAGES.fr,
     ...DOCUMENT_FIELD_MESSAGES.fr,
+    ...ESCROW_FIELD_MESSAGES.fr,
   },
   en: {
     invalid_characters: 'This text contains characters that are not allowed.',
@@ -168,6 +175,7 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     ...DATA_SUBJECT_FIELD_MESSAGES.en,
     ...CONSENT_FIELD_MESSAGES.en,
     ...DOCUMENT_FIELD_MESSAGES.en,
+    ...ESCROW_FIELD_MESSAGES.en,
   },
 };
 

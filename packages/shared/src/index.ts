@@ -17,6 +17,7 @@ export * from './alerts.js';
 export * from './reference-lists.js';
 export * from './reports.js';
 export * from './custodian.js';
+export * from './escrow-health.js';
 export * from './webauthn.js';
 export * from './retention.js';
 export * from './rekey.js';

@@ -43,5 +43,7 @@ export const ReferralView = z.strictObject({
   answer: ReferralAnswerCode.nullable(),
   outcome: z.string().optional(),
   answeredAt: z.iso.datetime().optional(),
+  /** The redacted sheet may be downloaded now (a consent or an exception still covers it): the page offers the link only then. */
+  sheetAllowed: z.boolean(),
 });
 export type ReferralView = z.infer<typeof ReferralView>;

@@ -56,7 +56,7 @@ export const REGION_GROUPS: Record<string, readonly string[]> = {
   unknown: ['unknown', 'other'],
 };
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month_format');
+const Month = z.string({ error: 'month_format' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month_format');
 
 export const StatisticsQuery = z
   .strictObject({

@@ -95,6 +95,14 @@ export const ActivationLink = z.object({
   userId: z.uuid(),
   activationUrl: z.string(),
   expiresAt: z.iso.datetime(),
+  /** A password reset ends the old access at once (the account may be compromised): what it ended. */
+  accessEnded: z
+    .strictObject({
+      sessions: z.number().int().min(0),
+      grants: z.number().int().min(0),
+      keyPairDropped: z.boolean(),
+    })
+    .optional(),
 });
 export type ActivationLink = z.infer<typeof ActivationLink>;
 

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ActivationLink, InviteStaffRequest, StaffDirectory, StaffSummary, UpdateStaffRequest } from '@mnpddh/shared';
+import { ActivationLink, InviteStaffRequest, PasswordResetImpact, PasswordResetRequest, StaffDirectory, StaffSummary, UpdateStaffRequest } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { ValidBody } from '../common/valid-body.js';
+import { PasswordResetService } from './password-reset.service.js';
 import { StaffAdminService } from './staff-admin.service.js';
 import { StaffIdParam } from './staff-id.param.js';
 
@@ -13,7 +14,10 @@ import { StaffIdParam } from './staff-id.param.js';
 @Controller('admin/staff')
 @Roles('admin')
 export class AdminController {
-  constructor(private readonly staff: StaffAdminService) {}
+  constructor(
+    private readonly staff: StaffAdminService,
+    private readonly passwordResets: PasswordResetService,
+  ) {}
 
   @Get()
   @ApiSchemas({ responses: { 200: StaffDirectory } })
@@ -56,9 +60,20 @@ export class AdminController {
     return ActivationLink.parse(await this.staff.resetSecondFactor(admin, id));
   }
 
+  /** What a password reset would end, and what it does to the escrow: shown before the admin confirms. */
+  @Get(':id/reset-impact')
+  @ApiSchemas({ responses: { 200: PasswordResetImpact } })
+  async resetImpact(@StaffIdParam() id: string): Promise<PasswordResetImpact> {
+    return PasswordResetImpact.parse(await this.passwordResets.impact(id));
+  }
+
   @Post(':id/reset-password')
-  @ApiSchemas({ responses: { 201: ActivationLink } })
-  async resetPassword(@CurrentStaff() admin: CurrentStaffMember, @StaffIdParam() id: string): Promise<ActivationLink> {
-    return ActivationLink.parse(await this.staff.resetPassword(admin, id));
+  @ApiSchemas({ body: PasswordResetRequest, responses: { 201: ActivationLink } })
+  async resetPassword(
+    @CurrentStaff() admin: CurrentStaffMember,
+    @StaffIdParam() id: string,
+    @ValidBody(PasswordResetRequest) body: PasswordResetRequest,
+  ): Promise<ActivationLink> {
+    return ActivationLink.parse(await this.passwordResets.reset(admin, id, body));
   }
 }

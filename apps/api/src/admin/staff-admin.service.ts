@@ -107,16 +107,6 @@ export class StaffAdminService {
     });
   }
 
-  /** A link to set a new password; used, it drops the key pair and grants (a supervisor re-grants). */
-  async resetPassword(admin: CurrentStaffMember, id: string): Promise<ActivationLink> {
-    return this.prisma.$transaction(async (tx) => {
-      const user = await this.existing(tx, id);
-      if (!user.active) throw new AppError('CONFLICT');
-      await this.record(tx, admin, 'staff.password_reset', id);
-      return this.link(tx, id, user.passwordRecord ? 'password-reset' : 'invite');
-    });
-  }
-
   private async link(db: Db, userId: string, kind: ActivationKind): Promise<ActivationLink> {
     const { token, expiresAt } = await this.activation.issue(db, userId, kind, new Date());
     return { userId, activationUrl: activationUrl(this.runtime.config, token), expiresAt: expiresAt.toISOString() };
@@ -135,7 +125,7 @@ export class StaffAdminService {
   private record(
     db: Db,
     admin: CurrentStaffMember,
-    action: 'staff.updated' | 'staff.deactivated' | 'staff.sessions_ended' | 'staff.second_factor_reset' | 'staff.password_reset',
+    action: 'staff.updated' | 'staff.deactivated' | 'staff.sessions_ended' | 'staff.second_factor_reset',
     targetId: string,
     details?: Record<string, string | number | boolean>,
   ): Promise<void> {

@@ -17,6 +17,6 @@ describe('activation tokens', () => {
 
   it('put the token in the fragment of the public address', () => {
     expect(activationUrl({ PUBLIC_URL: 'https://cndh.example/', PORT: 3000 }, 'p.abc')).toBe('https://cndh.example/personnel/activation#p.abc');
-    expect(activationUrl({ PUBLIC_URL: undefined, PORT: 3000 }, 'i.abc')).toBe('http://localhost:3000/personnel/activation#i.abc');
+    expect(activationUrl({ PUBLIC_URL: undefined, PORT: 3000, HOST: '127.0.0.1' }, 'i.abc')).toBe('http://127.0.0.1:3000/personnel/activation#i.abc');
   });
 });

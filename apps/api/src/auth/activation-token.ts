@@ -25,8 +25,12 @@ export function activationKindOf(token: string): ActivationKind | null {
   return found ? (found[0] as ActivationKind) : null;
 }
 
-/** The link to hand over; the token sits in the fragment, which browsers never send, so no server log holds it. */
-export function activationUrl(config: Pick<AppConfig, 'PUBLIC_URL' | 'STAFF_URL' | 'PORT'>, token: string): string {
-  const base = (config.STAFF_URL ?? config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+/**
+ * The link to hand over; the token sits in the fragment, which browsers never send, so no server log holds it.
+ * Without a configured URL, the address the portal listens on (not "localhost", which may resolve to ::1 where nothing answers).
+ */
+export function activationUrl(config: Pick<AppConfig, 'PUBLIC_URL' | 'STAFF_URL' | 'PORT'> & Partial<Pick<AppConfig, 'HOST'>>, token: string): string {
+  const host = !config.HOST || config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  const base = (config.STAFF_URL ?? config.PUBLIC_URL ?? `http://${host}:${config.PORT}`).replace(/\/+$/, '');
   return `${base}/personnel/activation#${token}`;
 }

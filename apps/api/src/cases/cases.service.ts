@@ -16,7 +16,7 @@ import { CaseClock } from './case-clock.js';
 import { foldLegalBases, foldMeasures, measureOverdue } from './case-state.js';
 import { canAssign } from './case-work.service.js';
 import { foldConsents } from './consent-state.js';
-import { foldReferrals } from './referral-state.js';
+import { referralViews } from './referral-views.js';
 import { StaffNames } from './staff-names.js';
 import { CategoryCache, type SessionCategories } from './category-cache.js';
 import { CaseLinksService } from './case-links.service.js';
@@ -162,7 +162,7 @@ export class CasesService {
       measures: measures.map((m) => ({ ...m, ownerName: nameOf(m.ownerId), overdue: measureOverdue(m, now) })),
       legalBases: foldLegalBases(opened.entries),
       consents: foldConsents(opened.entries, opened.messages),
-      referrals: foldReferrals(opened.entries),
+      referrals: referralViews({ entries: opened.entries, thread: opened.messages }),
       links: await this.caseLinks.views(staff, foldLinks(opened.entries), nameOf),
       collectiveSubject: collectiveOf(opened.entries),
       attachments: await this.attachments(staff, caseId, opened.files),

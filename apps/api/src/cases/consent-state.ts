@@ -93,7 +93,7 @@ export function disclosureAllowed(
 }
 
 export function consentRequired(): AppError {
-  return new AppError('CONFLICT', [{ field: 'consent', message: 'consent_required' }]);
+  return new AppError('REFUSED', [{ field: 'consent', message: 'consent_required' }]);
 }
 
 /** A measure that reveals the defender (DISCLOSING_MEASURES) needs a consent naming them to its recipient, or an exception. */

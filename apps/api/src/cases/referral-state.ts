@@ -15,9 +15,12 @@ interface AnsweredData {
   outcome?: string;
 }
 
+/** A referral as the journal records it (whether its sheet may still be downloaded is decided beside the consents). */
+export type FoldedReferral = Omit<ReferralView, 'sheetAllowed'>;
+
 /** The referrals of a case with the latest answer recorded for each, oldest first. */
-export function foldReferrals(entries: readonly JournalEntry[]): ReferralView[] {
-  const referrals = new Map<string, ReferralView>();
+export function foldReferrals(entries: readonly JournalEntry[]): FoldedReferral[] {
+  const referrals = new Map<string, FoldedReferral>();
   for (const entry of entries) {
     if (entry.kind === 'referral_sent') {
       const { referralId, ...sent } = entry.data as unknown as SentData;

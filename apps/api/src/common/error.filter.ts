@@ -6,6 +6,7 @@ import { AppError } from './app-error.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
 import { areaOf } from './host-separation.js';
 import { logPublicFailure } from './public-side-log.js';
+import { errorPage, homeOf, wantsPage } from './error-page.js';
 import type { Logger } from 'pino';
 
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['SERVICE_UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL']);
@@ -32,6 +33,9 @@ export class ErrorFilter implements ExceptionFilter {
     // Services raise our own validation codes; they are worded here, once, in the caller's language.
     if (exception instanceof AppError && exception.fields) {
       body.error.fields = exception.fields.map((f) => ({ field: f.field, message: fieldMessage(f.message, locale) ?? f.message }));
+      // A refusal says why, first: the reason is the message, not a generic line with the reason tucked in a field.
+      const reason = body.error.fields[0]?.message;
+      if (code !== 'VALIDATION_FAILED' && reason) body.error.message = reason;
     }
     // The database away (stopped, restarting): try again shortly (fault suite, issue 8).
     if (code === 'SERVICE_UNAVAILABLE' && !response.headersSent) response.setHeader('Retry-After', '2');
@@ -41,7 +45,12 @@ export class ErrorFilter implements ExceptionFilter {
       if (areaOf(request.path) === 'staff') this.logger.error({ correlationId, err: exception }, 'request failed');
       else logPublicFailure(this.logger, code, exception, correlationId);
     }
-    if (!response.headersSent) response.status(ERROR_STATUS[code]).json(body);
+    if (response.headersSent) return;
+    if (wantsPage(request)) {
+      response.status(ERROR_STATUS[code]).type('html').send(errorPage(body, locale, homeOf(request)));
+      return;
+    }
+    response.status(ERROR_STATUS[code]).json(body);
   }
 
   private codeOf(exception: unknown): ErrorCode {

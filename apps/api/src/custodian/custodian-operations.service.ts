@@ -43,11 +43,11 @@ export class CustodianOperationsService {
     await this.work.check(this.prisma, target);
     await this.rotation.assertAllows(this.prisma, target.kind);
     const escrowKey = await this.repository.findActiveEscrowKey(this.prisma);
-    if (!escrowKey) throw new AppError('CONFLICT');
+    if (!escrowKey) throw refusal('no_escrow_key');
     const shares = (await this.repository.findSharesWithOuter(this.prisma, escrowKey.id, custodian.id)).filter((s) => s.innerUserId !== custodian.id);
     const intermediates = removeOuterLayers(shares, custodian.keyPair, this.context(escrowKey.publicKey));
     // No share opens with this key (none held as the outer custodian, or a key changed since): another custodian must start.
-    if (intermediates.length === 0) throw new AppError('CONFLICT');
+    if (intermediates.length === 0) throw refusal('custodian_share_does_not_open');
     const id = randomUUID();
     const expiresAt = new Date(now.getTime() + CUSTODIAN_REQUEST_LIFETIME_MS);
     await this.prisma.$transaction(async (tx) => {
@@ -75,11 +75,13 @@ export class CustodianOperationsService {
   async complete(custodian: CurrentStaffMember, id: string, now = new Date()): Promise<CustodianOperationResult> {
     const operation = await this.repository.findOperation(this.prisma, id);
     if (!operation) throw new AppError('NOT_FOUND');
-    if (operation.completedAt || operation.expiresAt <= now) throw new AppError('CONFLICT');
+    if (operation.completedAt) throw new AppError('CONFLICT', [{ field: 'id', message: 'custodian_operation_completed' }]);
+    if (operation.expiresAt <= now) throw refusal('custodian_operation_expired');
     // The second step is someone else's: never the requester, nor the person the operation benefits.
-    if (operation.requestedBy === custodian.id || operation.targetUserId === custodian.id) throw new AppError('FORBIDDEN');
+    if (operation.requestedBy === custodian.id) throw new AppError('FORBIDDEN', [{ field: 'id', message: 'custodian_own_request' }]);
+    if (operation.targetUserId === custodian.id) throw new AppError('FORBIDDEN', [{ field: 'id', message: 'custodian_benefits_self' }]);
     const intermediate = intermediatesOf(operation).find((i) => i.innerUserId === custodian.id);
-    if (!intermediate) throw new AppError('FORBIDDEN');
+    if (!intermediate) throw new AppError('FORBIDDEN', [{ field: 'id', message: 'custodian_no_share_with_requester' }]);
     const granter = await this.directory.certifiedStaff(this.prisma, custodian.id);
     const escrowKey = await this.repository.findEscrowKey(this.prisma, operation.escrowKeyId);
     if (!granter?.staff.certificate || !escrowKey) throw new AppError('CONFLICT');
@@ -157,4 +159,9 @@ function intermediatesOf(operation: CustodianOperation): Intermediate[] {
     const item = entry as { innerUserId?: unknown; value?: unknown } | null;
     return item && typeof item.innerUserId === 'string' && typeof item.value === 'string' ? [{ innerUserId: item.innerUserId, value: item.value }] : [];
   });
+}
+
+/** A refusal that names its reason (worded in the shared messages). */
+function refusal(reason: string): AppError {
+  return new AppError('REFUSED', [{ field: 'kind', message: reason }]);
 }

@@ -37,7 +37,7 @@ export class CustodianWork {
     private readonly audit: AuditService,
   ) {}
 
-  /** Refuses, before anything is opened, an operation that cannot be done (CONFLICT) or names nothing (NOT_FOUND). */
+  /** Refuses, before anything is opened, an operation that cannot be done (REFUSED, with its reason) or names nothing (NOT_FOUND). */
   async check(db: Db, target: OperationTarget): Promise<void> {
     if (target.kind === 'reseal_escrow' || target.kind === 'rotate_escrow') return;
     if (target.kind === 'grant_case' && !(await this.repository.caseExists(db, target.caseId as string))) throw new AppError('NOT_FOUND');
@@ -105,10 +105,10 @@ export class CustodianWork {
     return { casesGranted, casesSkipped: caseIds.length - casesGranted, sharesSealed: 0 };
   }
 
-  /** The target as a seal recipient: active, with a certified key (they signed in after the reset), or CONFLICT. */
+  /** The target as a seal recipient: active, with a certified key (they signed in after the reset), or REFUSED. */
   private async recipient(db: Db, userId: string | null): Promise<SealRecipient> {
     const certified = userId ? await this.directory.certifiedStaff(db, userId) : null;
-    if (!certified) throw new AppError('CONFLICT');
+    if (!certified) throw new AppError('REFUSED', [{ field: 'targetUserId', message: 'recipient_not_ready' }]);
     return certified.recipient;
   }
 
@@ -116,7 +116,7 @@ export class CustodianWork {
   private async assertNoHolderLeft(db: Db, caseId: string): Promise<void> {
     const holders = await this.repository.findStaffHolders(db, caseId);
     const live = holders.filter((h) => h.recipient?.active && h.recipient.publicKey === h.recipientPublicKey);
-    if (live.length > 0) throw new AppError('CONFLICT');
+    if (live.length > 0) throw new AppError('REFUSED', [{ field: 'caseId', message: 'case_still_held' }]);
   }
 
   /** The active custodians whose certificate still checks out. */

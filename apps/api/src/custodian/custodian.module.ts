@@ -9,6 +9,7 @@ import { CustodianDrillService } from './custodian-drill.service.js';
 import { CustodianOperationsService } from './custodian-operations.service.js';
 import { CustodianRepository } from './custodian.repository.js';
 import { CustodianWork } from './custodian-work.js';
+import { EscrowHealthController } from './escrow-health.controller.js';
 import { EscrowGrants } from './escrow-grants.js';
 import { EscrowRotation } from './escrow-rotation.js';
 import { EscrowRotationStore } from './escrow-rotation-store.js';
@@ -16,7 +17,7 @@ import { EscrowRotationStore } from './escrow-rotation-store.js';
 /** Two-custodian operations on the escrow key, and the custodian drill (issue 9). */
 @Module({
   imports: [AuthModule, VaultModule],
-  controllers: [CustodianController, CustodianLookupController],
+  controllers: [CustodianController, CustodianLookupController, EscrowHealthController],
   providers: [CustodianOperationsService, CustodianLookupService, CustodianLookupRepository, CustodianDrillService, CustodianRepository, CustodianWork, EscrowGrants, EscrowRotation, EscrowRotationStore],
 })
 export class CustodianModule {}

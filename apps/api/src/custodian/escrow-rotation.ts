@@ -69,7 +69,7 @@ export class EscrowRotation {
 
   /** While a rotation is unfinished the escrow shares must not move: reseal_escrow waits for it (CONFLICT). */
   async assertAllows(db: Db, kind: string): Promise<void> {
-    if (kind === 'reseal_escrow' && (await this.store.findUnfinishedTarget(db))) throw new AppError('CONFLICT');
+    if (kind === 'reseal_escrow' && (await this.store.findUnfinishedTarget(db))) throw new AppError('CONFLICT', [{ field: 'kind', message: 'escrow_rotation_unfinished' }]);
   }
 
   /** Starts or resumes the rotation away from `fromKeyId`, then runs it to the end. The caller destroys oldEscrow. */

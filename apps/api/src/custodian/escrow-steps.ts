@@ -27,15 +27,15 @@ export function removeOuterLayers(
   });
 }
 
-/** How many of these shares this key opens (the drill): the values are dropped at once. */
-export function countOpenedOuterLayers(shares: { sealed: string }[], outer: IdentityKeyPair, context: EscrowContext): number {
-  return shares.filter((share) => opened(() => openEscrowOuterLayer(share.sealed, outer, context)) !== null).length;
+/** Which of these shares this key opens (the drill): the values are dropped at once. */
+export function outerLayersOpened(shares: { sealed: string }[], outer: IdentityKeyPair, context: EscrowContext): boolean[] {
+  return shares.map((share) => opened(() => openEscrowOuterLayer(share.sealed, outer, context)) !== null);
 }
 
-/** Step 2: the escrow key pair, for one operation; the caller destroys it. CONFLICT when this key does not open it. */
+/** Step 2: the escrow key pair, for one operation; the caller destroys it. REFUSED when this key does not open it. */
 export function rebuildEscrowKey(intermediate: Intermediate, inner: IdentityKeyPair, context: EscrowContext): IdentityKeyPair {
   const escrow = opened(() => openEscrowInnerLayer(intermediate.value, inner, context));
-  if (escrow === null) throw new AppError('CONFLICT');
+  if (escrow === null) throw new AppError('REFUSED', [{ field: 'id', message: 'custodian_share_does_not_open' }]);
   return escrow;
 }
 

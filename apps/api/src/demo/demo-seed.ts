@@ -11,20 +11,25 @@ export interface DemoAccount extends BootstrapAdmin {
   readonly onCall: boolean;
 }
 
-/** The demo team: one of each role, two custodians (escrow needs a pair), two supervisors (a triage team of two). */
+/**
+ * The demo team, staffed as a small mechanism would: two supervisors (a
+ * triage team of two) and three custodians, two of whom hold another role —
+ * with three, one custodian's password reset still leaves a working pair
+ * (docs/SECURITY.md, "Custodians in a small team"). Each person is listed once.
+ */
 const DEMO_TEAM: { email: string; name: string; roles: StaffRole[]; onCall: boolean }[] = [
   { email: 'admin@demo.cndh.ml', name: 'Aminata Admin', roles: ['admin'], onCall: false },
   { email: 'depositaire1@demo.cndh.ml', name: 'Boubacar Dépositaire', roles: ['custodian'], onCall: false },
-  { email: 'depositaire2@demo.cndh.ml', name: 'Coumba Dépositaire', roles: ['custodian'], onCall: false },
+  { email: 'depositaire2@demo.cndh.ml', name: 'Coumba Dépositaire', roles: ['caseworker', 'custodian'], onCall: false },
   { email: 'superviseur1@demo.cndh.ml', name: 'Drissa Superviseur', roles: ['supervisor'], onCall: true },
-  { email: 'superviseur2@demo.cndh.ml', name: 'Fatoumata Superviseure', roles: ['supervisor'], onCall: false },
+  { email: 'superviseur2@demo.cndh.ml', name: 'Fatoumata Superviseure', roles: ['supervisor', 'custodian'], onCall: false },
   { email: 'charge@demo.cndh.ml', name: 'Issa Chargé de dossiers', roles: ['caseworker'], onCall: false },
   { email: 'auditeur@demo.cndh.ml', name: 'Kadiatou Auditrice', roles: ['auditor'], onCall: false },
 ];
 
 /**
  * Embedded demo mode only, on an empty database: the demo team with complete
- * accounts, and the escrow sealed to the two custodians. The credentials are
+ * accounts, and the escrow sealed to every pair of the three custodians. The credentials are
  * printed once and written to DATA_DIR/demo-accounts.txt (0600): a demo,
  * never a deployment.
  */
@@ -41,10 +46,10 @@ export async function seedDemo(app: INestApplicationContext, dataDir: string): P
 }
 
 export function formatDemoAccounts(accounts: DemoAccount[]): string {
-  const lines = accounts.map((a) => `${a.roles.join('+').padEnd(11)} ${a.email.padEnd(28)} ${a.password}  TOTP ${a.totpSecret}`);
+  const lines = accounts.map((a) => `${a.roles.join('+').padEnd(20)} ${a.email.padEnd(28)} ${a.password}  TOTP ${a.totpSecret}`);
   return [
     'Comptes de démonstration (mode intégré uniquement) / Demo accounts (embedded mode only):',
-    'rôle        e-mail                       phrase de passe                  secret TOTP (à saisir dans une application)',
+    'rôle                 e-mail                       phrase de passe                  secret TOTP (à saisir dans une application)',
     ...lines,
     '',
   ].join('\n');

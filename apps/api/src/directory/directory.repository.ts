@@ -44,7 +44,10 @@ export class DirectoryRepository {
     await db.escrowKey.create({ data: key });
   }
 
-  async insertEscrowShare(db: Db, share: { escrowKeyId: string; innerUserId: string; outerUserId: string; sealed: string }): Promise<void> {
+  async insertEscrowShare(
+    db: Db,
+    share: { escrowKeyId: string; innerUserId: string; outerUserId: string; sealed: string; innerPublicKey: string; outerPublicKey: string },
+  ): Promise<void> {
     await db.escrowShare.create({ data: share });
   }
 

@@ -78,7 +78,7 @@ export class DocumentsService {
       caseId,
       async (state) => {
         const document = documentOf(state.entries, documentId);
-        if (document.state === 'draft') throw new AppError('CONFLICT', [{ field: 'documentId', message: 'document_not_approved' }]);
+        if (document.state === 'draft') throw new AppError('REFUSED', [{ field: 'documentId', message: 'document_not_approved' }]);
         await checkConsent(state, document);
         const template = await this.templates.revision(document.kind, document.language, document.templateRevision);
         const source = {
@@ -151,5 +151,5 @@ function documentOf(entries: readonly JournalEntry[], documentId: string): Docum
 /** What the kind reveals must be covered by an active consent for this recipient (or a recorded emergency exception). */
 async function checkConsent(state: JournalState, document: DocumentSummary): Promise<void> {
   const allowed = disclosureAllowed({ entries: state.entries, thread: await state.thread() }, document.recipient, DOCUMENT_CONSENT_FIELDS[document.kind]);
-  if (!allowed) throw new AppError('CONFLICT', [{ field: 'consent', message: 'consent_required' }]);
+  if (!allowed) throw new AppError('REFUSED', [{ field: 'consent', message: 'consent_required' }]);
 }

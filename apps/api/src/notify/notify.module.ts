@@ -9,6 +9,8 @@ import { AlertsController } from './alerts.controller.js';
 import { AlertsService } from './alerts.service.js';
 import { Dispatcher } from './dispatcher.js';
 import { EmailChannel } from './email.channel.js';
+import { EscrowOnlyAlerts } from './escrow-only-alerts.js';
+import { EscrowOnlyRepository } from './escrow-only.repository.js';
 import { IntakeAlerts } from './intake-alerts.js';
 import { NotifyRepository } from './notify.repository.js';
 import { OperationalScan } from './operational/operational-scan.js';
@@ -31,6 +33,8 @@ import { WebhookChannel } from './webhook.channel.js';
     AlertsService,
     Dispatcher,
     EmailChannel,
+    EscrowOnlyAlerts,
+    EscrowOnlyRepository,
     IntakeAlerts,
     NotifyRepository,
     OperationalScan,

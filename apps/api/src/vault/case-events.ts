@@ -7,6 +7,8 @@ export interface CaseCreatedEvent {
   readonly caseId: string;
   readonly urgent: boolean;
   readonly channel: IntakeChannel;
+  /** How many staff members the case was sealed to at intake (0: only the escrow holds it). */
+  readonly staffHolders: number;
 }
 
 type Listener = (tx: Db, event: CaseCreatedEvent) => Promise<void>;

@@ -106,7 +106,8 @@ export class CaseVaultService {
     const receiptCertificate = this.directory.certifyReceipt(receiptId, receiptKeys.identity);
     const { caseKey, threadKey } = generateCaseKeys();
     try {
-      const index = newCaseIndex(reference, input.urgent, now, responseTargetsOf(this.runtime.config));
+      // Whoever typed the request in (assisted intake) is responsible for it until a supervisor reassigns it: it is theirs, in their list and agenda.
+      const index = { ...newCaseIndex(reference, input.urgent, now, responseTargetsOf(this.runtime.config)), assignedTo: input.createdBy ?? null };
       const tenant = this.directory.tenant;
       const triageTeamSize = await this.prisma.$transaction(async (tx) => {
         const recipients = await this.recipients(tx, input.createdBy);
@@ -140,7 +141,7 @@ export class CaseVaultService {
           { action: 'case.created', actorId: input.createdBy ?? null, targetType: 'case', targetId: caseId, details: { urgent: input.urgent, channel } },
           tx,
         );
-        await this.events.created(tx, { caseId, urgent: input.urgent, channel });
+        await this.events.created(tx, { caseId, urgent: input.urgent, channel, staffHolders: recipients.staff.length });
         const created = { caseId, reference, receipt, triageTeamSize: recipients.staff.length };
         await input.onCreated?.(tx, created);
         return created.triageTeamSize;

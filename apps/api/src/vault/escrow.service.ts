@@ -81,6 +81,9 @@ export class EscrowService {
         innerUserId: inner.certificate.userId,
         outerUserId: outer.certificate.userId,
         sealed: sealEscrowForCustodians(escrow, context, inner, outer),
+        // Which keys it was sealed to: after a password reset the share no longer opens, and the escrow's health says so.
+        innerPublicKey: inner.certificate.publicKey,
+        outerPublicKey: outer.certificate.publicKey,
       });
     }
     return ordered.length;

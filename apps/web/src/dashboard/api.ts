@@ -29,6 +29,8 @@ import {
   type StatusChange,
   ActivateResponse,
   ActivationLink,
+  PasswordResetImpact,
+  type PasswordResetRequest,
   ERROR_MESSAGES,
   ErrorBody,
   SessionInfo,
@@ -257,8 +259,12 @@ export function createStaffApi(options: StaffApiOptions) {
     resetSecondFactor: async (userId: string) =>
       (await request('POST', `/api/admin/staff/${id(userId)}/reset-second-factor`, { schema: ActivationLink })).value,
 
-    resetPassword: async (userId: string) =>
-      (await request('POST', `/api/admin/staff/${id(userId)}/reset-password`, { schema: ActivationLink })).value,
+    /** What a password reset would end and do to the escrow, before the admin confirms. */
+    resetImpact: async (userId: string) =>
+      (await request('GET', `/api/admin/staff/${id(userId)}/reset-impact`, { schema: PasswordResetImpact })).value,
+
+    resetPassword: async (userId: string, body: PasswordResetRequest) =>
+      (await request('POST', `/api/admin/staff/${id(userId)}/reset-password`, { body, schema: ActivationLink })).value,
 
     // ---- cases (supervisors and caseworkers, on the cases they hold) ----
 

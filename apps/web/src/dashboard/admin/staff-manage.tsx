@@ -1,4 +1,4 @@
-import type { ActivationLink, StaffRole, StaffSummary } from '@mnpddh/shared';
+import type { ActivationLink, PasswordResetImpact, StaffRole, StaffSummary } from '@mnpddh/shared';
 import { useState, type FormEvent } from 'react';
 import { Field } from '../forms/field';
 import { ErrorSummary } from '../forms/error-summary';
@@ -9,6 +9,8 @@ import { useStaffT } from '../i18n/use-staff-t';
 import { useStaffSession } from '../session';
 import { ActivationLinkBox } from './activation-link-box';
 import { ConfirmDialog } from './confirm-dialog';
+import { useEscrowT } from '../escrow/i18n';
+import { ResetImpact } from '../escrow/reset-impact';
 import { RoleFieldset, firstRoleId } from './role-fieldset';
 
 type Confirmable = 'deactivate' | 'resetPassword' | 'resetSecondFactor';
@@ -35,6 +37,20 @@ export function StaffManage({ user, isSelf, onUpdated, onChanged }: Props) {
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<Confirmable | null>(null);
   const [link, setLink] = useState<ActivationLink | null>(null);
+  const [impact, setImpact] = useState<PasswordResetImpact | null>(null);
+  const [riskAccepted, setRiskAccepted] = useState(false);
+  const et = useEscrowT();
+
+  /** A password reset says first what it will end, and what it does to the escrow. */
+  const askReset = () => {
+    setImpact(null);
+    setRiskAccepted(false);
+    setConfirming('resetPassword');
+    api.resetImpact(user.id).then(setImpact, (error: unknown) => {
+      setConfirming(null);
+      setErrors(errorsFrom(error, t));
+    });
+  };
 
   const run = async (action: () => Promise<void>) => {
     if (busy) return;
@@ -74,8 +90,9 @@ export function StaffManage({ user, isSelf, onUpdated, onChanged }: Props) {
         onUpdated(await api.deactivateStaff(user.id));
         setStatus(format(t.admin.deactivated, { name: user.name }));
       } else {
-        setLink(action === 'resetPassword' ? await api.resetPassword(user.id) : await api.resetSecondFactor(user.id));
-        setStatus('');
+        const issued = action === 'resetPassword' ? await api.resetPassword(user.id, { escrowRiskAccepted: riskAccepted }) : await api.resetSecondFactor(user.id);
+        setLink(issued);
+        setStatus(issued.accessEnded ? format(et.ended, { sessions: issued.accessEnded.sessions, grants: issued.accessEnded.grants }) : '');
       }
       onChanged();
     });
@@ -165,7 +182,7 @@ export function StaffManage({ user, isSelf, onUpdated, onChanged }: Props) {
               <p className="actions-list__hint">{t.admin.resetSecondFactorHint}</p>
             </li>
             <li>
-              <button type="button" className="button button--secondary button--small" onClick={() => setConfirming('resetPassword')}>
+              <button type="button" className="button button--secondary button--small" onClick={askReset}>
                 {t.admin.resetPassword}
               </button>
               <p className="actions-list__hint">{t.admin.resetPasswordHint}</p>
@@ -194,6 +211,9 @@ export function StaffManage({ user, isSelf, onUpdated, onChanged }: Props) {
         onCancel={() => setConfirming(null)}
       >
         <p>{dialog?.text}</p>
+        {confirming === 'resetPassword' ? (
+          <ResetImpact impact={impact} idPrefix={prefix} riskAccepted={riskAccepted} onRiskAccepted={setRiskAccepted} />
+        ) : null}
       </ConfirmDialog>
     </div>
   );

@@ -61,11 +61,15 @@ function ReferralItem({ caseId, referral, onDone }: { caseId: string; referral: 
       </p>
       {referral.note ? <p className="prewrap">{referral.note}</p> : null}
       {referral.outcome ? <p className="prewrap">{referral.outcome}</p> : null}
-      <p>
-        <a href={consentApi.sheetUrl(caseId, referral.id)} download="fiche-orientation.txt" className="attachment__link" aria-label={format(t.referrals.sheetLabel, { partner: referral.partnerName })}>
-          {t.referrals.sheet}
-        </a>
-      </p>
+      {referral.sheetAllowed ? (
+        <p>
+          <a href={consentApi.sheetUrl(caseId, referral.id)} download="fiche-orientation.txt" className="attachment__link" aria-label={format(t.referrals.sheetLabel, { partner: referral.partnerName })}>
+            {t.referrals.sheet}
+          </a>
+        </p>
+      ) : (
+        <p className="field__hint">{t.referrals.sheetWithdrawn}</p>
+      )}
       <AnswerForm caseId={caseId} referral={referral} onDone={onDone} />
     </li>
   );

@@ -9,6 +9,7 @@ import { WarningIcon } from '../icons';
 import { Loading } from '../require-session';
 import type { CustodianApi } from './custodians-api';
 import { useCustodiansT } from './i18n';
+import { pairList, useEscrowT } from '../escrow/i18n';
 
 type DrillCustodian = CustodianDrillStatus['custodians'][number];
 
@@ -42,7 +43,14 @@ export function DrillPanel({ custodians, status, viewerId, now, onChecked }: Pro
       <button type="button" className="button" onClick={check} aria-disabled={busy || undefined}>
         {busy ? t.drill.checking : t.drill.check}
       </button>
-      <div role="status">{result ? <DrillOutcome result={result} /> : null}</div>
+      <div role="status">
+        {result ? (
+          <>
+            <DrillOutcome result={result} />
+            <DrillPairs result={result} />
+          </>
+        ) : null}
+      </div>
       <h3 id="custodian-drill-list">{t.drill.listTitle}</h3>
       {status === null ? (
         <Loading label={t.loading} />
@@ -73,6 +81,23 @@ function DrillOutcome({ result }: { result: CustodianDrillResult }) {
       <WarningIcon />
       <span>{result.shares === 0 ? t.drill.noShare : format(t.drill.failed, values)}</span>
     </p>
+  );
+}
+
+/** Which of this custodian's shares open, and which pairs of the whole team can open the escrow today. */
+function DrillPairs({ result }: { result: CustodianDrillResult }) {
+  const t = useEscrowT();
+  return (
+    <>
+      {result.shareResults.length > 0 ? (
+        <ul className="drill-shares">
+          {result.shareResults.map((share) => (
+            <li key={share.innerCustodian.id}>{format(t.drillShare, { name: share.innerCustodian.name, state: share.opens ? t.opens : t.doesNotOpen })}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p className={result.workingPairs.length < 2 ? 'warning-box' : undefined}>{format(t.drillPairs, { pairs: pairList(result.workingPairs, t) })}</p>
+    </>
   );
 }
 

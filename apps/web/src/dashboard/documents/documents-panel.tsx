@@ -105,12 +105,16 @@ function DocumentItem({ detail, document, onDone }: { detail: CaseDetail; docume
         )
       ) : (
         <>
-          {consented ? null : <p className="field__hint">{format(t.noConsent, { fields: fields.map((field) => ct.fields[field]).join(', ') })}</p>}
-          <p>
-            <a href={documentsApi.pdfUrl(detail.id, document.documentId)} download className="attachment__link" aria-label={format(t.downloadLabel, { recipient: document.recipientName })}>
-              {t.download}
-            </a>
-          </p>
+          {/* A link that would be refused is not offered: without consent, the reason instead. */}
+          {consented ? (
+            <p>
+              <a href={documentsApi.pdfUrl(detail.id, document.documentId)} download className="attachment__link" aria-label={format(t.downloadLabel, { recipient: document.recipientName })}>
+                {t.download}
+              </a>
+            </p>
+          ) : (
+            <p className="field__hint">{format(t.noConsent, { fields: fields.map((field) => ct.fields[field]).join(', ') })}</p>
+          )}
         </>
       )}
     </li>

@@ -24,7 +24,8 @@ export function ErrorSummary({ errors, fieldIds }: Props) {
   if (!hasErrors(errors)) return null;
 
   const linked = Object.keys(fieldIds).filter((name) => errors.fields[name]);
-  const unlinked = Object.keys(errors.fields).filter((name) => !fieldIds[name]);
+  // A refusal's reason is already the message: not said twice.
+  const unlinked = Object.keys(errors.fields).filter((name) => !fieldIds[name] && errors.fields[name] !== errors.message);
   const goTo = (event: MouseEvent<HTMLAnchorElement>, id: string) => {
     // Focus the field itself rather than changing the address's #hash.
     event.preventDefault();

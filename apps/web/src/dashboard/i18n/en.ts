@@ -225,10 +225,10 @@ export const staffEn: StaffCatalogue = {
     resetSecondFactorConfirmAction: 'Yes, reset',
     resetPassword: 'Reset the passphrase',
     resetPasswordHint:
-      'If the person forgot their passphrase. They will receive a new link. Then a supervisor must give them access to their cases again.',
+      'If the person forgot their passphrase, or their account may be compromised: the old one stops working and their sessions end at once. They will receive a new link; then a supervisor gives them access to their cases again.',
     resetPasswordConfirmTitle: 'Reset the passphrase of {name}?',
     resetPasswordConfirm:
-      'They can no longer sign in with the old one. They will get new keys: a supervisor must give them access to their cases again.',
+      'From now on they cannot sign in with the old one. They will get new keys: a supervisor must give them access to their cases again.',
     resetPasswordConfirmAction: 'Yes, reset',
     deactivate: 'Deactivate the account',
     deactivateHint: 'For a person who leaves the team. Their sessions and their access to cases are removed.',

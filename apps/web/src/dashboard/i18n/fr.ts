@@ -230,10 +230,10 @@ export const staffFr = {
     resetSecondFactorConfirmAction: 'Oui, réinitialiser',
     resetPassword: 'Réinitialiser la phrase de passe',
     resetPasswordHint:
-      'Si la personne a oublié sa phrase de passe. Elle recevra un nouveau lien. Ensuite, un(e) superviseur(e) devra lui redonner accès à ses dossiers.',
+      'Si la personne a oublié sa phrase de passe, ou si son compte est peut-être compromis : l’ancienne cesse de fonctionner et ses sessions sont fermées tout de suite. Elle recevra un nouveau lien ; ensuite, un(e) superviseur(e) lui redonne accès à ses dossiers.',
     resetPasswordConfirmTitle: 'Réinitialiser la phrase de passe de {name} ?',
     resetPasswordConfirm:
-      'Elle ne pourra plus se connecter avec l’ancienne. Elle recevra de nouvelles clés : un(e) superviseur(e) devra lui redonner accès à ses dossiers.',
+      'Dès maintenant, elle ne peut plus se connecter avec l’ancienne. Elle recevra de nouvelles clés : un(e) superviseur(e) devra lui redonner accès à ses dossiers.',
     resetPasswordConfirmAction: 'Oui, réinitialiser',
     deactivate: 'Désactiver le compte',
     deactivateHint: 'Pour une personne qui quitte l’équipe. Ses sessions et ses accès aux dossiers sont supprimés.',

@@ -6,9 +6,11 @@ import { AppError } from './app-error.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
 import { areaOf } from './host-separation.js';
 import { logPublicFailure } from './public-side-log.js';
+import { setRetryAfter } from './rate-limited.js';
+import { isSaturated } from './saturated.js';
 import type { Logger } from 'pino';
 
-const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['SERVICE_UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL']);
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['SERVICE_UNAVAILABLE', 'BUSY', 'RATE_LIMITED', 'INTERNAL']);
 
 /**
  * Every error leaves the API as { error: { code, message, retryable, ... } }
@@ -33,7 +35,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof AppError && exception.fields) {
       body.error.fields = exception.fields.map((f) => ({ field: f.field, message: fieldMessage(f.message, locale) ?? f.message }));
     }
-    // The database away (stopped, restarting): try again shortly (fault suite, issue 8).
+    setRetryAfter(response, exception);
+    // The database away (stopped, restarting) or saturated (no connection, transaction timed out): try again shortly.
     if (code === 'SERVICE_UNAVAILABLE' && !response.headersSent) response.setHeader('Retry-After', '2');
     if (code === 'INTERNAL' || code === 'SERVICE_UNAVAILABLE') {
       const correlationId = randomUUID();
@@ -46,7 +49,7 @@ export class ErrorFilter implements ExceptionFilter {
 
   private codeOf(exception: unknown): ErrorCode {
     if (exception instanceof AppError) return exception.code;
-    if (isDatabaseUnavailable(exception)) return 'SERVICE_UNAVAILABLE';
+    if (isDatabaseUnavailable(exception) || isSaturated(exception)) return 'SERVICE_UNAVAILABLE';
     const status = statusOf(exception);
     return STATUS_CODES[status] ?? (status >= 400 && status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL');
   }

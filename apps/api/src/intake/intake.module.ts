@@ -5,12 +5,12 @@ import { AssistedIntakeController } from './assisted-intake.controller.js';
 import { IntakeController } from './intake.controller.js';
 import { IntakeRepository } from './intake.repository.js';
 import { IntakeService } from './intake.service.js';
-import { ReceiptWork } from './receipt-work.js';
+import { PublicWork } from './public-work.js';
 
 @Module({
   imports: [AuthModule, VaultModule],
   controllers: [IntakeController, AssistedIntakeController],
-  providers: [IntakeService, IntakeRepository, ReceiptWork],
-  exports: [ReceiptWork],
+  providers: [IntakeService, IntakeRepository, PublicWork],
+  exports: [PublicWork],
 })
 export class IntakeModule {}

@@ -1,0 +1,33 @@
+import { WorkGate } from '../common/work-gate.js';
+
+/**
+ * `assisted`: a caseworker filing for someone who called. The others are
+ * anonymous: a submission or a receipt check, with (`-paid`) or without a
+ * solved client puzzle at the current difficulty.
+ */
+export type PublicLane = 'assisted' | 'intake' | 'intake-paid' | 'follow-up' | 'follow-up-paid';
+
+/**
+ * The public side's own work pool, apart from staff sign-in: every receipt
+ * derivation (issuing one with a new case, checking one at follow-up) costs
+ * an Argon2id of 64 MiB. There are no addresses worth throttling on (Tor
+ * makes all clients look alike), so there is no budget a stranger could spend
+ * for everyone: submissions and follow-ups have lanes of their own (a flood
+ * of one does not starve the other), a solved puzzle buys three slots in four
+ * of its kind, and a client without JavaScript still waits its turn in line.
+ */
+export class PublicWork extends WorkGate<PublicLane> {
+  constructor() {
+    super({
+      concurrency: 2,
+      maxWaitMs: 45_000,
+      lanes: {
+        assisted: { priority: 0, weight: 1, queueLimit: 20 },
+        'intake-paid': { priority: 1, weight: 3, queueLimit: 60 },
+        'follow-up-paid': { priority: 1, weight: 3, queueLimit: 60 },
+        intake: { priority: 1, weight: 1, queueLimit: 60 },
+        'follow-up': { priority: 1, weight: 1, queueLimit: 60 },
+      },
+    });
+  }
+}

@@ -58,6 +58,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   // Public: anyone, with or without any session.
   'GET /api/health':                               row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'GET /api/health/live':                          row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'GET /api/puzzle':                               row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'GET /api/docs-json':                            row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'GET /api/docs-yaml':                            row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'POST /api/requests':                            row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),

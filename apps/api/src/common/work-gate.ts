@@ -76,6 +76,10 @@ export class WorkGate<Lane extends string> {
     return { running: this.#running, waiting, concurrency: this.limits.concurrency };
   }
 
+  waitingIn(lane: Lane): number {
+    return this.#lanes.get(lane)?.waiting.length ?? 0;
+  }
+
   /** Milliseconds a unit of work takes on average, lately. */
   get averageMs(): number {
     return this.#averageMs;

@@ -194,3 +194,5 @@ export {
 export { secretFingerprint } from './secret-fingerprint.js';
 
 export { sealPendingIncrement, openPendingIncrement, PENDING_PLAINTEXT_BYTES } from './statistics-seal.js';
+
+export { PuzzleKey, issuePuzzle, checkPuzzleSolution, type SolvedPuzzle } from './client-puzzle.js';

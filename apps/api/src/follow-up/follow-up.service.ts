@@ -11,7 +11,7 @@ import {
   type ThreadKey,
 } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
-import { PublicWork } from '../intake/public-work.js';
+import { PublicWork } from '../public-work/public-work.js';
 import { ThreadMessages, type ThreadMessage } from '../vault/thread-messages.js';
 import { activeConsents, consentEntryCode } from './follow-up-consents.js';
 import { FollowUpRepository } from './follow-up.repository.js';

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../database/unique-violation.js';
 import type { CaseContent } from '../vault/case-content.js';
 import { CaseVaultService } from '../vault/case-vault.service.js';
 import { IntakeRepository } from './intake.repository.js';
-import { PublicWork, type PublicLane } from './public-work.js';
+import { PublicWork, type PublicLane } from '../public-work/public-work.js';
 import { callbackContent, requestContent } from './request-content.js';
 
 /** The first answer to a submission, kept (encrypted) for a retry; the public never sees the case id. */

@@ -30,4 +30,9 @@ export class PublicWork extends WorkGate<PublicLane> {
       },
     });
   }
+
+  /** Anonymous attempts waiting in line (not the assisted lane): what the puzzle's difficulty follows. */
+  get anonymousWaiting(): number {
+    return this.load.waiting - this.waitingIn('assisted');
+  }
 }

@@ -15,8 +15,8 @@ import { createAdmin, createStaff, FAST_PASSWORDS, postLogin, signIn, strongPass
 import { startTestPortal } from '../support/test-portal.js';
 
 /** Connections the attacker keeps busy at once, and how long each flood lasts. */
-const RECEIPT_FLOODERS = 40;
-const SIGN_IN_FLOODERS = 120;
+const RECEIPT_FLOODERS = 80;
+const SIGN_IN_FLOODERS = 200;
 const FLOOD_MS = 15_000;
 
 let portal: RunningPortal;

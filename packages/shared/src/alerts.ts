@@ -19,6 +19,15 @@ export const ALERT_TEXT: Record<AlertKind, string> = {
   operational: "Alerte d'exploitation — connectez-vous.",
 };
 
+/** The same, for a page that stands for several alerts of one kind (a burst pages once, with the count). */
+export const ALERT_COUNT_TEXT: Record<AlertKind, string> = {
+  urgent_request: '{count} nouvelles demandes urgentes — connectez-vous.',
+  callback_request: '{count} nouvelles demandes de rappel — connectez-vous.',
+  overdue_case: '{count} dossiers ont dépassé leur délai — connectez-vous.',
+  overdue_measure: '{count} mesures de protection ont dépassé leur échéance — connectez-vous.',
+  operational: "{count} alertes d'exploitation — connectez-vous.",
+};
+
 /**
  * What an operational alert (issue 10) is about. Shown in the dashboard only:
  * the e-mail and the webhook carry the neutral sentence above, never which check failed.

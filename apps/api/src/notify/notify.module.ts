@@ -14,6 +14,7 @@ import { NotifyRepository } from './notify.repository.js';
 import { OperationalScan } from './operational/operational-scan.js';
 import { OpsScheduler } from './operational/ops-scheduler.js';
 import { OverdueScan } from './overdue-scan.js';
+import { PromptDelivery } from './prompt-delivery.js';
 import { RotaController } from './rota.controller.js';
 import { RotaRepository } from './rota.repository.js';
 import { RotaService } from './rota.service.js';
@@ -36,6 +37,7 @@ import { WebhookChannel } from './webhook.channel.js';
     OperationalScan,
     OpsScheduler,
     OverdueScan,
+    PromptDelivery,
     RotaRepository,
     RotaService,
     SchedulerLock,

@@ -103,10 +103,10 @@ export class NotifyRepository {
     });
   }
 
-  /** Deliveries not yet sent nor given up, of alerts still unacknowledged. */
+  /** Deliveries not yet sent, folded nor given up, of alerts still unacknowledged. */
   pendingDeliveries(db: Db): Promise<PendingDelivery[]> {
     return db.alertDelivery.findMany({
-      where: { sentAt: null, failedAt: null, alert: { acknowledgedAt: null } },
+      where: { sentAt: null, failedAt: null, foldedAt: null, alert: { acknowledgedAt: null } },
       select: { id: true, recipientId: true, channel: true, attempts: true, alert: { select: { id: true, kind: true } } },
       orderBy: { createdAt: 'asc' },
       take: BATCH,
@@ -115,6 +115,21 @@ export class NotifyRepository {
 
   async markSent(db: Db, id: string, at: Date): Promise<void> {
     await db.alertDelivery.update({ where: { id }, data: { sentAt: at, attempts: { increment: 1 } } });
+  }
+
+  /** Whether this person was paged on this channel, since `since`, about an alert of this kind still unacknowledged. */
+  async pagedSince(db: Db, recipientId: string, channel: AlertChannel, kind: AlertKind, since: Date): Promise<boolean> {
+    const count = await db.alertDelivery.count({ where: { recipientId, channel, sentAt: { gte: since }, alert: { kind, acknowledgedAt: null } } });
+    return count > 0;
+  }
+
+  unacknowledgedCount(db: Db, kind: AlertKind): Promise<number> {
+    return db.alert.count({ where: { kind, acknowledgedAt: null } });
+  }
+
+  /** Counted in a page already sent (or about to be): not sent on their own. */
+  async markFolded(db: Db, ids: string[], at: Date): Promise<void> {
+    if (ids.length > 0) await db.alertDelivery.updateMany({ where: { id: { in: ids }, sentAt: null }, data: { foldedAt: at } });
   }
 
   /** One more failed try; given up (failedAt) once `giveUp`. */

@@ -20,13 +20,14 @@ export class PublicWork extends WorkGate<PublicLane> {
   constructor() {
     super({
       concurrency: 2,
-      maxWaitMs: 45_000,
+      // A waiting request costs a socket and a parsed body, not an Argon2id: lines can be long, waits are bounded.
+      maxWaitMs: 60_000,
       lanes: {
         assisted: { priority: 0, weight: 1, queueLimit: 20 },
-        'intake-paid': { priority: 1, weight: 3, queueLimit: 60 },
-        'follow-up-paid': { priority: 1, weight: 3, queueLimit: 60 },
-        intake: { priority: 1, weight: 1, queueLimit: 60 },
-        'follow-up': { priority: 1, weight: 1, queueLimit: 60 },
+        'intake-paid': { priority: 1, weight: 3, queueLimit: 100 },
+        'follow-up-paid': { priority: 1, weight: 3, queueLimit: 100 },
+        intake: { priority: 1, weight: 1, queueLimit: 200 },
+        'follow-up': { priority: 1, weight: 1, queueLimit: 200 },
       },
     });
   }

@@ -4,32 +4,41 @@
  * that stop by themselves — while real people use the portal. No global
  * budget a stranger can spend: the defender's follow-up (with the puzzle the
  * web page solves, and without JavaScript), a real submission and the
- * supervisor's sign-in each go through during the flood.
+ * supervisor's sign-in each go through during the flood, and the flood's
+ * urgent requests page the person on call once.
  *
  * Staff passwords use the test-only Argon2id cost, receipts the real one.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { solvedPuzzleHeaders } from '../support/client-puzzle.js';
-import { createAdmin, createStaff, FAST_PASSWORDS, postLogin, signIn, strongPassphrase, type StaffCredentials } from '../support/staff.js';
+import { LocalSmtp } from '../support/local-smtp.js';
+import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, postLogin, signIn, strongPassphrase, type StaffClient, type StaffCredentials } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 /** Connections the attacker keeps busy at once, and how long each flood lasts. */
 const RECEIPT_FLOODERS = 80;
 const SIGN_IN_FLOODERS = 200;
+const SUBMISSION_FLOODERS = 60;
 const FLOOD_MS = 15_000;
 
 let portal: RunningPortal;
 let supervisor: StaffCredentials;
+let onCall: StaffClient;
+const smtp = new LocalSmtp();
 
 beforeAll(async () => {
-  portal = await startTestPortal(FAST_PASSWORDS);
+  portal = await startTestPortal({ ...FAST_PASSWORDS, SMTP_URL: await smtp.start(), ALERT_FROM: 'alertes@cndh.test' });
   const admin = await signIn(portal, await createAdmin(portal));
-  supervisor = (await createStaff(portal, admin, { roles: ['supervisor'] })).credentials;
+  const created = await createStaff(portal, admin, { roles: ['supervisor'] });
+  supervisor = created.credentials;
+  onCall = (await createStaff(portal, admin, { roles: ['caseworker'], onCall: true })).client;
+  expect((await created.client.request('PUT', '/api/admin/rota', { body: { staffIds: [onCall.id] } })).status).toBe(200);
 }, 120_000);
 
 afterAll(async () => {
   await portal?.close();
+  await smtp.close();
 });
 
 interface Flood {
@@ -61,11 +70,11 @@ function flood(ms: number, loops: number, send: () => Promise<Response>): Flood 
   return state;
 }
 
-/** Polls `condition` (the flood has built up) instead of sleeping a guessed time. */
-async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
+/** Polls `condition` (the flood has built up, the pages have gone) instead of sleeping a guessed time. */
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('the flood never built up');
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -128,3 +137,37 @@ describe('a sign-in flood from one client', () => {
     expect(attack.badRetryAfter).toBe(0);
   }, 180_000);
 });
+
+describe('a submission flood from one client', () => {
+  it('lets a real submission through, and its urgent requests page the person on call once', async () => {
+    const junk = {
+      summary: 'Ma vie est en danger, venez vite.',
+      rightNow: { detainedOrMissing: 'no', lifeInDanger: 'yes' },
+      contact: { methods: ['no_contact'] },
+      consent: { processing: true },
+    };
+    const attack = flood(FLOOD_MS, SUBMISSION_FLOODERS, () => post('/api/requests', junk));
+    await until(() => attack.answered >= 5);
+    const genuine = await solvedPuzzleHeaders(portal.url).then((headers) =>
+      post('/api/requests', ordinaryRequest, { ...headers, 'idempotency-key': randomBytes(24).toString('base64url') }),
+    );
+    await attack.done;
+    // Every page the flood caused has gone out or been folded into one.
+    await until(async () => (await pendingDeliveries()) === 0, 120_000);
+    const pages = smtp.to(onCall.session.user.email);
+    console.log(`submission flood: ${describeFlood(attack)}; genuine submission ${genuine.status}; pages to the person on call: ${pages.length}`);
+    expect(genuine.status).toBe(201);
+    expect(attack.statuses.get(201) ?? 0).toBeGreaterThan(1);
+    expect(pages).toHaveLength(1);
+    expect(brokenAnswers(attack)).toEqual([]);
+    expect(attack.badRetryAfter).toBe(0);
+  }, 240_000);
+});
+
+async function pendingDeliveries(): Promise<number> {
+  const [row] = await asOwner<{ n: number }>(
+    portal,
+    'SELECT count(*)::int AS n FROM alert_delivery d JOIN alert a ON a.id = d.alert_id WHERE a.acknowledged_at IS NULL AND d.sent_at IS NULL AND d.folded_at IS NULL AND d.failed_at IS NULL',
+  );
+  return row?.n ?? 0;
+}

@@ -9,8 +9,11 @@ import { randomBytes } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { ALERT_TEXT, SubmissionReceipt } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
+import { RUNTIME, type Runtime } from '../../apps/api/src/config/runtime.js';
+import { openPendingIncrement } from '../../apps/api/src/crypto/index.js';
 import { AlertClock } from '../../apps/api/src/notify/alert-clock.js';
 import { AlertScheduler } from '../../apps/api/src/notify/alert-scheduler.js';
+import { countersOf, PendingIncrement } from '../../apps/api/src/vault/pending-increments.js';
 import { LocalSmtp } from '../support/local-smtp.js';
 import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, sleep, type StaffClient } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
@@ -107,16 +110,61 @@ describe('a burst of urgent requests', () => {
 
     // Fifteen minutes later, nobody has answered: all of them escalate to the next person, who gets one page with the count.
     const clock = portal.app.get(AlertClock);
-    const later = jest.spyOn(clock, 'now').mockReturnValue(new Date(Date.now() + 16 * 60_000));
+    const inAQuarter = jest.spyOn(clock, 'now').mockReturnValue(new Date(Date.now() + 16 * 60_000));
     try {
       await portal.app.get(AlertScheduler).tick();
     } finally {
-      later.mockRestore();
+      inAQuarter.mockRestore();
     }
     await waitFor(async () => ((await pendingUrgentDeliveries()) === 0 ? true : undefined));
     const escalated = smtp.to(second.session.user.email);
     expect(escalated).toHaveLength(1);
     expect(escalated[0]?.text.trim()).toBe(`${BURST} nouvelles demandes urgentes — connectez-vous.\n${DASHBOARD_LINK}`);
-    expect(smtp.to(first.session.user.email).slice(before)).toHaveLength(1);
+    // Past their first-contact target too, the burst's cases are overdue: that is one more page, of its own kind, with its count.
+    const later = smtp.to(first.session.user.email).slice(before);
+    expect(later.filter((mail) => /demandes? urgentes?/i.test(mail.text))).toHaveLength(1);
+    expect(later.filter((mail) => /délai/.test(mail.text)).length).toBeLessThanOrEqual(1);
   }, 180_000);
 });
+
+describe('marking the burst as junk', () => {
+  it('takes a supervisor one action: acknowledged, audited, and out of the statistics', async () => {
+    // Applied counters plus those still waiting sealed for their batch.
+    const urgentCount = async () => {
+      const runtime = portal.app.get<Runtime>(RUNTIME);
+      const applied = (await asOwner<{ n: number }>(portal, "SELECT coalesce(sum(count), 0)::int AS n FROM stat_counter WHERE dimension_1 = 'urgency' AND value_1 = 'urgent' AND dimension_2 = ''"))[0]?.n ?? 0;
+      const waiting = await asOwner<{ id: string; sealed: string }>(portal, 'SELECT id, sealed FROM stat_pending');
+      const pending = waiting
+        .flatMap((row) => countersOf(PendingIncrement.parse(JSON.parse(openPendingIncrement(runtime.secrets.indexKey, row.sealed, runtime.config.TENANT, row.id)))))
+        .filter((counter) => counter.dimension1 === 'urgency' && counter.value1 === 'urgent' && counter.dimension2 === '')
+        .reduce((sum, counter) => sum + (counter.amount ?? 1), 0);
+      return applied + pending;
+    };
+    // The first test's request is genuine (acknowledged); the burst's are not.
+    const burst = await asOwner<{ id: string; case_id: string }>(portal, "SELECT id, case_id FROM alert WHERE kind = 'urgent_request' AND acknowledged_at IS NULL");
+    expect(burst).toHaveLength(BURST);
+    expect(await urgentCount()).toBe(BURST + 1);
+
+    const caseworkerTries = await first.post('/api/alerts/junk', { alertIds: burst.map((a) => a.id) });
+    expect(caseworkerTries.status).toBe(403);
+    const twice = await supervisor.post('/api/alerts/junk', { alertIds: [burst[0]?.id, burst[0]?.id] });
+    expect(await twice.json()).toEqual({ marked: 1 });
+    const markedOnce = await supervisor.post('/api/alerts/junk', { alertIds: [burst[0]?.id] });
+    expect(markedOnce.status).toBe(400);
+    expect(((await markedOnce.json()) as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field)).toEqual(['alertIds.0']);
+
+    const response = await supervisor.post('/api/alerts/junk', { alertIds: burst.slice(1).map((a) => a.id) });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ marked: BURST - 1 });
+    // Only the genuine request is still counted.
+    expect(await urgentCount()).toBe(1);
+    const open = await asOwner(portal, "SELECT id FROM alert WHERE kind = 'urgent_request' AND acknowledged_at IS NULL");
+    expect(open).toEqual([]);
+    const audited = await asOwner<{ target_id: string }>(portal, "SELECT target_id FROM audit_event WHERE action = 'alert.marked_junk' AND actor_id = $1", [supervisor.id]);
+    expect(audited.map((row) => row.target_id).sort()).toEqual(burst.map((a) => a.case_id).sort());
+    // The person on call sees, among what reached them, that the burst was junk.
+    const listed = (await (await first.get('/api/alerts')).json()) as { items: { id: string; junk: boolean }[] };
+    expect(listed.items.filter((item) => item.junk)).toHaveLength(BURST);
+  }, 120_000);
+});
+

@@ -237,6 +237,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   // Alerts: supervisors and caseworkers (a random id: 404, past access control; whose alert it is, the service checks).
   'GET /api/alerts':                               row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
   'POST /api/alerts/:id/acknowledge':              row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
+  'POST /api/alerts/junk':                         row('staff', [E401, E401, E403, E403, OK,   E403, E403]),
   // The on-call rota: admins and supervisors (the empty body is refused with 400, past access control).
   'GET /api/admin/rota':                           row('staff', [E401, E401, E403, E403, OK,   E403, OK  ]),
   'PUT /api/admin/rota':                           row('staff', [E401, E401, E403, E403, OK,   E403, OK  ]),

@@ -57,8 +57,25 @@ export const AlertView = z.strictObject({
   level: z.number().int().min(0),
   acknowledgedAt: z.iso.datetime().nullable(),
   acknowledgedByName: z.string().nullable(),
+  /** A supervisor marked it as part of a flood of junk requests. */
+  junk: z.boolean(),
 });
 export type AlertView = z.infer<typeof AlertView>;
+
+/** Request alerts (urgent or call-back) a supervisor marks as junk in one action: acknowledged, and left out of the statistics. */
+export const JunkBurst = z.strictObject({ alertIds: z.array(z.uuid()).min(1).max(200) });
+export type JunkBurst = z.infer<typeof JunkBurst>;
+
+export const JunkBurstResult = z.strictObject({ marked: z.number().int().min(0) });
+export type JunkBurstResult = z.infer<typeof JunkBurstResult>;
+
+/** Kinds a junk burst may hold: those a stranger can cause by submitting. */
+export const JUNK_ALERT_KINDS = ['urgent_request', 'callback_request'] as const satisfies readonly AlertKind[];
+
+export const ALERT_FIELD_MESSAGES = {
+  fr: { not_a_request_alert: "Cette alerte n'est pas celle d'une nouvelle demande, ou elle est déjà marquée comme indésirable." },
+  en: { not_a_request_alert: 'This alert is not a new request’s, or it is already marked as junk.' },
+} as const;
 
 export const AlertList = z.strictObject({ items: z.array(AlertView) });
 export type AlertList = z.infer<typeof AlertList>;

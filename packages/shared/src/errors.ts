@@ -7,6 +7,7 @@ import { CASE_SEARCH_FIELD_MESSAGES } from './case-search.js';
 import { DATA_SUBJECT_FIELD_MESSAGES } from './data-subject.js';
 import { CONSENT_FIELD_MESSAGES } from './consent.js';
 import { DOCUMENT_FIELD_MESSAGES } from './documents.js';
+import { ALERT_FIELD_MESSAGES } from './alerts.js';
 
 /** Every error the API returns carries one of these codes. */
 export const ErrorCode = z.enum([
@@ -133,6 +134,7 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     ...DATA_SUBJECT_FIELD_MESSAGES.fr,
     ...CONSENT_FIELD_MESSAGES.fr,
     ...DOCUMENT_FIELD_MESSAGES.fr,
+    ...ALERT_FIELD_MESSAGES.fr,
   },
   en: {
     invalid_characters: 'This text contains characters that are not allowed.',
@@ -172,6 +174,7 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     ...DATA_SUBJECT_FIELD_MESSAGES.en,
     ...CONSENT_FIELD_MESSAGES.en,
     ...DOCUMENT_FIELD_MESSAGES.en,
+    ...ALERT_FIELD_MESSAGES.en,
   },
 };
 

@@ -10,6 +10,7 @@ import { AlertsService } from './alerts.service.js';
 import { Dispatcher } from './dispatcher.js';
 import { EmailChannel } from './email.channel.js';
 import { IntakeAlerts } from './intake-alerts.js';
+import { JunkBursts } from './junk-bursts.service.js';
 import { NotifyRepository } from './notify.repository.js';
 import { OperationalScan } from './operational/operational-scan.js';
 import { OpsScheduler } from './operational/ops-scheduler.js';
@@ -33,6 +34,7 @@ import { WebhookChannel } from './webhook.channel.js';
     Dispatcher,
     EmailChannel,
     IntakeAlerts,
+    JunkBursts,
     NotifyRepository,
     OperationalScan,
     OpsScheduler,

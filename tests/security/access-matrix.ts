@@ -58,6 +58,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   // Public: anyone, with or without any session.
   'GET /api/health':                               row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'GET /api/health/live':                          row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'GET /api/puzzle':                               row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'GET /api/docs-json':                            row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'GET /api/docs-yaml':                            row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'POST /api/requests':                            row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
@@ -236,6 +237,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   // Alerts: supervisors and caseworkers (a random id: 404, past access control; whose alert it is, the service checks).
   'GET /api/alerts':                               row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
   'POST /api/alerts/:id/acknowledge':              row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
+  'POST /api/alerts/junk':                         row('staff', [E401, E401, E403, E403, OK,   E403, E403]),
   // The on-call rota: admins and supervisors (the empty body is refused with 400, past access control).
   'GET /api/admin/rota':                           row('staff', [E401, E401, E403, E403, OK,   E403, OK  ]),
   'PUT /api/admin/rota':                           row('staff', [E401, E401, E403, E403, OK,   E403, OK  ]),

@@ -13,6 +13,7 @@ import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { FollowUpModule } from './follow-up/follow-up.module.js';
 import { IntakeModule } from './intake/intake.module.js';
+import { PublicWorkModule } from './public-work/public-work.module.js';
 import { NotifyModule } from './notify/notify.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { VaultModule } from './vault/vault.module.js';
@@ -29,7 +30,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuditModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule, ReportsModule, CustodianModule, RekeyModule, RetentionModule, DataSubjectModule, PrivacyModule, DocumentsModule],
+      imports: [DatabaseModule, AuditModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, PublicWorkModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule, ReportsModule, CustodianModule, RekeyModule, RetentionModule, DataSubjectModule, PrivacyModule, DocumentsModule],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -19,6 +19,15 @@ export const ALERT_TEXT: Record<AlertKind, string> = {
   operational: "Alerte d'exploitation — connectez-vous.",
 };
 
+/** The same, for a page that stands for several alerts of one kind (a burst pages once, with the count). */
+export const ALERT_COUNT_TEXT: Record<AlertKind, string> = {
+  urgent_request: '{count} nouvelles demandes urgentes — connectez-vous.',
+  callback_request: '{count} nouvelles demandes de rappel — connectez-vous.',
+  overdue_case: '{count} dossiers ont dépassé leur délai — connectez-vous.',
+  overdue_measure: '{count} mesures de protection ont dépassé leur échéance — connectez-vous.',
+  operational: "{count} alertes d'exploitation — connectez-vous.",
+};
+
 /**
  * What an operational alert (issue 10) is about. Shown in the dashboard only:
  * the e-mail and the webhook carry the neutral sentence above, never which check failed.
@@ -50,8 +59,25 @@ export const AlertView = z.strictObject({
   level: z.number().int().min(0),
   acknowledgedAt: z.iso.datetime().nullable(),
   acknowledgedByName: z.string().nullable(),
+  /** A supervisor marked it as part of a flood of junk requests. */
+  junk: z.boolean(),
 });
 export type AlertView = z.infer<typeof AlertView>;
+
+/** Request alerts (urgent or call-back) a supervisor marks as junk in one action: acknowledged, and left out of the statistics. */
+export const JunkBurst = z.strictObject({ alertIds: z.array(z.uuid()).min(1).max(200) });
+export type JunkBurst = z.infer<typeof JunkBurst>;
+
+export const JunkBurstResult = z.strictObject({ marked: z.number().int().min(0) });
+export type JunkBurstResult = z.infer<typeof JunkBurstResult>;
+
+/** Kinds a junk burst may hold: those a stranger can cause by submitting. */
+export const JUNK_ALERT_KINDS = ['urgent_request', 'callback_request'] as const satisfies readonly AlertKind[];
+
+export const ALERT_FIELD_MESSAGES = {
+  fr: { not_a_request_alert: "Cette alerte n'est pas celle d'une nouvelle demande, ou elle est déjà marquée comme indésirable." },
+  en: { not_a_request_alert: 'This alert is not a new request’s, or it is already marked as junk.' },
+} as const;
 
 export const AlertList = z.strictObject({ items: z.array(AlertView) });
 export type AlertList = z.infer<typeof AlertList>;

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'case.message_sent',
   'alert.raised',
   'alert.acknowledged',
+  'alert.marked_junk',
   'staff.rota_updated',
   'reference.updated',
   'case.integrity_failed',

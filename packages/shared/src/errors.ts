@@ -8,6 +8,7 @@ import { DATA_SUBJECT_FIELD_MESSAGES } from './data-subject.js';
 import { CONSENT_FIELD_MESSAGES } from './consent.js';
 import { DOCUMENT_FIELD_MESSAGES } from './documents.js';
 import { ESCROW_FIELD_MESSAGES } from './escrow-health.js';
+import { ALERT_FIELD_MESSAGES } from './alerts.js';
 
 /** Every error the API returns carries one of these codes. */
 export const ErrorCode = z.enum([
@@ -21,6 +22,7 @@ export const ErrorCode = z.enum([
   'INTEGRITY_FAILED',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  'BUSY',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ]);
@@ -37,6 +39,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   INTEGRITY_FAILED: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  BUSY: 503,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -54,6 +57,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
       "Ce dossier a été modifié en dehors du portail. Il n'est pas affiché. L'incident est enregistré ; prévenez un superviseur.",
     PAYLOAD_TOO_LARGE: "L'envoi est trop volumineux.",
     RATE_LIMITED: 'Trop de tentatives. Attendez un peu puis réessayez.',
+    BUSY: "Le portail reçoit beaucoup de demandes en ce moment et votre envoi attendait son tour. Rien n'est enregistré pour l'instant : réessayez dans quelques secondes ou, si c'est urgent, appelez la ligne d'urgence.",
     SERVICE_UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
     INTERNAL: "Une erreur inattendue s'est produite. Réessayez ; si elle revient, donnez ce code à l'équipe.",
   },
@@ -68,6 +72,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
       'This case was changed outside the portal. It is not shown. The incident is logged; tell a supervisor.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large.',
     RATE_LIMITED: 'Too many attempts. Wait a little, then try again.',
+    BUSY: 'The portal is receiving many requests right now and yours was waiting its turn. Nothing is saved yet: try again in a few seconds or, if it is urgent, call the emergency line.',
     SERVICE_UNAVAILABLE: 'The service is briefly unavailable. Try again in a few moments.',
     INTERNAL: 'Something unexpected went wrong. Try again; if it happens again, give this code to the team.',
   },
@@ -136,6 +141,7 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     ...CONSENT_FIELD_MESSAGES.fr,
     ...DOCUMENT_FIELD_MESSAGES.fr,
     ...ESCROW_FIELD_MESSAGES.fr,
+    ...ALERT_FIELD_MESSAGES.fr,
   },
   en: {
     invalid_characters: 'This text contains characters that are not allowed.',
@@ -176,6 +182,7 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     ...CONSENT_FIELD_MESSAGES.en,
     ...DOCUMENT_FIELD_MESSAGES.en,
     ...ESCROW_FIELD_MESSAGES.en,
+    ...ALERT_FIELD_MESSAGES.en,
   },
 };
 

@@ -31,3 +31,4 @@ export * from './documents.js';
 export * from './case-links.js';
 export * from './case-search.js';
 export * from './i18n/index.js';
+export * from './client-puzzle.js';

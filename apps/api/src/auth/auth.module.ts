@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ActivationService } from './activation.service.js';
-import { Argon2Gate } from '../common/argon2-gate.js';
 import { AuthController } from './auth.controller.js';
 import { LoginFailures } from './login-failures.service.js';
 import { LoginGuard } from './login.guard.js';
@@ -15,6 +14,7 @@ import { SessionService } from './session.service.js';
 import { SignInService } from './sign-in.service.js';
 import { StaffKeysService } from './staff-keys.service.js';
 import { StaffRepository } from './staff.repository.js';
+import { StaffWork } from './staff-work.js';
 import { SecurityKeyController } from './webauthn.controller.js';
 import { SecurityKeyRepository } from './webauthn-credential.repository.js';
 import { SecurityKeyPolicyController } from './webauthn-policy.controller.js';
@@ -25,7 +25,7 @@ import { SecurityKeyService } from './webauthn.service.js';
 @Module({
   controllers: [AuthController, SecurityKeyController, SecurityKeyPolicyController],
   providers: [
-    { provide: Argon2Gate, useFactory: () => new Argon2Gate() },
+    { provide: StaffWork, useFactory: () => new StaffWork() },
     ActivationService,
     LoginFailures,
     LoginGuard,

@@ -13,7 +13,8 @@ import {
   type PasswordRecord,
   type PasswordWrappingKey,
 } from '../crypto/index.js';
-import { Argon2Gate } from '../common/argon2-gate.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { StaffWork } from './staff-work.js';
 
 /**
  * Stronger than 'test' and still cheap: what a raised cost looks like to a record made under 'test', so the
@@ -48,39 +49,61 @@ export interface NewPassword {
 
 /**
  * Every Argon2id derivation of a staff password goes through here: current
- * parameters from configuration, and the gate that bounds how many run at
- * once. Callers never see the record's inner format.
+ * parameters from configuration, and the staff work pool that bounds how
+ * many run at once (in the `proven` lane unless the caller already holds a
+ * slot, as a sign-in attempt does). Callers never see the record's inner format.
  */
 @Injectable()
 export class PasswordHasher {
   readonly params: Argon2Params;
+  /** how long a real check took lately: what an address without an account waits instead */
+  #checkMs: number | null = null;
 
   constructor(
     @Inject(RUNTIME) runtime: Runtime,
-    private readonly gate: Argon2Gate,
+    private readonly gate: StaffWork,
   ) {
     this.params = passwordParams(runtime.config);
   }
 
   async create(password: string): Promise<NewPassword> {
-    const { record, wrappingKey } = await this.gate.run(() => createPasswordRecord(password, this.params));
+    const { record, wrappingKey } = await this.gate.run('proven', () => createPasswordRecord(password, this.params));
     return { stored: JSON.stringify(record), paramsVersion: record.params.version, wrappingKey };
   }
 
   /** The wrapping key, or null for a wrong password. */
   async verify(password: string, stored: string): Promise<PasswordWrappingKey | null> {
     const record = parseRecord(stored);
-    return this.gate.run(() => verifyPassword(password, record)).catch((error: unknown) => {
+    return this.gate.run('proven', () => this.timed(() => verifyPassword(password, record))).catch((error: unknown) => {
       if ((error as { code?: string }).code === 'WRONG_PASSWORD') return null;
       throw error;
     });
   }
 
-  /** Spends the same work as a real check, for an address without a usable account. */
+  /**
+   * For an address without a usable account: the same wait as a real check,
+   * in the same lane, but not its cost — a flood of invented addresses holds
+   * slots in line without burning memory and cores. Until a real check has
+   * been timed, one real derivation measures it.
+   */
   async spendUnknownAccount(password: string): Promise<void> {
-    await this.gate.run(() => rejectUnknownAccount(password, this.params)).catch((error: unknown) => {
-      if ((error as { code?: string }).code !== 'WRONG_PASSWORD') throw error;
+    await this.gate.run('anonymous', async () => {
+      if (this.#checkMs !== null) return void (await sleep(this.#checkMs));
+      await this.timed(() => rejectUnknownAccount(password, this.params)).catch((error: unknown) => {
+        if ((error as { code?: string }).code !== 'WRONG_PASSWORD') throw error;
+      });
     });
+  }
+
+  /** Runs a derivation and keeps a moving average of how long it took, failed or not. */
+  private async timed<T>(derivation: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await derivation();
+    } finally {
+      const took = performance.now() - started;
+      this.#checkMs = this.#checkMs === null ? took : 0.8 * this.#checkMs + 0.2 * took;
+    }
   }
 
   paramsVersionOf(stored: string): number {

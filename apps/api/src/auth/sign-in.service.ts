@@ -6,13 +6,14 @@ import type { PasswordWrappingKey } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { StaffSessionContext } from './current-staff.js';
 import { LoginFailures, type FailureReason } from './login-failures.service.js';
-import { secondsLocked, UnknownAccountThrottle } from './login-throttle.js';
+import { UnknownAccountThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RateLimitedError } from '../common/rate-limited.js';
 import { SecondFactorService, type SecondFactorMatch } from './second-factor.service.js';
 import type { SessionCookieValue } from './session-cookie.js';
 import { SessionService, sessionInfo } from './session.service.js';
 import { StaffKeysService } from './staff-keys.service.js';
+import { StaffWork } from './staff-work.js';
 import { StaffRepository, type StaffRecord } from './staff.repository.js';
 import { SecurityKeyService, type SecurityKeyMatch } from './webauthn.service.js';
 
@@ -44,18 +45,34 @@ export class SignInService {
     private readonly failures: LoginFailures,
     private readonly audit: AuditService,
     private readonly securityKeys: SecurityKeyService,
+    private readonly work: StaffWork,
   ) {}
 
   async signIn(credentials: SignInRequest, presented: SessionCookieValue | null): Promise<SignedIn> {
-    const now = new Date();
     const user = await this.staff.findByEmail(this.prisma, credentials.email);
-    if (!user?.passwordRecord) return this.refuseWithoutPassword(credentials, user, now);
-    await this.checkLock(user, credentials, now);
+    if (!user?.passwordRecord) return this.refuseWithoutPassword(credentials, user, new Date());
+    // Matched before the line, so that the owner of the account is served ahead of guesses at it.
+    const factor = await this.matchFactor(user, credentials, new Date());
+    this.checkLock(user, factor, new Date());
+    return this.work.run(factor ? 'proven' : 'anonymous', () => this.attempt(user.id, credentials, factor, presented));
+  }
+
+  /** Within a slot of the staff work pool: the password, the factor, then a session or a counted failure. */
+  private async attempt(
+    userId: string,
+    credentials: SignInRequest,
+    factor: FactorMatch | null,
+    presented: SessionCookieValue | null,
+  ): Promise<SignedIn> {
+    const now = new Date();
+    // Read again after the wait in line: a lock set meanwhile applies to the guesses that queued before it.
+    const user = await this.staff.findById(this.prisma, userId);
+    if (!user?.passwordRecord) throw new AppError('UNAUTHENTICATED');
+    this.checkLock(user, factor, now);
     const wrappingKey = await this.passwords.verify(credentials.password, user.passwordRecord);
     if (!wrappingKey) return this.refuse(user, 'wrong_password', now);
     try {
       if (!user.active) return await this.refuse(user, 'inactive', now);
-      const factor = await this.matchFactor(user, credentials, now);
       if (!factor || !(await this.consumeFactor(user, factor, now))) {
         return await this.refuse(user, 'wrong_second_factor', now);
       }
@@ -85,10 +102,8 @@ export class SignInService {
    * request carries a valid second factor, which a stranger guessing
    * passwords does not have: the owner can always get through.
    */
-  private async checkLock(user: StaffRecord, credentials: SignInRequest, now: Date): Promise<void> {
-    const seconds = secondsLocked(user.lockedUntil, now);
-    if (seconds === 0 || (await this.matchFactor(user, credentials, now))) return;
-    throw new RateLimitedError(seconds);
+  private checkLock(user: StaffRecord, factor: FactorMatch | null, now: Date): void {
+    if (!factor) this.failures.assertNotLocked(user, now);
   }
 
   /** The second factor presented, if valid now (not yet used up). */
@@ -152,10 +167,12 @@ export class SignInService {
     if (user) this.failures.assertNotLocked(user, now);
     const locked = user ? 0 : this.#unknownAccounts.secondsLocked(credentials.email, now);
     if (locked > 0) throw new RateLimitedError(locked);
-    await this.passwords.spendUnknownAccount(credentials.password);
-    if (user) return this.refuse(user, 'not_activated', now);
-    this.#unknownAccounts.recordFailure(credentials.email, now);
-    await this.failures.recordUnknown();
-    throw new AppError('UNAUTHENTICATED');
+    return this.work.run('anonymous', async () => {
+      await this.passwords.spendUnknownAccount(credentials.password);
+      if (user) return this.refuse(user, 'not_activated', now);
+      this.#unknownAccounts.recordFailure(credentials.email, now);
+      await this.failures.recordUnknown();
+      throw new AppError('UNAUTHENTICATED');
+    });
   }
 }

@@ -7,9 +7,11 @@ import { isDatabaseUnavailable } from './database-unavailable.js';
 import { areaOf } from './host-separation.js';
 import { logPublicFailure } from './public-side-log.js';
 import { errorPage, homeOf, wantsPage } from './error-page.js';
+import { setRetryAfter } from './rate-limited.js';
+import { isSaturated } from './saturated.js';
 import type { Logger } from 'pino';
 
-const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['SERVICE_UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL']);
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['SERVICE_UNAVAILABLE', 'BUSY', 'RATE_LIMITED', 'INTERNAL']);
 
 /**
  * Every error leaves the API as { error: { code, message, retryable, ... } }
@@ -37,7 +39,8 @@ export class ErrorFilter implements ExceptionFilter {
       const reason = body.error.fields[0]?.message;
       if (code !== 'VALIDATION_FAILED' && reason) body.error.message = reason;
     }
-    // The database away (stopped, restarting): try again shortly (fault suite, issue 8).
+    setRetryAfter(response, exception);
+    // The database away (stopped, restarting) or saturated (no connection, transaction timed out): try again shortly.
     if (code === 'SERVICE_UNAVAILABLE' && !response.headersSent) response.setHeader('Retry-After', '2');
     if (code === 'INTERNAL' || code === 'SERVICE_UNAVAILABLE') {
       const correlationId = randomUUID();
@@ -55,7 +58,7 @@ export class ErrorFilter implements ExceptionFilter {
 
   private codeOf(exception: unknown): ErrorCode {
     if (exception instanceof AppError) return exception.code;
-    if (isDatabaseUnavailable(exception)) return 'SERVICE_UNAVAILABLE';
+    if (isDatabaseUnavailable(exception) || isSaturated(exception)) return 'SERVICE_UNAVAILABLE';
     const status = statusOf(exception);
     return STATUS_CODES[status] ?? (status >= 400 && status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL');
   }

@@ -2,6 +2,7 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import type { Response } from 'express';
 import { catchError, type Observable, throwError } from 'rxjs';
 import { AppError } from './app-error.js';
+import { BusyError } from './busy.js';
 
 /** RATE_LIMITED with the number of seconds to wait, sent as Retry-After. */
 export class RateLimitedError extends AppError {
@@ -12,7 +13,7 @@ export class RateLimitedError extends AppError {
 
 /** The error filter writes the body; the header must be set before it runs. */
 export function setRetryAfter(response: Response, error: unknown): void {
-  if (error instanceof RateLimitedError && !response.headersSent) {
+  if ((error instanceof RateLimitedError || error instanceof BusyError) && !response.headersSent) {
     response.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
   }
 }

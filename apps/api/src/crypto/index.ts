@@ -195,3 +195,5 @@ export { secretFingerprint } from './secret-fingerprint.js';
 
 export { sealPendingIncrement, openPendingIncrement, PENDING_PLAINTEXT_BYTES } from './statistics-seal.js';
 export { PlainFormKey } from './plain-form.js';
+
+export { PuzzleKey, issuePuzzle, checkPuzzleSolution, type SolvedPuzzle } from './client-puzzle.js';

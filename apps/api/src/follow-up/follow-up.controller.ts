@@ -1,5 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, Headers, HttpCode, Inject, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { CookieOptions, Request, Response } from 'express';
 import { ConsentWithdrawal, FollowUpLogin, FollowUpMessage, FollowUpView, RequestDetails } from '@mnpddh/shared';
 import { RetryAfterInterceptor } from '../common/rate-limited.js';
@@ -9,6 +9,8 @@ import { readCookie } from '../common/cookies.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { ValidBody } from '../common/valid-body.js';
+import { ClientPuzzles } from '../public-work/client-puzzles.service.js';
+import { PUZZLE_HEADER_DOC } from '../public-work/puzzle.controller.js';
 import { FollowUpService, type OpenFollowUp } from './follow-up.service.js';
 
 export const FOLLOW_UP_COOKIE = 'mnpddh_follow_up';
@@ -26,6 +28,7 @@ export class FollowUpController {
 
   constructor(
     private readonly followUp: FollowUpService,
+    private readonly puzzles: ClientPuzzles,
     @Inject(RUNTIME) runtime: Runtime,
   ) {
     this.#cookie = { httpOnly: true, sameSite: 'strict', path: '/api/follow-up', secure: secureCookies(runtime.config) };
@@ -34,9 +37,14 @@ export class FollowUpController {
   @Post('session')
   @Public()
   @HttpCode(200)
+  @ApiHeader(PUZZLE_HEADER_DOC)
   @ApiSchemas({ body: FollowUpLogin, responses: { 200: FollowUpView } })
-  async open(@ValidBody(FollowUpLogin) login: FollowUpLogin, @Res({ passthrough: true }) response: Response) {
-    const { cookie, view } = await this.followUp.open(login.receipt);
+  async open(
+    @ValidBody(FollowUpLogin) login: FollowUpLogin,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('puzzle-solution') solution?: string,
+  ) {
+    const { cookie, view } = await this.followUp.open(login.receipt, this.puzzles.redeem(solution));
     response.cookie(COOKIE, cookie, this.#cookie);
     return FollowUpView.parse(view);
   }

@@ -1,6 +1,6 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import express from 'express';
-import { IntakeModule } from '../intake/intake.module.js';
+import { PublicWorkModule } from '../public-work/public-work.module.js';
 import { VaultModule } from '../vault/vault.module.js';
 import { FollowUpController } from './follow-up.controller.js';
 import { FollowUpRepository } from './follow-up.repository.js';
@@ -9,7 +9,7 @@ import { UPLOAD_CONTENT_TYPE, UploadsController } from './uploads.controller.js'
 import { UPLOAD_CHUNK_BYTES, UploadsService } from './uploads.service.js';
 
 @Module({
-  imports: [VaultModule, IntakeModule],
+  imports: [VaultModule, PublicWorkModule],
   controllers: [FollowUpController, UploadsController],
   providers: [FollowUpService, FollowUpRepository, UploadsService],
 })

@@ -11,12 +11,11 @@ import {
   type ThreadKey,
 } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
-import { ReceiptWork } from '../intake/receipt-work.js';
+import { PublicWork } from '../public-work/public-work.js';
 import { ThreadMessages, type ThreadMessage } from '../vault/thread-messages.js';
 import { activeConsents, consentEntryCode } from './follow-up-consents.js';
 import { FollowUpRepository } from './follow-up.repository.js';
 import { publicStatus } from './public-status.js';
-import { ReceiptAttempts } from './receipt-attempts.js';
 
 /** Short: a follow-up session is for one visit. */
 const SESSION_MINUTES = 20;
@@ -36,20 +35,22 @@ export interface OpenFollowUp {
  */
 @Injectable()
 export class FollowUpService {
-  readonly #attempts = new ReceiptAttempts();
-
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly prisma: PrismaService,
     private readonly repository: FollowUpRepository,
     private readonly thread: ThreadMessages,
-    private readonly work: ReceiptWork,
+    private readonly work: PublicWork,
   ) {}
 
-  /** Same answer and the same Argon2id cost for any wrong receipt. */
-  async open(receipt: string): Promise<{ cookie: string; view: FollowUpView }> {
-    this.#attempts.take();
-    const opened = await this.work.run(() => this.thread.openWithReceipt(receipt));
+  /**
+   * Same answer and the same Argon2id cost for any wrong receipt. No budget
+   * a guesser could spend for everyone: the public work pool bounds the rate
+   * (the receipt's 66 bits keep that rate harmless), and `paid` (a solved
+   * puzzle) goes ahead of unpriced attempts.
+   */
+  async open(receipt: string, paid = false): Promise<{ cookie: string; view: FollowUpView }> {
+    const opened = await this.work.run(paid ? 'follow-up-paid' : 'follow-up', () => this.thread.openWithReceipt(receipt));
     const secrets = createSessionSecrets();
     const expiresAt = new Date(Date.now() + SESSION_MINUTES * 60_000);
     try {

@@ -6,6 +6,8 @@ import { RetryAfterInterceptor } from '../common/rate-limited.js';
 import { Public } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { ValidBody } from '../common/valid-body.js';
+import { ClientPuzzles } from '../public-work/client-puzzles.service.js';
+import { PUZZLE_HEADER_DOC } from '../public-work/puzzle.controller.js';
 import { IntakeService } from './intake.service.js';
 
 const CallbackAnswer = z.object({ reference: z.string() });
@@ -14,22 +16,35 @@ const CallbackAnswer = z.object({ reference: z.string() });
 @Controller()
 @UseInterceptors(RetryAfterInterceptor)
 export class IntakeController {
-  constructor(private readonly intake: IntakeService) {}
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly puzzles: ClientPuzzles,
+  ) {}
 
   @Post('requests')
   @Public()
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A random value; a retry with it returns the first answer.' })
+  @ApiHeader(PUZZLE_HEADER_DOC)
   @ApiSchemas({ body: ProtectionRequest, responses: { 201: SubmissionReceipt } })
-  async submit(@ValidBody(ProtectionRequest) request: ProtectionRequest, @Headers('idempotency-key') key?: string) {
-    return SubmissionReceipt.parse(await this.intake.submit(request, key));
+  async submit(
+    @ValidBody(ProtectionRequest) request: ProtectionRequest,
+    @Headers('idempotency-key') key?: string,
+    @Headers('puzzle-solution') solution?: string,
+  ) {
+    return SubmissionReceipt.parse(await this.intake.submit(request, key, this.puzzles.redeem(solution)));
   }
 
   @Post('callback-requests')
   @Public()
   @HttpCode(201)
+  @ApiHeader(PUZZLE_HEADER_DOC)
   @ApiSchemas({ body: CallbackRequest, responses: { 201: CallbackAnswer } })
-  async callback(@ValidBody(CallbackRequest) request: CallbackRequest, @Headers('idempotency-key') key?: string) {
-    return CallbackAnswer.parse(await this.intake.requestCallback(request, key));
+  async callback(
+    @ValidBody(CallbackRequest) request: CallbackRequest,
+    @Headers('idempotency-key') key?: string,
+    @Headers('puzzle-solution') solution?: string,
+  ) {
+    return CallbackAnswer.parse(await this.intake.requestCallback(request, key, this.puzzles.redeem(solution)));
   }
 }

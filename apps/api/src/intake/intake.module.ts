@@ -5,12 +5,11 @@ import { AssistedIntakeController } from './assisted-intake.controller.js';
 import { IntakeController } from './intake.controller.js';
 import { IntakeRepository } from './intake.repository.js';
 import { IntakeService } from './intake.service.js';
-import { ReceiptWork } from './receipt-work.js';
+import { PublicWorkModule } from '../public-work/public-work.module.js';
 
 @Module({
-  imports: [AuthModule, VaultModule],
+  imports: [AuthModule, VaultModule, PublicWorkModule],
   controllers: [IntakeController, AssistedIntakeController],
-  providers: [IntakeService, IntakeRepository, ReceiptWork],
-  exports: [ReceiptWork],
+  providers: [IntakeService, IntakeRepository],
 })
 export class IntakeModule {}

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../database/unique-violation.js';
 import type { CaseContent } from '../vault/case-content.js';
 import { CaseVaultService } from '../vault/case-vault.service.js';
 import { IntakeRepository } from './intake.repository.js';
-import { ReceiptWork } from './receipt-work.js';
+import { PublicWork, type PublicLane } from '../public-work/public-work.js';
 import { callbackContent, requestContent } from './request-content.js';
 
 /** The first answer to a submission, kept (encrypted) for a retry; the public never sees the case id. */
@@ -32,27 +32,36 @@ export class IntakeService {
     private readonly prisma: PrismaService,
     private readonly vault: CaseVaultService,
     private readonly repository: IntakeRepository,
-    private readonly work: ReceiptWork,
+    private readonly work: PublicWork,
   ) {}
 
-  async submit(request: ProtectionRequest, idempotencyKey: string | undefined): Promise<SubmissionReceipt> {
-    const { reference, receipt, urgent } = await this.create(requestContent(request), isUrgent(request.rightNow), idempotencyKey);
+  /** `paid`: the client solved the puzzle the current load asks for, and goes ahead of those who did not. */
+  async submit(request: ProtectionRequest, idempotencyKey: string | undefined, paid = false): Promise<SubmissionReceipt> {
+    const lane = paid ? 'intake-paid' : 'intake';
+    const { reference, receipt, urgent } = await this.create(requestContent(request), isUrgent(request.rightNow), idempotencyKey, lane);
     return { reference, receipt, urgent };
   }
 
   /** A caseworker files a request for someone who called, wrote or came in; they hold the case at once. */
   async fileAssisted(staffId: string, assisted: AssistedRequest, idempotencyKey: string | undefined): Promise<AssistedReceipt> {
     const { request, channel, withholdReceipt } = assisted;
-    const created = await this.create(requestContent(request, channel), isUrgent(request.rightNow), idempotencyKey, staffId);
+    const created = await this.create(requestContent(request, channel), isUrgent(request.rightNow), idempotencyKey, 'assisted', staffId);
     return { caseId: created.caseId, reference: created.reference, receipt: withholdReceipt ? null : created.receipt, urgent: created.urgent };
   }
 
-  async requestCallback(request: CallbackRequest, idempotencyKey: string | undefined): Promise<{ reference: string }> {
-    const { reference } = await this.create(callbackContent(request), request.lifeInDanger === 'yes', idempotencyKey);
+  async requestCallback(request: CallbackRequest, idempotencyKey: string | undefined, paid = false): Promise<{ reference: string }> {
+    const lane = paid ? 'intake-paid' : 'intake';
+    const { reference } = await this.create(callbackContent(request), request.lifeInDanger === 'yes', idempotencyKey, lane);
     return { reference };
   }
 
-  private async create(content: CaseContent, urgent: boolean, idempotencyKey: string | undefined, createdBy?: string): Promise<CreatedAnswer> {
+  private async create(
+    content: CaseContent,
+    urgent: boolean,
+    idempotencyKey: string | undefined,
+    lane: PublicLane,
+    createdBy?: string,
+  ): Promise<CreatedAnswer> {
     const tenant = this.runtime.config.TENANT;
     const lookupId = idempotencyKey === undefined ? undefined : this.lookupId(idempotencyKey);
     if (lookupId && idempotencyKey) {
@@ -60,7 +69,7 @@ export class IntakeService {
       if (earlier) return earlier;
     }
     try {
-      const created = await this.work.run(() =>
+      const created = await this.work.run(lane, () =>
         this.vault.createCase({
           urgent,
           content,

@@ -1,4 +1,4 @@
-import { ALERT_TEXT, type AlertKind } from '@mnpddh/shared';
+import { ALERT_COUNT_TEXT, ALERT_TEXT, type AlertKind } from '@mnpddh/shared';
 
 /**
  * What leaves the portal when someone is alerted: the fixed sentence of the
@@ -7,8 +7,10 @@ import { ALERT_TEXT, type AlertKind } from '@mnpddh/shared';
  */
 export const ALERT_SUBJECT = 'MNPDDH — alerte';
 
-export function alertText(kind: AlertKind, dashboardUrl: string): string {
-  return `${ALERT_TEXT[kind]}\n${dashboardUrl}`;
+/** `count`: how many alerts of this kind nobody has acknowledged yet (the page stands for all of them). */
+export function alertText(kind: AlertKind, dashboardUrl: string, count = 1): string {
+  const sentence = count > 1 ? ALERT_COUNT_TEXT[kind].replace('{count}', String(count)) : ALERT_TEXT[kind];
+  return `${sentence}\n${dashboardUrl}`;
 }
 
 export interface WebhookCall {

@@ -3,7 +3,7 @@ import { IntervalJob } from '../common/interval-job.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { ALERT_SETTINGS, type AlertSettings } from './alert-settings.js';
 import { AlertsService } from './alerts.service.js';
-import { Dispatcher } from './dispatcher.js';
+import { PromptDelivery } from './prompt-delivery.js';
 import { OverdueScan } from './overdue-scan.js';
 import { SchedulerLock } from './scheduler-lock.js';
 
@@ -20,7 +20,7 @@ export class AlertScheduler extends IntervalJob {
     private readonly lock: SchedulerLock,
     private readonly overdue: OverdueScan,
     private readonly alerts: AlertsService,
-    private readonly dispatcher: Dispatcher,
+    private readonly delivery: PromptDelivery,
   ) {
     super(runtime.logger, 'alert tick failed', undefined);
   }
@@ -45,7 +45,7 @@ export class AlertScheduler extends IntervalJob {
     await this.lock.whileHeld(async () => {
       await this.overdue.run();
       await this.alerts.escalateDue();
-      await this.dispatcher.deliverPending();
+      await this.delivery.deliverNow();
     });
   }
 }

@@ -1,23 +1,37 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AlertList, AlertView } from '@mnpddh/shared';
+import { AlertList, AlertView, JunkBurst, JunkBurstResult } from '@mnpddh/shared';
 import { StaffIdParam as UuidParam } from '../admin/staff-id.param.js';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
+import { ValidBody } from '../common/valid-body.js';
 import { AlertsService } from './alerts.service.js';
+import { JunkBursts } from './junk-bursts.service.js';
 
 /** The alerts of the signed-in supervisor or caseworker; acknowledging one stops its escalation. */
 @ApiTags('alerts')
 @Controller('alerts')
 @Roles('supervisor', 'caseworker')
 export class AlertsController {
-  constructor(private readonly alerts: AlertsService) {}
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly junk: JunkBursts,
+  ) {}
 
   @Get()
   @ApiSchemas({ responses: { 200: AlertList } })
   async list(@CurrentStaff() staff: CurrentStaffMember): Promise<AlertList> {
     return AlertList.parse(await this.alerts.listFor(staff));
+  }
+
+  /** A supervisor marks a flood of fake requests as junk: acknowledged, audited, left out of the statistics. */
+  @Post('junk')
+  @Roles('supervisor')
+  @HttpCode(200)
+  @ApiSchemas({ body: JunkBurst, responses: { 200: JunkBurstResult } })
+  async markJunk(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(JunkBurst) burst: JunkBurst): Promise<JunkBurstResult> {
+    return JunkBurstResult.parse(await this.junk.mark(staff, burst));
   }
 
   /** Whoever the alert reached, a supervisor, or the on-call staff while nobody has answered (403 otherwise). */

@@ -144,6 +144,7 @@ export class AlertsService {
       level: row.level,
       acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
       acknowledgedByName: row.acknowledgedBy ? (names.get(row.acknowledgedBy) ?? null) : null,
+      junk: row.junkAt !== null,
     }));
   }
 }

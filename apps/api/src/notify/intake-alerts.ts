@@ -3,23 +3,29 @@ import type { AlertKind } from '@mnpddh/shared';
 import { CaseEvents, type CaseCreatedEvent } from '../vault/case-events.js';
 import { AlertsService } from './alerts.service.js';
 import { createdKey } from './overdue-alerts.js';
+import { PromptDelivery } from './prompt-delivery.js';
 
 /**
  * A new urgent request or call-me-back request alerts the rota at once: the
  * alert is written in the case's own transaction, so there is never a case
- * without its alert (or an alert without its case).
+ * without its alert (or an alert without its case), and sent as soon as that
+ * transaction has committed, not at the next scheduler tick.
  */
 @Injectable()
 export class IntakeAlerts implements OnModuleInit {
   constructor(
     private readonly events: CaseEvents,
     private readonly alerts: AlertsService,
+    private readonly delivery: PromptDelivery,
   ) {}
 
   onModuleInit(): void {
     this.events.onCreated(async (tx, event) => {
       const kind = alertKindOf(event);
       if (kind) await this.alerts.raise(tx, { kind, caseId: event.caseId, dedupeKey: createdKey(event.caseId) });
+    });
+    this.events.onCommitted((event) => {
+      if (alertKindOf(event)) this.delivery.kick();
     });
   }
 }

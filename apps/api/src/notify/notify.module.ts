@@ -12,10 +12,12 @@ import { EmailChannel } from './email.channel.js';
 import { EscrowOnlyAlerts } from './escrow-only-alerts.js';
 import { EscrowOnlyRepository } from './escrow-only.repository.js';
 import { IntakeAlerts } from './intake-alerts.js';
+import { JunkBursts } from './junk-bursts.service.js';
 import { NotifyRepository } from './notify.repository.js';
 import { OperationalScan } from './operational/operational-scan.js';
 import { OpsScheduler } from './operational/ops-scheduler.js';
 import { OverdueScan } from './overdue-scan.js';
+import { PromptDelivery } from './prompt-delivery.js';
 import { RotaController } from './rota.controller.js';
 import { RotaRepository } from './rota.repository.js';
 import { RotaService } from './rota.service.js';
@@ -36,10 +38,12 @@ import { WebhookChannel } from './webhook.channel.js';
     EscrowOnlyAlerts,
     EscrowOnlyRepository,
     IntakeAlerts,
+    JunkBursts,
     NotifyRepository,
     OperationalScan,
     OpsScheduler,
     OverdueScan,
+    PromptDelivery,
     RotaRepository,
     RotaService,
     SchedulerLock,

@@ -24,6 +24,7 @@ export interface AlertRow {
   escalateAt: Date | null;
   acknowledgedAt: Date | null;
   acknowledgedBy: string | null;
+  junkAt: Date | null;
 }
 
 export interface PendingDelivery {
@@ -41,7 +42,7 @@ export interface AlertRecipient {
   active: boolean;
 }
 
-const ALERT_FIELDS = { id: true, kind: true, caseId: true, topic: true, level: true, createdAt: true, escalateAt: true, acknowledgedAt: true, acknowledgedBy: true } as const;
+const ALERT_FIELDS = { id: true, kind: true, caseId: true, topic: true, level: true, createdAt: true, escalateAt: true, acknowledgedAt: true, acknowledgedBy: true, junkAt: true } as const;
 const CLOSED_STATUSES = ['closed', 'inadmissible'] as const;
 const LIST_LIMIT = 100;
 const BATCH = 50;
@@ -103,10 +104,10 @@ export class NotifyRepository {
     });
   }
 
-  /** Deliveries not yet sent nor given up, of alerts still unacknowledged. */
+  /** Deliveries not yet sent, folded nor given up, of alerts still unacknowledged. */
   pendingDeliveries(db: Db): Promise<PendingDelivery[]> {
     return db.alertDelivery.findMany({
-      where: { sentAt: null, failedAt: null, alert: { acknowledgedAt: null } },
+      where: { sentAt: null, failedAt: null, foldedAt: null, alert: { acknowledgedAt: null } },
       select: { id: true, recipientId: true, channel: true, attempts: true, alert: { select: { id: true, kind: true } } },
       orderBy: { createdAt: 'asc' },
       take: BATCH,
@@ -115,6 +116,33 @@ export class NotifyRepository {
 
   async markSent(db: Db, id: string, at: Date): Promise<void> {
     await db.alertDelivery.update({ where: { id }, data: { sentAt: at, attempts: { increment: 1 } } });
+  }
+
+  /** Alerts of these kinds among `ids`, with a case and not yet junk. */
+  junkCandidates(db: Db, ids: string[], kinds: readonly AlertKind[]): Promise<{ id: string; caseId: string | null }[]> {
+    return db.alert.findMany({ where: { id: { in: ids }, kind: { in: [...kinds] }, caseId: { not: null }, junkAt: null }, select: { id: true, caseId: true } });
+  }
+
+  /** Marks them junk (unless already) and acknowledges every open alert of their cases: the number marked. */
+  async markJunk(db: Db, ids: string[], caseIds: string[], staffId: string, at: Date): Promise<number> {
+    const { count } = await db.alert.updateMany({ where: { id: { in: ids }, junkAt: null }, data: { junkAt: at, junkBy: staffId } });
+    await db.alert.updateMany({ where: { caseId: { in: caseIds }, acknowledgedAt: null }, data: { acknowledgedAt: at, acknowledgedBy: staffId, escalateAt: null } });
+    return count;
+  }
+
+  /** Whether this person was paged on this channel, since `since`, about an alert of this kind still unacknowledged. */
+  async pagedSince(db: Db, recipientId: string, channel: AlertChannel, kind: AlertKind, since: Date): Promise<boolean> {
+    const count = await db.alertDelivery.count({ where: { recipientId, channel, sentAt: { gte: since }, alert: { kind, acknowledgedAt: null } } });
+    return count > 0;
+  }
+
+  unacknowledgedCount(db: Db, kind: AlertKind): Promise<number> {
+    return db.alert.count({ where: { kind, acknowledgedAt: null } });
+  }
+
+  /** Counted in a page already sent (or about to be): not sent on their own. */
+  async markFolded(db: Db, ids: string[], at: Date): Promise<void> {
+    if (ids.length > 0) await db.alertDelivery.updateMany({ where: { id: { in: ids }, sentAt: null }, data: { foldedAt: at } });
   }
 
   /** One more failed try; given up (failedAt) once `giveUp`. */

@@ -12,6 +12,7 @@ export interface CaseCreatedEvent {
 }
 
 type Listener = (tx: Db, event: CaseCreatedEvent) => Promise<void>;
+type CommittedListener = (event: CaseCreatedEvent) => void;
 
 /**
  * Lets other modules (alerts) act in the same transaction as a new case, so
@@ -21,6 +22,7 @@ type Listener = (tx: Db, event: CaseCreatedEvent) => Promise<void>;
 @Injectable()
 export class CaseEvents {
   private readonly listeners: Listener[] = [];
+  private readonly committedListeners: CommittedListener[] = [];
 
   onCreated(listener: Listener): void {
     this.listeners.push(listener);
@@ -28,5 +30,14 @@ export class CaseEvents {
 
   async created(tx: Db, event: CaseCreatedEvent): Promise<void> {
     for (const listener of this.listeners) await listener(tx, event);
+  }
+
+  /** After the case's transaction committed (e.g. to send its alert at once); listeners must not throw. */
+  onCommitted(listener: CommittedListener): void {
+    this.committedListeners.push(listener);
+  }
+
+  committed(event: CaseCreatedEvent): void {
+    for (const listener of this.committedListeners) listener(event);
   }
 }

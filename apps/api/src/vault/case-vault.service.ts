@@ -109,6 +109,7 @@ export class CaseVaultService {
       // Whoever typed the request in (assisted intake) is responsible for it until a supervisor reassigns it: it is theirs, in their list and agenda.
       const index = { ...newCaseIndex(reference, input.urgent, now, responseTargetsOf(this.runtime.config)), assignedTo: input.createdBy ?? null };
       const tenant = this.directory.tenant;
+      const channel = input.content.categories.channel ?? 'web';
       const triageTeamSize = await this.prisma.$transaction(async (tx) => {
         const recipients = await this.recipients(tx, input.createdBy);
         await this.repository.insertCase(tx, {
@@ -136,7 +137,6 @@ export class CaseVaultService {
           certificate: receiptCertificate,
         });
         await this.counters.queue(tx, { caseId, intake: intakeTally(input.content.categories, input.urgent, index.receivedAt) });
-        const channel = input.content.categories.channel ?? 'web';
         await this.audit.record(
           { action: 'case.created', actorId: input.createdBy ?? null, targetType: 'case', targetId: caseId, details: { urgent: input.urgent, channel } },
           tx,
@@ -146,6 +146,7 @@ export class CaseVaultService {
         await input.onCreated?.(tx, created);
         return created.triageTeamSize;
       });
+      this.events.committed({ caseId, urgent: input.urgent, channel, staffHolders: triageTeamSize });
       // Logged with the hour only: the line is written at the moment a request arrives.
       if (triageTeamSize < 2) hourlyLoggerOf(this.runtime.logger).warn({ triageTeamSize }, 'triage team has fewer than two members');
       return { caseId, reference, receipt, triageTeamSize };

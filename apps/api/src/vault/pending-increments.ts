@@ -17,7 +17,8 @@ const CounterKeySchema = z.object({
   value1: Code,
   dimension2: z.string().max(64),
   value2: z.string().max(64),
-  amount: z.number().int().min(1).max(100).optional(),
+  // Negative: a retraction (junk requests left out of the statistics), applied in a batch like any increment.
+  amount: z.number().int().min(-100).max(100).refine((value) => value !== 0).optional(),
 });
 
 const IntakeTallySchema = z.object({

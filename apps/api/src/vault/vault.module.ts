@@ -1,3 +1,4 @@
+import { StatisticsRetraction } from './statistics-retraction.js';
 import { Module } from '@nestjs/common';
 import { CaseFiles } from './case-files.js';
 import { CaseDrafts } from './case-drafts.js';
@@ -14,7 +15,7 @@ import { PendingCounters } from './pending-counters.js';
 import { VaultRepository } from './vault.repository.js';
 
 @Module({
-  providers: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseGrantsService, CaseKeysAccess, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, VaultRepository, ReceiptIssuer, PendingCounters],
-  exports: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseKeysAccess, CaseGrantsService, VaultRepository, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, ReceiptIssuer, PendingCounters],
+  providers: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseGrantsService, CaseKeysAccess, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, VaultRepository, ReceiptIssuer, PendingCounters, StatisticsRetraction],
+  exports: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseKeysAccess, CaseGrantsService, VaultRepository, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, ReceiptIssuer, PendingCounters, StatisticsRetraction],
 })
 export class VaultModule {}

@@ -1,6 +1,7 @@
 import {
   AlertList,
   AlertView,
+  JunkBurstResult,
   AssistedReceipt,
   Assignee,
   CaseDetail,
@@ -331,6 +332,8 @@ export function createStaffApi(options: StaffApiOptions) {
     alerts: async () => (await request('GET', '/api/alerts', { schema: AlertList })).value,
     acknowledgeAlert: async (alertId: string) =>
       (await request('POST', `/api/alerts/${id(alertId)}/acknowledge`, { schema: AlertView })).value,
+    /** A flood of fake requests: their alerts acknowledged and left out of the statistics (supervisors). */
+    markJunk: async (alertIds: string[]) => (await request('POST', '/api/alerts/junk', { body: { alertIds }, schema: JunkBurstResult })).value,
     /** The rota first, in escalation order (onCall), then every other active member (admin, supervisor). */
     rota: async () => (await request('GET', '/api/admin/rota', { schema: StaffDirectory })).value,
     saveRota: async (body: RotaUpdate): Promise<void> => {

@@ -43,6 +43,8 @@ export const intakeEn: IntakeCatalogue = {
     server: 'The service has a problem. Your text is still here. Try again in a few minutes.',
     rateLimited: 'Too many requests right now. Your text is still here. Wait a minute, then try again.',
     rateLimitedFor: 'Too many requests right now. Your text is still here. Wait {wait}, then try again.',
+    busy: 'The portal is receiving many requests: yours waited its turn in line and is not saved yet. Your text is still here. Try again in a moment.',
+    busyFor: 'The portal is receiving many requests: yours waited its turn in line and is not saved yet. Your text is still here. Try again in {seconds} seconds.',
     badResponse: 'The site’s answer was incomplete. Your text is still here. Try again.',
     correlation: 'If this goes on, give this code to the team: {code}',
     callInstead: 'If it is urgent, do not wait: call {phone}.',

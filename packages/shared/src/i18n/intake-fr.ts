@@ -61,6 +61,8 @@ export const intakeFr = {
     server: 'Le service a un problème. Votre texte est toujours ici. Réessayez dans quelques minutes.',
     rateLimited: 'Trop d’envois en ce moment. Votre texte est toujours ici. Attendez une minute, puis réessayez.',
     rateLimitedFor: 'Trop d’envois en ce moment. Votre texte est toujours ici. Attendez {wait}, puis réessayez.',
+    busy: 'Le portail reçoit beaucoup de demandes : votre envoi a attendu son tour dans la file, sans être encore enregistré. Votre texte est toujours ici. Réessayez dans un instant.',
+    busyFor: 'Le portail reçoit beaucoup de demandes : votre envoi a attendu son tour dans la file, sans être encore enregistré. Votre texte est toujours ici. Réessayez dans {seconds} secondes.',
     badResponse: 'La réponse du site est incomplète. Votre texte est toujours ici. Réessayez.',
     correlation: 'Si cela continue, donnez ce code à l’équipe : {code}',
     callInstead: 'Si c’est urgent, n’attendez pas : appelez le {phone}.',

@@ -10,6 +10,7 @@ import { WarningIcon } from '../icons';
 import { useStaffT } from '../i18n/use-staff-t';
 import { Loading } from '../require-session';
 import { useAlertsT } from './i18n';
+import { JunkBurstPanel } from './junk-burst-panel';
 import { useAlerts } from './use-alerts';
 
 /**
@@ -35,22 +36,32 @@ export function AlertList({ now, headingId }: { now: number; headingId: string }
     );
   }
   const shown = alerts.filter((alert) => alert.acknowledgedAt === null || seen.has(alert.id));
-  if (shown.length === 0) return <p>{t.none}</p>;
+  if (shown.length === 0) {
+    return (
+      <>
+        <JunkBurstPanel alerts={alerts} onMarked={reload} />
+        <p>{t.none}</p>
+      </>
+    );
+  }
 
   return (
-    <ul className="alert-list" aria-labelledby={headingId}>
-      {shown.map((alert) => (
-        <AlertItem
-          key={alert.id}
-          alert={alert}
-          now={now}
-          onAcknowledge={async () => {
-            await acknowledge(alert.id);
-            setSeen((current) => new Set([...current, alert.id]));
-          }}
-        />
-      ))}
-    </ul>
+    <>
+      <JunkBurstPanel alerts={alerts} onMarked={reload} />
+      <ul className="alert-list" aria-labelledby={headingId}>
+        {shown.map((alert) => (
+          <AlertItem
+            key={alert.id}
+            alert={alert}
+            now={now}
+            onAcknowledge={async () => {
+              await acknowledge(alert.id);
+              setSeen((current) => new Set([...current, alert.id]));
+            }}
+          />
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -33,6 +33,15 @@ export const alertsFr = {
   loading: 'Chargement des alertes…',
   unavailable: 'Les alertes ne peuvent pas être chargées pour l’instant.',
   retry: 'Réessayer',
+  burst: {
+    title: '{count} nouvelles demandes en attente de réponse',
+    lead: 'Si elles viennent d’une attaque (des dizaines de fausses demandes en quelques minutes), marquez-les ensemble comme indésirables : plus personne n’est alerté pour elles et elles ne comptent pas dans les statistiques. Accusez d’abord réception des vraies demandes : elles sortent de la liste.',
+    confirm: 'J’ai vérifié : ces {count} demandes sont fausses.',
+    confirmMissing: 'Cochez la case pour confirmer.',
+    mark: 'Marquer ces {count} demandes comme indésirables',
+    marking: 'Un instant…',
+    marked: '{count} demandes marquées comme indésirables.',
+  },
 };
 
 export type AlertsCatalogue = typeof alertsFr;
@@ -66,6 +75,15 @@ export const alertsEn: AlertsCatalogue = {
   loading: 'Loading alerts…',
   unavailable: 'Alerts cannot be loaded right now.',
   retry: 'Try again',
+  burst: {
+    title: '{count} new requests waiting for an answer',
+    lead: 'If they come from an attack (dozens of fake requests in a few minutes), mark them as junk together: nobody is alerted for them any more and they do not count in the statistics. Acknowledge the real requests first: they leave this list.',
+    confirm: 'I checked: these {count} requests are fake.',
+    confirmMissing: 'Tick the box to confirm.',
+    mark: 'Mark these {count} requests as junk',
+    marking: 'One moment…',
+    marked: '{count} requests marked as junk.',
+  },
 };
 
 const catalogues: Record<LocaleCode, AlertsCatalogue> = { fr: alertsFr, en: alertsEn };

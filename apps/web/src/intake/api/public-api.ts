@@ -9,6 +9,7 @@ import {
   type RequestDetails,
 } from '@mnpddh/shared';
 import type { LocaleCode } from '../../i18n/catalogues';
+import { puzzleHeaders } from './client-puzzle';
 import { FollowUpView } from './follow-up-view';
 
 /*
@@ -29,6 +30,8 @@ export type Failure =
   /** 401: the follow-up session has ended. */
   | { kind: 'unauthenticated' }
   | { kind: 'rate_limited'; retryAfterSeconds?: number }
+  /** 503 BUSY: the portal is saturated and the request waited its turn too long; nothing was saved. */
+  | { kind: 'busy'; retryAfterSeconds?: number }
   | { kind: 'server'; correlationId?: string }
   /** An answer we cannot read (a proxy page, a cut body). */
   | { kind: 'bad_response' };
@@ -57,14 +60,23 @@ async function failureFrom(response: Response): Promise<Failure> {
     case 404:
       return { kind: 'not_found' };
     case 429: {
-      const seconds = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
-      return Number.isFinite(seconds) && seconds > 0 ? { kind: 'rate_limited', retryAfterSeconds: seconds } : { kind: 'rate_limited' };
+      const seconds = retryAfter(response);
+      return seconds ? { kind: 'rate_limited', retryAfterSeconds: seconds } : { kind: 'rate_limited' };
     }
     default:
+      if (error?.code === 'BUSY') {
+        const seconds = retryAfter(response);
+        return seconds ? { kind: 'busy', retryAfterSeconds: seconds } : { kind: 'busy' };
+      }
       // A gateway's own 502/504 page on a bad link is a connection problem, not ours.
       if (!error && response.status >= 500) return { kind: 'network' };
       return error?.correlationId ? { kind: 'server', correlationId: error.correlationId } : { kind: 'server' };
   }
+}
+
+function retryAfter(response: Response): number | undefined {
+  const seconds = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 interface CallOptions<T> {
@@ -117,15 +129,16 @@ export function newIdempotencyKey(): string {
 }
 
 export const publicApi = {
-  submitRequest: (body: ProtectionRequest, idempotencyKey: string, locale: LocaleCode) =>
-    call('POST', '/api/requests', { locale, body, schema: SubmissionReceipt, headers: { 'Idempotency-Key': idempotencyKey } }),
+  // The three calls that cost the server an Argon2id carry the busy portal's puzzle, when it asks for one.
+  submitRequest: async (body: ProtectionRequest, idempotencyKey: string, locale: LocaleCode) =>
+    call('POST', '/api/requests', { locale, body, schema: SubmissionReceipt, headers: { 'Idempotency-Key': idempotencyKey, ...(await puzzleHeaders()) } }),
 
-  requestCallback: (body: CallbackRequest, idempotencyKey: string, locale: LocaleCode) =>
-    call('POST', '/api/callback-requests', { locale, body, schema: CallbackReceipt, headers: { 'Idempotency-Key': idempotencyKey } }),
+  requestCallback: async (body: CallbackRequest, idempotencyKey: string, locale: LocaleCode) =>
+    call('POST', '/api/callback-requests', { locale, body, schema: CallbackReceipt, headers: { 'Idempotency-Key': idempotencyKey, ...(await puzzleHeaders()) } }),
 
-  /** Opens a short follow-up session (httpOnly cookie). 404 for any wrong receipt, 429 when guessing is throttled. */
-  openFollowUp: (receipt: string, locale: LocaleCode) =>
-    call('POST', '/api/follow-up/session', { locale, body: { receipt }, schema: FollowUpView }),
+  /** Opens a short follow-up session (httpOnly cookie). 404 for any wrong receipt, 503 when the portal is too busy. */
+  openFollowUp: async (receipt: string, locale: LocaleCode) =>
+    call('POST', '/api/follow-up/session', { locale, body: { receipt }, schema: FollowUpView, headers: await puzzleHeaders() }),
 
   readFollowUp: (locale: LocaleCode) => call('GET', '/api/follow-up', { locale, schema: FollowUpView }),
 

@@ -98,6 +98,8 @@ export function failureMessage(failure: Failure, t: IntakeCatalogue): string {
       return failure.retryAfterSeconds
         ? format(t.errors.rateLimitedFor, { wait: waitText(failure.retryAfterSeconds, t) })
         : t.errors.rateLimited;
+    case 'busy':
+      return failure.retryAfterSeconds ? format(t.errors.busyFor, { seconds: failure.retryAfterSeconds }) : t.errors.busy;
     case 'bad_response':
       return t.errors.badResponse;
     case 'invalid':

@@ -32,6 +32,7 @@ export const OPS_TOPICS = [
   'public_form_unreachable',
   'custodian_drill_due',
   'database_restarted',
+  'integrity_incident',
 ] as const;
 export const OpsTopic = z.enum(OPS_TOPICS);
 export type OpsTopic = z.infer<typeof OpsTopic>;

@@ -28,3 +28,4 @@ export * from './referrals.js';
 export * from './documents.js';
 export * from './case-links.js';
 export * from './case-search.js';
+export * from './integrity.js';

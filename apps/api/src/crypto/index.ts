@@ -133,11 +133,13 @@ export {
 } from './mac.js';
 export {
   auditChainHash,
+  deriveAuditChainKey,
   verifyAuditChain,
   signAuditCheckpoint,
   verifyAuditCheckpoint,
   AUDIT_GENESIS_HASH,
   type AuditCheckpoint,
+  type AuditChainKey,
 } from './audit-chain.js';
 
 export {
@@ -194,3 +196,4 @@ export {
 export { secretFingerprint } from './secret-fingerprint.js';
 
 export { sealPendingIncrement, openPendingIncrement, PENDING_PLAINTEXT_BYTES } from './statistics-seal.js';
+export { deriveAnchorKey, computeAnchorMac, verifyAnchorMac, type AnchorKey } from './anchor.js';

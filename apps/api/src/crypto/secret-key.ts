@@ -22,7 +22,9 @@ export type SymmetricKeyKind =
   | 'receipt-pepper'
   | 'manifest'
   | 'replay'
-  | 'statistics';
+  | 'statistics'
+  | 'audit-chain'
+  | 'anchor';
 
 export const KEY_BYTES = 32;
 export const KEY_ID_BYTES = 16;

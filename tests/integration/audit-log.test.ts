@@ -12,6 +12,7 @@ import { CheckpointScheduler } from '../../apps/api/src/audit/checkpoint-schedul
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import {
   auditChainHash,
+  deriveAuditChainKey,
   generateSigningKeyPair,
   parseAuditCheckpointKey,
   signAuditCheckpoint,
@@ -24,6 +25,8 @@ import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, type StaffCl
 import { startTestPortal, testSecrets } from '../support/test-portal.js';
 
 const secrets = testSecrets();
+/** The worst case for these tests: an attacker who also learnt the chain key (the checkpoints must still catch them). */
+const chainKey = deriveAuditChainKey(parseAuditCheckpointKey(secrets.AUDIT_CHECKPOINT_KEY).value);
 let portal: RunningPortal;
 let admin: StaffClient;
 let auditor: StaffClient;
@@ -100,7 +103,7 @@ async function appendChained(count: number): Promise<void> {
   let previous = head?.hash as string;
   for (let n = 1; n <= count; n++) {
     const row = { seq: BigInt(head?.seq as string) + BigInt(n), at: new Date(), actorId: null, action: 'auth.logout', targetType: null, targetId: null, details: {}, prevHash: previous };
-    previous = auditChainHash(previous, chainValues(row));
+    previous = auditChainHash(chainKey, previous, chainValues(row));
     [String(row.seq), row.at.toISOString(), row.prevHash, previous].forEach((value, index) => columns[index as 0]?.push(value));
   }
   await asOwner(
@@ -228,6 +231,7 @@ describe('verifying the chain', () => {
       checked: await rowCount(),
       firstBrokenId: null,
       checkpoint: { rowCount: checkpoint.rowCount, headHash: checkpoint.headHash, signedAt: checkpoint.signedAt, matches: true },
+      exported: null,
     });
   });
 
@@ -282,7 +286,7 @@ describe('verifying the chain', () => {
     let previous = last?.hash as string;
     const forged = [1, 2].map((offset) => {
       const row = { seq: BigInt(keep + offset), at: new Date(), actorId: null, action: 'auth.logout', targetType: null, targetId: null, details: {}, prevHash: previous };
-      previous = auditChainHash(previous, chainValues(row));
+      previous = auditChainHash(chainKey, previous, chainValues(row));
       return [String(row.seq), row.at.toISOString(), row.action, row.prevHash, previous];
     });
     const rewrite = async () => {

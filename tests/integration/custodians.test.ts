@@ -6,6 +6,7 @@ import { startPortal } from '../../apps/api/src/boot.js';
 import { PasswordHasher } from '../../apps/api/src/auth/password-hasher.js';
 import { openEscrowInnerLayer, unwrapPrivateKey, type IdentityKeyPair } from '../../apps/api/src/crypto/index.js';
 import { keyPairSecrets } from '../../apps/api/src/crypto/key-pair.js';
+import { PendingIntermediates } from '../../apps/api/src/custodian/pending-intermediates.js';
 import { DirectoryService } from '../../apps/api/src/directory/directory.service.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { EscrowService } from '../../apps/api/src/vault/escrow.service.js';
@@ -169,14 +170,16 @@ describe('restoring a user after a password reset', () => {
   });
 
   it('a second custodian completes it: the caseworker reads all their cases again, and nothing more', async () => {
-    const [stored] = await asOwner<{ intermediates: { innerUserId: string; value: string }[]; public_key: string }>(
+    const [stored] = await asOwner<{ public_key: string }>(
       portal,
-      'SELECT o.intermediates, k.public_key FROM custodian_operation o JOIN escrow_key k ON k.id = o.escrow_key_id WHERE o.id = $1',
+      'SELECT k.public_key FROM custodian_operation o JOIN escrow_key k ON k.id = o.escrow_key_id WHERE o.id = $1',
       [operationId],
     );
+    // The first step's result is in the server's memory only (never in the database).
+    const [intermediate] = portal.app.get(PendingIntermediates).of(operationId);
     const keyOfB = await keyPairOf(custodianB.client.id, custodianB.credentials);
     const context = { tenant: portal.app.get(DirectoryService).tenant, escrowPublicKey: stored?.public_key ?? '' };
-    const escrow = openEscrowInnerLayer(stored?.intermediates[0]?.value ?? '', keyOfB, context);
+    const escrow = openEscrowInnerLayer(intermediate?.value ?? '', keyOfB, context);
     secrets.push(Buffer.from(keyPairSecrets(escrow).seed));
     escrow.destroy();
     keyOfB.destroy();
@@ -191,7 +194,7 @@ describe('restoring a user after a password reset', () => {
     expect(grants).toEqual([{ granted_by: custodianB.client.id }]);
   });
 
-  it('is audited with both custodians, and the intermediate is gone from the database', async () => {
+  it('is audited with both custodians, and the intermediate is gone from memory (it was never in the database)', async () => {
     const events = await asOwner<{ action: string; actor_id: string; details: Record<string, unknown> }>(
       portal,
       "SELECT action, actor_id, details FROM audit_event WHERE action LIKE 'custodian.%' AND details->>'operationId' = $1 ORDER BY seq",
@@ -203,6 +206,7 @@ describe('restoring a user after a password reset', () => {
     ]);
     expect(events[1]?.details).toMatchObject({ requestedBy: custodianA.client.id, completedBy: custodianB.client.id, targetUserId: caseworker.client.id });
     expect(await asOwner(portal, 'SELECT intermediates FROM custodian_operation WHERE id = $1', [operationId])).toEqual([{ intermediates: [] }]);
+    expect(portal.app.get(PendingIntermediates).of(operationId)).toEqual([]);
   });
 
   it('a completed request cannot be completed again (409)', async () => {

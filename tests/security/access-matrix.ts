@@ -278,6 +278,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'GET /api/audit/events':                         row('staff', [E401, E401, E403, E403, E403, OK,   OK  ]),
   'GET /api/audit/events/export':                  row('staff', [E401, E401, E403, E403, E403, OK,   OK  ]),
   'GET /api/audit/verify':                         row('staff', [E401, E401, E403, E403, E403, OK,   OK  ]),
+  'POST /api/audit/verify':                        row('staff', [E401, E401, E403, E403, E403, OK,   OK  ]),
+
+  // The integrity banner: every staff member sees it; only admins acknowledge (409 while no incident is open, past access control).
+  'GET /api/integrity':                            row('staff', [E401, E401, OK,   OK,   OK,   OK,   OK  ]),
+  'POST /api/integrity/acknowledge':               row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'POST /api/audit/checkpoints':                   row('staff', [E401, E401, E403, E403, E403, OK,   OK  ]),
   'GET /api/audit/checkpoints/latest':             row('staff', [E401, E401, E403, E403, E403, OK,   OK  ]),
 

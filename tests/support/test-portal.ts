@@ -1,11 +1,19 @@
 import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startPortal, type RunningPortal } from '../../apps/api/src/boot.js';
 import { generateSecret } from '../../apps/api/src/crypto/index.js';
 import { createTestDatabase } from './test-database.js';
 
-/** Fresh secrets, as an operator would set them outside the database. */
+/**
+ * Fresh secrets, as an operator would set them outside the database, and a
+ * fresh integrity anchor file beside them (a portal started twice with the
+ * same secrets is the same deployment: it keeps its anchor).
+ */
 export function testSecrets(): NodeJS.ProcessEnv {
   return {
+    ANCHOR_FILE: join(mkdtempSync(join(tmpdir(), 'mnpddh-anchor-')), 'integrity-anchor.json'),
     RECEIPT_PEPPER: generateSecret('receipt-pepper'),
     DIRECTORY_SIGNING_KEY: generateSecret('directory-signing-key'),
     INDEX_KEY: generateSecret('index-key'),

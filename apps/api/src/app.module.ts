@@ -11,6 +11,7 @@ import { ReferenceModule } from './reference/reference.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IntegrityModule } from './integrity/integrity.module.js';
 import { FollowUpModule } from './follow-up/follow-up.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { PublicWorkModule } from './public-work/public-work.module.js';
@@ -30,7 +31,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuditModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, PublicWorkModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule, ReportsModule, CustodianModule, RekeyModule, RetentionModule, DataSubjectModule, PrivacyModule, DocumentsModule],
+      imports: [DatabaseModule, AuditModule, IntegrityModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, PublicWorkModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule, ReportsModule, CustodianModule, RekeyModule, RetentionModule, DataSubjectModule, PrivacyModule, DocumentsModule],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -43,6 +43,7 @@ export const OPS_TOPICS = [
   'database_restarted',
   /** a request was accepted with nobody in the triage team: only the escrow holds it */
   'case_held_by_escrow_only',
+  'integrity_incident',
 ] as const;
 export const OpsTopic = z.enum(OPS_TOPICS);
 export type OpsTopic = z.infer<typeof OpsTopic>;

@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   'custodian.completed',
   'custodian.drill',
   'audit.checkpoint',
+  'integrity.acknowledged',
   'retention.policy_updated',
   'retention.extended',
   'retention.purge_confirmed',

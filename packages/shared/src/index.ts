@@ -32,3 +32,4 @@ export * from './case-links.js';
 export * from './case-search.js';
 export * from './i18n/index.js';
 export * from './client-puzzle.js';
+export * from './integrity.js';

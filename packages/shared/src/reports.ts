@@ -185,6 +185,18 @@ export const AuditVerification = z.strictObject({
       matches: z.boolean(),
     })
     .nullable(),
+  /**
+   * The checkpoint the auditor exported earlier and uploaded (never trusted to the database): its signature checked
+   * with the configured key, then compared with the chain. Null when none was uploaded.
+   */
+  exported: z
+    .strictObject({
+      rowCount: z.number().int(),
+      signedAt: z.iso.datetime(),
+      signatureValid: z.boolean(),
+      matches: z.boolean(),
+    })
+    .nullable(),
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;
 
@@ -199,3 +211,16 @@ export const AuditCheckpointView = z.strictObject({
   publicKey: z.string(),
 });
 export type AuditCheckpointView = z.infer<typeof AuditCheckpointView>;
+
+/** POST /api/audit/verify: a checkpoint exported earlier (the downloaded JSON, as it was). */
+export const AuditVerifyRequest = z.strictObject({
+  checkpoint: z.strictObject({
+    tenant: z.string().max(40),
+    rowCount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    headHash: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'base64url, 32 bytes'),
+    signedAt: z.iso.datetime(),
+    signature: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'base64url'),
+    publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'base64url, 32 bytes'),
+  }),
+});
+export type AuditVerifyRequest = z.infer<typeof AuditVerifyRequest>;

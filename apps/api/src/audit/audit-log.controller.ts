@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AuditCheckpointView, AuditEventPage, AuditQuery, AuditVerification } from '@mnpddh/shared';
+import { AuditCheckpointView, AuditEventPage, AuditQuery, AuditVerification, AuditVerifyRequest } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { AppError } from '../common/app-error.js';
 import { ApiSchemas } from '../common/openapi.js';
+import { ValidBody } from '../common/valid-body.js';
 import { AuditCheckpoints } from './audit-checkpoints.js';
 import { AuditExporter } from './audit-exporter.js';
 import { AuditExportQuery } from './audit-filter.js';
@@ -45,6 +46,14 @@ export class AuditLogController {
   @ApiSchemas({ responses: { 200: AuditVerification } })
   async verify(): Promise<AuditVerification> {
     return AuditVerification.parse(await this.verifier.verify());
+  }
+
+  /** The same, also compared with a checkpoint the auditor exported earlier (the database's own may be gone). */
+  @Post('verify')
+  @HttpCode(200)
+  @ApiSchemas({ body: AuditVerifyRequest, responses: { 200: AuditVerification } })
+  async verifyAgainst(@ValidBody(AuditVerifyRequest) body: AuditVerifyRequest): Promise<AuditVerification> {
+    return AuditVerification.parse(await this.verifier.verify(body.checkpoint));
   }
 
   @Post('checkpoints')

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AuditVerification } from '@mnpddh/shared';
+import type { AuditVerification, AuditVerifyRequest } from '@mnpddh/shared';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
-import { CryptoError, verifyAuditCheckpoint } from '../crypto/index.js';
+import { CryptoError, verifyAuditCheckpoint, type AuditCheckpoint } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { AuditRepository, type CheckpointRow } from './audit.repository.js';
 import { ChainWalk } from './chain-walk.js';
@@ -9,11 +9,15 @@ import { ChainWalk } from './chain-walk.js';
 /** Rows read at a time: memory stays flat whatever the log's length. */
 const BATCH = 1000;
 
+type Exported = AuditVerifyRequest['checkpoint'];
+
 /**
- * GET /api/audit/verify: the whole chain recomputed, then compared with the
- * latest signed checkpoint, so a truncated tail (fewer rows than signed) or a
- * rewritten one (hashes recomputed by someone without the checkpoint key) is
- * caught as well as an edited, deleted or reordered row.
+ * GET /api/audit/verify: the whole chain recomputed under the chain key,
+ * then compared with the latest signed checkpoint, so a truncated tail
+ * (fewer rows than signed) or a rewritten one is caught as well as an edited,
+ * deleted, reordered or forged row. POST with the checkpoint the auditor
+ * exported earlier compares the chain with that one too: deleting the latest
+ * checkpoints and the rows after an older one does not fool it.
  */
 @Injectable()
 export class AuditVerifier {
@@ -23,12 +27,14 @@ export class AuditVerifier {
     private readonly repository: AuditRepository,
   ) {}
 
-  async verify(): Promise<AuditVerification> {
+  async verify(exported: Exported | null = null): Promise<AuditVerification> {
     // The checkpoint first: the chain only grows after it, so every row it signed is there to read.
     const checkpoint = await this.repository.latestCheckpoint(this.prisma);
-    const walk = new ChainWalk(checkpoint?.rowCount ?? null);
+    const marks = [checkpoint?.rowCount, exported ? BigInt(exported.rowCount) : undefined].filter((mark) => mark !== undefined);
+    const walk = new ChainWalk(this.runtime.secrets.auditChainKey, marks);
     await this.walkWholeChain(walk);
-    return judge(walk, checkpoint, checkpoint !== null && this.signatureHolds(checkpoint));
+    const verdict = judge(walk, checkpoint, checkpoint !== null && this.signatureHolds(stored(this.runtime.config.TENANT, checkpoint), checkpoint.signature));
+    return exported ? withExported(verdict, walk, exported, this.signatureHolds(exported, exported.signature) && exported.tenant === this.runtime.config.TENANT) : verdict;
   }
 
   private async walkWholeChain(walk: ChainWalk): Promise<void> {
@@ -42,18 +48,20 @@ export class AuditVerifier {
     }
   }
 
-  /** Checked against the configured key's public half, never against anything stored in the database. */
-  private signatureHolds(row: CheckpointRow): boolean {
-    const { config, secrets } = this.runtime;
-    const checkpoint = { tenant: config.TENANT, rowCount: Number(row.rowCount), headHash: row.headHash, signedAt: row.signedAt.toISOString() };
+  /** Checked against the configured key's public half, never against anything stored in the database or uploaded. */
+  private signatureHolds(checkpoint: AuditCheckpoint, signature: string): boolean {
     try {
-      verifyAuditCheckpoint(checkpoint, row.signature, secrets.auditCheckpointKey.value.publicKey);
+      verifyAuditCheckpoint(checkpoint, signature, this.runtime.secrets.auditCheckpointKey.value.publicKey);
       return true;
     } catch (error) {
       if (error instanceof CryptoError) return false;
       throw error;
     }
   }
+}
+
+function stored(tenant: string, row: CheckpointRow): AuditCheckpoint {
+  return { tenant, rowCount: Number(row.rowCount), headHash: row.headHash, signedAt: row.signedAt.toISOString() };
 }
 
 /**
@@ -65,9 +73,10 @@ export class AuditVerifier {
 export function judge(walk: ChainWalk, checkpoint: CheckpointRow | null, signatureHolds: boolean): AuditVerification {
   const brokenAt = walk.brokenAt;
   if (checkpoint === null) {
-    return { valid: brokenAt === null, checked: walk.checked, firstBrokenId: brokenAt?.toString() ?? null, checkpoint: null };
+    return { valid: brokenAt === null, checked: walk.checked, firstBrokenId: brokenAt?.toString() ?? null, checkpoint: null, exported: null };
   }
-  const matches = signatureHolds && walk.hashAtMark !== null && walk.hashAtMark === checkpoint.headHash;
+  const hash = walk.hashAt(checkpoint.rowCount);
+  const matches = signatureHolds && hash !== null && hash === checkpoint.headHash;
   const tailBroken = !matches && signatureHolds ? checkpoint.rowCount.toString() : null;
   return {
     valid: brokenAt === null && matches,
@@ -79,5 +88,18 @@ export function judge(walk: ChainWalk, checkpoint: CheckpointRow | null, signatu
       signedAt: checkpoint.signedAt.toISOString(),
       matches,
     },
+    exported: null,
+  };
+}
+
+/** The verdict once compared with the auditor's own copy of a checkpoint. */
+export function withExported(verdict: AuditVerification, walk: ChainWalk, exported: Exported, signatureValid: boolean): AuditVerification {
+  const hash = walk.hashAt(BigInt(exported.rowCount));
+  const matches = signatureValid && hash !== null && hash === exported.headHash;
+  return {
+    ...verdict,
+    valid: verdict.valid && matches,
+    firstBrokenId: verdict.firstBrokenId ?? (matches || !signatureValid ? null : String(exported.rowCount)),
+    exported: { rowCount: exported.rowCount, signedAt: exported.signedAt, signatureValid, matches },
   };
 }

@@ -33,6 +33,12 @@ export class AuditRepository {
     return tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
   }
 
+  /** The highest sequence number, without the append lock (the integrity anchor's comparison). */
+  async lockFreeHead(db: Db): Promise<bigint | null> {
+    const row = await db.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
+    return row?.seq ?? null;
+  }
+
   async insert(tx: Db, row: AuditRow): Promise<void> {
     await tx.auditEvent.create({ data: { ...row, details: row.details ?? Prisma.JsonNull } });
   }

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AuditAction } from '@mnpddh/shared';
 import { AUDIT_GENESIS_HASH, auditChainHash, type ClearValues } from '../crypto/index.js';
+import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { CommitHooks } from '../database/commit-hooks.js';
 import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { AuditRepository, type AuditRow } from './audit.repository.js';
@@ -17,14 +19,17 @@ export interface AuditEventInput {
 }
 
 /**
- * The append-only, hash-chained audit log. Callers pass their transaction so
- * the event commits (or not) with the change it records.
+ * The append-only audit log, chained under a key held outside the database.
+ * Callers pass their transaction so the event commits (or not) with the
+ * change it records.
  */
 @Injectable()
 export class AuditService {
   constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly prisma: PrismaService,
     private readonly repository: AuditRepository,
+    private readonly hooks: CommitHooks,
   ) {}
 
   async record(event: AuditEventInput, tx?: Db): Promise<void> {
@@ -44,7 +49,8 @@ export class AuditService {
       details: event.details ?? {},
       prevHash: head?.hash ?? AUDIT_GENESIS_HASH,
     };
-    await this.repository.insert(tx, { ...row, hash: auditChainHash(row.prevHash, chainValues(row)) });
+    this.hooks.auditAppended(tx);
+    await this.repository.insert(tx, { ...row, hash: auditChainHash(this.runtime.secrets.auditChainKey, row.prevHash, chainValues(row)) });
   }
 }
 

@@ -1,9 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
-import { AUDIT_GENESIS_HASH, auditChainHash } from '../crypto/index.js';
+import { AUDIT_GENESIS_HASH, auditChainHash, deriveAuditChainKey, generateSigningKeyPair } from '../crypto/index.js';
 import type { AuditRow, CheckpointRow } from './audit.repository.js';
 import { chainValues } from './audit.service.js';
 import { judge } from './audit-verifier.js';
 import { ChainWalk } from './chain-walk.js';
+
+const chainKey = deriveAuditChainKey(generateSigningKeyPair());
 
 /** A correct chain of `count` rows, as AuditService appends them. */
 function chain(count: number): AuditRow[] {
@@ -11,14 +13,14 @@ function chain(count: number): AuditRow[] {
   let previous = AUDIT_GENESIS_HASH;
   for (let seq = 1n; seq <= BigInt(count); seq++) {
     const row = { seq, at: new Date(Date.UTC(2026, 10, 29, 10, Number(seq))), actorId: null, action: 'auth.login', targetType: null, targetId: null, details: { n: Number(seq) }, prevHash: previous };
-    previous = auditChainHash(previous, chainValues(row));
+    previous = auditChainHash(chainKey, previous, chainValues(row));
     rows.push({ ...row, hash: previous });
   }
   return rows;
 }
 
 function walk(rows: AuditRow[], mark: bigint | null = null): ChainWalk {
-  const walker = new ChainWalk(mark);
+  const walker = new ChainWalk(chainKey, mark === null ? [] : [mark]);
   for (const row of rows) if (!walker.step(row)) break;
   return walker;
 }
@@ -59,21 +61,21 @@ describe('ChainWalk', () => {
   test('a stored previous hash that is not the row before breaks there, even with a self-consistent hash', () => {
     const rows = chain(3);
     const forged = { ...(rows[1] as AuditRow), prevHash: (rows[1] as AuditRow).hash };
-    rows[1] = { ...forged, hash: auditChainHash(forged.prevHash, chainValues(forged)) };
+    rows[1] = { ...forged, hash: auditChainHash(chainKey, forged.prevHash, chainValues(forged)) };
     expect(walk(rows).brokenAt).toBe(2n);
   });
 
   test('the marked row keeps its recomputed hash', () => {
     const rows = chain(4);
-    expect(walk(rows, 3n).hashAtMark).toBe((rows[2] as AuditRow).hash);
-    expect(walk(rows, 0n).hashAtMark).toBe(AUDIT_GENESIS_HASH);
-    expect(walk(rows.slice(0, 2), 3n).hashAtMark).toBeNull();
+    expect(walk(rows, 3n).hashAt(3n)).toBe((rows[2] as AuditRow).hash);
+    expect(walk(rows, 0n).hashAt(0n)).toBe(AUDIT_GENESIS_HASH);
+    expect(walk(rows.slice(0, 2), 3n).hashAt(3n)).toBeNull();
   });
 });
 
 describe('judge', () => {
   test('without a checkpoint: the chain alone', () => {
-    expect(judge(walk(chain(3)), null, false)).toEqual({ valid: true, checked: 3, firstBrokenId: null, checkpoint: null });
+    expect(judge(walk(chain(3)), null, false)).toEqual({ valid: true, checked: 3, firstBrokenId: null, checkpoint: null, exported: null });
   });
 
   test('a chain holding the checkpoint, with rows after it, is valid', () => {
@@ -113,5 +115,5 @@ describe('judge', () => {
 function chainWithOtherTail(rows: AuditRow[]): AuditRow[] {
   const previous = (rows[2] as AuditRow).hash;
   const row = { ...(rows[3] as AuditRow), action: 'auth.logout', prevHash: previous };
-  return [{ ...row, hash: auditChainHash(previous, chainValues(row)) }];
+  return [{ ...row, hash: auditChainHash(chainKey, previous, chainValues(row)) }];
 }

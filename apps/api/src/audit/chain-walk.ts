@@ -1,4 +1,4 @@
-import { AUDIT_GENESIS_HASH, CryptoError, verifyAuditChain } from '../crypto/index.js';
+import { AUDIT_GENESIS_HASH, CryptoError, verifyAuditChain, type AuditChainKey } from '../crypto/index.js';
 import type { AuditRow } from './audit.repository.js';
 import { chainValues } from './audit.service.js';
 
@@ -10,15 +10,29 @@ import { chainValues } from './audit.service.js';
  * that is not the row's own (an edited row).
  */
 export class ChainWalk {
-  private expectedSeq = 1n;
-  private head = AUDIT_GENESIS_HASH;
+  private expectedSeq: bigint;
+  private head: string;
   private checkedRows = 0;
   private broken: bigint | null = null;
-  private markHash: string | null;
+  private readonly marks = new Map<bigint, string | null>();
 
-  /** `markSeq`: a row whose recomputed hash is kept (a checkpoint's last row); 0 marks the genesis. */
-  constructor(private readonly markSeq: bigint | null = null) {
-    this.markHash = markSeq === 0n ? AUDIT_GENESIS_HASH : null;
+  /**
+   * `marks`: rows whose recomputed hash is kept (checkpoints' last rows); 0 marks the genesis.
+   * `from`: a head already verified (seq and hash) to continue from; the genesis by default.
+   */
+  constructor(
+    private readonly key: AuditChainKey,
+    marks: readonly bigint[] = [],
+    from: { seq: bigint; hash: string } = { seq: 0n, hash: AUDIT_GENESIS_HASH },
+  ) {
+    this.expectedSeq = from.seq + 1n;
+    this.head = from.hash;
+    for (const mark of marks) this.marks.set(mark, mark === from.seq ? from.hash : null);
+  }
+
+  /** The last row that verified (seq and recomputed hash). */
+  get verifiedHead(): { seq: bigint; hash: string } {
+    return { seq: this.expectedSeq - 1n, hash: this.head };
   }
 
   /** Rows that verified. */
@@ -31,9 +45,9 @@ export class ChainWalk {
     return this.broken;
   }
 
-  /** The recomputed hash of the marked row, once passed intact; null before (or if the chain broke first). */
-  get hashAtMark(): string | null {
-    return this.markHash;
+  /** The recomputed hash of a marked row, once passed intact; null before (or if the chain broke first). */
+  hashAt(seq: bigint): string | null {
+    return this.marks.get(seq) ?? null;
   }
 
   /** Checks the next row; false once the chain is broken (stop feeding it). */
@@ -42,12 +56,12 @@ export class ChainWalk {
     if (row.seq !== this.expectedSeq) return this.breakAt(this.expectedSeq);
     if (row.prevHash !== this.head) return this.breakAt(row.seq);
     try {
-      this.head = verifyAuditChain(this.head, [{ fields: chainValues(row), hash: row.hash }]);
+      this.head = verifyAuditChain(this.key, this.head, [{ fields: chainValues(row), hash: row.hash }]);
     } catch (error) {
       if (error instanceof CryptoError) return this.breakAt(row.seq);
       throw error;
     }
-    if (row.seq === this.markSeq) this.markHash = this.head;
+    if (this.marks.has(row.seq)) this.marks.set(row.seq, this.head);
     this.checkedRows++;
     this.expectedSeq++;
     return true;

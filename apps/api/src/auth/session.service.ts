@@ -13,6 +13,7 @@ import {
 } from '../crypto/index.js';
 import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { StaffSessionContext } from './current-staff.js';
 import { encodeSessionCookie, type SessionCookieValue } from './session-cookie.js';
@@ -48,6 +49,7 @@ export class SessionService {
     private readonly prisma: PrismaService,
     private readonly sessions: SessionRepository,
     private readonly directory: DirectoryService,
+    private readonly anchor: IntegrityAnchor,
   ) {}
 
   private readonly endListeners = new Set<(ended: EndedSessions) => void>();
@@ -96,7 +98,7 @@ export class SessionService {
     const row = await this.sessions.findWithUser(this.prisma, idHash);
     if (!row) return null;
     const { user } = row;
-    if (isExpired(row, now) || !user.active || !user.publicKey) {
+    if (isExpired(row, now) || !user.active || !user.publicKey || !(await this.anchor.isActiveStaff(user.id))) {
       await this.sessions.delete(this.prisma, idHash);
       this.ended({ idHash });
       return null;

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import type { PasswordWrappingKey } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
 import type { StaffSessionContext } from './current-staff.js';
 import { LoginFailures, type FailureReason } from './login-failures.service.js';
 import { UnknownAccountThrottle } from './login-throttle.js';
@@ -46,6 +47,7 @@ export class SignInService {
     private readonly audit: AuditService,
     private readonly securityKeys: SecurityKeyService,
     private readonly work: StaffWork,
+    private readonly anchor: IntegrityAnchor,
   ) {}
 
   async signIn(credentials: SignInRequest, presented: SessionCookieValue | null): Promise<SignedIn> {
@@ -72,7 +74,8 @@ export class SignInService {
     const wrappingKey = await this.passwords.verify(credentials.password, user.passwordRecord);
     if (!wrappingKey) return this.refuse(user, 'wrong_password', now);
     try {
-      if (!user.active) return await this.refuse(user, 'inactive', now);
+      // The row's flag and the anchored status: a deactivation flipped back in SQL does not let anyone in.
+      if (!user.active || !(await this.anchor.isActiveStaff(user.id))) return await this.refuse(user, 'inactive', now);
       if (!factor || !(await this.consumeFactor(user, factor, now))) {
         return await this.refuse(user, 'wrong_second_factor', now);
       }

@@ -7,12 +7,14 @@ import type { CaseReader } from '../vault/case-reader.js';
 import { ThreadFiles } from '../vault/thread-files.js';
 import { VaultRepository } from '../vault/vault.repository.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { downloadName } from './download-name.js';
 
 /**
  * An attachment for a holder of the case: streamed (memory stays flat),
  * always as a download with a neutral type so no browser renders it, each
  * chunk authenticated and the whole checked against the fingerprint taken at
- * receipt — a failed check aborts the download. Audited.
+ * receipt — a failed check aborts the download. Audited. Named by the
+ * portal (reference, number, type), never by the sender's file name.
  */
 @Injectable()
 export class CaseDownloads {
@@ -27,7 +29,7 @@ export class CaseDownloads {
   async send(reader: CaseReader, caseId: string, fileId: string, response: Response): Promise<void> {
     // Holders only, before anything is said about the file (not even whether it exists).
     if (!(await this.repository.findGrant(this.prisma, caseId, 'case', reader.id))) throw new AppError('FORBIDDEN');
-    const source = await this.sourceOf(caseId, fileId);
+    const { source, name } = await this.sourceOf(caseId, fileId);
     const meta = source === 'case' ? await this.caseFiles.describe(reader, caseId, fileId) : await this.threadFiles.describe(reader, caseId, fileId);
     const chunks = source === 'case' ? this.caseFiles.read(reader, caseId, fileId) : this.threadFiles.read(reader, caseId, fileId);
     // The first chunk proves the keys open before any header goes out (errors still get a proper JSON answer).
@@ -35,7 +37,7 @@ export class CaseDownloads {
     await this.audit.record({ action: 'case.file_downloaded', actorId: reader.id, targetType: 'case', targetId: caseId, details: { fileId } });
     response.status(200);
     response.setHeader('Content-Type', 'application/octet-stream');
-    response.setHeader('Content-Disposition', `attachment; filename="${asciiName(meta.name)}"; filename*=UTF-8''${encodeURIComponent(meta.name)}`);
+    response.setHeader('Content-Disposition', `attachment; filename="${name(meta.type)}"`);
     response.setHeader('Content-Length', String(meta.size));
     response.setHeader('X-Content-Type-Options', 'nosniff');
     try {
@@ -50,15 +52,13 @@ export class CaseDownloads {
     }
   }
 
-  private async sourceOf(caseId: string, fileId: string): Promise<'case' | 'thread'> {
-    const file = await this.prisma.caseFile.findFirst({ where: { id: fileId, caseId }, select: { keyKind: true } });
+  /** Where the file lives, and the name it is downloaded under: the case reference and its number among the case's files. */
+  private async sourceOf(caseId: string, fileId: string): Promise<{ source: 'case' | 'thread'; name: (type: string) => string }> {
+    const files = await this.prisma.caseFile.findMany({ where: { caseId }, select: { id: true, keyKind: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    const position = files.findIndex((file) => file.id === fileId);
+    const file = files[position];
     if (!file) throw new AppError('NOT_FOUND');
-    return file.keyKind;
+    const found = await this.prisma.protectionCase.findUnique({ where: { id: caseId }, select: { reference: true } });
+    return { source: file.keyKind, name: (type) => downloadName(found?.reference ?? 'dossier', position + 1, type) };
   }
-}
-
-/** A quoted-string-safe fallback name (the real one travels in filename*). */
-function asciiName(name: string): string {
-  const ascii = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_').trim();
-  return ascii.slice(0, 150) || 'piece-jointe';
 }

@@ -1,3 +1,4 @@
+import { matchesStamp } from '../integrity/case-stamp.js';
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseDetail, CaseList, CaseListQuery, CaseListStatus, CaseSummary } from '@mnpddh/shared';
@@ -77,10 +78,12 @@ export class CasesService {
     const now = this.clock.now();
     const rows = await this.repository.findHeldCases(this.prisma, reader.id, this.clearFilters(reader.id, query));
     const cached = this.cache.session(session.idHash, reader.id, session.expiresAt);
+    const stamps = await this.vault.anchoredStamps();
     let listed: Listed[] = rows.map((row) => ({
       row,
       overdue: overdueTargets(row, now, this.targets),
-      intact: this.vault.indexRowIntact(row),
+      // MAC'd under the index key, and the revision and index row the anchored log last recorded (no replay).
+      intact: this.vault.indexRowIntact(row) && matchesStamp(row, stamps[row.id]),
     }));
 
     if (hasEncryptedFilter(query)) {

@@ -44,6 +44,11 @@ export const EnvSchema = z.object({
   AUDIT_CHECKPOINT_KEY: z.string().optional(),
   /** A file of NAME=value lines holding those secrets (the variables win over it); kept apart from the backups. */
   SECRETS_FILE: z.string().min(1).optional(),
+  /**
+   * The integrity anchor (docs/SECURITY.md): the audit log's head and the facts a database replay would undo, kept
+   * outside PostgreSQL. Default DATA_DIR/integrity-anchor.json. Back it up with the data, never restore it over a newer one.
+   */
+  ANCHOR_FILE: z.string().min(1).optional(),
   /** Set behind a TLS proxy: cookies get Secure, HSTS is sent. */
   TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -80,8 +85,8 @@ export const EnvSchema = z.object({
   ALERT_ESCALATION_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
   /** How often the alert scheduler escalates, delivers and looks for overdue cases. */
   ALERT_TICK_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
-  /** How often the head of the audit log is signed (skipped when nothing was logged since the last checkpoint). */
-  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().min(0.05).max(7 * 24 * 60).default(60),
+  /** How often the head of the audit log is signed (skipped when nothing was logged since); also at once after a security-relevant event. */
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().min(0.05).max(7 * 24 * 60).default(5),
   /** Backups are encrypted to this key (`npm run backup:keygen`); its private half is kept offline, never here. */
   BACKUP_PUBLIC_KEY: z.string().regex(/^backup-public-key\.v1\.[A-Za-z0-9_-]{43}$/, 'must be a backup-public-key.v1.… from npm run backup:keygen').optional(),
   /** Where `npm run backup` writes; copy the files off the server. */

@@ -2,6 +2,8 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   CryptoError,
+  deriveAnchorKey,
+  deriveAuditChainKey,
   deriveIntakeKeyPair,
   generateSecret,
   parseAuditCheckpointKey,
@@ -9,6 +11,8 @@ import {
   parseIndexKey,
   parseReceiptPepper,
   secretFingerprint,
+  type AnchorKey,
+  type AuditChainKey,
   type IdentityKeyPair,
   type IndexKey,
   type ReceiptPepper,
@@ -29,6 +33,10 @@ export interface ServerSecrets {
   readonly intakeKey: IdentityKeyPair;
   /** One per configured secret: what the database records to recognise its secrets (never the secrets). */
   readonly fingerprints: readonly SecretFingerprint[];
+  /** Keys the audit chain; derived from the checkpoint key. */
+  readonly auditChainKey: AuditChainKey;
+  /** Authenticates the integrity anchor file; derived from the checkpoint key. */
+  readonly anchorKey: AnchorKey;
 }
 
 export interface SecretFingerprint {
@@ -87,6 +95,8 @@ export async function loadServerSecrets(config: AppConfig, demo = true): Promise
       variable,
       fingerprint: secretFingerprint(values[variable] as string, config.TENANT, variable),
     })),
+    auditChainKey: deriveAuditChainKey(auditCheckpointKey.value),
+    anchorKey: deriveAnchorKey(auditCheckpointKey.value),
   };
 }
 

@@ -133,11 +133,13 @@ export {
 } from './mac.js';
 export {
   auditChainHash,
+  deriveAuditChainKey,
   verifyAuditChain,
   signAuditCheckpoint,
   verifyAuditCheckpoint,
   AUDIT_GENESIS_HASH,
   type AuditCheckpoint,
+  type AuditChainKey,
 } from './audit-chain.js';
 
 export {
@@ -197,3 +199,4 @@ export { sealPendingIncrement, openPendingIncrement, PENDING_PLAINTEXT_BYTES } f
 export { PlainFormKey } from './plain-form.js';
 
 export { PuzzleKey, issuePuzzle, checkPuzzleSolution, type SolvedPuzzle } from './client-puzzle.js';
+export { deriveAnchorKey, computeAnchorMac, verifyAnchorMac, type AnchorKey } from './anchor.js';

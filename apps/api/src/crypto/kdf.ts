@@ -25,6 +25,8 @@ export const KDF_CONTEXT = {
   directory: 'mnpdirec',
   /** index key: 1 = statistics key (seals counter increments until their batch) */
   statistics: 'mnpstats',
+  /** audit checkpoint seed: 1 = audit chain key, 2 = integrity anchor MAC key */
+  audit: 'mnpaudit',
 } as const;
 
 export type KdfContext = (typeof KDF_CONTEXT)[keyof typeof KDF_CONTEXT];

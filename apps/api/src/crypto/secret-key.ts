@@ -23,7 +23,9 @@ export type SymmetricKeyKind =
   | 'manifest'
   | 'replay'
   | 'statistics'
-  | 'form';
+  | 'form'
+  | 'audit-chain'
+  | 'anchor';
 
 export const KEY_BYTES = 32;
 export const KEY_ID_BYTES = 16;

@@ -15,15 +15,17 @@ import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { CustodianOperation } from '../generated/prisma/client.js';
-import { CustodianRepository, type Intermediate } from './custodian.repository.js';
+import { CustodianRepository } from './custodian.repository.js';
 import { CustodianWork, type OperationTarget } from './custodian-work.js';
 import { EscrowRotation } from './escrow-rotation.js';
+import { PendingIntermediates } from './pending-intermediates.js';
 import { rebuildEscrowKey, removeOuterLayers } from './escrow-steps.js';
 
 /**
  * Two-custodian operations. The first custodian removes the outer layer of
  * each share they hold as the outer custodian (one per other custodian); the
- * result, still sealed to that other custodian, waits with the request. A
+ * result, still sealed to that other custodian, waits in the server's memory
+ * only (PendingIntermediates), never in the database. A
  * different custodian, the inner one of one of those shares, completes it:
  * the escrow key pair exists only during that step and is destroyed after.
  */
@@ -36,6 +38,7 @@ export class CustodianOperationsService {
     private readonly work: CustodianWork,
     private readonly audit: AuditService,
     private readonly rotation: EscrowRotation,
+    private readonly pendingSteps: PendingIntermediates,
   ) {}
 
   async request(custodian: CurrentStaffMember, body: CustodianOperationRequest, now = new Date()): Promise<CustodianOperationView> {
@@ -60,16 +63,19 @@ export class CustodianOperationsService {
         requestedBy: custodian.id,
         requestedAt: now,
         expiresAt,
-        intermediates: intermediates.map((i) => ({ innerUserId: i.innerUserId, value: i.value })),
+        intermediates: [],
       });
       await this.audit.record({ action: 'custodian.requested', actorId: custodian.id, targetType: 'escrow', targetId: escrowKey.id, details: { operationId: id, ...auditDetails(target, custodian.id) } }, tx);
     });
+    this.pendingSteps.keep(id, intermediates.map((i) => ({ innerUserId: i.innerUserId, value: i.value })), expiresAt, now);
     const operation = await this.repository.findOperation(this.prisma, id);
     return (await this.views([operation as CustodianOperation], custodian.id))[0] as CustodianOperationView;
   }
 
   async pending(custodian: CurrentStaffMember, now = new Date()): Promise<CustodianOperationList> {
-    return { items: await this.views(await this.repository.findPendingOperations(this.prisma, now), custodian.id) };
+    // A request whose first step this process no longer holds (a restart) can only be started again.
+    const alive = (await this.repository.findPendingOperations(this.prisma, now)).filter((o) => this.pendingSteps.of(o.id).length > 0);
+    return { items: await this.views(alive, custodian.id) };
   }
 
   async complete(custodian: CurrentStaffMember, id: string, now = new Date()): Promise<CustodianOperationResult> {
@@ -80,7 +86,10 @@ export class CustodianOperationsService {
     // The second step is someone else's: never the requester, nor the person the operation benefits.
     if (operation.requestedBy === custodian.id) throw new AppError('FORBIDDEN', [{ field: 'id', message: 'custodian_own_request' }]);
     if (operation.targetUserId === custodian.id) throw new AppError('FORBIDDEN', [{ field: 'id', message: 'custodian_benefits_self' }]);
-    const intermediate = intermediatesOf(operation).find((i) => i.innerUserId === custodian.id);
+    const held = this.pendingSteps.of(id);
+    // Nothing in memory: the server restarted since the first step, which must be made again.
+    if (held.length === 0) throw refusal('custodian_operation_expired');
+    const intermediate = held.find((i) => i.innerUserId === custodian.id);
     if (!intermediate) throw new AppError('FORBIDDEN', [{ field: 'id', message: 'custodian_no_share_with_requester' }]);
     const granter = await this.directory.certifiedStaff(this.prisma, custodian.id);
     const escrowKey = await this.repository.findEscrowKey(this.prisma, operation.escrowKeyId);
@@ -88,6 +97,8 @@ export class CustodianOperationsService {
     const target = { kind: CustodianOperationKind.parse(operation.kind), targetUserId: operation.targetUserId, caseId: operation.caseId };
     await this.rotation.assertAllows(this.prisma, target.kind);
     const escrow = rebuildEscrowKey(intermediate, custodian.keyPair, this.context(escrowKey.publicKey));
+    // Once used, or failed, the first step is spent either way.
+    this.pendingSteps.forget(id);
     const signer = { id: custodian.id, keyPair: custodian.keyPair, certificate: granter.staff.certificate as string };
     try {
       if (target.kind === 'rotate_escrow') {
@@ -136,7 +147,7 @@ export class CustodianOperationsService {
       targetUser: o.targetUserId ? person(o.targetUserId) : null,
       caseId: o.caseId,
       caseReference: o.caseId ? (references.get(o.caseId) ?? null) : null,
-      canComplete: o.requestedBy !== viewerId && o.targetUserId !== viewerId && intermediatesOf(o).some((i) => i.innerUserId === viewerId),
+      canComplete: o.requestedBy !== viewerId && o.targetUserId !== viewerId && this.pendingSteps.of(o.id).some((i) => i.innerUserId === viewerId),
     }));
   }
 }
@@ -150,15 +161,6 @@ function targetOf(body: CustodianOperationRequest): OperationTarget {
 /** Who asked, for what: ids only, never key material. */
 function auditDetails(target: OperationTarget, requestedBy: string) {
   return { kind: target.kind, requestedBy, targetUserId: target.targetUserId, caseId: target.caseId };
-}
-
-function intermediatesOf(operation: CustodianOperation): Intermediate[] {
-  const value = operation.intermediates;
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry) => {
-    const item = entry as { innerUserId?: unknown; value?: unknown } | null;
-    return item && typeof item.innerUserId === 'string' && typeof item.value === 'string' ? [{ innerUserId: item.innerUserId, value: item.value }] : [];
-  });
 }
 
 /** A refusal that names its reason (worded in the shared messages). */

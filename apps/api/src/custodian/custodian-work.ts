@@ -105,9 +105,9 @@ export class CustodianWork {
     return { casesGranted, casesSkipped: caseIds.length - casesGranted, sharesSealed: 0 };
   }
 
-  /** The target as a seal recipient: active, with a certified key (they signed in after the reset), or REFUSED. */
+  /** The target as a seal recipient: active (in the anchor too), with a certified key (they signed in after the reset), no integrity incident open; or REFUSED. */
   private async recipient(db: Db, userId: string | null): Promise<SealRecipient> {
-    const certified = userId ? await this.directory.certifiedStaff(db, userId) : null;
+    const certified = userId ? await this.directory.sealableStaff(db, userId) : null;
     if (!certified) throw new AppError('REFUSED', [{ field: 'targetUserId', message: 'recipient_not_ready' }]);
     return certified.recipient;
   }

@@ -1,3 +1,4 @@
+import { PendingIntermediates } from './pending-intermediates.js';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { VaultModule } from '../vault/vault.module.js';
@@ -18,6 +19,6 @@ import { EscrowRotationStore } from './escrow-rotation-store.js';
 @Module({
   imports: [AuthModule, VaultModule],
   controllers: [CustodianController, CustodianLookupController, EscrowHealthController],
-  providers: [CustodianOperationsService, CustodianLookupService, CustodianLookupRepository, CustodianDrillService, CustodianRepository, CustodianWork, EscrowGrants, EscrowRotation, EscrowRotationStore],
+  providers: [PendingIntermediates, CustodianOperationsService, CustodianLookupService, CustodianLookupRepository, CustodianDrillService, CustodianRepository, CustodianWork, EscrowGrants, EscrowRotation, EscrowRotationStore],
 })
 export class CustodianModule {}

@@ -2,11 +2,12 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { CommitHooks } from './commit-hooks.js';
 
 /** The one Prisma client of the process; only repositories inject it. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
-  constructor(@Inject(RUNTIME) runtime: Runtime) {
+  constructor(@Inject(RUNTIME) runtime: Runtime, hooks: CommitHooks) {
     super({
       adapter: new PrismaPg({
         connectionString: runtime.databaseUrl,
@@ -15,6 +16,19 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
         max: 10,
       }),
     });
+    // Every transaction goes through here: what must follow a commit (the integrity anchor) runs once it has.
+    const begin = this.$transaction.bind(this) as (work: unknown, options?: unknown) => Promise<unknown>;
+    const transaction = async (work: unknown, options?: unknown): Promise<unknown> => {
+      if (typeof work !== 'function') return begin(work, options);
+      let opened: object | null = null;
+      const result = await begin((tx: object) => {
+        opened = tx;
+        return (work as (tx: object) => unknown)(tx);
+      }, options);
+      await hooks.committed(opened);
+      return result;
+    };
+    Object.defineProperty(this, '$transaction', { value: transaction });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -51,6 +51,10 @@ export class DirectoryRepository {
     await db.escrowShare.create({ data: share });
   }
 
+  findEscrow(db: Db, id: string) {
+    return db.escrowKey.findUnique({ where: { id } });
+  }
+
   findActiveEscrow(db: Db) {
     return db.escrowKey.findFirst({ where: { active: true }, orderBy: { epoch: 'desc' } });
   }

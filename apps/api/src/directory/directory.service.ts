@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   CryptoError,
   encodeCertificate,
@@ -10,6 +10,7 @@ import {
 } from '../crypto/index.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import type { Db } from '../database/db.js';
+import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
 import { DirectoryRepository, type StaffKeyRecord } from './directory.repository.js';
 
 /** Certificate role of the server's intake identity and of the escrow key. */
@@ -30,6 +31,9 @@ export class DirectoryService {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly repository: DirectoryRepository,
+    // Absent only in the command-line tools (admin:create, retention:purge, restore checks), which seal nothing and
+    // must not write the anchor file while the server may be running.
+    @Optional() private readonly anchor?: IntegrityAnchor,
   ) {}
 
   get tenant(): string {
@@ -95,24 +99,49 @@ export class DirectoryService {
     return this.verifiedRecipient(escrow.certificate, escrow.id, ESCROW_ROLE, escrow.publicKey, escrow.epoch);
   }
 
-  /** Active supervisors and on-call staff with valid certificates: who receives new cases. */
+  /**
+   * Active supervisors and on-call staff with valid certificates: who receives
+   * new cases. Nobody while an integrity incident is open, and never someone
+   * whose anchored status is no longer active, whatever the row says.
+   */
   async triageTeam(db: Db): Promise<{ staff: StaffKeyRecord; recipient: SealRecipient }[]> {
     const candidates = await this.repository.findTriageCandidates(db);
-    return candidates.flatMap((staff) => {
+    const team = [];
+    for (const staff of candidates) {
       const recipient = this.staffRecipient(staff);
-      return recipient ? [{ staff, recipient }] : [];
-    });
+      if (recipient && (!this.anchor || (await this.anchor.mayReceiveSeal(staff.id)))) team.push({ staff, recipient });
+    }
+    return team;
   }
 
-  /** One active staff member with a valid certificate, as a recipient; null otherwise. */
+  /**
+   * One staff member with a valid certificate, active in the row and in the
+   * anchor kept outside the database (a deactivation flipped back in SQL
+   * gives nothing); null otherwise.
+   */
   async certifiedStaff(db: Db, id: string): Promise<{ staff: StaffKeyRecord; recipient: SealRecipient } | null> {
     const staff = await this.repository.findStaff(db, id);
     const recipient = staff?.active ? this.staffRecipient(staff) : null;
-    return staff && recipient ? { staff, recipient } : null;
+    return staff && recipient && (!this.anchor || (await this.anchor.isActiveStaff(id))) ? { staff, recipient } : null;
   }
 
+  /** certifiedStaff, for a new seal: also nobody while an integrity incident is open. */
+  async sealableStaff(db: Db, id: string): Promise<{ staff: StaffKeyRecord; recipient: SealRecipient } | null> {
+    const found = await this.certifiedStaff(db, id);
+    return found && (!this.anchor || (await this.anchor.mayReceiveSeal(id))) ? found : null;
+  }
+
+  /**
+   * The escrow key intake seals to: the one the anchor holds as active. A
+   * database that says otherwise (the key marked inactive, another one
+   * active) is an integrity incident; the case is still sealed to the
+   * anchored key, so no request is turned away and none skips escrow.
+   */
   async activeEscrow(db: Db) {
-    const escrow = await this.repository.findActiveEscrow(db);
+    const anchoredId = (await this.anchor?.activeEscrowId()) ?? null;
+    const flagged = await this.repository.findActiveEscrow(db);
+    if (anchoredId !== null && flagged?.id !== anchoredId) await this.anchor?.reportEscrowMismatch(flagged?.id ?? null);
+    const escrow = anchoredId === null || flagged?.id === anchoredId ? flagged : await this.repository.findEscrow(db, anchoredId);
     if (!escrow) return null;
     const recipient = this.escrowRecipient(escrow);
     return recipient ? { escrow, recipient } : null;

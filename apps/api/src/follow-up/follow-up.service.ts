@@ -11,6 +11,7 @@ import {
   type ThreadKey,
 } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
 import { PublicWork } from '../public-work/public-work.js';
 import { ThreadMessages, type ThreadMessage } from '../vault/thread-messages.js';
 import { activeConsents, consentEntryCode } from './follow-up-consents.js';
@@ -41,6 +42,7 @@ export class FollowUpService {
     private readonly repository: FollowUpRepository,
     private readonly thread: ThreadMessages,
     private readonly work: PublicWork,
+    private readonly anchor: IntegrityAnchor,
   ) {}
 
   /**
@@ -80,7 +82,7 @@ export class FollowUpService {
       const idHash = hashSessionId(sessionId);
       const session = await this.repository.findSession(this.prisma, idHash);
       const receipt = session ? await this.repository.findReceipt(this.prisma, session.receiptId) : null;
-      if (!session || !receipt || receipt.revokedAt) throw new AppError('UNAUTHENTICATED');
+      if (!session || !receipt || receipt.revokedAt || (await this.anchor.receiptRevoked(session.receiptId))) throw new AppError('UNAUTHENTICATED');
       const threadKey = unwrapThreadKeyForSession(session.wrappedThreadKey, sessionKey, { sessionIdHash: idHash, caseId: session.caseId });
       return { caseId: session.caseId, idHash, threadKey, expiresAt: session.expiresAt };
     } catch (error) {

@@ -1,7 +1,7 @@
+import { INDEX_ROW_SELECT } from '../vault/vault.repository.js';
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../database/db.js';
 import type { AlertChannel, AlertKind } from '../generated/prisma/client.js';
-import type { ScannedIndex } from './overdue-alerts.js';
 
 export interface NewAlert {
   id: string;
@@ -161,7 +161,7 @@ export class NotifyRepository {
   }
 
   /** Open cases that may have missed a target: only clear index columns are read. */
-  overdueCandidates(db: Db, now: Date): Promise<ScannedIndex[]> {
+  overdueCandidates(db: Db, now: Date) {
     return db.protectionCase.findMany({
       where: {
         status: { notIn: [...CLOSED_STATUSES] },
@@ -173,7 +173,8 @@ export class NotifyRepository {
           { nextContactAt: { lt: now }, assignedTo: { not: null } },
         ],
       },
-      select: { id: true, status: true, urgent: true, riskLevel: true, receivedAt: true, firstContactDue: true, assessmentDue: true, measureDue: true, nextContactAt: true, assignedTo: true },
+      // The whole index row with its MAC and revision: the scan checks both before trusting a date.
+      select: { ...INDEX_ROW_SELECT, revision: true },
     });
   }
 }

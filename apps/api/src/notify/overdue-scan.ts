@@ -6,7 +6,9 @@ import { AlertClock } from './alert-clock.js';
 import { AlertsService } from './alerts.service.js';
 import { nextContactAlerts } from './next-contact-alerts.js';
 import { NotifyRepository } from './notify.repository.js';
-import { overdueAlerts } from './overdue-alerts.js';
+import { overdueAlerts, type AlertToRaise } from './overdue-alerts.js';
+import { indexTag, matchesStamp } from '../integrity/case-stamp.js';
+import { CaseVaultService } from '../vault/case-vault.service.js';
 
 /**
  * Raises an alert for every response target or measure due date an open
@@ -21,12 +23,23 @@ export class OverdueScan {
     private readonly repository: NotifyRepository,
     private readonly alerts: AlertsService,
     private readonly clock: AlertClock,
+    private readonly vault: CaseVaultService,
   ) {}
 
   async run(): Promise<number> {
     const now = this.clock.now();
     const candidates = await this.repository.overdueCandidates(this.prisma, now);
-    const wanted = candidates.flatMap((index) => [...overdueAlerts(index, now, responseTargetsOf(this.runtime.config)), ...nextContactAlerts(index, now)]);
+    const stamps = await this.vault.anchoredStamps();
+    // A row whose MAC fails, or that is not the revision the anchored log records, cannot be trusted to say a
+    // target is still ahead: it is alerted on as a case to look at now, once.
+    const tampered = candidates.filter((row) => !this.vault.indexRowIntact(row) || !matchesStamp(row, stamps[row.id]));
+    if (tampered.length > 0) this.runtime.logger.error({ cases: tampered.length }, 'overdue scan: index rows failing their MAC or anchored revision');
+    const wanted = [
+      ...tampered.map((row): AlertToRaise => ({ kind: 'overdue_case', caseId: row.id, dedupeKey: `integrity:${row.id}:${row.revision}:${indexTag(row.indexMac)}` })),
+      ...candidates
+        .filter((row) => !tampered.includes(row))
+        .flatMap((index) => [...overdueAlerts(index, now, responseTargetsOf(this.runtime.config)), ...nextContactAlerts(index, now)]),
+    ];
     const raisedBefore = await this.repository.existingDedupeKeys(this.prisma, wanted.map((alert) => alert.dedupeKey));
     let raised = 0;
     for (const alert of wanted.filter((candidate) => !raisedBefore.has(candidate.dedupeKey))) {

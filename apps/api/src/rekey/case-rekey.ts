@@ -1,3 +1,4 @@
+import { caseStamp } from '../integrity/case-stamp.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
@@ -100,7 +101,9 @@ export class CaseRekey {
       await this.repository.endThreadSessions(tx, caseId);
       await this.updateCase(tx, row, fresh, reencrypted.content);
       const counts = { holders, ...receipts };
-      await this.audit.record({ action: 'case.rekeyed', actorId: actor.id, targetType: 'case', targetId: caseId, details: { ...details, ...counts } }, tx);
+      // The index is unchanged, so is its MAC; the revision moves on.
+      const stamp = caseStamp(row.revision + 1, row.indexMac);
+      await this.audit.record({ action: 'case.rekeyed', actorId: actor.id, targetType: 'case', targetId: caseId, details: { ...details, ...counts, ...stamp } }, tx);
       return { outcome: 'rekeyed', ...counts };
     } finally {
       [old.caseKey, old.threadKey, fresh.caseKey, fresh.threadKey].forEach((key) => key.destroy());

@@ -1,3 +1,5 @@
+import { AuditService } from '../audit/audit.service.js';
+import { caseStamp } from '../integrity/case-stamp.js';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
@@ -44,6 +46,7 @@ export class CaseFiles {
     private readonly repository: VaultRepository,
     private readonly directory: DirectoryService,
     private readonly keys: CaseKeysAccess,
+    private readonly audit: AuditService,
   ) {}
 
   async attach(reader: CaseReader, caseId: string, content: ByteSource, metadata: FileMetadata): Promise<string> {
@@ -80,6 +83,9 @@ export class CaseFiles {
           await this.repository.completeFile(tx, fileId, sealedMetadata, index);
           const revision = row.revision + 1;
           await this.repository.updateCaseManifest(tx, caseId, revision, computeCaseManifestMac(caseKey, manifest(revision, [...rows.caseFileIds, fileId])));
+          // Every change of a case records its new revision: a case put back to before this file is caught.
+          const details = { kind: 'request_file_attached', fileId, ...caseStamp(revision, row.indexMac) };
+          await this.audit.record({ action: 'case.updated', actorId: reader.id, targetType: 'case', targetId: caseId, details }, tx);
           return fileId;
         } finally {
           caseKey.destroy();

@@ -29,9 +29,9 @@ export class CaseGrantsService {
     const row = await this.vault.findCaseFor(this.prisma, caseId, granter.id);
     if (!row) throw new AppError('NOT_FOUND');
     const granterRecord = await this.staff.findStaff(this.prisma, granter.id);
-    const recipientRecord = await this.staff.findStaff(this.prisma, recipientId);
-    const recipient = recipientRecord ? this.directory.staffRecipient(recipientRecord) : null;
-    // A recipient without a valid certificate (no key yet, deactivated, or a row changed in SQL) receives nothing.
+    const recipient = (await this.directory.sealableStaff(this.prisma, recipientId))?.recipient ?? null;
+    // A recipient without a valid certificate (no key yet, deactivated, or a row changed in SQL), not active in the
+    // anchor kept outside the database, or any recipient while an integrity incident is open, receives nothing.
     if (!recipient || !granterRecord?.certificate) throw new AppError('CONFLICT');
     const caseKey = this.keys.openCaseKey(row.grants, granter, caseId, row.caseKeyId);
     const threadKey = this.keys.openThreadKey(row.grants, granter, caseId, row.threadKeyId);

@@ -1,3 +1,4 @@
+import { caseStamp } from '../integrity/case-stamp.js';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuditAction, CaseEntryKind } from '@mnpddh/shared';
@@ -88,6 +89,8 @@ export class CaseJournal {
           thread: this.threadLoader(reader, row),
         };
       });
+      // A case put back to an earlier revision is not written on (the next revision would hide the rollback).
+      await this.vault.verifyCurrent(reader, row);
       const write = await decide(state);
       const entry: JournalEntry<unknown> = {
         id: randomUUID(),
@@ -104,7 +107,7 @@ export class CaseJournal {
       const macs = this.vault.sealedIndex(caseId, revision, nextIndex, { ...rows, entryIds: [...rows.entryIds, entry.id] }, caseKey);
       await this.repository.updateCaseIndex(tx, caseId, { ...(write.index as Prisma.ProtectionCaseUncheckedUpdateInput), revision, ...macs });
       await write.alsoWithin?.(tx);
-      await this.audit.record({ action: write.audit, actorId: reader.id, targetType: 'case', targetId: caseId, details: { kind: write.kind, revision } }, tx);
+      await this.audit.record({ action: write.audit, actorId: reader.id, targetType: 'case', targetId: caseId, details: { kind: write.kind, ...caseStamp(revision, macs.indexMac) } }, tx);
       return entry as JournalEntry;
     } finally {
       caseKey.destroy();

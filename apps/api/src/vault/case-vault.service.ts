@@ -1,3 +1,5 @@
+import { caseStamp, matchesStamp, type CaseStamp } from '../integrity/case-stamp.js';
+import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
 import { randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
@@ -94,6 +96,7 @@ export class CaseVaultService {
     private readonly audit: AuditService,
     private readonly events: CaseEvents,
     private readonly counters: PendingCounters,
+    private readonly anchor: IntegrityAnchor,
   ) {}
 
   async createCase(input: NewCase, now = new Date()): Promise<CreatedCase> {
@@ -112,12 +115,13 @@ export class CaseVaultService {
       const channel = input.content.categories.channel ?? 'web';
       const triageTeamSize = await this.prisma.$transaction(async (tx) => {
         const recipients = await this.recipients(tx, input.createdBy);
+        const indexMac = computeIndexRowMac(this.runtime.secrets.indexKey, { tenant, caseId, values: indexValues(index) });
         await this.repository.insertCase(tx, {
           id: caseId,
           ...index,
           riskLevel: 'unknown',
           status: 'received',
-          indexMac: computeIndexRowMac(this.runtime.secrets.indexKey, { tenant, caseId, values: indexValues(index) }),
+          indexMac,
           caseKeyId: caseKey.id,
           threadKeyId: threadKey.id,
           ...this.encryptContent(caseKey, caseId, input.content),
@@ -138,7 +142,7 @@ export class CaseVaultService {
         });
         await this.counters.queue(tx, { caseId, intake: intakeTally(input.content.categories, input.urgent, index.receivedAt) });
         await this.audit.record(
-          { action: 'case.created', actorId: input.createdBy ?? null, targetType: 'case', targetId: caseId, details: { urgent: input.urgent, channel } },
+          { action: 'case.created', actorId: input.createdBy ?? null, targetType: 'case', targetId: caseId, details: { urgent: input.urgent, channel, ...caseStamp(1, indexMac) } },
           tx,
         );
         await this.events.created(tx, { caseId, urgent: input.urgent, channel, staffHolders: recipients.staff.length });
@@ -166,6 +170,7 @@ export class CaseVaultService {
     try {
       const index: TriageIndex = { ...row };
       await this.verifyIntegrity(reader, row, index, caseKey, threadKey);
+      await this.verifyCurrent(reader, row);
       const opened = await this.integrityChecked(reader, caseId, () => ({
         id: caseId,
         index,
@@ -182,8 +187,30 @@ export class CaseVaultService {
     }
   }
 
+  /**
+   * The case's revision and index row must be the latest the anchored audit
+   * log records for it: a whole case put back to an earlier revision (row and
+   * journal as they were, every MAC valid) or an older index row replayed is
+   * a tampered case, audited and shown as such.
+   */
+  async verifyCurrent(reader: CaseReader, row: { id: string; revision: number; indexMac: string }): Promise<void> {
+    const current = await this.isCurrent(row);
+    await this.integrityChecked(reader, row.id, () => {
+      if (!current) throw new CryptoError('INTEGRITY_FAILED', 'case behind the revision its anchored audit log records');
+    });
+  }
+
+  async isCurrent(row: { id: string; revision: number; indexMac: string }): Promise<boolean> {
+    return matchesStamp(row, (await this.anchoredStamps())[row.id]);
+  }
+
+  /** Each case's latest revision and index tag as anchored (read once for a whole list). */
+  async anchoredStamps(): Promise<Readonly<Record<string, CaseStamp | { revision: number; indexTag: null }>>> {
+    return (await this.anchor.facts()).caseRevisions;
+  }
+
   /** Whether a clear index row still carries its MAC under the index key (a database writer cannot change it unnoticed). */
-  indexRowIntact(row: HeldCaseRow): boolean {
+  indexRowIntact(row: TriageIndex & { id: string; indexMac: string }): boolean {
     try {
       verifyIndexRowMac(this.runtime.secrets.indexKey, { tenant: this.directory.tenant, caseId: row.id, values: indexValues(row) }, row.indexMac);
       return true;
@@ -263,10 +290,10 @@ export class CaseVaultService {
    */
   private async recipients(tx: Prisma.TransactionClient, createdBy?: string) {
     const escrow = await this.directory.activeEscrow(tx);
-    if (!escrow) hourlyLoggerOf(this.runtime.logger).error('no active escrow key: the case is sealed to the triage team only');
+    if (!escrow) hourlyLoggerOf(this.runtime.logger).error('no valid escrow key: the case is sealed to the triage team only');
     const staff = await this.directory.triageTeam(tx);
     if (createdBy && !staff.some((member) => member.staff.id === createdBy)) {
-      const creator = await this.directory.certifiedStaff(tx, createdBy);
+      const creator = await this.directory.sealableStaff(tx, createdBy);
       if (creator) staff.push(creator);
     }
     return { escrow, staff };

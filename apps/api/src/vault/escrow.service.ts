@@ -65,9 +65,11 @@ export class EscrowService {
     // One after the other: `db` may be a transaction, whose connection runs one query at a time.
     const custodians = [];
     for (const id of new Set(custodianIds)) custodians.push(await this.staff.findStaff(db, id));
-    const recipients = custodians.map((record) =>
-      record && record.roles.includes('custodian') ? this.directory.staffRecipient(record) : null,
-    );
+    const recipients = [];
+    for (const record of custodians) {
+      const sealable = record && record.roles.includes('custodian') ? await this.directory.sealableStaff(db, record.id) : null;
+      recipients.push(sealable?.recipient ?? null);
+    }
     if (recipients.length < 2 || recipients.some((r) => r === null)) throw new AppError('CONFLICT');
     return recipients.filter((r) => r !== null);
   }

@@ -1,3 +1,4 @@
+import { caseStamp } from '../integrity/case-stamp.js';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReceiptRevocationReason } from '@mnpddh/shared';
@@ -86,7 +87,7 @@ export class ReceiptIssuer {
           const rows = rowsOf(row);
           const macs = this.vault.sealedIndex(caseId, revision, index, { ...rows, receiptIds: [...rows.receiptIds, receiptId] }, caseKey);
           await this.repository.updateCaseIndex(tx, caseId, { revision, ...macs });
-          await this.audit.record({ action: 'receipt.issued', actorId: reader.id, targetType: 'case', targetId: caseId, details: { receiptId, revision } }, tx);
+          await this.audit.record({ action: 'receipt.issued', actorId: reader.id, targetType: 'case', targetId: caseId, details: { receiptId, ...caseStamp(revision, macs.indexMac) } }, tx);
         } finally {
           caseKey.destroy();
           threadKey.destroy();

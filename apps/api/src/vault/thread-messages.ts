@@ -14,6 +14,7 @@ import {
 } from '../crypto/index.js';
 import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
 import type { CaseMessage, MessageSender } from '../generated/prisma/client.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import { VaultRepository } from './vault.repository.js';
@@ -64,6 +65,7 @@ export class ThreadMessages {
     private readonly repository: VaultRepository,
     private readonly keys: CaseKeysAccess,
     private readonly audit: AuditService,
+    private readonly anchor: IntegrityAnchor,
   ) {}
 
   decryptAll(threadKey: ThreadKey, caseId: string, rows: CaseMessage[]): ThreadMessage[] {
@@ -119,7 +121,8 @@ export class ThreadMessages {
     });
     try {
       const found = await this.repository.findThreadByReceipt(db, keys.lookupId);
-      if (!found || found.revokedAt) throw new AppError('NOT_FOUND');
+      // Revoked in the row or in the anchor kept outside the database (clearing revoked_at gives nothing back).
+      if (!found || found.revokedAt || (await this.anchor.receiptRevoked(found.id))) throw new AppError('NOT_FOUND');
       const thread = found.protectionCase;
       const threadKey = this.guarded(() => this.keys.openReceiptThreadKey(found, keys, thread.id, thread.threadKeyId));
       try {

@@ -243,6 +243,7 @@ export const reportsEn: ReportsCatalogue = {
     'custodian.completed': 'Operation completed by a second custodian',
     'custodian.drill': 'Custodian drill',
     'audit.checkpoint': 'Audit checkpoint signed',
+    'integrity.acknowledged': 'Integrity incident acknowledged',
     'retention.policy_updated': 'Retention periods changed',
     'retention.extended': 'Retention of a case extended',
     'retention.purge_confirmed': 'Purge of a case on legal hold confirmed',

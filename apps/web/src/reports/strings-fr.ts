@@ -248,6 +248,7 @@ export const reportsFr = {
     'custodian.completed': 'Opération achevée par un second dépositaire',
     'custodian.drill': 'Exercice d’un dépositaire',
     'audit.checkpoint': 'Point de contrôle du journal signé',
+    'integrity.acknowledged': 'Incident d’intégrité pris en compte',
     'retention.policy_updated': 'Durées de conservation modifiées',
     'retention.extended': 'Conservation d’un dossier prolongée',
     'retention.purge_confirmed': 'Effacement d’un dossier sous protection confirmé',

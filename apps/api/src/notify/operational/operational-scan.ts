@@ -4,6 +4,7 @@ import { RUNTIME, type Runtime } from '../../config/runtime.js';
 import { custodianDrillDue } from '../../custodian/drill-due.js';
 import { custodianDrillFacts } from '../../custodian/drill-facts.js';
 import { PrismaService } from '../../database/prisma.service.js';
+import { IntegrityAnchor } from '../../integrity/integrity-anchor.service.js';
 import { AlertClock } from '../alert-clock.js';
 import { AlertsService } from '../alerts.service.js';
 import { NotifyRepository } from '../notify.repository.js';
@@ -27,6 +28,7 @@ export class OperationalScan {
     private readonly repository: NotifyRepository,
     private readonly alerts: AlertsService,
     private readonly clock: AlertClock,
+    private readonly anchor: IntegrityAnchor,
   ) {}
 
   async run(): Promise<number> {
@@ -61,6 +63,8 @@ export class OperationalScan {
     if (custodianDrillDue(now, await custodianDrillFacts(this.prisma))) topics.push('custodian_drill_due');
     // The embedded PostgreSQL ended by itself and the portal started it again: someone should find out why.
     if (restartedWithinADay(now, await databaseRestartedAt(this.prisma))) topics.push('database_restarted');
+    // The database behind its anchor outside PostgreSQL (a replay, or a restore nobody acknowledged yet).
+    if (await this.anchor.incident()) topics.push('integrity_incident');
     return topics;
   }
 }

@@ -1,0 +1,96 @@
+/**
+ * What a database replay would undo, folded from the audit log's verified
+ * rows (each authenticated by the keyed chain): who may no longer receive or
+ * open cases, which receipts are revoked, which escrow key is the active one,
+ * and each case's latest manifest revision. Kept in the anchor file, so a
+ * column flipped back in SQL, or an older row put back, gives nobody anything.
+ */
+import type { AuditRow } from '../audit/audit.repository.js';
+
+export type StaffStatus = 'active' | 'deactivated' | 'revoked_for_cause';
+
+export interface AnchorFacts {
+  /** Staff whose latest status is known; `epoch` counts status changes. */
+  staff: Record<string, { status: StaffStatus; epoch: number }>;
+  revokedReceipts: string[];
+  /** The escrow key intake seals to; null before one was made. */
+  activeEscrowId: string | null;
+  /** Each case's latest manifest revision (and index MAC tag) as the log records it. */
+  caseRevisions: Record<string, { revision: number; indexTag: string | null }>;
+}
+
+export function emptyFacts(): AnchorFacts {
+  return { staff: {}, revokedReceipts: [], activeEscrowId: null, caseRevisions: {} };
+}
+
+const STAFF_STATUS_OF: Partial<Record<string, StaffStatus>> = {
+  'staff.invited': 'active',
+  'staff.deactivated': 'deactivated',
+  'staff.revoked_for_cause': 'revoked_for_cause',
+};
+
+/** Folds one verified audit row into the facts (in place); true when a fact changed. */
+export function foldRow(facts: AnchorFacts, row: AuditRow): boolean {
+  const details = detailsOf(row);
+  const status = STAFF_STATUS_OF[row.action];
+  if (status && row.targetId) return setStaffStatus(facts, row.targetId, status);
+  if (row.action === 'receipt.revoked' && typeof details.receiptId === 'string') {
+    if (facts.revokedReceipts.includes(details.receiptId)) return false;
+    facts.revokedReceipts.push(details.receiptId);
+    return true;
+  }
+  if (row.action === 'escrow.created' && row.targetId && details.rotatingFrom === undefined) return setEscrow(facts, row.targetId);
+  if (row.action === 'custodian.action' && details.step === 'escrow_rotated' && typeof details.toKeyId === 'string') return setEscrow(facts, details.toKeyId);
+  if ((row.action === 'case.purged' || row.action === 'case.erased') && row.targetId) {
+    // The case's rows are gone: nothing left to roll back.
+    return delete facts.caseRevisions[row.targetId];
+  }
+  if (row.targetType === 'case' && row.targetId && typeof details.revision === 'number') {
+    const indexTag = typeof details.indexTag === 'string' ? details.indexTag : (facts.caseRevisions[row.targetId]?.indexTag ?? null);
+    facts.caseRevisions[row.targetId] = { revision: details.revision, indexTag };
+    return true;
+  }
+  return false;
+}
+
+function setStaffStatus(facts: AnchorFacts, staffId: string, status: StaffStatus): boolean {
+  const previous = facts.staff[staffId];
+  // Deactivation and revocation are final: no later event makes the person active again.
+  if (previous && previous.status !== 'active') return false;
+  facts.staff[staffId] = { status, epoch: (previous?.epoch ?? 0) + 1 };
+  return true;
+}
+
+function setEscrow(facts: AnchorFacts, escrowId: string): boolean {
+  facts.activeEscrowId = escrowId;
+  return true;
+}
+
+function detailsOf(row: AuditRow): Record<string, unknown> {
+  return row.details !== null && typeof row.details === 'object' && !Array.isArray(row.details) ? row.details : {};
+}
+
+/**
+ * After an acknowledged incident: what the anchor held stays (a revocation
+ * is never undone by a database put back), completed by what the log holds.
+ * A case keeps the higher of the two revisions, so a rolled-back case stays
+ * reported as such.
+ */
+export function mergeFacts(anchored: AnchorFacts, fromLog: AnchorFacts): AnchorFacts {
+  const staff = { ...fromLog.staff };
+  for (const [id, fact] of Object.entries(anchored.staff)) {
+    const other = staff[id];
+    if (!other || fact.status !== 'active' || fact.epoch > other.epoch) staff[id] = fact;
+  }
+  const caseRevisions = { ...fromLog.caseRevisions };
+  for (const [id, stamp] of Object.entries(anchored.caseRevisions)) {
+    const other = caseRevisions[id];
+    if (!other || stamp.revision >= other.revision) caseRevisions[id] = stamp;
+  }
+  return {
+    staff,
+    revokedReceipts: [...new Set([...anchored.revokedReceipts, ...fromLog.revokedReceipts])],
+    activeEscrowId: anchored.activeEscrowId ?? fromLog.activeEscrowId,
+    caseRevisions,
+  };
+}

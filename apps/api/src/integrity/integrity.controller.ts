@@ -1,0 +1,29 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IntegrityStatus } from '@mnpddh/shared';
+import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { Authenticated, Roles } from '../common/access.decorators.js';
+import { ApiSchemas } from '../common/openapi.js';
+import { IntegrityService } from './integrity.service.js';
+
+/** The integrity banner (every staff member sees it) and its acknowledgement (admins). */
+@ApiTags('integrity')
+@Controller('integrity')
+export class IntegrityController {
+  constructor(private readonly integrity: IntegrityService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiSchemas({ responses: { 200: IntegrityStatus } })
+  async status(): Promise<IntegrityStatus> {
+    return IntegrityStatus.parse(await this.integrity.status());
+  }
+
+  @Post('acknowledge')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiSchemas({ responses: { 200: IntegrityStatus } })
+  async acknowledge(@CurrentStaff() admin: CurrentStaffMember): Promise<IntegrityStatus> {
+    return IntegrityStatus.parse(await this.integrity.acknowledge(admin));
+  }
+}

@@ -76,8 +76,8 @@ async function requestOperation(client: StaffClient, body: unknown): Promise<Cus
   const response = await call(client, 'POST', '/api/custodian/operations', body);
   expect(response.status).toBe(201);
   const view = CustodianOperationView.parse(await response.json());
-  const [row] = await asOwner<{ intermediates: { innerUserId: string; value: string }[] }>(portal, 'SELECT intermediates FROM custodian_operation WHERE id = $1', [view.id]);
-  secrets.push(...(row?.intermediates ?? []).map((i) => Buffer.from(i.value)));
+  // The first step's result lives only in the server's memory: taken from there, to be looked for everywhere else.
+  secrets.push(...portal.app.get(PendingIntermediates).of(view.id).map((i) => Buffer.from(i.value)));
   return view;
 }
 

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
+import { IntegrityModule } from '../integrity/integrity.module.js';
 import { RetentionPurgeModule } from './retention.module.js';
 
 /** The purge on its own, for `npm run retention:purge` (no HTTP, no timers). */
@@ -12,7 +13,7 @@ export class RetentionCliModule {
     return {
       module: RetentionCliModule,
       global: true,
-      imports: [DatabaseModule, AuditModule, DirectoryModule, RetentionPurgeModule],
+      imports: [DatabaseModule, AuditModule, IntegrityModule, DirectoryModule, RetentionPurgeModule],
       providers: [{ provide: RUNTIME, useValue: runtime }],
       exports: [RUNTIME],
     };

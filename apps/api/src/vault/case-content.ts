@@ -34,6 +34,8 @@ export interface CaseCategories {
   measuresRequested?: string[];
   /** People at risk in the case: the defender and the others named (a number, never who). */
   peopleAtRisk?: number;
+  /** The urgency the statistics counted at intake (the index's flag may change since): details added later move counts from it. */
+  urgentAtIntake?: boolean;
 }
 
 /** The encrypted columns of protection_case, one per concern. */

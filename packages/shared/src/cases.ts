@@ -140,6 +140,8 @@ export const CaseCategoriesView = z.strictObject({
   disability: z.string().optional(),
   measuresRequested: z.array(z.string()).optional(),
   peopleAtRisk: z.number().int().min(0).optional(),
+  /** The urgency counted at intake (details added later move the counters from it). */
+  urgentAtIntake: z.boolean().optional(),
 });
 export type CaseCategoriesView = z.infer<typeof CaseCategoriesView>;
 

@@ -27,6 +27,7 @@ describe('requestContent', () => {
       channel: 'web',
       measuresRequested: [],
       peopleAtRisk: 1,
+      urgentAtIntake: true,
     });
     expect(requestContent(request, 'phone').categories.channel).toBe('phone');
     expect(sut.situation).toMatchObject({ location: { locality: 'Sévaré' }, consent: { sharingWithPartners: true } });

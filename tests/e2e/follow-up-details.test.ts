@@ -116,7 +116,7 @@ describe('details completed later, in a real browser', () => {
       await phone.getByRole('heading', { name: 'L’aide que vous demandez' }).waitFor();
       await phone.getByLabel(/Visite de la CNDH dans le lieu de détention/).check();
       await phone.getByRole('button', { name: 'Envoyer ces informations' }).click();
-      await phone.getByRole('heading', { name: 'Informations envoyées' }).waitFor();
+      await phone.getByRole('status').filter({ hasText: 'Informations envoyées' }).waitFor();
       // Not shown back: the receipt opens the thread only.
       expect(await phone.textContent('main')).not.toContain('Awa Maïga');
       await expectSafe(phone, 'sent-360');
@@ -145,12 +145,21 @@ describe('details completed later, in a real browser', () => {
       await row.getByRole('link').first().click();
       await laptop.getByText('Ibrahim Maïga').first().waitFor();
       const main = (await laptop.textContent('main')) ?? '';
-      for (const seen of ['Awa Maïga', 'Devant la maison familiale', 'Au téléphone, la nuit', 'Kidal', 'Journaliste', 'Visite de la CNDH', 'Le défenseur a complété sa demande']) {
+      for (const seen of ['Awa Maïga', 'Devant la maison familiale', 'Au téléphone, la nuit', 'Kidal', 'Journaliste', 'Visite du lieu de détention', 'Le défenseur a complété sa demande']) {
         expect(main).toContain(seen);
       }
       // Labels, never the stored value or internal codes.
       expect(main).not.toMatch(/abduction_disappearance|threats_intimidation|detention_visit|"sealed"|\{"/);
       expect(main).not.toContain('Non renseigné');
+
+      // Suggestions from the request: an abduction with a life in danger is "extrême", articles 5 and 15 proposed.
+      await laptop.locator('summary', { hasText: 'Évaluer le risque' }).click();
+      await expect(laptop.locator('.risk-suggestion').textContent()).resolves.toContain('Extrême');
+      await expect(laptop.locator('#risk-form').textContent()).resolves.toContain('enlèvement, arrestation ou détention');
+      await laptop.locator('summary', { hasText: 'Citer une base légale' }).click();
+      const proposed = (await laptop.locator('.legal-suggestion').textContent()) ?? '';
+      expect(proposed).toContain('art. 5');
+      expect(proposed).toContain('art. 15');
       await expectSafe(laptop, 'case-1280');
       expect(consoleProblems).toEqual([]);
       await laptop.close();

@@ -5,6 +5,8 @@ import { CaseListQuery, FollowUpView, SubmissionReceipt } from '@mnpddh/shared';
 import { startPortal, type RunningPortal } from '../../apps/api/src/boot.js';
 import type { CurrentStaffMember } from '../../apps/api/src/auth/current-staff.js';
 import { CasesService } from '../../apps/api/src/cases/cases.service.js';
+import { CaseWorkService } from '../../apps/api/src/cases/case-work.service.js';
+import { AppError } from '../../apps/api/src/common/app-error.js';
 import { ThreadMessages } from '../../apps/api/src/vault/thread-messages.js';
 import { createStaffWithKeys, type StaffWithKeys } from '../factories/staff.js';
 import { databaseDump, encodings, filesContaining } from '../support/leaks.js';
@@ -68,8 +70,8 @@ async function asOwner<T>(sql: string, params: unknown[] = []): Promise<T[]> {
   }
 }
 
-async function submit(): Promise<SubmissionReceipt & { caseId: string }> {
-  const response = await post('/api/requests', firstStep, { 'idempotency-key': randomBytes(24).toString('base64url') });
+async function submit(body: unknown = firstStep): Promise<SubmissionReceipt & { caseId: string }> {
+  const response = await post('/api/requests', body, { 'idempotency-key': randomBytes(24).toString('base64url') });
   expect(response.status).toBe(201);
   const answer = SubmissionReceipt.parse(await response.json());
   const [row] = await asOwner<{ id: string }>('SELECT id FROM protection_case WHERE reference = $1', [answer.reference]);
@@ -186,5 +188,36 @@ describe('details completed later through the receipt', () => {
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(JSON.stringify(await response.json())).not.toMatch(/stack|sealed|SELECT/i);
     expect(await asOwner<{ n: number }>('SELECT count(*)::int AS n FROM case_message WHERE case_id = $1', [created.caseId])).toEqual(before);
+  }, 120_000);
+});
+
+describe('consent asked in the form for the measures that reveal the defender', () => {
+  const addVisit = (caseId: string) => portal.app.get(CaseWorkService).addMeasure(reader(), caseId, { measure: 'detention_visit', status: 'planned', ownerId: null, due: null });
+  const codeOf = (work: Promise<unknown>) =>
+    work.then(
+      () => 'NO_ERROR',
+      (error: unknown) => (error instanceof AppError ? error.code : Promise.reject(error)),
+    );
+
+  it('a detention visit the defender agreed to in the form is recorded without an emergency exception, and shows as a consent', async () => {
+    const agreed = await submit({ ...firstStep, help: { measures: ['detention_visit'], agreesToDisclose: ['detention_visit'] } });
+
+    await addVisit(agreed.caseId);
+
+    const detail = await cases.view(reader(), agreed.caseId);
+    expect(detail.measures.map((measure) => measure.measure)).toEqual(['detention_visit']);
+    expect(detail.entries.some((entry) => entry.kind === 'disclosure_exception')).toBe(false);
+    expect(detail.consents).toEqual([
+      expect.objectContaining({ recipient: 'detention_facility', measure: 'detention_visit', givenBy: 'defender', fields: ['identity'], active: true }),
+    ]);
+  }, 120_000);
+
+  it('without that agreement the same measure is refused (consent required), and the form refuses an agreement for help not asked', async () => {
+    const asked = await submit({ ...firstStep, help: { measures: ['detention_visit'] } });
+    expect(await codeOf(addVisit(asked.caseId))).toBe('CONFLICT');
+
+    const response = await post('/api/requests', { ...firstStep, help: { measures: [], agreesToDisclose: ['advocacy'] } }, { 'idempotency-key': randomBytes(24).toString('base64url') });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain('help.agreesToDisclose');
   }, 120_000);
 });

@@ -17,6 +17,7 @@ import { foldLegalBases, foldMeasures, measureOverdue } from './case-state.js';
 import { canAssign } from './case-work.service.js';
 import { foldConsents } from './consent-state.js';
 import { referralViews } from './referral-views.js';
+import { requestConsents } from './request-consents.js';
 import { StaffNames } from './staff-names.js';
 import { CategoryCache, type SessionCategories } from './category-cache.js';
 import { DetailsMerge, mergedSeqs } from './details-merge.js';
@@ -173,7 +174,10 @@ export class CasesService {
       })) as CaseDetail['entries'],
       measures: measures.map((m) => ({ ...m, ownerName: nameOf(m.ownerId), overdue: measureOverdue(m, now) })),
       legalBases: foldLegalBases(opened.entries),
-      consents: foldConsents(opened.entries, opened.messages),
+      consents: [
+        ...requestConsents(caseId, content.categories, (content.identity.submitter as { kind?: unknown } | undefined)?.kind, index.receivedAt, opened.messages),
+        ...foldConsents(opened.entries, opened.messages),
+      ],
       referrals: referralViews({ entries: opened.entries, thread: opened.messages }),
       links: await this.caseLinks.views(staff, foldLinks(opened.entries), nameOf),
       collectiveSubject: collectiveOf(opened.entries),

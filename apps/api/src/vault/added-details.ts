@@ -45,6 +45,7 @@ export function withDetailsCategories(categories: CaseCategories, details: Reque
     profiles: union(categories.profiles, added.profiles),
     languages: union(categories.languages, added.languages),
     measuresRequested: union(categories.measuresRequested, added.measuresRequested),
+    measuresConsented: union(categories.measuresConsented, added.measuresConsented),
     ...(added.gender ? { gender: added.gender } : {}),
     ...(added.ageGroup ? { ageGroup: added.ageGroup } : {}),
     ...(added.disability ? { disability: added.disability } : {}),

@@ -16,6 +16,7 @@ export function categoriesOf(details: RequestDetails, channel: IntakeChannel): C
     ...(defender?.ageGroup ? { ageGroup: defender.ageGroup } : {}),
     ...(defender?.disability ? { disability: defender.disability } : {}),
     measuresRequested: details.help?.measures ?? [],
+    measuresConsented: details.help?.agreesToDisclose ?? [],
     peopleAtRisk: 1 + (details.othersAtRisk?.length ?? 0),
   };
 }

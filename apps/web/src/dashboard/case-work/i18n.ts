@@ -97,6 +97,9 @@ export const caseWorkFr = {
     withdrawSubmit: 'Retirer cette base',
   },
   measures: {
+    consentWays: 'Enregistrez l’accord de la personne, ou, en urgence, une exception :',
+    consentForm: 'Enregistrer un consentement',
+    exceptionForm: 'Exception d’urgence',
     title: 'Ajouter une mesure de protection',
     measure: 'Mesure',
     choose: 'Choisissez…',
@@ -262,6 +265,9 @@ export const caseWorkEn: CaseWorkCatalogue = {
     withdrawSubmit: 'Withdraw this basis',
   },
   measures: {
+    consentWays: 'Record the person’s consent, or, in an emergency, an exception:',
+    consentForm: 'Record a consent',
+    exceptionForm: 'Emergency exception',
     title: 'Add a protection measure',
     measure: 'Measure',
     choose: 'Choose…',

@@ -101,22 +101,9 @@ function detailsWith(canary: string) {
 const session = () => ({ idHash: randomBytes(16).toString('hex'), expiresAt: new Date(Date.now() + 3_600_000) });
 const reader = () => ({ ...supervisor, name: 'Superviseur', onCall: false }) as unknown as CurrentStaffMember;
 
-/** This month's count of one category (what the auditor's statistics read). */
-async function counted(dimension: string, value: string): Promise<number> {
-  const rows = await asOwner<{ count: number }>(
-    "SELECT count FROM stat_counter WHERE dimension_1 = $1 AND value_1 = $2 AND dimension_2 = '' AND period = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM')",
-    [dimension, value],
-  );
-  return rows[0]?.count ?? 0;
-}
-const regionCount = (region: string) => counted('region', region);
 
 describe('details completed later through the receipt', () => {
-  it('become part of the case: sections, list filters, statistics and a history of who added what when', async () => {
-    const kidalBefore = await regionCount('kidal');
-    const unknownBefore = await regionCount('unknown');
-    const journalistsBefore = await counted('profile', 'journalist');
-    const abductionsBefore = await counted('threat_type', 'abduction_disappearance');
+  it('become part of the case: sections, list filters and a history of who added what when', async () => {
     const created = await submit();
     const sentAt = Date.now();
     const response = await addDetails(created.receipt, detailsWith('x'));
@@ -127,10 +114,6 @@ describe('details completed later through the receipt', () => {
     expect(found.items.map((item) => item.reference)).toContain(created.reference);
     const item = found.items.find((listed) => listed.reference === created.reference);
     expect(item).toMatchObject({ region: 'kidal', threatTypes: ['abduction_disappearance', 'threats_intimidation'] });
-    expect(await regionCount('kidal')).toBe(kidalBefore + 1);
-    expect(await regionCount('unknown')).toBe(unknownBefore);
-    expect(await counted('profile', 'journalist')).toBe(journalistsBefore + 1);
-    expect(await counted('threat_type', 'abduction_disappearance')).toBe(abductionsBefore + 1);
 
     const detail = await cases.view(reader(), created.caseId);
     expect(detail.identity).toMatchObject({ defender: { name: 'Aminata x', profiles: ['journalist'] }, othersAtRisk: [{ name: 'Moussa x' }] });
@@ -145,7 +128,6 @@ describe('details completed later through the receipt', () => {
     // Merged once: opening again writes nothing more and counts nothing twice.
     await cases.view(reader(), created.caseId);
     expect((await cases.view(reader(), created.caseId)).entries.filter((entry) => entry.kind === 'details_added')).toHaveLength(1);
-    expect(await regionCount('kidal')).toBe(kidalBefore + 1);
   }, 120_000);
 
   it('are sealed to the case holders: the receipt, and a seized server, read none of them', async () => {

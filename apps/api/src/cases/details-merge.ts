@@ -6,6 +6,7 @@ import { withDetailsCategories } from '../vault/added-details.js';
 import { CaseJournal, type JournalState, type JournalWrite } from '../vault/case-journal.js';
 import type { JournalEntry } from '../vault/case-entries.js';
 import type { CaseReader } from '../vault/case-reader.js';
+import { PendingCounters } from '../vault/pending-counters.js';
 import { pendingDetails, readAddition } from '../vault/sealed-details.js';
 import { changedCaseCounters } from '../vault/stat-counters.js';
 import { VaultRepository } from '../vault/vault.repository.js';
@@ -28,6 +29,7 @@ export class DetailsMerge {
     private readonly journal: CaseJournal,
     private readonly repository: VaultRepository,
     private readonly clock: CaseClock,
+    private readonly pendingCounters: PendingCounters,
   ) {}
 
   /** Merges every waiting addition of the cases this holder holds that have some; a case that refuses is left for its view to report. */
@@ -63,7 +65,8 @@ export class DetailsMerge {
       data: addition,
       audit: 'case.updated',
       categories,
-      alsoWithin: (tx) => this.repository.incrementCounters(tx, counters),
+      // Sealed and applied later in a mixed batch, like every other increment (never in the case's own transaction in clear).
+      ...(counters.length ? { alsoWithin: (tx) => this.pendingCounters.queue(tx, { caseId: state.caseId, counters }) } : {}),
     };
   }
 }

@@ -17,7 +17,8 @@ const CounterKeySchema = z.object({
   value1: Code,
   dimension2: z.string().max(64),
   value2: z.string().max(64),
-  amount: z.number().int().min(1).max(100).optional(),
+  // Negative: details added later move a case's counts from its old categories to its new ones.
+  amount: z.number().int().min(-100).max(100).optional(),
 });
 
 const IntakeTallySchema = z.object({
@@ -28,7 +29,7 @@ const IntakeTallySchema = z.object({
 
 export const PendingIncrement = z.union([
   z.object({ caseId: z.uuid(), intake: IntakeTallySchema }),
-  z.object({ caseId: z.uuid(), counters: z.array(CounterKeySchema).min(1).max(40) }),
+  z.object({ caseId: z.uuid(), counters: z.array(CounterKeySchema).min(1).max(2000) }),
 ]);
 export type PendingIncrement = { caseId: string; intake: IntakeTally } | { caseId: string; counters: CounterKey[] };
 

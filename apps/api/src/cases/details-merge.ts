@@ -12,6 +12,9 @@ import { changedCaseCounters } from '../vault/stat-counters.js';
 import { VaultRepository } from '../vault/vault.repository.js';
 import { CaseClock } from './case-clock.js';
 
+/** What fits one sealed pending increment. */
+const COUNTERS_PER_INCREMENT = 20;
+
 /** Each round merges one addition; a case gets a handful at most. */
 const MAX_ROUNDS = 20;
 
@@ -66,7 +69,12 @@ export class DetailsMerge {
       audit: 'case.updated',
       categories,
       // Sealed and applied later in a mixed batch, like every other increment (never in the case's own transaction in clear).
-      ...(counters.length ? { alsoWithin: (tx) => this.pendingCounters.queue(tx, { caseId: state.caseId, counters }) } : {}),
+      alsoWithin: async (tx) => {
+        // A sealed increment has a fixed size: a move is queued in small parts of the same case.
+        for (let start = 0; start < counters.length; start += COUNTERS_PER_INCREMENT) {
+          await this.pendingCounters.queue(tx, { caseId: state.caseId, counters: counters.slice(start, start + COUNTERS_PER_INCREMENT) });
+        }
+      },
     };
   }
 }

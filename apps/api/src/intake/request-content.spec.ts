@@ -26,6 +26,7 @@ describe('requestContent', () => {
       languages: ['ff'],
       channel: 'web',
       measuresRequested: [],
+      measuresConsented: [],
       peopleAtRisk: 1,
       urgentAtIntake: true,
     });

@@ -29,7 +29,7 @@ const IntakeTallySchema = z.object({
 
 export const PendingIncrement = z.union([
   z.object({ caseId: z.uuid(), intake: IntakeTallySchema }),
-  z.object({ caseId: z.uuid(), counters: z.array(CounterKeySchema).min(1).max(2000) }),
+  z.object({ caseId: z.uuid(), counters: z.array(CounterKeySchema).min(1).max(40) }),
 ]);
 export type PendingIncrement = { caseId: string; intake: IntakeTally } | { caseId: string; counters: CounterKey[] };
 

@@ -196,7 +196,7 @@ describe('consent asked in the form for the measures that reveal the defender', 
 
   it('without that agreement the same measure is refused (consent required), and the form refuses an agreement for help not asked', async () => {
     const asked = await submit({ ...firstStep, help: { measures: ['detention_visit'] } });
-    expect(await codeOf(addVisit(asked.caseId))).toBe('CONFLICT');
+    expect(await codeOf(addVisit(asked.caseId))).toBe('REFUSED');
 
     const response = await post('/api/requests', { ...firstStep, help: { measures: [], agreesToDisclose: ['advocacy'] } }, { 'idempotency-key': randomBytes(24).toString('base64url') });
     expect(response.status).toBe(400);

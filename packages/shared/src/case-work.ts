@@ -5,7 +5,7 @@ import { DataSubjectRequestData } from './data-subject.js';
 import { ConsentConfirmation, ConsentStaffWithdrawal, DisclosableField, DisclosureException, NewConsent } from './consent.js';
 import { ReferralAnswer } from './referrals.js';
 import { DocumentApproved, DocumentDrafted, DocumentIssued } from './documents.js';
-import { boundedText } from './protection-request.js';
+import { boundedText, RequestDetails } from './protection-request.js';
 import { PROTECTION_MEASURES } from './reference.js';
 import { StatusChange } from './workflow.js';
 
@@ -149,6 +149,18 @@ export type StaffMessage = z.infer<typeof StaffMessage>;
 
 // ---- the journal as the case view shows it --------------------------------
 
+/**
+ * Details the defender added later through a receipt, merged into the case by
+ * a holder: the thread message they came in, when the defender sent them
+ * (precise, kept encrypted), and what they said.
+ */
+export const DetailsAdded = z.strictObject({
+  threadSeq: z.number().int().min(1),
+  addedAt: z.iso.datetime(),
+  details: RequestDetails,
+});
+export type DetailsAdded = z.infer<typeof DetailsAdded>;
+
 export const CASE_ENTRY_KINDS = [
   'status_changed',
   'contact_attempt',
@@ -174,6 +186,7 @@ export const CASE_ENTRY_KINDS = [
   'document_drafted',
   'document_approved',
   'document_issued',
+  'details_added',
 ] as const;
 export type CaseEntryKind = (typeof CASE_ENTRY_KINDS)[number];
 
@@ -207,6 +220,7 @@ export const CaseEntryView = z.discriminatedUnion('kind', [
   entry('document_drafted', DocumentDrafted),
   entry('document_approved', DocumentApproved),
   entry('document_issued', DocumentIssued),
+  entry('details_added', DetailsAdded),
 ]);
 export type CaseEntryView = z.infer<typeof CaseEntryView>;
 

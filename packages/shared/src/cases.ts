@@ -139,7 +139,10 @@ export const CaseCategoriesView = z.strictObject({
   ageGroup: z.string().optional(),
   disability: z.string().optional(),
   measuresRequested: z.array(z.string()).optional(),
+  measuresConsented: z.array(z.string()).optional(),
   peopleAtRisk: z.number().int().min(0).optional(),
+  /** The urgency counted at intake (details added later move the counters from it). */
+  urgentAtIntake: z.boolean().optional(),
 });
 export type CaseCategoriesView = z.infer<typeof CaseCategoriesView>;
 

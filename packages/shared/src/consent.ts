@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedText } from './protection-request.js';
+import { boundedText, type DISCLOSING_MEASURE_CODES } from './protection-request.js';
 import type { ProtectionMeasure } from './reference.js';
 
 /*
@@ -66,6 +66,8 @@ export const ConsentView = z.strictObject({
   withdrawnAt: z.iso.datetime().optional(),
   withdrawnBy: z.enum(['defender', 'staff']).optional(),
   withdrawalReason: z.string().optional(),
+  /** Given in the request form for this measure (the purpose is the measure itself). */
+  measure: z.string().optional(),
 });
 export type ConsentView = z.infer<typeof ConsentView>;
 
@@ -95,7 +97,7 @@ export const DISCLOSING_MEASURES = {
   authorities_intervention: 'authorities',
   partner_referral: 'partner',
   advocacy: 'media_advocacy',
-} as const satisfies Partial<Record<ProtectionMeasure, DisclosureRecipient>>;
+} as const satisfies Partial<Record<ProtectionMeasure, DisclosureRecipient>> & Record<(typeof DISCLOSING_MEASURE_CODES)[number], DisclosureRecipient>;
 
 export function disclosingRecipientOf(measure: string): DisclosureRecipient | undefined {
   return (DISCLOSING_MEASURES as Partial<Record<string, DisclosureRecipient>>)[measure];

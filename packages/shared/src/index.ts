@@ -13,6 +13,7 @@ export * from './workflow.js';
 export * from './uploads.js';
 export * from './cases.js';
 export * from './case-work.js';
+export * from './risk-suggestion.js';
 export * from './alerts.js';
 export * from './reference-lists.js';
 export * from './reports.js';

@@ -115,10 +115,21 @@ export const RightNow = z.strictObject({
   lifeInDanger: Tristate,
 });
 
-export const HelpRequested = z.strictObject({
-  measures: list(PROTECTION_MEASURES),
-  other: optionalText(1000),
-});
+/** The measures that reveal the defender to someone (consent.ts's DISCLOSING_MEASURES names to whom). */
+export const DISCLOSING_MEASURE_CODES = ['detention_visit', 'authorities_intervention', 'partner_referral', 'advocacy'] as const;
+
+export const HelpRequested = z
+  .strictObject({
+    measures: list(PROTECTION_MEASURES),
+    other: optionalText(1000),
+    /** Of the measures asked for that reveal the defender, those the defender agrees to: each a consent for that disclosure. */
+    agreesToDisclose: list(DISCLOSING_MEASURE_CODES),
+  })
+  .superRefine((help, context) => {
+    if (help.agreesToDisclose.some((measure) => !help.measures.includes(measure))) {
+      context.addIssue({ code: 'custom', path: ['agreesToDisclose'], message: 'consent_for_measure_not_asked' });
+    }
+  });
 
 export const SafeContact = z
   .strictObject({

@@ -16,6 +16,7 @@ import { StaffNames } from './staff-names.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { CategoryCache } from './category-cache.js';
+import { DetailsMerge } from './details-merge.js';
 import { CaseLinksController } from './case-links.controller.js';
 import { CaseLinksService } from './case-links.service.js';
 import { CaseSearchController } from './case-search.controller.js';
@@ -32,7 +33,7 @@ import { ReferralWorkService } from './referral-work.service.js';
 @Module({
   imports: [AuthModule, VaultModule, ReferenceModule, NotifyModule, PartnersModule],
   controllers: [CasesController, CaseWorkController, AgendaController, CaseReceiptsController, ConsentWorkController, ReferralWorkController, CaseLinksController, CaseSearchController],
-  providers: [AgendaService, CasesService, CategoryCache, CaseClock, CaseWorkService, CaseDownloads, StaffMessages, StaffNames, CaseReceiptsService, ConsentThread, ConsentWorkService, ReferralWorkService, CaseLinksService, CaseSearchService, { provide: SearchBudget, useValue: new SearchBudget() }],
+  providers: [AgendaService, CasesService, CategoryCache, DetailsMerge, CaseClock, CaseWorkService, CaseDownloads, StaffMessages, StaffNames, CaseReceiptsService, ConsentThread, ConsentWorkService, ReferralWorkService, CaseLinksService, CaseSearchService, { provide: SearchBudget, useValue: new SearchBudget() }],
   exports: [CategoryCache, CaseClock],
 })
 export class CasesModule {}

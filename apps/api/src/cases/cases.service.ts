@@ -18,8 +18,12 @@ import { foldLegalBases, foldMeasures, measureOverdue } from './case-state.js';
 import { canAssign } from './case-work.service.js';
 import { foldConsents } from './consent-state.js';
 import { referralViews } from './referral-views.js';
+import { requestConsents } from './request-consents.js';
 import { StaffNames } from './staff-names.js';
 import { CategoryCache, type SessionCategories } from './category-cache.js';
+import { DetailsMerge, mergedSeqs } from './details-merge.js';
+import { withAddedDetails } from './added-details-view.js';
+import { pendingDetails } from '../vault/sealed-details.js';
 import { CaseLinksService } from './case-links.service.js';
 import { collectiveOf, foldLinks } from './case-links-state.js';
 import { overdueTargets } from './response-targets.js';
@@ -69,6 +73,7 @@ export class CasesService {
     private readonly caseFiles: CaseFiles,
     private readonly threadFiles: ThreadFiles,
     private readonly caseLinks: CaseLinksService,
+    private readonly details: DetailsMerge,
     @Inject(RUNTIME) runtime: Runtime,
   ) {
     this.targets = responseTargetsOf(runtime.config);
@@ -76,6 +81,8 @@ export class CasesService {
 
   async list(reader: CaseReader, session: ListSession, query: CaseListQuery): Promise<CaseList> {
     const now = this.clock.now();
+    // Details the defender added later count as part of the request: merged before anything is filtered.
+    await this.details.mergeHeld(reader);
     const rows = await this.repository.findHeldCases(this.prisma, reader.id, this.clearFilters(reader.id, query));
     const cached = this.cache.session(session.idHash, reader.id, session.expiresAt);
     const stamps = await this.vault.anchoredStamps();
@@ -113,8 +120,13 @@ export class CasesService {
   }
 
   async view(staff: CurrentStaffMember, caseId: string): Promise<CaseDetail> {
-    const opened = await this.vault.openCase(staff, caseId);
-    const { index, content } = opened;
+    let opened = await this.vault.openCase(staff, caseId);
+    if (pendingDetails(opened.messages, mergedSeqs(opened.entries)).length > 0) {
+      await this.details.merge(staff, caseId);
+      opened = await this.vault.openCase(staff, caseId);
+    }
+    const { index } = opened;
+    const content = withAddedDetails(opened.content, opened.entries);
     const now = this.clock.now();
     const overdue = overdueTargets(index, now, this.targets);
     const measures = foldMeasures(opened.entries);
@@ -150,7 +162,8 @@ export class CasesService {
         seq: message.seq,
         from: message.sender === 'staff' ? ('protection_team' as const) : ('defender' as const),
         kind: message.kind,
-        body: message.body,
+        // Details are shown merged into the case and as their journal entry, never as the stored value.
+        body: message.kind === 'details' ? '' : message.body,
         ...(message.fileId ? { fileId: message.fileId } : {}),
         at: message.createdAt.toISOString(),
       })),
@@ -164,7 +177,10 @@ export class CasesService {
       })) as CaseDetail['entries'],
       measures: measures.map((m) => ({ ...m, ownerName: nameOf(m.ownerId), overdue: measureOverdue(m, now) })),
       legalBases: foldLegalBases(opened.entries),
-      consents: foldConsents(opened.entries, opened.messages),
+      consents: [
+        ...requestConsents(caseId, content.categories, (content.identity.submitter as { kind?: unknown } | undefined)?.kind, index.receivedAt, opened.messages),
+        ...foldConsents(opened.entries, opened.messages),
+      ],
       referrals: referralViews({ entries: opened.entries, thread: opened.messages }),
       links: await this.caseLinks.views(staff, foldLinks(opened.entries), nameOf),
       collectiveSubject: collectiveOf(opened.entries),

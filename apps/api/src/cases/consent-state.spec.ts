@@ -66,11 +66,23 @@ describe('disclosureAllowed', () => {
 });
 
 describe('checkMeasureDisclosure', () => {
-  const state = (entries: JournalEntry[]) => ({ entries, thread: () => Promise.resolve([] as ThreadMessage[]) });
+  const categories = { region: 'unknown', threatTypes: [], perpetratorTypes: [], profiles: [], languages: [] };
+  const state = (entries: JournalEntry[], measuresConsented: string[] = [], thread: ThreadMessage[] = []) => ({
+    entries,
+    categories: { ...categories, measuresConsented },
+    thread: () => Promise.resolve(thread),
+  });
 
   it('lets a measure that reveals nobody through, and refuses a disclosing one without consent', async () => {
     await expect(checkMeasureDisclosure(state([]), 'legal_assistance')).resolves.toBeUndefined();
-    await expect(checkMeasureDisclosure(state([]), 'detention_visit')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(checkMeasureDisclosure(state([]), 'detention_visit')).rejects.toMatchObject({ code: 'REFUSED' });
     await expect(checkMeasureDisclosure(state([consent(A, { recipient: 'detention_facility' })]), 'detention_visit')).resolves.toBeUndefined();
+  });
+
+  it('lets through a measure the request form agreed to, until the defender withdraws every consent', async () => {
+    await expect(checkMeasureDisclosure(state([], ['detention_visit']), 'detention_visit')).resolves.toBeUndefined();
+    await expect(checkMeasureDisclosure(state([], ['detention_visit']), 'authorities_intervention')).rejects.toMatchObject({ code: 'REFUSED' });
+    const withdrawAll: ThreadMessage = { seq: 1, sender: 'defender', kind: 'consent', body: JSON.stringify({ sharingWithPartners: false }), createdAt: new Date() };
+    await expect(checkMeasureDisclosure(state([], ['detention_visit'], [withdrawAll]), 'detention_visit')).rejects.toMatchObject({ code: 'REFUSED' });
   });
 });

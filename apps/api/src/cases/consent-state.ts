@@ -1,7 +1,9 @@
 import type { ConsentView, DisclosableField, DisclosureRecipient, NewConsent } from '@mnpddh/shared';
 import { disclosingRecipientOf } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
+import type { CaseCategories } from '../vault/case-content.js';
 import type { JournalEntry } from '../vault/case-entries.js';
+import { requestConsentHolds } from './request-consents.js';
 import type { ThreadMessage } from '../vault/thread-messages.js';
 
 /*
@@ -98,10 +100,13 @@ export function consentRequired(): AppError {
 
 /** A measure that reveals the defender (DISCLOSING_MEASURES) needs a consent naming them to its recipient, or an exception. */
 export async function checkMeasureDisclosure(
-  state: { readonly entries: readonly JournalEntry[]; thread(): Promise<readonly ThreadMessage[]> },
+  state: { readonly entries: readonly JournalEntry[]; readonly categories: CaseCategories; thread(): Promise<readonly ThreadMessage[]> },
   measure: string,
 ): Promise<void> {
   const recipient = disclosingRecipientOf(measure);
   if (!recipient) return;
-  if (!disclosureAllowed({ entries: state.entries, thread: await state.thread() }, recipient, ['identity'])) throw consentRequired();
+  const thread = await state.thread();
+  // The defender agreed in the request form itself, for this very measure.
+  if (requestConsentHolds(state.categories, measure, thread)) return;
+  if (!disclosureAllowed({ entries: state.entries, thread }, recipient, ['identity'])) throw consentRequired();
 }

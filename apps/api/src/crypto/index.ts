@@ -61,6 +61,7 @@ export {
   type CertificateExpectation,
 } from './certificate.js';
 export { sealCaseKey, openCaseKey, type SealRecipient, type SealedKeyContext } from './seal.js';
+export { createDetailsKey, sealDetails, openDetails, detailsKeyLocation, type DetailsKey, type DetailsKeyContext } from './details-seal.js';
 export { signGrant, verifyGrant, hashSealedKey, type GrantStatement } from './grant.js';
 export {
   sealEscrowForCustodians,

@@ -27,6 +27,16 @@ export class FollowUpRepository {
     });
   }
 
+  /** The case's details public key and the intake key's signature over it (the seal checks it). */
+  findDetailsKey(db: Db, caseId: string) {
+    return db.protectionCase.findUnique({ where: { id: caseId }, select: { detailsPublicKey: true, detailsKeySignature: true } });
+  }
+
+  /** The list merges waiting details before it filters (a holder's key is needed: the server cannot). */
+  async markDetailsPending(db: Db, caseId: string): Promise<void> {
+    await db.protectionCase.update({ where: { id: caseId }, data: { detailsPending: true } });
+  }
+
   findReceipt(db: Db, receiptId: string) {
     return db.receipt.findUnique({ where: { id: receiptId }, select: { revokedAt: true } });
   }

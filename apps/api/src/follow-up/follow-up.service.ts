@@ -6,6 +6,7 @@ import {
   createSessionSecrets,
   CryptoError,
   hashSessionId,
+  sealDetails,
   unwrapThreadKeyForSession,
   wrapThreadKeyForSession,
   type ThreadKey,
@@ -13,6 +14,7 @@ import {
 import { PrismaService } from '../database/prisma.service.js';
 import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
 import { PublicWork } from '../public-work/public-work.js';
+import { sealedDetailsBody } from '../vault/sealed-details.js';
 import { ThreadMessages, type ThreadMessage } from '../vault/thread-messages.js';
 import { activeConsents, consentEntryCode } from './follow-up-consents.js';
 import { FollowUpRepository } from './follow-up.repository.js';
@@ -119,10 +121,36 @@ export class FollowUpService {
     return this.view(session);
   }
 
-  /** Completing the request later: staff read it with the thread; it is not shown back here. */
+  /**
+   * Completing the request later: the details are sealed to the case's
+   * details key (only holders of the case key open them, not this receipt),
+   * announced in the thread, and merged into the case by the next holder who
+   * lists or opens it. They are not shown back here.
+   */
   async addDetails(session: OpenFollowUp, details: RequestDetails): Promise<FollowUpView> {
-    await this.thread.append(session.threadKey, session.caseId, 'defender', { kind: 'details', body: JSON.stringify(details) });
+    const sealed = await this.sealDetails(session.caseId, details, new Date());
+    // A case from before details keys keeps the old way: under the thread key only.
+    const body = sealed === null ? JSON.stringify(details) : sealedDetailsBody(sealed);
+    await this.prisma.$transaction(async (tx) => {
+      await this.thread.appendWithin(tx, session.threadKey, session.caseId, 'defender', { kind: 'details', body });
+      await this.repository.markDetailsPending(tx, session.caseId);
+    });
     return this.view(session);
+  }
+
+  /** The exact time goes inside the seal (the clear row keeps the hour only). A key the intake key did not sign receives nothing. */
+  private async sealDetails(caseId: string, details: RequestDetails, at: Date): Promise<string | null> {
+    const key = await this.repository.findDetailsKey(this.prisma, caseId);
+    if (!key) throw new AppError('NOT_FOUND');
+    if (!key.detailsPublicKey || !key.detailsKeySignature) return null;
+    const context = { tenant: this.runtime.config.TENANT, caseId };
+    const signed = { publicKey: key.detailsPublicKey, signature: key.detailsKeySignature };
+    try {
+      return sealDetails(JSON.stringify({ details, at: at.toISOString() }), context, signed, this.runtime.secrets.intakeKey.publicKey);
+    } catch (error) {
+      if (error instanceof CryptoError) throw new AppError('INTEGRITY_FAILED');
+      throw error;
+    }
   }
 
   async withdrawConsent(session: OpenFollowUp, withdrawal: ConsentWithdrawal): Promise<FollowUpView> {

@@ -26,7 +26,9 @@ describe('requestContent', () => {
       languages: ['ff'],
       channel: 'web',
       measuresRequested: [],
+      measuresConsented: [],
       peopleAtRisk: 1,
+      urgentAtIntake: true,
     });
     expect(requestContent(request, 'phone').categories.channel).toBe('phone');
     expect(sut.situation).toMatchObject({ location: { locality: 'Sévaré' }, consent: { sharingWithPartners: true } });

@@ -1,5 +1,6 @@
-import type { CallbackRequest, IntakeChannel, ProtectionRequest } from '@mnpddh/shared';
+import { isUrgent, type CallbackRequest, type IntakeChannel, type ProtectionRequest } from '@mnpddh/shared';
 import type { CaseContent } from '../vault/case-content.js';
+import { categoriesOf } from '../vault/request-categories.js';
 
 /** The public form (or assisted intake, by its channel), sorted into the vault's concerns (each encrypted on its own). */
 export function requestContent(request: ProtectionRequest, channel: IntakeChannel = 'web'): CaseContent {
@@ -17,19 +18,7 @@ export function requestContent(request: ProtectionRequest, channel: IntakeChanne
       alreadyContacted: request.alreadyContacted,
       consent: request.consent,
     },
-    categories: {
-      region: request.location?.region ?? 'unknown',
-      threatTypes: [...new Set(incidents.flatMap((incident) => incident.types))],
-      perpetratorTypes: [...new Set(incidents.flatMap((incident) => incident.perpetrators))],
-      profiles: request.defender?.profiles ?? [],
-      ...(request.defender?.gender ? { gender: request.defender.gender } : {}),
-      languages: request.defender?.languages ?? [],
-      channel,
-      ...(request.defender?.ageGroup ? { ageGroup: request.defender.ageGroup } : {}),
-      ...(request.defender?.disability ? { disability: request.defender.disability } : {}),
-      measuresRequested: request.help?.measures ?? [],
-      peopleAtRisk: 1 + (request.othersAtRisk?.length ?? 0),
-    },
+    categories: { ...categoriesOf(request, channel), urgentAtIntake: isUrgent(request.rightNow) },
   };
 }
 
@@ -48,6 +37,7 @@ export function callbackContent(request: CallbackRequest): CaseContent {
       languages: request.language ? [request.language] : [],
       channel: 'callback_request',
       peopleAtRisk: 1,
+      urgentAtIntake: request.lifeInDanger === 'yes',
     },
   };
 }

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import {
   computeThreadManifestMac,
+  detailsKeyLocation,
   generateCaseKeys,
   reencryptField,
   rewrapFileKey,
@@ -132,7 +133,11 @@ export class CaseRekey {
       kind === 'case' ? [old.caseKey, fresh.caseKey] : [old.threadKey, fresh.threadKey];
     const contentAt = (field: string) => ({ tenant, caseId, table: CASE_TABLE, rowId: caseId, field });
     return {
-      content: Object.fromEntries(CONTENT_FIELDS.map((field) => [field, reencryptField(old.caseKey, fresh.caseKey, row[field], contentAt(field))])),
+      content: {
+        ...Object.fromEntries(CONTENT_FIELDS.map((field) => [field, reencryptField(old.caseKey, fresh.caseKey, row[field], contentAt(field))])),
+        // The details key pair stays (details already sealed to it still open); only its seed moves under the new case key.
+        ...(row.detailsKey ? { detailsKey: reencryptField(old.caseKey, fresh.caseKey, row.detailsKey, detailsKeyLocation({ tenant, caseId })) } : {}),
+      },
       entries: row.entries.map((e) => ({ id: e.id, body: reencryptField(old.caseKey, fresh.caseKey, e.body, entryLocation(tenant, caseId, e.id, e.seq)) })),
       drafts: stored.drafts.map((d) => ({ authorId: d.authorId, body: reencryptField(old.caseKey, fresh.caseKey, d.body, draftLocation(tenant, caseId, d.authorId)) })),
       messages: row.messages.map((m) => ({

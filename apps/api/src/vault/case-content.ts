@@ -32,8 +32,12 @@ export interface CaseCategories {
   disability?: string;
   /** The measures the requester asked for (codes). */
   measuresRequested?: string[];
+  /** The measures asked for that reveal the defender and that the request agreed to (a consent per disclosure). */
+  measuresConsented?: string[];
   /** People at risk in the case: the defender and the others named (a number, never who). */
   peopleAtRisk?: number;
+  /** The urgency the statistics counted at intake (the index's flag may change since): details added later move counts from it. */
+  urgentAtIntake?: boolean;
 }
 
 /** The encrypted columns of protection_case, one per concern. */

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuditAction, CaseEntryKind } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { AuditService } from '../audit/audit.service.js';
-import { decryptFieldText, verifyThreadManifestMac } from '../crypto/index.js';
+import { CryptoError, decryptFieldText, encryptField, openDetails, verifyThreadManifestMac, type CaseKey } from '../crypto/index.js';
 import type { Db } from '../database/db.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -14,7 +14,7 @@ import { decryptEntries, encryptEntry, type JournalEntry } from './case-entries.
 import { CaseKeysAccess } from './case-keys-access.js';
 import { rowsOf } from './case-manifest.js';
 import type { CaseReader } from './case-reader.js';
-import { CaseVaultService } from './case-vault.service.js';
+import { CaseVaultService, type CaseRow } from './case-vault.service.js';
 import { ThreadMessages, type ThreadMessage } from './thread-messages.js';
 import type { TriageIndex } from './triage-index.js';
 import { VaultRepository } from './vault.repository.js';
@@ -27,6 +27,8 @@ export interface JournalState {
   readonly entries: readonly JournalEntry[];
   /** The thread, decrypted on demand with the reader's thread grant and checked against its manifest (e.g. a defender's consent withdrawal). */
   thread(): Promise<readonly ThreadMessage[]>;
+  /** Opens details the defender added through a receipt (sealed to the case's details key) with this case key. */
+  openDetails(sealed: string): string;
 }
 
 /** What a decision writes: one entry, the index changes it implies, and how the audit log names it. */
@@ -37,6 +39,8 @@ export interface JournalWrite {
   readonly audit: AuditAction;
   /** Runs in the same transaction once the entry is written (e.g. statistics counters). */
   readonly alsoWithin?: (tx: Db) => Promise<void>;
+  /** The case's categories changed (details the defender added later): re-encrypted in place. */
+  readonly categories?: CaseCategories;
 }
 
 /**
@@ -87,6 +91,7 @@ export class CaseJournal {
           categories: JSON.parse(decryptFieldText(caseKey, row.categories, location)) as CaseCategories,
           entries: decryptEntries(caseKey, tenant, caseId, row.entries),
           thread: this.threadLoader(reader, row),
+          openDetails: (sealed: string) => this.openDetails(row, caseKey, sealed),
         };
       });
       // A case put back to an earlier revision is not written on (the next revision would hide the rollback).
@@ -105,13 +110,22 @@ export class CaseJournal {
       const revision = row.revision + 1;
       const rows = rowsOf(row);
       const macs = this.vault.sealedIndex(caseId, revision, nextIndex, { ...rows, entryIds: [...rows.entryIds, entry.id] }, caseKey);
-      await this.repository.updateCaseIndex(tx, caseId, { ...(write.index as Prisma.ProtectionCaseUncheckedUpdateInput), revision, ...macs });
+      const categories = write.categories
+        ? { categories: encryptField(caseKey, JSON.stringify(write.categories), { tenant, caseId, table: CASE_TABLE, rowId: caseId, field: 'categories' }) }
+        : {};
+      await this.repository.updateCaseIndex(tx, caseId, { ...(write.index as Prisma.ProtectionCaseUncheckedUpdateInput), ...categories, revision, ...macs });
       await write.alsoWithin?.(tx);
       await this.audit.record({ action: write.audit, actorId: reader.id, targetType: 'case', targetId: caseId, details: { kind: write.kind, ...caseStamp(revision, macs.indexMac) } }, tx);
       return entry as JournalEntry;
     } finally {
       caseKey.destroy();
     }
+  }
+
+  /** A case made before details keys has none: nothing was ever sealed to it. */
+  private openDetails(row: CaseRow, caseKey: CaseKey, sealed: string): string {
+    if (!row.detailsKey || !row.detailsPublicKey) throw new CryptoError('KEY_MISMATCH', 'this case has no details key');
+    return openDetails(sealed, caseKey, { tenant: this.directory.tenant, caseId: row.id }, { publicKey: row.detailsPublicKey, encryptedSeed: row.detailsKey });
   }
 
   /** Decrypts the thread once, on first call: most decisions never need it. The thread key is opened and wiped here. */

@@ -11,6 +11,7 @@ import {
   computeCaseManifestMac,
   computeIndexRowMac,
   computeThreadManifestMac,
+  createDetailsKey,
   CryptoError,
   decryptFieldText,
   deriveReceiptKeys,
@@ -130,6 +131,7 @@ export class CaseVaultService {
           threadRevision: 1,
           threadMac: computeThreadManifestMac(threadKey, { tenant, caseId, revision: 1, messageSequences: [], fileIds: [] }),
           submissionHash: input.submissionHash ?? null,
+          ...this.detailsKeyColumns(caseKey, caseId),
         });
         await this.repository.insertGrants(tx, this.intakeGrants(caseId, caseKey, threadKey, recipients));
         await this.repository.insertReceipt(tx, {
@@ -330,6 +332,12 @@ export class CaseVaultService {
         };
       }),
     );
+  }
+
+  /** The case's details key: what the defender adds later through a receipt is sealed to it (crypto/details-seal.ts). */
+  private detailsKeyColumns(caseKey: CaseKey, caseId: string) {
+    const key = createDetailsKey(caseKey, { tenant: this.directory.tenant, caseId }, this.runtime.secrets.intakeKey);
+    return { detailsPublicKey: key.publicKey, detailsKeySignature: key.signature, detailsKey: key.encryptedSeed };
   }
 
   private encryptContent(caseKey: CaseKey, caseId: string, content: CaseContent): Record<(typeof CONTENT_FIELDS)[number], string> {

@@ -17,7 +17,8 @@ const CounterKeySchema = z.object({
   value1: Code,
   dimension2: z.string().max(64),
   value2: z.string().max(64),
-  // Negative: a retraction (junk requests left out of the statistics), applied in a batch like any increment.
+  // Negative: a retraction (junk requests left out of the statistics), or details added later moving a
+  // case's counts from its old categories to its new ones; applied in a batch like any increment.
   amount: z.number().int().min(-100).max(100).refine((value) => value !== 0).optional(),
 });
 

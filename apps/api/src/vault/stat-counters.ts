@@ -103,6 +103,26 @@ export function intakeCounters({ period, values, people }: IntakeTally): Counter
   return keys;
 }
 
+/**
+ * What details added later change in the counters: the case's counts under
+ * its categories before taken back, its counts under the categories after
+ * added (the same month, the urgency counted at intake); cells that do not
+ * change cancel out, so a case is still counted once per cell.
+ */
+export function changedCaseCounters(before: CaseCategories, after: CaseCategories, urgent: boolean, receivedAt: Date): CounterKey[] {
+  const net = new Map<string, CounterKey>();
+  const add = (keys: CounterKey[], sign: number) => {
+    for (const key of keys) {
+      const id = [key.period, key.dimension1, key.value1, key.dimension2, key.value2].join('\u0000');
+      const amount = (net.get(id)?.amount ?? 0) + sign * (key.amount ?? 1);
+      net.set(id, { ...key, amount });
+    }
+  };
+  add(newCaseCounters(before, urgent, receivedAt), -1);
+  add(newCaseCounters(after, urgent, receivedAt), 1);
+  return [...net.values()].filter((key) => key.amount !== 0);
+}
+
 /** A pair counter, its dimensions in alphabetical order (each pair is stored once). */
 function pair(
   key: (d1: string, v1: string, d2: string, v2: string, amount: number) => CounterKey,

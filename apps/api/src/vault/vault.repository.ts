@@ -102,6 +102,19 @@ export class VaultRepository {
     });
   }
 
+  /** The held cases whose thread holds details a holder has not merged yet. */
+  async findHeldWithPendingDetails(db: Db, recipientId: string): Promise<string[]> {
+    const rows = await db.protectionCase.findMany({
+      where: { detailsPending: true, grants: { some: { recipientId, keyKind: 'case' } } },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  async clearDetailsPending(db: Db, caseId: string): Promise<void> {
+    await db.protectionCase.updateMany({ where: { id: caseId, detailsPending: true }, data: { detailsPending: false } });
+  }
+
   findThread(db: Db, caseId: string) {
     return db.protectionCase.findUnique({
       where: { id: caseId },

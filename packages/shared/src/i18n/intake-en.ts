@@ -366,6 +366,14 @@ export const intakeEn: IntakeCatalogue = {
     },
     help: {
       measuresLegend: 'What help are you asking for?',
+      agreeLegend: 'For this help we must say who is in danger. Do you agree?',
+      agreeHint: 'Tick what you accept. Without your agreement we will call you before acting. You can withdraw your agreement later.',
+      agreeFor: {
+        detention_visit: 'Yes for the visit: the place of detention will know whom we come to see.',
+        authorities_intervention: 'Yes for the intervention: the authorities will know whom we defend.',
+        partner_referral: 'Yes for the referral: the partner organisation will know whom it helps.',
+        advocacy: 'Yes for advocacy: other people may learn about the situation.',
+      },
       measuresHint: 'You can choose several. The protection team will decide with you what is possible.',
       otherLabel: 'Other help, in your own words',
       contactedTitle: 'Whom have you already contacted?',

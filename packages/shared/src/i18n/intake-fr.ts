@@ -389,6 +389,14 @@ export const intakeFr = {
     },
     help: {
       measuresLegend: 'Quelle aide demandez-vous ?',
+      agreeLegend: 'Pour cette aide, nous devons dire qui est en danger. Êtes-vous d’accord ?',
+      agreeHint: 'Cochez ce que vous acceptez. Sans votre accord, nous vous appellerons avant d’agir. Vous pourrez retirer votre accord plus tard.',
+      agreeFor: {
+        detention_visit: 'Oui pour la visite : le lieu de détention saura qui nous venons voir.',
+        authorities_intervention: 'Oui pour l’intervention : les autorités sauront qui nous défendons.',
+        partner_referral: 'Oui pour l’orientation : l’organisation partenaire saura qui elle aide.',
+        advocacy: 'Oui pour le plaidoyer : d’autres personnes pourront connaître la situation.',
+      },
       measuresHint: 'Plusieurs choix possibles. L’équipe protection décidera avec vous de ce qui est possible.',
       otherLabel: 'Autre aide, avec vos mots',
       contactedTitle: 'Qui avez-vous déjà contacté ?',

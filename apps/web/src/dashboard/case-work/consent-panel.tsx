@@ -1,3 +1,4 @@
+import { useReferenceList } from '../reference/use-reference';
 import { CONSENT_CHANNELS, CONSENT_GIVERS, DISCLOSURE_RECIPIENTS, type CaseDetail, type ConsentView, type DisclosableField, type DisclosureRecipient, type NewConsent, type Partner } from '@mnpddh/shared';
 import { useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
@@ -54,6 +55,7 @@ function ConsentItem({ caseId, consent, partners, onDone }: { caseId: string; co
   const t = useConsentT();
   const [locale] = useLocale();
   const [open, setOpen] = useState<'confirm' | 'withdraw' | null>(null);
+  const measureLabels = useReferenceList('protection_measure');
   const partnerName = consent.partnerId ? partners.find((p) => p.id === consent.partnerId)?.name : undefined;
   const recipient = [t.recipients[consent.recipient], partnerName ?? consent.recipientName].filter(Boolean).join(' — ');
   const withdrawn = consent.withdrawnAt
@@ -74,7 +76,8 @@ function ConsentItem({ caseId, consent, partners, onDone }: { caseId: string; co
         <span>{format(t.consents.givenByLine, { who: t.consents.givers[consent.givenBy], how: t.consents.channels[consent.how] })}</span>
         <span>{consent.fields.map((field) => t.fields[field]).join(', ')}</span>
       </p>
-      <p className="prewrap">{consent.purpose}</p>
+      {/* A consent given in the request form names its measure: the purpose is that measure. */}
+      <p className="prewrap">{consent.measure ? measureLabels.label(consent.measure) : consent.purpose}</p>
       {consent.withdrawalReason ? <p className="prewrap">{consent.withdrawalReason}</p> : null}
       <p className="work-list__facts">
         {consent.confirmedAt

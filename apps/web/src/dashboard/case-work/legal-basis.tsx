@@ -6,6 +6,7 @@ import { useStaffSession } from '../session';
 import { ActionForm } from './action-form';
 import { SelectField, TextAreaField } from './fields';
 import { useCaseWorkT } from './i18n';
+import { suggestionFor } from './request-facts';
 import { useAction } from './use-action';
 
 const IDS = { basis: 'legal-basis', note: 'legal-note' };
@@ -38,9 +39,11 @@ export function LegalBasisForm({ detail, onDone }: { detail: CaseDetail; onDone:
   const list = useReferenceList('legal_basis');
   const labelOf = useLegalBasisLabel();
   const { busy, errors, saved, run, refuse } = useAction();
-  const [basis, setBasis] = useState('');
-  const [note, setNote] = useState('');
   const cited = new Set(detail.legalBases.map((item) => item.basis));
+  // The articles the request points to that are not cited yet: the first is pre-selected, staff confirm by citing it.
+  const suggested = suggestionFor(detail).legalBases.filter((code) => !cited.has(code));
+  const [basis, setBasis] = useState(suggested[0] ?? '');
+  const [note, setNote] = useState('');
 
   const submit = async () => {
     if (!basis) return void refuse({ basis: t.legal.required });
@@ -54,6 +57,9 @@ export function LegalBasisForm({ detail, onDone }: { detail: CaseDetail; onDone:
 
   return (
     <ActionForm id="legal-form" errors={errors} fieldIds={IDS} busy={busy} saved={saved} submitLabel={t.legal.submit} onSubmit={submit}>
+      {suggested.length > 0 ? (
+        <p className="form-help legal-suggestion">{format(t.legal.suggested, { bases: suggested.map((code) => labelOf(code).text).join(' ; ') })}</p>
+      ) : null}
       <SelectField id={IDS.basis} label={t.legal.basis} hint={t.legal.uncertainHint} value={basis} onChange={(event) => setBasis(event.target.value)} error={errors.fields.basis}>
         <option value="">{t.legal.choose}</option>
         {list.items

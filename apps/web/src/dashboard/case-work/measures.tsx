@@ -75,6 +75,7 @@ export function MeasureForm({ detail, assignees, onDone }: { detail: CaseDetail;
         ))}
       </SelectField>
       <TextAreaField id={IDS.notes} label={`${t.measures.notes} ${t.optional}`} value={notes} onChange={(event) => setNotes(event.target.value)} error={errors.fields.notes} />
+      {errors.fields.consent ? <ConsentWays /> : null}
     </ActionForm>
   );
 }
@@ -137,7 +138,18 @@ function MeasureItem({ caseId, measure, onDone }: { caseId: string; measure: Mea
             </option>
           ))}
         </SelectField>
+        {errors.fields.consent ? <ConsentWays /> : null}
       </ActionForm>
     </li>
+  );
+}
+
+/** A measure refused for lack of consent: the two ways forward, in place (the consent forms of the same page). */
+function ConsentWays() {
+  const t = useCaseWorkT();
+  return (
+    <p className="form-help consent-ways">
+      {t.measures.consentWays} <a href="#consent-new">{t.measures.consentForm}</a> · <a href="#disclosure-exception">{t.measures.exceptionForm}</a>
+    </p>
   );
 }

@@ -8,6 +8,7 @@ import { useStaffSession } from '../session';
 import { ActionForm } from './action-form';
 import { SelectField, TextAreaField } from './fields';
 import { useCaseWorkT } from './i18n';
+import { suggestionFor } from './request-facts';
 import { useAction } from './use-action';
 
 type FactorName = 'threats' | 'vulnerabilities' | 'capacities';
@@ -35,7 +36,13 @@ export function RiskForm({ detail, onDone }: { detail: CaseDetail; onDone: () =>
   const [locale] = useLocale();
   const { api } = useStaffSession();
   const { busy, errors, saved, run, refuse } = useAction();
-  const [scores, setScores] = useState<Record<FactorName, number>>({ threats: 3, vulnerabilities: 3, capacities: 3 });
+  // Pre-filled from the request (abduction or detention, life in danger, others at risk, profile, incidents); staff confirm or change.
+  const suggestion = suggestionFor(detail);
+  const [scores, setScores] = useState<Record<FactorName, number>>({
+    threats: suggestion.threats.score,
+    vulnerabilities: suggestion.vulnerabilities.score,
+    capacities: suggestion.capacities.score,
+  });
   const [notes, setNotes] = useState<Record<FactorName, string>>({ threats: '', vulnerabilities: '', capacities: '' });
   const [chosen, setChosen] = useState<AssessedRiskLevel | null>(null);
   const [overrideReason, setOverrideReason] = useState('');
@@ -97,6 +104,11 @@ export function RiskForm({ detail, onDone }: { detail: CaseDetail; onDone: () =>
               onChange={(event) => setNotes((current) => ({ ...current, [name]: event.target.value }))}
             />
           </div>
+          {suggestion[name].reasons.length > 0 ? (
+            <p className="form-help risk-factor__reason">
+              {format(t.risk.fromRequest, { reasons: suggestion[name].reasons.map((reason) => t.risk.reasons[reason]).join(', ') })}
+            </p>
+          ) : null}
         </fieldset>
       ))}
       <p className="risk-suggestion" role="status">

@@ -11,6 +11,7 @@ import { useDocumentEntryDescriber } from '../documents/document-timeline';
 import { formatDateTime, format } from '../format';
 import { useReferenceList } from '../reference/use-reference';
 import { fill } from '../../ui/fill';
+import { useDetailsDescriber } from './details-timeline';
 import { useCasesT } from './i18n';
 import { longDay } from './when';
 
@@ -37,7 +38,8 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
   const items: Item[] = [
     { key: 'reception', at: detail.index.receivedAt, kind: 'reception', title: t.timeline.reception, who: '', lines: [] },
     ...detail.entries.map(describe),
-    ...detail.thread.map(describeThread),
+    // Details the defender added show as their own journal entry ('details_added'), labelled.
+    ...detail.thread.filter((entry) => entry.kind !== 'details').map(describeThread),
   ].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 
   return (
@@ -94,6 +96,7 @@ function useEntryDescriber(detail: CaseDetail) {
   const ds = useDataSubjectT();
   const consents = useConsentEntryDescriber();
   const documents = useDocumentEntryDescriber(detail.entries);
+  const addedDetails = useDetailsDescriber();
   const [locale] = useLocale();
   const measures = useReferenceList('protection_measure');
   const outcomes = useReferenceList('closure_outcome');
@@ -215,6 +218,8 @@ function useEntryDescriber(detail: CaseDetail) {
           title: format(cl.timeline.collective_subject, { name: entry.data.name, kind: cl.collective.kinds[entry.data.kind] }),
           lines: entry.data.note ? [entry.data.note] : [],
         };
+      case 'details_added':
+        return { ...base, at: entry.data.addedAt, who: t.timeline.defender, ...addedDetails(entry.data) };
       case 'data_subject_request':
         return {
           ...base,

@@ -25,7 +25,8 @@ export function errorsFrom(error: unknown, t: StaffCatalogue): FormErrors {
     fields[name] ??= message;
   }
   return {
-    message: error.message,
+    // A rule that refuses with a reason (consent required…) says that reason, not the generic "already done" conflict text.
+    message: error.code === 'CONFLICT' && error.fields[0] ? error.fields[0].message : error.message,
     fields,
     // The code is for the technical team: only worth showing when something broke on their side.
     correlationId: error.code === 'INTERNAL' || error.status >= 500 ? error.correlationId : undefined,

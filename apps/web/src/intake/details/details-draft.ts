@@ -1,5 +1,6 @@
 import type {
   AGE_GROUPS,
+  DISCLOSING_MEASURE_CODES,
   DEFENDER_PROFILES,
   GENDERS,
   PERPETRATOR_TYPES,
@@ -19,6 +20,7 @@ export type Region = (typeof REGIONS)[number];
 export type ThreatType = (typeof THREAT_TYPES)[number];
 export type Perpetrator = (typeof PERPETRATOR_TYPES)[number];
 export type Measure = (typeof PROTECTION_MEASURES)[number];
+export type DisclosingMeasure = (typeof DISCLOSING_MEASURE_CODES)[number];
 export type OtherRelationship = 'family' | 'collaborator' | 'other';
 
 export interface OtherPersonDraft {
@@ -62,6 +64,8 @@ export interface DetailsDraft {
   locality: string;
   incidents: IncidentDraft[];
   measures: Measure[];
+  /** Of the measures that reveal the defender, those they agree to (a consent for each disclosure). */
+  agreesToDisclose: DisclosingMeasure[];
   helpOther: string;
   lawyer: Tristate | '';
   police: Tristate | '';
@@ -106,6 +110,7 @@ export function emptyDetails(): DetailsDraft {
     locality: '',
     incidents: [emptyIncident()],
     measures: [],
+    agreesToDisclose: [],
     helpOther: '',
     lawyer: '',
     police: '',
@@ -173,7 +178,11 @@ export function toDetailsInput(draft: DetailsDraft): Record<string, unknown> {
       othersAtRisk: list(others),
       location: compact({ region: choice(draft.region), locality: text(draft.locality) }),
       incidents: list(incidents),
-      help: compact({ measures: list(draft.measures), other: text(draft.helpOther) }),
+      help: compact({
+        measures: list(draft.measures),
+        other: text(draft.helpOther),
+        agreesToDisclose: list(draft.agreesToDisclose.filter((measure) => draft.measures.includes(measure))),
+      }),
       alreadyContacted: compact({ lawyer: choice(draft.lawyer), police: choice(draft.police), organisations: text(draft.organisations) }),
     }) ?? {}
   );

@@ -1,4 +1,4 @@
-import { PROTECTION_MEASURES } from '@mnpddh/shared';
+import { DISCLOSING_MEASURE_CODES, PROTECTION_MEASURES } from '@mnpddh/shared';
 import { InfoIcon } from '../../ui/icons';
 import { CheckboxGroup, optionsOf, RadioGroup, TextField } from '../form/fields';
 import { tristateOptions } from '../form/options';
@@ -9,6 +9,8 @@ import type { StepProps } from './who-steps';
 export function HelpStep({ draft, onChange, errors }: StepProps) {
   const t = useIntakeT();
   const h = t.details.help;
+  // Each measure asked for that reveals the person to someone asks for their agreement, one by one.
+  const disclosing = DISCLOSING_MEASURE_CODES.filter((measure) => draft.measures.includes(measure));
   return (
     <>
       <CheckboxGroup
@@ -20,6 +22,17 @@ export function HelpStep({ draft, onChange, errors }: StepProps) {
         onChange={(measures) => onChange({ measures })}
         error={errors['help.measures']}
       />
+      {disclosing.length > 0 ? (
+        <CheckboxGroup
+          path="help.agreesToDisclose"
+          label={h.agreeLegend}
+          hint={h.agreeHint}
+          options={disclosing.map((measure) => ({ value: measure, label: h.agreeFor[measure] }))}
+          values={draft.agreesToDisclose.filter((measure) => draft.measures.includes(measure))}
+          onChange={(agreesToDisclose) => onChange({ agreesToDisclose })}
+          error={errors['help.agreesToDisclose']}
+        />
+      ) : null}
       <TextField
         path="help.other"
         label={h.otherLabel}

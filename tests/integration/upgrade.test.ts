@@ -123,7 +123,12 @@ describe('upgrade from the previous release', () => {
       const now = { dimension, status: response.status, body: withoutTime(await response.json()) };
       expect(now).toEqual({ dimension, status: before.status, body: withoutTime(before.body) });
     }
+    // Known limit of this release (docs/SECURITY.md, "How this build anchors the database"): the rows the
+    // previous release wrote were chained without the key, so the keyed verification stops at the first of
+    // them and says so, rather than passing rows a database writer could have appended. Accepting the
+    // legacy prefix up to its last signed checkpoint is the next step.
     const verification = AuditVerification.parse(await (await auditor.get('/api/audit/verify')).json());
-    expect(verification.valid).toBe(true);
+    const [first] = await sql<{ seq: string }>('SELECT min(seq)::text AS seq FROM audit_event');
+    expect({ valid: verification.valid, firstBrokenId: verification.firstBrokenId }).toEqual({ valid: false, firstBrokenId: first?.seq });
   });
 });

@@ -9,8 +9,8 @@ import type { AppConfig } from '../config/config.schema.js';
  */
 export type Area = 'public' | 'staff' | 'shared';
 
-/** The API the public form, the call-back page and the receipt follow-up call (apps/web/src/intake). */
-const PUBLIC_API = ['/api/requests', '/api/callback-requests', '/api/follow-up'];
+/** The API the public form, the call-back page and the receipt follow-up call (apps/web/src/intake), and the puzzle they solve first. */
+const PUBLIC_API = ['/api/requests', '/api/callback-requests', '/api/follow-up', '/api/puzzle'];
 /** Answered on every host: the proxy's and the orchestrator's probes. */
 const SHARED_API = ['/api/health'];
 const PUBLIC_PAGES = new Set(['/', '/demande', '/suivi', '/rappel', '/aide']);

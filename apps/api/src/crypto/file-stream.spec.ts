@@ -157,8 +157,9 @@ describe('file streams', () => {
     }
 
     expect(received).toBe(total);
-    // A buffering implementation would hold the whole 100 MiB (twice) at least.
-    expect(peak - before).toBeLessThan(48 * 1024 * 1024);
+    // A buffering implementation would hold the whole 100 MiB (twice) at least. The margin below that is
+    // garbage the collector has not reclaimed yet: it lags on a busy machine (60 MiB seen under load).
+    expect(peak - before).toBeLessThan(80 * 1024 * 1024);
   });
 
   describe('refuses, with a typed error', () => {

@@ -27,7 +27,9 @@ export const SecurityKeyAssertion = z.strictObject({
   response: z.strictObject({
     clientDataJSON: Base64Url(4096).min(1),
     authenticatorData: Base64Url(4096).min(1),
-    signature: Base64Url(1024).min(1),
+    // Room for post-quantum keys: an ML-DSA-87 signature is 4 627 bytes (6 170 characters); Chromium's
+    // authenticator offers ML-DSA when the server lists it, as SimpleWebAuthn does by default.
+    signature: Base64Url(8192).min(1),
     userHandle: Base64Url(128).optional(),
   }),
   clientExtensionResults: ClientExtensionResults,

@@ -1,4 +1,4 @@
-// Case-list benchmark (issue 5): a supervisor holding BENCH_CASES open cases
+// Case-list benchmark: a supervisor holding BENCH_CASES open cases
 // (default 2 000), the list with a filter on an encrypted category (cold and
 // warm per-session cache), and the time to open one case — over HTTP with a
 // real signed-in session (cookie, TOTP).
@@ -146,7 +146,7 @@ try {
     if (body.draft === null) throw new Error("draft not returned");
   }
 
-  // The audited search (issue 6): every held case decrypted in memory per query; two words found in one case.
+  // The audited search: every held case decrypted in memory per query; two words found in one case.
   const search = [];
   let searchMatched = 0;
   for (let round = 0; round < SEARCH_ROUNDS; round++) {
@@ -154,7 +154,7 @@ try {
     search.push(elapsed);
     searchMatched = body.matched;
   }
-  // Re-keying for cause (issue 9), one case with its notes and draft: the unit a revocation repeats per held case.
+  // Re-keying for cause, one case with its notes and draft: the unit a revocation repeats per held case.
   const rekey = [];
   for (let round = 0; round < REKEY_ROUNDS; round++) {
     rekey.push((await timedPost(portal.url, staff, `/api/rekey/cases/${created.ids[round * 7]}`, { reason: 'key_exposed' }, 201)).elapsed);

@@ -9,7 +9,7 @@ import { createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } f
 import { startTestPortal } from '../support/test-portal.js';
 
 /**
- * The auditor's journey of issue 7 in a real browser: requests come in (so
+ * The auditor's journey in a real browser: requests come in (so
  * the aggregate counters hold something, some of it below k = 5); an
  * auditor signs in with a TOTP code, sees charts and tables with hidden
  * cells marked and explained, exports a CSV (its content checked), opens the

@@ -10,7 +10,7 @@ import { createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } f
 import { startTestPortal } from '../support/test-portal.js';
 
 /**
- * The follow-up journey of issue 6 in a real browser: a caseworker (laptop)
+ * The follow-up journey in a real browser: a caseworker (laptop)
  * messages the defender; the defender (a 360 px phone) reads it, answers
  * through follow-up and withdraws a consent; the caseworker sees both, links
  * the case to another report of the same incident, and prepares an

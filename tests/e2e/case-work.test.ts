@@ -9,7 +9,7 @@ import { createAdmin, createStaff, FAST_PASSWORDS, signIn, sleep, type CreatedSt
 import { startTestPortal } from '../support/test-portal.js';
 
 /**
- * The on-call journey of issue 5 in a real browser: an urgent request comes
+ * The on-call journey in a real browser: an urgent request comes
  * in; the supervisor on call signs in on a phone (360 px) with a TOTP code,
  * acknowledges the alert, opens the case, logs the first contact, assesses
  * the risk, cites a legal basis, adds a measure and assigns a caseworker —

@@ -1,5 +1,5 @@
 /**
- * PostgreSQL stops under load, then starts again (issue 8): submissions keep
+ * PostgreSQL stops under load, then starts again: submissions keep
  * coming; while the database is away every answer is 503 with a retryable
  * error (the browser retries with the same Idempotency-Key); the API
  * recovers by itself, without a restart; nothing acknowledged is lost or

@@ -1,5 +1,5 @@
 /**
- * An upload cut off mid-way (issue 8): the connection dies in the middle of
+ * An upload cut off mid-way: the connection dies in the middle of
  * a piece, then the defender never comes back. Nothing of it shows — not in
  * the defender's thread, not in the staff case view — and once the upload
  * expires its encrypted pieces are deleted.

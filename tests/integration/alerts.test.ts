@@ -1,5 +1,5 @@
 /**
- * On-call alerts (issue 5) against a real local SMTP server and a real local
+ * On-call alerts against a real local SMTP server and a real local
  * webhook receiver: an urgent request reaches the first person of the rota
  * at once, says nothing about the case, escalates while unacknowledged, and
  * stops once acknowledged; overdue cases alert once.

@@ -1,5 +1,5 @@
 /**
- * The audit log (issues 7 and 9): list and filter, CSV and JSON export, chain
+ * The audit log: list and filter, CSV and JSON export, chain
  * verification against the latest signed checkpoint. The attacks are made
  * directly in SQL as the database owner, who can switch the append-only
  * triggers off; each test puts the log back as it was afterwards.

@@ -7,7 +7,7 @@ import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, type StaffCl
 import { startTestPortal } from '../support/test-portal.js';
 
 /*
- * Linked and collective cases, and the audited search (issue 6). The
+ * Linked and collective cases, and the audited search. The
  * supervisor is in the triage team: they hold every case filed. The
  * caseworker holds only the cases assigned to them.
  */

@@ -1,5 +1,5 @@
 /**
- * Several receipts per case (issue 6): a second receipt opens the same
+ * Several receipts per case: a second receipt opens the same
  * thread; a revoked one answers like an unknown receipt and its session
  * ends, while the other still works; the case manifest (which covers the
  * receipt rows) stays intact. And a silent phone after an arrest escalates.

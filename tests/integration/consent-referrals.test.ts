@@ -1,5 +1,5 @@
 /**
- * Consent per disclosure, the partner directory and referrals (issue 6): a
+ * Consent per disclosure, the partner directory and referrals: a
  * disclosing measure is refused without consent and allowed under a recorded
  * exception; a consent the defender withdraws through follow-up blocks the
  * next referral; a referral sheet holds only the consented fields.

@@ -1,5 +1,5 @@
 /**
- * Operational alerts (issue 10): with backups configured and no recent
+ * Operational alerts: with backups configured and no recent
  * backup file, the checks raise one 'operational' alert a day, whatever the
  * number of runs; it reaches the person on call with the neutral sentence and
  * the link only; once a fresh backup exists, the next day raises none.

@@ -1,5 +1,5 @@
 /**
- * Revocation for cause (issue 9): a caseworker is arrested; a supervisor
+ * Revocation for cause: a caseworker is arrested; a supervisor
  * revokes them. Their account, sessions and grants end, and every case they
  * held is re-keyed: the request, journal, drafts, messages and file metadata
  * are re-encrypted under new keys, file keys re-wrapped, the live receipt

@@ -1,5 +1,5 @@
 /**
- * The dashboard on its own origin (issue 10, SECURITY.md T9): with STAFF_URL
+ * The dashboard on its own origin (SECURITY.md T9): with STAFF_URL
  * set, every staff API route and staff page answers 404 on the public host
  * (and on any other, such as the onion address), the public form's routes
  * answer 404 on the staff host, cookies stay host-only and no CORS opens.

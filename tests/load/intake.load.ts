@@ -1,5 +1,5 @@
 /**
- * Load (issue 8), loopback only and bounded: LOAD_CONCURRENCY (50)
+ * Load, loopback only and bounded: LOAD_CONCURRENCY (50)
  * submitters for LOAD_SECONDS (60) against POST /api/requests, with the real
  * receipt Argon2id (PASSWORD_ARGON2 does not apply to receipts). 429/503
  * with Retry-After are back-pressure, retried with the same Idempotency-Key;

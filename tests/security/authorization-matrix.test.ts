@@ -1,5 +1,5 @@
 /**
- * The authorisation matrix (issue 8, SECURITY.md T3/T5): every /api route the
+ * The authorisation matrix (SECURITY.md T3/T5): every /api route the
  * running portal serves, read from its router, tried by each kind of caller
  * — anonymous, a defender's follow-up session, a caseworker without and with
  * a grant, a supervisor, an auditor, an admin, all signed in for real over

@@ -1,5 +1,5 @@
 /**
- * Guessing, measured (issue 8; tests/integration/auth.test.ts covers the
+ * Guessing, measured (tests/integration/auth.test.ts covers the
  * lock arithmetic one guess at a time, this file the floods): how many
  * receipt and password guesses the API lets through while a crowd of
  * guessers hammers it, and that the owner of the account under attack still

@@ -1,5 +1,5 @@
 /**
- * What a stranger types is shown as text, never run (issue 8): a request
+ * What a stranger types is shown as text, never run: a request
  * whose every free-text field carries script and HTML, a follow-up message
  * and a file name that do too, opened by a supervisor in a real Chromium at
  * /personnel/dossiers/:id. No injected script runs (a window flag the

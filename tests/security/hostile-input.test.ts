@@ -1,5 +1,5 @@
 /**
- * The hostile input corpus (issue 8) against every write route the running
+ * The hostile input corpus against every write route the running
  * router serves, and the hostile files at the upload route. No 5xx, every
  * error the shared ErrorBody with nothing internal in it, health still 200,
  * prototypes untouched.

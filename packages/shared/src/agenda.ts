@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { boundedText } from './protection-request.js';
 
 /*
- * "My agenda" (issue 6): the dates a caseworker must not miss on the cases
+ * "My agenda": the dates a caseworker must not miss on the cases
  * assigned to them. Four kinds come from the clear triage index (hour
  * granularity, SECURITY.md); hearings and detention reviews are staff-written
  * journal entries, encrypted under the case key and decrypted in memory for

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /*
- * Alerts to the on-call rota (issue 5). An alert never carries anything about
+ * Alerts to the on-call rota. An alert never carries anything about
  * a case — not its region, type or reference — outside the dashboard: the
  * e-mail and the webhook say only that something needs someone signed in.
  */
@@ -29,7 +29,7 @@ export const ALERT_COUNT_TEXT: Record<AlertKind, string> = {
 };
 
 /**
- * What an operational alert (issue 10) is about. Shown in the dashboard only:
+ * What an operational alert is about. Shown in the dashboard only:
  * the e-mail and the webhook carry the neutral sentence above, never which check failed.
  */
 export const OPS_TOPICS = [

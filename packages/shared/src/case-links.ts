@@ -5,7 +5,7 @@ import { boundedText } from './protection-request.js';
 import { CASE_STATUSES } from './workflow.js';
 
 /*
- * Linked and collective cases (issue 6). Three reports about the same
+ * Linked and collective cases. Three reports about the same
  * abduction, two requests for the same person, the members of one
  * organisation: staff link the cases, each link with a reason. A link is one
  * journal entry in EACH of the two cases (written together or not at all),

@@ -4,7 +4,7 @@ import { boundedText } from './protection-request.js';
 import { CASE_STATUSES } from './workflow.js';
 
 /*
- * The audited search across the cases a user holds (issue 6). The query
+ * The audited search across the cases a user holds. The query
  * travels in a POST body (never in a URL, so never in an access log or the
  * browser history); the server decrypts the caller's cases in memory,
  * compares, and forgets: no index in clear, no cache in clear, the query is

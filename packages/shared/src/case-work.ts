@@ -10,7 +10,7 @@ import { PROTECTION_MEASURES } from './reference.js';
 import { StatusChange } from './workflow.js';
 
 /*
- * What staff write on a case (issue 5): each write is one entry of the
+ * What staff write on a case: each write is one entry of the
  * case's journal, encrypted under the case key, covered by the case
  * manifest, and shown on the timeline. The current assessment, measures and
  * legal bases are folded from the journal; nothing is overwritten.

@@ -8,7 +8,7 @@ import { ConsentView } from './consent.js';
 import { ReferralView } from './referrals.js';
 
 /**
- * The staff case list and case view (issue 5). The list shows the clear
+ * The staff case list and case view. The list shows the clear
  * triage index (SECURITY.md) plus, for the cases the caller holds, the
  * region and threat types decrypted in memory; the view is the decrypted
  * case. No ciphertext, key id or MAC ever leaves the API.

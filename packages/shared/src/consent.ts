@@ -3,7 +3,7 @@ import { boundedText, type DISCLOSING_MEASURE_CODES } from './protection-request
 import type { ProtectionMeasure } from './reference.js';
 
 /*
- * Consent per disclosure (issue 6, DOMAIN.md): who consented, to what, for
+ * Consent per disclosure (DOMAIN.md): who consented, to what, for
  * which recipient, when. Each is a journal entry of the case (encrypted);
  * the defender sees the active ones through follow-up and may withdraw one
  * there. A measure that reveals the defender needs one, unless a supervisor

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /*
- * Two-custodian operations (issue 9): the last resort when no holder of a
+ * Two-custodian operations: the last resort when no holder of a
  * case is left. One custodian asks, a second one completes; the escrow key is
  * rebuilt only during the second step. Nothing here ever carries key material.
  */

@@ -3,7 +3,7 @@ import { DisclosureRecipient, type DisclosableField } from './consent.js';
 import { boundedText } from './protection-request.js';
 
 /*
- * Documents the mechanism produces (issue 6, DOMAIN.md): a case file for a
+ * Documents the mechanism produces (DOMAIN.md): a case file for a
  * lawyer, a court or a UN body, an attestation that the CNDH follows the
  * defender, an intervention letter to authorities. Drafted from an editable
  * template, approved by a supervisor who did not draft it, checked against

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { boundedText } from './protection-request.js';
 
 /*
- * The partner directory (issue 6): the organisations a case may be referred
+ * The partner directory: the organisations a case may be referred
  * to. Not case data: names and contact notes of organisations, kept in the
  * clear, edited by admins and supervisors.
  */

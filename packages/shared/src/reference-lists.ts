@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { boundedText } from './protection-request.js';
 
 /*
- * Reference lists as data (issue 5): codes with French and English labels,
+ * Reference lists as data: codes with French and English labels,
  * seeded from DOMAIN.md, editable by admins. Codes never change (statistics
  * and cases keep them); labels do, and items can be retired (inactive) or
  * added. Legal bases whose content is not confirmed are marked uncertain and

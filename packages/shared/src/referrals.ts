@@ -3,7 +3,7 @@ import { DisclosableField, DISCLOSABLE_FIELDS } from './consent.js';
 import { boundedText } from './protection-request.js';
 
 /*
- * Referral to a partner (issue 6): a redacted sheet with only the consented
+ * Referral to a partner: a redacted sheet with only the consented
  * fields goes to a partner of the directory; the partner's answer and the
  * outcome are recorded. A referral never changes the case's status.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { boundedText } from './protection-request.js';
 
 /**
- * Revocation for cause (SECURITY.md, issue 9): when a staff member is
+ * Revocation for cause (SECURITY.md): when a staff member is
  * arrested, leaves, or their account is compromised — or a receipt is known
  * to be in the wrong hands — removing grants stops future access only. The
  * affected cases are re-keyed: new case and thread keys, every ciphertext

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /*
- * Anonymised statistics (issue 7): only from the aggregate counters of
+ * Anonymised statistics: only from the aggregate counters of
  * SECURITY.md — never from cases, never decrypting. A cell below k is
  * suppressed; complementary suppression keeps any suppressed cell from being
  * recomputed from totals.

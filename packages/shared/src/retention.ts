@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Locale } from './locale.js';
 
 /**
- * Retention (issue 10): how long a closed or inadmissible case is kept after
+ * Retention: how long a closed or inadmissible case is kept after
  * the month of its closure, before it is crypto-shredded. Serious cases are
  * on legal hold and need a supervisor's confirmation besides. The outcome of
  * a case is encrypted: it decides the legal hold at closure (still missing,

@@ -1,5 +1,5 @@
 /**
- * The hostile input corpus (issue 8): payloads generated from categories,
+ * The hostile input corpus: payloads generated from categories,
  * nothing downloaded. `buildCorpus()` is deterministic, so a failure names a
  * payload id that the next run has too.
  */

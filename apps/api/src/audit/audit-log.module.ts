@@ -7,8 +7,8 @@ import { AuditVerifier } from './audit-verifier.js';
 import { CheckpointScheduler } from './checkpoint-scheduler.js';
 
 /**
- * Reading, exporting and verifying the audit log, and its signed checkpoints
- * (issues 7 and 9). Apart from AuditModule (appending), which the admin CLI
+ * Reading, exporting and verifying the audit log, and its signed
+ * checkpoints. Apart from AuditModule (appending), which the admin CLI
  * also loads: the checkpoint scheduler runs in the API only.
  */
 @Module({

@@ -22,7 +22,7 @@ interface HeldCase {
 }
 
 /**
- * Linked and collective cases (issue 6). A link is one journal entry in each
+ * Linked and collective cases. A link is one journal entry in each
  * of the two cases, written in one transaction (CaseJournal.appendWithin):
  * both journals show it or neither does. The caller must hold both cases;
  * another case they do not hold is "not found", exactly like a reference

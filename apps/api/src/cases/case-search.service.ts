@@ -26,7 +26,7 @@ interface Found {
 }
 
 /**
- * The audited search (issue 6): the cases the caller holds are decrypted
+ * The audited search: the cases the caller holds are decrypted
  * here, in memory, a batch at a time, after the same integrity checks as
  * opening a case (index MAC, case and thread manifests, signed grants); each
  * case's text is compared and dropped. Nothing is indexed, cached or written

@@ -53,7 +53,7 @@ const REFUSAL_FIELD: Record<TransitionRefusal, string> = {
 const FUTURE_SLACK_MS = 5 * 60_000;
 
 /**
- * What staff do on a case (issue 5), each as one journal entry: the shared
+ * What staff do on a case, each as one journal entry: the shared
  * workflow decides transitions, the shared risk formula suggests the level,
  * and the clear index follows (status, risk, urgency, deadlines, assignment).
  */

@@ -29,7 +29,7 @@ import { ConsentWorkService } from './consent-work.service.js';
 import { ReferralWorkController } from './referral-work.controller.js';
 import { ReferralWorkService } from './referral-work.service.js';
 
-/** The staff case list, case view and case work (issue 5). */
+/** The staff case list, case view and case work. */
 @Module({
   imports: [AuthModule, VaultModule, ReferenceModule, NotifyModule, PartnersModule],
   controllers: [CasesController, CaseWorkController, AgendaController, CaseReceiptsController, ConsentWorkController, ReferralWorkController, CaseLinksController, CaseSearchController],

@@ -12,7 +12,7 @@ import { foldConsents } from './consent-state.js';
 import { ConsentThread } from './consent-thread.js';
 
 /**
- * Consent per disclosure (issue 6): recorded, confirmed with the defender,
+ * Consent per disclosure: recorded, confirmed with the defender,
  * withdrawn by staff — each one journal entry; recording and withdrawing are
  * also announced in the thread, so the defender's follow-up page lists the
  * consents that hold and can withdraw one. An emergency exception is recorded

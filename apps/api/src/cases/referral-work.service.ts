@@ -14,7 +14,7 @@ import { foldReferrals } from './referral-state.js';
 import { referralSheet } from './referral-sheet.js';
 
 /**
- * Referral to a partner (issue 6): sending needs a consent for the partner
+ * Referral to a partner: sending needs a consent for the partner
  * (or an emergency exception) covering every field sent; the answer and the
  * outcome are recorded; the case's status never changes. The sheet is built
  * on demand from the decrypted request with the sent fields only, checked

@@ -4,7 +4,7 @@ import { DEFAULT_RESPONSE_TARGETS, type ResponseTargets } from '../config/respon
 export { DEFAULT_RESPONSE_TARGETS, type ResponseTargets };
 
 /**
- * Response targets (issue 5, DOMAIN.md): policy with defaults
+ * Response targets (DOMAIN.md): policy with defaults
  * (config/response-targets.ts). An unassigned urgent case is overdue one
  * hour after receipt; the first-contact and
  * assessment deadlines are written into the clear index when the case is

@@ -1,7 +1,7 @@
 /**
  * Whether an error means "the database cannot be reached right now" (down,
  * restarting, connection dropped) rather than a bug: the answer is then 503
- * with a retryable error, and the client tries again (issue 8, fault suite).
+ * with a retryable error, and the client tries again (fault suite).
  * Read from Prisma's error code, its driver-adapter cause, or the pg/socket
  * error underneath, following `cause` links.
  */

@@ -99,7 +99,7 @@ export const EnvSchema = z.object({
   MECHANISM_NAME: z.string().trim().min(2).max(64).default('CNDH Mali'),
   /** Country (ISO 3166-1 alpha-2) hosting the server and its backups: outside Mali is a transfer in the register of processing. */
   HOSTING_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code, e.g. ML').default('ML'),
-  /** Operational alerts (issue 10): how often the checks run, and their thresholds. */
+  /** Operational alerts: how often the checks run, and their thresholds. */
   OPS_CHECK_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(10),
   BACKUP_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 366).default(26),
   DISK_MIN_FREE_PERCENT: z.coerce.number().min(0).max(100).default(10),

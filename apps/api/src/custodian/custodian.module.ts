@@ -15,7 +15,7 @@ import { EscrowGrants } from './escrow-grants.js';
 import { EscrowRotation } from './escrow-rotation.js';
 import { EscrowRotationStore } from './escrow-rotation-store.js';
 
-/** Two-custodian operations on the escrow key, and the custodian drill (issue 9). */
+/** Two-custodian operations on the escrow key, and the custodian drill. */
 @Module({
   imports: [AuthModule, VaultModule],
   controllers: [CustodianController, CustodianLookupController, EscrowHealthController],

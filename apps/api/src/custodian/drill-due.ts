@@ -1,7 +1,7 @@
 import { CUSTODIAN_DRILL_INTERVAL_DAYS } from '@mnpddh/shared';
 
 /*
- * The quarterly custodian drill reminder (issue 9), as pure decisions: when
+ * The quarterly custodian drill reminder, as pure decisions: when
  * a custodian's next drill is due, and whether any is overdue. The facts are
  * read by drill-facts.ts; the operational scan raises the reminder.
  */

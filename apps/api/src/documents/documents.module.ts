@@ -7,7 +7,7 @@ import { DocumentTemplates } from './document-templates.service.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 
-/** Documents the mechanism issues on a case (issue 6): templates, drafts, approval, PDF. */
+/** Documents the mechanism issues on a case: templates, drafts, approval, PDF. */
 @Module({
   imports: [AuthModule, VaultModule, ReferenceModule],
   controllers: [DocumentsController, DocumentTemplatesController],

@@ -8,7 +8,7 @@ export interface NextContactIndex {
 }
 
 /**
- * A planned next contact that has passed on an assigned open case (issue 6):
+ * A planned next contact that has passed on an assigned open case:
  * an existing 'overdue_case' alert (no new alert kind, no enum change), once
  * per case and date — a new date planned and missed alerts again. The alert
  * carries the kind's fixed sentence only, never the case (alert-message.ts).

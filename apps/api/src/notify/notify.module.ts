@@ -24,7 +24,7 @@ import { RotaService } from './rota.service.js';
 import { SchedulerLock } from './scheduler-lock.js';
 import { WebhookChannel } from './webhook.channel.js';
 
-/** The on-call rota and its alerts (issue 5): e-mail and webhook, escalation, overdue cases and measures. */
+/** The on-call rota and its alerts: e-mail and webhook, escalation, overdue cases and measures. */
 @Module({
   imports: [AuthModule, VaultModule],
   controllers: [AlertsController, RotaController],

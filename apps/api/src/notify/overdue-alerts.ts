@@ -10,7 +10,7 @@ export interface ScannedIndex extends TargetedIndex {
 
 export interface AlertToRaise {
   readonly kind: AlertKind;
-  /** Null for an operational alert (issue 10), which concerns no case. */
+  /** Null for an operational alert, which concerns no case. */
   readonly caseId: string | null;
   /** Operational alerts only: which check failed (shown in the dashboard, never sent out). */
   readonly topic?: OpsTopic;

@@ -4,7 +4,7 @@ import { PartnersController } from './partners.controller.js';
 import { PartnersRepository } from './partners.repository.js';
 import { PartnersService } from './partners.service.js';
 
-/** The partner directory (issue 6): not case data. */
+/** The partner directory: not case data. */
 @Module({
   imports: [AuthModule],
   controllers: [PartnersController],

@@ -3,7 +3,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { RetentionModule } from '../retention/retention.module.js';
 import { RegisterOfProcessingController } from './register-of-processing.controller.js';
 
-/** Personal data law (issue 10): the register of processing; the notice itself lives in @mnpddh/shared. */
+/** Personal data law: the register of processing; the notice itself lives in @mnpddh/shared. */
 @Module({
   imports: [AuthModule, RetentionModule],
   controllers: [RegisterOfProcessingController],

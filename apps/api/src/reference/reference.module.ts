@@ -4,7 +4,7 @@ import { ReferenceController } from './reference.controller.js';
 import { ReferenceRepository } from './reference.repository.js';
 import { ReferenceService } from './reference.service.js';
 
-/** Reference lists as data (issue 5). */
+/** Reference lists as data. */
 @Module({
   imports: [AuthModule],
   controllers: [ReferenceController],

@@ -12,7 +12,7 @@ import { RekeyJobs } from './rekey-jobs.service.js';
 const IdParams = z.object({ id: z.uuid() });
 
 /**
- * Revocation for cause and re-keying (issue 9). Supervisors hold every case,
+ * Revocation for cause and re-keying. Supervisors hold every case,
  * so they revoke a colleague who was arrested, left or was compromised, at
  * any hour, without waiting for an admin; a caseworker may re-key a case they
  * hold on its own (a receipt taken under coercion, after revoking it).

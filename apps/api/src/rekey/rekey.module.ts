@@ -6,7 +6,7 @@ import { RekeyController } from './rekey.controller.js';
 import { RekeyJobs } from './rekey-jobs.service.js';
 import { RekeyRepository } from './rekey.repository.js';
 
-/** Revocation for cause: re-keying the cases a revoked person held (issue 9). */
+/** Revocation for cause: re-keying the cases a revoked person held. */
 @Module({
   imports: [AuthModule, VaultModule],
   controllers: [RekeyController],

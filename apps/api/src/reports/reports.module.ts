@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { StatisticsModule } from './statistics.module.js';
 
-/** Reports (issue 7): anonymised statistics; the audit log lives in the audit module. */
+/** Reports: anonymised statistics; the audit log lives in the audit module. */
 @Module({ imports: [StatisticsModule] })
 export class ReportsModule {}

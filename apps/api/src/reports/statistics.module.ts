@@ -6,7 +6,7 @@ import { StatisticsController } from './statistics.controller.js';
 import { StatisticsRepository } from './statistics.repository.js';
 import { StatisticsService } from './statistics.service.js';
 
-/** Anonymised statistics from the aggregate counters (issue 7). */
+/** Anonymised statistics from the aggregate counters. */
 @Module({
   controllers: [StatisticsController],
   providers: [StatisticsService, StatisticsRepository, StatisticsBatches, StatisticsBatchRepository, StatisticsBatchScheduler],

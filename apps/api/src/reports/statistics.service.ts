@@ -29,7 +29,7 @@ const ONE_PER_CASE: ReadonlySet<string> = new Set(['cases', 'age_group', 'channe
 const NEXT_GRANULARITY: Record<Granularity, Granularity | undefined> = { month: 'quarter', quarter: 'year', year: undefined };
 
 /**
- * Anonymised statistics (issue 7) from the aggregate counters only — never a
+ * Anonymised statistics from the aggregate counters only — never a
  * case, never a key — with disclosure control (statistics-suppression.ts).
  */
 @Injectable()

@@ -8,7 +8,7 @@ import { RetentionController } from './retention.controller.js';
 import { RetentionRepository } from './retention.repository.js';
 import { RetentionService } from './retention.service.js';
 
-/** Retention (issue 10): the policy, warnings and extensions, and the daily crypto-shredding purge. */
+/** Retention: the policy, warnings and extensions, and the daily crypto-shredding purge. */
 @Module({
   imports: [AuthModule],
   controllers: [RetentionController, RetentionAdminController],

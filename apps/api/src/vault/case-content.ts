@@ -27,7 +27,7 @@ export interface CaseCategories {
   languages: string[];
   /** How the request came (web, callback_request, phone…): encrypted like the rest; the call-back queue filters on it. */
   channel?: IntakeChannel;
-  /** For the statistics counters only (codes, never free text); absent on cases created before issue 7. */
+  /** For the statistics counters only (codes, never free text); absent on cases created before statistics were kept. */
   ageGroup?: string;
   disability?: string;
   /** The measures the requester asked for (codes). */

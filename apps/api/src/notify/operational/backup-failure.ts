@@ -1,7 +1,7 @@
 import pg from 'pg';
 
 /*
- * `npm run backup` failing is an operational alert of its own (issue 10):
+ * `npm run backup` failing is an operational alert of its own:
  * the command notes the failure in one setting row — when and a coarse
  * reason code, never a message, a path or a key — and the operational scan
  * raises 'backup_failed' until a backup succeeds (which deletes the row).

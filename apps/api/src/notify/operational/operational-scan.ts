@@ -13,9 +13,9 @@ import { backupFailed, backupMissing, checkpointNotExported, diskNearlyFull, ops
 import { backupFailureAt, backupTimes, certificateValidTo, checkpointExportFacts, databaseRestartedAt, diskSpaces, publicFormStatus } from './ops-probes.js';
 
 /**
- * Operational alerts (issue 10): backup missing or failed, disk nearly full,
+ * Operational alerts: backup missing or failed, disk nearly full,
  * audit checkpoint not exported, TLS certificate near expiry, public form
- * unreachable; and the quarterly custodian drill reminder (issue 9). Run
+ * unreachable; and the quarterly custodian drill reminder. Run
  * by the OpsScheduler every OPS_CHECK_MINUTES; each failing check raises one 'operational' alert per day, which goes down
  * the same rota and escalation as any alert (the person on call is the one
  * reachable at any hour; supervisors follow) and says only the neutral sentence.
@@ -59,7 +59,7 @@ export class OperationalScan {
     if (checkpointNotExported(now, facts.lastExportedAt, facts.firstCheckpointAt, config.CHECKPOINT_EXPORT_MAX_DAYS)) topics.push('checkpoint_not_exported');
     if (config.TLS_CERT_FILE && tlsExpiring(now, await certificateValidTo(config.TLS_CERT_FILE), config.TLS_MIN_DAYS)) topics.push('tls_expiring');
     if (config.PUBLIC_URL && publicFormUnreachable(await publicFormStatus(config.PUBLIC_URL))) topics.push('public_form_unreachable');
-    // The quarterly drill (issue 9): a custodian who has not proved their share opens for 90 days.
+    // The quarterly drill: a custodian who has not proved their share opens for 90 days.
     if (custodianDrillDue(now, await custodianDrillFacts(this.prisma))) topics.push('custodian_drill_due');
     // The embedded PostgreSQL ended by itself and the portal started it again: someone should find out why.
     if (restartedWithinADay(now, await databaseRestartedAt(this.prisma))) topics.push('database_restarted');

@@ -1,7 +1,7 @@
 import type { OpsTopic } from '@mnpddh/shared';
 
 /**
- * The operational checks of issue 10 as pure decisions: each takes what was
+ * The operational checks as pure decisions: each takes what was
  * observed and says whether the mechanism is at risk. I/O lives in ops-probes.ts.
  */
 const HOUR_MS = 3_600_000;

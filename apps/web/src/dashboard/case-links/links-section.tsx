@@ -10,7 +10,7 @@ import { LinkForm, UnlinkForm } from './link-forms';
 import './case-links.css';
 
 /**
- * The links of a case (issue 6): each other case by its reference, what
+ * The links of a case: each other case by its reference, what
  * links them and why; its status, urgency and risk only when the caller
  * holds it (the API sends nothing otherwise); a way to see both side by
  * side; and the forms to link, unlink and mark a collective subject.

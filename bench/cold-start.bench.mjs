@@ -7,11 +7,11 @@
 // Run: npm run bench:cold-start   (builds what is stale; temp dirs deleted; loopback only)
 import { execFileSync, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machineLine, median, ms, writeSection } from './lib/report.mjs';
+import { freePort } from '../apps/api/dist/database/free-port.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAIN = join(ROOT, 'apps/api/dist/main.js');
@@ -20,16 +20,6 @@ const EMPTY_RUNS = Number(process.env.BENCH_COLD_EMPTY_RUNS ?? 3);
 const WARM_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const TIMEOUT_MS = 180_000;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function exited(child) {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));

@@ -1,9 +1,9 @@
-import { createServer } from 'node:net';
 import type { CDPSession, Page } from 'playwright-core';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { accessibilityProblems, launchBrowser, watchConsole, type Browser } from '../support/browser.js';
 import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, nextTotp, signIn, type CreatedStaff, type StaffCredentials } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
+import { freePort } from '../../apps/api/src/database/free-port.js';
 
 /**
  * Security keys in a real headless Chromium, with the browser's own virtual
@@ -16,16 +16,6 @@ import { startTestPortal } from '../support/test-portal.js';
 const SLOW_MS = 90_000;
 
 /** A free loopback port, so PUBLIC_URL can name it before the portal starts. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 describe('security keys in a real browser', () => {
   let portal: RunningPortal;

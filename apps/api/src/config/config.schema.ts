@@ -97,6 +97,8 @@ export const EnvSchema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(14),
   /** The mechanism's name as staff see it on their security key's prompt (the portal may serve other mechanisms). */
   MECHANISM_NAME: z.string().trim().min(2).max(64).default('CNDH Mali'),
+  /** Where researchers report a flaw (security.txt, RFC 9116); unset: no security.txt rather than a contact nobody reads. */
+  SECURITY_CONTACT: z.string().trim().regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'a mailto: address or an https:// URL').optional(),
   /** Country (ISO 3166-1 alpha-2) hosting the server and its backups: outside Mali is a transfer in the register of processing. */
   HOSTING_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code, e.g. ML').default('ML'),
   /** Operational alerts: how often the checks run, and their thresholds. */

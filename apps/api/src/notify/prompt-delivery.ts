@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { hourlyLoggerOf } from '../common/public-side-log.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { Dispatcher } from './dispatcher.js';
 import { SchedulerLock } from './scheduler-lock.js';
@@ -33,10 +34,14 @@ export class PromptDelivery {
     return this.#running;
   }
 
-  /** For the after-commit hook: never throws (a failed try is retried at the next tick). */
+  /**
+   * For the after-commit hook: never throws (a failed try is retried at the
+   * next tick). It runs right after a defender's request, so its line carries
+   * the hour only: a precise time would date the submission.
+   */
   kick(): void {
     this.deliverNow().catch((error: unknown) => {
-      this.runtime.logger.warn({ reason: error instanceof Error ? error.name : 'unknown' }, 'prompt alert delivery failed');
+      hourlyLoggerOf(this.runtime.logger).warn({ reason: error instanceof Error ? error.name : 'unknown' }, 'prompt alert delivery failed');
     });
   }
 

@@ -4,6 +4,7 @@ export * from './follow-up.js';
 export * from './health.js';
 export * from './locale.js';
 export * from './protection-request.js';
+export * from './request-draft.js';
 export * from './privacy-notice.js';
 export * from './public-site.js';
 export * from './register-of-processing.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PRIVACY_NOTICE_VERSION } from '@mnpddh/shared';
+import { REQUEST_FIRST_STEPS, type RequestDraftFields } from '@mnpddh/shared';
 import { many, one, ticked, type Posted } from './form-values.js';
 
 /**
@@ -7,19 +7,8 @@ import { many, one, ticked, type Posted } from './form-values.js';
  * no answer), the same fields as the web form's first three screens, and the
  * submission key that makes a repeated "Envoyer" one request.
  */
-export interface PlainDraft {
-  summary: string;
-  detainedOrMissing: string;
-  lifeInDanger: string;
+export interface PlainDraft extends RequestDraftFields {
   methods: string[];
-  phone: string;
-  email: string;
-  trustedPerson: string;
-  safeTimes: string;
-  mayLeaveMessage: string;
-  callbackLanguage: string;
-  consentProcessing: boolean;
-  consentSharing: boolean;
   submissionKey: string;
 }
 
@@ -31,8 +20,8 @@ export function emptyDraft(): PlainDraft {
   };
 }
 
-/** The three pages before "Envoyer maintenant", and the parts of the shared schema each one asks (as the web form). */
-export const REQUEST_STEPS = [['summary', 'rightNow'], ['contact'], ['consent']] as const;
+/** The three pages before "Envoyer maintenant", as the web form's screens. */
+export const REQUEST_STEPS = REQUEST_FIRST_STEPS;
 
 /** What one page posted, on top of the draft: only that page's fields change. */
 export function readStep(draft: PlainDraft, step: number, body: Posted): PlainDraft {
@@ -52,34 +41,6 @@ export function readStep(draft: PlainDraft, step: number, body: Posted): PlainDr
     };
   }
   return { ...draft, consentProcessing: ticked(body, 'consent.processing'), consentSharing: ticked(body, 'consent.sharingWithPartners') };
-}
-
-const phoneMethods = ['phone', 'signal', 'whatsapp'];
-
-/**
- * The object the shared ProtectionRequest schema checks, built as the web
- * form builds it: only the details of the chosen ways of contact are sent.
- */
-export function toRequestInput(draft: PlainDraft): unknown {
-  const { methods } = draft;
-  const reachable = methods.length > 0 && !methods.includes('no_contact');
-  const contact = reachable
-    ? {
-        methods,
-        phone: methods.some((m) => phoneMethods.includes(m)) ? draft.phone : undefined,
-        email: methods.includes('email') ? draft.email : undefined,
-        trustedPerson: methods.includes('trusted_person') ? draft.trustedPerson : undefined,
-        safeTimes: draft.safeTimes,
-        mayLeaveMessage: draft.mayLeaveMessage || undefined,
-        callbackLanguage: draft.callbackLanguage || undefined,
-      }
-    : { methods };
-  return {
-    summary: draft.summary,
-    rightNow: { detainedOrMissing: draft.detainedOrMissing || undefined, lifeInDanger: draft.lifeInDanger || undefined },
-    contact,
-    consent: { processing: draft.consentProcessing, sharingWithPartners: draft.consentSharing, noticeVersion: PRIVACY_NOTICE_VERSION },
-  };
 }
 
 /** A draft read back from its sealed form: the shape is checked, never trusted. */

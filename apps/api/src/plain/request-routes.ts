@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { CallbackRequest, PRIVACY_NOTICE_VERSION, ProtectionRequest } from '@mnpddh/shared';
+import { CallbackRequest, PRIVACY_NOTICE_VERSION, ProtectionRequest, toRequestInput } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { CryptoError } from '../crypto/index.js';
 import type { IntakeService } from '../intake/intake.service.js';
@@ -7,7 +7,7 @@ import type { FormGuard } from './form-guard.js';
 import { one, ticked, type Posted } from './form-values.js';
 import { sendPage } from './page-response.js';
 import type { PlainContext } from './plain-context.js';
-import { emptyDraft, parseDraft, readStep, REQUEST_STEPS, toRequestInput, type PlainDraft } from './request-draft.js';
+import { emptyDraft, parseDraft, readStep, REQUEST_STEPS, type PlainDraft } from './request-draft.js';
 import { receiptPage, requestStepPage } from './request-pages.js';
 import { callbackPage, callbackSentPage, emptyCallback } from './site-pages.js';
 import { checkForm, errorsUnder } from './validate-form.js';

@@ -1,3 +1,4 @@
+import { needsPhone } from '@mnpddh/shared';
 import { EmergencyPhoneLink } from '../../ui/emergency-phone';
 import { fill } from '../../ui/fill';
 import { LockIcon } from '../../ui/icons';
@@ -5,7 +6,6 @@ import { Checkbox } from '../form/fields';
 import { useIntakeT } from '../i18n/catalogues';
 import { PrivacyNoticeText } from '../privacy-notice-text';
 import { isUrgentDraft, type FirstStepProps } from './first-steps';
-import { needsPhone } from './request-draft';
 
 /** Loi n°2013-015 on personal data: who reads, why, how long, and the person's rights. */
 export function PrivacyNotice() {

@@ -1,11 +1,11 @@
-import { CONTACT_METHODS, SPOKEN_LANGUAGES } from '@mnpddh/shared';
+import { CONTACT_METHODS, needsPhone, reachable, SPOKEN_LANGUAGES } from '@mnpddh/shared';
 import { CallButton } from '../../ui/call-button';
 import { useT } from '../../i18n/i18n-context';
 import { CheckboxGroup, optionsOf, RadioGroup, SelectField, TextField } from '../form/fields';
 import { tristateOptions, type Patch } from '../form/options';
 import type { FieldErrors } from '../form/validate';
 import { useIntakeT } from '../i18n/catalogues';
-import { needsPhone, reachable, type ContactMethod, type FirstStepDraft } from './request-draft';
+import type { ContactMethod, FirstStepDraft } from './request-draft';
 
 export interface FirstStepProps {
   draft: FirstStepDraft;

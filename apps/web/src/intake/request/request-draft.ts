@@ -1,4 +1,4 @@
-import { PRIVACY_NOTICE_VERSION, type CONTACT_METHODS, type SPOKEN_LANGUAGES, type SubmissionReceipt, type Tristate } from '@mnpddh/shared';
+import { REQUEST_FIRST_STEPS, type CONTACT_METHODS, type SPOKEN_LANGUAGES, type SubmissionReceipt, type Tristate } from '@mnpddh/shared';
 import { emptyDetails, type DetailsDraft } from '../details/details-draft';
 
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
@@ -35,37 +35,8 @@ export const emptyFirstStep: FirstStepDraft = {
   consentSharing: false,
 };
 
-export const needsPhone = (methods: readonly ContactMethod[]) => methods.some((m) => m === 'phone' || m === 'signal' || m === 'whatsapp');
-export const reachable = (methods: readonly ContactMethod[]) => methods.length > 0 && !methods.includes('no_contact');
-
-/**
- * The object the shared `ProtectionRequest` schema checks. Only the contact
- * details of the chosen ways are sent: a number typed, then un-chosen, stays
- * on the page and never reaches the server.
- */
-export function toRequestInput(draft: FirstStepDraft): unknown {
-  const { methods } = draft;
-  const contact = reachable(methods)
-    ? {
-        methods,
-        phone: needsPhone(methods) ? draft.phone : undefined,
-        email: methods.includes('email') ? draft.email : undefined,
-        trustedPerson: methods.includes('trusted_person') ? draft.trustedPerson : undefined,
-        safeTimes: draft.safeTimes,
-        mayLeaveMessage: draft.mayLeaveMessage || undefined,
-        callbackLanguage: draft.callbackLanguage || undefined,
-      }
-    : { methods };
-  return {
-    summary: draft.summary,
-    rightNow: { detainedOrMissing: draft.detainedOrMissing || undefined, lifeInDanger: draft.lifeInDanger || undefined },
-    contact,
-    consent: { processing: draft.consentProcessing, sharingWithPartners: draft.consentSharing, noticeVersion: PRIVACY_NOTICE_VERSION },
-  };
-}
-
-/** The three short screens before "Envoyer maintenant", and the parts of the schema each one asks. */
-export const FIRST_STEPS = [['summary', 'rightNow'], ['contact'], ['consent']] as const;
+/** The three short screens before "Envoyer maintenant". */
+export const FIRST_STEPS = REQUEST_FIRST_STEPS;
 
 /** The screen that holds a dotted path (for errors coming back from the server). */
 export function firstStepOf(path: string): number {

@@ -1,4 +1,4 @@
-import { ProtectionRequest, type RequestDetails } from '@mnpddh/shared';
+import { ProtectionRequest, toRequestInput, type RequestDetails } from '@mnpddh/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { InfoIcon } from '../../ui/icons';
@@ -13,7 +13,7 @@ import { useIntakeT } from '../i18n/catalogues';
 import { ConsentStep } from './consent-step';
 import { ContactStep, NowStep } from './first-steps';
 import { DoneScreen, ReceiptScreen } from './receipt-screen';
-import { FIRST_STEPS, firstStepOf, requestMemory, toRequestInput, type RequestMemory, type Stage } from './request-draft';
+import { FIRST_STEPS, firstStepOf, requestMemory, type RequestMemory, type Stage } from './request-draft';
 import '../intake.css';
 
 const stageKey = (stage: Stage) => (stage.name === 'first' ? `first-${stage.step}` : stage.name);

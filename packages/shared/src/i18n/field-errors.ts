@@ -1,22 +1,39 @@
 import type { core } from 'zod';
 import { fieldMessage } from '../errors.js';
 import type { Locale } from '../locale.js';
-import type { IntakeCatalogue } from './intake-fr.js';
 
 /** Fills `{name}` placeholders with plain text. */
 export function fillPlaceholders(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/** The words a form needs for its field errors: the public form speaks to the defender, the assisted intake about them. */
+export interface FieldErrorWords {
+  required: string;
+  choose: string;
+  chooseAtLeastOne: string;
+  tooLong: string;
+  tooMany: string;
+  email: string;
+  date: string;
+  time: string;
+  phoneShort: string;
+  summary: string;
+  methods: string;
+  consent: string;
+}
+
 /**
  * zod's generic wording ("Trop grand : chaîne de caractères doit avoir
  * <=5000 caractères") is not for a B1 reader in a hurry: the common cases get
  * plain words; anything else keeps zod's message, which is the API's too.
- * The web form and the pages served without JavaScript both word errors here.
+ * The web form, the pages served without JavaScript and the assisted intake
+ * (whose request sits under `root`, e.g. `request`) all word errors here.
  */
-export function plainFieldMessage(issue: core.$ZodIssue, t: IntakeCatalogue, locale: Locale): string {
-  const e = t.errors;
-  const path = issue.path.join('.');
+export function plainFieldMessage(issue: core.$ZodIssue, words: { errors: FieldErrorWords }, locale: Locale, root = ''): string {
+  const e = words.errors;
+  const fullPath = issue.path.join('.');
+  const path = root && fullPath.startsWith(`${root}.`) ? fullPath.slice(root.length + 1) : fullPath;
   switch (issue.code) {
     case 'custom':
       return fieldMessage(issue.message, locale) ?? issue.message;

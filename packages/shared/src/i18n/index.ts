@@ -9,6 +9,6 @@ export { intakeFr, type IntakeCatalogue } from './intake-fr.js';
 export { intakeEn } from './intake-en.js';
 export { uploadsFr, type UploadsCatalogue } from './uploads-fr.js';
 export { uploadsEn } from './uploads-en.js';
-export { fillPlaceholders, plainFieldMessage } from './field-errors.js';
+export { fillPlaceholders, plainFieldMessage, type FieldErrorWords } from './field-errors.js';
 export { plainFr, type PlainCatalogue } from './plain-fr.js';
 export { plainEn } from './plain-en.js';

@@ -1,4 +1,4 @@
-import type { AssistedReceipt } from '@mnpddh/shared';
+import { AssistedRequest, type AssistedReceipt } from '@mnpddh/shared';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { ApiError } from '../api';
@@ -15,7 +15,7 @@ import { useOptions } from './options';
 import { HelpSection, PersonSection } from './person-section';
 import { SituationSection } from './situation-section';
 import { useAssistedT } from './strings';
-import { serverErrors, validate, type FieldErrors } from './validate';
+import { serverErrors, validate, type FieldErrors } from '../../intake/form/validate';
 
 const CHANNELS = ['phone', 'written', 'in_person', 'partner_referral', 'own_initiative'] as const;
 
@@ -48,7 +48,7 @@ export function AssistedIntakeForm({ onFiled }: { onFiled: (filed: AssistedRecei
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (submitting) return;
-    const checked = validate(requestOf(draft), t, locale);
+    const checked = validate(AssistedRequest, requestOf(draft), locale, t, 'request');
     if (!checked.ok) {
       setErrors(checked.errors);
       setProblem({ fields: checked.errors });

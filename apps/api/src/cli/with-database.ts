@@ -1,6 +1,6 @@
 import { parseConfig } from '../config/config.schema.js';
 import type { ServerSecrets } from '../config/server-secrets.js';
-import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
+import { loadEmbedded } from '../database/load-embedded.js';
 import { runningEmbeddedUrl } from '../database/running-postgres.js';
 import { checkSecretFingerprints } from '../database/secret-fingerprints.js';
 
@@ -20,6 +20,7 @@ export async function withDatabase<T>(task: (url: string) => Promise<T>, secrets
   if (!config.embedded) return checked(config.MIGRATION_DATABASE_URL ?? (config.DATABASE_URL as string));
   const running = await runningEmbeddedUrl(config.DATA_DIR, 'portal');
   if (running !== null) return checked(running);
+  const startEmbeddedPostgres = await loadEmbedded();
   const embedded = await startEmbeddedPostgres(config.DATA_DIR);
   try {
     return await checked(embedded.url);

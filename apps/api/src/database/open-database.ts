@@ -1,6 +1,6 @@
 import type { AppConfig } from '../config/config.schema.js';
 import { MIGRATION_PATHS } from '../paths.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { loadEmbedded } from './load-embedded.js';
 import { applyMigrations } from './migrations.js';
 import type { SupervisionEvents } from './embedded-supervisor.js';
 
@@ -43,6 +43,7 @@ export async function openDatabase(config: AppConfig, log: DatabaseLog): Promise
     const appliedMigrations = await applyMigrations(config.MIGRATION_DATABASE_URL ?? url, MIGRATION_PATHS);
     return { url, ownerUrl: config.MIGRATION_DATABASE_URL ?? url, appliedMigrations, onRestarted: () => undefined, close: () => Promise.resolve() };
   }
+  const startEmbeddedPostgres = await loadEmbedded();
   const embedded = await startEmbeddedPostgres(config.DATA_DIR, (message) => log.trace(message));
   try {
     // Migrations as the owner; the portal itself as the restricted application role.

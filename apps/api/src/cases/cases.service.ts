@@ -1,5 +1,4 @@
 import { matchesStamp } from '../integrity/case-stamp.js';
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseDetail, CaseList, CaseListQuery, CaseListStatus, CaseSummary } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
@@ -7,7 +6,7 @@ import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { CaseCategories } from '../vault/case-content.js';
 import type { CaseReader } from '../vault/case-reader.js';
-import { CaseVaultService, type HeldCaseRow } from '../vault/case-vault.service.js';
+import { CaseVaultService, type SealedCategoriesRow } from '../vault/case-vault.service.js';
 import { VaultRepository } from '../vault/vault.repository.js';
 import type { CurrentStaffMember } from '../auth/current-staff.js';
 import { CaseDrafts } from '../vault/case-drafts.js';
@@ -40,8 +39,11 @@ const STATUSES: readonly CaseListStatus[] = ['received', 'under_assessment', 'me
 const OPEN = (status: string) => status !== 'closed' && status !== 'inadmissible';
 const DAY_MS = 86_400_000;
 
+/** A held case's clear index row, as the list reads it for every held case. */
+type HeldIndexRow = Awaited<ReturnType<VaultRepository['findHeldIndex']>>[number];
+
 interface Listed {
-  row: HeldCaseRow;
+  row: HeldIndexRow;
   overdue: CaseSummary['overdueTargets'];
   /** The clear index row carries its MAC (checked for every case listed, decrypted or not). */
   intact: boolean;
@@ -51,10 +53,12 @@ interface Listed {
 
 /**
  * The staff case list and case view. The list reads the clear triage index
- * of the cases the caller holds a grant for (filters on it in SQL), checks
- * each row's index MAC, and decrypts only the categories concern — and only
- * of the cases it needs (all held cases when an encrypted filter is on, the
- * page otherwise), through the session's cache. Listing is not a read of a
+ * of the cases the caller holds a grant for (filters on it in SQL; no
+ * ciphertext), checks each row's index MAC (memoised for the exact row) and
+ * anchored revision (every time), and decrypts only the categories concern —
+ * and only of the cases it needs (all held cases when an encrypted filter is
+ * on, the page otherwise), through the session's cache, reading their
+ * ciphertext and grants only then. Listing is not a read of a
  * case's content: not audited per case. The view is CaseVaultService.openCase
  * (integrity-checked, audited as case.decrypted).
  */
@@ -83,7 +87,7 @@ export class CasesService {
     const now = this.clock.now();
     // Details the defender added later count as part of the request: merged before anything is filtered.
     await this.details.mergeHeld(reader);
-    const rows = await this.repository.findHeldCases(this.prisma, reader.id, this.clearFilters(reader.id, query));
+    const rows = await this.repository.findHeldIndex(this.prisma, reader.id, this.clearFilters(reader.id, query));
     const cached = this.cache.session(session.idHash, reader.id, session.expiresAt);
     const stamps = await this.vault.anchoredStamps();
     let listed: Listed[] = rows.map((row) => ({
@@ -204,37 +208,53 @@ export class CasesService {
     return described;
   }
 
-  /** Decrypts (or finds in the session's cache) the categories of these cases; cases whose grant does not open for this key are dropped. */
+  /**
+   * Decrypts (or finds in the session's cache) the categories of these
+   * cases, reading the ciphertext and grant of only the cases the cache
+   * lacks; cases whose grant does not open for this key are dropped.
+   */
   private async withCategories(reader: CaseReader, cached: SessionCategories, items: Listed[]): Promise<Listed[]> {
-    const kept: Listed[] = [];
+    const found = new Map<string, CaseCategories | null>();
+    const missing: Listed[] = [];
     for (const item of items) {
-      if (item.categories !== undefined) {
-        kept.push(item);
-        continue;
-      }
-      const { row } = item;
-      const fingerprint = fingerprintOf(row);
-      const hit = cached.get(row.id, fingerprint);
-      if (hit && (hit.categories === null || item.intact)) {
-        kept.push({ ...item, categories: hit.categories });
-        continue;
-      }
-      try {
-        const categories = await this.vault.decryptCategories(reader, row);
-        cached.set(row.id, fingerprint, categories);
-        kept.push({ ...item, categories });
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        if (error.code === 'INTEGRITY_FAILED') {
-          // Audited once for this state of the row; listed (flagged) so a tampered case does not vanish from the queue.
-          cached.set(row.id, fingerprint, null);
-          kept.push({ ...item, categories: null });
-        } else if (error.code !== 'FORBIDDEN') {
-          throw error;
-        }
+      if (item.categories !== undefined) continue;
+      const hit = cached.get(item.row.id, fingerprintOf(item.row));
+      if (hit && (hit.categories === null || item.intact)) found.set(item.row.id, hit.categories);
+      else missing.push(item);
+    }
+    if (missing.length > 0) {
+      const sealed = await this.repository.findSealedCategories(this.prisma, reader.id, missing.map(({ row }) => row.id));
+      const sealedOf = new Map(sealed.map((row) => [row.id, row]));
+      for (const { row } of missing) {
+        const parts = sealedOf.get(row.id);
+        // Same key as the index read: a case re-keyed in between is left for the next list.
+        if (!parts || parts.caseKeyId !== row.caseKeyId) continue;
+        const categories = await this.decrypted(reader, cached, { ...row, ...parts });
+        if (categories !== undefined) found.set(row.id, categories);
       }
     }
-    return kept;
+    return items.flatMap((item) => {
+      if (item.categories !== undefined) return [item];
+      return found.has(item.row.id) ? [{ ...item, categories: found.get(item.row.id) }] : [];
+    });
+  }
+
+  /** One case's categories, kept in the session's cache; null when it failed its integrity check, undefined when the grant is not this reader's. */
+  private async decrypted(reader: CaseReader, cached: SessionCategories, row: HeldIndexRow & SealedCategoriesRow): Promise<CaseCategories | null | undefined> {
+    try {
+      const categories = await this.vault.decryptCategories(reader, row);
+      cached.set(row.id, fingerprintOf(row), categories);
+      return categories;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === 'INTEGRITY_FAILED') {
+        // Audited once for this state of the row; listed (flagged) so a tampered case does not vanish from the queue.
+        cached.set(row.id, fingerprintOf(row), null);
+        return null;
+      }
+      if (error.code !== 'FORBIDDEN') throw error;
+      return undefined;
+    }
   }
 
   private clearFilters(readerId: string, query: CaseListQuery): Prisma.ProtectionCaseWhereInput {
@@ -292,12 +312,12 @@ function byPriority(a: Listed, b: Listed): number {
   return rank(a) - rank(b) || b.row.receivedAt.getTime() - a.row.receivedAt.getTime() || a.row.reference.localeCompare(b.row.reference);
 }
 
-/** What a cached entry was decrypted from: any change to the revision, index, grant or ciphertext makes it stale. */
-function fingerprintOf(row: HeldCaseRow): string {
-  const grant = row.grants[0];
-  return createHash('sha256')
-    .update([row.revision, row.indexMac, grant?.id, grant?.signature, grant?.sealedKey, grant?.recipientPublicKey, row.caseKeyId, row.categories].join('\n'))
-    .digest('base64url');
+/**
+ * What a cached entry was decrypted from: the revision (every write of the
+ * case bumps it, re-keying included), the index row's MAC and the case key.
+ */
+function fingerprintOf(row: Pick<HeldIndexRow, 'revision' | 'indexMac' | 'caseKeyId'>): string {
+  return `${row.revision}\n${row.indexMac}\n${row.caseKeyId}`;
 }
 
 function summary(item: Listed, names: Map<string, string>): CaseSummary {

@@ -4,11 +4,11 @@ import type { CaseCategories } from '../vault/case-content.js';
 
 /** Most sessions held at once (the least recently used goes first) and most cases per session. */
 export const MAX_SESSIONS = 200;
-export const MAX_CASES_PER_SESSION = 5_000;
+export const MAX_CASES_PER_SESSION = 20_000;
 const SWEEP_INTERVAL_MS = 60_000;
 
 interface CachedCategories {
-  /** A hash of what the entry was decrypted from: revision, index MAC, the grant, the ciphertext. */
+  /** What the entry was decrypted from: the case's revision, index MAC and case key id. */
   readonly fingerprint: string;
   /** null: the case failed its integrity check (already audited for this fingerprint). */
   readonly categories: CaseCategories | null;
@@ -27,7 +27,7 @@ interface SessionEntries {
  * cases they hold; this keeps what was decrypted for the rest of the
  * session so the next list call decrypts only what changed. Keyed by the
  * session id hash; an entry is used only while its fingerprint (revision,
- * index MAC, grant, ciphertext) matches the row. It dies with the session:
+ * index MAC, case key id) matches the row. It dies with the session:
  * logout, rotation, "end all sessions", deactivation (SessionService tells
  * us), idle timeout or absolute expiry (swept here), or eviction when full.
  * In memory only, never written anywhere.

@@ -8,7 +8,8 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { AUDIT_GENESIS_HASH, CryptoError, verifyAuditChain } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { emptyFacts, foldRow, mergeFacts, type AnchorFacts } from './anchor-facts.js';
-import { readAnchor, writeAnchor, type AnchorState, type IntegrityIncident } from './anchor-file.js';
+import { FactsChanges } from './anchor-delta.js';
+import { AnchorStore, type AnchorState, type IntegrityIncident } from './anchor-file.js';
 
 /** Rows read at a time. */
 const BATCH = 1000;
@@ -33,6 +34,7 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
   private checkpointWanted: (() => Promise<unknown>) | null = null;
   private securityEventSeen = false;
   private waiting: Promise<void> | null = null;
+  private store: AnchorStore | null = null;
 
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -157,6 +159,7 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
     if (this.state.incident) return;
     const from = { seq: BigInt(this.state.head.seq), hash: this.state.head.hash };
     const walk = new ChainWalk(this.runtime.secrets.auditChainKey, [], from);
+    const changes = new FactsChanges(this.state.facts);
     let securityEvent = false;
     let broken = false;
     // One read from the anchored row itself: it must still be there, unchanged, before what follows is trusted.
@@ -170,6 +173,7 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
           break;
         }
         foldRow(this.state.facts, row);
+        changes.touch(row);
         securityEvent ||= SECURITY_EVENTS.test(row.action);
       }
       const last = read.at(-1);
@@ -179,7 +183,7 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
     const head = walk.verifiedHead;
     if (head.seq !== from.seq) this.state.head = { seq: head.seq.toString(), hash: head.hash };
     if (broken) return this.raise('forged', walk.brokenAt);
-    if (head.seq !== from.seq) await this.save();
+    if (head.seq !== from.seq) await this.anchorStore().append(changes.delta(this.state.head), this.state);
     if (securityEvent) this.securityEventSeen = true;
   }
 
@@ -198,14 +202,20 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
   }
 
   private async load(): Promise<void> {
-    const stored = await readAnchor(this.path, this.runtime.config.TENANT, this.runtime.secrets.anchorKey);
+    const stored = await this.anchorStore().read();
     if (stored) this.state = stored;
     else this.runtime.logger.warn({ path: this.path }, 'no integrity anchor yet: anchoring the database as it is now');
     this.loaded = true;
   }
 
+  /** The whole state as a new snapshot (an incident, an acknowledgement: rare). */
   private async save(): Promise<void> {
-    await writeAnchor(this.path, this.runtime.config.TENANT, this.runtime.secrets.anchorKey, this.state);
+    await this.anchorStore().replace(this.state);
+  }
+
+  private anchorStore(): AnchorStore {
+    this.store ??= new AnchorStore(this.path, this.runtime.config.TENANT, this.runtime.secrets.anchorKey);
+    return this.store;
   }
 
   /** Every row whose own keyed hash verifies (whatever came before it), folded; and the database's head. */

@@ -13,6 +13,7 @@ import {
 import { DirectoryService, INTAKE_ID } from '../directory/directory.service.js';
 import type { CaseKeyGrant, Receipt } from '../generated/prisma/client.js';
 import type { CaseReader } from './case-reader.js';
+import { VerifiedMemo } from './verified-memo.js';
 
 /** What of a receipt row opens its thread key. */
 export type ReceiptKeyRow = Pick<Receipt, 'id' | 'wrappedThreadKey' | 'sealedThreadKey' | 'sealedBy' | 'sealerCertificate' | 'sealSignature'>;
@@ -24,6 +25,9 @@ export type ReceiptKeyRow = Pick<Receipt, 'id' | 'wrappedThreadKey' | 'sealedThr
  */
 @Injectable()
 export class CaseKeysAccess {
+  /** Grants whose signature (and granter certificate) verified: two Ed25519 checks a case, not repeated on every list. */
+  private readonly verifiedGrants = new VerifiedMemo();
+
   constructor(private readonly directory: DirectoryService) {}
 
   openCaseKey(grants: CaseKeyGrant[], reader: CaseReader, caseId: string, keyId: string): CaseKey {
@@ -75,12 +79,16 @@ export class CaseKeysAccess {
       recipientPublicKey: grant.recipientPublicKey,
       sealedKey: grant.sealedKey,
     };
+    // Every input of the check, exactly: a grant changed in any of them (moved, re-sealed, re-signed) is verified again.
+    const inputs = [caseId, keyKind, reader.id, grant.recipientPublicKey, grant.sealedKey, grant.signature, grant.grantedBy, grant.granterCertificate].join('\n');
+    if (this.verifiedGrants.has(grant.id, inputs)) return grant;
     try {
       verifyGrant(statement, grant.signature, this.granter(grant));
     } catch (error) {
       if (error instanceof CryptoError) throw new AppError('INTEGRITY_FAILED');
       throw error;
     }
+    this.verifiedGrants.remember(grant.id, inputs);
     return grant;
   }
 

@@ -1,5 +1,6 @@
 import { caseStamp, matchesStamp, type CaseStamp } from '../integrity/case-stamp.js';
 import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
+import { VerifiedMemo } from './verified-memo.js';
 import { randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
@@ -66,6 +67,8 @@ export interface CreatedCase {
 
 /** A held case as the list reads it (VaultRepository.findHeldCases). */
 export type HeldCaseRow = Awaited<ReturnType<VaultRepository['findHeldCases']>>[number];
+/** What decrypting a listed case's categories needs: its index row (checked first), its grants, key id and ciphertext. */
+export type SealedCategoriesRow = TriageIndex & Pick<HeldCaseRow, 'id' | 'indexMac' | 'grants' | 'caseKeyId' | 'categories'>;
 
 export interface OpenedCase {
   id: string;
@@ -99,6 +102,9 @@ export class CaseVaultService {
     private readonly counters: PendingCounters,
     private readonly anchor: IntegrityAnchor,
   ) {}
+
+  /** Index rows whose MAC verified, memoised across lists (process-wide: the index key is the server's, not a reader's). */
+  private readonly intactRows = new VerifiedMemo();
 
   async createCase(input: NewCase, now = new Date()): Promise<CreatedCase> {
     const caseId = randomUUID();
@@ -213,13 +219,18 @@ export class CaseVaultService {
 
   /** Whether a clear index row still carries its MAC under the index key (a database writer cannot change it unnoticed). */
   indexRowIntact(row: TriageIndex & { id: string; indexMac: string }): boolean {
+    const values = indexValues(row);
+    // The exact row that verified, byte for byte: any other (a replayed row, one column changed) is checked again.
+    const inputs = `${row.indexMac}\n${JSON.stringify(values)}`;
+    if (this.intactRows.has(row.id, inputs)) return true;
     try {
-      verifyIndexRowMac(this.runtime.secrets.indexKey, { tenant: this.directory.tenant, caseId: row.id, values: indexValues(row) }, row.indexMac);
-      return true;
+      verifyIndexRowMac(this.runtime.secrets.indexKey, { tenant: this.directory.tenant, caseId: row.id, values }, row.indexMac);
     } catch (error) {
       if (error instanceof CryptoError) return false;
       throw error;
     }
+    this.intactRows.remember(row.id, inputs);
+    return true;
   }
 
   /**
@@ -230,11 +241,14 @@ export class CaseVaultService {
    * is audited as a tampered case and raised as INTEGRITY_FAILED, a missing
    * or foreign grant as FORBIDDEN.
    */
-  async decryptCategories(reader: CaseReader, row: HeldCaseRow): Promise<CaseCategories> {
+  async decryptCategories(reader: CaseReader, row: SealedCategoriesRow): Promise<CaseCategories> {
     const tenant = this.directory.tenant;
-    await this.integrityChecked(reader, row.id, () =>
-      verifyIndexRowMac(this.runtime.secrets.indexKey, { tenant, caseId: row.id, values: indexValues(row) }, row.indexMac),
-    );
+    if (!this.indexRowIntact(row)) {
+      // Fails again here, audited as a tampered case.
+      await this.integrityChecked(reader, row.id, () =>
+        verifyIndexRowMac(this.runtime.secrets.indexKey, { tenant, caseId: row.id, values: indexValues(row) }, row.indexMac),
+      );
+    }
     const caseKey = this.keys.openCaseKey(row.grants, reader, row.id, row.caseKeyId);
     try {
       const location = { tenant, caseId: row.id, table: CASE_TABLE, rowId: row.id, field: 'categories' };

@@ -84,6 +84,28 @@ export class VaultRepository {
     });
   }
 
+  /**
+   * The clear index of the cases this staff member holds a case-key grant
+   * for, matching clear filters, newest first: what the list sorts, counts
+   * and checks. No ciphertext and no grant: those are read only for the
+   * cases whose categories are needed (findSealedCategories).
+   */
+  findHeldIndex(db: Db, recipientId: string, where: Prisma.ProtectionCaseWhereInput = {}) {
+    return db.protectionCase.findMany({
+      where: { ...where, grants: { some: { recipientId, keyKind: 'case' } } },
+      select: { ...INDEX_ROW_SELECT, caseKeyId: true, revision: true },
+      orderBy: [{ receivedAt: 'desc' }, { reference: 'asc' }],
+    });
+  }
+
+  /** The encrypted categories of these held cases and the reader's case-key grant for each. */
+  findSealedCategories(db: Db, recipientId: string, caseIds: string[]) {
+    return db.protectionCase.findMany({
+      where: { id: { in: caseIds }, grants: { some: { recipientId, keyKind: 'case' } } },
+      select: { id: true, caseKeyId: true, categories: true, grants: { where: { recipientId, keyKind: 'case' } } },
+    });
+  }
+
   findThreadByReceipt(db: Db, lookupId: string) {
     return db.receipt.findUnique({
       where: { lookupId },

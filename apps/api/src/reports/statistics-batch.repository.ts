@@ -17,6 +17,12 @@ export class StatisticsBatchRepository {
     return last?.appliedAt ?? null;
   }
 
+  /** The sequence number of the latest batch applied (0 before any): the counters change only with it. */
+  async latestBatch(db: Db = this.prisma): Promise<bigint> {
+    const last = await db.statBatch.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
+    return BigInt(last?.seq ?? 0);
+  }
+
   pendingCount(db: Db = this.prisma): Promise<number> {
     return db.statPending.count();
   }

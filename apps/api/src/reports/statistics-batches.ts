@@ -58,6 +58,11 @@ export class StatisticsBatches {
     return { applied: true, increments: ids.length, cases };
   }
 
+  /** Changes whenever a batch is applied (by this instance or another): what a cache of built tables is valid for. */
+  version(): Promise<bigint> {
+    return this.repository.latestBatch();
+  }
+
   /** How fresh the statistics are: the hour of the last batch and how many increments wait. */
   async freshness(): Promise<{ countedUntil: Date | null; waiting: number }> {
     const [countedUntil, waiting] = await Promise.all([this.repository.lastAppliedAt(), this.repository.pendingCount()]);

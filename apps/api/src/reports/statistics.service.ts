@@ -28,12 +28,18 @@ const ONE_PER_CASE: ReadonlySet<string> = new Set(['cases', 'age_group', 'channe
 
 const NEXT_GRANULARITY: Record<Granularity, Granularity | undefined> = { month: 'quarter', quarter: 'year', year: undefined };
 
+/** Built tables kept at most for one counter version (each holds its cells and decisions; a few hundred KiB at most). */
+const MAX_CACHED_TABLES = 300;
+
 /**
  * Anonymised statistics from the aggregate counters only — never a
  * case, never a key — with disclosure control (statistics-suppression.ts).
  */
 @Injectable()
 export class StatisticsService {
+  /** Tables built from the counters as they stood at `version`: the counters change only when a batch applies. */
+  private cache: { version: bigint; tables: Map<string, Promise<BuiltTable>> } = { version: -1n, tables: new Map() };
+
   constructor(
     private readonly repository: StatisticsRepository,
     private readonly batches: StatisticsBatches,
@@ -55,7 +61,7 @@ export class StatisticsService {
     const from = firstMonthOf(query.from, query.granularity);
     const to = lastMonthOf(query.to, query.granularity);
     const shown = new Set(wholeYears(from, to).filter((month) => month >= from && month <= to).map((month) => periodOf(month, query.granularity)));
-    const built = await this.built(query.dimension, query.cross, query.granularity, wholeYears(from, to), new Map());
+    const built = await this.built(query.dimension, query.cross, query.granularity, wholeYears(from, to), await this.tablesNow());
     const decided = [...built.decisions].filter(([key]) => shown.has(key.split('|')[0] ?? ''));
     return {
       query: { from, to, granularity: query.granularity, dimension: query.dimension, ...(query.cross ? { cross: query.cross } : {}) },
@@ -75,12 +81,21 @@ export class StatisticsService {
    * Whole calendar years, so a cell is hidden the same way whatever range is asked.
    */
   private built(dimension: ReportDimension, cross: ReportDimension | undefined, granularity: Granularity, months: string[], memo: Map<string, Promise<BuiltTable>>): Promise<BuiltTable> {
-    const key = `${dimension}|${cross ?? ''}|${granularity}`;
+    const key = `${dimension}|${cross ?? ''}|${granularity}|${months[0] ?? ''}|${months.at(-1) ?? ''}`;
     const known = memo.get(key);
     if (known) return known;
     const building = this.build(dimension, cross, granularity, months, memo);
     memo.set(key, building);
+    // A failed build (the database away) is not kept: the next request tries again.
+    building.catch(() => memo.delete(key));
     return building;
+  }
+
+  /** The cache for the counters as they are now: emptied when a batch was applied since it was filled, or when full. */
+  private async tablesNow(): Promise<Map<string, Promise<BuiltTable>>> {
+    const version = await this.batches.version();
+    if (version !== this.cache.version || this.cache.tables.size > MAX_CACHED_TABLES) this.cache = { version, tables: new Map() };
+    return this.cache.tables;
   }
 
   private async build(dimension: ReportDimension, cross: ReportDimension | undefined, granularity: Granularity, months: string[], memo: Map<string, Promise<BuiltTable>>): Promise<BuiltTable> {

@@ -11,6 +11,8 @@ const BENCHES = [
   ['page-load', ['bench/page-load.bench.mjs']],
   ['intake', ['bench/intake.bench.mjs']],
   ['cases', ['bench/cases.bench.mjs']],
+  ['case-list', ['--import', './bench/lib/cheap-receipts.mjs', 'bench/case-list.bench.mjs']],
+  ['journal', ['bench/journal.bench.mjs']],
   ['statistics', ['bench/statistics.bench.mjs']],
   ['file-stream', ['bench/file-stream.bench.mjs']],
   ['cold-start', ['bench/cold-start.bench.mjs']],

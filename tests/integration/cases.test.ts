@@ -291,6 +291,10 @@ describe('the case view', () => {
 
   it('is 409 INTEGRITY_FAILED for a tampered case, which the list flags instead of hiding', async () => {
     const { caseId } = await vault.createCase({ urgent: true, content: content({ region: 'menaka' }) });
+    // Listed first, filtered and not: the verified row and its categories are remembered…
+    expect((await listAll(supervisor)).find((candidate) => candidate.id === caseId)).toMatchObject({ integrityFailed: false, region: 'menaka' });
+    expect(idsOf(await listAll(supervisor, 'region=menaka'))).toContain(caseId);
+    // …and a column changed in SQL afterwards (the MAC left as it was) is checked again, not taken from memory.
     await asOwner(portal, 'UPDATE protection_case SET urgent = false WHERE id = $1', [caseId]);
     const response = await get(supervisor, `/api/cases/${caseId}`);
     expect(response.status).toBe(409);

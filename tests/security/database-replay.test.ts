@@ -78,10 +78,16 @@ async function newCase(): Promise<string> {
   return (await vault.createCase({ urgent: true, content: plainContent() })).caseId;
 }
 
-async function listed(client: StaffClient, caseId: string) {
-  const response = await client.get('/api/cases?pageSize=100');
+async function listed(client: StaffClient, caseId: string, filter = '') {
+  const response = await client.get(`/api/cases?pageSize=100${filter ? `&${filter}` : ''}`);
   expect(response.status).toBe(200);
   return CaseList.parse(await response.json()).items.find((item) => item.id === caseId);
+}
+
+/** The case listed intact, filtered and not, before an attack: the list's memos (verified rows, decrypted categories) hold it. */
+async function listedWarm(caseId: string): Promise<void> {
+  expect((await listed(supervisor, caseId))?.integrityFailed).toBe(false);
+  expect((await listed(supervisor, caseId, 'region=bamako'))?.integrityFailed).toBe(false);
 }
 
 async function signInStatus(credentials: StaffCredentials): Promise<number> {
@@ -180,11 +186,13 @@ describe('a case put back to an earlier revision', () => {
     const caseId = await newCase();
     await snapshotCase(caseId, 'before_risk');
     await assessExtreme(caseId);
+    await listedWarm(caseId);
 
     await replayCase(caseId, 'before_risk', { journal: true });
 
     expect((await supervisor.get(`/api/cases/${caseId}`)).status).toBe(409);
     expect((await listed(supervisor, caseId))?.integrityFailed).toBe(true);
+    expect((await listed(supervisor, caseId, 'region=bamako'))?.integrityFailed).toBe(true);
     expect((await supervisor.post(`/api/cases/${caseId}/status`, { to: 'under_assessment', reason: 'Suite.' })).status).toBe(409);
   });
 
@@ -196,9 +204,12 @@ describe('a case put back to an earlier revision', () => {
     const present = await asOwner<{ column_name: string }>(portal, "SELECT column_name FROM information_schema.columns WHERE table_name = 'protection_case'");
     const columns = indexColumns.filter((column) => present.some((row) => row.column_name === column));
 
+    await listedWarm(caseId);
+
     await replayCase(caseId, 'old_index', { columns, journal: false });
 
     expect((await listed(supervisor, caseId))?.integrityFailed).toBe(true);
+    expect((await listed(supervisor, caseId, 'region=bamako'))?.integrityFailed).toBe(true);
     expect((await supervisor.get(`/api/cases/${caseId}`)).status).toBe(409);
     await portal.app.get(OverdueScan).run();
     const alerts = await asOwner<{ dedupe_key: string }>(portal, 'SELECT dedupe_key FROM alert WHERE case_id = $1', [caseId]);

@@ -1,6 +1,6 @@
 import { caseStamp, matchesStamp, type CaseStamp } from '../integrity/case-stamp.js';
 import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
-import { VerifiedMemo } from './verified-memo.js';
+import { rowIdentity, VerifiedMemo } from './verified-memo.js';
 import { randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
@@ -219,12 +219,11 @@ export class CaseVaultService {
 
   /** Whether a clear index row still carries its MAC under the index key (a database writer cannot change it unnoticed). */
   indexRowIntact(row: TriageIndex & { id: string; indexMac: string }): boolean {
-    const values = indexValues(row);
-    // The exact row that verified, byte for byte: any other (a replayed row, one column changed) is checked again.
-    const inputs = `${row.indexMac}\n${JSON.stringify(values)}`;
+    // The exact row that verified, every column read: any other (a replayed row, one column changed) is checked again.
+    const inputs = rowIdentity(row);
     if (this.intactRows.has(row.id, inputs)) return true;
     try {
-      verifyIndexRowMac(this.runtime.secrets.indexKey, { tenant: this.directory.tenant, caseId: row.id, values }, row.indexMac);
+      verifyIndexRowMac(this.runtime.secrets.indexKey, { tenant: this.directory.tenant, caseId: row.id, values: indexValues(row) }, row.indexMac);
     } catch (error) {
       if (error instanceof CryptoError) return false;
       throw error;

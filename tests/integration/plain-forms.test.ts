@@ -3,6 +3,8 @@
  * from another site (no token, a foreign Sec-Fetch-Site, another visitor's
  * token), a draft tampered with or made for another form, and hostile values
  * rendered as text. Nothing is written to the database when a post is refused.
+ * A form posted twice (back button, "resend?", a second tap on a slow line)
+ * writes once.
  */
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { asOwner } from '../support/staff.js';
@@ -132,4 +134,81 @@ describe('plain forms', () => {
     expect(answer.status).toBe(401);
     expect(await answer.text()).toMatch(/Votre reçu/);
   });
+});
+
+/** A request filed from its own pages: the receipt page's text. */
+async function fileRequest(page: FormPage): Promise<string> {
+  const answer = await post('/simple/demande', { ...completeRequest, _token: page.token, _draft: await draftAtLastPage(page), _step: '2', _go: 'send' }, { cookie: page.cookie, 'sec-fetch-site': 'same-origin' });
+  expect(answer.status).toBe(200);
+  return answer.text();
+}
+
+const fieldOf = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
+
+async function messageCount(reference: string): Promise<number> {
+  const [row] = await asOwner<{ n: number }>(
+    portal,
+    "SELECT count(*)::int AS n FROM case_message m JOIN protection_case c ON c.id = m.case_id WHERE c.reference = $1 AND m.sender = 'defender'",
+    [reference],
+  );
+  return row?.n ?? 0;
+}
+
+describe('a plain form posted twice', () => {
+  it('files one request: the second "Envoyer maintenant" gets the first receipt back', async () => {
+    const page = await firstPage();
+    const draft = await draftAtLastPage(page);
+    const before = await caseCount();
+    const fields = { ...completeRequest, _token: page.token, _draft: draft, _step: '2', _go: 'send' };
+    const headers = { cookie: page.cookie, 'sec-fetch-site': 'same-origin' };
+    const [first, second] = await Promise.all([post('/simple/demande', fields, headers), post('/simple/demande', fields, headers)]);
+    const third = await post('/simple/demande', fields, headers);
+    const references = await Promise.all([first, second, third].map(async (answer) => /id="reference">([^<]+)</.exec(await answer.text())?.[1]));
+    expect(references[0]).toMatch(/\S/);
+    expect(new Set(references)).toEqual(new Set([references[0]]));
+    expect(await caseCount()).toBe(before + 1);
+  }, 120_000);
+
+  it('asks for one call back', async () => {
+    const page = await fetch(`${portal.url}/simple/rappel`);
+    const html = await page.text();
+    const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const fields = { _token: fieldOf(html, '_token'), _once: fieldOf(html, '_once'), phone: '+223 70 11 22 33', lifeInDanger: 'no', 'consent.processing': 'on' };
+    expect(fields._once).toMatch(/^[\w-]{32}$/);
+    const before = await caseCount();
+    const answers = await Promise.all([1, 2].map(() => post('/simple/rappel', fields, { cookie, 'sec-fetch-site': 'same-origin' })));
+    const again = await post('/simple/rappel', fields, { cookie, 'sec-fetch-site': 'same-origin' });
+    for (const answer of [...answers, again]) expect(answer.status).toBe(200);
+    expect(await caseCount()).toBe(before + 1);
+    // A new form (a new one-time key) is a new request.
+    const fresh = await fetch(`${portal.url}/simple/rappel`, { headers: { cookie } });
+    expect((await post('/simple/rappel', { ...fields, _once: fieldOf(await fresh.text(), '_once') }, { cookie, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect(await caseCount()).toBe(before + 2);
+  }, 120_000);
+
+  it('sends one reply and one set of details in follow-up', async () => {
+    const page = await firstPage();
+    const receiptHtml = await fileRequest(page);
+    const receipt = (/id="receipt"><strong>([\d ]+)</.exec(receiptHtml)?.[1] ?? '').replace(/\s/g, '');
+    const reference = /id="reference">([^<]+)</.exec(receiptHtml)?.[1] ?? '';
+    const headers = { cookie: page.cookie, 'sec-fetch-site': 'same-origin' };
+    const opened = await post('/simple/suivi', { _token: page.token, receipt }, headers);
+    expect(opened.status).toBe(303);
+    const session = (opened.headers.getSetCookie().find((line) => line.startsWith('mnpddh_follow_up=')) ?? '').split(';')[0] ?? '';
+    const both = { cookie: `${page.cookie}; ${session}`, 'sec-fetch-site': 'same-origin' };
+    const thread = await (await fetch(`${portal.url}/simple/suivi`, { headers: both })).text();
+    const onces = [...thread.matchAll(/name="_once" value="([^"]*)"/g)].map((match) => match[1] as string);
+    expect(new Set(onces).size).toBe(onces.length);
+
+    const before = await messageCount(reference);
+    const reply = { _token: page.token, _once: onces[0] as string, body: 'Oui, après 20 h.' };
+    const replies = await Promise.all([1, 2].map(() => post('/simple/suivi/message', reply, both)));
+    replies.push(await post('/simple/suivi/message', reply, both));
+    expect(replies.map((answer) => answer.status)).toEqual([303, 303, 303]);
+    expect(await messageCount(reference)).toBe(before + 1);
+
+    const details = { _token: page.token, _once: onces[1] as string, 'location.region': 'segou' };
+    for (let i = 0; i < 2; i++) expect((await post('/simple/suivi/details', details, both)).status).toBe(303);
+    expect(await messageCount(reference)).toBe(before + 2);
+  }, 180_000);
 });

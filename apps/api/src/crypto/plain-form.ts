@@ -44,6 +44,11 @@ export class PlainFormKey {
     return toBase64Url(randomBytes(32));
   }
 
+  /** A form's one-time key: a repeated post of the same form (back button, second click) carries the same one. */
+  newOnce(): string {
+    return toBase64Url(randomBytes(24));
+  }
+
   /** The token a page puts in its forms for the visitor holding `cookie`. */
   tokenFor(cookie: string): string {
     return toBase64Url(hashCanonical(TOKEN_LABEL, [utf8(cookie, 'form cookie')], this.#macKey));

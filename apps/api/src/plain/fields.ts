@@ -74,9 +74,9 @@ export function errorSummary(context: PlainContext, errors: FieldErrors): Html {
   )}</ul></div></div></div>`;
 }
 
-/** The hidden fields every form carries: its CSRF token and its language. */
+/** The hidden fields every form carries: its CSRF token, its language and its one-time key (a repeated post is recognised). */
 export function formBasics(context: PlainContext): Html {
-  return html`<input type="hidden" name="_token" value="${context.token}"><input type="hidden" name="lang" value="${context.locale}">`;
+  return html`<input type="hidden" name="_token" value="${context.token}"><input type="hidden" name="lang" value="${context.locale}"><input type="hidden" name="_once" value="${context.once()}">`;
 }
 
 /** A message above the page's content (sent, refused, expired). */

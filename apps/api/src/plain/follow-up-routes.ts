@@ -9,8 +9,9 @@ import type { FieldErrors } from './fields.js';
 import type { FormGuard } from './form-guard.js';
 import { many, one, ticked, type Posted } from './form-values.js';
 import { finishedPage, followUpPage, signInPage, type FollowUpPageState } from './follow-up-pages.js';
-import { sendPage, serviceFieldErrors } from './page-response.js';
+import { refusedForLoad, sendPage, serviceFieldErrors } from './page-response.js';
 import { PLAIN_ROOT, type PlainContext } from './plain-context.js';
+import type { SubmittedOnce } from './submitted-once.js';
 import { uploadedFile } from './uploaded-file.js';
 import { checkForm } from './validate-form.js';
 
@@ -29,6 +30,7 @@ export class FollowUpRoutes {
     private readonly guard: FormGuard,
     private readonly followUp: FollowUpService,
     private readonly uploads: UploadsService,
+    private readonly once: SubmittedOnce,
     secure: boolean,
   ) {
     this.#cookie = { httpOnly: true, sameSite: 'strict', path: `${PLAIN_ROOT}/suivi`, secure };
@@ -55,7 +57,8 @@ export class FollowUpRoutes {
       response.redirect(303, context.href('/suivi'));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      if (error.code === 'RATE_LIMITED') return sendPage(response, context, signInPage(context, {}, context.form.followUp.tooMany), '/suivi', 429);
+      const load = refusedForLoad(response, context, error);
+      if (load) return sendPage(response, context, signInPage(context, {}, error.code === 'RATE_LIMITED' ? context.form.followUp.tooMany : load.message), '/suivi', load.status);
       if (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED') {
         return sendPage(response, context, signInPage(context, { receipt: context.form.followUp.notFound }), '/suivi', 400);
       }
@@ -140,7 +143,8 @@ export class FollowUpRoutes {
         return this.sendThread(response, context, session, { errors, form, message: context.plain.formRefused }, 400);
       }
       try {
-        const outcome = await work(session, body, context);
+        // A repeated post of this very form (back button, second tap) does not write twice.
+        const outcome = await this.once.run(`${session.caseId}/${form}`, one(body, '_once'), async () => work(session, body, context));
         if (isFieldErrors(outcome)) return this.sendThread(response, context, session, { errors: outcome, form }, 400);
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;

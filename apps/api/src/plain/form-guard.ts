@@ -32,7 +32,7 @@ export class FormGuard {
       cookie = this.key.newCookie();
       response.cookie(FORM_COOKIE, cookie, this.#cookie);
     }
-    return plainContext(localeOf(request), this.key.tokenFor(cookie), this.styles);
+    return plainContext(localeOf(request), this.key.tokenFor(cookie), this.styles, () => this.key.newOnce());
   }
 
   /** Whether a post carries the token of its cookie and comes from this host. */

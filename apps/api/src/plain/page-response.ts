@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../common/app-error.js';
+import { BusyError } from '../common/busy.js';
+import { setRetryAfter } from '../common/rate-limited.js';
+import { isSaturated } from '../common/saturated.js';
 import { logPublicFailure } from '../common/public-side-log.js';
 import { fieldMessage } from '@mnpddh/shared';
 import type { FieldErrors } from './fields.js';
@@ -21,11 +24,28 @@ export function serviceFieldErrors(error: AppError, context: PlainContext): Fiel
   return errors;
 }
 
+/**
+ * The same throttles as the API, answered as the API does: too many attempts
+ * (429) or the public work's line full (503), with Retry-After, and the
+ * form's own sentence. Undefined for any other error.
+ */
+export function refusedForLoad(response: Response, context: PlainContext, error: unknown): { status: number; message: string } | undefined {
+  setRetryAfter(response, error);
+  if (error instanceof AppError && error.code === 'RATE_LIMITED') return { status: 429, message: context.form.errors.rateLimited };
+  if (error instanceof BusyError || (error instanceof AppError && error.code === 'BUSY')) return { status: 503, message: context.form.errors.busy };
+  if (isSaturated(error)) {
+    if (!response.headersSent) response.setHeader('Retry-After', '2');
+    return { status: 503, message: context.form.errors.busy };
+  }
+  return undefined;
+}
+
 /** Anything unexpected: a plain page with the form's "server" wording; the log names the error type only, never content. */
 export function sendFailure(response: Response, context: PlainContext, logger: Logger, error: unknown): void {
+  const load = refusedForLoad(response, context, error);
   // The public side's rule: a code and the error class with the hour, never a time, a message or a path.
-  logPublicFailure(logger, error instanceof AppError ? error.code : 'INTERNAL', error, randomUUID());
-  const status = error instanceof AppError && error.code === 'RATE_LIMITED' ? 429 : 500;
-  const text = status === 429 ? context.form.errors.rateLimited : context.form.errors.server;
+  if (!load) logPublicFailure(logger, error instanceof AppError ? error.code : 'INTERNAL', error, randomUUID());
+  const status = load?.status ?? 500;
+  const text = load?.message ?? context.form.errors.server;
   sendPage(response, context, html`<article class="form-page"><h1>${text}</h1><p><a href="${context.href('/')}">${context.form.common.backHome}</a></p></article>`, '/', status);
 }

@@ -28,6 +28,8 @@ export interface PlainContext {
   readonly form: IntakeCatalogue;
   readonly plain: PlainCatalogue;
   readonly token: string;
+  /** A fresh one-time key for one form (plain/submitted-once.ts). */
+  readonly once: () => string;
   /** Stylesheets of the web build (the same look as the app). */
   readonly styles: readonly string[];
   /** A path under the plain root, in this page's language. */
@@ -41,11 +43,12 @@ export function localeOf(request: Request): Locale {
   return negotiateLocale(request.headers['accept-language']);
 }
 
-export function plainContext(locale: Locale, token: string, styles: readonly string[]): PlainContext {
+export function plainContext(locale: Locale, token: string, styles: readonly string[], once: () => string): PlainContext {
   return {
     locale,
     ...CATALOGUES[locale],
     token,
+    once,
     styles,
     href: (path) => `${PLAIN_ROOT}${path}${locale === 'fr' ? '' : `${path.includes('?') ? '&' : '?'}lang=${locale}`}`,
   };

@@ -15,6 +15,7 @@ import { sendFailure, sendPage } from './page-response.js';
 import { PLAIN_ROOT } from './plain-context.js';
 import { RequestRoutes } from './request-routes.js';
 import { helpPage, homePage } from './site-pages.js';
+import { SubmittedOnce } from './submitted-once.js';
 
 /** The web build's stylesheets for the public pages (main and form), found by their hashed names. */
 function stylesheets(distDir: string): string[] {
@@ -35,7 +36,7 @@ export function plainPages(app: NestExpressApplication, runtime: Runtime, distDi
   const secure = secureCookies(runtime.config);
   const guard = new FormGuard(new PlainFormKey(), secure, stylesheets(distDir));
   const requests = new RequestRoutes(guard, app.get(IntakeService));
-  const followUp = new FollowUpRoutes(guard, app.get(FollowUpService), app.get(UploadsService), secure);
+  const followUp = new FollowUpRoutes(guard, app.get(FollowUpService), app.get(UploadsService), new SubmittedOnce(), secure);
   const form = express.urlencoded({ extended: false, limit: runtime.config.BODY_LIMIT_BYTES, parameterLimit: 200 });
   const file = multer({
     storage: multer.memoryStorage(),

@@ -1,17 +1,17 @@
 import type { Request, Response } from 'express';
 import { CallbackRequest, PRIVACY_NOTICE_VERSION, ProtectionRequest, toRequestInput } from '@mnpddh/shared';
-import { AppError } from '../common/app-error.js';
 import { CryptoError } from '../crypto/index.js';
 import type { IntakeService } from '../intake/intake.service.js';
 import type { FormGuard } from './form-guard.js';
 import { one, ticked, type Posted } from './form-values.js';
-import { sendPage } from './page-response.js';
+import { refusedForLoad, sendPage } from './page-response.js';
 import type { PlainContext } from './plain-context.js';
 import { emptyDraft, parseDraft, readStep, REQUEST_STEPS, type PlainDraft } from './request-draft.js';
 import { receiptPage, requestStepPage } from './request-pages.js';
 import { callbackPage, callbackSentPage, emptyCallback } from './site-pages.js';
 import { checkForm, errorsUnder } from './validate-form.js';
 import type { FieldErrors } from './fields.js';
+import { wellFormedOnce } from './submitted-once.js';
 
 /** An unfinished request can wait this long between two pages. */
 const DRAFT_LIFETIME_MS = 2 * 3600_000;
@@ -54,9 +54,9 @@ export class RequestRoutes {
       const submitted = await this.intake.submit(request, draft.submissionKey);
       sendPage(response, context, receiptPage(context, submitted), '/demande');
     } catch (error) {
-      if (error instanceof AppError && error.code === 'RATE_LIMITED') {
-        return this.sendStep(response, context, REQUEST_STEPS.length - 1, draft, {}, context.form.errors.rateLimited, 429);
-      }
+      // Too many attempts or too busy: the answers stay in the page, to send again.
+      const load = refusedForLoad(response, context, error);
+      if (load) return this.sendStep(response, context, REQUEST_STEPS.length - 1, draft, {}, load.message, load.status);
       throw error;
     }
   }
@@ -95,8 +95,15 @@ export class RequestRoutes {
       consent: { processing: values.consent, noticeVersion: PRIVACY_NOTICE_VERSION },
     }, context);
     if (!checked.ok) return sendPage(response, context, callbackPage(context, values, checked.errors), '/rappel', 400);
-    const { reference } = await this.intake.requestCallback(checked.data, undefined);
-    sendPage(response, context, callbackSentPage(context, reference), '/rappel');
+    try {
+      // The form's one-time key is the intake's Idempotency-Key: the same form posted twice is one request.
+      const { reference } = await this.intake.requestCallback(checked.data, wellFormedOnce(one(body, '_once')));
+      sendPage(response, context, callbackSentPage(context, reference), '/rappel');
+    } catch (error) {
+      const load = refusedForLoad(response, context, error);
+      if (!load) throw error;
+      sendPage(response, context, callbackPage(context, values, {}, load.message), '/rappel', load.status);
+    }
   }
 }
 

@@ -7,7 +7,8 @@
  * Outcomes:
  *   OK    got past access control: any 2xx, or a 4xx other than 401/403
  *         (400 for the empty body, 404 for the unknown id, 429…)
- *   E401  401: no session of the right kind
+ *   E401  401: no session of the right kind (a plain page read without one
+ *         answers 200 with the receipt form instead of the thread: the same refusal)
  *   E403  403: signed in, but not allowed
  *
  * Adding a route: add its row (never copy a row without thinking about each
@@ -16,6 +17,9 @@
  * handler), so the cell shows the access check and not the validation.
  * Path parameters get a fresh UUID unless `params` names one (use
  * `context.caseId` for the case the "caseworker with grant" holds a grant on).
+ * The plain pages (/simple, no JavaScript) are posted as the browser posts
+ * them: url-encoded fields with the page's form cookie and token, so the cell
+ * shows who may act and not the CSRF check (tested on its own).
  */
 export const CALLERS = ['anonymous', 'followUp', 'caseworker', 'caseworkerWithGrant', 'supervisor', 'auditor', 'admin'] as const;
 export type Caller = (typeof CALLERS)[number];
@@ -70,6 +74,23 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'POST /api/follow-up/session':                   row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   // Ending a follow-up session is idempotent: 204 for anyone, it opens nothing.
   'DELETE /api/follow-up/session':                 row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ], { endsSession: 'follow-up' }),
+
+  // The plain pages without JavaScript: the same public forms (a post without valid answers: 400 with the errors beside
+  // the fields). "Terminer" ends a follow-up session if there is one and answers the same page to anyone.
+  'GET /simple':                                   row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'GET /simple/aide':                              row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'GET /simple/demande':                           row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'POST /simple/demande':                          row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'GET /simple/rappel':                            row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'POST /simple/rappel':                           row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'POST /simple/suivi':                            row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'POST /simple/suivi/fin':                        row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ], { endsSession: 'follow-up' }),
+  // The thread and what a receipt allows, without JavaScript: the follow-up session only (a staff session is no receipt).
+  'GET /simple/suivi':                             row('follow-up', [E401, OK,   E401, E401, E401, E401, E401]),
+  'POST /simple/suivi/message':                    row('follow-up', [E401, OK,   E401, E401, E401, E401, E401], { body: { body: 'Matrice d’autorisation : réponse sans JavaScript.' } }),
+  'POST /simple/suivi/details':                    row('follow-up', [E401, OK,   E401, E401, E401, E401, E401], { body: { 'location.region': 'mopti' } }),
+  'POST /simple/suivi/accord':                     row('follow-up', [E401, OK,   E401, E401, E401, E401, E401], { body: { consentId: 'pas-un-accord' } }),
+  'POST /simple/suivi/fichier':                    row('follow-up', [E401, OK,   E401, E401, E401, E401, E401]),
 
   // Follow-up: the receipt's session cookie only; a staff session is no receipt.
   'GET /api/follow-up':                            row('follow-up', [E401, OK,   E401, E401, E401, E401, E401]),

@@ -13,10 +13,13 @@ import { createStaffWithKeys } from '../factories/staff.js';
 import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, type StaffClient, type StaffCredentials } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 import { ACCESS_MATRIX, CALLERS, STAFF_CALLERS, type Caller, type MatrixContext, type Outcome, type RouteAccess } from './access-matrix.js';
-import { fillPath, listApiRoutes, probeMethods, routeKey, type ApiRoute } from './routes.js';
+import { fillPath, isPlainPath, listApiRoutes, probeMethods, routeKey, type ApiRoute } from './routes.js';
 
 const STAFF_COOKIE = 'mnpddh_session';
 const FOLLOW_UP_COOKIE = 'mnpddh_follow_up';
+const FORM_COOKIE = 'mnpddh_form';
+/** What a plain page answers to a post it could not check (its CSRF refusal). */
+const FORM_REFUSED = /Ce formulaire n’a pas pu être vérifié/;
 
 /** What a caller sends: a cookie (`name=value`) and, for staff, the session's CSRF token. */
 interface Credentials {
@@ -30,6 +33,8 @@ let portal: RunningPortal;
 let routes: ApiRoute[];
 let context: MatrixContext;
 let receipt: string;
+/** A visitor's form cookie and the token a plain page gave it: what a post from our own page carries. */
+let plainForm: { cookie: string; token: string };
 const sessions = new Map<Caller, Credentials>();
 const staffLogins = new Map<StaffCaller, StaffCredentials>();
 /** Every response the suite received, searched for stack traces at the end. */
@@ -83,6 +88,7 @@ beforeAll(async () => {
   await portal.app.get(CaseGrantsService).grant(granter, context.caseId, staffClientId('caseworkerWithGrant'));
   sessions.set('followUp', await openFollowUp());
   sessions.set('anonymous', {});
+  plainForm = await plainFormOf();
 }, 120_000);
 
 afterAll(async () => {
@@ -118,6 +124,15 @@ async function openFollowUp(): Promise<Credentials> {
   return { cookie: cookie.split(';')[0] as string };
 }
 
+/** The form cookie and token of a fresh visitor of the plain pages. */
+async function plainFormOf(): Promise<{ cookie: string; token: string }> {
+  const page = await fetch(`${portal.url}/simple/rappel`);
+  const cookie = page.headers.getSetCookie().find((line) => line.startsWith(`${FORM_COOKIE}=`))?.split(';')[0];
+  const token = /name="_token" value="([^"]*)"/.exec(await page.text())?.[1];
+  if (!cookie || !token) throw new Error('the plain page gave no form cookie or token');
+  return { cookie, token };
+}
+
 function credentialsOf(caller: Caller): Credentials {
   const credentials = sessions.get(caller);
   if (!credentials) throw new Error(`no session for ${caller}`);
@@ -145,6 +160,17 @@ interface Sent {
   readonly body: string;
 }
 
+/** A plain page's post as a browser sends it from our own page: url-encoded fields, the form's token and cookie. */
+function plainPost(credentials: Credentials, body: unknown, form: { cookie?: string; token?: string; site?: string } = plainForm): { headers: Record<string, string>; payload: string } {
+  const fields = new URLSearchParams(Object.entries((body ?? {}) as Record<string, string>));
+  if (form.token) fields.set('_token', form.token);
+  const cookies = [credentials.cookie, form.cookie].filter(Boolean).join('; ');
+  return {
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': form.site ?? 'same-origin', ...(cookies ? { cookie: cookies } : {}) },
+    payload: fields.toString(),
+  };
+}
+
 /** One request; `csrf` false leaves the header out, a string sends that token instead of the session's. */
 async function send(
   credentials: Credentials,
@@ -152,6 +178,10 @@ async function send(
   path: string,
   options: { body?: unknown; csrf?: boolean | string; rawBody?: string } = {},
 ): Promise<Sent> {
+  if (isPlainPath(path) && isWrite(method) && options.rawBody === undefined) {
+    const { headers, payload } = plainPost(credentials, options.body);
+    return record(method, path, await fetch(`${portal.url}${path}`, { method, headers: { 'accept-language': 'fr', ...headers }, body: payload, redirect: 'manual' }));
+  }
   const headers: Record<string, string> = { 'accept-language': 'fr' };
   if (credentials.cookie) headers.cookie = credentials.cookie;
   const csrf = options.csrf ?? true;
@@ -163,13 +193,23 @@ async function send(
   if (payload === undefined && options.body !== undefined) payload = JSON.stringify(options.body);
   if (payload !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`${portal.url}${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}), redirect: 'manual' });
+  return record(method, path, response);
+}
+
+async function record(method: string, path: string, response: Response): Promise<Sent> {
   const sent = { request: `${method} ${path}`, status: response.status, body: await response.text() };
   seen.push(sent);
   return sent;
 }
 
-function outcomeOf(status: number): Outcome | `unexpected ${number}` {
-  if (status === 401) return '401';
+/** A plain page read without a follow-up session shows the receipt form where the thread would be: a 401 as a page. */
+const isReceiptForm = (sent: Sent) => sent.status === 200 && isPlainPath(sent.request.split(' ')[1] ?? '') && /name="receipt"/.test(sent.body);
+
+function outcomeOf(sent: Sent): Outcome | `unexpected ${number}` {
+  const { status } = sent;
+  if (status === 401 || (isReceiptForm(sent) && sent.request.startsWith('GET '))) return '401';
+  // A plain form taken answers "see the thread" (post, then redirect, then get).
+  if (status === 303 && isPlainPath(sent.request.split(' ')[1] ?? '')) return 'allowed';
   if (status === 403) return '403';
   if ((status >= 200 && status < 300) || (status >= 400 && status < 500)) return 'allowed';
   return `unexpected ${status}`;
@@ -237,7 +277,7 @@ describe('each route, by each caller', () => {
       );
       for (const { caller, sent } of results) {
         observed.set(`${method} ${route.path}`, { ...observed.get(`${method} ${route.path}`), [caller]: sent.status });
-        const got = outcomeOf(sent.status);
+        const got = outcomeOf(sent);
         if (got !== access.expect[caller]) {
           mismatches.push(`${method} ${route.path} as ${caller}: expected ${access.expect[caller]}, got ${sent.status} ${sent.body.slice(0, 200)}`);
         }
@@ -278,6 +318,69 @@ describe('staff writes', () => {
   });
 });
 
+describe('plain writes (pages without JavaScript)', () => {
+  const plainWrites = entries.filter(([key]) => key.startsWith('POST ') && isPlainPath(key.slice(5)));
+
+  /**
+   * What a post from another site looks like. A current browser says so
+   * (Sec-Fetch-Site) and leaves our SameSite=Strict cookies behind; the
+   * attacker cannot read our page's token. An old browser sends only an
+   * Origin; a careless one might send our cookies: the token still decides.
+   */
+  const crossSite: [string, (credentials: Credentials, body: unknown) => ReturnType<typeof plainPost>][] = [
+    ['from another site, as a current browser sends it (no token, no SameSite=Strict cookie)', (c, b) => plainPost({}, b, { site: 'cross-site' })],
+    ['from another site, with our cookies sent anyway', (c, b) => plainPost(c, b, { cookie: plainForm.cookie, site: 'cross-site', token: plainForm.token })],
+    ['from an old browser naming another origin', (c, b) => withoutSite(plainPost(c, b), { origin: 'https://attaquant.example' })],
+    ['with a token made for another visitor', (c, b) => plainPost(c, b, { cookie: plainForm.cookie, token: otherVisitor.token })],
+    ['without the form cookie', (c, b) => plainPost(c, b, { token: plainForm.token })],
+  ];
+  let otherVisitor: { cookie: string; token: string };
+
+  function withoutSite(post: ReturnType<typeof plainPost>, extra: Record<string, string>): ReturnType<typeof plainPost> {
+    const { 'sec-fetch-site': _site, ...headers } = post.headers;
+    return { payload: post.payload, headers: { ...headers, ...extra } };
+  }
+
+  async function defenderWrites(): Promise<number> {
+    const [row] = await asOwner<{ n: number }>(portal, "SELECT count(*)::int AS n FROM case_message WHERE case_id = $1 AND sender = 'defender'", [context.caseId]);
+    return row?.n ?? 0;
+  }
+
+  it('lists every plain form that writes', () => {
+    expect(plainWrites.map(([key]) => key)).toEqual(expect.arrayContaining(['POST /simple/demande', 'POST /simple/rappel', 'POST /simple/suivi/message', 'POST /simple/suivi/fichier']));
+  });
+
+  it.each(plainWrites)('%s: a cross-site form post is refused and writes nothing', async (key, access) => {
+    otherVisitor ??= await plainFormOf();
+    const caller: Caller = access.audience === 'follow-up' ? 'followUp' : 'anonymous';
+    // The body a real visitor would send: a complete request or call-back, a real message.
+    const body = access.body ?? CROSS_SITE_BODIES[key] ?? {};
+    const [casesBefore, writesBefore] = [await caseCount(), await defenderWrites()];
+    const wrong: string[] = [];
+    for (const [name, attack] of crossSite) {
+      const { headers, payload } = attack(credentialsOf(caller), body);
+      const sent = await record('POST', key.slice(5), await fetch(`${portal.url}${key.slice(5)}`, { method: 'POST', headers, body: payload, redirect: 'manual' }));
+      const refused = FORM_REFUSED.test(sent.body) || (sent.status === 401 && /name="receipt"/.test(sent.body));
+      if (!refused || sent.status < 400) wrong.push(`${key} ${name}: ${sent.status} ${sent.body.replace(/\s+/g, ' ').slice(0, 160)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect([await caseCount(), await defenderWrites()]).toEqual([casesBefore, writesBefore]);
+    // The follow-up session survives a forged "Terminer".
+    expect(isReceiptForm(await send(credentialsOf('followUp'), 'GET', '/simple/suivi'))).toBe(false);
+  });
+});
+
+async function caseCount(): Promise<number> {
+  const [row] = await asOwner<{ n: number }>(portal, 'SELECT count(*)::int AS n FROM protection_case');
+  return row?.n ?? 0;
+}
+
+/** Bodies that would write if the post were taken. */
+const CROSS_SITE_BODIES: Readonly<Record<string, Record<string, string>>> = {
+  'POST /simple/rappel': { phone: '+223 70 00 00 00', lifeInDanger: 'yes', 'consent.processing': 'on' },
+  'POST /simple/suivi': { receipt: '0000 0000 0000 0000 0000 0000' },
+};
+
 describe('sessions do not cross', () => {
   const staffRoutes = entries.filter(([, access]) => access.audience === 'staff');
   const followUpRoutes = entries.filter(([, access]) => access.audience === 'follow-up');
@@ -296,7 +399,7 @@ describe('sessions do not cross', () => {
       for (const method of probeMethods(route.method)) {
         for (const credentials of disguises) {
           const sent = await send(credentials, method, pathOf(route, access), { body: bodyOf(access, method) });
-          if (sent.status !== 401) opened.push(`${sent.request} with ${credentials.cookie?.split('=')[0]}=<follow-up session>: expected 401, got ${sent.status}`);
+          if (outcomeOf(sent) !== '401') opened.push(`${sent.request} with ${credentials.cookie?.split('=')[0]}=<follow-up session>: expected 401, got ${sent.status}`);
         }
       }
     }
@@ -314,7 +417,7 @@ describe('sessions do not cross', () => {
           if (!route) continue;
           for (const method of probeMethods(route.method)) {
             const sent = await send(credentials, method, pathOf(route, access), { body: bodyOf(access, method) });
-            if (sent.status !== 401) opened.push(`${sent.request} as ${caller} (${credentials.cookie?.split('=')[0]}): expected 401, got ${sent.status}`);
+            if (outcomeOf(sent) !== '401') opened.push(`${sent.request} as ${caller} (${credentials.cookie?.split('=')[0]}): expected 401, got ${sent.status}`);
           }
         }
       }

@@ -25,8 +25,10 @@ interface RouterLayer {
 }
 
 /**
- * Every `/api/...` route with its methods, sub-routers included. The web
- * app's static files and fallback (outside /api) are middleware, not routes;
+ * Every `/api/...` route with its methods, sub-routers included, and the
+ * plain pages under `/simple` (forms for browsers without JavaScript: they
+ * write through the same services, so they answer to the same matrix). The
+ * web app's static files and fallback are middleware, not routes;
  * the Swagger UI pages under /api/docs are left out, the OpenAPI document
  * (/api/docs-json, /api/docs-yaml) is kept.
  */
@@ -70,7 +72,12 @@ function join(prefix: string, path: string): string {
 }
 
 function isApiPath(path: string): boolean {
-  return path === '/api' || path.startsWith('/api/') || path.startsWith('<regexp');
+  return path === '/api' || path.startsWith('/api/') || isPlainPath(path) || path.startsWith('<regexp');
+}
+
+/** The pages served without JavaScript: HTML forms, posted url-encoded or multipart with the form's token. */
+export function isPlainPath(path: string): boolean {
+  return path === '/simple' || path.startsWith('/simple/');
 }
 
 function isSwaggerUi(path: string): boolean {

@@ -113,14 +113,16 @@ export class FollowUpRoutes {
 
   async finish(request: Request, response: Response): Promise<void> {
     const context = this.guard.context(request, response);
-    if (this.guard.accepts(request)) {
-      const session = await this.followUp.resume(readCookie(request, FOLLOW_UP_COOKIE)).catch(() => null);
-      if (session) {
-        await this.followUp.close(session);
-        session.threadKey.destroy();
-      }
-      response.clearCookie(FOLLOW_UP_COOKIE, this.#cookie);
+    if (!this.guard.accepts(request)) {
+      // Never "you have finished" while the session is still open: the defender must know it was not ended.
+      return this.within(request, response, context, (session) => this.sendThread(response, context, session, { errors: {}, message: context.plain.formRefused }, 400));
     }
+    const session = await this.followUp.resume(readCookie(request, FOLLOW_UP_COOKIE)).catch(() => null);
+    if (session) {
+      await this.followUp.close(session);
+      session.threadKey.destroy();
+    }
+    response.clearCookie(FOLLOW_UP_COOKIE, this.#cookie);
     sendPage(response, context, finishedPage(context), '/suivi');
   }
 

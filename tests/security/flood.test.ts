@@ -11,6 +11,7 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
+import { PublicWork } from '../../apps/api/src/public-work/public-work.js';
 import { solvedPuzzleHeaders } from '../support/client-puzzle.js';
 import { LocalSmtp } from '../support/local-smtp.js';
 import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, postLogin, signIn, strongPassphrase, type StaffClient, type StaffCredentials } from '../support/staff.js';
@@ -114,6 +115,47 @@ describe('a receipt flood from one client', () => {
     console.log(`receipt flood: ${describeFlood(attack)}; defender with puzzle ${withPuzzle.status}, without JavaScript ${withoutJavaScript.status}`);
     expect(withPuzzle.status).toBe(200);
     expect(withoutJavaScript.status).toBe(200);
+    expect(brokenAnswers(attack)).toEqual([]);
+    expect(attack.badRetryAfter).toBe(0);
+  }, 180_000);
+});
+
+/** A visitor of the pages without JavaScript: its form cookie and the token its page holds (an attacker gets his own). */
+async function plainVisitor(): Promise<{ cookie: string; token: string }> {
+  const page = await fetch(`${portal.url}/simple/suivi`);
+  const cookie = page.headers.getSetCookie().find((line) => line.startsWith('mnpddh_form='))?.split(';')[0] ?? '';
+  return { cookie, token: /name="_token" value="([^"]*)"/.exec(await page.text())?.[1] ?? '' };
+}
+
+function plainSignIn(visitor: { cookie: string; token: string }, receipt: string): Promise<Response> {
+  return fetch(`${portal.url}/simple/suivi`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: visitor.cookie, 'sec-fetch-site': 'same-origin' },
+    body: new URLSearchParams({ _token: visitor.token, receipt }).toString(),
+    redirect: 'manual',
+  });
+}
+
+describe('a receipt flood through the form without JavaScript', () => {
+  it('waits in the same line as the API, and a real defender without JavaScript still signs in', async () => {
+    const submitted = await post('/api/requests', ordinaryRequest, { 'idempotency-key': randomBytes(24).toString('base64url') });
+    expect(submitted.status).toBe(201);
+    const { receipt } = (await submitted.json()) as { receipt: string };
+    const attacker = await plainVisitor();
+    const work = portal.app.get(PublicWork);
+    let deepest = 0;
+    const attack = flood(FLOOD_MS, RECEIPT_FLOODERS, () => {
+      deepest = Math.max(deepest, work.load.waiting);
+      return plainSignIn(attacker, randomReceipt());
+    });
+    await until(() => attack.answered >= 10);
+    const defender = await plainSignIn(await plainVisitor(), receipt);
+    await attack.done;
+    console.log(`plain receipt flood: ${describeFlood(attack)}; deepest line ${deepest}; defender without JavaScript ${defender.status}`);
+    // The plain form's guesses queue in the public work's line (the receipt's Argon2id), as the API's do.
+    expect(deepest).toBeGreaterThan(10);
+    expect(defender.status).toBe(303);
+    expect(defender.headers.getSetCookie().some((line) => line.startsWith('mnpddh_follow_up='))).toBe(true);
     expect(brokenAnswers(attack)).toEqual([]);
     expect(attack.badRetryAfter).toBe(0);
   }, 180_000);

@@ -12,6 +12,10 @@ export interface Shot {
   readonly request: string;
   readonly status: number;
   readonly body: string;
+  /** A page without JavaScript answered (HTML, not the API's JSON). */
+  readonly page?: boolean;
+  /** The text payload sent, to look for it unescaped in the page. */
+  readonly sent?: string;
 }
 
 /** A leaked stack or exception. */
@@ -43,9 +47,17 @@ export function problemsOf(shot: Shot): string[] {
   if (STACK_TRACE.some((pattern) => pattern.test(shot.body))) problems.push(`${where}: stack trace in body ${shot.body.slice(0, 300)}`);
   if (shot.status >= 400 && shot.body !== '') {
     if (SQL_TEXT.some((pattern) => pattern.test(shot.body))) problems.push(`${where}: database text in error ${shot.body.slice(0, 300)}`);
-    if (!isErrorBody(shot.body)) problems.push(`${where}: not the shared ErrorBody: ${shot.body.slice(0, 200)}`);
+    if (shot.page && !isPage(shot.body)) problems.push(`${where}: not a page of the portal: ${shot.body.slice(0, 200)}`);
+    if (!shot.page && !isErrorBody(shot.body)) problems.push(`${where}: not the shared ErrorBody: ${shot.body.slice(0, 200)}`);
   }
+  // Markup a visitor typed comes back as text, never as markup.
+  if (shot.page && shot.sent && /[<>"]/.test(shot.sent) && shot.body.includes(shot.sent)) problems.push(`${where}: the page repeats markup unescaped`);
   return problems;
+}
+
+/** A whole page of the portal, in the visitor's language. */
+function isPage(text: string): boolean {
+  return /^<!doctype html>\s*<html lang="(?:fr|en)"/i.test(text);
 }
 
 function isErrorBody(text: string): boolean {

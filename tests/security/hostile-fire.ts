@@ -13,6 +13,22 @@ export interface Credentials {
   readonly csrfToken?: string;
 }
 
+/**
+ * A page without JavaScript (/simple): url-encoded (or multipart) form
+ * fields, posted with the page's form cookie (in `credentials.cookie`) and
+ * token, as from our own page, so that the handler — not the CSRF check —
+ * reads the payloads. Its hidden fields are fair game too.
+ */
+export interface PlainForm {
+  readonly token: string;
+  /** the fields a payload may go to, turn by turn */
+  readonly fields: readonly string[];
+  /** fields a real visitor fills in (valid answers) */
+  readonly base: Readonly<Record<string, string>>;
+  /** the upload form: multipart, with a small file */
+  readonly multipart?: boolean;
+}
+
 /** One write route, ready to be fired at. */
 export interface Target {
   /** `METHOD /pattern`, as in the router and the access matrix */
@@ -26,6 +42,7 @@ export interface Target {
   /** a minimal valid body (known good or generated from the schema) */
   readonly base?: unknown;
   readonly fields: readonly FieldTarget[];
+  readonly plain?: PlainForm;
 }
 
 /** The field a value payload goes to: strings to string fields, dates to date fields, turn by turn. */
@@ -40,10 +57,45 @@ function fieldFor(target: Target, payload: ValuePayload, turn: number): FieldTar
 
 /** Body bytes and headers for a payload on a target (file payloads are fired by the upload flow, not here). */
 export function requestFor(target: Target, payload: Exclude<Payload, { kind: 'file' }>, turn: number): { body: Buffer | string; headers: Record<string, string>; field: string } {
+  if (target.plain) return plainRequestFor(target, target.plain, payload, turn);
   if (payload.kind === 'body') return { body: payload.bytes, headers: { ...payload.headers }, field: '(body)' };
   const field = fieldFor(target, payload, turn);
   const text = field && target.schema ? bodyWith(target.base, target.schema, field.path, payload.value) : (JSON.stringify(payload.value) ?? 'null');
   return { body: text, headers: { 'content-type': 'application/json' }, field: field ? field.path.join('.') : '(whole body)' };
+}
+
+/** A value as a form field: a string as typed, anything else as its JSON text; an object also lends its keys as field names (`__proto__`…). */
+function formEntries(field: string, value: unknown): [string, string][] {
+  if (typeof value === 'string') return [[field, value]];
+  const text = JSON.stringify(value) ?? String(value);
+  const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value as object) : [];
+  return [[field, text], ...keys.map((key): [string, string] => [key, text])];
+}
+
+function multipart(entries: readonly [string, string][]): { body: Buffer; type: string } {
+  const boundary = `----hostile${randomBytes(12).toString('hex')}`;
+  const parts = entries.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/["\r\n]/g, '_')}"\r\n\r\n${value}\r\n`);
+  const file = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="note.txt"\r\nContent-Type: text/plain\r\n\r\nUne note de test.\r\n`;
+  return { body: Buffer.from(`${parts.join('')}${file}--${boundary}--\r\n`, 'utf8'), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A plain page's post: the payload in one field of a valid form (raw bodies declared as a form, so the form parser reads them). */
+function plainRequestFor(target: Target, plain: PlainForm, payload: Exclude<Payload, { kind: 'file' }>, turn: number): { body: Buffer | string; headers: Record<string, string>; field: string } {
+  const headers = { 'sec-fetch-site': 'same-origin' };
+  if (payload.kind === 'body') {
+    const type = plain.multipart ? 'multipart/form-data; boundary=x' : 'application/x-www-form-urlencoded';
+    const declared = payload.headers['content-type'] === 'application/json' ? { ...payload.headers, 'content-type': type } : payload.headers;
+    return { body: payload.bytes, headers: { ...declared, ...headers }, field: '(body)' };
+  }
+  const field = plain.fields[turn % plain.fields.length] as string;
+  const fields = new Map(Object.entries({ _token: plain.token, ...plain.base }));
+  fields.delete(field);
+  const entries: [string, string][] = [...fields, ...formEntries(field, payload.value)];
+  if (plain.multipart) {
+    const { body, type } = multipart(entries);
+    return { body, headers: { 'content-type': type, ...headers }, field };
+  }
+  return { body: new URLSearchParams(entries).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, field };
 }
 
 /** One hostile request; network errors (a reset connection) count as a failure of their own. */
@@ -61,7 +113,8 @@ export async function fire(baseUrl: string, target: Target, payload: Exclude<Pay
   const label = `${payload.id} @ ${field}`;
   try {
     const response = await fetch(`${baseUrl}${target.path}`, { method: target.method, headers: all, body: typeof body === 'string' ? body : new Uint8Array(body), redirect: 'manual' });
-    return { payload: label, request, status: response.status, body: await response.text() };
+    const shot = { payload: label, request, status: response.status, body: await response.text() };
+    return target.plain ? { ...shot, page: true, ...(payload.kind === 'value' && typeof payload.value === 'string' ? { sent: payload.value } : {}) } : shot;
   } catch (error) {
     return { payload: label, request, status: 599, body: `connection failed: ${(error as Error).message}` };
   }

@@ -15,7 +15,7 @@ import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { buildCorpus, countByCategory, type FilePayload, type Payload } from './corpus/index.js';
 import { plantedKeys, problemsOf, prototypeSnapshot, type Shot } from './hostile-checks.js';
 import { fire, pool, stratifiedSample, type Target } from './hostile-fire.js';
-import { FIRST_STEP, openFollowUp, startHostilePortal, startUpload, type HostilePortal } from './hostile-setup.js';
+import { FIRST_STEP, openFollowUp, plainVisitor, startHostilePortal, startUpload, type HostilePortal } from './hostile-setup.js';
 import { SubmissionReceipt } from '@mnpddh/shared';
 
 const corpus = buildCorpus();
@@ -93,6 +93,8 @@ describe('the hostile corpus', () => {
   it('finds the write routes in the running router: public, follow-up and staff', () => {
     const keys = hostile.targets.map(({ target }) => target.key);
     expect(keys).toEqual(expect.arrayContaining(['POST /api/requests', 'POST /api/follow-up/messages', 'PATCH /api/follow-up/uploads/:id', 'POST /api/admin/staff']));
+    // The pages without JavaScript write through the same services: the same corpus.
+    expect(keys).toEqual(expect.arrayContaining(['POST /simple/demande', 'POST /simple/rappel', 'POST /simple/suivi/message', 'POST /simple/suivi/fichier']));
     expect(targetsFor('staff').every((target) => target.credentials.csrfToken)).toBe(true);
     expect(targetsFor('follow-up').every((target) => target.credentials.cookie)).toBe(true);
   });
@@ -130,6 +132,40 @@ describe('at the upload route, files that lie, bombs and active content', () => 
   }, LONG);
 });
 
+describe('at the upload form without JavaScript, the same files', () => {
+  it('are refused or stored by their bytes, as through the API, never a 5xx', async () => {
+    const submitted = await fetch(`${portal.url}/api/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `plain-files-${Date.now()}-0123456789` },
+      body: JSON.stringify(FIRST_STEP),
+    });
+    const followUp = await openFollowUp(portal, SubmissionReceipt.parse(await submitted.json()).receipt);
+    const visitor = await plainVisitor(portal);
+    const shots: Shot[] = [];
+    for (const file of files.filter((f) => f.uploadKind === 'file')) {
+      const form = new FormData();
+      form.set('_token', visitor.token);
+      form.set('file', new Blob([new Uint8Array(file.bytes)], { type: file.declaredType }), file.name);
+      const response = await fetch(`${portal.url}/simple/suivi/fichier`, {
+        method: 'POST',
+        headers: { cookie: `${followUp.cookie ?? ''}; ${visitor.cookie}`, 'sec-fetch-site': 'same-origin' },
+        body: form,
+        redirect: 'manual',
+      });
+      shots.push({ payload: file.id, request: 'POST /simple/suivi/fichier', status: response.status, body: await response.text(), page: true });
+    }
+    tally.push(`  plain upload form: ${shots.length} files, ${statuses(shots)}`);
+    expect(shots.flatMap(problemsOf)).toEqual([]);
+    const byId = new Map(shots.map((shot) => [shot.payload, shot.status]));
+    for (const id of ['file/exe-named-pdf', 'file/html-named-png', 'file/svg-with-script', 'file/gzip-bomb-named-pdf', 'file/jpeg-with-gps']) {
+      expect([id, byId.get(id)]).toEqual([id, 400]);
+    }
+    // Taken: "see the thread" (post, redirect, get).
+    expect(byId.get('file/pdf-named-jpg')).toBe(303);
+    expect(await health()).toBe(200);
+  }, LONG);
+});
+
 describe.each([
   ['public write route, anonymously', 'public', (ms: number) => FULL || ms <= CHEAP_MS_PER_PAYLOAD],
   ['follow-up write route, with a follow-up session', 'follow-up', () => FULL],
@@ -137,7 +173,8 @@ describe.each([
 ] as const)('at every %s', (_title, audience, more) => {
   it('never answers 5xx, a stack trace or database text, and health stays 200', async () => {
     const problems: string[] = [];
-    for (const target of targetsFor(audience)) problems.push(...(await barrage(target, more)));
+    // A plain page answers a whole page per payload: the sample (every category) unless HOSTILE_FULL.
+    for (const target of targetsFor(audience)) problems.push(...(await barrage(target, target.plain ? () => FULL : more)));
     expect(problems.slice(0, 40)).toEqual([]);
   }, LONG);
 });

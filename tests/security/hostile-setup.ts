@@ -10,9 +10,9 @@ import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, type StaffClient } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 import { ACCESS_MATRIX, type Audience, type Caller } from './access-matrix.js';
-import type { Credentials, Target } from './hostile-fire.js';
+import type { Credentials, PlainForm, Target } from './hostile-fire.js';
 import { bodySchemaOf, fieldTargets, sampleOf, type OpenApiDocument } from './hostile-samples.js';
-import { listApiRoutes, probeMethods, routeKey } from './routes.js';
+import { isPlainPath, listApiRoutes, probeMethods, routeKey } from './routes.js';
 
 export const FOLLOW_UP_COOKIE = 'mnpddh_follow_up';
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -38,6 +38,33 @@ const KNOWN_BODIES: Readonly<Record<string, unknown>> = {
   'POST /api/follow-up/uploads': { kind: 'file', name: 'piece.pdf', type: 'application/pdf', size: 16 },
   'POST /api/auth/login': { email: 'personne@cndh.test', password: 'kora tamarin nuit', totp: '000000' },
 };
+
+/** The fields of each page without JavaScript, and what a real visitor answers in them (hidden fields included: they are input too). */
+const PLAIN_FORMS: Readonly<Record<string, Omit<PlainForm, 'token'>>> = {
+  'POST /simple/demande': {
+    fields: ['summary', 'rightNow.detainedOrMissing', 'rightNow.lifeInDanger', 'contact.methods', 'contact.phone', 'contact.email', 'contact.safeTimes', 'consent.processing', '_draft', '_step', '_go', 'lang', '_once', '_token'],
+    base: { summary: 'Corpus hostile sans JavaScript : un défenseur menacé à Kayes.', 'rightNow.detainedOrMissing': 'no', 'rightNow.lifeInDanger': 'unknown', _step: '0', _go: 'next' },
+  },
+  'POST /simple/rappel': {
+    fields: ['phone', 'safeTimes', 'language', 'lifeInDanger', 'consent.processing', 'lang', '_once'],
+    base: { phone: '+223 70 00 00 00', lifeInDanger: 'no', 'consent.processing': 'on' },
+  },
+  'POST /simple/suivi': { fields: ['receipt', 'lang', '_once'], base: { receipt: '0000 1111 2222 3333 4444 5555' } },
+  'POST /simple/suivi/fin': { fields: ['lang', '_once', '_token'], base: {} },
+  'POST /simple/suivi/message': { fields: ['body', 'lang', '_once'], base: { body: 'Message de test sans JavaScript.' } },
+  'POST /simple/suivi/details': { fields: ['incidents.0.types', 'incidents.0.description', 'location.region', 'help.measures', '_once'], base: { 'location.region': 'mopti' } },
+  'POST /simple/suivi/accord': { fields: ['consentId', 'note', '_once'], base: { note: 'Corpus hostile.' } },
+  'POST /simple/suivi/fichier': { fields: ['keepOriginal', 'lang', '_once'], base: {}, multipart: true },
+};
+
+/** A visitor of the pages without JavaScript: the form cookie (`name=value`) and the token the page gave it. */
+export async function plainVisitor(portal: RunningPortal): Promise<{ cookie: string; token: string }> {
+  const page = await fetch(`${portal.url}/simple/rappel`);
+  const cookie = page.headers.getSetCookie().find((line) => line.startsWith('mnpddh_form='))?.split(';')[0];
+  const token = /name="_token" value="([^"]*)"/.exec(await page.text())?.[1];
+  if (!cookie || !token) throw new Error('the plain page gave no form cookie or token');
+  return { cookie, token };
+}
 
 export interface HostilePortal {
   readonly portal: RunningPortal;
@@ -85,12 +112,20 @@ export async function startHostilePortal(): Promise<HostilePortal> {
     if (path.includes('/cases/')) return { id: found.id, caseId: found.id };
     return {};
   };
+  const visitor = await plainVisitor(portal);
   const targets: HostilePortal['targets'] = [];
   for (const route of listApiRoutes(portal)) {
     for (const method of probeMethods(route.method).filter((m) => WRITES.has(m))) {
       const key = routeKey(route);
       const access = ACCESS_MATRIX[key];
       const audience: Audience = access?.audience ?? (route.path.startsWith('/api/follow-up') ? 'follow-up' : 'staff');
+      if (isPlainPath(route.path)) {
+        const form = PLAIN_FORMS[key];
+        if (!form) throw new Error(`no plain form described for ${key}: add it to PLAIN_FORMS`);
+        const cookie = [audience === 'follow-up' ? followUp.cookie : undefined, visitor.cookie].filter(Boolean).join('; ');
+        targets.push({ audience, target: { key, method, path: route.path, credentials: { cookie }, fields: [], plain: { ...form, token: visitor.token } } });
+        continue;
+      }
       let credentials: Credentials = {};
       if (audience === 'follow-up') credentials = followUp;
       if (audience === 'staff') credentials = credentialsOf(await staffCallerFor(portal, admin, staff, key, route.path));

@@ -40,7 +40,9 @@ class ChunkBoundary extends Component<{ onRetry: () => void; children: ReactNode
  * A page in its own chunk (the form and follow-up carry zod; the home page
  * must not). On 2G the chunk can take seconds, so a plain "Chargement…"
  * shows meanwhile; if the connection drops, a "Réessayer" button loads it
- * again instead of leaving a blank page.
+ * again instead of leaving a blank page. The page keeps a screen's height
+ * from the first paint (styles.css, .lazy-page), so the form arriving does
+ * not push the footer about.
  */
 export function lazyPage(load: () => Promise<{ default: ComponentType }>): ComponentType {
   let Page = lazy(load);
@@ -51,11 +53,13 @@ export function lazyPage(load: () => Promise<{ default: ComponentType }>): Compo
       setAttempt((n) => n + 1);
     };
     return (
-      <ChunkBoundary key={attempt} onRetry={retry}>
-        <Suspense fallback={<Loading />}>
-          <Page />
-        </Suspense>
-      </ChunkBoundary>
+      <div className="lazy-page">
+        <ChunkBoundary key={attempt} onRetry={retry}>
+          <Suspense fallback={<Loading />}>
+            <Page />
+          </Suspense>
+        </ChunkBoundary>
+      </div>
     );
   };
 }

@@ -18,6 +18,7 @@ const BENCHES = [
   ['cold-start', ['bench/cold-start.bench.mjs']],
   ['flood', ['bench/flood.bench.mjs']],
   ['no-javascript', ['bench/no-javascript.bench.mjs']],
+  ['plain-upload', ['bench/plain-upload.bench.mjs']],
   ['crypto', ['node_modules/tsx/dist/cli.mjs', 'bench/crypto.bench.ts']],
 ];
 

@@ -6,7 +6,7 @@ import { BusyError } from '../common/busy.js';
 import { setRetryAfter } from '../common/rate-limited.js';
 import { isSaturated } from '../common/saturated.js';
 import { logPublicFailure } from '../common/public-side-log.js';
-import { fieldMessage } from '@mnpddh/shared';
+import { ERROR_MESSAGES, ERROR_STATUS, fieldMessage } from '@mnpddh/shared';
 import type { FieldErrors } from './fields.js';
 import { html, type Html } from './html.js';
 import { pageFrame } from './page-frame.js';
@@ -44,8 +44,25 @@ export function refusedForLoad(response: Response, context: PlainContext, error:
 export function sendFailure(response: Response, context: PlainContext, logger: Logger, error: unknown): void {
   const load = refusedForLoad(response, context, error);
   // The public side's rule: a code and the error class with the hour, never a time, a message or a path.
-  if (!load) logPublicFailure(logger, error instanceof AppError ? error.code : 'INTERNAL', error, randomUUID());
-  const status = load?.status ?? 500;
-  const text = load?.message ?? context.form.errors.server;
+  if (!load && !refusedAsApi(context, error)) logPublicFailure(logger, error instanceof AppError ? error.code : 'INTERNAL', error, randomUUID());
+  const refusal = load ?? refusedAsApi(context, error);
+  const status = refusal?.status ?? 500;
+  const text = refusal?.message ?? context.form.errors.server;
   sendPage(response, context, html`<article class="form-page"><h1>${text}</h1><p><a href="${context.href('/')}">${context.form.common.backHome}</a></p></article>`, '/', status);
+}
+
+/**
+ * A refusal the API would answer with a 4xx (a consent that is not this
+ * case's, a thread changed by a post at the same moment, a body too large or
+ * malformed for the form parser): the same status and the same sentence,
+ * never a 500.
+ */
+function refusedAsApi(context: PlainContext, error: unknown): { status: number; message: string } | undefined {
+  if (error instanceof AppError) {
+    const status = ERROR_STATUS[error.code];
+    return status < 500 ? { status, message: ERROR_MESSAGES[context.locale][error.code] } : undefined;
+  }
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return { status, message: ERROR_MESSAGES[context.locale][status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED'] };
 }

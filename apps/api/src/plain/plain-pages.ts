@@ -73,6 +73,11 @@ export function plainPages(app: NestExpressApplication, runtime: Runtime, distDi
   router.post('/suivi/fin', form, safely((q, s) => followUp.finish(q, s)));
   router.post('/suivi/fichier', uploadOrTooLarge(file), safely((q, s) => followUp.file(q, s)));
 
+  // What the form parsers refuse (a body too large, malformed): a page of ours, in the visitor's language.
+  router.use((error: unknown, request: Request, response: Response, _next: NextFunction) => {
+    sendFailure(response, guard.context(request, response), runtime.logger, error);
+  });
+
   const mounted = Router();
   mounted.use(PLAIN_ROOT, router);
   return mounted;

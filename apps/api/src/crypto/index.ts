@@ -134,6 +134,8 @@ export {
 } from './mac.js';
 export {
   auditChainHash,
+  legacyAuditRowHolds,
+  legacyAuditChainHash,
   deriveAuditChainKey,
   verifyAuditChain,
   signAuditCheckpoint,

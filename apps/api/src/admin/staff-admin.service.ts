@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ActivationLink, InviteStaffRequest, StaffDirectory, StaffSummary, UpdateStaffRequest } from '@mnpddh/shared';
+import { SignedStaffStatus } from '../integrity/signed-staff-status.js';
 import { AuditService } from '../audit/audit.service.js';
 import { activationUrl, type ActivationKind } from '../auth/activation-token.js';
 import { ActivationService } from '../auth/activation.service.js';
@@ -35,6 +36,7 @@ export class StaffAdminService {
     private readonly keys: StaffKeysService,
     private readonly directory: DirectoryService,
     private readonly audit: AuditService,
+    private readonly signedStatus: SignedStaffStatus,
   ) {}
 
   async directoryOfStaff(): Promise<StaffDirectory> {
@@ -83,7 +85,8 @@ export class StaffAdminService {
       const updated = await this.staff.update(tx, id, { active: false, activationHash: null, activationExpires: null });
       const sessionsEnded = await this.sessions.endAllOf(tx, id);
       const grantsRemoved = await this.staff.deleteGrantsOf(tx, id);
-      await this.record(tx, admin, 'staff.deactivated', id, { sessionsEnded, grantsRemoved });
+      const statusEpoch = await this.signedStatus.record(tx, id, 'deactivated');
+      await this.record(tx, admin, 'staff.deactivated', id, { sessionsEnded, grantsRemoved, statusEpoch });
       return updated;
     });
     return this.summary(user);

@@ -8,6 +8,7 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { AUDIT_GENESIS_HASH, CryptoError, verifyAuditChain } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { sealLegacyAuditPrefix } from './legacy-audit-seal.js';
+import { SignedStaffStatus } from './signed-staff-status.js';
 import { emptyFacts, foldRow, mergeFacts, type AnchorFacts } from './anchor-facts.js';
 import { FactsChanges } from './anchor-delta.js';
 import { AnchorStore, type AnchorState, type IntegrityIncident } from './anchor-file.js';
@@ -41,6 +42,7 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly prisma: PrismaService,
     private readonly repository: AuditRepository,
+    private readonly signedStatus: SignedStaffStatus,
     hooks: CommitHooks,
   ) {
     hooks.onAuditCommitted(() => this.afterCommit());
@@ -101,7 +103,7 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
   /** Whether a staff member may receive a new seal: active as anchored, and no open incident. */
   async mayReceiveSeal(staffId: string): Promise<boolean> {
     await this.refresh();
-    return this.state.incident === null && this.isActive(staffId);
+    return this.state.incident === null && (await this.isActive(staffId));
   }
 
   /** Whether a staff member may sign in or use a grant they hold: active as anchored (an incident does not lock admins out). */
@@ -150,9 +152,10 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
     return run;
   }
 
-  private isActive(staffId: string): boolean {
+  /** Active as anchored, and as last signed with the directory key (a rewritten status does not verify). */
+  private async isActive(staffId: string): Promise<boolean> {
     const status = this.state.facts.staff[staffId]?.status;
-    return status === undefined || status === 'active';
+    return (status === undefined || status === 'active') && (await this.signedStatus.allows(this.prisma, staffId));
   }
 
   private async sync(): Promise<void> {

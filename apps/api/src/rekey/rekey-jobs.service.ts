@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CaseRekeyRequest, RekeyJobView, RevocationForCause } from '@mnpddh/shared';
+import { SignedStaffStatus } from '../integrity/signed-staff-status.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CurrentStaffMember } from '../auth/current-staff.js';
 import { SessionService } from '../auth/session.service.js';
@@ -38,6 +39,7 @@ export class RekeyJobs {
     private readonly directory: DirectoryRepository,
     private readonly vault: VaultRepository,
     private readonly audit: AuditService,
+    private readonly signedStatus: SignedStaffStatus,
   ) {}
 
   async revokeForCause(actor: CurrentStaffMember, request: RevocationForCause, now = new Date()): Promise<RekeyJobView> {
@@ -50,13 +52,14 @@ export class RekeyJobs {
       await this.staff.update(tx, request.staffId, { active: false, activationHash: null, activationExpires: null });
       const sessionsEnded = await this.sessions.endAllOf(tx, request.staffId);
       const grantsRemoved = await this.staff.deleteGrantsOf(tx, request.staffId);
+      const statusEpoch = await this.signedStatus.record(tx, request.staffId, 'revoked_for_cause');
       await this.audit.record(
         {
           action: 'staff.revoked_for_cause',
           actorId: actor.id,
           targetType: 'staff',
           targetId: request.staffId,
-          details: { reason: request.reason, jobId, cases: caseIds.length, sessionsEnded, grantsRemoved },
+          details: { reason: request.reason, jobId, cases: caseIds.length, sessionsEnded, grantsRemoved, statusEpoch },
         },
         tx,
       );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CaseRekeyRequest, RekeyJobView, RevocationForCause } from '@mnpddh/shared';
+import { needsTwoPeople, twoNames, type Person } from '../admin/two-people.js';
 import { SignedStaffStatus } from '../integrity/signed-staff-status.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CurrentStaffMember } from '../auth/current-staff.js';
@@ -42,11 +43,14 @@ export class RekeyJobs {
     private readonly signedStatus: SignedStaffStatus,
   ) {}
 
-  async revokeForCause(actor: CurrentStaffMember, request: RevocationForCause, now = new Date()): Promise<RekeyJobView> {
+  /** `requestedBy`: the first of two people, required when the person revoked is an admin, a custodian or an auditor. */
+  async revokeForCause(actor: CurrentStaffMember, request: RevocationForCause, now = new Date(), requestedBy?: Person): Promise<RekeyJobView> {
     if (request.staffId === actor.id) throw new AppError('FORBIDDEN');
     const jobId = randomUUID();
     await this.prisma.$transaction(async (tx) => {
-      if (!(await this.staff.findById(tx, request.staffId))) throw new AppError('NOT_FOUND');
+      const target = await this.staff.findById(tx, request.staffId);
+      if (!target) throw new AppError('NOT_FOUND');
+      if (!requestedBy && needsTwoPeople(target.roles)) throw new AppError('REFUSED', [{ field: 'staffId', message: 'second_person_required' }]);
       const caseIds = await this.repository.heldCaseIds(tx, request.staffId);
       await this.repository.createJob(tx, { id: jobId, reason: request.reason, revokedStaffId: request.staffId, requestedBy: actor.id, caseIds, now });
       await this.staff.update(tx, request.staffId, { active: false, activationHash: null, activationExpires: null });
@@ -59,7 +63,7 @@ export class RekeyJobs {
           actorId: actor.id,
           targetType: 'staff',
           targetId: request.staffId,
-          details: { reason: request.reason, jobId, cases: caseIds.length, sessionsEnded, grantsRemoved, statusEpoch },
+          details: { reason: request.reason, jobId, cases: caseIds.length, sessionsEnded, grantsRemoved, statusEpoch, ...twoNames(requestedBy, actor) },
         },
         tx,
       );

@@ -227,7 +227,7 @@ describe('a backdated journal', () => {
       return ((await response.json()) as { entries: { at: string }[] }).entries.map((entry) => entry.at);
     };
     const before = await shown();
-    expect(before.length).toBeGreaterThan(1);
+    expect(before.length).toBeGreaterThan(0);
     // "First contact made within target": the writer moves the clear hour back (the app role may update case_entry).
     await asApp("UPDATE case_entry SET created_at = created_at - interval '3 days' WHERE case_id = $1", [caseId]);
     expect(await shown()).toEqual(before);

@@ -7,7 +7,7 @@ import { PrismaService } from '../database/prisma.service.js';
 import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
 import type { StaffSessionContext } from './current-staff.js';
 import { LoginFailures, type FailureReason } from './login-failures.service.js';
-import { secondsLocked, UnknownAccountThrottle } from './login-throttle.js';
+import { MAX_LOCK_SECONDS, secondsLocked, UnknownAccountThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RateLimitedError } from '../common/rate-limited.js';
 import { SecondFactorService, type SecondFactorMatch } from './second-factor.service.js';
@@ -69,7 +69,8 @@ export class SignInService {
     // Read again after the wait in line: a lock set meanwhile applies to the guesses that queued before it.
     const user = await this.staff.findById(this.prisma, userId);
     if (!user?.passwordRecord) throw new AppError('UNAUTHENTICATED');
-    const locked = secondsLocked(user.lockedUntil, now);
+    // Never more than a lock can last: a concurrent failure may have set the lock after `now` was taken.
+    const locked = Math.min(secondsLocked(user.lockedUntil, now), MAX_LOCK_SECONDS);
     // Checked even while locked, so that every answer costs the same whatever was right.
     const wrappingKey = await this.passwords.verify(credentials.password, user.passwordRecord);
     if (locked > 0 && !(factor && wrappingKey)) {

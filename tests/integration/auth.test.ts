@@ -137,7 +137,7 @@ describe('signing in', () => {
     expect(stored.map((row) => row.code_hash).join()).not.toContain(code.replace('-', ''));
   });
 
-  it('slows repeated wrong passwords (429, Retry-After), without checking the password; the lock ends by itself', async () => {
+  it('slows repeated wrong passwords (429, Retry-After); guesses while locked count too; the lock ends by itself', async () => {
     const { credentials, client } = await newColleague();
     const guess = () => postLogin(portal, { ...loginBody(credentials, wrongTotp(credentials.totpSecret)), password: strongPassphrase() });
     for (let attempt = 1; attempt <= 6; attempt++) expect((await guess()).status).toBe(401);
@@ -145,14 +145,70 @@ describe('signing in', () => {
     expect(locked.status).toBe(429);
     expect(locked.headers.get('retry-after')).toBe('1');
     expect((await errorOf(locked)).code).toBe('RATE_LIMITED');
-    // Locked: even the right password without a valid code is not checked.
+    // Locked: even the right password without a valid code is refused, and counted.
     expect((await postLogin(portal, loginBody(credentials, wrongTotp(credentials.totpSecret)))).status).toBe(429);
+    const [row] = await asOwner<{ failed_logins: number; locked_until: Date }>(portal, 'SELECT failed_logins, locked_until FROM staff_user WHERE id = $1', [client.id]);
+    expect(row?.failed_logins).toBe(8);
 
-    await sleep(1_100);
+    await sleep(Math.max(0, (row?.locked_until.getTime() ?? 0) - Date.now()) + 100);
     expect((await guess()).status).toBe(401);
-    const [row] = await asOwner<{ failed_logins: number }>(portal, 'SELECT failed_logins FROM staff_user WHERE id = $1', [client.id]);
-    expect(row?.failed_logins).toBe(7);
-  }, 15_000);
+  }, 30_000);
+
+  it('while locked, a right code with a wrong password and a wrong code get the same answer, and both count toward the lock', async () => {
+    const { credentials, client } = await newColleague();
+    const wrongPassword = strongPassphrase();
+    for (let attempt = 1; attempt <= 6; attempt++) await postLogin(portal, { ...loginBody(credentials, wrongTotp(credentials.totpSecret)), password: wrongPassword });
+    const failures = async () => (await asOwner<{ failed_logins: number }>(portal, 'SELECT failed_logins FROM staff_user WHERE id = $1', [client.id]))[0]?.failed_logins;
+    const rightCode = await nextTotp(credentials.totpSecret);
+    const answer = async (totp: string) => {
+      // The same lock for both, so the same Retry-After is due.
+      await asOwner(portal, 'UPDATE staff_user SET locked_until = $2 WHERE id = $1', [client.id, new Date(Date.now() + 30_000)]);
+      const response = await postLogin(portal, { ...loginBody(credentials, totp), password: wrongPassword });
+      return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.text() };
+    };
+    const before = await failures();
+    const withRightCode = await answer(rightCode);
+    expect(await failures()).toBe((before ?? 0) + 1);
+    const withWrongCode = await answer(wrongTotp(credentials.totpSecret));
+    expect(await failures()).toBe((before ?? 0) + 2);
+    expect(withWrongCode).toEqual(withRightCode);
+    expect(withRightCode.status).toBe(429);
+    const audited = await asOwner<{ reason: string }>(portal, "SELECT details->>'reason' AS reason FROM audit_event WHERE action = 'auth.login_failed' AND actor_id = $1 ORDER BY seq DESC LIMIT 2", [client.id]);
+    expect(audited.map((row) => row.reason).sort()).toEqual(['wrong_password', 'wrong_password']);
+  });
+
+  it('while locked, a right code with a wrong password takes the time a wrong code takes (measured)', async () => {
+    const { credentials, client } = await newColleague();
+    const wrongPassword = strongPassphrase();
+    for (let attempt = 1; attempt <= 6; attempt++) await postLogin(portal, { ...loginBody(credentials, wrongTotp(credentials.totpSecret)), password: wrongPassword });
+    const timed = async (totp: string) => {
+      // Held locked for the whole measurement, whatever the count says.
+      await asOwner(portal, 'UPDATE staff_user SET locked_until = $2 WHERE id = $1', [client.id, new Date(Date.now() + 60_000)]);
+      const started = process.hrtime.bigint();
+      const response = await postLogin(portal, { ...loginBody(credentials, totp), password: wrongPassword });
+      await response.text();
+      expect(response.status).toBe(429);
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    const right: number[] = [];
+    const wrong: number[] = [];
+    // Valid for its window and the next: a refusal never uses it up.
+    const rightCode = await nextTotp(credentials.totpSecret);
+    for (let round = 0; round < 30; round++) {
+      // Alternating which goes first.
+      const pair = round % 2 === 0 ? [await timed(rightCode), await timed(wrongTotp(credentials.totpSecret))] : [await timed(wrongTotp(credentials.totpSecret)), await timed(rightCode)].reverse();
+      right.push(pair[0] as number);
+      wrong.push(pair[1] as number);
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+    const difference = median(right) - median(wrong);
+    console.log(`locked account, 30 pairs: median ${median(right).toFixed(1)} ms with a right code, ${median(wrong).toFixed(1)} ms with a wrong one (difference ${difference.toFixed(1)} ms)`);
+    // Before, a wrong code was refused without the Argon2id work: the difference was the whole hash.
+    expect(Math.abs(difference)).toBeLessThan(median(wrong) / 4);
+    // The code was right all along: with the password it signs in (the lock lifted for it).
+    await asOwner(portal, 'UPDATE staff_user SET locked_until = NULL WHERE id = $1', [client.id]);
+    expect((await postLogin(portal, loginBody(credentials, rightCode))).status).toBe(200);
+  }, 240_000);
 
   it('lets the owner in while a stranger keeps the account locked: a valid second factor passes the lock', async () => {
     const { credentials, client } = await newColleague();

@@ -6,20 +6,23 @@
  * backups. Restored here with that release's own migrations only, it is the
  * database that release left; then this release's start applies every later
  * migration (whatever main holds) and adopts the secrets: every case opens,
- * every receipt works, the statistics are unchanged, the audit chain verifies.
+ * every receipt works, the statistics are unchanged, the audit chain verifies
+ * (its unkeyed prefix sealed once), and no unkeyed row can follow it.
  */
 import { jest } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { AuditVerification, CaseDetail, FollowUpView } from '@mnpddh/shared';
+import { AuditVerification, CaseDetail, FollowUpView, IntegrityStatus } from '@mnpddh/shared';
 import { restoreBackup } from '../../apps/api/src/backup/restore-backup.js';
 import { startPortal, type RunningPortal } from '../../apps/api/src/boot.js';
 import { parseConfig } from '../../apps/api/src/config/config.schema.js';
 import { loadServerSecrets } from '../../apps/api/src/config/server-secrets.js';
 import { readSecretsFile } from '../../apps/api/src/config/secrets-file.js';
-import { parseDirectorySigningKey } from '../../apps/api/src/crypto/index.js';
+import { chainValues } from '../../apps/api/src/audit/audit.service.js';
+import { legacyAuditChainHash, parseDirectorySigningKey } from '../../apps/api/src/crypto/index.js';
 import { MIGRATION_PATHS, ROOT_DIR } from '../../apps/api/src/paths.js';
 import { FAST_PASSWORDS, signIn, type StaffCredentials } from '../support/staff.js';
 
@@ -65,7 +68,7 @@ beforeAll(async () => {
   const [role, password] = (process.env.TEST_PG_APP_ROLE ?? '').split(':');
   app.username = role ?? '';
   app.password = password ?? '';
-  const env = { ...FAST_PASSWORDS, ...secrets, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: app.toString(), MIGRATION_DATABASE_URL: ownerUrl, PORT: '0' };
+  const env = { ...FAST_PASSWORDS, ...secrets, NODE_ENV: 'test', LOG_LEVEL: 'silent', ANCHOR_FILE: join(await mkdtemp(join(tmpdir(), 'mnpddh-anchor-')), 'integrity-anchor.json'), DATABASE_URL: app.toString(), MIGRATION_DATABASE_URL: ownerUrl, PORT: '0' };
   // The previous release's database, as it left it: its migrations only, its rows.
   const header = await restoreBackup({
     file: join(FIXTURE, expected.backup),
@@ -123,12 +126,27 @@ describe('upgrade from the previous release', () => {
       const now = { dimension, status: response.status, body: withoutTime(await response.json()) };
       expect(now).toEqual({ dimension, status: before.status, body: withoutTime(before.body) });
     }
-    // Known limit of this release (docs/SECURITY.md, "How this build anchors the database"): the rows the
-    // previous release wrote were chained without the key, so the keyed verification stops at the first of
-    // them and says so, rather than passing rows a database writer could have appended. Accepting the
-    // legacy prefix up to its last signed checkpoint is the next step.
+    // The rows the previous release wrote were chained without the key: accepted as a prefix, sealed by a
+    // signed checkpoint and a keyed row at this release's first start, and the keyed chain from there.
     const verification = AuditVerification.parse(await (await auditor.get('/api/audit/verify')).json());
-    const [first] = await sql<{ seq: string }>('SELECT min(seq)::text AS seq FROM audit_event');
-    expect({ valid: verification.valid, firstBrokenId: verification.firstBrokenId }).toEqual({ valid: false, firstBrokenId: first?.seq });
+    expect({ valid: verification.valid, firstBrokenId: verification.firstBrokenId }).toEqual({ valid: true, firstBrokenId: null });
+    const [seal] = await sql<{ seq: string; legacy: number }>(`SELECT seq::text AS seq, (details->>'legacyRows')::int AS legacy FROM audit_event WHERE action = 'audit.legacy_sealed'`);
+    expect(Number(seal?.seq)).toBe((seal?.legacy ?? 0) + 1);
+    expect(await sql(`SELECT 1 FROM audit_checkpoint WHERE row_count = ${seal?.legacy ?? 0}`)).not.toHaveLength(0);
+    const supervisor = await signIn(portal, expected.supervisor);
+    expect(IntegrityStatus.parse(await (await supervisor.get('/api/integrity')).json()).incident).toBeNull();
+  });
+
+  it('a row appended without the key after the switch is caught, by the verifier and by the anchor', async () => {
+    // As a database writer would: the previous release's unkeyed hash, which needs no secret.
+    const [head] = await sql<{ seq: string; hash: string }>('SELECT seq::text AS seq, hash FROM audit_event ORDER BY audit_event.seq DESC LIMIT 1');
+    const row = { seq: BigInt(head?.seq ?? '0') + 1n, at: new Date(Date.UTC(2026, 11, 5, 10)), actorId: null, action: 'staff.activated', targetType: null, targetId: null, details: {} };
+    const hash = legacyAuditChainHash(head?.hash ?? '', chainValues(row));
+    await sql(`INSERT INTO audit_event (seq, at, action, details, prev_hash, hash) VALUES (${row.seq}, '${row.at.toISOString()}', '${row.action}', '{}', '${head?.hash}', '${hash}')`);
+    const auditor = await signIn(portal, expected.auditor);
+    const verification = AuditVerification.parse(await (await auditor.get('/api/audit/verify')).json());
+    expect({ valid: verification.valid, firstBrokenId: verification.firstBrokenId }).toEqual({ valid: false, firstBrokenId: row.seq.toString() });
+    const incident = IntegrityStatus.parse(await (await auditor.get('/api/integrity')).json()).incident;
+    expect(incident?.kind).toBe('forged');
   });
 });

@@ -290,6 +290,15 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'POST /api/admin/staff':                         row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'PATCH /api/admin/staff/:id':                    row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'POST /api/admin/staff/:id/deactivate':          row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+  // Two people for drastic acts: admins and supervisors ask and confirm (an unknown person: 404, an unknown request: the refusal
+  // that names it, both past access control).
+  'GET /api/admin/drastic-acts':                   row('staff', [E401, E401, E403, E403, OK,   E403, OK  ]),
+  'POST /api/admin/drastic-acts':                  row('staff', [E401, E401, E403, E403, OK,   E403, OK  ], {
+    body: { kind: 'deactivate', staffId: '00000000-0000-4000-8000-000000000000' },
+  }),
+  'POST /api/admin/drastic-acts/:id/confirm':      row('staff', [E401, E401, E403, E403, OK,   E403, OK  ], {
+    params: () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+  }),
   'POST /api/admin/staff/:id/end-sessions':        row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'POST /api/admin/staff/:id/reset-second-factor': row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
   'POST /api/admin/staff/:id/reset-password':      row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),

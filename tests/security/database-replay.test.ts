@@ -217,6 +217,23 @@ describe('a case put back to an earlier revision', () => {
   });
 });
 
+describe('a backdated journal', () => {
+  it('a journal entry whose clear created_at is moved back three days shows the time sealed inside it, and still opens', async () => {
+    const caseId = await newCase();
+    await assessExtreme(caseId);
+    const shown = async () => {
+      const response = await supervisor.get(`/api/cases/${caseId}`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { entries: { at: string }[] }).entries.map((entry) => entry.at);
+    };
+    const before = await shown();
+    expect(before.length).toBeGreaterThan(0);
+    // "First contact made within target": the writer moves the clear hour back (the app role may update case_entry).
+    await asApp("UPDATE case_entry SET created_at = created_at - interval '3 days' WHERE case_id = $1", [caseId]);
+    expect(await shown()).toEqual(before);
+  });
+});
+
 describe('a replayed audit log', () => {
   /** Attacks on the log need the superuser (the app role may only insert and select; triggers guard the rest). */
   async function withoutTriggers(sql: string, params: unknown[] = []): Promise<void> {

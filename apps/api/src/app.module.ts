@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
+import { DrasticActsModule } from './drastic-acts/drastic-acts.module.js';
 import { FollowUpModule } from './follow-up/follow-up.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { PublicWorkModule } from './public-work/public-work.module.js';
@@ -31,7 +32,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuditModule, IntegrityModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, PublicWorkModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule, ReportsModule, CustodianModule, RekeyModule, RetentionModule, DataSubjectModule, PrivacyModule, DocumentsModule],
+      imports: [DatabaseModule, AuditModule, IntegrityModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, PublicWorkModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule, ReportsModule, CustodianModule, RekeyModule, DrasticActsModule, RetentionModule, DataSubjectModule, PrivacyModule, DocumentsModule],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -9,6 +9,7 @@ import { openDatabase } from './database/open-database.js';
 import { auditAdoption } from './database/secrets-adoption.js';
 import { checkSecretFingerprints } from './database/secret-fingerprints.js';
 import { seedDemo, type DemoAccount } from './demo/demo-seed.js';
+import { IntegrityAnchor } from './integrity/integrity-anchor.service.js';
 import { recordDatabaseRestart } from './notify/operational/database-restart.js';
 import { webDistDir } from './paths.js';
 
@@ -39,6 +40,8 @@ export async function startPortal(env: NodeJS.ProcessEnv, logDestination?: Desti
     const fingerprints = await checkSecretFingerprints(database.ownerUrl, secrets.fingerprints, true);
     await warmUpCrypto();
     const app = await createApp({ config, databaseUrl: database.url, logger, secrets }, webDistDir(config.WEB_DIST));
+    // The anchor's first look (which seals a previous release's unkeyed audit log) before anything is appended.
+    await app.get(IntegrityAnchor).refresh();
     if (fingerprints.adopted) await auditAdoption(app, fingerprints.recorded, logger);
     database.onRestarted((downMs) => recordDatabaseRestart(app, downMs));
     const demoAccounts = config.embedded ? await seedDemo(app, config.DATA_DIR) : [];

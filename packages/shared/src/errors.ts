@@ -7,6 +7,7 @@ import { CASE_SEARCH_FIELD_MESSAGES } from './case-search.js';
 import { DATA_SUBJECT_FIELD_MESSAGES } from './data-subject.js';
 import { CONSENT_FIELD_MESSAGES } from './consent.js';
 import { DOCUMENT_FIELD_MESSAGES } from './documents.js';
+import { DRASTIC_ACT_FIELD_MESSAGES } from './drastic-acts.js';
 import { ESCROW_FIELD_MESSAGES } from './escrow-health.js';
 import { ALERT_FIELD_MESSAGES } from './alerts.js';
 
@@ -142,6 +143,7 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     ...CONSENT_FIELD_MESSAGES.fr,
     ...DOCUMENT_FIELD_MESSAGES.fr,
     ...ESCROW_FIELD_MESSAGES.fr,
+    ...DRASTIC_ACT_FIELD_MESSAGES.fr,
     ...ALERT_FIELD_MESSAGES.fr,
   },
   en: {
@@ -184,6 +186,7 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     ...CONSENT_FIELD_MESSAGES.en,
     ...DOCUMENT_FIELD_MESSAGES.en,
     ...ESCROW_FIELD_MESSAGES.en,
+    ...DRASTIC_ACT_FIELD_MESSAGES.en,
     ...ALERT_FIELD_MESSAGES.en,
   },
 };

@@ -10,6 +10,6 @@ import { StaffAdminService } from './staff-admin.service.js';
   imports: [AuthModule],
   controllers: [AdminController],
   providers: [StaffAccounts, StaffAdminService, PasswordResetService, PasswordResetRepository],
-  exports: [StaffAccounts],
+  exports: [StaffAccounts, StaffAdminService],
 })
 export class AdminModule {}

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ActivationLink, InviteStaffRequest, StaffDirectory, StaffSummary, UpdateStaffRequest } from '@mnpddh/shared';
+import { needsTwoPeople, twoNames, type Person } from './two-people.js';
+import { SignedStaffStatus } from '../integrity/signed-staff-status.js';
 import { AuditService } from '../audit/audit.service.js';
 import { activationUrl, type ActivationKind } from '../auth/activation-token.js';
 import { ActivationService } from '../auth/activation.service.js';
@@ -35,6 +37,7 @@ export class StaffAdminService {
     private readonly keys: StaffKeysService,
     private readonly directory: DirectoryService,
     private readonly audit: AuditService,
+    private readonly signedStatus: SignedStaffStatus,
   ) {}
 
   async directoryOfStaff(): Promise<StaffDirectory> {
@@ -75,15 +78,34 @@ export class StaffAdminService {
     return this.summary(user);
   }
 
-  /** Ends all access at once: sessions, grants, any pending link. An admin cannot lock themselves out. */
-  async deactivate(admin: CurrentStaffMember, id: string): Promise<StaffSummary> {
+  /**
+   * Ends all access at once: sessions, grants, any pending link. An admin
+   * cannot lock themselves out. An admin, a custodian or an auditor only
+   * through two people: `requestedBy` is the first, who asked (drastic acts).
+   */
+  async deactivate(admin: CurrentStaffMember, id: string, requestedBy?: Person): Promise<StaffSummary> {
     if (id === admin.id) throw new AppError('FORBIDDEN');
     const user = await this.prisma.$transaction(async (tx) => {
-      await this.existing(tx, id);
+      const target = await this.existing(tx, id);
+      if (!requestedBy && needsTwoPeople(target.roles)) throw new AppError('REFUSED', [{ field: 'staffId', message: 'second_person_required' }]);
       const updated = await this.staff.update(tx, id, { active: false, activationHash: null, activationExpires: null });
       const sessionsEnded = await this.sessions.endAllOf(tx, id);
       const grantsRemoved = await this.staff.deleteGrantsOf(tx, id);
-      await this.record(tx, admin, 'staff.deactivated', id, { sessionsEnded, grantsRemoved });
+      const statusEpoch = await this.signedStatus.record(tx, id, 'deactivated');
+      await this.record(tx, admin, 'staff.deactivated', id, { sessionsEnded, grantsRemoved, statusEpoch, ...twoNames(requestedBy, admin) });
+      return updated;
+    });
+    return this.summary(user);
+  }
+
+  /** Two people give back an account deactivated or revoked by mistake or under coercion: active again, as a new signed status. */
+  async reinstate(confirmer: CurrentStaffMember, id: string, requestedBy: Person): Promise<StaffSummary> {
+    const user = await this.prisma.$transaction(async (tx) => {
+      const target = await this.existing(tx, id);
+      if (target.active) throw new AppError('REFUSED', [{ field: 'staffId', message: 'not_reinstatable' }]);
+      const updated = await this.staff.update(tx, id, { active: true });
+      const statusEpoch = await this.signedStatus.record(tx, id, 'active');
+      await this.record(tx, confirmer, 'staff.reinstated', id, { statusEpoch, ...twoNames(requestedBy, confirmer) });
       return updated;
     });
     return this.summary(user);
@@ -125,10 +147,11 @@ export class StaffAdminService {
   private record(
     db: Db,
     admin: CurrentStaffMember,
-    action: 'staff.updated' | 'staff.deactivated' | 'staff.sessions_ended' | 'staff.second_factor_reset',
+    action: 'staff.updated' | 'staff.deactivated' | 'staff.reinstated' | 'staff.sessions_ended' | 'staff.second_factor_reset',
     targetId: string,
     details?: Record<string, string | number | boolean>,
   ): Promise<void> {
     return this.audit.record({ action, actorId: admin.id, targetType: 'staff', targetId, ...(details ? { details } : {}) }, db);
   }
 }
+

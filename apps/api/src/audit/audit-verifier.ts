@@ -43,7 +43,7 @@ export class AuditVerifier {
       const rows = await this.repository.list(this.prisma, after, BATCH);
       for (const row of rows) if (!walk.step(row)) return;
       const last = rows.at(-1);
-      if (!last || rows.length < BATCH) return;
+      if (!last || rows.length < BATCH) return walk.finish();
       after = last.seq;
     }
   }

@@ -1,27 +1,40 @@
 import { describe, expect, test } from '@jest/globals';
-import { AUDIT_GENESIS_HASH, auditChainHash, deriveAuditChainKey, generateSigningKeyPair } from '../crypto/index.js';
+import { AUDIT_GENESIS_HASH, auditChainHash, deriveAuditChainKey, generateSigningKeyPair, legacyAuditChainHash } from '../crypto/index.js';
 import type { AuditRow, CheckpointRow } from './audit.repository.js';
 import { chainValues } from './audit.service.js';
 import { judge } from './audit-verifier.js';
-import { ChainWalk } from './chain-walk.js';
+import { ChainWalk, LEGACY_SEAL_ACTION } from './chain-walk.js';
 
 const chainKey = deriveAuditChainKey(generateSigningKeyPair());
 
-/** A correct chain of `count` rows, as AuditService appends them. */
-function chain(count: number): AuditRow[] {
-  const rows: AuditRow[] = [];
-  let previous = AUDIT_GENESIS_HASH;
-  for (let seq = 1n; seq <= BigInt(count); seq++) {
-    const row = { seq, at: new Date(Date.UTC(2026, 10, 29, 10, Number(seq))), actorId: null, action: 'auth.login', targetType: null, targetId: null, details: { n: Number(seq) }, prevHash: previous };
-    previous = auditChainHash(chainKey, previous, chainValues(row));
+type Hasher = (previous: string, row: AuditRow) => string;
+const keyed: Hasher = (previous, row) => auditChainHash(chainKey, previous, chainValues(row));
+/** The previous release's unkeyed hash: anyone can compute it. */
+const unkeyed: Hasher = (previous, row) => legacyAuditChainHash(previous, chainValues(row));
+
+/** A correct chain of `count` rows, as AuditService appends them (or as the previous release did, unkeyed). */
+function chain(count: number, hasher: Hasher = keyed, after: AuditRow[] = []): AuditRow[] {
+  const rows: AuditRow[] = [...after];
+  let previous = after.at(-1)?.hash ?? AUDIT_GENESIS_HASH;
+  for (let seq = BigInt(after.length) + 1n; seq <= BigInt(after.length + count); seq++) {
+    const row = { seq, at: new Date(Date.UTC(2026, 10, 29, 10, Number(seq))), actorId: null, action: 'auth.login', targetType: null, targetId: null, details: { n: Number(seq) }, prevHash: previous, hash: '' };
+    previous = hasher(previous, row);
     rows.push({ ...row, hash: previous });
   }
   return rows;
 }
 
+/** The keyed row this release writes after a previous release's unkeyed log. */
+function sealed(rows: AuditRow[], legacyRows = rows.length): AuditRow[] {
+  const previous = (rows.at(-1) as AuditRow).hash;
+  const row = { seq: BigInt(rows.length + 1), at: new Date(Date.UTC(2026, 11, 5)), actorId: null, action: LEGACY_SEAL_ACTION, targetType: null, targetId: null, details: { legacyRows }, prevHash: previous, hash: '' };
+  return [...rows, { ...row, hash: keyed(previous, row) }];
+}
+
 function walk(rows: AuditRow[], mark: bigint | null = null): ChainWalk {
   const walker = new ChainWalk(chainKey, mark === null ? [] : [mark]);
-  for (const row of rows) if (!walker.step(row)) break;
+  for (const row of rows) if (!walker.step(row)) return walker;
+  walker.finish();
   return walker;
 }
 
@@ -70,6 +83,39 @@ describe('ChainWalk', () => {
     expect(walk(rows, 3n).hashAt(3n)).toBe((rows[2] as AuditRow).hash);
     expect(walk(rows, 0n).hashAt(0n)).toBe(AUDIT_GENESIS_HASH);
     expect(walk(rows.slice(0, 2), 3n).hashAt(3n)).toBeNull();
+  });
+});
+
+describe('ChainWalk over a previous release\'s unkeyed prefix', () => {
+  test('the unkeyed prefix, its seal and the keyed chain after it verify', () => {
+    const rows = chain(3, keyed, sealed(chain(4, unkeyed)));
+    const walker = walk(rows, 4n);
+    expect(walker.brokenAt).toBeNull();
+    expect(walker.checked).toBe(8);
+    expect(walker.hashAt(4n)).toBe((rows[3] as AuditRow).hash);
+  });
+
+  test('an unkeyed row appended after the switch breaks there', () => {
+    const rows = chain(1, unkeyed, chain(2, keyed, sealed(chain(4, unkeyed))));
+    expect(walk(rows).brokenAt).toBe(8n);
+  });
+
+  test('an unkeyed row appended to a log keyed from its first row breaks there', () => {
+    expect(walk(chain(1, unkeyed, chain(3))).brokenAt).toBe(4n);
+  });
+
+  test('a whole log rewritten without the key, with no seal, breaks at its first row', () => {
+    const walker = walk(chain(5, unkeyed));
+    expect(walker.brokenAt).toBe(1n);
+    expect(walker.verifiedHead.seq).toBe(0n);
+  });
+
+  test('a seal naming fewer rows than the unkeyed prefix (rows slipped in before it) breaks at the first row', () => {
+    expect(walk(sealed(chain(4, unkeyed), 3)).brokenAt).toBe(1n);
+  });
+
+  test('an unkeyed prefix followed by an ordinary keyed row (not the seal) breaks at the first row', () => {
+    expect(walk(chain(2, keyed, chain(3, unkeyed))).brokenAt).toBe(1n);
   });
 });
 

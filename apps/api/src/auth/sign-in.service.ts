@@ -7,7 +7,7 @@ import { PrismaService } from '../database/prisma.service.js';
 import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
 import type { StaffSessionContext } from './current-staff.js';
 import { LoginFailures, type FailureReason } from './login-failures.service.js';
-import { UnknownAccountThrottle } from './login-throttle.js';
+import { MAX_LOCK_SECONDS, secondsLocked, UnknownAccountThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RateLimitedError } from '../common/rate-limited.js';
 import { SecondFactorService, type SecondFactorMatch } from './second-factor.service.js';
@@ -55,7 +55,6 @@ export class SignInService {
     if (!user?.passwordRecord) return this.refuseWithoutPassword(credentials, user, new Date());
     // Matched before the line, so that the owner of the account is served ahead of guesses at it.
     const factor = await this.matchFactor(user, credentials, new Date());
-    this.checkLock(user, factor, new Date());
     return this.work.run(factor ? 'proven' : 'anonymous', () => this.attempt(user.id, credentials, factor, presented));
   }
 
@@ -70,8 +69,14 @@ export class SignInService {
     // Read again after the wait in line: a lock set meanwhile applies to the guesses that queued before it.
     const user = await this.staff.findById(this.prisma, userId);
     if (!user?.passwordRecord) throw new AppError('UNAUTHENTICATED');
-    this.checkLock(user, factor, now);
+    // Never more than a lock can last: a concurrent failure may have set the lock after `now` was taken.
+    const locked = Math.min(secondsLocked(user.lockedUntil, now), MAX_LOCK_SECONDS);
+    // Checked even while locked, so that every answer costs the same whatever was right.
     const wrappingKey = await this.passwords.verify(credentials.password, user.passwordRecord);
+    if (locked > 0 && !(factor && wrappingKey)) {
+      wrappingKey?.destroy();
+      return this.refuseLocked(user, wrappingKey ? 'wrong_second_factor' : 'wrong_password', locked, now);
+    }
     if (!wrappingKey) return this.refuse(user, 'wrong_password', now);
     try {
       // The row's flag and the anchored status: a deactivation flipped back in SQL does not let anyone in.
@@ -101,12 +106,15 @@ export class SignInService {
   }
 
   /**
-   * While an account is locked its password is not checked — unless the
-   * request carries a valid second factor, which a stranger guessing
-   * passwords does not have: the owner can always get through.
+   * While an account is locked only the right password with a valid second
+   * factor gets through (the owner always can). Anything else — a wrong code,
+   * or a right code with a wrong password — gets the same 429 with the same
+   * Retry-After after the same Argon2id work, and counts as a failure: a
+   * locked account is no oracle for its second factor.
    */
-  private checkLock(user: StaffRecord, factor: FactorMatch | null, now: Date): void {
-    if (!factor) this.failures.assertNotLocked(user, now);
+  private async refuseLocked(user: StaffRecord, reason: FailureReason, seconds: number, now: Date): Promise<never> {
+    await this.failures.record(user, reason, now);
+    throw new RateLimitedError(seconds);
   }
 
   /** The second factor presented, if valid now (not yet used up). */
@@ -114,8 +122,9 @@ export class SignInService {
     if (credentials.securityKey) return this.securityKeys.match(this.prisma, user, credentials.securityKey, now);
     const match = await this.secondFactor.match(this.prisma, user, credentials.totp ?? '', now);
     // Required of their role and enrolled: a TOTP code alone no longer does (a recovery code still does, for a lost key).
-    if (match?.kind === 'totp' && (await this.securityKeys.refusesTotp(this.prisma, user))) return null;
-    return match;
+    // Asked whatever the code, so that a right code costs no more time than a wrong one.
+    const totpRefused = await this.securityKeys.refusesTotp(this.prisma, user);
+    return match?.kind === 'totp' && totpRefused ? null : match;
   }
 
   private consumeFactor(user: StaffRecord, factor: FactorMatch, now: Date): Promise<boolean> {

@@ -33,6 +33,21 @@ export function auditChainHash(key: AuditChainKey, previousHash: string, row: Cl
 }
 
 /**
+ * The previous release's unkeyed row hash (label v1), for verifying the
+ * prefix of a log it wrote: anyone can compute it, so the verifier accepts
+ * it only up to a signed checkpoint (see ChainWalk), never after a keyed row.
+ */
+export function legacyAuditChainHash(previousHash: string, row: ClearValues): string {
+  const previous = fromBase64Url(previousHash, 'previous audit hash', HASH_BYTES);
+  return toBase64Url(hashCanonical('mnpddh/audit-row/v1', [previous, canonicalRecord(row)]));
+}
+
+/** Whether a stored hash is the previous release's unkeyed hash of the row. */
+export function legacyAuditRowHolds(previousHash: string, row: ClearValues, hash: string): boolean {
+  return constantTimeEqual(Buffer.from(legacyAuditChainHash(previousHash, row)), Buffer.from(hash));
+}
+
+/**
  * Recomputes a run of rows from `previousHash`; throws INTEGRITY_FAILED at
  * the first row whose stored hash differs. Returns the head hash.
  */

@@ -134,6 +134,8 @@ export {
 } from './mac.js';
 export {
   auditChainHash,
+  legacyAuditRowHolds,
+  legacyAuditChainHash,
   deriveAuditChainKey,
   verifyAuditChain,
   signAuditCheckpoint,
@@ -201,3 +203,4 @@ export { PlainFormKey } from './plain-form.js';
 
 export { PuzzleKey, issuePuzzle, checkPuzzleSolution, type SolvedPuzzle } from './client-puzzle.js';
 export { deriveAnchorKey, computeAnchorMac, verifyAnchorMac, type AnchorKey } from './anchor.js';
+export { signStaffStatus, staffStatusVerifies, type StaffStatusClaims } from './staff-status.js';

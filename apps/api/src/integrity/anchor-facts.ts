@@ -34,6 +34,7 @@ export function foldRow(facts: AnchorFacts, row: AuditRow): boolean {
   const details = detailsOf(row);
   const status = STAFF_STATUS_OF[row.action];
   if (status && row.targetId) return setStaffStatus(facts, row.targetId, status);
+  if (row.action === 'staff.reinstated' && row.targetId) return reinstate(facts, row.targetId);
   if (row.action === 'receipt.revoked' && typeof details.receiptId === 'string') {
     if (facts.revokedReceipts.includes(details.receiptId)) return false;
     facts.revokedReceipts.push(details.receiptId);
@@ -55,9 +56,15 @@ export function foldRow(facts: AnchorFacts, row: AuditRow): boolean {
 
 function setStaffStatus(facts: AnchorFacts, staffId: string, status: StaffStatus): boolean {
   const previous = facts.staff[staffId];
-  // Deactivation and revocation are final: no later event makes the person active again.
+  // Deactivation and revocation hold until two people reinstate the person (staff.reinstated), nothing else.
   if (previous && previous.status !== 'active') return false;
   facts.staff[staffId] = { status, epoch: (previous?.epoch ?? 0) + 1 };
+  return true;
+}
+
+/** Two people gave the account back (the audit row names both): active again, one epoch later. */
+function reinstate(facts: AnchorFacts, staffId: string): boolean {
+  facts.staff[staffId] = { status: 'active', epoch: (facts.staff[staffId]?.epoch ?? 0) + 1 };
   return true;
 }
 
@@ -80,7 +87,8 @@ export function mergeFacts(anchored: AnchorFacts, fromLog: AnchorFacts): AnchorF
   const staff = { ...fromLog.staff };
   for (const [id, fact] of Object.entries(anchored.staff)) {
     const other = staff[id];
-    if (!other || fact.status !== 'active' || fact.epoch > other.epoch) staff[id] = fact;
+    // The later signed change wins (a reinstatement made since); at the same epoch, an end of access wins.
+    if (!other || fact.epoch > other.epoch || (fact.epoch === other.epoch && fact.status !== 'active')) staff[id] = fact;
   }
   const caseRevisions = { ...fromLog.caseRevisions };
   for (const [id, stamp] of Object.entries(anchored.caseRevisions)) {

@@ -7,6 +7,8 @@ import { chainValues } from '../audit/audit.service.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { AUDIT_GENESIS_HASH, CryptoError, verifyAuditChain } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { sealLegacyAuditPrefix } from './legacy-audit-seal.js';
+import { SignedStaffStatus } from './signed-staff-status.js';
 import { emptyFacts, foldRow, mergeFacts, type AnchorFacts } from './anchor-facts.js';
 import { FactsChanges } from './anchor-delta.js';
 import { AnchorStore, type AnchorState, type IntegrityIncident } from './anchor-file.js';
@@ -40,6 +42,7 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly prisma: PrismaService,
     private readonly repository: AuditRepository,
+    private readonly signedStatus: SignedStaffStatus,
     hooks: CommitHooks,
   ) {
     hooks.onAuditCommitted(() => this.afterCommit());
@@ -100,7 +103,7 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
   /** Whether a staff member may receive a new seal: active as anchored, and no open incident. */
   async mayReceiveSeal(staffId: string): Promise<boolean> {
     await this.refresh();
-    return this.state.incident === null && this.isActive(staffId);
+    return this.state.incident === null && (await this.isActive(staffId));
   }
 
   /** Whether a staff member may sign in or use a grant they hold: active as anchored (an incident does not lock admins out). */
@@ -149,9 +152,10 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
     return run;
   }
 
-  private isActive(staffId: string): boolean {
+  /** Active as anchored, and as last signed with the directory key (a rewritten status does not verify). */
+  private async isActive(staffId: string): Promise<boolean> {
     const status = this.state.facts.staff[staffId]?.status;
-    return status === undefined || status === 'active';
+    return (status === undefined || status === 'active') && (await this.signedStatus.allows(this.prisma, staffId));
   }
 
   private async sync(): Promise<void> {
@@ -162,6 +166,8 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
     const changes = new FactsChanges(this.state.facts);
     let securityEvent = false;
     let broken = false;
+    // A previous release's unkeyed rows are folded only once the keyed seal row confirms them.
+    let pending: AuditRow[] = [];
     // One read from the anchored row itself: it must still be there, unchanged, before what follows is trusted.
     for (let after = from.seq > 0n ? from.seq - 1n : 0n; ; ) {
       const read = await this.repository.list(this.prisma, after, BATCH);
@@ -172,14 +178,21 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
           broken = true;
           break;
         }
-        foldRow(this.state.facts, row);
-        changes.touch(row);
-        securityEvent ||= SECURITY_EVENTS.test(row.action);
+        pending.push(row);
+        if (walk.pendingLegacy) continue;
+        for (const confirmed of pending) {
+          foldRow(this.state.facts, confirmed);
+          changes.touch(confirmed);
+        }
+        securityEvent ||= pending.some((confirmed) => SECURITY_EVENTS.test(confirmed.action));
+        pending = [];
       }
       const last = read.at(-1);
       if (broken || !last || read.length < BATCH) break;
       after = last.seq;
     }
+    walk.finish();
+    broken ||= walk.brokenAt !== null;
     const head = walk.verifiedHead;
     if (head.seq !== from.seq) this.state.head = { seq: head.seq.toString(), hash: head.hash };
     if (broken) return this.raise('forged', walk.brokenAt);
@@ -204,7 +217,10 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
   private async load(): Promise<void> {
     const stored = await this.anchorStore().read();
     if (stored) this.state = stored;
-    else this.runtime.logger.warn({ path: this.path }, 'no integrity anchor yet: anchoring the database as it is now');
+    else {
+      this.runtime.logger.warn({ path: this.path }, 'no integrity anchor yet: anchoring the database as it is now');
+      await sealLegacyAuditPrefix(this.prisma, this.repository, this.runtime);
+    }
     this.loaded = true;
   }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CaseRekeyRequest, RekeyJobView, RevocationForCause } from '@mnpddh/shared';
+import { needsTwoPeople, twoNames, type Person } from '../admin/two-people.js';
+import { SignedStaffStatus } from '../integrity/signed-staff-status.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CurrentStaffMember } from '../auth/current-staff.js';
 import { SessionService } from '../auth/session.service.js';
@@ -38,25 +40,30 @@ export class RekeyJobs {
     private readonly directory: DirectoryRepository,
     private readonly vault: VaultRepository,
     private readonly audit: AuditService,
+    private readonly signedStatus: SignedStaffStatus,
   ) {}
 
-  async revokeForCause(actor: CurrentStaffMember, request: RevocationForCause, now = new Date()): Promise<RekeyJobView> {
+  /** `requestedBy`: the first of two people, required when the person revoked is an admin, a custodian or an auditor. */
+  async revokeForCause(actor: CurrentStaffMember, request: RevocationForCause, now = new Date(), requestedBy?: Person): Promise<RekeyJobView> {
     if (request.staffId === actor.id) throw new AppError('FORBIDDEN');
     const jobId = randomUUID();
     await this.prisma.$transaction(async (tx) => {
-      if (!(await this.staff.findById(tx, request.staffId))) throw new AppError('NOT_FOUND');
+      const target = await this.staff.findById(tx, request.staffId);
+      if (!target) throw new AppError('NOT_FOUND');
+      if (!requestedBy && needsTwoPeople(target.roles)) throw new AppError('REFUSED', [{ field: 'staffId', message: 'second_person_required' }]);
       const caseIds = await this.repository.heldCaseIds(tx, request.staffId);
       await this.repository.createJob(tx, { id: jobId, reason: request.reason, revokedStaffId: request.staffId, requestedBy: actor.id, caseIds, now });
       await this.staff.update(tx, request.staffId, { active: false, activationHash: null, activationExpires: null });
       const sessionsEnded = await this.sessions.endAllOf(tx, request.staffId);
       const grantsRemoved = await this.staff.deleteGrantsOf(tx, request.staffId);
+      const statusEpoch = await this.signedStatus.record(tx, request.staffId, 'revoked_for_cause');
       await this.audit.record(
         {
           action: 'staff.revoked_for_cause',
           actorId: actor.id,
           targetType: 'staff',
           targetId: request.staffId,
-          details: { reason: request.reason, jobId, cases: caseIds.length, sessionsEnded, grantsRemoved },
+          details: { reason: request.reason, jobId, cases: caseIds.length, sessionsEnded, grantsRemoved, statusEpoch, ...twoNames(requestedBy, actor) },
         },
         tx,
       );

@@ -8,6 +8,7 @@ import { format } from './format';
 import { SignOutIcon } from './icons';
 import { IdleBanner } from './idle-banner';
 import { EscrowWarning } from './escrow/escrow-warning';
+import { IntegrityBanner } from './integrity/integrity-banner';
 import { RecoveryCodes } from './sign-in/recovery-codes';
 import { useStaffT } from './i18n/use-staff-t';
 import { useStaffSession } from './session';
@@ -92,6 +93,7 @@ export function StaffLayout() {
       <main id="main" ref={main} tabIndex={-1} className="site-main">
         <div className="container container--staff">
           {/* The recovery codes stay on screen, whatever link is followed, until they are noted. */}
+          {hasRole('admin', 'supervisor', 'auditor') ? <IntegrityBanner isAdmin={hasRole('admin')} /> : null}
           {hasRole('admin', 'supervisor') ? <EscrowWarning /> : null}
           {user && session.recoveryCodes ? (
             <RecoveryCodes codes={session.recoveryCodes} onDone={session.recoveryCodesNoted} />

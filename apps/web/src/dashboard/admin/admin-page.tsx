@@ -10,6 +10,7 @@ import { useStaffSession } from '../session';
 import { InviteForm } from './invite-form';
 import { ReferenceLinks } from './reference-links';
 import { StaffTable } from './staff-table';
+import { DrasticActsPanel } from '../drastic-acts/drastic-acts-panel';
 import { SecurityKeyPolicyForm } from '../security-keys/policy-form';
 
 /** Admins: the staff directory, the triage-team warning, invitations and per-person actions. */
@@ -18,6 +19,7 @@ export function AdminPage() {
   const { api, user } = useStaffSession();
   const [directory, setDirectory] = useState<StaffDirectory | null>(null);
   const [loadError, setLoadError] = useState<FormErrors | null>(null);
+  const [actsShown, setActsShown] = useState(0);
 
   const load = useCallback(async () => {
     try {
@@ -66,7 +68,15 @@ export function AdminPage() {
                 <span className="muted">{t.admin.triageTeamHint}</span>
               </p>
             )}
-            <StaffTable users={directory.users} selfId={user?.id ?? ''} onUpdated={updated} onChanged={() => void load()} />
+            <StaffTable
+              users={directory.users}
+              selfId={user?.id ?? ''}
+              onUpdated={updated}
+              onChanged={() => {
+                void load();
+                setActsShown((shown) => shown + 1);
+              }}
+            />
             <p className="muted table-legend">{t.admin.legend}</p>
           </>
         ) : loadError ? (
@@ -80,6 +90,9 @@ export function AdminPage() {
           <Loading label={t.admin.loading} />
         )}
       </section>
+
+      {/* Read again whenever an account changed: a request made from a row shows here at once. */}
+      <DrasticActsPanel key={actsShown} />
 
       <section aria-labelledby="invite-title" className="invite">
         <h2 id="invite-title">{t.admin.inviteTitle}</h2>

@@ -12,6 +12,7 @@ import { ConfirmDialog } from './confirm-dialog';
 import { useEscrowT } from '../escrow/i18n';
 import { ResetImpact } from '../escrow/reset-impact';
 import { RoleFieldset, firstRoleId } from './role-fieldset';
+import { useDrasticActsT } from '../drastic-acts/i18n';
 
 type Confirmable = 'deactivate' | 'resetPassword' | 'resetSecondFactor';
 
@@ -40,6 +41,16 @@ export function StaffManage({ user, isSelf, onUpdated, onChanged }: Props) {
   const [impact, setImpact] = useState<PasswordResetImpact | null>(null);
   const [riskAccepted, setRiskAccepted] = useState(false);
   const et = useEscrowT();
+  const dt = useDrasticActsT();
+  // Their loss is decided by two people: the row asks, another admin or supervisor confirms.
+  const needsTwoPeople = user.roles.some((role) => role === 'admin' || role === 'custodian' || role === 'auditor');
+
+  const askSecondPerson = (kind: 'deactivate' | 'reinstate') =>
+    void run(async () => {
+      await api.request('POST', '/api/admin/drastic-acts', { body: { kind, staffId: user.id } });
+      setStatus(dt.asked);
+      onChanged();
+    });
 
   /** A password reset says first what it will end, and what it does to the escrow. */
   const askReset = () => {
@@ -104,7 +115,12 @@ export function StaffManage({ user, isSelf, onUpdated, onChanged }: Props) {
         <p className="manage__status" role="status">
           {status}
         </p>
+        <ErrorSummary errors={errors} fieldIds={{}} />
         <p>{t.admin.inactive}</p>
+        <button type="button" className="button button--secondary button--small" onClick={() => askSecondPerson('reinstate')}>
+          {dt.askReinstate}
+        </button>
+        <p className="actions-list__hint">{dt.askReinstateHint}</p>
       </div>
     );
   }
@@ -190,6 +206,13 @@ export function StaffManage({ user, isSelf, onUpdated, onChanged }: Props) {
             <li>
               {isSelf ? (
                 <p className="actions-list__hint">{t.admin.selfNote}</p>
+              ) : needsTwoPeople ? (
+                <>
+                  <button type="button" className="button button--danger-outline button--small" onClick={() => askSecondPerson('deactivate')}>
+                    {dt.askDeactivate}
+                  </button>
+                  <p className="actions-list__hint">{dt.askDeactivateHint}</p>
+                </>
               ) : (
                 <>
                   <button type="button" className="button button--danger-outline button--small" onClick={() => setConfirming('deactivate')}>

@@ -185,7 +185,7 @@ export const staffEn: StaffCatalogue = {
     manage: 'Manage',
     manageLabel: 'Manage the account of {name}',
     closeManage: 'Close',
-    inactive: 'Account deactivated. No action possible.',
+    inactive: 'Account deactivated.',
     inactiveBadge: 'Deactivated',
     inviteTitle: 'Invite a person',
     inviteLead:

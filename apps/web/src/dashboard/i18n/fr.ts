@@ -190,7 +190,7 @@ export const staffFr = {
     manage: 'Gérer',
     manageLabel: 'Gérer le compte de {name}',
     closeManage: 'Fermer',
-    inactive: 'Compte désactivé. Aucune action possible.',
+    inactive: 'Compte désactivé.',
     inactiveBadge: 'Désactivé',
     inviteTitle: 'Inviter une personne',
     inviteLead:

@@ -8,6 +8,7 @@ import { useAssignees } from '../case-work/use-assignees';
 import { format, formatDateTime } from '../format';
 import { ErrorSummary } from '../forms/error-summary';
 import { useStaffSession } from '../session';
+import { DrasticActsPanel } from '../drastic-acts/drastic-acts-panel';
 import { useRevocationT } from './i18n';
 import { useRekeyJobs } from './use-rekey-jobs';
 import './revocation.css';
@@ -28,6 +29,7 @@ export function RevocationPage() {
       <p className="lead">{t.lead}</p>
       <p className="form-help">{t.keepsDownloads}</p>
       <RevocationForm onRevoke={revoke} />
+      <DrasticActsPanel />
       <section aria-labelledby="rekey-jobs-title">
         <h2 id="rekey-jobs-title">{t.jobsTitle}</h2>
         {error ? <ErrorSummary errors={error} fieldIds={{}} /> : null}

@@ -1,0 +1,35 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DrasticActList, DrasticActRequest, DrasticActView } from '@mnpddh/shared';
+import { StaffIdParam } from '../admin/staff-id.param.js';
+import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { Roles } from '../common/access.decorators.js';
+import { ApiSchemas } from '../common/openapi.js';
+import { ValidBody } from '../common/valid-body.js';
+import { DrasticActs } from './drastic-acts.service.js';
+
+/** Two people for drastic acts: admins and supervisors ask, and confirm each other's requests. */
+@ApiTags('admin')
+@Controller('admin/drastic-acts')
+@Roles('admin', 'supervisor')
+export class DrasticActsController {
+  constructor(private readonly acts: DrasticActs) {}
+
+  @Get()
+  @ApiSchemas({ responses: { 200: DrasticActList } })
+  async list(): Promise<DrasticActList> {
+    return DrasticActList.parse(await this.acts.list());
+  }
+
+  @Post()
+  @ApiSchemas({ body: DrasticActRequest, responses: { 201: DrasticActView } })
+  async request(@CurrentStaff() requester: CurrentStaffMember, @ValidBody(DrasticActRequest) body: DrasticActRequest): Promise<DrasticActView> {
+    return DrasticActView.parse(await this.acts.request(requester, body));
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(204)
+  async confirm(@CurrentStaff() confirmer: CurrentStaffMember, @StaffIdParam() id: string): Promise<void> {
+    await this.acts.confirm(confirmer, id);
+  }
+}

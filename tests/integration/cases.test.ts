@@ -245,6 +245,25 @@ describe('response targets at their boundaries', () => {
     expect((await targetsAt(240 * HOUR + MINUTE)).ordinary).toEqual(['assessment']);
   });
 
+  it('a case that arrived at hh:59 is counted from that minute by its holders, and never early by the list counts', async () => {
+    const arrivedAt = new Date(received.getTime() + 59 * MINUTE + 30_000);
+    const late = (await vault.createCase({ urgent: true, content: content({ region: 'bandiagara' }) }, arrivedAt)).caseId;
+    const at = (elapsedMs: number) => jest.spyOn(portal.app.get(CaseClock), 'now').mockReturnValue(new Date(arrivedAt.getTime() + elapsedMs));
+    const listed = async () => (await listAll(supervisor, `receivedFrom=${received.toISOString()}&receivedTo=${received.toISOString()}`)).find((item) => item.id === late);
+    let clock = at(2 * MINUTE);
+    try {
+      // With the hour alone this case would be overdue one minute after it arrived.
+      expect(await listed()).toMatchObject({ receivedAt: received.toISOString(), arrivedAt: arrivedAt.toISOString(), overdueTargets: [] });
+      const view = CaseDetail.parse(await (await get(supervisor, `/api/cases/${late}`)).json()).index;
+      expect(view).toMatchObject({ arrivedAt: arrivedAt.toISOString(), overdueTargets: [], firstContactDue: new Date(arrivedAt.getTime() + 2 * HOUR).toISOString() });
+      clock.mockRestore();
+      clock = at(60 * MINUTE + 1_000);
+      expect((await listed())?.overdueTargets).toEqual(['unassigned_urgent']);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('overdue cases come first, and the view shows the same targets', async () => {
     const clock = jest.spyOn(portal.app.get(CaseClock), 'now').mockReturnValue(new Date(received.getTime() + 61 * MINUTE));
     try {

@@ -35,3 +35,4 @@ export * from './case-search.js';
 export * from './i18n/index.js';
 export * from './client-puzzle.js';
 export * from './integrity.js';
+export * from './countdown.js';

@@ -25,7 +25,7 @@ import { withAddedDetails } from './added-details-view.js';
 import { pendingDetails } from '../vault/sealed-details.js';
 import { CaseLinksService } from './case-links.service.js';
 import { collectiveOf, foldLinks } from './case-links-state.js';
-import { overdueTargets } from './response-targets.js';
+import { fromArrival, overdueTargets } from './response-targets.js';
 import { responseTargetsOf, type ResponseTargets } from '../config/response-targets.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 
@@ -49,6 +49,8 @@ interface Listed {
   intact: boolean;
   /** undefined: not decrypted (not needed); null: failed its integrity check. */
   categories?: CaseCategories | null;
+  /** The precise arrival, once decrypted. */
+  arrivedAt?: Date;
 }
 
 /**
@@ -105,7 +107,7 @@ export class CasesService {
 
     const start = (query.page - 1) * query.pageSize;
     let page = listed.slice(start, start + query.pageSize);
-    page = await this.withCategories(reader, cached, page);
+    page = (await this.withCategories(reader, cached, page)).map((item) => this.timedFromArrival(item, now));
 
     const byStatus = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<CaseListStatus, number>;
     for (const { row } of listed) byStatus[row.status as CaseListStatus] += 1;
@@ -132,7 +134,9 @@ export class CasesService {
     const { index } = opened;
     const content = withAddedDetails(opened.content, opened.entries);
     const now = this.clock.now();
-    const overdue = overdueTargets(index, now, this.targets);
+    const arrivedAt = arrivalOf(content.categories);
+    const overdue = overdueTargets(index, now, this.targets, arrivedAt);
+    const timed = arrivedAt ? fromArrival(index, arrivedAt) : index;
     const measures = foldMeasures(opened.entries);
     const names = await this.staffNames.names([
       ...opened.entries.map((entry) => entry.authorId),
@@ -148,8 +152,9 @@ export class CasesService {
         urgent: index.urgent,
         riskLevel: index.riskLevel as CaseDetail['index']['riskLevel'],
         receivedAt: index.receivedAt.toISOString(),
-        firstContactDue: iso(index.firstContactDue),
-        assessmentDue: iso(index.assessmentDue),
+        arrivedAt: iso(arrivedAt),
+        firstContactDue: iso(timed.firstContactDue),
+        assessmentDue: iso(timed.assessmentDue),
         nextContactAt: iso(index.nextContactAt),
         measureDue: iso(index.measureDue),
         assignedTo: index.assignedTo,
@@ -206,6 +211,12 @@ export class CasesService {
       }
     }
     return described;
+  }
+
+  /** A decrypted case's targets counted from its precise arrival (the scan over every row erred late). */
+  private timedFromArrival(item: Listed, now: Date): Listed {
+    const arrivedAt = item.intact && item.categories ? arrivalOf(item.categories) : null;
+    return arrivedAt ? { ...item, arrivedAt, overdue: overdueTargets(item.row, now, this.targets, arrivedAt) } : item;
   }
 
   /**
@@ -321,7 +332,8 @@ function fingerprintOf(row: Pick<HeldIndexRow, 'revision' | 'indexMac' | 'caseKe
 }
 
 function summary(item: Listed, names: Map<string, string>): CaseSummary {
-  const { row, overdue } = item;
+  const { overdue } = item;
+  const row = item.arrivedAt ? fromArrival(item.row, item.arrivedAt) : item.row;
   const categories = item.intact ? item.categories : null;
   return {
     id: row.id,
@@ -329,7 +341,8 @@ function summary(item: Listed, names: Map<string, string>): CaseSummary {
     status: row.status as CaseListStatus,
     urgent: row.urgent,
     riskLevel: row.riskLevel as CaseSummary['riskLevel'],
-    receivedAt: row.receivedAt.toISOString(),
+    receivedAt: item.row.receivedAt.toISOString(),
+    arrivedAt: iso(item.arrivedAt ?? null),
     firstContactDue: iso(row.firstContactDue),
     assessmentDue: iso(row.assessmentDue),
     measureDue: iso(row.measureDue),
@@ -342,6 +355,12 @@ function summary(item: Listed, names: Map<string, string>): CaseSummary {
     channel: categories ? (categories.channel ?? null) : null,
     integrityFailed: categories === null || !item.intact,
   };
+}
+
+/** The precise arrival inside the categories, when the case has one. */
+function arrivalOf(categories: CaseCategories): Date | null {
+  const at = categories.arrivedAt ? new Date(categories.arrivedAt) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : null;
 }
 
 function iso(date: Date | null): string | null {

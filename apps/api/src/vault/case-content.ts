@@ -38,6 +38,8 @@ export interface CaseCategories {
   peopleAtRisk?: number;
   /** The urgency the statistics counted at intake (the index's flag may change since): details added later move counts from it. */
   urgentAtIntake?: boolean;
+  /** The precise arrival (ISO): the clear index keeps only its hour; holders count deadlines and ages from this. Absent on older cases. */
+  arrivedAt?: string;
 }
 
 /** The encrypted columns of protection_case, one per concern. */

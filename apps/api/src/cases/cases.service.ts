@@ -103,6 +103,8 @@ export class CasesService {
       listed = await this.withCategories(reader, cached, listed);
       listed = listed.filter((item) => item.categories === null || matchesCategories(item.categories as CaseCategories, query));
     }
+    // Only a case whose target falls inside the uncertain hour needs its precise arrival to be ranked right.
+    listed = await this.timedWhereUncertain(reader, cached, listed, now);
     listed.sort(byPriority);
 
     const start = (query.page - 1) * query.pageSize;
@@ -211,6 +213,13 @@ export class CasesService {
       }
     }
     return described;
+  }
+
+  /** Cases overdue if they arrived at hh:00 but not if at hh:59:59 are decrypted and counted from the real minute; the rest are certain already. */
+  private async timedWhereUncertain(reader: CaseReader, cached: SessionCategories, items: Listed[], now: Date): Promise<Listed[]> {
+    const uncertain = (item: Listed) => item.categories === undefined && overdueTargets(item.row, now, this.targets, item.row.receivedAt).length !== item.overdue.length;
+    const decrypted = new Map((await this.withCategories(reader, cached, items.filter(uncertain))).map((item) => [item.row.id, item]));
+    return items.map((item) => this.timedFromArrival(decrypted.get(item.row.id) ?? item, now));
   }
 
   /** A decrypted case's targets counted from its precise arrival (the scan over every row erred late). */

@@ -405,6 +405,8 @@ export const intakeEn: IntakeCatalogue = {
     status: {
       received: 'Received. The protection team will look into it.',
       in_progress: 'In progress. The protection team is working on your request.',
+      call_planned: 'In progress. Someone from the protection team will call you.',
+      measures: 'In progress. Actions are being taken for you.',
       closed: 'Closed. If you still need help, write to us or call {phone}.',
     },
     expires: 'For your safety, this access closes by itself at {time} ({zone}). Press “Finish” when you are done.',

@@ -429,6 +429,8 @@ export const intakeFr = {
     status: {
       received: 'Reçue. L’équipe protection va l’étudier.',
       in_progress: 'En cours. L’équipe protection s’occupe de votre demande.',
+      call_planned: 'En cours. Quelqu’un de l’équipe protection va vous appeler.',
+      measures: 'En cours. Des actions sont menées pour vous.',
       closed: 'Fermée. Si vous avez encore besoin d’aide, écrivez-nous ou appelez le {phone}.',
     },
     expires: 'Pour votre sécurité, cet accès se ferme seul à {time} ({zone}). Appuyez sur « Terminer » quand vous avez fini.',

@@ -30,6 +30,7 @@ export function RequestSection({ detail }: { detail: CaseDetail }) {
   const already = obj(situation.alreadyContacted);
   const consent = obj(situation.consent);
   const channel = detail.categories.channel;
+  const formLanguage = str(situation, 'formLanguage');
   const region = str(location, 'region');
 
   return (
@@ -43,6 +44,7 @@ export function RequestSection({ detail }: { detail: CaseDetail }) {
           [v.location, region ? regions.label(region) : undefined],
           [v.locality, str(location, 'locality')],
           [v.channel, channel ? t.channel[channel] : undefined],
+          [v.formLanguage, formLanguage === 'en' || formLanguage === 'fr' ? v.formLanguages[formLanguage] : undefined],
         ]}
       />
       <Incidents incidents={objects(situation, 'incidents')} />

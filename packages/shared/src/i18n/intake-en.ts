@@ -216,6 +216,7 @@ export const intakeEn: IntakeCatalogue = {
       reviewRightNow: 'Right now',
       reviewContact: 'How to reach you',
       edit: 'Change',
+      editWhat: 'Change “{what}”',
       urgentYes: 'Urgent: the person on call will be alerted as soon as you send.',
       urgentNo: 'No emergency reported.',
       consentTitle: 'Your agreement',
@@ -312,6 +313,20 @@ export const intakeEn: IntakeCatalogue = {
       profilesWhy: 'to understand why they are threatened.',
       profileOtherLabel: 'Say what “Other” is',
     },
+    /** The same questions when the request is for oneself ("For me"): asked in the second person. */
+    whoSelf: {
+      nameLabel: 'Your name',
+      organisationLabel: 'Your organisation, newspaper or association',
+      profilesLegend: 'Your work for human rights',
+      profilesWhy: 'to understand why you are threatened.',
+    },
+    personSelf: {
+      genderLegend: 'You are:',
+      ageLegend: 'Your age',
+      disabilityLegend: 'Do you have a disability?',
+      languagesLegend: 'Which languages do you speak?',
+      languagesWhy: 'so that someone who speaks your language calls you.',
+    },
     person: {
       genderLegend: 'This person is:',
       genderWhy: 'women defenders face particular threats. We adapt our help.',
@@ -330,7 +345,7 @@ export const intakeEn: IntakeCatalogue = {
       relationshipLegend: 'Who is it?',
       detailsLabel: 'What we should know about their danger',
       add: 'Add a person',
-      remove: 'Remove this person',
+      remove: 'Remove person {number}',
     },
     where: {
       regionLabel: 'Region',
@@ -362,7 +377,7 @@ export const intakeEn: IntakeCatalogue = {
       takenByHint: 'Uniforms, vehicles (colour, number plate), weapons, words spoken, number of people.',
       heldAtLabel: 'Where do you think they are held?',
       add: 'Add another event',
-      remove: 'Remove this event',
+      remove: 'Remove event {number}',
     },
     help: {
       measuresLegend: 'What help are you asking for?',

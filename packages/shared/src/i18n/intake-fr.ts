@@ -235,6 +235,7 @@ export const intakeFr = {
       reviewRightNow: 'En ce moment',
       reviewContact: 'Comment vous joindre',
       edit: 'Modifier',
+      editWhat: 'Modifier « {what} »',
       urgentYes: 'Urgent : la personne de garde sera prévenue dès l’envoi.',
       urgentNo: 'Pas d’urgence signalée.',
       consentTitle: 'Votre accord',
@@ -335,6 +336,20 @@ export const intakeFr = {
       profilesWhy: 'pour comprendre pourquoi elle est menacée.',
       profileOtherLabel: 'Précisez « Autre »',
     },
+    /** The same questions when the request is for oneself ("Pour moi"): asked in the second person. */
+    whoSelf: {
+      nameLabel: 'Votre nom',
+      organisationLabel: 'Votre organisation, votre journal ou votre association',
+      profilesLegend: 'Votre action pour les droits de l’homme',
+      profilesWhy: 'pour comprendre pourquoi vous êtes menacé ou menacée.',
+    },
+    personSelf: {
+      genderLegend: 'Vous êtes :',
+      ageLegend: 'Votre âge',
+      disabilityLegend: 'Avez-vous un handicap ?',
+      languagesLegend: 'Quelles langues parlez-vous ?',
+      languagesWhy: 'pour qu’une personne qui parle votre langue vous appelle.',
+    },
     person: {
       genderLegend: 'Cette personne est :',
       genderWhy: 'les femmes défenseures font face à des menaces particulières. Nous adaptons notre aide.',
@@ -353,7 +368,7 @@ export const intakeFr = {
       relationshipLegend: 'Qui est-ce ?',
       detailsLabel: 'Ce qu’il faut savoir sur son danger',
       add: 'Ajouter une personne',
-      remove: 'Retirer cette personne',
+      remove: 'Retirer la personne {number}',
     },
     where: {
       regionLabel: 'Région',
@@ -385,7 +400,7 @@ export const intakeFr = {
       takenByHint: 'Uniformes, véhicules (couleur, plaque), armes, paroles dites, nombre de personnes.',
       heldAtLabel: 'Où pensez-vous qu’elle est détenue ?',
       add: 'Ajouter un autre fait',
-      remove: 'Retirer ce fait',
+      remove: 'Retirer le fait {number}',
     },
     help: {
       measuresLegend: 'Quelle aide demandez-vous ?',

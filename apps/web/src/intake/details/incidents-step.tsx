@@ -176,8 +176,7 @@ export function IncidentsStep({ draft, onChange, errors }: StepProps) {
             />
             {draft.incidents.length > 1 ? (
               <button type="button" className="button button--secondary button--small" onClick={() => remove(index)}>
-                {i18n.remove}
-                <span className="visually-hidden"> {index + 1}</span>
+                {format(i18n.remove, { number: index + 1 })}
               </button>
             ) : null}
           </section>

@@ -132,6 +132,8 @@ const Concern = z.record(z.string(), z.unknown());
 
 export const CaseCategoriesView = z.strictObject({
   region: z.string(),
+  /** Where the incidents happened (the filter and the statistics count both). */
+  incidentRegions: z.array(z.string()).optional(),
   threatTypes: z.array(z.string()),
   perpetratorTypes: z.array(z.string()),
   profiles: z.array(z.string()),

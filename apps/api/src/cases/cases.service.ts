@@ -309,12 +309,17 @@ function matchesCategories(categories: CaseCategories, query: CaseListQuery): bo
   const any = (wanted: readonly string[] | undefined, have: readonly string[] | undefined) =>
     !wanted?.length || (have ?? []).some((value) => wanted.includes(value));
   return (
-    any(query.region, [categories.region]) &&
+    any(query.region, regionsInvolved(categories)) &&
     any(query.threatType, categories.threatTypes) &&
     any(query.profile, categories.profiles) &&
     any(query.language, categories.languages) &&
     any(query.channel, [categories.channel ?? 'web'])
   );
+}
+
+/** The region filter finds a case by where the defender is and by where each incident happened. */
+function regionsInvolved(categories: CaseCategories): string[] {
+  return [categories.region, ...(categories.incidentRegions ?? [])];
 }
 
 /** Tampered first (someone must look), then urgent and overdue, urgent, overdue, the rest; newest first within each. */

@@ -22,9 +22,11 @@ const CROSSABLE: ReadonlySet<string> = new Set([...INTAKE_DIMENSIONS, 'region_gr
 /**
  * Dimensions with exactly one value per case: a crossed table's rows (or
  * columns) add up to their one-dimension table, and their totals to the cases.
- * ('cases' is the total itself; 'people' counts people, not cases: not here.)
+ * ('cases' is the total itself; 'people' counts people, not cases: not here.
+ * A region is counted for each region a case involves, where the defender is
+ * and where its incidents happened: not here either.)
  */
-const ONE_PER_CASE: ReadonlySet<string> = new Set(['cases', 'age_group', 'channel', 'disability', 'gender', 'region', 'region_group', 'urgency']);
+const ONE_PER_CASE: ReadonlySet<string> = new Set(['cases', 'age_group', 'channel', 'disability', 'gender', 'urgency']);
 
 const NEXT_GRANULARITY: Record<Granularity, Granularity | undefined> = { month: 'quarter', quarter: 'year', year: undefined };
 

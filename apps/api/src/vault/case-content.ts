@@ -19,7 +19,10 @@ export interface CaseContent {
 }
 
 export interface CaseCategories {
+  /** Where the defender is now. */
   region: string;
+  /** Where the incidents happened, when they were placed (each once; "outside_mali" included). */
+  incidentRegions?: string[];
   threatTypes: string[];
   perpetratorTypes: string[];
   profiles: string[];

@@ -75,6 +75,7 @@ function Incidents({ incidents }: { incidents: Loose[] }) {
   const { v, tri, join } = useLabels();
   const threats = useReferenceList('threat_type');
   const perpetrators = useReferenceList('perpetrator_type');
+  const regions = useReferenceList('region');
   if (incidents.length === 0) return null;
   return (
     <>
@@ -91,6 +92,7 @@ function Incidents({ incidents }: { incidents: Loose[] }) {
                 rows={[
                   [v.types, join(strings(incident, 'types'), threats.label)],
                   [v.when, whenText],
+                  [v.incidentRegion, str(incident, 'region') ? regions.label(str(incident, 'region') as string) : undefined],
                   [v.place, str(incident, 'place')],
                   [v.perpetrators, join(strings(incident, 'perpetrators'), perpetrators.label)],
                   [v.ongoing, tri(str(incident, 'ongoing'))],

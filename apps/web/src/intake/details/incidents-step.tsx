@@ -140,6 +140,16 @@ export function IncidentsStep({ draft, onChange, errors }: StepProps) {
               checked={incident.approximate}
               onChange={(approximate) => update(index, { approximate })}
             />
+            <SelectField
+              path={at('region')}
+              label={i18n.regionLabel}
+              hint={i18n.regionHint}
+              options={optionsOf(REGIONS, t.labels.regions)}
+              emptyLabel={i18n.regionNone}
+              value={incident.region}
+              onChange={(region) => update(index, { region })}
+              error={errors[at('region')]}
+            />
             <TextField
               path={at('place')}
               label={i18n.placeLabel}

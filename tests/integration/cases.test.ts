@@ -134,6 +134,16 @@ describe('the case list', () => {
     expect(ids(await listAll(supervisor, 'threatType=arrest&urgent=true'))).toEqual([gaoArrest.caseId]);
   });
 
+  it('finds a case by the region of each incident as well as by where the defender is now', async () => {
+    // A defender now abroad whose family is threatened at home.
+    const abroad = await vault.createCase({ urgent: false, content: content({ region: 'outside_mali', incidentRegions: ['menaka'], threatTypes: ['threats_intimidation'] }) });
+    const found = async (query: string) => idsOf(await listAll(supervisor, query)).includes(abroad.caseId);
+    expect(await found('region=menaka')).toBe(true);
+    expect(await found('region=outside_mali')).toBe(true);
+    expect(await found('region=menaka&threatType=threats_intimidation')).toBe(true);
+    expect(await found('region=kidal')).toBe(false);
+  });
+
   it('decrypts once per session: a warm list decrypts nothing, a changed revision decrypts that case again', async () => {
     const { caseId } = await vault.createCase({ urgent: false, content: content({ region: 'nara' }) });
     const decrypt = jest.spyOn(vault, 'decryptCategories');

@@ -1,11 +1,11 @@
-import { Agenda } from '@mnpddh/shared';
+import { Agenda, ErrorBody } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { PrismaService } from '../../apps/api/src/database/prisma.service.js';
 import { OverdueScan } from '../../apps/api/src/notify/overdue-scan.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
 import { databaseDump, encodings } from '../support/leaks.js';
-import { createAdmin, createStaff, FAST_PASSWORDS, ownerUrlOf, signIn, type StaffClient } from '../support/staff.js';
+import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, ownerUrlOf, signIn, type StaffClient } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 let portal: RunningPortal;
@@ -145,5 +145,62 @@ describe('content-free reminders', () => {
       ['overdue_case', caseId, `overdue:next_contact:${caseId}:${yesterday}T09:00:00.000Z`],
     ]);
     expect(JSON.stringify(alerts)).not.toContain(canary);
+  });
+});
+
+describe('measure owners hold the case', () => {
+  let owner: StaffClient;
+  let ownerId: string;
+  let auditorId: string;
+
+  beforeAll(async () => {
+    const admin = await signIn(portal, await createAdmin(portal));
+    owner = (await createStaff(portal, admin, { roles: ['caseworker'], name: 'Chargée Mesures' })).client;
+    await createStaff(portal, admin, { roles: ['auditor'], name: 'Auditeur Mesures' });
+    const idOf = async (name: string) => (await asOwner<{ id: string }>(portal, 'SELECT id FROM staff_user WHERE name = $1', [name]))[0]?.id as string;
+    ownerId = await idOf('Chargée Mesures');
+    auditorId = await idOf('Auditeur Mesures');
+  });
+
+  const grantsTo = async (caseId: string, recipientId: string) =>
+    asOwner<{ key_kind: string }>(portal, 'SELECT key_kind FROM case_key_grant WHERE case_id = $1 AND recipient_id = $2 ORDER BY key_kind', [caseId, recipientId]);
+
+  it('naming a caseworker owner of two measures grants them the case (audited), and their agenda shows both', async () => {
+    const caseId = await newCase();
+    expect((await owner.get(`/api/cases/${caseId}`)).status).toBe(403);
+
+    expect((await supervisor.post(`/api/cases/${caseId}/measures`, { measure: 'legal_assistance', ownerId, due: '2031-05-04' })).status).toBe(201);
+    expect((await supervisor.post(`/api/cases/${caseId}/measures`, { measure: 'psychosocial_support', due: '2031-05-09' })).status).toBe(201);
+    const measures = (await (await supervisor.get(`/api/cases/${caseId}`)).json()) as { measures: { id: string; measure: string }[] };
+    const second = measures.measures.find((m) => m.measure === 'psychosocial_support')?.id as string;
+    expect((await supervisor.patch(`/api/cases/${caseId}/measures/${second}`, { ownerId })).status).toBe(201);
+
+    expect(await grantsTo(caseId, ownerId)).toEqual([{ key_kind: 'case' }, { key_kind: 'thread' }]);
+    const audited = await asOwner<{ n: number }>(portal, "SELECT count(*)::int AS n FROM audit_event WHERE action = 'case.granted' AND target_id = $1 AND details->>'recipientId' = $2", [caseId, ownerId]);
+    expect(audited[0]?.n).toBe(1);
+    expect((await owner.get(`/api/cases/${caseId}`)).status).toBe(200);
+    const mine = (await agendaOf(owner)).items.filter((item) => item.caseId === caseId);
+    expect(mine.map((item) => [item.kind, item.day])).toEqual([
+      ['measure', '2031-05-04'],
+      ['measure', '2031-05-09'],
+    ]);
+  });
+
+  it('naming someone who cannot hold a case is refused with a plain reason, and writes neither the measure nor a grant', async () => {
+    const caseId = await newCase();
+    const refused = await supervisor.post(`/api/cases/${caseId}/measures`, { measure: 'legal_assistance', ownerId: auditorId, due: '2031-05-04' });
+    expect(refused.status).toBe(400);
+    const body = ErrorBody.parse(await refused.json());
+    expect(body.error.fields).toEqual([expect.objectContaining({ field: 'ownerId', message: expect.stringContaining('ne peut pas recevoir de dossier') })]);
+    expect(await grantsTo(caseId, auditorId)).toEqual([]);
+    const view = (await (await supervisor.get(`/api/cases/${caseId}`)).json()) as { measures: unknown[] };
+    expect(view.measures).toEqual([]);
+  });
+
+  it('a measure refused for lack of consent grants its owner nothing', async () => {
+    const caseId = await newCase();
+    const refused = await supervisor.post(`/api/cases/${caseId}/measures`, { measure: 'advocacy', ownerId, due: '2031-05-04' });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(await grantsTo(caseId, ownerId)).toEqual([]);
   });
 });

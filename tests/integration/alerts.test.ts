@@ -257,7 +257,11 @@ describe('overdue cases', () => {
     try {
       await scheduler.tick();
       expect(await overdueKeys()).toEqual([]);
-      atTheHour.mockReturnValue(new Date(receivedAt.getTime() + 61 * 60_000));
+      // The scan reads only the clear hour: it takes the arrival as that hour's last instant, so it never alerts early.
+      atTheHour.mockReturnValue(new Date(receivedAt.getTime() + 119 * 60_000));
+      await scheduler.tick();
+      expect(await overdueKeys()).toEqual([]);
+      atTheHour.mockReturnValue(new Date(receivedAt.getTime() + 121 * 60_000));
       await scheduler.tick();
       await scheduler.tick();
       await scheduler.tick();

@@ -134,6 +134,16 @@ describe('the case list', () => {
     expect(ids(await listAll(supervisor, 'threatType=arrest&urgent=true'))).toEqual([gaoArrest.caseId]);
   });
 
+  it('finds a case by the region of each incident as well as by where the defender is now', async () => {
+    // A defender now abroad whose family is threatened at home.
+    const abroad = await vault.createCase({ urgent: false, content: content({ region: 'outside_mali', incidentRegions: ['menaka'], threatTypes: ['threats_intimidation'] }) });
+    const found = async (query: string) => idsOf(await listAll(supervisor, query)).includes(abroad.caseId);
+    expect(await found('region=menaka')).toBe(true);
+    expect(await found('region=outside_mali')).toBe(true);
+    expect(await found('region=menaka&threatType=threats_intimidation')).toBe(true);
+    expect(await found('region=kidal')).toBe(false);
+  });
+
   it('decrypts once per session: a warm list decrypts nothing, a changed revision decrypts that case again', async () => {
     const { caseId } = await vault.createCase({ urgent: false, content: content({ region: 'nara' }) });
     const decrypt = jest.spyOn(vault, 'decryptCategories');
@@ -243,6 +253,25 @@ describe('response targets at their boundaries', () => {
   it('the assessment of an ordinary case is due within 10 days', async () => {
     expect((await targetsAt(240 * HOUR - MINUTE)).ordinary).toEqual([]);
     expect((await targetsAt(240 * HOUR + MINUTE)).ordinary).toEqual(['assessment']);
+  });
+
+  it('a case that arrived at hh:59 is counted from that minute by its holders, and never early by the list counts', async () => {
+    const arrivedAt = new Date(received.getTime() + 59 * MINUTE + 30_000);
+    const late = (await vault.createCase({ urgent: true, content: content({ region: 'bandiagara' }) }, arrivedAt)).caseId;
+    const at = (elapsedMs: number) => jest.spyOn(portal.app.get(CaseClock), 'now').mockReturnValue(new Date(arrivedAt.getTime() + elapsedMs));
+    const listed = async () => (await listAll(supervisor, `receivedFrom=${received.toISOString()}&receivedTo=${received.toISOString()}`)).find((item) => item.id === late);
+    let clock = at(2 * MINUTE);
+    try {
+      // With the hour alone this case would be overdue one minute after it arrived.
+      expect(await listed()).toMatchObject({ receivedAt: received.toISOString(), arrivedAt: arrivedAt.toISOString(), overdueTargets: [] });
+      const view = CaseDetail.parse(await (await get(supervisor, `/api/cases/${late}`)).json()).index;
+      expect(view).toMatchObject({ arrivedAt: arrivedAt.toISOString(), overdueTargets: [], firstContactDue: new Date(arrivedAt.getTime() + 2 * HOUR).toISOString() });
+      clock.mockRestore();
+      clock = at(60 * MINUTE + 1_000);
+      expect((await listed())?.overdueTargets).toEqual(['unassigned_urgent']);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('overdue cases come first, and the view shows the same targets', async () => {

@@ -203,3 +203,41 @@ describe('consent asked in the form for the measures that reveal the defender', 
     expect(JSON.stringify(await response.json())).toContain('help.agreesToDisclose');
   }, 120_000);
 });
+
+describe('progress the defender sees', () => {
+  async function openSession(receipt: string): Promise<string> {
+    const opened = await post('/api/follow-up/session', { receipt });
+    expect(opened.status).toBe(200);
+    return (opened.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  }
+  const statusOf = async (cookie: string) => FollowUpView.parse(await (await fetch(`${portal.url}/api/follow-up`, { headers: { cookie } })).json()).status;
+  const plainPage = async (cookie: string) => (await fetch(`${portal.url}/simple/suivi`, { headers: { cookie, 'accept-language': 'fr' } })).text();
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+  it('follows the work (assessment, measures, a planned call) without any status changed by hand, on the React and the plain page alike', async () => {
+    const created = await submit();
+    const cookie = await openSession(created.receipt);
+    const work = portal.app.get(CaseWorkService);
+    expect(await statusOf(cookie)).toBe('received');
+
+    await work.assessRisk(reader(), created.caseId, {
+      threats: { score: 3 },
+      vulnerabilities: { score: 3 },
+      capacities: { score: 3 },
+      level: 'ordinary',
+      urgentProcedure: false,
+      reassessmentDue: inDays(30),
+    } as never);
+    expect(await statusOf(cookie)).toBe('in_progress');
+
+    await work.addMeasure(reader(), created.caseId, { measure: 'legal_assistance', status: 'planned', ownerId: null, due: inDays(10) });
+    expect(await statusOf(cookie)).toBe('measures');
+    expect(await plainPage(cookie)).toContain('<p>En cours. Des actions sont menées pour vous.</p>');
+
+    await work.logContactAttempt(reader(), created.caseId, { channel: 'phone', result: 'no_answer', nextContactOn: inDays(2) });
+    expect(await statusOf(cookie)).toBe('call_planned');
+    // Neutral words only, the same on both pages: no step, measure, name or date of the work reaches the defender's screen.
+    const said = /<h2>Où en est votre demande<\/h2>\s*<p>([^<]*)<\/p>/.exec(await plainPage(cookie))?.[1];
+    expect(said).toBe('En cours. Quelqu’un de l’équipe protection va vous appeler.');
+  });
+});

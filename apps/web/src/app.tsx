@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { PageTitle } from './i18n/page-title';
 import { HelpPage } from './intake/help-page';
 import { HomePage } from './intake/home-page';
 import { NotFoundPage } from './intake/not-found-page';
@@ -17,7 +18,9 @@ const StaffPage = lazy(() => import('./dashboard/staff-page'));
 
 export function App() {
   return (
-    <Routes>
+    <>
+      <PageTitle />
+      <Routes>
       <Route element={<PublicLayout />}>
         <Route index element={<HomePage />} />
         <Route path="demande" element={<RequestPage />} />
@@ -34,6 +37,7 @@ export function App() {
           </Suspense>
         }
       />
-    </Routes>
+      </Routes>
+    </>
   );
 }

@@ -53,6 +53,8 @@ export const AlertView = z.strictObject({
   id: z.uuid(),
   kind: AlertKind,
   caseId: z.uuid().nullable(),
+  /** The case's reference (random, says nothing): several urgent alerts can be told apart. */
+  reference: z.string().nullable(),
   /** Operational alerts only: which check failed. */
   topic: OpsTopic.nullable(),
   createdAt: z.iso.datetime(),

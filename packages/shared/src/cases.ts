@@ -83,7 +83,10 @@ export const CaseSummary = z.strictObject({
   status: CaseListStatus,
   urgent: z.boolean(),
   riskLevel: RiskLevel,
+  /** The clear index's hour. */
   receivedAt: z.iso.datetime(),
+  /** The precise arrival, decrypted for the caller (null when not decrypted or unknown); the deadlines below are counted from it then. */
+  arrivedAt: isoOrNull,
   firstContactDue: isoOrNull,
   assessmentDue: isoOrNull,
   measureDue: isoOrNull,
@@ -129,6 +132,8 @@ const Concern = z.record(z.string(), z.unknown());
 
 export const CaseCategoriesView = z.strictObject({
   region: z.string(),
+  /** Where the incidents happened (the filter and the statistics count both). */
+  incidentRegions: z.array(z.string()).optional(),
   threatTypes: z.array(z.string()),
   perpetratorTypes: z.array(z.string()),
   profiles: z.array(z.string()),
@@ -143,6 +148,8 @@ export const CaseCategoriesView = z.strictObject({
   peopleAtRisk: z.number().int().min(0).optional(),
   /** The urgency counted at intake (details added later move the counters from it). */
   urgentAtIntake: z.boolean().optional(),
+  /** The precise arrival (the clear index keeps the hour only). */
+  arrivedAt: z.iso.datetime().optional(),
 });
 export type CaseCategoriesView = z.infer<typeof CaseCategoriesView>;
 
@@ -155,6 +162,7 @@ export const CaseDetail = z.strictObject({
     urgent: z.boolean(),
     riskLevel: RiskLevel,
     receivedAt: z.iso.datetime(),
+    arrivedAt: isoOrNull,
     firstContactDue: isoOrNull,
     assessmentDue: isoOrNull,
     nextContactAt: isoOrNull,

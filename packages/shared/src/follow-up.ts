@@ -8,8 +8,13 @@ export const FollowUpLogin = z.strictObject({
 });
 export type FollowUpLogin = z.infer<typeof FollowUpLogin>;
 
-/** Where the request stands, in words the defender understands (labels in the web catalogues). */
-export const PublicStatus = z.enum(['received', 'in_progress', 'closed']);
+/**
+ * Where the request stands, in words the defender understands and that tell
+ * nothing to someone reading over their shoulder (labels in the shared
+ * catalogues): received, being handled, someone will call, actions under
+ * way, closed. Derived from the workflow, not only from the status.
+ */
+export const PublicStatus = z.enum(['received', 'in_progress', 'call_planned', 'measures', 'closed']);
 export type PublicStatus = z.infer<typeof PublicStatus>;
 
 export const ThreadEntry = z.object({

@@ -36,3 +36,4 @@ export * from './i18n/index.js';
 export * from './client-puzzle.js';
 export * from './integrity.js';
 export * from './drastic-acts.js';
+export * from './countdown.js';

@@ -99,6 +99,8 @@ export const Location = z.strictObject({
 export const Incident = z.strictObject({
   types: list(THREAT_TYPES),
   when: IncidentDate.optional(),
+  /** Where it happened, from the reference list ("outside Mali" included): may differ from where the defender is now. */
+  region: z.enum(REGIONS).optional(),
   place: optionalText(200),
   perpetrators: list(PERPETRATOR_TYPES),
   description: optionalText(5000),

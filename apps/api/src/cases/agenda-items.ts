@@ -1,6 +1,7 @@
 import { standingAgendaEvents, type AgendaEventKind, type AgendaItem, type AgendaItemKind } from '@mnpddh/shared';
 import type { JournalEntry } from '../vault/case-entries.js';
 import type { TriageIndex } from '../vault/triage-index.js';
+import { endOfDay, foldMeasures, isOpenMeasure, measureOverdue } from './case-state.js';
 
 const DAY_MS = 86_400_000;
 /** Passed hearings and reviews stay on the agenda a week (flagged), then drop off. */
@@ -39,6 +40,14 @@ export function eventDates(entries: readonly JournalEntry[], now: Date): Dated[]
     const at = new Date(`${on}T09:00:00Z`);
     if (at.getTime() < now.getTime() - PAST_EVENTS_KEPT_MS) return [];
     return [{ kind, at, day: on, overdue: on < today }];
+  });
+}
+
+/** The open measures of a decrypted journal that this staff member owns, by due day (a case they hold without being assigned it). */
+export function ownedMeasureDates(entries: readonly JournalEntry[], ownerId: string, now: Date): Dated[] {
+  return foldMeasures(entries).flatMap((measure) => {
+    if (measure.ownerId !== ownerId || !measure.due || !isOpenMeasure(measure)) return [];
+    return [{ kind: 'measure' as const, at: endOfDay(measure.due), day: measure.due, overdue: measureOverdue(measure, now) }];
   });
 }
 

@@ -11,12 +11,15 @@ import { CaseVaultService, type CaseRow } from '../vault/case-vault.service.js';
 import type { TriageIndex } from '../vault/triage-index.js';
 import { VaultRepository } from '../vault/vault.repository.js';
 import { CaseClock } from './case-clock.js';
-import { byDate, eventDates, indexDates, toItems } from './agenda-items.js';
+import { byDate, eventDates, indexDates, ownedMeasureDates, toItems } from './agenda-items.js';
 
 const CLOSED = ['closed', 'inadmissible'];
 
 /**
  * "My agenda": the open cases assigned to the caller (and held by them),
+ * and the measures they own on open cases granted to them by a colleague
+ * (naming a measure's owner grants the case; intake's triage-team grants
+ * are not scanned, or a supervisor's agenda would decrypt every case),
  * their clear index dates, and their hearings and detention reviews — journal
  * entries decrypted in memory, never stored or cached in clear. Decrypting a
  * journal is a read of the case: each case is audited once per call as
@@ -39,7 +42,11 @@ export class AgendaService {
   async agendaFor(reader: CaseReader): Promise<Agenda> {
     const now = this.clock.now();
     const assigned = await this.prisma.protectionCase.findMany({
-      where: { assignedTo: reader.id, status: { notIn: CLOSED as never[] }, grants: { some: { recipientId: reader.id, keyKind: 'case' } } },
+      where: {
+        status: { notIn: CLOSED as never[] },
+        grants: { some: { recipientId: reader.id, keyKind: 'case' } },
+        OR: [{ assignedTo: reader.id }, { grants: { some: { recipientId: reader.id, keyKind: 'case', grantedBy: { not: null } } } }],
+      },
       select: { id: true },
     });
     const items: AgendaItem[] = [];
@@ -67,7 +74,8 @@ export class AgendaService {
         return decryptEntries(caseKey, this.directory.tenant, row.id, row.entries);
       });
       await this.audit.record({ action: 'case.decrypted', actorId: reader.id, targetType: 'case', targetId: row.id, details: { purpose: 'agenda' } });
-      return toItems(row.id, row.reference, [...indexDates(index, now), ...eventDates(entries, now)]);
+      const dates = index.assignedTo === reader.id ? [...indexDates(index, now), ...eventDates(entries, now)] : ownedMeasureDates(entries, reader.id, now);
+      return toItems(row.id, row.reference, dates);
     } finally {
       caseKey.destroy();
     }

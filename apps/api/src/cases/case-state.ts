@@ -17,6 +17,10 @@ export interface MeasureState {
 
 const OPEN_MEASURE: ReadonlySet<MeasureStatus> = new Set(['planned', 'in_progress']);
 
+export function isOpenMeasure(measure: Pick<MeasureState, 'status'>): boolean {
+  return OPEN_MEASURE.has(measure.status);
+}
+
 export function foldMeasures(entries: readonly JournalEntry[]): MeasureState[] {
   const measures = new Map<string, MeasureState>();
   for (const entry of entries) {

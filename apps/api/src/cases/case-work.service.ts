@@ -24,6 +24,7 @@ import {
 } from '@mnpddh/shared';
 import type { CurrentStaffMember } from '../auth/current-staff.js';
 import { AppError } from '../common/app-error.js';
+import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { AlertsService } from '../notify/alerts.service.js';
 import type { JournalEntry } from '../vault/case-entries.js';
@@ -177,10 +178,14 @@ export class CaseWorkService {
         await checkMeasureDisclosure(state, measure.measure);
         const measures = [...foldMeasures(state.entries), { id: measureId, ...measure }];
         const counters = measure.status === 'done' ? [counter(now, 'measure_delivered', measure.measure)] : [];
-        return this.write('measure_added', { ...measure, measureId }, { measureDue: measureDeadline(measures) }, 'case.updated', {
-          caseId,
-          counters: [counter(now, 'measure_decided', measure.measure), ...counters],
-        });
+        return this.write(
+          'measure_added',
+          { ...measure, measureId },
+          { measureDue: measureDeadline(measures) },
+          'case.updated',
+          { caseId, counters: [counter(now, 'measure_decided', measure.measure), ...counters] },
+          this.ownerHolds(staff, caseId, measure.ownerId),
+        );
       },
       now,
     );
@@ -200,7 +205,14 @@ export class CaseWorkService {
         if ((update.status === 'in_progress' || update.status === 'done') && update.status !== current.status) await checkMeasureDisclosure(state, current.measure);
         const next = measures.map((m) => (m.id === measureId ? { ...m, ...definedOf(update) } : m));
         const delivered = update.status === 'done' && current.status !== 'done' ? [counter(now, 'measure_delivered', current.measure)] : [];
-        return this.write('measure_updated', { ...update, measureId }, { measureDue: measureDeadline(next) }, 'case.updated', { caseId, counters: delivered });
+        return this.write(
+          'measure_updated',
+          { ...update, measureId },
+          { measureDue: measureDeadline(next) },
+          'case.updated',
+          { caseId, counters: delivered },
+          this.ownerHolds(staff, caseId, update.ownerId ?? null),
+        );
       },
       now,
     );
@@ -254,19 +266,43 @@ export class CaseWorkService {
     }
   }
 
+  /**
+   * A measure's owner must be able to read the case: one who does not hold it
+   * yet receives it through the ordinary audited grant, in the measure's own
+   * transaction (a refused grant writes no measure, a refused measure grants
+   * nothing).
+   */
+  private ownerHolds(staff: CurrentStaffMember, caseId: string, ownerId: string | null): ((tx: Db) => Promise<void>) | undefined {
+    if (!ownerId) return undefined;
+    return async (tx) => {
+      if (await this.repository.findGrant(tx, caseId, 'case', ownerId)) return;
+      await this.grants.grantWithin(tx, staff, caseId, ownerId).catch((error: unknown) => {
+        // No sealable key (deactivated since, or an integrity incident open): said plainly, beside the owner field.
+        if (error instanceof AppError && error.code === 'CONFLICT') throw new AppError('VALIDATION_FAILED', [{ field: 'ownerId', message: 'assignee_not_certified' }]);
+        throw error;
+      });
+    };
+  }
+
   private write(
     kind: JournalWrite['kind'],
     data: unknown,
     index: JournalWrite['index'],
     audit: JournalWrite['audit'],
     counted?: { caseId: string; counters: CounterKey[] },
+    also?: (tx: Db) => Promise<void>,
   ): JournalWrite {
+    const counters = counted?.counters.length ? counted : null;
+    if (!counters && !also) return { kind, data, index, audit };
     return {
       kind,
       data,
       index,
       audit,
-      ...(counted?.counters.length ? { alsoWithin: (tx) => this.pendingCounters.queue(tx, counted) } : {}),
+      alsoWithin: async (tx) => {
+        if (counters) await this.pendingCounters.queue(tx, counters);
+        await also?.(tx);
+      },
     };
   }
 }

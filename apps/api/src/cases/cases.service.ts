@@ -25,7 +25,7 @@ import { withAddedDetails } from './added-details-view.js';
 import { pendingDetails } from '../vault/sealed-details.js';
 import { CaseLinksService } from './case-links.service.js';
 import { collectiveOf, foldLinks } from './case-links-state.js';
-import { overdueTargets } from './response-targets.js';
+import { fromArrival, overdueTargets } from './response-targets.js';
 import { responseTargetsOf, type ResponseTargets } from '../config/response-targets.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 
@@ -49,6 +49,8 @@ interface Listed {
   intact: boolean;
   /** undefined: not decrypted (not needed); null: failed its integrity check. */
   categories?: CaseCategories | null;
+  /** The precise arrival, once decrypted. */
+  arrivedAt?: Date;
 }
 
 /**
@@ -101,11 +103,13 @@ export class CasesService {
       listed = await this.withCategories(reader, cached, listed);
       listed = listed.filter((item) => item.categories === null || matchesCategories(item.categories as CaseCategories, query));
     }
+    // Only a case whose target falls inside the uncertain hour needs its precise arrival to be ranked right.
+    listed = await this.timedWhereUncertain(reader, cached, listed, now);
     listed.sort(byPriority);
 
     const start = (query.page - 1) * query.pageSize;
     let page = listed.slice(start, start + query.pageSize);
-    page = await this.withCategories(reader, cached, page);
+    page = (await this.withCategories(reader, cached, page)).map((item) => this.timedFromArrival(item, now));
 
     const byStatus = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<CaseListStatus, number>;
     for (const { row } of listed) byStatus[row.status as CaseListStatus] += 1;
@@ -132,7 +136,9 @@ export class CasesService {
     const { index } = opened;
     const content = withAddedDetails(opened.content, opened.entries);
     const now = this.clock.now();
-    const overdue = overdueTargets(index, now, this.targets);
+    const arrivedAt = arrivalOf(content.categories);
+    const overdue = overdueTargets(index, now, this.targets, arrivedAt);
+    const timed = arrivedAt ? fromArrival(index, arrivedAt) : index;
     const measures = foldMeasures(opened.entries);
     const names = await this.staffNames.names([
       ...opened.entries.map((entry) => entry.authorId),
@@ -148,8 +154,9 @@ export class CasesService {
         urgent: index.urgent,
         riskLevel: index.riskLevel as CaseDetail['index']['riskLevel'],
         receivedAt: index.receivedAt.toISOString(),
-        firstContactDue: iso(index.firstContactDue),
-        assessmentDue: iso(index.assessmentDue),
+        arrivedAt: iso(arrivedAt),
+        firstContactDue: iso(timed.firstContactDue),
+        assessmentDue: iso(timed.assessmentDue),
         nextContactAt: iso(index.nextContactAt),
         measureDue: iso(index.measureDue),
         assignedTo: index.assignedTo,
@@ -206,6 +213,19 @@ export class CasesService {
       }
     }
     return described;
+  }
+
+  /** Cases overdue if they arrived at hh:00 but not if at hh:59:59 are decrypted and counted from the real minute; the rest are certain already. */
+  private async timedWhereUncertain(reader: CaseReader, cached: SessionCategories, items: Listed[], now: Date): Promise<Listed[]> {
+    const uncertain = (item: Listed) => item.categories === undefined && overdueTargets(item.row, now, this.targets, item.row.receivedAt).length !== item.overdue.length;
+    const decrypted = new Map((await this.withCategories(reader, cached, items.filter(uncertain))).map((item) => [item.row.id, item]));
+    return items.map((item) => this.timedFromArrival(decrypted.get(item.row.id) ?? item, now));
+  }
+
+  /** A decrypted case's targets counted from its precise arrival (the scan over every row erred late). */
+  private timedFromArrival(item: Listed, now: Date): Listed {
+    const arrivedAt = item.intact && item.categories ? arrivalOf(item.categories) : null;
+    return arrivedAt ? { ...item, arrivedAt, overdue: overdueTargets(item.row, now, this.targets, arrivedAt) } : item;
   }
 
   /**
@@ -289,12 +309,17 @@ function matchesCategories(categories: CaseCategories, query: CaseListQuery): bo
   const any = (wanted: readonly string[] | undefined, have: readonly string[] | undefined) =>
     !wanted?.length || (have ?? []).some((value) => wanted.includes(value));
   return (
-    any(query.region, [categories.region]) &&
+    any(query.region, regionsInvolved(categories)) &&
     any(query.threatType, categories.threatTypes) &&
     any(query.profile, categories.profiles) &&
     any(query.language, categories.languages) &&
     any(query.channel, [categories.channel ?? 'web'])
   );
+}
+
+/** The region filter finds a case by where the defender is and by where each incident happened. */
+function regionsInvolved(categories: CaseCategories): string[] {
+  return [categories.region, ...(categories.incidentRegions ?? [])];
 }
 
 /** Tampered first (someone must look), then urgent and overdue, urgent, overdue, the rest; newest first within each. */
@@ -321,7 +346,8 @@ function fingerprintOf(row: Pick<HeldIndexRow, 'revision' | 'indexMac' | 'caseKe
 }
 
 function summary(item: Listed, names: Map<string, string>): CaseSummary {
-  const { row, overdue } = item;
+  const { overdue } = item;
+  const row = item.arrivedAt ? fromArrival(item.row, item.arrivedAt) : item.row;
   const categories = item.intact ? item.categories : null;
   return {
     id: row.id,
@@ -329,7 +355,8 @@ function summary(item: Listed, names: Map<string, string>): CaseSummary {
     status: row.status as CaseListStatus,
     urgent: row.urgent,
     riskLevel: row.riskLevel as CaseSummary['riskLevel'],
-    receivedAt: row.receivedAt.toISOString(),
+    receivedAt: item.row.receivedAt.toISOString(),
+    arrivedAt: iso(item.arrivedAt ?? null),
     firstContactDue: iso(row.firstContactDue),
     assessmentDue: iso(row.assessmentDue),
     measureDue: iso(row.measureDue),
@@ -342,6 +369,12 @@ function summary(item: Listed, names: Map<string, string>): CaseSummary {
     channel: categories ? (categories.channel ?? null) : null,
     integrityFailed: categories === null || !item.intact,
   };
+}
+
+/** The precise arrival inside the categories, when the case has one. */
+function arrivalOf(categories: CaseCategories): Date | null {
+  const at = categories.arrivedAt ? new Date(categories.arrivedAt) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : null;
 }
 
 function iso(date: Date | null): string | null {

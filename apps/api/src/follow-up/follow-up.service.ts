@@ -109,7 +109,7 @@ export class FollowUpService {
     const thread = messages ?? (await this.thread.read(session.threadKey, session.caseId));
     return {
       reference: found.reference,
-      status: publicStatus(found.status),
+      status: publicStatus(found, new Date()),
       thread: thread.map(toEntry),
       consents: activeConsents(thread),
       expiresAt: session.expiresAt.toISOString(),

@@ -1,7 +1,7 @@
 import { Controller, Headers, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CallbackRequest, ProtectionRequest, SubmissionReceipt } from '@mnpddh/shared';
+import { CallbackRequest, ProtectionRequest, SubmissionReceipt, negotiateLocale } from '@mnpddh/shared';
 import { RetryAfterInterceptor } from '../common/rate-limited.js';
 import { Public } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
@@ -31,8 +31,10 @@ export class IntakeController {
     @ValidBody(ProtectionRequest) request: ProtectionRequest,
     @Headers('idempotency-key') key?: string,
     @Headers('puzzle-solution') solution?: string,
+    @Headers('accept-language') language?: string,
   ) {
-    return SubmissionReceipt.parse(await this.intake.submit(request, key, this.puzzles.redeem(solution)));
+    // The form sends its interface language: staff answer in it (kept encrypted with the request).
+    return SubmissionReceipt.parse(await this.intake.submit(request, key, this.puzzles.redeem(solution), negotiateLocale(language)));
   }
 
   @Post('callback-requests')

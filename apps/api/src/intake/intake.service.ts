@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isUrgent, type AssistedReceipt, type AssistedRequest, type CallbackRequest, type ProtectionRequest, type SubmissionReceipt } from '@mnpddh/shared';
+import { isUrgent, type AssistedReceipt, type AssistedRequest, type CallbackRequest, type Locale, type ProtectionRequest, type SubmissionReceipt } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { CryptoError, idempotencyLookupId, openReplay, sealReplay } from '../crypto/index.js';
@@ -36,9 +36,9 @@ export class IntakeService {
   ) {}
 
   /** `paid`: the client solved the puzzle the current load asks for, and goes ahead of those who did not. */
-  async submit(request: ProtectionRequest, idempotencyKey: string | undefined, paid = false): Promise<SubmissionReceipt> {
+  async submit(request: ProtectionRequest, idempotencyKey: string | undefined, paid = false, formLanguage?: Locale): Promise<SubmissionReceipt> {
     const lane = paid ? 'intake-paid' : 'intake';
-    const { reference, receipt, urgent } = await this.create(requestContent(request), isUrgent(request.rightNow), idempotencyKey, lane);
+    const { reference, receipt, urgent } = await this.create(requestContent(request, 'web', formLanguage), isUrgent(request.rightNow), idempotencyKey, lane);
     return { reference, receipt, urgent };
   }
 

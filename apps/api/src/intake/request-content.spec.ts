@@ -12,13 +12,14 @@ describe('requestContent', () => {
       location: { region: 'mopti', locality: 'Sévaré' },
       incidents: [
         { types: ['arrest', 'arbitrary_detention'], perpetrators: ['state_security'] },
-        { types: ['arrest'], perpetrators: ['unknown'] },
+        { types: ['arrest'], perpetrators: ['unknown'], region: 'outside_mali' },
       ],
     });
     const sut = requestContent(request);
     expect(sut.narrative).toBe('Arrêté à Mopti');
     expect(sut.categories).toEqual({
       region: 'mopti',
+      incidentRegions: ['outside_mali'],
       threatTypes: ['arrest', 'arbitrary_detention'],
       perpetratorTypes: ['state_security', 'unknown'],
       profiles: ['journalist'],
@@ -31,6 +32,8 @@ describe('requestContent', () => {
       urgentAtIntake: true,
     });
     expect(requestContent(request, 'phone').categories.channel).toBe('phone');
+    // The language of the form the request came through, for staff to answer in it.
+    expect(requestContent(request, 'web', 'en').situation).toMatchObject({ formLanguage: 'en' });
     expect(sut.situation).toMatchObject({ location: { locality: 'Sévaré' }, consent: { sharingWithPartners: true } });
   });
 

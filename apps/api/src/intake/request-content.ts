@@ -1,9 +1,9 @@
-import { isUrgent, type CallbackRequest, type IntakeChannel, type ProtectionRequest } from '@mnpddh/shared';
+import { isUrgent, type CallbackRequest, type IntakeChannel, type Locale, type ProtectionRequest } from '@mnpddh/shared';
 import type { CaseContent } from '../vault/case-content.js';
 import { categoriesOf } from '../vault/request-categories.js';
 
 /** The public form (or assisted intake, by its channel), sorted into the vault's concerns (each encrypted on its own). */
-export function requestContent(request: ProtectionRequest, channel: IntakeChannel = 'web'): CaseContent {
+export function requestContent(request: ProtectionRequest, channel: IntakeChannel = 'web', formLanguage?: Locale): CaseContent {
   const incidents = request.incidents ?? [];
   return {
     identity: { submitter: request.submitter, defender: request.defender, othersAtRisk: request.othersAtRisk ?? [] },
@@ -17,6 +17,8 @@ export function requestContent(request: ProtectionRequest, channel: IntakeChanne
       help: request.help,
       alreadyContacted: request.alreadyContacted,
       consent: request.consent,
+      // The language of the form the defender filled in: staff answer in it.
+      ...(formLanguage ? { formLanguage } : {}),
     },
     categories: { ...categoriesOf(request, channel), urgentAtIntake: isUrgent(request.rightNow) },
   };

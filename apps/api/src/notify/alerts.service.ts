@@ -135,10 +135,12 @@ export class AlertsService {
 
   private async views(db: Db, rows: AlertRow[]): Promise<AlertView[]> {
     const names = await this.repository.namesOf(db, [...new Set(rows.flatMap((row) => (row.acknowledgedBy ? [row.acknowledgedBy] : [])))]);
+    const references = await this.repository.referencesOf(db, [...new Set(rows.flatMap((row) => (row.caseId ? [row.caseId] : [])))]);
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
       caseId: row.caseId,
+      reference: row.caseId ? (references.get(row.caseId) ?? null) : null,
       topic: OpsTopic.nullable().catch(null).parse(row.topic),
       createdAt: row.createdAt.toISOString(),
       level: row.level,

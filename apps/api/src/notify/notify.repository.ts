@@ -160,6 +160,13 @@ export class NotifyRepository {
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 
+  /** The references of these cases (clear, random, saying nothing): an alert names its case. */
+  async referencesOf(db: Db, caseIds: string[]): Promise<Map<string, string>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await db.protectionCase.findMany({ where: { id: { in: caseIds } }, select: { id: true, reference: true } });
+    return new Map(rows.map((row) => [row.id, row.reference]));
+  }
+
   /** Open cases that may have missed a target: only clear index columns are read. */
   overdueCandidates(db: Db, now: Date) {
     return db.protectionCase.findMany({

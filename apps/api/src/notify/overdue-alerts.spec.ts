@@ -17,12 +17,13 @@ const urgentCase: ScannedIndex = {
 };
 
 describe('overdueAlerts', () => {
-  test('nothing before the first target', () => {
+  test('nothing before the first target, counted from the last instant of the clear hour (the scan cannot read the precise arrival)', () => {
     expect(overdueAlerts(urgentCase, hours(1), DEFAULT_RESPONSE_TARGETS)).toEqual([]);
+    expect(overdueAlerts(urgentCase, new Date(hours(2).getTime() - 1), DEFAULT_RESPONSE_TARGETS)).toEqual([]);
   });
 
   test('an unassigned urgent case past one hour: one alert keyed by case and target', () => {
-    expect(overdueAlerts(urgentCase, new Date(hours(1).getTime() + 1), DEFAULT_RESPONSE_TARGETS)).toEqual([
+    expect(overdueAlerts(urgentCase, hours(2), DEFAULT_RESPONSE_TARGETS)).toEqual([
       { kind: 'overdue_case', caseId: 'case-1', dedupeKey: 'overdue:unassigned_urgent:case-1' },
     ]);
   });

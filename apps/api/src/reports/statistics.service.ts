@@ -23,6 +23,10 @@ const CROSSABLE: ReadonlySet<string> = new Set([...INTAKE_DIMENSIONS, 'region_gr
  * Dimensions with exactly one value per case: a crossed table's rows (or
  * columns) add up to their one-dimension table, and their totals to the cases.
  * ('cases' is the total itself; 'people' counts people, not cases: not here.)
+ * A region is counted once for each region a case involves (the defender's and
+ * its incidents'), so its sums may exceed the cases; it stays here all the
+ * same: disclosure control then guards margins that hold whenever the cases
+ * involve one region each, which is most of them (more suppression, never less).
  */
 const ONE_PER_CASE: ReadonlySet<string> = new Set(['cases', 'age_group', 'channel', 'disability', 'gender', 'region', 'region_group', 'urgency']);
 

@@ -15,7 +15,7 @@ const added = RequestDetails.parse({
   defender: { name: 'Ibrahim', profiles: ['journalist'], gender: 'man' },
   location: { region: 'kidal' },
   othersAtRisk: [{ name: 'Awa', relationship: 'family' }],
-  incidents: [{ types: ['abduction_disappearance'], perpetrators: ['armed_groups'] }, { types: ['threats_intimidation'] }],
+  incidents: [{ types: ['abduction_disappearance'], perpetrators: ['armed_groups'], region: 'gao' }, { types: ['threats_intimidation'], region: 'outside_mali' }],
   help: { measures: ['detention_visit'] },
 });
 
@@ -43,6 +43,7 @@ describe('details added later, as if sent at once', () => {
 
     expect(sut).toMatchObject({
       region: 'kidal',
+      incidentRegions: ['gao', 'outside_mali'],
       threatTypes: ['abduction_disappearance', 'threats_intimidation'],
       perpetratorTypes: ['armed_groups'],
       profiles: ['journalist'],

@@ -40,6 +40,7 @@ export function withDetailsCategories(categories: CaseCategories, details: Reque
   return {
     ...categories,
     region: details.location?.region ?? categories.region,
+    incidentRegions: union(categories.incidentRegions, added.incidentRegions),
     threatTypes: union(categories.threatTypes, added.threatTypes),
     perpetratorTypes: union(categories.perpetratorTypes, added.perpetratorTypes),
     profiles: union(categories.profiles, added.profiles),

@@ -19,7 +19,10 @@ export interface CaseContent {
 }
 
 export interface CaseCategories {
+  /** Where the defender is now. */
   region: string;
+  /** Where the incidents happened, when they were placed (each once; "outside_mali" included). */
+  incidentRegions?: string[];
   threatTypes: string[];
   perpetratorTypes: string[];
   profiles: string[];
@@ -38,6 +41,8 @@ export interface CaseCategories {
   peopleAtRisk?: number;
   /** The urgency the statistics counted at intake (the index's flag may change since): details added later move counts from it. */
   urgentAtIntake?: boolean;
+  /** The precise arrival (ISO): the clear index keeps only its hour; holders count deadlines and ages from this. Absent on older cases. */
+  arrivedAt?: string;
 }
 
 /** The encrypted columns of protection_case, one per concern. */

@@ -8,6 +8,7 @@ import { DirectoryService } from '../directory/directory.service.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import type { CaseReader } from './case-reader.js';
 import { VaultRepository } from './vault.repository.js';
+import type { Db } from '../database/db.js';
 
 /**
  * Anyone who holds a case can grant it to another certified staff member:
@@ -26,25 +27,25 @@ export class CaseGrantsService {
   ) {}
 
   async grant(granter: CaseReader, caseId: string, recipientId: string): Promise<void> {
-    const row = await this.vault.findCaseFor(this.prisma, caseId, granter.id);
+    await this.prisma.$transaction((tx) => this.grantWithin(tx, granter, caseId, recipientId));
+  }
+
+  /** The same grant inside a caller's transaction: it stands or falls with the write that needs it (e.g. naming a measure's owner). */
+  async grantWithin(tx: Db, granter: CaseReader, caseId: string, recipientId: string): Promise<void> {
+    const row = await this.vault.findCaseFor(tx, caseId, granter.id);
     if (!row) throw new AppError('NOT_FOUND');
-    const granterRecord = await this.staff.findStaff(this.prisma, granter.id);
-    const recipient = (await this.directory.sealableStaff(this.prisma, recipientId))?.recipient ?? null;
+    const granterRecord = await this.staff.findStaff(tx, granter.id);
+    const recipient = (await this.directory.sealableStaff(tx, recipientId))?.recipient ?? null;
     // A recipient without a valid certificate (no key yet, deactivated, or a row changed in SQL), not active in the
     // anchor kept outside the database, or any recipient while an integrity incident is open, receives nothing.
     if (!recipient || !granterRecord?.certificate) throw new AppError('CONFLICT');
     const caseKey = this.keys.openCaseKey(row.grants, granter, caseId, row.caseKeyId);
     const threadKey = this.keys.openThreadKey(row.grants, granter, caseId, row.threadKeyId);
     try {
-      await this.prisma.$transaction(async (tx) => {
-        for (const [keyKind, key] of [['case', caseKey], ['thread', threadKey]] as const) {
-          await this.vault.upsertGrant(tx, this.signedGrant(granter, granterRecord.certificate as string, caseId, recipientId, keyKind, key, recipient));
-        }
-        await this.audit.record(
-          { action: 'case.granted', actorId: granter.id, targetType: 'case', targetId: caseId, details: { recipientId } },
-          tx,
-        );
-      });
+      for (const [keyKind, key] of [['case', caseKey], ['thread', threadKey]] as const) {
+        await this.vault.upsertGrant(tx, this.signedGrant(granter, granterRecord.certificate as string, caseId, recipientId, keyKind, key, recipient));
+      }
+      await this.audit.record({ action: 'case.granted', actorId: granter.id, targetType: 'case', targetId: caseId, details: { recipientId } }, tx);
     } finally {
       caseKey.destroy();
       threadKey.destroy();

@@ -131,7 +131,8 @@ export class CaseVaultService {
           indexMac,
           caseKeyId: caseKey.id,
           threadKeyId: threadKey.id,
-          ...this.encryptContent(caseKey, caseId, input.content),
+          // The precise arrival goes inside, with the categories the list decrypts: the clear index keeps only its hour.
+          ...this.encryptContent(caseKey, caseId, { ...input.content, categories: { ...input.content.categories, arrivedAt: now.toISOString() } }),
           revision: 1,
           manifestMac: computeCaseManifestMac(caseKey, caseManifest(tenant, caseId, 1, index, { receiptIds: [receiptId], entryIds: [], caseFileIds: [] })),
           threadRevision: 1,

@@ -7,6 +7,7 @@ export function categoriesOf(details: RequestDetails, channel: IntakeChannel): C
   const defender = details.defender;
   return {
     region: details.location?.region ?? 'unknown',
+    incidentRegions: [...new Set(incidents.flatMap((incident) => (incident.region ? [incident.region] : [])))],
     threatTypes: [...new Set(incidents.flatMap((incident) => incident.types))],
     perpetratorTypes: [...new Set(incidents.flatMap((incident) => incident.perpetrators))],
     profiles: defender?.profiles ?? [],

@@ -91,3 +91,21 @@ describe('bucketOf', () => {
     expect(bucketOf(ASSESSMENT_BUCKETS, 31)).toBe('30_plus');
   });
 });
+
+describe('regions in the counters', () => {
+  const base: CaseCategories = { region: 'bamako', threatTypes: [], perpetratorTypes: [], profiles: [], languages: [] };
+  const regionsOf = (categories: CaseCategories) =>
+    newCaseCounters(categories, false, new Date('2026-11-29T10:00:00Z'))
+      .filter((k) => k.dimension1 === 'region' && k.dimension2 === '')
+      .map((k) => k.value1);
+
+  it('count a case once in each region involved: where the defender is now and where each incident happened', () => {
+    expect(regionsOf({ ...base, region: 'outside_mali', incidentRegions: ['kidal', 'gao', 'kidal'] })).toEqual(['outside_mali', 'kidal', 'gao']);
+    expect(regionsOf({ ...base, incidentRegions: ['bamako'] })).toEqual(['bamako']);
+  });
+
+  it('count an unplaced defender only by the incidents placed, and a case placed nowhere once as not given', () => {
+    expect(regionsOf({ ...base, region: 'unknown', incidentRegions: ['mopti'] })).toEqual(['mopti']);
+    expect(regionsOf({ ...base, region: 'unknown' })).toEqual(['other']);
+  });
+});

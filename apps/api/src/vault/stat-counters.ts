@@ -55,7 +55,7 @@ export function intakeValues(categories: CaseCategories, urgent: boolean): Recor
     measure_requested: codes(PROTECTION_MEASURES, categories.measuresRequested ?? []),
     perpetrator_type: codes(PERPETRATOR_TYPES, categories.perpetratorTypes),
     profile: codes(DEFENDER_PROFILES, categories.profiles),
-    region: [referenceCode(REGIONS, categories.region)],
+    region: regionsInvolved(categories),
     threat_type: codes(THREAT_TYPES, categories.threatTypes),
     urgency: [urgent ? 'urgent' : 'ordinary'],
   };
@@ -155,6 +155,16 @@ export function bucketOf(buckets: readonly string[], value: number): string {
 }
 
 /** Known codes only, each once: a counter never holds free text. */
+/**
+ * A case counts once in each region involved: where the defender is now and
+ * where each incident happened ("outside_mali" included). Not given anywhere:
+ * counted once as not given ('other', like any code outside the list).
+ */
+function regionsInvolved(categories: CaseCategories): string[] {
+  const placed = [categories.region, ...(categories.incidentRegions ?? [])].filter((region) => region !== 'unknown');
+  return placed.length > 0 ? codes(REGIONS, placed) : ['other'];
+}
+
 function codes(list: readonly string[], values: string[]): string[] {
   return [...new Set(values.map((value) => referenceCode(list, value)))];
 }

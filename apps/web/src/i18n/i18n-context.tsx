@@ -33,7 +33,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const root = document.documentElement;
     root.lang = locale;
     root.dir = t.meta.dir;
-    document.title = t.meta.documentTitle;
+    // The title is each page's (page-title.tsx).
   }, [locale, t]);
 
   const value = useMemo(() => ({ locale, setLocale, t }), [locale, t]);

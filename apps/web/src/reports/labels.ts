@@ -39,13 +39,20 @@ export function useValueLabel(): (dimension: ReportDimension | undefined, code: 
       };
       const list = dimension ? LIST_OF[dimension] : undefined;
       const label = list ? byList[list] : undefined;
-      return label ? label(code) : catalogueLabel(t, dimension, code);
+      if (!label) return catalogueLabel(t, dimension, code);
+      const text = label(code);
+      // A code outside the list ('other', 'unknown': the answer was not given or not recognised) reads the same everywhere.
+      return text === code && NOT_GIVEN.has(code) ? (t.values.not_given ?? text) : text;
     },
     [t, region, threat, perpetrator, profile, measure, outcome],
   );
 }
 
+/** Codes the counters use for an answer that was not given or not recognised. */
+const NOT_GIVEN = new Set(['other', 'unknown', 'not_given']);
+
 function catalogueLabel(t: ReportsCatalogue, dimension: ReportDimension | undefined, code: string): string {
+  if (dimension === 'region_group' && code === 'unknown') return t.values.not_given ?? code;
   if (dimension === 'first_contact_hours') return t.hoursBuckets[code] ?? code;
   if (dimension === 'assessment_days') return t.daysBuckets[code] ?? code;
   return t.values[code] ?? code;

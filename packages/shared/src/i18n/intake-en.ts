@@ -216,6 +216,7 @@ export const intakeEn: IntakeCatalogue = {
       reviewRightNow: 'Right now',
       reviewContact: 'How to reach you',
       edit: 'Change',
+      editWhat: 'Change “{what}”',
       urgentYes: 'Urgent: the person on call will be alerted as soon as you send.',
       urgentNo: 'No emergency reported.',
       consentTitle: 'Your agreement',
@@ -312,6 +313,20 @@ export const intakeEn: IntakeCatalogue = {
       profilesWhy: 'to understand why they are threatened.',
       profileOtherLabel: 'Say what “Other” is',
     },
+    /** The same questions when the request is for oneself ("For me"): asked in the second person. */
+    whoSelf: {
+      nameLabel: 'Your name',
+      organisationLabel: 'Your organisation, newspaper or association',
+      profilesLegend: 'Your work for human rights',
+      profilesWhy: 'to understand why you are threatened.',
+    },
+    personSelf: {
+      genderLegend: 'You are:',
+      ageLegend: 'Your age',
+      disabilityLegend: 'Do you have a disability?',
+      languagesLegend: 'Which languages do you speak?',
+      languagesWhy: 'so that someone who speaks your language calls you.',
+    },
     person: {
       genderLegend: 'This person is:',
       genderWhy: 'women defenders face particular threats. We adapt our help.',
@@ -330,7 +345,7 @@ export const intakeEn: IntakeCatalogue = {
       relationshipLegend: 'Who is it?',
       detailsLabel: 'What we should know about their danger',
       add: 'Add a person',
-      remove: 'Remove this person',
+      remove: 'Remove person {number}',
     },
     where: {
       regionLabel: 'Region',
@@ -348,6 +363,9 @@ export const intakeEn: IntakeCatalogue = {
       dateHint: 'If you do not know the exact day, give a close date and tick “approximate”.',
       timeLabel: 'Time',
       approximateLabel: 'The date or time is approximate',
+      regionLabel: 'Region where it happened',
+      regionHint: 'It may differ from where the person is today.',
+      regionNone: 'I do not know or prefer not to say',
       placeLabel: 'Place',
       placeHint: 'For example: “in front of the Médina Coura market”.',
       perpetratorsLegend: 'Who did it?',
@@ -362,7 +380,7 @@ export const intakeEn: IntakeCatalogue = {
       takenByHint: 'Uniforms, vehicles (colour, number plate), weapons, words spoken, number of people.',
       heldAtLabel: 'Where do you think they are held?',
       add: 'Add another event',
-      remove: 'Remove this event',
+      remove: 'Remove event {number}',
     },
     help: {
       measuresLegend: 'What help are you asking for?',
@@ -405,6 +423,8 @@ export const intakeEn: IntakeCatalogue = {
     status: {
       received: 'Received. The protection team will look into it.',
       in_progress: 'In progress. The protection team is working on your request.',
+      call_planned: 'In progress. Someone from the protection team will call you.',
+      measures: 'In progress. Actions are being taken for you.',
       closed: 'Closed. If you still need help, write to us or call {phone}.',
     },
     expires: 'For your safety, this access closes by itself at {time} ({zone}). Press “Finish” when you are done.',

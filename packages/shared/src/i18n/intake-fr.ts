@@ -235,6 +235,7 @@ export const intakeFr = {
       reviewRightNow: 'En ce moment',
       reviewContact: 'Comment vous joindre',
       edit: 'Modifier',
+      editWhat: 'Modifier « {what} »',
       urgentYes: 'Urgent : la personne de garde sera prévenue dès l’envoi.',
       urgentNo: 'Pas d’urgence signalée.',
       consentTitle: 'Votre accord',
@@ -335,6 +336,20 @@ export const intakeFr = {
       profilesWhy: 'pour comprendre pourquoi elle est menacée.',
       profileOtherLabel: 'Précisez « Autre »',
     },
+    /** The same questions when the request is for oneself ("Pour moi"): asked in the second person. */
+    whoSelf: {
+      nameLabel: 'Votre nom',
+      organisationLabel: 'Votre organisation, votre journal ou votre association',
+      profilesLegend: 'Votre action pour les droits de l’homme',
+      profilesWhy: 'pour comprendre pourquoi vous êtes menacé ou menacée.',
+    },
+    personSelf: {
+      genderLegend: 'Vous êtes :',
+      ageLegend: 'Votre âge',
+      disabilityLegend: 'Avez-vous un handicap ?',
+      languagesLegend: 'Quelles langues parlez-vous ?',
+      languagesWhy: 'pour qu’une personne qui parle votre langue vous appelle.',
+    },
     person: {
       genderLegend: 'Cette personne est :',
       genderWhy: 'les femmes défenseures font face à des menaces particulières. Nous adaptons notre aide.',
@@ -353,7 +368,7 @@ export const intakeFr = {
       relationshipLegend: 'Qui est-ce ?',
       detailsLabel: 'Ce qu’il faut savoir sur son danger',
       add: 'Ajouter une personne',
-      remove: 'Retirer cette personne',
+      remove: 'Retirer la personne {number}',
     },
     where: {
       regionLabel: 'Région',
@@ -371,6 +386,9 @@ export const intakeFr = {
       dateHint: 'Si vous ne savez pas le jour exact, donnez une date proche et cochez « approximative ».',
       timeLabel: 'Heure',
       approximateLabel: 'La date ou l’heure est approximative',
+      regionLabel: 'Région où cela s’est passé',
+      regionHint: 'Elle peut être différente de celle où la personne se trouve aujourd’hui.',
+      regionNone: 'Je ne sais pas ou je préfère ne pas répondre',
       placeLabel: 'Lieu',
       placeHint: 'Par exemple : « devant le marché de Médina Coura ».',
       perpetratorsLegend: 'Qui a fait cela ?',
@@ -385,7 +403,7 @@ export const intakeFr = {
       takenByHint: 'Uniformes, véhicules (couleur, plaque), armes, paroles dites, nombre de personnes.',
       heldAtLabel: 'Où pensez-vous qu’elle est détenue ?',
       add: 'Ajouter un autre fait',
-      remove: 'Retirer ce fait',
+      remove: 'Retirer le fait {number}',
     },
     help: {
       measuresLegend: 'Quelle aide demandez-vous ?',
@@ -429,6 +447,8 @@ export const intakeFr = {
     status: {
       received: 'Reçue. L’équipe protection va l’étudier.',
       in_progress: 'En cours. L’équipe protection s’occupe de votre demande.',
+      call_planned: 'En cours. Quelqu’un de l’équipe protection va vous appeler.',
+      measures: 'En cours. Des actions sont menées pour vous.',
       closed: 'Fermée. Si vous avez encore besoin d’aide, écrivez-nous ou appelez le {phone}.',
     },
     expires: 'Pour votre sécurité, cet accès se ferme seul à {time} ({zone}). Appuyez sur « Terminer » quand vous avez fini.',

@@ -6,6 +6,8 @@ export const en: Catalogue = {
     name: 'English',
     dir: 'ltr',
     documentTitle: 'Information',
+    pageTitles: { home: 'Home', demande: 'Form', suivi: 'Follow-up', rappel: 'Call back', aide: 'Help' },
+    staffTitles: { accueil: 'Home', connexion: 'Sign in', liste: 'List', fiche: 'Record', urgences: 'Alerts', agenda: 'Agenda', recherche: 'Search', saisie: 'Entry', statistiques: 'Tables', autre: 'Workspace' },
   },
   layout: {
     skipLink: 'Skip to content',

@@ -14,6 +14,10 @@ export const fr = {
     dir: 'ltr',
     /** Neutral on purpose: no "protection", "CNDH" or "défenseur". */
     documentTitle: 'Informations',
+    /** Each public page's name in the tab, as neutral as the site's: screen readers tell pages apart, a glance over the shoulder learns nothing. */
+    pageTitles: { home: 'Accueil', demande: 'Formulaire', suivi: 'Suivi', rappel: 'Rappel', aide: 'Aide' },
+    /** Staff pages, as neutral (no reference, no "dossier": a tab can be seen across a room). */
+    staffTitles: { accueil: 'Accueil', connexion: 'Connexion', liste: 'Liste', fiche: 'Fiche', urgences: 'Alertes', agenda: 'Agenda', recherche: 'Recherche', saisie: 'Saisie', statistiques: 'Tableaux', autre: 'Espace de travail' },
   },
   layout: {
     skipLink: 'Aller au contenu',

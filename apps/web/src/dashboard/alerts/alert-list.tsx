@@ -91,6 +91,7 @@ function AlertItem({ alert, now, onAcknowledge }: { alert: AlertView; now: numbe
       <p className="alert-item__title">
         {acknowledged ? null : <WarningIcon />}
         {t.kinds[alert.kind]}
+        {alert.reference ? <span className="alert-item__reference"> · {alert.reference}</span> : null}
       </p>
       {alert.kind === 'operational' && alert.topic ? <p className="alert-item__topic">{t.topics[alert.topic]}</p> : null}
       <p className="alert-item__when">

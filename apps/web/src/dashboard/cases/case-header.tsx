@@ -47,7 +47,7 @@ export function CaseHeader({ detail, now }: { detail: CaseDetail; now: number })
         <div className="facts__row">
           <dt>{t.list.columns.received}</dt>
           <dd>
-            <time dateTime={index.receivedAt}>{formatDateTime(index.receivedAt, locale)}</time>
+            <time dateTime={index.arrivedAt ?? index.receivedAt}>{formatDateTime(index.arrivedAt ?? index.receivedAt, locale)}</time>
           </dd>
         </div>
         {deadlines.map(([label, iso]) => (

@@ -84,7 +84,7 @@ export function CaseTable({ items, now, captionId }: { items: readonly CaseSumma
                   <OverdueBadges targets={item.overdueTargets} />
                 </>,
               )}
-              {cell(columns.received, <time dateTime={item.receivedAt}>{shortDateTime(item.receivedAt, locale)}</time>)}
+              {cell(columns.received, <time dateTime={item.arrivedAt ?? item.receivedAt}>{shortDateTime(item.arrivedAt ?? item.receivedAt, locale)}</time>)}
               {cell(columns.region, item.region && item.region !== 'unknown' ? regions.label(item.region) : '—')}
               {cell(columns.threats, item.threatTypes.length > 0 ? item.threatTypes.map((code) => threats.label(code)).join(', ') : '—')}
               {cell(columns.assignee, item.assignedToName ?? <span className="muted">{t.list.unassigned}</span>)}

@@ -30,6 +30,7 @@ export function RequestSection({ detail }: { detail: CaseDetail }) {
   const already = obj(situation.alreadyContacted);
   const consent = obj(situation.consent);
   const channel = detail.categories.channel;
+  const formLanguage = str(situation, 'formLanguage');
   const region = str(location, 'region');
 
   return (
@@ -43,6 +44,7 @@ export function RequestSection({ detail }: { detail: CaseDetail }) {
           [v.location, region ? regions.label(region) : undefined],
           [v.locality, str(location, 'locality')],
           [v.channel, channel ? t.channel[channel] : undefined],
+          [v.formLanguage, formLanguage === 'en' || formLanguage === 'fr' ? v.formLanguages[formLanguage] : undefined],
         ]}
       />
       <Incidents incidents={objects(situation, 'incidents')} />
@@ -73,6 +75,7 @@ function Incidents({ incidents }: { incidents: Loose[] }) {
   const { v, tri, join } = useLabels();
   const threats = useReferenceList('threat_type');
   const perpetrators = useReferenceList('perpetrator_type');
+  const regions = useReferenceList('region');
   if (incidents.length === 0) return null;
   return (
     <>
@@ -89,6 +92,7 @@ function Incidents({ incidents }: { incidents: Loose[] }) {
                 rows={[
                   [v.types, join(strings(incident, 'types'), threats.label)],
                   [v.when, whenText],
+                  [v.incidentRegion, str(incident, 'region') ? regions.label(str(incident, 'region') as string) : undefined],
                   [v.place, str(incident, 'place')],
                   [v.perpetrators, join(strings(incident, 'perpetrators'), perpetrators.label)],
                   [v.ongoing, tri(str(incident, 'ongoing'))],

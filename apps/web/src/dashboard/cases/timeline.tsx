@@ -36,7 +36,7 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
   const describe = useEntryDescriber(detail);
   const describeThread = useThreadDescriber();
   const items: Item[] = [
-    { key: 'reception', at: detail.index.receivedAt, kind: 'reception', title: t.timeline.reception, who: '', lines: [] },
+    { key: 'reception', at: detail.index.arrivedAt ?? detail.index.receivedAt, kind: 'reception', title: t.timeline.reception, who: '', lines: [] },
     ...detail.entries.map(describe),
     // Details the defender added show as their own journal entry ('details_added'), labelled.
     ...detail.thread.filter((entry) => entry.kind !== 'details').map(describeThread),

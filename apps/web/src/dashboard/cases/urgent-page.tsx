@@ -78,7 +78,7 @@ function UrgentCase({ item, now }: { item: CaseSummary; now: number }) {
         {item.channel === 'callback_request' ? <span className="case-badge case-badge--plain">{t.channel.callback_request}</span> : null}
       </p>
       <p className="urgent-case__facts">
-        <span>{format(t.urgentView.received, { when: relativePast(item.receivedAt, t, now) })}</span>
+        <span>{format(t.urgentView.received, { when: relativePast(item.arrivedAt ?? item.receivedAt, t, now) })}</span>
         {deadline ? (
           <span>
             {deadline.label} <Deadline iso={deadline.iso} now={now} />

@@ -1,3 +1,4 @@
+import { countdown } from '@mnpddh/shared';
 import type { LocaleCode } from '../../i18n/catalogues';
 import { format, TIME_ZONE } from '../format';
 import type { CasesCatalogue } from './i18n';
@@ -31,17 +32,11 @@ export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T12:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
-function amount(ms: number): { unit: 'Minutes' | 'Hours' | 'Days'; n: number } {
-  if (ms < HOUR) return { unit: 'Minutes', n: Math.max(1, Math.round(ms / MINUTE)) };
-  if (ms < 2 * DAY) return { unit: 'Hours', n: Math.round(ms / HOUR) };
-  return { unit: 'Days', n: Math.round(ms / DAY) };
-}
-
 /** A deadline: "dans 3 h", or "en retard de 2 j" once passed. */
 export function relativeDeadline(iso: string, t: CasesCatalogue, now = Date.now()): string {
   const diff = Date.parse(iso) - now;
   if (Math.abs(diff) < MINUTE) return t.relative.now;
-  const { unit, n } = amount(Math.abs(diff));
+  const { unit, n } = countdown(now, Date.parse(iso));
   return format(diff > 0 ? t.relative[`in${unit}`] : t.relative[`late${unit}`], { n });
 }
 
@@ -49,7 +44,7 @@ export function relativeDeadline(iso: string, t: CasesCatalogue, now = Date.now(
 export function relativePast(iso: string, t: CasesCatalogue, now = Date.now()): string {
   const diff = now - Date.parse(iso);
   if (diff < MINUTE) return t.relative.now;
-  const { unit, n } = amount(diff);
+  const { unit, n } = countdown(now, Date.parse(iso));
   return format(t.relative[`ago${unit}`], { n });
 }
 

@@ -37,6 +37,7 @@ export interface IncidentDraft {
   date: string;
   time: string;
   approximate: boolean;
+  region: Region | '';
   place: string;
   perpetrators: Perpetrator[];
   description: string;
@@ -83,6 +84,7 @@ export const emptyIncident = (): IncidentDraft => ({
   date: '',
   time: '',
   approximate: false,
+  region: '',
   place: '',
   perpetrators: [],
   description: '',
@@ -139,6 +141,7 @@ function incidentInput(incident: IncidentDraft) {
   return compact({
     types: list(incident.types),
     when,
+    region: choice(incident.region),
     place: text(incident.place),
     perpetrators: list(incident.perpetrators),
     description: text(incident.description),

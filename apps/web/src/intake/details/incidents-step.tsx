@@ -140,6 +140,16 @@ export function IncidentsStep({ draft, onChange, errors }: StepProps) {
               checked={incident.approximate}
               onChange={(approximate) => update(index, { approximate })}
             />
+            <SelectField
+              path={at('region')}
+              label={i18n.regionLabel}
+              hint={i18n.regionHint}
+              options={optionsOf(REGIONS, t.labels.regions)}
+              emptyLabel={i18n.regionNone}
+              value={incident.region}
+              onChange={(region) => update(index, { region })}
+              error={errors[at('region')]}
+            />
             <TextField
               path={at('place')}
               label={i18n.placeLabel}
@@ -176,8 +186,7 @@ export function IncidentsStep({ draft, onChange, errors }: StepProps) {
             />
             {draft.incidents.length > 1 ? (
               <button type="button" className="button button--secondary button--small" onClick={() => remove(index)}>
-                {i18n.remove}
-                <span className="visually-hidden"> {index + 1}</span>
+                {format(i18n.remove, { number: index + 1 })}
               </button>
             ) : null}
           </section>

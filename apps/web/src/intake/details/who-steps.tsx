@@ -15,7 +15,7 @@ export interface StepProps {
 /** Who asks, and who is in danger: name or nickname, organisation, their work. */
 export function WhoStep({ draft, onChange, errors }: StepProps) {
   const t = useIntakeT();
-  const w = t.details.who;
+  const w = { ...t.details.who, ...(draft.submitterKind === 'self' ? t.details.whoSelf : {}) };
   return (
     <>
       <RadioGroup
@@ -90,7 +90,8 @@ const DISABILITY_CHOICES: readonly Disability[] = ['yes', 'no', 'prefer_not_to_s
 /** Optional facts that adapt the help (and feed anonymous statistics): gender, age, disability, languages. */
 export function PersonStep({ draft, onChange, errors }: StepProps) {
   const t = useIntakeT();
-  const p = t.details.person;
+  // "Pour moi": the questions speak to the person answering.
+  const p = { ...t.details.person, ...(draft.submitterKind === 'self' ? t.details.personSelf : {}) };
   return (
     <>
       <RadioGroup
@@ -188,8 +189,7 @@ export function OthersStep({ draft, onChange, errors }: StepProps) {
             error={errors[`othersAtRisk.${index}.details`]}
           />
           <button type="button" className="button button--secondary button--small" onClick={() => remove(index)}>
-            {o.remove}
-            <span className="visually-hidden"> {index + 1}</span>
+            {format(o.remove, { number: index + 1 })}
           </button>
         </section>
       ))}

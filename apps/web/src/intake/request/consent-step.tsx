@@ -3,7 +3,7 @@ import { EmergencyPhoneLink } from '../../ui/emergency-phone';
 import { fill } from '../../ui/fill';
 import { LockIcon } from '../../ui/icons';
 import { Checkbox } from '../form/fields';
-import { useIntakeT } from '../i18n/catalogues';
+import { format, useIntakeT } from '../i18n/catalogues';
 import { PrivacyNoticeText } from '../privacy-notice-text';
 import { isUrgentDraft, type FirstStepProps } from './first-steps';
 
@@ -74,9 +74,8 @@ function Review({ draft, onEdit }: { draft: FirstStepProps['draft']; onEdit: (st
             {summary.length > SUMMARY_PREVIEW ? `${summary.slice(0, SUMMARY_PREVIEW)}…` : summary || t.common.noAnswer}
           </dd>
           <dd>
-            <button type="button" className="link-button" onClick={() => onEdit(0)}>
+            <button type="button" className="link-button" onClick={() => onEdit(0)} aria-label={format(c.editWhat, { what: c.reviewSummary })}>
               {c.edit}
-              <span className="visually-hidden"> : {c.reviewSummary}</span>
             </button>
           </dd>
         </div>
@@ -90,9 +89,8 @@ function Review({ draft, onEdit }: { draft: FirstStepProps['draft']; onEdit: (st
           </dd>
           <dd className={isUrgentDraft(draft) ? 'review__urgent' : undefined}>{isUrgentDraft(draft) ? c.urgentYes : c.urgentNo}</dd>
           <dd>
-            <button type="button" className="link-button" onClick={() => onEdit(0)}>
+            <button type="button" className="link-button" onClick={() => onEdit(0)} aria-label={format(c.editWhat, { what: c.reviewRightNow })}>
               {c.edit}
-              <span className="visually-hidden"> : {c.reviewRightNow}</span>
             </button>
           </dd>
         </div>
@@ -100,9 +98,8 @@ function Review({ draft, onEdit }: { draft: FirstStepProps['draft']; onEdit: (st
           <dt>{c.reviewContact}</dt>
           <dd>{contact || t.common.noAnswer}</dd>
           <dd>
-            <button type="button" className="link-button" onClick={() => onEdit(1)}>
+            <button type="button" className="link-button" onClick={() => onEdit(1)} aria-label={format(c.editWhat, { what: c.reviewContact })}>
               {c.edit}
-              <span className="visually-hidden"> : {c.reviewContact}</span>
             </button>
           </dd>
         </div>

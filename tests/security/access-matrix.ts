@@ -130,6 +130,10 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'POST /api/cases/:id/assignment':                row('staff', [E401, E401, E403, E403, OK,   E403, E403], {
     params: ({ caseId }) => ({ id: caseId }), body: { assigneeId: '00000000-0000-4000-8000-000000000000' },
   }),
+  // Giving the person responsible their access back: who may assign, on a case they hold.
+  'POST /api/cases/:id/assignee-access':           row('staff', [E401, E401, E403, E403, OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }),
+  }),
   'POST /api/cases/:id/notes':                     row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
     params: ({ caseId }) => ({ id: caseId }), body: { body: 'Matrice : note.' },
   }),

@@ -42,8 +42,8 @@ export function eventDates(entries: readonly JournalEntry[], now: Date): Dated[]
   });
 }
 
-export function toItems(caseId: string, reference: string, dates: readonly Dated[]): AgendaItem[] {
-  return dates.map(({ kind, at, day, overdue }) => ({ caseId, reference, kind, at: at.toISOString(), day, overdue }));
+export function toItems(caseId: string, reference: string, assignedToMe: boolean, dates: readonly Dated[]): AgendaItem[] {
+  return dates.map(({ kind, at, day, overdue }) => ({ caseId, reference, kind, at: at.toISOString(), day, overdue, assignedToMe }));
 }
 
 /** Day order, then time, then case reference. */

@@ -16,7 +16,9 @@ import { byDate, eventDates, indexDates, toItems } from './agenda-items.js';
 const CLOSED = ['closed', 'inadmissible'];
 
 /**
- * "My agenda": the open cases assigned to the caller (and held by them),
+ * "My agenda": every open case the caller holds (a case they filed by phone
+ * or hold while someone else is responsible counts: its hearings are theirs
+ * to know), each item marked when the case is assigned to them,
  * their clear index dates, and their hearings and detention reviews — journal
  * entries decrypted in memory, never stored or cached in clear. Decrypting a
  * journal is a read of the case: each case is audited once per call as
@@ -38,13 +40,13 @@ export class AgendaService {
 
   async agendaFor(reader: CaseReader): Promise<Agenda> {
     const now = this.clock.now();
-    const assigned = await this.prisma.protectionCase.findMany({
-      where: { assignedTo: reader.id, status: { notIn: CLOSED as never[] }, grants: { some: { recipientId: reader.id, keyKind: 'case' } } },
+    const held = await this.prisma.protectionCase.findMany({
+      where: { status: { notIn: CLOSED as never[] }, grants: { some: { recipientId: reader.id, keyKind: 'case' } } },
       select: { id: true },
     });
     const items: AgendaItem[] = [];
     const unreadable: Agenda['unreadable'] = [];
-    for (const { id } of assigned) {
+    for (const { id } of held) {
       const row = await this.repository.findCaseFor(this.prisma, id, reader.id);
       if (!row) continue;
       try {
@@ -67,7 +69,7 @@ export class AgendaService {
         return decryptEntries(caseKey, this.directory.tenant, row.id, row.entries);
       });
       await this.audit.record({ action: 'case.decrypted', actorId: reader.id, targetType: 'case', targetId: row.id, details: { purpose: 'agenda' } });
-      return toItems(row.id, row.reference, [...indexDates(index, now), ...eventDates(entries, now)]);
+      return toItems(row.id, row.reference, row.assignedTo === reader.id, [...indexDates(index, now), ...eventDates(entries, now)]);
     } finally {
       caseKey.destroy();
     }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   AgendaEventCancellation,
   Assignee,
+  AssigneeAccessRestored,
   Assignment,
   CaseDraft,
   CaseNote,
@@ -24,6 +25,7 @@ import { ApiSchemas } from '../common/openapi.js';
 import { parseParams, ValidBody } from '../common/valid-body.js';
 import { CaseParams, Written, written } from './journal-written.js';
 import { CaseDrafts } from '../vault/case-drafts.js';
+import { AssigneeAccess } from './assignee-access.js';
 import { CaseDownloads } from './case-downloads.js';
 import { CaseWorkService } from './case-work.service.js';
 import { StaffMessages } from './staff-messages.js';
@@ -50,6 +52,7 @@ export class CaseWorkController {
     private readonly messages: StaffMessages,
     private readonly downloads: CaseDownloads,
     private readonly staffNames: StaffNames,
+    private readonly assigneeAccess: AssigneeAccess,
   ) {}
 
   @Post('cases/:id/status')
@@ -94,6 +97,13 @@ export class CaseWorkController {
   async updateMeasure(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(MeasureUpdate) body: MeasureUpdate) {
     const { id, measureId } = parseParams(MeasureParams, request);
     return written(await this.work.updateMeasure(staff, id, measureId, body));
+  }
+
+  /** Gives the person responsible their access back (after a password reset): one grant, no second assignment. */
+  @Post('cases/:id/assignee-access')
+  @ApiSchemas({ responses: { 201: AssigneeAccessRestored } })
+  async restoreAssigneeAccess(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember): Promise<AssigneeAccessRestored> {
+    return AssigneeAccessRestored.parse(await this.assigneeAccess.restore(staff, parseParams(CaseParams, request).id));
   }
 
   @Post('cases/:id/assignment')

@@ -96,6 +96,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   // Cases: supervisors and caseworkers; a case itself only to whoever holds a grant on it
   // (the supervisor, in the triage team, received it at intake). Auditors and admins never read a case.
   'GET /api/cases':                                row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
+  // The case list as CSV: supervisors only (caseworkers keep the list on screen).
+  'GET /api/cases/export':                         row('staff', [E401, E401, E403, E403, OK,   E403, E403]),
   'GET /api/cases/:id':                            row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
     params: ({ caseId }) => ({ id: caseId }),
   }),

@@ -1,4 +1,4 @@
-import { CaseList } from '@mnpddh/shared';
+import { BulkReassignmentResult, CaseDetail, CaseList } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
@@ -64,5 +64,38 @@ describe('case-list export', () => {
     const wrong = await supervisor.get('/api/cases/export?status=nope');
     expect(wrong.status).toBe(400);
     expect(JSON.stringify(await wrong.json())).toContain('status');
+  });
+});
+
+describe('bulk reassignment', () => {
+  it('hands several cases to one person, each assigned, granted and audited on its own; refused cases come back with their reason', async () => {
+    const admin = await signIn(portal, await createAdmin(portal));
+    const colleague = (await createStaff(portal, admin, { roles: ['caseworker'], name: 'Collègue Reprise' })).client;
+    const list = CaseList.parse(await (await supervisor.get('/api/cases?urgent=true&pageSize=100')).json());
+    const caseIds = list.items.map((item) => item.id);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await colleague.get(`/api/cases/${caseIds[0]}`)).status).toBe(403);
+
+    const response = await supervisor.post('/api/cases/reassignment', { caseIds: [...caseIds, unknown], assigneeId: colleague.id });
+    expect(response.status).toBe(201);
+    const result = BulkReassignmentResult.parse(await response.json());
+    expect(result.assigned.sort()).toEqual([...caseIds].sort());
+    expect(result.refused).toEqual([{ caseId: unknown, reason: 'NOT_FOUND', message: expect.any(String) }]);
+    for (const caseId of caseIds) {
+      const opened = await colleague.get(`/api/cases/${caseId}`);
+      expect(opened.status).toBe(200);
+      expect(CaseDetail.parse(await opened.json()).index.assignedTo).toBe(colleague.id);
+    }
+    // Per case: the first assignment and this one, each its own audit row.
+    const audited = await asOwner<{ target_id: string }>(portal, `SELECT target_id FROM audit_event WHERE action = 'case.assigned' AND target_id = ANY($1::text[])`, [caseIds]);
+    for (const caseId of caseIds) expect(audited.filter((row) => row.target_id === caseId)).toHaveLength(2);
+    const granted = await asOwner<{ target_id: string }>(portal, `SELECT target_id FROM audit_event WHERE action = 'case.granted' AND details->>'recipientId' = $1`, [colleague.id]);
+    expect(granted.map((row) => row.target_id).sort()).toEqual([...caseIds].sort());
+  });
+
+  it('refuses a caseworker, with the reason', async () => {
+    const refused = await caseworker.post('/api/cases/reassignment', { caseIds: ['00000000-0000-4000-8000-000000000000'], assigneeId: caseworker.id });
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(await refused.json())).toContain('attribuent les dossiers');
   });
 });

@@ -132,6 +132,10 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'POST /api/cases/:id/assignment':                row('staff', [E401, E401, E403, E403, OK,   E403, E403], {
     params: ({ caseId }) => ({ id: caseId }), body: { assigneeId: '00000000-0000-4000-8000-000000000000' },
   }),
+  // Bulk reassignment: who may assign (each case then checks the caller's grant).
+  'POST /api/cases/reassignment':                  row('staff', [E401, E401, E403, E403, OK,   E403, E403], {
+    body: { caseIds: ['00000000-0000-4000-8000-000000000000'], assigneeId: '00000000-0000-4000-8000-000000000000' },
+  }),
   // Giving the person responsible their access back: who may assign, on a case they hold.
   'POST /api/cases/:id/assignee-access':           row('staff', [E401, E401, E403, E403, OK,   E403, E403], {
     params: ({ caseId }) => ({ id: caseId }),

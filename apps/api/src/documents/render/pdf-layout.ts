@@ -4,8 +4,9 @@ import { FontFamily, isArabic, isNko } from './font-family.js';
 
 /*
  * The one layout helper every document kind uses: A4 pages, open fonts
- * embedded and subset to the glyphs the document uses (Latin Extended,
- * Arabic, N'Ko: the names of the people in it print as entered), text
+ * embedded whole (Latin Extended, Arabic, N'Ko: the names of the people in
+ * it are in the text as entered; docs/TEAM-WORK.md says what still prints
+ * imperfectly), text
  * wrapped to the margins, simple tables, and — once the whole document is
  * laid out — the recipient's watermark and a numbered footer on every page.
  * Fingerprints use the standard Courier (hexadecimal only). A character no
@@ -203,10 +204,11 @@ export class PdfLayout {
   }
 }
 
-/** The document's three families, each font subset to the glyphs the document ends up using. */
+/** The document's three families. */
 export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
   doc.registerFontkit(sharedFontkit);
-  const embed = (name: FontFileName) => doc.embedFont(fontFile(name), { subset: true });
+  // Whole fonts: fontkit's subsetting drops most glyphs of these fonts (text extracts, but pages print blank).
+  const embed = (name: FontFileName) => doc.embedFont(fontFile(name), { subset: false });
   const nko = await embed('nko');
   const scripts = async (arabic: 'arabic' | 'arabicBold') => [
     { font: await embed(arabic), covers: isArabic },

@@ -14,11 +14,12 @@ let supervisor: StaffClient;
 let caseworker: StaffClient;
 let caseworkerId: string;
 let supervisorId: string;
+let admin: StaffClient;
 
 beforeAll(async () => {
   portal = await startTestPortal(FAST_PASSWORDS);
   vault = portal.app.get(CaseVaultService);
-  const admin = await signIn(portal, await createAdmin(portal));
+  admin = await signIn(portal, await createAdmin(portal));
   supervisor = (await createStaff(portal, admin, { roles: ['supervisor'], name: 'Superviseure Agenda' })).client;
   caseworker = (await createStaff(portal, admin, { roles: ['caseworker'], name: 'Chargé Agenda' })).client;
   const assignees = (await (await supervisor.get('/api/assignees')).json()) as { id: string; name: string }[];
@@ -43,7 +44,7 @@ async function assignTo(caseId: string, assigneeId: string): Promise<void> {
 }
 
 describe('my agenda', () => {
-  it('lists an assigned case’s next contact, measure due date and hearing in date order, and nothing of other cases', async () => {
+  it('lists the dates of every open case one holds in date order, marking those assigned to someone else', async () => {
     const caseId = await newCase();
     await assignTo(caseId, caseworkerId);
     // A case the caseworker still holds (a grant) but that is now someone else's.
@@ -67,12 +68,18 @@ describe('my agenda', () => {
       ['next_contact', '2031-03-10'],
       ['court_hearing', '2031-04-02'],
     ]);
-    expect(mine.every((item) => !item.overdue)).toBe(true);
-    expect(agenda.items.some((item) => item.caseId === other)).toBe(false);
+    expect(mine.every((item) => !item.overdue && item.assignedToMe)).toBe(true);
+    // Held but now someone else's: its dates still show, marked as not assigned to the caller.
+    const held = agenda.items.filter((item) => item.caseId === other);
+    expect(held.map((item) => item.kind)).toContain('next_contact');
+    expect(held.every((item) => !item.assignedToMe)).toBe(true);
     expect(agenda.unreadable).toEqual([]);
     const theirs = (await agendaOf(supervisor)).items;
-    expect(theirs.filter((item) => item.caseId === other).map((item) => item.kind)).toContain('next_contact');
-    expect(theirs.some((item) => item.caseId === caseId)).toBe(false);
+    expect(theirs.filter((item) => item.caseId === other).every((item) => item.assignedToMe)).toBe(true);
+    expect(theirs.filter((item) => item.caseId === caseId).map((item) => [item.kind, item.assignedToMe])).toContainEqual(['court_hearing', false]);
+    // A case the caller does not hold never shows.
+    const stranger = (await createStaff(portal, admin, { roles: ['caseworker'], name: 'Chargée Sans Dossier' })).client;
+    expect((await agendaOf(stranger)).items.some((item) => item.caseId === caseId || item.caseId === other)).toBe(false);
   });
 
   it('drops a cancelled hearing from the agenda (a postponement is a cancellation and a new date), once only', async () => {

@@ -140,6 +140,8 @@ describe('referrals and the defender’s withdrawal', () => {
     expect(recorded.status).toBe(201);
     let detail = await view(caseId);
     const consent = detail.consents[0] as ConsentView;
+    // The answer names the new consent itself, not only the journal entry that records it.
+    expect(await recorded.json()).toEqual({ id: expect.any(String), seq: expect.any(Number), consentId: consent.id });
     expect(consent).toMatchObject({ givenBy: 'relative', recipient: 'partner', partnerId, fields: ['identity', 'narrative'], active: true, confirmedWithDefender: false });
 
     expect((await supervisor.post(`/api/cases/${caseId}/consents/${consent.id}/confirm`, { how: 'phone', note: 'Joint après sa libération.' })).status).toBe(201);
@@ -147,6 +149,7 @@ describe('referrals and the defender’s withdrawal', () => {
 
     const sent = await supervisor.post(`/api/cases/${caseId}/referrals`, { partnerId, fields: ['identity'], note: 'Demande de soutien d’urgence.' });
     expect(sent.status).toBe(201);
+    const sentBody = (await sent.json()) as { referralId: string };
     // More than was consented to: refused.
     expect((await refusal(await supervisor.post(`/api/cases/${caseId}/referrals`, { partnerId, fields: ['identity', 'contact'] }))).fields).toEqual({
       consent: 'consent_required',
@@ -154,6 +157,7 @@ describe('referrals and the defender’s withdrawal', () => {
     detail = await view(caseId);
     expect(detail.index.status).toBe('received');
     const referral = detail.referrals[0];
+    expect(referral?.id).toBe(sentBody.referralId);
     expect(referral).toMatchObject({ partnerId, partnerName: 'Front Line Defenders', fields: ['identity'], answer: null, sheetAllowed: true });
 
     // The defender sees the consent and withdraws it.

@@ -1,6 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
-import { PDFArray, PDFDocument, PDFName, PDFRawStream, type PDFPage } from 'pdf-lib';
 import { CaseDetail, ErrorBody, foldDocuments, type DocumentTemplateList } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import type { CaseContent } from '../../apps/api/src/vault/case-content.js';
@@ -8,6 +6,7 @@ import { CaseFiles } from '../../apps/api/src/vault/case-files.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { createStaffWithKeys } from '../factories/staff.js';
 import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, type StaffClient } from '../support/staff.js';
+import { pageTexts } from '../support/pdf-text.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 let portal: RunningPortal;
@@ -70,28 +69,6 @@ async function draft(client: StaffClient, body: Record<string, unknown>): Promis
 }
 
 const pdfPath = (documentId: string) => `/api/cases/${caseId}/documents/${documentId}/pdf`;
-
-/** The text drawn on each page: content streams inflated, hex strings decoded (WinAnsi ≈ Latin-1 for what we check). */
-async function pageTexts(bytes: Uint8Array): Promise<string[]> {
-  const pdf = await PDFDocument.load(bytes);
-  // Wrapped lines joined back: a phrase split across two lines still reads as one.
-  return pdf.getPages().map((page) => streamsOf(pdf, page).map(textOf).join('\n').replace(/\s+/g, ' '));
-}
-
-function streamsOf(pdf: PDFDocument, page: PDFPage): Buffer[] {
-  const contents = page.node.get(PDFName.of('Contents'));
-  const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
-  return refs.map((ref) => {
-    const stream = pdf.context.lookup(ref);
-    if (!(stream instanceof PDFRawStream)) throw new Error('unexpected content stream');
-    const raw = Buffer.from(stream.contents);
-    return stream.dict.get(PDFName.of('Filter')) ? inflateSync(raw) : raw;
-  });
-}
-
-function textOf(stream: Buffer): string {
-  return [...stream.toString('latin1').matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)].map((match) => Buffer.from(match[1] ?? '', 'hex').toString('latin1')).join('\n');
-}
 
 describe('documents from templates', () => {
   it('seeds French and English templates that admins and supervisors edit (a stale save refused), caseworkers cannot', async () => {
@@ -170,8 +147,8 @@ describe('documents from templates', () => {
     expect(all).toContain(NARRATIVE_MARK);
     expect(all).toContain('Aminata Koné');
     expect(all).toContain('Chronologie');
-    // Outside WinAnsi: replaced, not a crash.
-    expect(all).toContain('Menaces devant la radio');
+    // Bambara's letters print as entered; an emoji no font draws is replaced, not a crash.
+    expect(all).toContain('Menaces devant la radio — ɛ ŋ ?');
 
     const documents = foldDocuments(detail.entries);
     const caseFile = documents.find((d) => d.documentId === documentId);
@@ -216,5 +193,29 @@ describe('documents from templates', () => {
     }
     const everything = JSON.stringify(await asOwner(portal, 'SELECT details, target_id, action FROM audit_event'));
     for (const secret of [LAWYER, EMBASSY, 'Gouverneur', NARRATIVE_MARK, 'Aminata', 'visa application', 'Audience du 12']) expect(everything).not.toContain(secret);
+  });
+
+  it('prints every name as entered: Bambara, Arabic script and N’Ko, in the text a reader copies out', async () => {
+    const people = [
+      { name: 'Kɛnɛ Ɲɔlɔ Sɛŋɔ', organisation: 'ߒߞߏ ߞߊ߲ߜߍ ߛߏ', recipientName: 'Ambassade du Sénégal — Ɓuubu Ɗiallo' },
+      { name: 'عائشة بنت عبد الله الأنصاري', organisation: 'جمعية النساء للسلام', recipientName: 'سفارة الجمهورية التونسية' },
+    ];
+    for (const person of people) {
+      const subject = { ...content(), identity: { defender: { name: person.name, organisation: person.organisation, profiles: ['journalist'] } } };
+      const id = (await portal.app.get(CaseVaultService).createCase({ urgent: false, content: subject })).caseId;
+      const drafted = await supervisor.post(`/api/cases/${id}/documents`, { kind: 'attestation', language: 'fr', recipient: 'embassy', recipientName: person.recipientName });
+      expect(drafted.status).toBe(201);
+      const { documentId } = (await drafted.json()) as { documentId: string };
+      expect((await secondSupervisor.post(`/api/cases/${id}/documents/${documentId}/approval`)).status).toBe(201);
+      const consent = { givenBy: 'defender', how: 'in_person', recipient: 'embassy', purpose: 'Visa', fields: ['identity'], confirmedWithDefender: true };
+      expect((await supervisor.post(`/api/cases/${id}/consents`, consent)).status).toBe(201);
+      const issued = await supervisor.get(`/api/cases/${id}/documents/${documentId}/pdf`);
+      expect(issued.status).toBe(200);
+      const pages = await pageTexts(new Uint8Array(await issued.arrayBuffer()));
+      const all = pages.join(' ');
+      expect(all).toContain(`atteste que ${person.name} (${person.organisation})`);
+      for (const text of pages) expect(text).toContain(`Destinataire : ${person.recipientName}`);
+      expect(all).not.toContain('?');
+    }
   });
 });

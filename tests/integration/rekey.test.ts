@@ -184,6 +184,8 @@ describe('revocation for cause', () => {
     const listed = RekeyJobView.array().parse(await (await supervisor.get('/api/rekey/jobs')).json());
     const job = listed.find((j) => j.revokedStaffId === departed.id) as RekeyJobView;
     expect(job).toMatchObject({ casesTotal: 3, casesLeft: 2, finishedAt: null });
+    // Names beside the ids: who was revoked and who asked.
+    expect(job).toMatchObject({ requestedByName: 'Superviseure Révocation', revokedStaffName: 'Agent caseworker' });
     // Midway, every case opens: one under its new keys, two under their old ones.
     for (const caseId of caseIds) expect((await supervisor.get(`/api/cases/${caseId}`)).status).toBe(200);
 

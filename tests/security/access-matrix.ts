@@ -117,6 +117,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   // Cases: supervisors and caseworkers; a case itself only to whoever holds a grant on it
   // (the supervisor, in the triage team, received it at intake). Auditors and admins never read a case.
   'GET /api/cases':                                row('staff', [E401, E401, OK,   OK,   OK,   E403, E403]),
+  // The case list as CSV: supervisors only (caseworkers keep the list on screen).
+  'GET /api/cases/export':                         row('staff', [E401, E401, E403, E403, OK,   E403, E403]),
   'GET /api/cases/:id':                            row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
     params: ({ caseId }) => ({ id: caseId }),
   }),
@@ -150,6 +152,14 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   // Assigning: supervisors and on-call staff only (the caseworker with a grant is not on call).
   'POST /api/cases/:id/assignment':                row('staff', [E401, E401, E403, E403, OK,   E403, E403], {
     params: ({ caseId }) => ({ id: caseId }), body: { assigneeId: '00000000-0000-4000-8000-000000000000' },
+  }),
+  // Bulk reassignment: who may assign (each case then checks the caller's grant).
+  'POST /api/cases/reassignment':                  row('staff', [E401, E401, E403, E403, OK,   E403, E403], {
+    body: { caseIds: ['00000000-0000-4000-8000-000000000000'], assigneeId: '00000000-0000-4000-8000-000000000000' },
+  }),
+  // Giving the person responsible their access back: who may assign, on a case they hold.
+  'POST /api/cases/:id/assignee-access':           row('staff', [E401, E401, E403, E403, OK,   E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }),
   }),
   'POST /api/cases/:id/notes':                     row('staff', [E401, E401, E403, OK,   OK,   E403, E403], {
     params: ({ caseId }) => ({ id: caseId }), body: { body: 'Matrice : note.' },

@@ -48,6 +48,8 @@ export const AgendaItem = z.strictObject({
   /** The day in Bamako (UTC+0), YYYY-MM-DD: the grouping key. */
   day: z.iso.date(),
   overdue: z.boolean(),
+  /** Whether the case is assigned to the caller; the agenda also lists the other open cases they hold. */
+  assignedToMe: z.boolean(),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 

@@ -136,6 +136,16 @@ export type MeasureUpdate = z.infer<typeof MeasureUpdate>;
 export const Assignment = z.strictObject({ assigneeId: z.uuid() });
 export type Assignment = z.infer<typeof Assignment>;
 
+/** Several cases handed to one person at once (a caseworker arrested, on leave): each assigned, and granted, on its own. */
+export const BulkReassignment = z.strictObject({ caseIds: z.array(z.uuid()).min(1).max(100), assigneeId: z.uuid() });
+export type BulkReassignment = z.infer<typeof BulkReassignment>;
+/** Which cases went to the person, and which were refused, each with its reason in the caller's language. */
+export const BulkReassignmentResult = z.strictObject({
+  assigned: z.array(z.uuid()),
+  refused: z.array(z.strictObject({ caseId: z.uuid(), reason: z.string(), message: z.string() })),
+});
+export type BulkReassignmentResult = z.infer<typeof BulkReassignmentResult>;
+
 export const CaseNote = z.strictObject({ body: boundedText(10_000).pipe(z.string().min(1)) });
 export type CaseNote = z.infer<typeof CaseNote>;
 

@@ -92,6 +92,8 @@ export const CaseSummary = z.strictObject({
   measureDue: isoOrNull,
   assignedTo: z.uuid().nullable(),
   assignedToName: z.string().nullable(),
+  /** The person responsible can no longer open the case (after a password reset, say): a supervisor gives the access back. */
+  assigneeLostAccess: z.boolean(),
   overdue: z.boolean(),
   overdueTargets: z.array(OverdueTarget),
   /** Decrypted for the caller, who holds the case; null when the case failed its integrity check. */
@@ -102,6 +104,10 @@ export const CaseSummary = z.strictObject({
   integrityFailed: z.boolean(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
+
+/** The person responsible got their access to the case back. */
+export const AssigneeAccessRestored = z.strictObject({ assigneeId: z.uuid() });
+export type AssigneeAccessRestored = z.infer<typeof AssigneeAccessRestored>;
 
 export const CaseList = z.strictObject({
   items: z.array(CaseSummary),
@@ -169,6 +175,7 @@ export const CaseDetail = z.strictObject({
     measureDue: isoOrNull,
     assignedTo: z.uuid().nullable(),
     assignedToName: z.string().nullable(),
+    assigneeLostAccess: z.boolean(),
     overdue: z.boolean(),
     overdueTargets: z.array(OverdueTarget),
   }),

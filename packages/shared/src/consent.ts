@@ -153,3 +153,7 @@ export const CONSENT_FIELD_MESSAGES = {
     unknown_referral: 'This referral does not exist in this case.',
   },
 } as const;
+
+/** What recording a consent answers: the journal entry, and the new consent's id (for confirming or withdrawing it). */
+export const ConsentWritten = z.strictObject({ id: z.uuid(), seq: z.number().int(), consentId: z.uuid() });
+export type ConsentWritten = z.infer<typeof ConsentWritten>;

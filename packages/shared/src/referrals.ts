@@ -47,3 +47,7 @@ export const ReferralView = z.strictObject({
   sheetAllowed: z.boolean(),
 });
 export type ReferralView = z.infer<typeof ReferralView>;
+
+/** What sending a referral answers: the journal entry, and the new referral's id (for its answer and its sheet). */
+export const ReferralWritten = z.strictObject({ id: z.uuid(), seq: z.number().int(), referralId: z.uuid() });
+export type ReferralWritten = z.infer<typeof ReferralWritten>;

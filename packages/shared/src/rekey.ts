@@ -32,7 +32,10 @@ export const RekeyJobView = z.strictObject({
   id: z.uuid(),
   reason: z.enum([...REVOCATION_REASONS, ...CASE_REKEY_REASONS]),
   revokedStaffId: z.uuid().nullable(),
+  /** Names beside the ids: whoever reads the list need not look people up. */
+  revokedStaffName: z.string().nullable(),
   requestedBy: z.uuid(),
+  requestedByName: z.string().nullable(),
   createdAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
   casesTotal: z.number().int().min(0),

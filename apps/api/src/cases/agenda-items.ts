@@ -51,8 +51,8 @@ export function ownedMeasureDates(entries: readonly JournalEntry[], ownerId: str
   });
 }
 
-export function toItems(caseId: string, reference: string, dates: readonly Dated[]): AgendaItem[] {
-  return dates.map(({ kind, at, day, overdue }) => ({ caseId, reference, kind, at: at.toISOString(), day, overdue }));
+export function toItems(caseId: string, reference: string, assignedToMe: boolean, dates: readonly Dated[]): AgendaItem[] {
+  return dates.map(({ kind, at, day, overdue }) => ({ caseId, reference, kind, at: at.toISOString(), day, overdue, assignedToMe }));
 }
 
 /** Day order, then time, then case reference. */

@@ -16,11 +16,13 @@ import { byDate, eventDates, indexDates, ownedMeasureDates, toItems } from './ag
 const CLOSED = ['closed', 'inadmissible'];
 
 /**
- * "My agenda": the open cases assigned to the caller (and held by them),
- * and the measures they own on open cases granted to them by a colleague
- * (naming a measure's owner grants the case; intake's triage-team grants
- * are not scanned, or a supervisor's agenda would decrypt every case),
- * their clear index dates, and their hearings and detention reviews — journal
+ * "My agenda": every open case the caller holds through a person — assigned
+ * to them, or granted by a colleague (a measure they own, a case they help
+ * on) — each item marked when the case is assigned to them (intake's grants
+ * to the triage team are not scanned, or a supervisor's agenda would be the
+ * whole team's and decrypt every case): their hearings and detention
+ * reviews, with the clear index dates when assigned and the measures they
+ * own otherwise — journal
  * entries decrypted in memory, never stored or cached in clear. Decrypting a
  * journal is a read of the case: each case is audited once per call as
  * case.decrypted with details { purpose: 'agenda' } (no new audit action,
@@ -41,7 +43,7 @@ export class AgendaService {
 
   async agendaFor(reader: CaseReader): Promise<Agenda> {
     const now = this.clock.now();
-    const assigned = await this.prisma.protectionCase.findMany({
+    const held = await this.prisma.protectionCase.findMany({
       where: {
         status: { notIn: CLOSED as never[] },
         grants: { some: { recipientId: reader.id, keyKind: 'case' } },
@@ -51,7 +53,7 @@ export class AgendaService {
     });
     const items: AgendaItem[] = [];
     const unreadable: Agenda['unreadable'] = [];
-    for (const { id } of assigned) {
+    for (const { id } of held) {
       const row = await this.repository.findCaseFor(this.prisma, id, reader.id);
       if (!row) continue;
       try {
@@ -74,8 +76,9 @@ export class AgendaService {
         return decryptEntries(caseKey, this.directory.tenant, row.id, row.entries);
       });
       await this.audit.record({ action: 'case.decrypted', actorId: reader.id, targetType: 'case', targetId: row.id, details: { purpose: 'agenda' } });
-      const dates = index.assignedTo === reader.id ? [...indexDates(index, now), ...eventDates(entries, now)] : ownedMeasureDates(entries, reader.id, now);
-      return toItems(row.id, row.reference, dates);
+      const assignedToMe = index.assignedTo === reader.id;
+      const dates = assignedToMe ? [...indexDates(index, now), ...eventDates(entries, now)] : [...eventDates(entries, now), ...ownedMeasureDates(entries, reader.id, now)];
+      return toItems(row.id, row.reference, assignedToMe, dates);
     } finally {
       caseKey.destroy();
     }

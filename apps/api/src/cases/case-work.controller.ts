@@ -5,7 +5,11 @@ import { z } from 'zod';
 import {
   AgendaEventCancellation,
   Assignee,
+  AssigneeAccessRestored,
   Assignment,
+  BulkReassignment,
+  BulkReassignmentResult,
+  negotiateLocale,
   CaseDraft,
   CaseNote,
   ContactAttempt,
@@ -24,7 +28,9 @@ import { ApiSchemas } from '../common/openapi.js';
 import { parseParams, ValidBody } from '../common/valid-body.js';
 import { CaseParams, Written, written } from './journal-written.js';
 import { CaseDrafts } from '../vault/case-drafts.js';
+import { AssigneeAccess } from './assignee-access.js';
 import { CaseDownloads } from './case-downloads.js';
+import { CaseReassignment } from './case-reassignment.js';
 import { CaseWorkService } from './case-work.service.js';
 import { StaffMessages } from './staff-messages.js';
 import { StaffNames } from './staff-names.js';
@@ -50,6 +56,8 @@ export class CaseWorkController {
     private readonly messages: StaffMessages,
     private readonly downloads: CaseDownloads,
     private readonly staffNames: StaffNames,
+    private readonly assigneeAccess: AssigneeAccess,
+    private readonly reassignment: CaseReassignment,
   ) {}
 
   @Post('cases/:id/status')
@@ -94,6 +102,20 @@ export class CaseWorkController {
   async updateMeasure(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(MeasureUpdate) body: MeasureUpdate) {
     const { id, measureId } = parseParams(MeasureParams, request);
     return written(await this.work.updateMeasure(staff, id, measureId, body));
+  }
+
+  /** Several cases to one person: each assigned (and granted) and audited on its own; the refused ones listed with their reason. */
+  @Post('cases/reassignment')
+  @ApiSchemas({ body: BulkReassignment, responses: { 201: BulkReassignmentResult } })
+  async reassign(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(BulkReassignment) body: BulkReassignment): Promise<BulkReassignmentResult> {
+    return BulkReassignmentResult.parse(await this.reassignment.reassign(staff, body, negotiateLocale(request.headers['accept-language'])));
+  }
+
+  /** Gives the person responsible their access back (after a password reset): one grant, no second assignment. */
+  @Post('cases/:id/assignee-access')
+  @ApiSchemas({ responses: { 201: AssigneeAccessRestored } })
+  async restoreAssigneeAccess(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember): Promise<AssigneeAccessRestored> {
+    return AssigneeAccessRestored.parse(await this.assigneeAccess.restore(staff, parseParams(CaseParams, request).id));
   }
 
   @Post('cases/:id/assignment')

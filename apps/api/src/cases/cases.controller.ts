@@ -1,12 +1,13 @@
-import { Controller, Get, Req } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { CaseDetail, CaseList, CaseListQuery, negotiateLocale } from '@mnpddh/shared';
 import { staffSessionOf } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { parseInput } from '../common/valid-body.js';
+import { CaseListExport } from './case-list-export.js';
 import { CasesService } from './cases.service.js';
 
 const CaseIdParams = z.object({ id: z.uuid() });
@@ -20,7 +21,10 @@ const CaseIdParams = z.object({ id: z.uuid() });
 @Controller('cases')
 @Roles('supervisor', 'caseworker')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly listExport: CaseListExport,
+  ) {}
 
   @Get()
   @ApiSchemas({ responses: { 200: CaseList } })
@@ -28,6 +32,21 @@ export class CasesController {
     const session = staffSessionOf(request);
     const query = parseInput(CaseListQuery, request.query, negotiateLocale(request.headers['accept-language']));
     return CaseList.parse(await this.cases.list(session.staff, session, query));
+  }
+
+  /** The list as CSV, same filters, supervisors only (declared before ':id', which would take "export" for an id). */
+  @Get('export')
+  @Roles('supervisor')
+  async export(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const session = staffSessionOf(request);
+    const query = parseInput(CaseListQuery, request.query, negotiateLocale(request.headers['accept-language']));
+    const csv = await this.listExport.csv(session.staff, session, query);
+    response.status(200);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="dossiers-${new Date().toISOString().slice(0, 10)}.csv"`);
+    response.setHeader('Cache-Control', 'no-store');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.send(csv);
   }
 
   @Get(':id')

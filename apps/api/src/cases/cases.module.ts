@@ -14,6 +14,9 @@ import { CaseWorkService } from './case-work.service.js';
 import { StaffMessages } from './staff-messages.js';
 import { StaffNames } from './staff-names.js';
 import { CasesController } from './cases.controller.js';
+import { AssigneeAccess } from './assignee-access.js';
+import { CaseListExport } from './case-list-export.js';
+import { CaseReassignment } from './case-reassignment.js';
 import { CasesService } from './cases.service.js';
 import { CategoryCache } from './category-cache.js';
 import { DetailsMerge } from './details-merge.js';
@@ -33,7 +36,7 @@ import { ReferralWorkService } from './referral-work.service.js';
 @Module({
   imports: [AuthModule, VaultModule, ReferenceModule, NotifyModule, PartnersModule],
   controllers: [CasesController, CaseWorkController, AgendaController, CaseReceiptsController, ConsentWorkController, ReferralWorkController, CaseLinksController, CaseSearchController],
-  providers: [AgendaService, CasesService, CategoryCache, DetailsMerge, CaseClock, CaseWorkService, CaseDownloads, StaffMessages, StaffNames, CaseReceiptsService, ConsentThread, ConsentWorkService, ReferralWorkService, CaseLinksService, CaseSearchService, { provide: SearchBudget, useValue: new SearchBudget() }],
+  providers: [AgendaService, AssigneeAccess, CaseListExport, CaseReassignment, CasesService, CategoryCache, DetailsMerge, CaseClock, CaseWorkService, CaseDownloads, StaffMessages, StaffNames, CaseReceiptsService, ConsentThread, ConsentWorkService, ReferralWorkService, CaseLinksService, CaseSearchService, { provide: SearchBudget, useValue: new SearchBudget() }],
   exports: [CategoryCache, CaseClock],
 })
 export class CasesModule {}

@@ -14,6 +14,7 @@ import { CaseFiles } from '../vault/case-files.js';
 import { ThreadFiles } from '../vault/thread-files.js';
 import { CaseClock } from './case-clock.js';
 import { foldLegalBases, foldMeasures, measureOverdue } from './case-state.js';
+import { AssigneeAccess } from './assignee-access.js';
 import { canAssign } from './case-work.service.js';
 import { foldConsents } from './consent-state.js';
 import { referralViews } from './referral-views.js';
@@ -80,6 +81,7 @@ export class CasesService {
     private readonly threadFiles: ThreadFiles,
     private readonly caseLinks: CaseLinksService,
     private readonly details: DetailsMerge,
+    private readonly assigneeAccess: AssigneeAccess,
     @Inject(RUNTIME) runtime: Runtime,
   ) {
     this.targets = responseTargetsOf(runtime.config);
@@ -114,8 +116,9 @@ export class CasesService {
     const byStatus = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<CaseListStatus, number>;
     for (const { row } of listed) byStatus[row.status as CaseListStatus] += 1;
     const names = await this.staffNames.names(page.flatMap(({ row }) => (row.assignedTo ? [row.assignedTo] : [])));
+    const lost = await this.assigneeAccess.lost(page.map(({ row }) => row));
     return {
-      items: page.map((item) => summary(item, names)),
+      items: page.map((item) => summary(item, names, lost.has(item.row.id))),
       total: listed.length,
       page: query.page,
       pageSize: query.pageSize,
@@ -161,6 +164,7 @@ export class CasesService {
         measureDue: iso(index.measureDue),
         assignedTo: index.assignedTo,
         assignedToName: nameOf(index.assignedTo),
+        assigneeLostAccess: (await this.assigneeAccess.lost([{ id: opened.id, assignedTo: index.assignedTo }])).has(opened.id),
         overdue: overdue.length > 0,
         overdueTargets: overdue,
       },
@@ -345,7 +349,7 @@ function fingerprintOf(row: Pick<HeldIndexRow, 'revision' | 'indexMac' | 'caseKe
   return `${row.revision}\n${row.indexMac}\n${row.caseKeyId}`;
 }
 
-function summary(item: Listed, names: Map<string, string>): CaseSummary {
+function summary(item: Listed, names: Map<string, string>, assigneeLostAccess: boolean): CaseSummary {
   const { overdue } = item;
   const row = item.arrivedAt ? fromArrival(item.row, item.arrivedAt) : item.row;
   const categories = item.intact ? item.categories : null;
@@ -362,6 +366,7 @@ function summary(item: Listed, names: Map<string, string>): CaseSummary {
     measureDue: iso(row.measureDue),
     assignedTo: row.assignedTo,
     assignedToName: row.assignedTo ? (names.get(row.assignedTo) ?? null) : null,
+    assigneeLostAccess,
     overdue: overdue.length > 0,
     overdueTargets: overdue,
     region: categories ? categories.region : null,

@@ -2,7 +2,7 @@ import { Controller, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { ConsentConfirmation, ConsentStaffWithdrawal, DisclosureException, NewConsent } from '@mnpddh/shared';
+import { ConsentConfirmation, ConsentWritten, ConsentStaffWithdrawal, DisclosureException, NewConsent } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
@@ -21,10 +21,10 @@ export class ConsentWorkController {
   constructor(private readonly consents: ConsentWorkService) {}
 
   @Post('cases/:id/consents')
-  @ApiSchemas({ body: NewConsent, responses: { 201: Written } })
-  async record(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewConsent) body: NewConsent) {
-    const entry = await this.consents.record(staff, parseParams(CaseParams, request).id, body);
-    return written(entry);
+  @ApiSchemas({ body: NewConsent, responses: { 201: ConsentWritten } })
+  async record(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewConsent) body: NewConsent): Promise<ConsentWritten> {
+    const { entry, consentId } = await this.consents.record(staff, parseParams(CaseParams, request).id, body);
+    return ConsentWritten.parse({ ...written(entry), consentId });
   }
 
   @Post('cases/:id/consents/:consentId/confirm')

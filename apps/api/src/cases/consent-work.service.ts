@@ -27,9 +27,9 @@ export class ConsentWorkService {
     private readonly clock: CaseClock,
   ) {}
 
-  async record(staff: CurrentStaffMember, caseId: string, consent: NewConsent): Promise<JournalEntry> {
+  async record(staff: CurrentStaffMember, caseId: string, consent: NewConsent): Promise<{ entry: JournalEntry; consentId: string }> {
     const consentId = randomUUID();
-    return this.consentThread.withKey(staff, caseId, async (threadKey) => {
+    const entry = await this.consentThread.withKey(staff, caseId, async (threadKey) => {
       const partner = await this.checkPartner(consent.recipient, consent.partnerId);
       // The defender reads whom they agreed to: the name typed in, or the partner's name from the directory.
       const recipientName = consent.recipientName ?? partner?.name;
@@ -46,6 +46,7 @@ export class ConsentWorkService {
         this.clock.now(),
       );
     });
+    return { entry, consentId };
   }
 
   confirm(staff: CurrentStaffMember, caseId: string, consentId: string, confirmation: ConsentConfirmation): Promise<JournalEntry> {

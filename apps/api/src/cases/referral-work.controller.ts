@@ -2,7 +2,7 @@ import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { NewReferral, ReferralAnswer } from '@mnpddh/shared';
+import { NewReferral, ReferralAnswer, ReferralWritten } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
@@ -21,10 +21,10 @@ export class ReferralWorkController {
   constructor(private readonly referrals: ReferralWorkService) {}
 
   @Post('cases/:id/referrals')
-  @ApiSchemas({ body: NewReferral, responses: { 201: Written } })
-  async send(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewReferral) body: NewReferral) {
-    const entry = await this.referrals.send(staff, parseParams(CaseParams, request).id, body);
-    return written(entry);
+  @ApiSchemas({ body: NewReferral, responses: { 201: ReferralWritten } })
+  async send(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewReferral) body: NewReferral): Promise<ReferralWritten> {
+    const { entry, referralId } = await this.referrals.send(staff, parseParams(CaseParams, request).id, body);
+    return ReferralWritten.parse({ ...written(entry), referralId });
   }
 
   @Post('cases/:id/referrals/:referralId/answer')

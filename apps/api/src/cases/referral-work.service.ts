@@ -30,9 +30,9 @@ export class ReferralWorkService {
     private readonly clock: CaseClock,
   ) {}
 
-  async send(staff: CurrentStaffMember, caseId: string, referral: NewReferral): Promise<JournalEntry> {
+  async send(staff: CurrentStaffMember, caseId: string, referral: NewReferral): Promise<{ entry: JournalEntry; referralId: string }> {
     const referralId = randomUUID();
-    return this.journal.append(
+    const entry = await this.journal.append(
       staff,
       caseId,
       async (state) => {
@@ -45,6 +45,7 @@ export class ReferralWorkService {
       },
       this.clock.now(),
     );
+    return { entry, referralId };
   }
 
   answer(staff: CurrentStaffMember, caseId: string, referralId: string, answer: ReferralAnswer): Promise<JournalEntry> {

@@ -15,6 +15,7 @@ import { CaseVaultService } from '../vault/case-vault.service.js';
 import { ThreadFiles } from '../vault/thread-files.js';
 import { DocumentTemplates } from './document-templates.service.js';
 import { documentContext, type LabelOf } from './render/document-context.js';
+import { warmDocumentFonts } from './render/pdf-layout.js';
 import { renderDocument } from './render/render-document.js';
 
 export interface IssuedDocument {
@@ -70,6 +71,7 @@ export class DocumentsService {
    * and thread as they are at that moment.
    */
   async issue(staff: CurrentStaffMember, caseId: string, documentId: string, now = new Date()): Promise<IssuedDocument> {
+    await warmDocumentFonts();
     const opened = await this.vault.openCase(staff, caseId);
     const attachments = await this.attachments(staff, caseId, opened.files);
     let issued: IssuedDocument | undefined;

@@ -85,7 +85,9 @@ export class RekeyJobs {
   }
 
   async list(): Promise<RekeyJobView[]> {
-    return (await this.repository.listJobs(this.prisma)).map(view);
+    const jobs = await this.repository.listJobs(this.prisma);
+    const names = new Map((await this.staff.list(this.prisma)).map((member) => [member.id, member.name]));
+    return jobs.map((job) => view(job, names));
   }
 
   private async run(actor: CurrentStaffMember, jobId: string): Promise<RekeyJobView> {
@@ -109,7 +111,8 @@ export class RekeyJobs {
       await this.afterCase?.(done);
     }
     await this.repository.finishIfDone(this.prisma, jobId, new Date());
-    return view((await this.repository.findJob(this.prisma, jobId)) as JobRow);
+    const names = new Map((await this.staff.list(this.prisma)).map((member) => [member.id, member.name]));
+    return view((await this.repository.findJob(this.prisma, jobId)) as JobRow, names);
   }
 
   /** The actor signs the new grants with their own key, as any granter does. */
@@ -120,12 +123,14 @@ export class RekeyJobs {
   }
 }
 
-function view(job: JobRow): RekeyJobView {
+function view(job: JobRow, names: ReadonlyMap<string, string>): RekeyJobView {
   return {
     id: job.id,
     reason: job.reason as RekeyJobView['reason'],
     revokedStaffId: job.revokedStaffId,
+    revokedStaffName: job.revokedStaffId ? (names.get(job.revokedStaffId) ?? null) : null,
     requestedBy: job.requestedBy,
+    requestedByName: names.get(job.requestedBy) ?? null,
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
     casesTotal: job.casesTotal,

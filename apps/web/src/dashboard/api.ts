@@ -1,4 +1,5 @@
 import {
+  AssigneeAccessRestored,
   AlertList,
   AlertView,
   JunkBurstResult,
@@ -298,6 +299,8 @@ export function createStaffApi(options: StaffApiOptions) {
       (await request('PATCH', onCase(caseId, `/measures/${id(measureId)}`), { body, schema: Written })).value,
     assign: async (caseId: string, body: Assignment) =>
       (await request('POST', onCase(caseId, '/assignment'), { body, schema: Written })).value,
+    restoreAssigneeAccess: async (caseId: string) =>
+      (await request('POST', onCase(caseId, '/assignee-access'), { body: {}, schema: AssigneeAccessRestored })).value,
     addNote: async (caseId: string, body: CaseNote) =>
       (await request('POST', onCase(caseId, '/notes'), { body, schema: Written })).value,
     sendMessage: async (caseId: string, body: StaffMessage) =>

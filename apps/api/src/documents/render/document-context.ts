@@ -2,6 +2,7 @@ import type { CaseAttachment, DocumentDrafted, InlinePlaceholder } from '@mnpddh
 import type { JournalEntry } from '../../vault/case-entries.js';
 import type { ThreadMessage } from '../../vault/thread-messages.js';
 import { documentStrings, longDate, type DocumentStrings } from './document-strings.js';
+import { isolate } from './font-family.js';
 
 /** One dated line of the chronology or one statement. */
 export interface Dated {
@@ -55,9 +56,9 @@ export function documentContext(
     strings,
     values: {
       reference: source.reference,
-      defender_name: defender.name,
-      organisation: defender.organisation,
-      recipient: document.recipientName,
+      defender_name: isolate(defender.name),
+      organisation: isolate(defender.organisation),
+      recipient: isolate(document.recipientName),
       date: longDate(issuedAt, document.language),
       received_on: longDate(source.receivedAt, document.language),
       note: document.note,

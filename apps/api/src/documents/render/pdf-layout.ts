@@ -1,12 +1,16 @@
-import { degrees, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { degrees, PDFDocument, rgb, StandardFonts, type Color, type PDFPage } from 'pdf-lib';
+import { fontFile, sharedFontkit, type FontFileName } from './font-files.js';
+import { FontFamily, isArabic, isNko } from './font-family.js';
 
 /*
- * The one layout helper every document kind uses: A4 pages, the standard
- * PDF fonts (nothing embedded, nothing fetched), text wrapped to the margins,
- * simple tables, and — once the whole document is laid out — the recipient's
- * watermark and a numbered footer on every page. The standard fonts speak
- * WinAnsi (Latin-1 and a few typographic signs): French is covered; any other
- * character is replaced rather than crashing the render.
+ * The one layout helper every document kind uses: A4 pages, open fonts
+ * embedded whole (Latin Extended, Arabic, N'Ko: the names of the people in
+ * it are in the text as entered; docs/TEAM-WORK.md says what still prints
+ * imperfectly), text
+ * wrapped to the margins, simple tables, and — once the whole document is
+ * laid out — the recipient's watermark and a numbered footer on every page.
+ * Fingerprints use the standard Courier (hexadecimal only). A character no
+ * font draws (an emoji) is replaced rather than crashing the render.
  */
 
 const PAGE = { width: 595.28, height: 841.89 } as const;
@@ -46,14 +50,24 @@ export interface Column {
 }
 
 interface MeasuredRow {
-  cells: { font: PDFFont; lines: string[] }[];
+  cells: { family: FontFamily; lines: string[] }[];
   height: number;
 }
 
-interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
-  mono: PDFFont;
+export interface Fonts {
+  regular: FontFamily;
+  bold: FontFamily;
+  mono: FontFamily;
+}
+
+interface DrawOptions {
+  readonly x: number;
+  readonly y: number;
+  readonly size: number;
+  readonly color: Color;
+  readonly opacity?: number;
+  /** Radians, counter-clockwise: runs follow the rotated baseline. */
+  readonly angle?: number;
 }
 
 export class PdfLayout {
@@ -71,11 +85,7 @@ export class PdfLayout {
 
   static async start(meta: LayoutMeta): Promise<PdfLayout> {
     const doc = await PDFDocument.create();
-    const fonts = {
-      regular: await doc.embedFont(StandardFonts.Helvetica),
-      bold: await doc.embedFont(StandardFonts.HelveticaBold),
-      mono: await doc.embedFont(StandardFonts.Courier),
-    };
+    const fonts = await embedFonts(doc);
     return new PdfLayout(doc, fonts, meta);
   }
 
@@ -90,13 +100,13 @@ export class PdfLayout {
 
   paragraph(text: string, style: TextStyle = {}): void {
     const size = style.size ?? 10;
-    const font = this.fontOf(style);
+    const family = this.familyOf(style);
     const indent = style.indent ?? 0;
     const lineHeight = size * 1.35;
-    for (const line of wrap(sanitize(text, font), font, size, TEXT_WIDTH - indent)) {
+    for (const line of wrap(family.sanitize(text), family, size, TEXT_WIDTH - indent)) {
       this.ensure(lineHeight);
       this.y -= lineHeight;
-      this.page.drawText(line, { x: MARGIN.left + indent, y: this.y + size * 0.3, size, font, color: style.color === 'grey' ? GREY : INK });
+      drawLine(this.page, family, line, { x: MARGIN.left + indent, y: this.y + size * 0.3, size, color: style.color === 'grey' ? GREY : INK });
     }
     this.y -= style.after ?? size * 0.6;
   }
@@ -116,8 +126,8 @@ export class PdfLayout {
 
   private measureRow(columns: readonly Column[], cells: readonly string[], size: number, bold: boolean): MeasuredRow {
     const wrapped = columns.map((column, i) => {
-      const font = bold ? this.fonts.bold : column.mono ? this.fonts.mono : this.fonts.regular;
-      return { font, lines: wrap(sanitize(cells[i] ?? '', font), font, size, column.width - 6) };
+      const family = bold ? this.fonts.bold : column.mono ? this.fonts.mono : this.fonts.regular;
+      return { family, lines: wrap(family.sanitize(cells[i] ?? ''), family, size, column.width - 6) };
     });
     return { cells: wrapped, height: Math.max(1, ...wrapped.map((cell) => cell.lines.length)) * size * 1.35 + 4 };
   }
@@ -126,7 +136,7 @@ export class PdfLayout {
     let x = MARGIN.left;
     row.cells.forEach((cell, i) => {
       cell.lines.forEach((line, n) => {
-        this.page.drawText(line, { x: x + 3, y: this.y - (n + 1) * size * 1.35 + size * 0.3, size, font: cell.font, color: INK });
+        drawLine(this.page, cell.family, line, { x: x + 3, y: this.y - (n + 1) * size * 1.35 + size * 0.3, size, color: INK });
       });
       x += columns[i]?.width ?? 0;
     });
@@ -138,7 +148,8 @@ export class PdfLayout {
   async finish(): Promise<Uint8Array> {
     const pages = this.doc.getPages();
     pages.forEach((page, index) => this.stamp(page, index + 1, pages.length));
-    this.doc.setTitle(sanitize(this.meta.title, this.fonts.regular));
+    // Metadata strings are Unicode in the PDF itself: no font involved.
+    this.doc.setTitle(this.meta.title.normalize('NFC').replace(/[\u2066-\u2069]/g, ''));
     this.doc.setAuthor("Commission Nationale des Droits de l'Homme (CNDH) — Mali");
     this.doc.setCreator('MNPDDH');
     this.doc.setProducer('MNPDDH');
@@ -149,33 +160,33 @@ export class PdfLayout {
   }
 
   private stamp(page: PDFPage, number: number, total: number): void {
-    const mark = sanitize(this.meta.watermark, this.fonts.regular);
+    const { regular, bold } = this.fonts;
+    const mark = bold.sanitize(this.meta.watermark);
     // Across the page, large and faint: a photocopy or a cropped page still says whom it was given to.
     const diagonal = Math.hypot(PAGE.width, PAGE.height) * 0.8;
-    const size = Math.min(28, (diagonal / this.fonts.bold.widthOfTextAtSize(mark, 1)) | 0);
-    const width = this.fonts.bold.widthOfTextAtSize(mark, size);
+    const size = Math.min(28, (diagonal / bold.widthOf(mark, 1)) | 0);
+    const width = bold.widthOf(mark, size);
     const angle = Math.atan2(PAGE.height, PAGE.width);
-    page.drawText(mark, {
+    drawLine(page, bold, mark, {
       x: PAGE.width / 2 - (Math.cos(angle) * width) / 2,
       y: PAGE.height / 2 - (Math.sin(angle) * width) / 2,
       size,
-      font: this.fonts.bold,
       color: rgb(0.6, 0.6, 0.65),
       opacity: 0.18,
-      rotate: degrees((angle * 180) / Math.PI),
+      angle,
     });
     const small = 7.5;
-    wrap(mark, this.fonts.regular, small, TEXT_WIDTH)
+    wrap(regular.sanitize(this.meta.watermark), regular, small, TEXT_WIDTH)
       .slice(0, 2)
-      .forEach((line, i) => page.drawText(line, { x: MARGIN.left, y: PAGE.height - 30 - i * 10, size: small, font: this.fonts.regular, color: GREY }));
-    const footer = sanitize(this.meta.footer, this.fonts.regular);
-    const label = sanitize(this.meta.pageLabel(number, total), this.fonts.regular);
+      .forEach((line, i) => drawLine(page, regular, line, { x: MARGIN.left, y: PAGE.height - 30 - i * 10, size: small, color: GREY }));
+    const footer = regular.sanitize(this.meta.footer);
+    const label = regular.sanitize(this.meta.pageLabel(number, total));
     page.drawLine({ start: { x: MARGIN.left, y: 46 }, end: { x: PAGE.width - MARGIN.right, y: 46 }, thickness: 0.5, color: RULE });
-    page.drawText(wrap(footer, this.fonts.regular, small, TEXT_WIDTH - 80)[0] ?? '', { x: MARGIN.left, y: 34, size: small, font: this.fonts.regular, color: GREY });
-    page.drawText(label, { x: PAGE.width - MARGIN.right - this.fonts.regular.widthOfTextAtSize(label, small), y: 34, size: small, font: this.fonts.regular, color: GREY });
+    drawLine(page, regular, wrap(footer, regular, small, TEXT_WIDTH - 80)[0] ?? '', { x: MARGIN.left, y: 34, size: small, color: GREY });
+    drawLine(page, regular, label, { x: PAGE.width - MARGIN.right - regular.widthOf(label, small), y: 34, size: small, color: GREY });
   }
 
-  private fontOf(style: TextStyle): PDFFont {
+  private familyOf(style: TextStyle): FontFamily {
     if (style.mono) return this.fonts.mono;
     return style.bold ? this.fonts.bold : this.fonts.regular;
   }
@@ -193,51 +204,70 @@ export class PdfLayout {
   }
 }
 
-// Look-alikes first; anything else the font cannot draw becomes "?".
-const REPLACEMENTS: Record<string, string> = { '\u2192': '->', '\t': ' ', '\u202f': ' ', '\u2010': '-', '\u2011': '-', '\u2212': '-', '\u2032': "'", '\u2033': '"' };
-
-/** The text with every character the font cannot encode replaced (look-alike, base letter, or "?"). */
-export function sanitize(text: string, font: PDFFont): string {
-  const supported = charactersOf(font);
-  return [...text.normalize('NFC')]
-    .map((character) => {
-      if (character === '\n' || supported.has(character.codePointAt(0) ?? 0)) return character;
-      const replaced = REPLACEMENTS[character];
-      if (replaced) return replaced;
-      const base = character.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      return base && [...base].every((c) => supported.has(c.codePointAt(0) ?? 0)) ? base : '?';
-    })
-    .join('');
+/** The document's three families. */
+export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
+  doc.registerFontkit(sharedFontkit);
+  // Whole fonts: fontkit's subsetting drops most glyphs of these fonts (text extracts, but pages print blank).
+  const embed = (name: FontFileName) => doc.embedFont(fontFile(name), { subset: false });
+  const nko = await embed('nko');
+  const scripts = async (arabic: 'arabic' | 'arabicBold') => [
+    { font: await embed(arabic), covers: isArabic },
+    { font: nko, covers: isNko },
+  ];
+  return {
+    regular: new FontFamily(await embed('latin'), await scripts('arabic')),
+    bold: new FontFamily(await embed('latinBold'), await scripts('arabicBold')),
+    mono: new FontFamily(await doc.embedFont(StandardFonts.Courier)),
+  };
 }
 
-const characterSets = new WeakMap<PDFFont, Set<number>>();
+let warm: Promise<void> | undefined;
 
-function charactersOf(font: PDFFont): Set<number> {
-  let set = characterSets.get(font);
-  if (!set) {
-    set = new Set(font.getCharacterSet());
-    characterSets.set(font, set);
+/**
+ * Parses the fonts and their shaping tables once per process, outside any
+ * case lock (the first document would otherwise spend seconds there):
+ * one line in each script, laid out and thrown away.
+ */
+export function warmDocumentFonts(): Promise<void> {
+  warm ??= (async () => {
+    const sample = 'Kɛnɛ Ɲɔlɔ — عائشة الأنصاري — ߒߞߏ ߞߊ߲ߜߍ';
+    const layout = await PdfLayout.start({ title: sample, watermark: sample, footer: sample, pageLabel: () => sample, issuedAt: new Date(0), language: 'fr' });
+    layout.paragraph(sample);
+    layout.paragraph(sample, { bold: true });
+    await layout.finish();
+  })();
+  return warm;
+}
+
+/** One line, its runs side by side in visual order (along the rotated baseline for the watermark). */
+function drawLine(page: PDFPage, family: FontFamily, line: string, options: DrawOptions): void {
+  const angle = options.angle ?? 0;
+  let { x, y } = options;
+  for (const run of family.runsOf(line)) {
+    page.drawText(run.text, { x, y, size: options.size, font: run.font, color: options.color, opacity: options.opacity, rotate: degrees((angle * 180) / Math.PI) });
+    const width = family.widthOf(run.text, options.size);
+    x += Math.cos(angle) * width;
+    y += Math.sin(angle) * width;
   }
-  return set;
 }
 
 /** Lines that fit the width: breaks at spaces, and inside a word longer than a line (a fingerprint, a URL). */
-export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrap(text: string, font: Pick<FontFamily, 'widthOf'>, size: number, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
     for (const word of paragraph.split(/ +/)) {
       const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width) {
+      if (font.widthOf(candidate, size) <= width) {
         line = candidate;
         continue;
       }
       if (line) lines.push(line);
       let rest = word;
       // At least one character per line, however narrow the column: the loop always ends.
-      while (rest.length > 1 && font.widthOfTextAtSize(rest, size) > width) {
+      while (rest.length > 1 && font.widthOf(rest, size) > width) {
         let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut -= 1;
+        while (cut > 1 && font.widthOf(rest.slice(0, cut), size) > width) cut -= 1;
         lines.push(rest.slice(0, cut));
         rest = rest.slice(cut);
       }

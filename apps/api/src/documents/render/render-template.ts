@@ -1,5 +1,6 @@
 import { fillTemplate, type SectionPlaceholder } from '@mnpddh/shared';
 import type { DocumentContext } from './document-context.js';
+import { isolate } from './font-family.js';
 import { PdfLayout } from './pdf-layout.js';
 
 /** How a document kind lays out a section placeholder; a kind without sections prints nothing for them. */
@@ -15,7 +16,7 @@ export async function renderTemplate(context: DocumentContext, sections: Section
   const title = fillTemplate(context.template.title, context.values).map((part) => (part.kind === 'section' ? '' : part.text)).join(' ');
   const layout = await PdfLayout.start({
     title,
-    watermark: strings.watermark(document.recipientName, String(context.values.date), shortId),
+    watermark: strings.watermark(isolate(document.recipientName) ?? '', String(context.values.date), shortId),
     footer: strings.footer(shortId),
     pageLabel: strings.page,
     issuedAt,

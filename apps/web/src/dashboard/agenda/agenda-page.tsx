@@ -72,7 +72,10 @@ function AgendaLine({ item, now }: { item: AgendaItem; now: number }) {
       <Link to={`/personnel/dossiers/${item.caseId}`} className="agenda-item__case">
         {format(t.caseTitle, { reference: item.reference })}
       </Link>
-      <span className="agenda-item__kind">{t.kinds[item.kind]}</span>
+      <span className="agenda-item__kind">
+        {t.kinds[item.kind]}
+        {item.assignedToMe ? null : <span className="agenda-item__held">{t.heldNotAssigned}</span>}
+      </span>
       <span className="agenda-item__when">
         {longDay(item.day, locale)} · {relativeDeadline(item.at, ct, now)}
       </span>

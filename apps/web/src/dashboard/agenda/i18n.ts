@@ -6,7 +6,8 @@ import type { LocaleCode } from '../../i18n/catalogues';
 export const agendaFr = {
   nav: 'Mon agenda',
   title: 'Mon agenda',
-  lead: 'Les échéances des dossiers qui vous sont confiés, jour par jour (heure de Bamako).',
+  lead: 'Les échéances des dossiers ouverts que vous détenez, jour par jour (heure de Bamako) ; ceux dont vous n’êtes pas la personne chargée sont signalés.',
+  heldNotAssigned: 'Vous n’êtes pas la personne chargée de ce dossier',
   loading: 'Chargement de l’agenda…',
   retry: 'Réessayer',
   empty: 'Aucune échéance sur vos dossiers.',
@@ -55,7 +56,8 @@ export type AgendaCatalogue = typeof agendaFr;
 export const agendaEn: AgendaCatalogue = {
   nav: 'My agenda',
   title: 'My agenda',
-  lead: 'The due dates of the cases assigned to you, day by day (Bamako time).',
+  lead: 'The due dates of the open cases you hold, day by day (Bamako time); those you are not responsible for are marked.',
+  heldNotAssigned: 'You are not the person responsible for this case',
   loading: 'Loading the agenda…',
   retry: 'Try again',
   empty: 'Nothing due on your cases.',
@@ -76,7 +78,7 @@ export const agendaEn: AgendaCatalogue = {
   cancelledTimeline: 'Date cancelled: {event}',
   panel: {
     title: 'Hearings and dates',
-    intro: 'Hearings, detention reviews and other dates of this case. They show in the assigned person’s “My agenda”.',
+    intro: 'Hearings, detention reviews and other dates of this case. They show in the “My agenda” of everyone who holds the case.',
     addTitle: 'Add a date',
     upcoming: 'Planned dates',
     none: 'No date planned.',

@@ -99,7 +99,7 @@ export const assistedFr = {
     legend: 'Le reçu',
     hint: 'Le reçu est la seule clé qui permet à la personne de suivre sa demande.',
     readOut: 'Le lire à la personne à la fin',
-    withhold: 'Ne pas donner de reçu (personne sûre pour le recevoir)',
+    withhold: 'Ne pas donner de reçu (personne ne peut le recevoir en sécurité)',
     withholdHint: 'Un reçu pourra être donné plus tard.',
   },
   submit: 'Enregistrer la demande',

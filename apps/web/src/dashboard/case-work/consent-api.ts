@@ -1,4 +1,5 @@
 import {
+  ConsentWritten,
   Partner,
   PartnerList,
   type PartnerInput,
@@ -8,13 +9,15 @@ import {
   type NewConsent,
   type NewReferral,
   type ReferralAnswer,
+  ReferralWritten,
 } from '@mnpddh/shared';
 import type { StaffApi } from '../api';
 
 /*
  * The consent, referral and partner calls, kept beside their screens
  * (api.ts exposes its request helper for this). Every write returns the
- * journal entry's id and sequence; the page then reloads the case.
+ * journal entry's id and sequence (and a new consent's or referral's own id);
+ * the page then reloads the case.
  */
 
 const Written = { safeParse: (value: unknown) => ({ success: true as const, data: value as { id: string; seq: number } }) };
@@ -22,13 +25,13 @@ const onCase = (caseId: string, rest: string) => `/api/cases/${encodeURIComponen
 const post = async (api: StaffApi, path: string, body: unknown) => (await api.request('POST', path, { body, schema: Written })).value;
 
 export const consentApi = {
-  record: (api: StaffApi, caseId: string, body: NewConsent) => post(api, onCase(caseId, '/consents'), body),
+  record: async (api: StaffApi, caseId: string, body: NewConsent) => (await api.request('POST', onCase(caseId, '/consents'), { body, schema: ConsentWritten })).value,
   confirm: (api: StaffApi, caseId: string, consentId: string, body: ConsentConfirmation) =>
     post(api, onCase(caseId, `/consents/${encodeURIComponent(consentId)}/confirm`), body),
   withdraw: (api: StaffApi, caseId: string, consentId: string, body: ConsentStaffWithdrawal) =>
     post(api, onCase(caseId, `/consents/${encodeURIComponent(consentId)}/withdraw`), body),
   exception: (api: StaffApi, caseId: string, body: DisclosureException) => post(api, onCase(caseId, '/disclosure-exceptions'), body),
-  refer: (api: StaffApi, caseId: string, body: NewReferral) => post(api, onCase(caseId, '/referrals'), body),
+  refer: async (api: StaffApi, caseId: string, body: NewReferral) => (await api.request('POST', onCase(caseId, '/referrals'), { body, schema: ReferralWritten })).value,
   answer: (api: StaffApi, caseId: string, referralId: string, body: ReferralAnswer) =>
     post(api, onCase(caseId, `/referrals/${encodeURIComponent(referralId)}/answer`), body),
   /** A download (text, attachment, no-store): a plain link, never fetched into the page. */

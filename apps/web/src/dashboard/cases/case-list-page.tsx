@@ -9,6 +9,7 @@ import { CaseTable } from './case-table';
 import { useCasesT } from './i18n';
 import { useCaseList } from './use-case-list';
 import { useNow } from './use-now';
+import { useStaffSession } from '../session';
 
 /** /personnel/dossiers: every case the person holds, urgent and overdue first (the API sorts), filters in the address. */
 export function CaseListPage() {
@@ -16,6 +17,7 @@ export function CaseListPage() {
   const { filters, page, apply, goToPage } = useCaseFilters();
   const { list, error, reload } = useCaseList(filters, page, PAGE_SIZE);
   const now = useNow();
+  const { user } = useStaffSession();
   const callbackQueue = filters.channel === 'callback_request';
   const pages = list ? Math.max(1, Math.ceil(list.total / list.pageSize)) : 1;
 
@@ -35,6 +37,14 @@ export function CaseListPage() {
       </nav>
 
       <CaseFilters filters={filters} onApply={apply} />
+      {user?.roles.includes('supervisor') ? (
+        <p>
+          {/* A download (attachment, no-store) of the list as filtered: a plain link, never fetched into the page. */}
+          <a className="button button--secondary button--small" href={`/api/cases/export?${searchOf(filters).toString()}`} download>
+            {t.list.exportCsv}
+          </a>
+        </p>
+      ) : null}
 
       <section aria-labelledby="case-list-title" aria-busy={!list && !error}>
         {list ? (

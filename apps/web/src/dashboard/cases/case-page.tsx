@@ -20,6 +20,7 @@ import { Loading } from '../require-session';
 import { Attachments } from './attachments';
 import { CaseActions } from './case-actions';
 import { CaseHeader } from './case-header';
+import { LostAccessNotice } from './lost-access';
 import { useCasesT } from './i18n';
 import { ContactSection, PeopleSection, RequestSection } from './request-content';
 import { Thread } from './thread';
@@ -79,6 +80,7 @@ export function CasePage() {
       {back}
       {logged}
       <CaseHeader detail={detail} now={now} />
+      <LostAccessNotice detail={detail} onDone={reload} />
       <nav className="case-toc" aria-label={t.caseView.sections}>
         <ul>
           <li><a href="#case-actions">{t.caseView.actionsTitle}</a></li>

@@ -87,7 +87,17 @@ export function CaseTable({ items, now, captionId }: { items: readonly CaseSumma
               {cell(columns.received, <time dateTime={item.arrivedAt ?? item.receivedAt}>{shortDateTime(item.arrivedAt ?? item.receivedAt, locale)}</time>)}
               {cell(columns.region, item.region && item.region !== 'unknown' ? regions.label(item.region) : '—')}
               {cell(columns.threats, item.threatTypes.length > 0 ? item.threatTypes.map((code) => threats.label(code)).join(', ') : '—')}
-              {cell(columns.assignee, item.assignedToName ?? <span className="muted">{t.list.unassigned}</span>)}
+              {cell(
+                columns.assignee,
+                item.assignedToName ? (
+                  <>
+                    {item.assignedToName}
+                    {item.assigneeLostAccess ? <span className="lost-access__mark"> — {t.list.lostAccess}</span> : null}
+                  </>
+                ) : (
+                  <span className="muted">{t.list.unassigned}</span>
+                ),
+              )}
             </tr>
           );
         })}

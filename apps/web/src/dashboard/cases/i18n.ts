@@ -111,6 +111,8 @@ export const casesFr = {
       assignee: 'Responsable',
     },
     unassigned: 'Personne',
+    lostAccess: 'ne peut plus l’ouvrir',
+    exportCsv: 'Exporter cette liste (CSV)',
     noDeadline: '—',
     open: 'Ouvrir le dossier {reference}',
     pagination: 'Pages',
@@ -135,6 +137,12 @@ export const casesFr = {
     assign: 'Attribuer',
     close: 'Fermer',
     received: 'Reçu {when}',
+  },
+  lostAccess: {
+    text: '{name} est chargé·e de ce dossier mais ne peut plus l’ouvrir (mot de passe réinitialisé).',
+    restore: 'Lui rendre l’accès',
+    working: 'Accès en cours…',
+    askSupervisor: 'Un superviseur ou la personne de permanence peut lui rendre l’accès.',
   },
   caseView: {
     loading: 'Ouverture du dossier…',
@@ -385,6 +393,8 @@ export const casesEn: CasesCatalogue = {
       assignee: 'Assigned to',
     },
     unassigned: 'Nobody',
+    lostAccess: 'can no longer open it',
+    exportCsv: 'Export this list (CSV)',
     noDeadline: '—',
     open: 'Open case {reference}',
     pagination: 'Pages',
@@ -409,6 +419,12 @@ export const casesEn: CasesCatalogue = {
     assign: 'Assign',
     close: 'Close',
     received: 'Received {when}',
+  },
+  lostAccess: {
+    text: '{name} is responsible for this case but can no longer open it (password reset).',
+    restore: 'Give the access back',
+    working: 'Giving access…',
+    askSupervisor: 'A supervisor or the person on call can give the access back.',
   },
   caseView: {
     loading: 'Opening the case…',

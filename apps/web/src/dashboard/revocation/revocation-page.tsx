@@ -115,7 +115,15 @@ function JobItem({ job, onResume }: { job: RekeyJobView; onResume: (id: string) 
   const done = job.casesTotal - job.casesLeft;
   return (
     <li className={job.casesLeft > 0 ? 'rekey-job rekey-job--unfinished' : 'rekey-job'}>
-      <p className="rekey-job__reason">{t.reasons[job.reason]}</p>
+      <p className="rekey-job__reason">
+        {t.reasons[job.reason]}
+        {job.revokedStaffName ? ` — ${job.revokedStaffName}` : ''}
+      </p>
+      {job.requestedByName ? (
+        <p>
+          {t.requestedBy}&nbsp;: {job.requestedByName}
+        </p>
+      ) : null}
       <p>
         {t.started} <time dateTime={job.createdAt}>{formatDateTime(job.createdAt, locale)}</time>
       </p>

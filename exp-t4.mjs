@@ -1,0 +1,15 @@
+import { PDFDocument } from 'pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+import { readFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+const doc = await PDFDocument.create();
+doc.registerFontkit(fontkit);
+const arabic = await doc.embedFont(readFileSync(process.argv[2]), { subset: true });
+const page = doc.addPage();
+const names = ['عائشة بنت محمد الأنصاري', 'عبد الله لا إله', 'فاطمة الزهراء ولد سيدي', 'مُحَمَّد'];
+names.forEach((n, i) => page.drawText(n, { x: 50, y: 700 - i * 40, font: arabic, size: 14 }));
+const bytes = await doc.save();
+const pdf = await getDocument({ data: bytes, disableFontFace: true }).promise;
+const tc = await (await pdf.getPage(1)).getTextContent();
+const got = tc.items.map((i) => i.str).filter(Boolean);
+names.forEach((n, i) => console.log(n === got[i] ? 'OK ' : 'BAD', JSON.stringify(n), JSON.stringify(got[i])));

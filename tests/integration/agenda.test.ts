@@ -52,6 +52,7 @@ describe('my agenda', () => {
     await assignTo(other, caseworkerId);
     await assignTo(other, supervisorId);
     await supervisor.post(`/api/cases/${other}/contact-attempts`, { channel: 'phone', result: 'no_answer', nextContactOn: '2031-01-01' });
+    expect((await supervisor.post(`/api/cases/${other}/agenda-events`, { kind: 'court_hearing', on: '2031-01-15' })).status).toBe(201);
 
     expect((await caseworker.post(`/api/cases/${caseId}/contact-attempts`, { channel: 'phone', result: 'reached', nextContactOn: '2031-03-10' })).status).toBe(201);
     expect((await caseworker.post(`/api/cases/${caseId}/measures`, { measure: 'legal_assistance', due: '2031-02-20' })).status).toBe(201);
@@ -69,9 +70,10 @@ describe('my agenda', () => {
       ['court_hearing', '2031-04-02'],
     ]);
     expect(mine.every((item) => !item.overdue && item.assignedToMe)).toBe(true);
-    // Held but now someone else's: its dates still show, marked as not assigned to the caller.
+    // Held but now someone else's: its hearings still show, marked as not assigned to the caller;
+    // its deadlines and planned calls are the responsible person's.
     const held = agenda.items.filter((item) => item.caseId === other);
-    expect(held.map((item) => item.kind)).toContain('next_contact');
+    expect(held.map((item) => [item.kind, item.day])).toEqual([['court_hearing', '2031-01-15']]);
     expect(held.every((item) => !item.assignedToMe)).toBe(true);
     expect(agenda.unreadable).toEqual([]);
     const theirs = (await agendaOf(supervisor)).items;

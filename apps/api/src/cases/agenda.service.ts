@@ -16,13 +16,12 @@ import { byDate, eventDates, indexDates, ownedMeasureDates, toItems } from './ag
 const CLOSED = ['closed', 'inadmissible'];
 
 /**
- * "My agenda": every open case the caller holds through a person — assigned
- * to them, or granted by a colleague (a measure they own, a case they help
- * on) — each item marked when the case is assigned to them (intake's grants
- * to the triage team are not scanned, or a supervisor's agenda would be the
- * whole team's and decrypt every case): their hearings and detention
- * reviews, with the clear index dates when assigned and the measures they
- * own otherwise — journal
+ * "My agenda": every open case the caller holds (a case they filed by phone,
+ * help on, or own a measure of: its hearings are theirs to know — and so a
+ * supervisor's agenda is the team's), each item marked when the case is
+ * assigned to them: the hearings and detention reviews of each, with the clear
+ * index dates (first contact, assessment, next contact, measures) when it is
+ * theirs and only the measures they own when someone else is responsible — journal
  * entries decrypted in memory, never stored or cached in clear. Decrypting a
  * journal is a read of the case: each case is audited once per call as
  * case.decrypted with details { purpose: 'agenda' } (no new audit action,
@@ -44,11 +43,7 @@ export class AgendaService {
   async agendaFor(reader: CaseReader): Promise<Agenda> {
     const now = this.clock.now();
     const held = await this.prisma.protectionCase.findMany({
-      where: {
-        status: { notIn: CLOSED as never[] },
-        grants: { some: { recipientId: reader.id, keyKind: 'case' } },
-        OR: [{ assignedTo: reader.id }, { grants: { some: { recipientId: reader.id, keyKind: 'case', grantedBy: { not: null } } } }],
-      },
+      where: { status: { notIn: CLOSED as never[] }, grants: { some: { recipientId: reader.id, keyKind: 'case' } } },
       select: { id: true },
     });
     const items: AgendaItem[] = [];

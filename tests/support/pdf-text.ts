@@ -22,3 +22,12 @@ export async function pageTexts(bytes: Uint8Array): Promise<string[]> {
     await loading.destroy();
   }
 }
+
+/** The base names of the fonts a PDF embeds (object streams included), as pdf-lib parses them. */
+export async function embeddedFonts(bytes: Uint8Array): Promise<string[]> {
+  const { PDFDict, PDFDocument, PDFName } = await import('pdf-lib');
+  const document = await PDFDocument.load(bytes, { updateMetadata: false });
+  return document.context
+    .enumerateIndirectObjects()
+    .flatMap(([, object]) => (object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('Font') ? [String(object.get(PDFName.of('BaseFont')))] : []));
+}

@@ -51,7 +51,8 @@ export class RequestRoutes {
 
   private async submit(response: Response, context: PlainContext, draft: PlainDraft, request: ProtectionRequest): Promise<void> {
     try {
-      const submitted = await this.intake.submit(request, draft.submissionKey);
+      // The page's language is the form's, as the web form's Accept-Language is: staff see which one was filled in.
+      const submitted = await this.intake.submit(request, draft.submissionKey, false, context.locale);
       sendPage(response, context, receiptPage(context, submitted), '/demande');
     } catch (error) {
       // Too many attempts or too busy: the answers stay in the page, to send again.

@@ -1,8 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AdminModule } from './admin/admin.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AccessGuard } from './common/access.guard.js';
+import { CheckedAnswers } from './common/checked-answers.js';
 import { RUNTIME, type Runtime } from './config/runtime.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuditLogModule } from './audit/audit-log.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: CheckedAnswers },
       ],
       exports: [RUNTIME],
     };

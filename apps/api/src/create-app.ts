@@ -45,5 +45,8 @@ function setUpOpenApi(app: NestExpressApplication): void {
       .setOpenAPIVersion('3.1.0')
       .build(),
   );
+  // Every tag the operations use is declared once, so a generated client groups them.
+  const tags = new Set(Object.values(document.paths).flatMap((item) => Object.values(item).flatMap((operation: { tags?: string[] }) => operation.tags ?? [])));
+  document.tags = [...tags].sort().map((name) => ({ name }));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 }

@@ -269,3 +269,7 @@ export const CaseAttachment = z.strictObject({
   at: z.iso.datetime(),
 });
 export type CaseAttachment = z.infer<typeof CaseAttachment>;
+
+/** What a write to a case's journal answers: the entry's id and its number in the case (the page reloads from it). */
+export const Written = z.strictObject({ id: z.uuid(), seq: z.number().int() });
+export type Written = z.infer<typeof Written>;

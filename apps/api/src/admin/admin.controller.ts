@@ -8,6 +8,7 @@ import { ValidBody } from '../common/valid-body.js';
 import { PasswordResetService } from './password-reset.service.js';
 import { StaffAdminService } from './staff-admin.service.js';
 import { StaffIdParam } from './staff-id.param.js';
+import { z } from 'zod';
 
 /** Account administration; responses go through the shared schemas so internal columns stay in. */
 @ApiTags('admin')
@@ -49,6 +50,7 @@ export class AdminController {
   }
 
   @Post(':id/end-sessions')
+  @ApiSchemas({ responses: { 204: z.void() } })
   @HttpCode(204)
   async endSessions(@CurrentStaff() admin: CurrentStaffMember, @StaffIdParam() id: string): Promise<void> {
     await this.staff.endSessions(admin, id);

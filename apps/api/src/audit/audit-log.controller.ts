@@ -5,7 +5,7 @@ import { AuditCheckpointView, AuditEventPage, AuditQuery, AuditVerification, Aud
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { AppError } from '../common/app-error.js';
-import { ApiSchemas } from '../common/openapi.js';
+import { ApiFile, ApiSchemas } from '../common/openapi.js';
 import { ValidBody } from '../common/valid-body.js';
 import { AuditCheckpoints } from './audit-checkpoints.js';
 import { AuditExporter } from './audit-exporter.js';
@@ -34,6 +34,7 @@ export class AuditLogController {
 
   /** A download (CSV or JSON), streamed. */
   @Get('events/export')
+  @ApiFile('text/csv', 'application/json')
   async export(
     @CurrentStaff() staff: CurrentStaffMember,
     @ValidQuery(AuditExportQuery) query: AuditExportQuery,

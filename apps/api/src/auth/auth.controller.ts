@@ -21,6 +21,7 @@ import { RequestLocale } from './request-locale.js';
 import { SessionCookie } from './session-cookie.js';
 import { sessionInfo } from './session.service.js';
 import { SignInService } from './sign-in.service.js';
+import { z } from 'zod';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -55,6 +56,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiSchemas({ responses: { 204: z.void() } })
   @Authenticated()
   @HttpCode(204)
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
@@ -73,7 +75,7 @@ export class AuthController {
   @Post('password')
   @Authenticated()
   @HttpCode(204)
-  @ApiSchemas({ body: ChangePasswordRequest, responses: {} })
+  @ApiSchemas({ body: ChangePasswordRequest, responses: { 204: z.void() } })
   async changePassword(
     @Req() request: Request,
     @ValidBody(ChangePasswordRequest) body: ChangePasswordRequest,

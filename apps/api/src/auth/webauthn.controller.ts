@@ -1,10 +1,8 @@
-import { Controller, Delete, Get, HttpCode, Post, Req, UseInterceptors } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { z } from 'zod';
 import {
   EnrolSecurityKeyRequest,
-  negotiateLocale,
   SecurityKeyChallengeRequest,
   SecurityKeyList,
   SecurityKeyOptions,
@@ -13,7 +11,7 @@ import {
 import { Authenticated, Public } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { RetryAfterInterceptor } from '../common/rate-limited.js';
-import { parseInput, ValidBody } from '../common/valid-body.js';
+import { ValidBody, ValidParams } from '../common/valid-body.js';
 import { CurrentStaff, type CurrentStaffMember } from './current-staff.js';
 import { SecurityKeyService } from './webauthn.service.js';
 
@@ -58,10 +56,11 @@ export class SecurityKeyController {
   }
 
   @Delete('security-keys/:id')
+  @ApiSchemas({ responses: { 204: z.void() } })
   @Authenticated()
   @HttpCode(204)
-  async remove(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
-    const { id } = parseInput(KeyParams, { id: request.params.id }, negotiateLocale(request.headers['accept-language']));
+  async remove(@CurrentStaff() staff: CurrentStaffMember, @ValidParams(KeyParams) params: z.infer<typeof KeyParams>): Promise<void> {
+    const { id } = params;
     await this.securityKeys.remove(staff, id);
   }
 }

@@ -1,12 +1,11 @@
-import { Controller, Post, Req } from '@nestjs/common';
+import { Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { z } from 'zod';
 import { CaseLinkInput, CaseLinkWritten, CaseUnlinkInput, CollectiveSubject } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseParams, ValidBody } from '../common/valid-body.js';
+import { ValidBody, ValidParams } from '../common/valid-body.js';
 import { CaseParams, Written, written } from './journal-written.js';
 import { CaseLinksService } from './case-links.service.js';
 
@@ -27,21 +26,21 @@ export class CaseLinksController {
 
   @Post('links')
   @ApiSchemas({ body: CaseLinkInput, responses: { 201: CaseLinkWritten } })
-  async link(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseLinkInput) body: CaseLinkInput): Promise<CaseLinkWritten> {
-    return this.links.link(staff, parseParams(CaseParams, request).id, body);
+  async link(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseLinkInput) body: CaseLinkInput, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<CaseLinkWritten> {
+    return this.links.link(staff, params.id, body);
   }
 
   @Post('links/:linkId/unlink')
   @ApiSchemas({ body: CaseUnlinkInput, responses: { 201: CaseLinkWritten } })
-  async unlink(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseUnlinkInput) body: CaseUnlinkInput): Promise<CaseLinkWritten> {
-    const { id, linkId } = parseParams(LinkParams, request);
+  async unlink(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseUnlinkInput) body: CaseUnlinkInput, @ValidParams(LinkParams) params: z.infer<typeof LinkParams>): Promise<CaseLinkWritten> {
+    const { id, linkId } = params;
     return this.links.unlink(staff, id, linkId, body);
   }
 
   @Post('collective-subject')
   @ApiSchemas({ body: CollectiveSubject, responses: { 201: Written } })
-  async collective(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(CollectiveSubject) body: CollectiveSubject) {
-    const entry = await this.links.markCollective(staff, parseParams(CaseParams, request).id, body);
+  async collective(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(CollectiveSubject) body: CollectiveSubject, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+    const entry = await this.links.markCollective(staff, params.id, body);
     return written(entry);
   }
 }

@@ -1,12 +1,11 @@
-import { Controller, Get, Post, Req } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { z } from 'zod';
 import { IssuedReceipt, ReceiptList, ReceiptRevocation, ReceiptSummary } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseParams, ValidBody } from '../common/valid-body.js';
+import { ValidBody, ValidParams } from '../common/valid-body.js';
 import { CaseParams } from './journal-written.js';
 import { CaseReceiptsService } from './case-receipts.service.js';
 
@@ -26,21 +25,21 @@ export class CaseReceiptsController {
 
   @Get()
   @ApiSchemas({ responses: { 200: ReceiptList } })
-  async list(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember): Promise<ReceiptList> {
-    return this.receipts.list(staff, parseParams(CaseParams, request).id);
+  async list(@CurrentStaff() staff: CurrentStaffMember, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<ReceiptList> {
+    return this.receipts.list(staff, params.id);
   }
 
   @Post()
   @ApiSchemas({ responses: { 201: IssuedReceipt } })
-  async issue(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember): Promise<IssuedReceipt> {
+  async issue(@CurrentStaff() staff: CurrentStaffMember, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<IssuedReceipt> {
     // Answered once with Cache-Control: no-store (every response carries it): the digits are never stored.
-    return this.receipts.issue(staff, parseParams(CaseParams, request).id);
+    return this.receipts.issue(staff, params.id);
   }
 
   @Post(':receiptId/revoke')
   @ApiSchemas({ body: ReceiptRevocation, responses: { 201: ReceiptSummary } })
-  async revoke(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(ReceiptRevocation) body: ReceiptRevocation): Promise<ReceiptSummary> {
-    const { id, receiptId } = parseParams(ReceiptParams, request);
+  async revoke(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(ReceiptRevocation) body: ReceiptRevocation, @ValidParams(ReceiptParams) params: z.infer<typeof ReceiptParams>): Promise<ReceiptSummary> {
+    const { id, receiptId } = params;
     return this.receipts.revoke(staff, id, receiptId, body);
   }
 }

@@ -24,8 +24,8 @@ import {
 } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
-import { ApiSchemas } from '../common/openapi.js';
-import { parseParams, ValidBody } from '../common/valid-body.js';
+import { ApiFile, ApiSchemas } from '../common/openapi.js';
+import { ValidBody, ValidParams } from '../common/valid-body.js';
 import { CaseParams, Written, written } from './journal-written.js';
 import { CaseDrafts } from '../vault/case-drafts.js';
 import { AssigneeAccess } from './assignee-access.js';
@@ -62,45 +62,45 @@ export class CaseWorkController {
 
   @Post('cases/:id/status')
   @ApiSchemas({ body: StatusChange, responses: { 201: Written } })
-  async changeStatus(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(StatusChange) body: StatusChange) {
-    return written(await this.work.changeStatus(staff, parseParams(CaseParams, request).id, body));
+  async changeStatus(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(StatusChange) body: StatusChange, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+    return written(await this.work.changeStatus(staff, params.id, body));
   }
 
   @Post('cases/:id/contact-attempts')
   @ApiSchemas({ body: ContactAttempt, responses: { 201: Written } })
-  async contact(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(ContactAttempt) body: ContactAttempt) {
-    return written(await this.work.logContactAttempt(staff, parseParams(CaseParams, request).id, body));
+  async contact(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(ContactAttempt) body: ContactAttempt, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+    return written(await this.work.logContactAttempt(staff, params.id, body));
   }
 
   @Post('cases/:id/assessments')
   @ApiSchemas({ body: RiskAssessmentInput, responses: { 201: Written } })
-  async assess(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(RiskAssessmentInput) body: RiskAssessmentInput) {
-    return written(await this.work.assessRisk(staff, parseParams(CaseParams, request).id, body));
+  async assess(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(RiskAssessmentInput) body: RiskAssessmentInput, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+    return written(await this.work.assessRisk(staff, params.id, body));
   }
 
   @Post('cases/:id/legal-bases')
   @ApiSchemas({ body: LegalBasisCitation, responses: { 201: Written } })
-  async cite(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(LegalBasisCitation) body: LegalBasisCitation) {
-    return written(await this.work.citeLegalBasis(staff, parseParams(CaseParams, request).id, body));
+  async cite(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(LegalBasisCitation) body: LegalBasisCitation, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+    return written(await this.work.citeLegalBasis(staff, params.id, body));
   }
 
   @Post('cases/:id/legal-bases/withdraw')
   @ApiSchemas({ body: LegalBasisWithdrawal, responses: { 201: Written } })
-  async withdraw(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(LegalBasisWithdrawal) body: LegalBasisWithdrawal) {
-    return written(await this.work.withdrawLegalBasis(staff, parseParams(CaseParams, request).id, body));
+  async withdraw(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(LegalBasisWithdrawal) body: LegalBasisWithdrawal, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+    return written(await this.work.withdrawLegalBasis(staff, params.id, body));
   }
 
   @Post('cases/:id/measures')
   @ApiSchemas({ body: NewMeasure, responses: { 201: Written } })
-  async addMeasure(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewMeasure) body: NewMeasure) {
-    return written(await this.work.addMeasure(staff, parseParams(CaseParams, request).id, body));
+  async addMeasure(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewMeasure) body: NewMeasure, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+    return written(await this.work.addMeasure(staff, params.id, body));
   }
 
   @Patch('cases/:id/measures/:measureId')
   @HttpCode(201)
   @ApiSchemas({ body: MeasureUpdate, responses: { 201: Written } })
-  async updateMeasure(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(MeasureUpdate) body: MeasureUpdate) {
-    const { id, measureId } = parseParams(MeasureParams, request);
+  async updateMeasure(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(MeasureUpdate) body: MeasureUpdate, @ValidParams(MeasureParams) params: z.infer<typeof MeasureParams>) {
+    const { id, measureId } = params;
     return written(await this.work.updateMeasure(staff, id, measureId, body));
   }
 
@@ -114,20 +114,20 @@ export class CaseWorkController {
   /** Gives the person responsible their access back (after a password reset): one grant, no second assignment. */
   @Post('cases/:id/assignee-access')
   @ApiSchemas({ responses: { 201: AssigneeAccessRestored } })
-  async restoreAssigneeAccess(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember): Promise<AssigneeAccessRestored> {
-    return AssigneeAccessRestored.parse(await this.assigneeAccess.restore(staff, parseParams(CaseParams, request).id));
+  async restoreAssigneeAccess(@CurrentStaff() staff: CurrentStaffMember, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<AssigneeAccessRestored> {
+    return AssigneeAccessRestored.parse(await this.assigneeAccess.restore(staff, params.id));
   }
 
   @Post('cases/:id/assignment')
   @ApiSchemas({ body: Assignment, responses: { 201: Written } })
-  async assign(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(Assignment) body: Assignment) {
-    return written(await this.work.assign(staff, parseParams(CaseParams, request).id, body));
+  async assign(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(Assignment) body: Assignment, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+    return written(await this.work.assign(staff, params.id, body));
   }
 
   @Post('cases/:id/notes')
   @ApiSchemas({ body: CaseNote, responses: { 201: Written } })
-  async note(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseNote) body: CaseNote) {
-    const caseId = parseParams(CaseParams, request).id;
+  async note(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseNote) body: CaseNote, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+    const caseId = params.id;
     const entry = await this.work.addNote(staff, caseId, body);
     await this.drafts.discard(staff, caseId);
     return written(entry);
@@ -135,40 +135,42 @@ export class CaseWorkController {
 
   @Post('cases/:id/agenda-events')
   @ApiSchemas({ body: NewAgendaEvent, responses: { 201: Written } })
-  async agendaEvent(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewAgendaEvent) body: NewAgendaEvent) {
-    return written(await this.work.addAgendaEvent(staff, parseParams(CaseParams, request).id, body));
+  async agendaEvent(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewAgendaEvent) body: NewAgendaEvent, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+    return written(await this.work.addAgendaEvent(staff, params.id, body));
   }
 
   @Post('cases/:id/agenda-events/:eventId/cancel')
   @ApiSchemas({ body: AgendaEventCancellation, responses: { 201: Written } })
-  async cancelAgendaEvent(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(AgendaEventCancellation) body: AgendaEventCancellation) {
-    const { id, eventId } = parseParams(EventParams, request);
+  async cancelAgendaEvent(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(AgendaEventCancellation) body: AgendaEventCancellation, @ValidParams(EventParams) params: z.infer<typeof EventParams>) {
+    const { id, eventId } = params;
     return written(await this.work.cancelAgendaEvent(staff, id, eventId, body));
   }
 
   @Put('cases/:id/draft')
   @HttpCode(204)
   @ApiSchemas({ body: CaseDraft, responses: { 204: z.void() } })
-  async saveDraft(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseDraft) body: CaseDraft): Promise<void> {
-    await this.drafts.save(staff, parseParams(CaseParams, request).id, body.body);
+  async saveDraft(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseDraft) body: CaseDraft, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<void> {
+    await this.drafts.save(staff, params.id, body.body);
   }
 
   @Delete('cases/:id/draft')
+  @ApiSchemas({ responses: { 204: z.void() } })
   @HttpCode(204)
-  async discardDraft(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
-    await this.drafts.discard(staff, parseParams(CaseParams, request).id);
+  async discardDraft(@CurrentStaff() staff: CurrentStaffMember, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<void> {
+    await this.drafts.discard(staff, params.id);
   }
 
   @Post('cases/:id/messages')
   @ApiSchemas({ body: StaffMessage, responses: { 201: Written } })
-  async message(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(StaffMessage) body: StaffMessage) {
-    return written(await this.messages.send(staff, parseParams(CaseParams, request).id, body.body));
+  async message(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(StaffMessage) body: StaffMessage, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+    return written(await this.messages.send(staff, params.id, body.body));
   }
 
   /** Always an attachment, never rendered by the browser: the bytes are the defender's, not ours. */
   @Get('cases/:id/attachments/:fileId')
-  async download(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
-    const { id, fileId } = parseParams(FileParams, request);
+  @ApiFile('application/octet-stream')
+  async download(@Res() response: Response, @CurrentStaff() staff: CurrentStaffMember, @ValidParams(FileParams) params: z.infer<typeof FileParams>): Promise<void> {
+    const { id, fileId } = params;
     await this.downloads.send(staff, id, fileId, response);
   }
 

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { CaseDetail, CaseList, CaseListQuery, negotiateLocale } from '@mnpddh/shared';
 import { staffSessionOf } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
-import { ApiSchemas } from '../common/openapi.js';
-import { parseInput } from '../common/valid-body.js';
+import { ApiFile, ApiSchemas } from '../common/openapi.js';
+import { parseInput, ValidParams } from '../common/valid-body.js';
 import { CaseListExport } from './case-list-export.js';
 import { CasesService } from './cases.service.js';
 
@@ -36,6 +36,7 @@ export class CasesController {
 
   /** The list as CSV, same filters, supervisors only (declared before ':id', which would take "export" for an id). */
   @Get('export')
+  @ApiFile('text/csv')
   @Roles('supervisor')
   async export(@Req() request: Request, @Res() response: Response): Promise<void> {
     const session = staffSessionOf(request);
@@ -51,8 +52,8 @@ export class CasesController {
 
   @Get(':id')
   @ApiSchemas({ responses: { 200: CaseDetail } })
-  async view(@Req() request: Request): Promise<CaseDetail> {
-    const { id } = parseInput(CaseIdParams, { id: request.params.id }, negotiateLocale(request.headers['accept-language']));
+  async view(@Req() request: Request, @ValidParams(CaseIdParams) params: z.infer<typeof CaseIdParams>): Promise<CaseDetail> {
+    const { id } = params;
     return CaseDetail.parse(await this.cases.view(staffSessionOf(request).staff, id));
   }
 }

@@ -1,12 +1,11 @@
-import { Controller, Post, Req } from '@nestjs/common';
+import { Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { z } from 'zod';
 import { ConsentConfirmation, ConsentWritten, ConsentStaffWithdrawal, DisclosureException, NewConsent } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseParams, ValidBody } from '../common/valid-body.js';
+import { ValidBody, ValidParams } from '../common/valid-body.js';
 import { CaseParams, Written, written } from './journal-written.js';
 import { ConsentWorkService } from './consent-work.service.js';
 
@@ -22,23 +21,23 @@ export class ConsentWorkController {
 
   @Post('cases/:id/consents')
   @ApiSchemas({ body: NewConsent, responses: { 201: ConsentWritten } })
-  async record(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewConsent) body: NewConsent): Promise<ConsentWritten> {
-    const { entry, consentId } = await this.consents.record(staff, parseParams(CaseParams, request).id, body);
+  async record(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewConsent) body: NewConsent, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<ConsentWritten> {
+    const { entry, consentId } = await this.consents.record(staff, params.id, body);
     return ConsentWritten.parse({ ...written(entry), consentId });
   }
 
   @Post('cases/:id/consents/:consentId/confirm')
   @ApiSchemas({ body: ConsentConfirmation, responses: { 201: Written } })
-  async confirm(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(ConsentConfirmation) body: ConsentConfirmation) {
-    const { id, consentId } = parseParams(ConsentParams, request);
+  async confirm(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(ConsentConfirmation) body: ConsentConfirmation, @ValidParams(ConsentParams) params: z.infer<typeof ConsentParams>) {
+    const { id, consentId } = params;
     const entry = await this.consents.confirm(staff, id, consentId, body);
     return written(entry);
   }
 
   @Post('cases/:id/consents/:consentId/withdraw')
   @ApiSchemas({ body: ConsentStaffWithdrawal, responses: { 201: Written } })
-  async withdraw(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(ConsentStaffWithdrawal) body: ConsentStaffWithdrawal) {
-    const { id, consentId } = parseParams(ConsentParams, request);
+  async withdraw(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(ConsentStaffWithdrawal) body: ConsentStaffWithdrawal, @ValidParams(ConsentParams) params: z.infer<typeof ConsentParams>) {
+    const { id, consentId } = params;
     const entry = await this.consents.withdraw(staff, id, consentId, body);
     return written(entry);
   }
@@ -46,8 +45,8 @@ export class ConsentWorkController {
   /** Supervisors and the person on call only (checked in the service: being on call is not a role). */
   @Post('cases/:id/disclosure-exceptions')
   @ApiSchemas({ body: DisclosureException, responses: { 201: Written } })
-  async exception(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(DisclosureException) body: DisclosureException) {
-    const entry = await this.consents.recordException(staff, parseParams(CaseParams, request).id, body);
+  async exception(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(DisclosureException) body: DisclosureException, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+    const entry = await this.consents.recordException(staff, params.id, body);
     return written(entry);
   }
 }

@@ -1,12 +1,12 @@
-import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { NewReferral, ReferralAnswer, ReferralWritten } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
-import { ApiSchemas } from '../common/openapi.js';
-import { parseParams, ValidBody } from '../common/valid-body.js';
+import { ApiFile, ApiSchemas } from '../common/openapi.js';
+import { ValidBody, ValidParams } from '../common/valid-body.js';
 import { CaseParams, Written, written } from './journal-written.js';
 import { ReferralWorkService } from './referral-work.service.js';
 
@@ -22,23 +22,24 @@ export class ReferralWorkController {
 
   @Post('cases/:id/referrals')
   @ApiSchemas({ body: NewReferral, responses: { 201: ReferralWritten } })
-  async send(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewReferral) body: NewReferral): Promise<ReferralWritten> {
-    const { entry, referralId } = await this.referrals.send(staff, parseParams(CaseParams, request).id, body);
+  async send(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewReferral) body: NewReferral, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<ReferralWritten> {
+    const { entry, referralId } = await this.referrals.send(staff, params.id, body);
     return ReferralWritten.parse({ ...written(entry), referralId });
   }
 
   @Post('cases/:id/referrals/:referralId/answer')
   @ApiSchemas({ body: ReferralAnswer, responses: { 201: Written } })
-  async answer(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(ReferralAnswer) body: ReferralAnswer) {
-    const { id, referralId } = parseParams(ReferralParams, request);
+  async answer(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(ReferralAnswer) body: ReferralAnswer, @ValidParams(ReferralParams) params: z.infer<typeof ReferralParams>) {
+    const { id, referralId } = params;
     const entry = await this.referrals.answer(staff, id, referralId, body);
     return written(entry);
   }
 
   /** A download, never shown inline or kept by a cache; the content is never logged. */
   @Get('cases/:id/referrals/:referralId/sheet')
-  async sheet(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
-    const { id, referralId } = parseParams(ReferralParams, request);
+  @ApiFile('text/plain')
+  async sheet(@Res() response: Response, @CurrentStaff() staff: CurrentStaffMember, @ValidParams(ReferralParams) params: z.infer<typeof ReferralParams>): Promise<void> {
+    const { id, referralId } = params;
     const sheet = await this.referrals.sheet(staff, id, referralId);
     response.status(200);
     response.setHeader('Content-Type', 'text/plain; charset=utf-8');

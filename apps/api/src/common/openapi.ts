@@ -1,6 +1,7 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiResponse, type SchemaObject } from '@nestjs/swagger';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBody, ApiProduces, ApiResponse, type SchemaObject } from '@nestjs/swagger';
 import { z, type ZodType } from 'zod';
+import { ANSWER_SCHEMAS } from './checked-answers.js';
 
 /** OpenAPI 3.1 schema of a shared zod schema: one source for validation and docs. */
 export function openApiSchema(schema: ZodType): SchemaObject {
@@ -8,11 +9,24 @@ export function openApiSchema(schema: ZodType): SchemaObject {
   return jsonSchema as SchemaObject;
 }
 
-/** Documents a route's request body and responses from their zod schemas. */
+/** Documents a route's request body and responses from their zod schemas; the answers are also checked against them (checked-answers.ts). */
 export function ApiSchemas(spec: { body?: ZodType; responses: Record<number, ZodType> }) {
-  const decorators: MethodDecorator[] = Object.entries(spec.responses).map(([status, schema]) =>
+  const decorators: MethodDecorator[] = [SetMetadata(ANSWER_SCHEMAS, spec.responses)];
+  decorators.push(...Object.entries(spec.responses).map(([status, schema]) =>
     ApiResponse({ status: Number(status), schema: openApiSchema(schema) }),
-  );
+  ));
   if (spec.body) decorators.push(ApiBody({ schema: openApiSchema(spec.body) }));
   return applyDecorators(...decorators);
+}
+
+/**
+ * A route that answers a file it streams itself (CSV, PDF, an attachment):
+ * documented by its media types; its bytes are the file's, not a JSON
+ * answer to check.
+ */
+export function ApiFile(...mediaTypes: [string, ...string[]]) {
+  return applyDecorators(
+    ApiProduces(...mediaTypes),
+    ApiResponse({ status: 200, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) }),
+  );
 }

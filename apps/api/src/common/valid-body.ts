@@ -1,8 +1,10 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z, type ZodType } from 'zod';
 import { negotiateLocale, type Locale } from '@mnpddh/shared';
 import { AppError } from './app-error.js';
+import { openApiSchema } from './openapi.js';
 
 const LOCALE_ERRORS: Record<Locale, z.core.$ZodErrorMap> = {
   fr: z.locales.fr().localeError,
@@ -39,3 +41,41 @@ const validBody = createParamDecorator(({ parse }: { parse: ZodType }, context: 
  * (every zod schema has one) for a pipe, and the factory would get nothing.
  */
 export const ValidBody = (schema: ZodType) => validBody({ parse: schema });
+
+const validParams = createParamDecorator(({ parse }: { parse: ZodType }, context: ExecutionContext) => parseParams(parse, context.switchToHttp().getRequest<Request>()));
+
+const validParam = createParamDecorator(({ name, parse }: { name: string; parse: ZodType }, context: ExecutionContext) => {
+  const request = context.switchToHttp().getRequest<Request>();
+  const params = request.params as Record<string, string | undefined>;
+  return parseInput(z.object({ [name]: parse }), { [name]: params[name] }, negotiateLocale(request.headers['accept-language']))[name];
+});
+
+/** Declares a route's path parameters in the OpenAPI document, each with its schema. */
+function declarePathParams(target: object, method: string | symbol | undefined, shape: Record<string, unknown>): void {
+  const descriptor = Object.getOwnPropertyDescriptor(target, method as string | symbol) as PropertyDescriptor;
+  for (const [name, field] of Object.entries(shape)) {
+    ApiParam({ name, required: true, schema: openApiSchema(field as ZodType) })(target, method as string | symbol, descriptor);
+  }
+}
+
+/**
+ * `@ValidParams(Schema) params: z.infer<typeof Schema>` — the path's
+ * parameters, parsed at the edge like a body, and declared in the OpenAPI
+ * document (each one, with its schema) so a generated client knows them.
+ */
+export function ValidParams(schema: z.ZodObject): ParameterDecorator {
+  const parse = validParams({ parse: schema });
+  return (target, method, index) => {
+    parse(target, method, index);
+    declarePathParams(target, method, schema.shape);
+  };
+}
+
+/** `@ValidParam('id', z.uuid()) id: string` — one path parameter, parsed and declared like `ValidParams`. */
+export function ValidParam(name: string, schema: ZodType): ParameterDecorator {
+  const parse = validParam({ name, parse: schema });
+  return (target, method, index) => {
+    parse(target, method, index);
+    declarePathParams(target, method, { [name]: schema });
+  };
+}

@@ -1,6 +1,5 @@
-import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { z } from 'zod';
 import {
   CustodianDrillResult,
@@ -9,12 +8,11 @@ import {
   CustodianOperationRequest,
   CustodianOperationResult,
   CustodianOperationView,
-  negotiateLocale,
-} from '@mnpddh/shared';
+  } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseInput, ValidBody } from '../common/valid-body.js';
+import { ValidBody, ValidParams } from '../common/valid-body.js';
 import { CustodianDrillService } from './custodian-drill.service.js';
 import { CustodianOperationsService } from './custodian-operations.service.js';
 
@@ -51,8 +49,8 @@ export class CustodianController {
   @Roles('custodian')
   @HttpCode(200)
   @ApiSchemas({ responses: { 200: CustodianOperationResult } })
-  async complete(@Req() request: Request, @CurrentStaff() custodian: CurrentStaffMember): Promise<CustodianOperationResult> {
-    const { id } = parseInput(OperationParams, request.params, negotiateLocale(request.headers['accept-language']));
+  async complete(@CurrentStaff() custodian: CurrentStaffMember, @ValidParams(OperationParams) params: z.infer<typeof OperationParams>): Promise<CustodianOperationResult> {
+    const { id } = params;
     return CustodianOperationResult.parse(await this.operations.complete(custodian, id));
   }
 

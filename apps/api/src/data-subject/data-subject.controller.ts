@@ -1,12 +1,12 @@
-import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { ErasureConfirmation, NewDataSubjectRequest } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
-import { ApiSchemas } from '../common/openapi.js';
-import { parseParams, ValidBody } from '../common/valid-body.js';
+import { ApiFile, ApiSchemas } from '../common/openapi.js';
+import { ValidBody, ValidParams } from '../common/valid-body.js';
 import { CaseParams, Written, written } from '../cases/journal-written.js';
 import { DataSubjectService } from './data-subject.service.js';
 
@@ -26,15 +26,16 @@ export class DataSubjectController {
 
   @Post()
   @ApiSchemas({ body: NewDataSubjectRequest, responses: { 201: Written } })
-  async record(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewDataSubjectRequest) body: NewDataSubjectRequest): Promise<Written> {
-    const entry = await this.requests.record(staff, parseParams(CaseParams, request).id, body);
+  async record(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewDataSubjectRequest) body: NewDataSubjectRequest, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<Written> {
+    const entry = await this.requests.record(staff, params.id, body);
     return written(entry);
   }
 
   /** A download, never shown in the page; `no-store` like every answer (security headers), said again here. */
   @Get(':requestId/export')
-  async export(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
-    const { id, requestId } = parseParams(RequestParams, request);
+  @ApiFile('application/json')
+  async export(@Res() response: Response, @CurrentStaff() staff: CurrentStaffMember, @ValidParams(RequestParams) params: z.infer<typeof RequestParams>): Promise<void> {
+    const { id, requestId } = params;
     const file = await this.requests.exportAccess(staff, id, requestId);
     response.status(200);
     response.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -48,9 +49,9 @@ export class DataSubjectController {
   @Post(':requestId/erase')
   @Roles('supervisor')
   @HttpCode(204)
-  @ApiSchemas({ body: ErasureConfirmation, responses: {} })
-  async erase(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(ErasureConfirmation) body: ErasureConfirmation): Promise<void> {
-    const { id, requestId } = parseParams(RequestParams, request);
+  @ApiSchemas({ body: ErasureConfirmation, responses: { 204: z.void() } })
+  async erase(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(ErasureConfirmation) body: ErasureConfirmation, @ValidParams(RequestParams) params: z.infer<typeof RequestParams>): Promise<void> {
+    const { id, requestId } = params;
     await this.requests.erase(staff, id, requestId, body);
   }
 }

@@ -1,12 +1,11 @@
-import { Controller, Get, Put, Req } from '@nestjs/common';
+import { Controller, Get, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { z } from 'zod';
-import { DocumentKind, DocumentLanguage, DocumentTemplateInput, DocumentTemplateList, DocumentTemplateView, negotiateLocale } from '@mnpddh/shared';
+import { DocumentKind, DocumentLanguage, DocumentTemplateInput, DocumentTemplateList, DocumentTemplateView } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseInput, ValidBody } from '../common/valid-body.js';
+import { ValidBody, ValidParams } from '../common/valid-body.js';
 import { DocumentTemplates } from './document-templates.service.js';
 
 const TemplateParams = z.object({ kind: DocumentKind, language: DocumentLanguage });
@@ -26,8 +25,8 @@ export class DocumentTemplatesController {
 
   @Put(':kind/:language')
   @ApiSchemas({ body: DocumentTemplateInput, responses: { 200: DocumentTemplateView } })
-  async save(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(DocumentTemplateInput) input: DocumentTemplateInput): Promise<DocumentTemplateView> {
-    const { kind, language } = parseInput(TemplateParams, request.params, negotiateLocale(request.headers['accept-language']));
+  async save(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(DocumentTemplateInput) input: DocumentTemplateInput, @ValidParams(TemplateParams) params: z.infer<typeof TemplateParams>): Promise<DocumentTemplateView> {
+    const { kind, language } = params;
     return this.templates.save(staff, kind, language, input);
   }
 }

@@ -1,12 +1,12 @@
-import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { DocumentDraftInput, DocumentDraftWritten } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
-import { ApiSchemas } from '../common/openapi.js';
-import { parseParams, ValidBody } from '../common/valid-body.js';
+import { ApiFile, ApiSchemas } from '../common/openapi.js';
+import { ValidBody, ValidParams } from '../common/valid-body.js';
 import { CaseParams, Written, written } from '../cases/journal-written.js';
 import { DocumentsService } from './documents.service.js';
 
@@ -27,25 +27,26 @@ export class DocumentsController {
   @Post('cases/:id/documents')
   @Roles('supervisor', 'caseworker')
   @ApiSchemas({ body: DocumentDraftInput, responses: { 201: DocumentDraftWritten } })
-  async draft(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(DocumentDraftInput) body: DocumentDraftInput): Promise<DocumentDraftWritten> {
-    const { entry, documentId } = await this.documents.draft(staff, parseParams(CaseParams, request).id, body);
+  async draft(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(DocumentDraftInput) body: DocumentDraftInput, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<DocumentDraftWritten> {
+    const { entry, documentId } = await this.documents.draft(staff, params.id, body);
     return { id: entry.id, seq: entry.seq, documentId };
   }
 
   @Post('cases/:id/documents/:documentId/approval')
   @Roles('supervisor')
   @ApiSchemas({ responses: { 201: Written } })
-  async approve(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember) {
-    const { id, documentId } = parseParams(DocumentParams, request);
+  async approve(@CurrentStaff() staff: CurrentStaffMember, @ValidParams(DocumentParams) params: z.infer<typeof DocumentParams>) {
+    const { id, documentId } = params;
     const entry = await this.documents.approve(staff, id, documentId);
     return written(entry);
   }
 
   /** Rendered now, with the date and recipient on every page; a download never kept by a cache. Each issue is a journal entry. */
   @Get('cases/:id/documents/:documentId/pdf')
+  @ApiFile('application/pdf')
   @Roles('supervisor', 'caseworker')
-  async pdf(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
-    const { id, documentId } = parseParams(DocumentParams, request);
+  async pdf(@Res() response: Response, @CurrentStaff() staff: CurrentStaffMember, @ValidParams(DocumentParams) params: z.infer<typeof DocumentParams>): Promise<void> {
+    const { id, documentId } = params;
     const issued = await this.documents.issue(staff, id, documentId);
     response.status(200);
     response.setHeader('Content-Type', 'application/pdf');

@@ -7,6 +7,7 @@ import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { ValidBody } from '../common/valid-body.js';
 import { DrasticActs } from './drastic-acts.service.js';
+import { z } from 'zod';
 
 /** Two people for drastic acts: admins and supervisors ask, and confirm each other's requests. */
 @ApiTags('admin')
@@ -28,6 +29,7 @@ export class DrasticActsController {
   }
 
   @Post(':id/confirm')
+  @ApiSchemas({ responses: { 204: z.void() } })
   @HttpCode(204)
   async confirm(@CurrentStaff() confirmer: CurrentStaffMember, @StaffIdParam() id: string): Promise<void> {
     await this.acts.confirm(confirmer, id);

@@ -12,6 +12,7 @@ import { ValidBody } from '../common/valid-body.js';
 import { ClientPuzzles } from '../public-work/client-puzzles.service.js';
 import { PUZZLE_HEADER_DOC } from '../public-work/puzzle.controller.js';
 import { FollowUpService, type OpenFollowUp } from './follow-up.service.js';
+import { z } from 'zod';
 
 export const FOLLOW_UP_COOKIE = 'mnpddh_follow_up';
 const COOKIE = FOLLOW_UP_COOKIE;
@@ -81,6 +82,7 @@ export class FollowUpController {
   }
 
   @Delete('session')
+  @ApiSchemas({ responses: { 204: z.void() } })
   @Public()
   @HttpCode(204)
   async close(@Req() request: Request, @Res({ passthrough: true }) response: Response) {

@@ -1,5 +1,5 @@
 import { Controller, Delete, Head, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { FollowUpView, UploadCreated, UploadStart } from '@mnpddh/shared';
 import { Public } from '../common/access.decorators.js';
@@ -11,6 +11,7 @@ import { UploadOffsetConflict } from '../vault/thread-files.js';
 import { FOLLOW_UP_COOKIE } from './follow-up.controller.js';
 import { FollowUpService, type OpenFollowUp } from './follow-up.service.js';
 import { UploadsService } from './uploads.service.js';
+import { z } from 'zod';
 
 export const UPLOAD_CONTENT_TYPE = 'application/offset+octet-stream';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -39,6 +40,7 @@ export class UploadsController {
 
   /** 204 + Upload-Offset while bytes are missing; 201 + FollowUpView when the last byte arrived; 409 + Upload-Offset on a wrong offset. */
   @Patch(':id')
+  @ApiParam({ name: 'id', required: true, schema: { type: 'string', format: 'uuid' } })
   @Public()
   @ApiSchemas({ responses: { 201: FollowUpView } })
   async append(@Param('id') id: string, @Req() request: Request, @Res() response: Response) {
@@ -63,6 +65,8 @@ export class UploadsController {
   }
 
   @Head(':id')
+  @ApiSchemas({ responses: { 200: z.void() } })
+  @ApiParam({ name: 'id', required: true, schema: { type: 'string', format: 'uuid' } })
   @Public()
   async progress(@Param('id') id: string, @Req() request: Request, @Res() response: Response) {
     const uploadId = checkedId(id);
@@ -73,6 +77,8 @@ export class UploadsController {
   }
 
   @Delete(':id')
+  @ApiParam({ name: 'id', required: true, schema: { type: 'string', format: 'uuid' } })
+  @ApiSchemas({ responses: { 204: z.void() } })
   @Public()
   @HttpCode(204)
   async abandon(@Param('id') id: string, @Req() request: Request) {

@@ -1,12 +1,11 @@
-import { Controller, Get, Post, Put, Req } from '@nestjs/common';
+import { Controller, Get, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { z } from 'zod';
-import { negotiateLocale, Partner, PartnerInput, PartnerList } from '@mnpddh/shared';
+import { Partner, PartnerInput, PartnerList } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseInput, ValidBody } from '../common/valid-body.js';
+import { ValidBody, ValidParams } from '../common/valid-body.js';
 import { PartnersService } from './partners.service.js';
 
 const PartnerParams = z.object({ id: z.uuid() });
@@ -34,8 +33,8 @@ export class PartnersController {
   @Put('admin/partners/:id')
   @Roles('admin', 'supervisor')
   @ApiSchemas({ body: PartnerInput, responses: { 200: Partner } })
-  async update(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(PartnerInput) input: PartnerInput): Promise<Partner> {
-    const { id } = parseInput(PartnerParams, request.params, negotiateLocale(request.headers['accept-language']));
+  async update(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(PartnerInput) input: PartnerInput, @ValidParams(PartnerParams) params: z.infer<typeof PartnerParams>): Promise<Partner> {
+    const { id } = params;
     return this.partners.update(staff, id, input);
   }
 }

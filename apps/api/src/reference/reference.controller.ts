@@ -1,12 +1,11 @@
-import { Controller, Get, Put, Req } from '@nestjs/common';
+import { Controller, Get, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { z } from 'zod';
-import { negotiateLocale, ReferenceCode, ReferenceData, ReferenceItem, ReferenceItemInput, ReferenceListName } from '@mnpddh/shared';
+import { ReferenceCode, ReferenceData, ReferenceItem, ReferenceItemInput, ReferenceListName } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Authenticated, Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseInput, ValidBody } from '../common/valid-body.js';
+import { ValidBody, ValidParams } from '../common/valid-body.js';
 import { ReferenceService } from './reference.service.js';
 
 const ItemParams = z.object({ list: ReferenceListName, code: ReferenceCode });
@@ -27,8 +26,8 @@ export class ReferenceController {
   @Put('admin/reference/:list/:code')
   @Roles('admin')
   @ApiSchemas({ body: ReferenceItemInput, responses: { 200: ReferenceItem } })
-  async save(@Req() request: Request, @CurrentStaff() admin: CurrentStaffMember, @ValidBody(ReferenceItemInput) input: ReferenceItemInput): Promise<ReferenceItem> {
-    const { list, code } = parseInput(ItemParams, request.params, negotiateLocale(request.headers['accept-language']));
+  async save(@CurrentStaff() admin: CurrentStaffMember, @ValidBody(ReferenceItemInput) input: ReferenceItemInput, @ValidParams(ItemParams) params: z.infer<typeof ItemParams>): Promise<ReferenceItem> {
+    const { list, code } = params;
     return this.reference.save(admin, list, code, input);
   }
 }

@@ -1,12 +1,11 @@
-import { Controller, Get, Post, Req } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { z } from 'zod';
 import { CaseRekeyRequest, RekeyJobView, RevocationForCause } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseParams, ValidBody } from '../common/valid-body.js';
+import { ValidBody, ValidParams } from '../common/valid-body.js';
 import { RekeyJobs } from './rekey-jobs.service.js';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -39,14 +38,14 @@ export class RekeyController {
   @Post('cases/:id')
   @Roles('supervisor', 'caseworker')
   @ApiSchemas({ body: CaseRekeyRequest, responses: { 201: RekeyJobView } })
-  rekeyCase(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseRekeyRequest) body: CaseRekeyRequest): Promise<RekeyJobView> {
-    return this.jobs.rekeyCase(staff, parseParams(IdParams, request).id, body);
+  rekeyCase(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseRekeyRequest) body: CaseRekeyRequest, @ValidParams(IdParams) params: z.infer<typeof IdParams>): Promise<RekeyJobView> {
+    return this.jobs.rekeyCase(staff, params.id, body);
   }
 
   @Post('jobs/:id/resume')
   @Roles('supervisor')
   @ApiSchemas({ responses: { 201: RekeyJobView } })
-  resume(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember): Promise<RekeyJobView> {
-    return this.jobs.resume(staff, parseParams(IdParams, request).id);
+  resume(@CurrentStaff() staff: CurrentStaffMember, @ValidParams(IdParams) params: z.infer<typeof IdParams>): Promise<RekeyJobView> {
+    return this.jobs.resume(staff, params.id);
   }
 }

@@ -5,7 +5,7 @@ import { ExportFormat, negotiateLocale, ResponseTimes, StatisticsQuery, Statisti
 import { AuditService } from '../audit/audit.service.js';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
-import { ApiSchemas } from '../common/openapi.js';
+import { ApiFile, ApiSchemas } from '../common/openapi.js';
 import { parseInput } from '../common/valid-body.js';
 import { exportMeta, statisticsCsv, statisticsJson } from './statistics-export.js';
 import { StatisticsService } from './statistics.service.js';
@@ -34,6 +34,7 @@ export class StatisticsController {
 
   /** A download with its metadata (period, k, when, by whom); audited by its shape, never its numbers. */
   @Get('statistics/export')
+  @ApiFile('text/csv', 'application/json')
   @Roles('auditor', 'supervisor')
   async export(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
     const { format: rawFormat, ...rest } = request.query;

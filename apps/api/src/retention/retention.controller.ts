@@ -7,6 +7,7 @@ import { ApiSchemas } from '../common/openapi.js';
 import { ValidBody } from '../common/valid-body.js';
 import { CaseIdParam } from './case-id.param.js';
 import { RetentionService } from './retention.service.js';
+import { z } from 'zod';
 
 /** Supervisors: cases nearing expiry (clear index only), extensions, legal-hold confirmations. */
 @ApiTags('retention')
@@ -23,14 +24,14 @@ export class RetentionController {
 
   @Post(':caseId/extend')
   @HttpCode(204)
-  @ApiSchemas({ body: RetentionExtension, responses: {} })
+  @ApiSchemas({ body: RetentionExtension, responses: { 204: z.void() } })
   async extend(@CurrentStaff() staff: CurrentStaffMember, @CaseIdParam() caseId: string, @ValidBody(RetentionExtension) body: RetentionExtension): Promise<void> {
     await this.retention.extend(staff, caseId, body);
   }
 
   @Post(':caseId/confirm-purge')
   @HttpCode(204)
-  @ApiSchemas({ body: PurgeConfirmation, responses: {} })
+  @ApiSchemas({ body: PurgeConfirmation, responses: { 204: z.void() } })
   async confirmPurge(@CurrentStaff() staff: CurrentStaffMember, @CaseIdParam() caseId: string, @ValidBody(PurgeConfirmation) body: PurgeConfirmation): Promise<void> {
     await this.retention.confirmPurge(staff, caseId, body);
   }

@@ -15,6 +15,14 @@ type Status = StaffStatusClaims['status'];
  */
 @Injectable()
 export class SignedStaffStatus {
+  /**
+   * Statements already verified, by their exact bytes: a session's every
+   * request reads the row again (a change on another connection must count at
+   * once) but checks a signature only the first time it sees it. The key is
+   * the whole signed statement, so a rewritten row is a new key and is verified.
+   */
+  private readonly verified = new Set<string>();
+
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 
   /** A new status, one epoch after the last, signed; in the transaction that makes the change. */
@@ -30,7 +38,16 @@ export class SignedStaffStatus {
   async allows(db: Db, staffId: string): Promise<boolean> {
     const row = await db.staffStatusStatement.findUnique({ where: { staffId } });
     if (!row) return true;
+    if (row.status !== 'active') return false;
+    const publicKey = this.runtime.secrets.directoryKey.value.publicKey;
+    // The verifying key is part of the statement's identity: a rotated directory key verifies everything again.
+    const statement = `${Buffer.from(publicKey).toString('base64')}|${staffId}|${row.epoch}|${row.signature}`;
+    if (this.verified.has(statement)) return true;
     const claims = { tenant: this.runtime.config.TENANT, userId: staffId, status: row.status as Status, epoch: row.epoch };
-    return row.status === 'active' && staffStatusVerifies(claims, row.signature, this.runtime.secrets.directoryKey.value.publicKey);
+    if (!staffStatusVerifies(claims, row.signature, publicKey)) return false;
+    // Bounded by the staff's size in practice; cleared whole if a flood of rewrites ever grew it.
+    if (this.verified.size > 10_000) this.verified.clear();
+    this.verified.add(statement);
+    return true;
   }
 }

@@ -26,7 +26,6 @@ import type { CurrentStaffMember } from '../auth/current-staff.js';
 import { AppError } from '../common/app-error.js';
 import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
-import { AlertsService } from '../notify/alerts.service.js';
 import type { JournalEntry } from '../vault/case-entries.js';
 import { CaseGrantsService } from '../vault/case-grants.service.js';
 import { CaseJournal, type JournalWrite } from '../vault/case-journal.js';
@@ -40,6 +39,7 @@ import { CaseClock } from './case-clock.js';
 import { endOfDay, foldLegalBases, foldMeasures, measureDeadline } from './case-state.js';
 import { checkMeasureDisclosure } from './consent-state.js';
 import { StaffNames } from './staff-names.js';
+import { CaseEvents } from '../vault/case-events.js';
 
 /** The field a refused transition points at, so the form can show the message beside it. */
 const REFUSAL_FIELD: Record<TransitionRefusal, string> = {
@@ -68,7 +68,7 @@ export class CaseWorkService {
     private readonly staffNames: StaffNames,
     private readonly clock: CaseClock,
     private readonly prisma: PrismaService,
-    private readonly alerts: AlertsService,
+    private readonly events: CaseEvents,
     private readonly pendingCounters: PendingCounters,
   ) {}
 
@@ -118,7 +118,7 @@ export class CaseWorkService {
           ...write,
           alsoWithin: async (tx) => {
             await write.alsoWithin?.(tx);
-            await this.alerts.raise(tx, { kind: 'overdue_case', caseId, dedupeKey });
+            await this.events.escalated(tx, { caseId, dedupeKey });
           },
         };
       },

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
-import { NotifyModule } from '../notify/notify.module.js';
 import { VaultModule } from '../vault/vault.module.js';
 import { ReferenceModule } from '../reference/reference.module.js';
 import { AgendaController } from './agenda.controller.js';
@@ -34,7 +33,7 @@ import { ReferralWorkService } from './referral-work.service.js';
 
 /** The staff case list, case view and case work. */
 @Module({
-  imports: [AuthModule, VaultModule, ReferenceModule, NotifyModule, PartnersModule],
+  imports: [AuthModule, VaultModule, ReferenceModule, PartnersModule],
   controllers: [CasesController, CaseWorkController, AgendaController, CaseReceiptsController, ConsentWorkController, ReferralWorkController, CaseLinksController, CaseSearchController],
   providers: [AgendaService, AssigneeAccess, CaseListExport, CaseReassignment, CasesService, CategoryCache, DetailsMerge, CaseClock, CaseWorkService, CaseDownloads, StaffMessages, StaffNames, CaseReceiptsService, ConsentThread, ConsentWorkService, ReferralWorkService, CaseLinksService, CaseSearchService, { provide: SearchBudget, useValue: new SearchBudget() }],
   exports: [CategoryCache, CaseClock],

@@ -26,7 +26,7 @@ import { withAddedDetails } from './added-details-view.js';
 import { pendingDetails } from '../vault/sealed-details.js';
 import { CaseLinksService } from './case-links.service.js';
 import { collectiveOf, foldLinks } from './case-links-state.js';
-import { fromArrival, overdueTargets } from './response-targets.js';
+import { fromArrival, overdueTargets } from '../vault/response-targets.js';
 import { responseTargetsOf, type ResponseTargets } from '../config/response-targets.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 

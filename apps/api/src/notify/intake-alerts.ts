@@ -6,7 +6,8 @@ import { createdKey } from './overdue-alerts.js';
 import { PromptDelivery } from './prompt-delivery.js';
 
 /**
- * A new urgent request or call-me-back request alerts the rota at once: the
+ * A new urgent request or call-me-back request alerts the rota at once, and
+ * silence after an arrest or a disappearance alerts it too: the
  * alert is written in the case's own transaction, so there is never a case
  * without its alert (or an alert without its case), and sent as soon as that
  * transaction has committed, not at the next scheduler tick.
@@ -26,6 +27,10 @@ export class IntakeAlerts implements OnModuleInit {
     });
     this.events.onCommitted((event) => {
       if (alertKindOf(event)) this.delivery.kick();
+    });
+    // Silence after an arrest or a disappearance: an overdue alert, sent at the next tick like the scan's.
+    this.events.onEscalated(async (tx, event) => {
+      await this.alerts.raise(tx, { kind: 'overdue_case', caseId: event.caseId, dedupeKey: event.dedupeKey });
     });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { DEFAULT_RESPONSE_TARGETS } from '../cases/response-targets.js';
+import { DEFAULT_RESPONSE_TARGETS } from '../vault/response-targets.js';
 import { overdueAlerts, type ScannedIndex } from './overdue-alerts.js';
 
 const receivedAt = new Date('2026-11-29T10:00:00Z');

@@ -1,5 +1,5 @@
 import type { AlertKind, OpsTopic, OverdueTarget } from '@mnpddh/shared';
-import { overdueTargets, type ResponseTargets, type TargetedIndex } from '../cases/response-targets.js';
+import { overdueTargets, type ResponseTargets, type TargetedIndex } from '../vault/response-targets.js';
 
 /** An open case's clear triage index, as the scan reads it (never its content). */
 export interface ScannedIndex extends TargetedIndex {

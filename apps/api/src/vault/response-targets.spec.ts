@@ -1,4 +1,4 @@
-import { newCaseIndex } from '../vault/triage-index.js';
+import { newCaseIndex } from './triage-index.js';
 import { fromArrival, overdueTargets, type TargetedIndex } from './response-targets.js';
 
 const MINUTE = 60_000;

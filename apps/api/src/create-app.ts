@@ -9,6 +9,7 @@ import { plainPages } from './plain/plain-pages.js';
 import type { Runtime } from './config/runtime.js';
 import { securityHeaders } from './security-headers.js';
 import { siteFiles } from './site-files.js';
+import { SpokenPromptsService } from './spoken-help/spoken-prompts.service.js';
 import { webAssets } from './web-assets.js';
 
 /** Builds the Nest application with everything every request goes through. */
@@ -30,7 +31,8 @@ export async function createApp(runtime: Runtime, webDist: string): Promise<Nest
   setUpOpenApi(app);
   app.use(siteFiles(config.SECURITY_CONTACT));
   app.use(plainPages(app, runtime, webDist));
-  const assets = webAssets(webDist);
+  const prompts = app.get(SpokenPromptsService);
+  const assets = webAssets(webDist, () => prompts.available());
   if (assets.length > 0) app.use(...assets);
   return app;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import express, { type RequestHandler } from 'express';
+import { formatSpokenHelp, SPOKEN_HELP_META, type SpokenPromptKey } from '@mnpddh/shared';
 import { areaOf, isAppPage, sendNotFoundPage } from './common/host-separation.js';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
@@ -12,7 +13,7 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8',
  * pages, and a plain 404 for any other GET outside /api (an unknown path,
  * /favicon.ico, a probe) rather than the app with status 200.
  */
-export function webAssets(distDir: string): RequestHandler[] {
+export function webAssets(distDir: string, spokenHelp: SpokenHelpSource = async () => []): RequestHandler[] {
   const index = join(distDir, 'index.html');
   if (!existsSync(index)) return [];
   const indexHtml = readFileSync(index, 'utf8');
@@ -31,11 +32,26 @@ export function webAssets(distDir: string): RequestHandler[] {
   const fallback: RequestHandler = (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path)) return next();
     if (!isAppPage(req.path)) return sendNotFoundPage(res);
-    if (areaOf(req.path) === 'public') return void res.type('html').send(withPlainTarget(indexHtml, req.path));
+    if (areaOf(req.path) === 'public') {
+      return void withSpokenHelp(withPlainTarget(indexHtml, req.path), spokenHelp).then((html) => res.type('html').send(html), next);
+    }
     res.type('html').sendFile(index);
   };
   const outsideApi = (handler: RequestHandler): RequestHandler => (req, res, next) => (isApiPath(req.path) ? next() : handler(req, res, next));
   return [outsideApi(precompressed), outsideApi(files), fallback];
+}
+
+/** The prompts that exist, for the public pages (a database away: none, the page still loads). */
+export type SpokenHelpSource = () => Promise<SpokenPromptKey[]>;
+
+/**
+ * The list of spoken prompts travels in the page itself (a meta element of a
+ * few dozen bytes): the "Écouter" buttons cost no request until pressed.
+ */
+async function withSpokenHelp(indexHtml: string, spokenHelp: SpokenHelpSource): Promise<string> {
+  const available = await spokenHelp().catch(() => []);
+  if (available.length === 0) return indexHtml;
+  return indexHtml.replace('</head>', `<meta name="${SPOKEN_HELP_META}" content="${formatSpokenHelp(available)}"></head>`);
 }
 
 function isApiPath(path: string): boolean {

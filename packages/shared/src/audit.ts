@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   'alert.marked_junk',
   'staff.rota_updated',
   'reference.updated',
+  'spoken_prompt.uploaded',
+  'spoken_prompt.removed',
   'case.integrity_failed',
   'receipt.opened',
   'receipt.issued',

@@ -10,6 +10,7 @@ import { DOCUMENT_FIELD_MESSAGES } from './documents.js';
 import { DRASTIC_ACT_FIELD_MESSAGES } from './drastic-acts.js';
 import { ESCROW_FIELD_MESSAGES } from './escrow-health.js';
 import { ALERT_FIELD_MESSAGES } from './alerts.js';
+import { SPOKEN_PROMPT_FIELD_MESSAGES } from './spoken-help.js';
 
 /** Every error the API returns carries one of these codes. */
 export const ErrorCode = z.enum([
@@ -148,6 +149,7 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     ...ESCROW_FIELD_MESSAGES.fr,
     ...DRASTIC_ACT_FIELD_MESSAGES.fr,
     ...ALERT_FIELD_MESSAGES.fr,
+    ...SPOKEN_PROMPT_FIELD_MESSAGES.fr,
   },
   en: {
     invalid_characters: 'This text contains characters that are not allowed.',
@@ -194,6 +196,7 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     ...ESCROW_FIELD_MESSAGES.en,
     ...DRASTIC_ACT_FIELD_MESSAGES.en,
     ...ALERT_FIELD_MESSAGES.en,
+    ...SPOKEN_PROMPT_FIELD_MESSAGES.en,
   },
 };
 

@@ -12,7 +12,7 @@ export interface AuditEventInput {
   action: AuditAction;
   /** The staff member who acted; null for the public side or the system. */
   actorId: string | null;
-  targetType?: 'case' | 'staff' | 'escrow' | 'receipt' | 'export' | 'reference_item' | 'alert' | 'rota' | 'document_template' | 'partner';
+  targetType?: 'case' | 'staff' | 'escrow' | 'receipt' | 'export' | 'reference_item' | 'alert' | 'rota' | 'document_template' | 'partner' | 'spoken_prompt';
   targetId?: string;
   /** Non-content facts only (ids, counts, codes). Never case content, never secrets. */
   details?: Record<string, string | number | boolean | null>;

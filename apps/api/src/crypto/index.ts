@@ -204,3 +204,4 @@ export { PlainFormKey } from './plain-form.js';
 export { PuzzleKey, issuePuzzle, checkPuzzleSolution, type SolvedPuzzle } from './client-puzzle.js';
 export { deriveAnchorKey, computeAnchorMac, verifyAnchorMac, type AnchorKey } from './anchor.js';
 export { signStaffStatus, staffStatusVerifies, type StaffStatusClaims } from './staff-status.js';
+export { signSpokenPrompt, spokenPromptVerifies, type SpokenPromptClaims } from './spoken-prompt.js';

@@ -1,4 +1,5 @@
 import type { CookieOptions, Request, Response } from 'express';
+import type { SpokenPromptKey } from '@mnpddh/shared';
 import { readCookie } from '../common/cookies.js';
 import { PlainFormKey } from '../crypto/index.js';
 import { one } from './form-values.js';
@@ -32,7 +33,8 @@ export class FormGuard {
       cookie = this.key.newCookie();
       response.cookie(FORM_COOKIE, cookie, this.#cookie);
     }
-    return plainContext(localeOf(request), this.key.tokenFor(cookie), this.styles, () => this.key.newOnce());
+    const spokenHelp = (response.locals as { spokenHelp?: SpokenPromptKey[] }).spokenHelp ?? [];
+    return plainContext(localeOf(request), this.key.tokenFor(cookie), this.styles, () => this.key.newOnce(), spokenHelp);
   }
 
   /** Whether a post carries the token of its cookie and comes from this host. */

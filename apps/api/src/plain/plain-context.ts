@@ -11,6 +11,7 @@ import {
   type Locale,
   type PlainCatalogue,
   type SiteCatalogue,
+  type SpokenPromptKey,
 } from '@mnpddh/shared';
 
 /** Where the pages that work without JavaScript live. */
@@ -32,6 +33,8 @@ export interface PlainContext {
   readonly once: () => string;
   /** Stylesheets of the web build (the same look as the app). */
   readonly styles: readonly string[];
+  /** The spoken prompts that exist (any language): a page offers those of its own. */
+  readonly spokenHelp: readonly SpokenPromptKey[];
   /** A path under the plain root, in this page's language. */
   href(path: string): string;
 }
@@ -43,13 +46,14 @@ export function localeOf(request: Request): Locale {
   return negotiateLocale(request.headers['accept-language']);
 }
 
-export function plainContext(locale: Locale, token: string, styles: readonly string[], once: () => string): PlainContext {
+export function plainContext(locale: Locale, token: string, styles: readonly string[], once: () => string, spokenHelp: readonly SpokenPromptKey[] = []): PlainContext {
   return {
     locale,
     ...CATALOGUES[locale],
     token,
     once,
     styles,
+    spokenHelp,
     href: (path) => `${PLAIN_ROOT}${path}${locale === 'fr' ? '' : `${path.includes('?') ? '&' : '?'}lang=${locale}`}`,
   };
 }

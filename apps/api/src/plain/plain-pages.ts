@@ -15,6 +15,7 @@ import { sendFailure, sendPage } from './page-response.js';
 import { PLAIN_ROOT } from './plain-context.js';
 import { RequestRoutes } from './request-routes.js';
 import { helpPage, homePage } from './site-pages.js';
+import { SpokenPromptsService } from '../spoken-help/spoken-prompts.service.js';
 import { SubmittedOnce } from './submitted-once.js';
 
 /** The web build's stylesheets for the public pages (main and form), found by their hashed names. */
@@ -59,6 +60,14 @@ export function plainPages(app: NestExpressApplication, runtime: Runtime, distDi
     });
 
   const router = Router({ caseSensitive: false, strict: false });
+  const prompts = app.get(SpokenPromptsService);
+  // Which spoken prompts exist, for the pages' <audio> elements (none if the database is away: the page still works).
+  router.use((_request, response, next) => {
+    void prompts.available().then(
+      (available) => ((response.locals as { spokenHelp?: unknown }).spokenHelp = available),
+      () => undefined,
+    ).finally(next);
+  });
   router.get('/', page(homePage, '/'));
   router.get('/aide', page(helpPage, '/aide'));
   router.get('/demande', safely((q, s) => requests.showFirstStep(q, s)));

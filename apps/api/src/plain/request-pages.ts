@@ -3,6 +3,7 @@ import { checkField, choiceField, errorSummary, formBasics, notice, textField, t
 import { html, type Html } from './html.js';
 import type { PlainContext } from './plain-context.js';
 import { REQUEST_STEPS, type PlainDraft } from './request-draft.js';
+import { listen } from './spoken-help.js';
 
 export interface StepView {
   readonly step: number;
@@ -75,6 +76,7 @@ export function requestStepPage(context: PlainContext, view: StepView): Html {
   const last = step === REQUEST_STEPS.length - 1;
   return html`<article class="form-page">
 <h1>${t.request.title}</h1>
+${step === 0 ? listen(context, 'request-first-step') : ''}
 ${step === 0 ? html`<div class="form-intro"><p class="lead lead--small">${t.request.lead}</p><ul class="form-intro__notes"><li>${t.request.sendNowCompleteLater}</li><li><strong>${t.request.noCard}</strong></li></ul></div>` : ''}
 ${notice(view.message, 'error')}
 ${errorSummary(context, view.errors)}
@@ -100,6 +102,7 @@ export function receiptPage(context: PlainContext, submitted: SubmissionReceipt)
   const grouped = submitted.receipt.replace(/\D/g, '').replace(/(\d{4})(?=\d)/g, '$1 ');
   return html`<article class="form-page">
 <h1>${t.title}</h1>
+${listen(context, 'receipt')}
 ${submitted.urgent
     ? html`<div class="urgent"><h2>${t.urgentTitle}</h2><p>${t.urgentText}</p><p>${t.urgentCall}</p><p><a class="button button--call" href="${EMERGENCY_PHONE_HREF}">${EMERGENCY_PHONE}</a></p></div>`
     : html`<p>${t.ordinaryText}</p><p>${fillPlaceholders(t.ordinaryCall, { phone: EMERGENCY_PHONE })}</p>`}

@@ -2,6 +2,7 @@ import { EMERGENCY_PHONE, EMERGENCY_PHONE_HREF, fillPlaceholders, SPOKEN_LANGUAG
 import { checkField, choiceField, errorSummary, formBasics, notice, textField, type FieldErrors } from './fields.js';
 import { fillHtml, html, type Html } from './html.js';
 import type { PlainContext } from './plain-context.js';
+import { listen } from './spoken-help.js';
 
 const call = (context: PlainContext) =>
   html`<p><a class="button button--call" href="${EMERGENCY_PHONE_HREF}">${fillPlaceholders(context.site.layout.call, { phone: EMERGENCY_PHONE })}</a></p>`;
@@ -13,7 +14,8 @@ export function homePage(context: PlainContext): Html {
 <p class="eyebrow">${h.eyebrow}</p>
 <h1>${h.title}</h1>
 <p class="lead">${h.lead}</p>
-<section class="urgent" aria-labelledby="urgent"><h2 id="urgent">${h.urgentTitle}</h2><p>${h.urgentText}</p>${call(context)}</section>
+${listen(context, 'home')}
+<section class="urgent" aria-labelledby="urgent"><h2 id="urgent">${h.urgentTitle}</h2><p>${h.urgentText}</p>${listen(context, 'urgent-call')}${call(context)}</section>
 <p><a href="${context.href('/rappel')}">${context.site.layout.callBack}</a></p>
 <h2>${h.actionsTitle}</h2>
 <ul class="actions">
@@ -61,6 +63,7 @@ export function callbackPage(context: PlainContext, values: CallbackValues, erro
   return html`<article class="form-page">
 <h1>${t.title}</h1>
 <p class="lead lead--small">${t.lead}</p>
+${listen(context, 'callback')}
 <p><strong>${t.urgent}</strong></p>${call(context)}
 ${notice(message, 'error')}
 ${errorSummary(context, errors)}

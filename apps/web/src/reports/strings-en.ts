@@ -234,6 +234,8 @@ export const reportsEn: ReportsCatalogue = {
     'alert.acknowledged': 'Alert acknowledged',
     'staff.rota_updated': 'On-call rota changed',
     'reference.updated': 'Reference list changed',
+    'spoken_prompt.uploaded': 'Spoken prompt recorded',
+    'spoken_prompt.removed': 'Spoken prompt removed',
     'case.integrity_failed': 'Integrity check failed',
     'receipt.opened': 'Follow-up read by the defender',
     'receipt.issued': 'Receipt issued',

@@ -239,6 +239,8 @@ export const reportsFr = {
     'alert.acknowledged': 'Alerte confirmée',
     'staff.rota_updated': 'Astreinte modifiée',
     'reference.updated': 'Liste de référence modifiée',
+    'spoken_prompt.uploaded': 'Aide parlée enregistrée',
+    'spoken_prompt.removed': 'Aide parlée retirée',
     'case.integrity_failed': 'Contrôle d’intégrité échoué',
     'receipt.opened': 'Suivi consulté par le défenseur',
     'receipt.issued': 'Récépissé émis',

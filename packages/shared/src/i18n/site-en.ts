@@ -30,6 +30,7 @@ export const en: Catalogue = {
     loading: 'Loading the page…',
     loadFailed: 'The page could not load. The connection may be down.',
     retry: 'Try again',
+    listen: 'Listen',
   },
   nav: {
     home: 'Home',

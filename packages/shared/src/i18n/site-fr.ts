@@ -40,6 +40,8 @@ export const fr = {
     loading: 'Chargement de la page…',
     loadFailed: 'La page n’a pas pu se charger. La connexion est peut-être coupée.',
     retry: 'Réessayer',
+    /** Spoken help: plays a prompt the mechanism recorded for this step (for people who do not read). */
+    listen: 'Écouter',
   },
   nav: {
     home: 'Accueil',

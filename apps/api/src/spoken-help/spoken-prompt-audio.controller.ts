@@ -1,0 +1,32 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { SpokenPromptKey } from '@mnpddh/shared';
+import { Public } from '../common/access.decorators.js';
+import { AppError } from '../common/app-error.js';
+import { parseParams } from '../common/valid-body.js';
+import { SpokenPromptsService } from './spoken-prompts.service.js';
+
+/**
+ * A prompt for the defender, fetched only when they press "Écouter": from
+ * this origin, never cached (a seized phone must not hold it: it says which
+ * site was visited), never sniffed as anything but the audio it is.
+ */
+@ApiTags('spoken-help')
+@Controller('spoken-prompts')
+export class SpokenPromptAudioController {
+  constructor(private readonly prompts: SpokenPromptsService) {}
+
+  @Get(':language/:step')
+  @Public()
+  async play(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const audio = await this.prompts.audio(parseParams(SpokenPromptKey, request));
+    if (!audio) throw new AppError('NOT_FOUND');
+    response.setHeader('Content-Type', audio.contentType);
+    response.setHeader('Content-Length', String(audio.content.byteLength));
+    response.setHeader('Cache-Control', 'no-store');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Content-Disposition', 'inline');
+    response.status(200).end(Buffer.from(audio.content));
+  }
+}

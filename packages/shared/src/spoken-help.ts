@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { SPOKEN_LANGUAGES } from './reference.js';
+
+/**
+ * Spoken help for defenders who do not read: a short prompt the mechanism
+ * records itself (never synthesised), one per step and language, played only
+ * when the defender presses "Écouter".
+ */
+
+/** The steps a defender meets first, in the order they meet them. */
+export const SPOKEN_HELP_STEPS = ['home', 'urgent-call', 'callback', 'request-first-step', 'receipt'] as const;
+export const SpokenHelpStep = z.enum(SPOKEN_HELP_STEPS);
+export type SpokenHelpStep = z.infer<typeof SpokenHelpStep>;
+
+/** Every spoken language the mechanism can record in (not "other": a prompt has one language). */
+export const PROMPT_LANGUAGES = ['bm', 'ff', 'son', 'tmh', 'snk', 'dgo', 'ar', 'fr', 'en'] as const satisfies readonly Exclude<
+  (typeof SPOKEN_LANGUAGES)[number],
+  'other'
+>[];
+export const PromptLanguage = z.enum(PROMPT_LANGUAGES);
+export type PromptLanguage = z.infer<typeof PromptLanguage>;
+
+/** A prompt is a few seconds of speech: 512 KiB holds a minute of Opus or MP3 at phone quality. */
+export const SPOKEN_PROMPT_MAX_BYTES = 512 * 1024;
+
+/** What a phone (Ogg/Opus, MP3, M4A/AAC) or a browser (WebM/Opus) records; read from the bytes, never the declared type. */
+export const SPOKEN_PROMPT_TYPES = ['audio/ogg', 'audio/mpeg', 'audio/mp4', 'audio/webm'] as const;
+export type SpokenPromptType = (typeof SPOKEN_PROMPT_TYPES)[number];
+
+/** The step and language a prompt is for (the upload's and the audio's path). */
+export const SpokenPromptKey = z.object({ step: SpokenHelpStep, language: PromptLanguage });
+export type SpokenPromptKey = z.infer<typeof SpokenPromptKey>;
+
+/** An upload: the key and the recording's bytes (the body, sent as they are). */
+export const SpokenPromptUpload = SpokenPromptKey.extend({
+  audio: z
+    .instanceof(Uint8Array)
+    .refine((bytes) => bytes.byteLength > 0, 'not_audio')
+    .refine((bytes) => bytes.byteLength <= SPOKEN_PROMPT_MAX_BYTES, 'prompt_too_large'),
+});
+export type SpokenPromptUpload = z.infer<typeof SpokenPromptUpload>;
+
+/** `altered`: the stored prompt no longer carries the mechanism's signature; it is not served. */
+export const SpokenPromptState = z.enum(['missing', 'ready', 'altered']);
+export type SpokenPromptState = z.infer<typeof SpokenPromptState>;
+
+export const SpokenPromptStatus = z.object({
+  step: SpokenHelpStep,
+  language: PromptLanguage,
+  state: SpokenPromptState,
+  contentType: z.enum(SPOKEN_PROMPT_TYPES).optional(),
+  byteLength: z.number().int().nonnegative().optional(),
+  /** Rounded to the hour, as every clear time the mechanism shows. */
+  uploadedAt: z.iso.datetime().optional(),
+});
+export type SpokenPromptStatus = z.infer<typeof SpokenPromptStatus>;
+
+export const SpokenPromptList = z.object({ prompts: z.array(SpokenPromptStatus) });
+export type SpokenPromptList = z.infer<typeof SpokenPromptList>;
+
+/** Where the defender's browser fetches a prompt: this origin only. */
+export function spokenPromptPath(language: PromptLanguage, step: SpokenHelpStep): string {
+  return `/api/spoken-prompts/${language}/${step}`;
+}
+
+/**
+ * The prompts that exist, carried in the page the browser already loads (a
+ * `<meta name="spoken-help">` in index.html), so knowing them costs no request:
+ * `language:step` pairs separated by spaces.
+ */
+export const SPOKEN_HELP_META = 'spoken-help';
+
+export function formatSpokenHelp(available: readonly SpokenPromptKey[]): string {
+  return available.map(({ language, step }) => `${language}:${step}`).join(' ');
+}
+
+export function parseSpokenHelp(content: string | null | undefined): SpokenPromptKey[] {
+  return (content ?? '')
+    .split(' ')
+    .map((pair) => SpokenPromptKey.safeParse({ language: pair.split(':')[0], step: pair.split(':')[1] }))
+    .flatMap((parsed) => (parsed.success ? [parsed.data] : []));
+}
+
+/** Field codes of the upload (FIELD_MESSAGES): the admin learns exactly what to fix. */
+export const SPOKEN_PROMPT_FIELD_MESSAGES = {
+  fr: {
+    prompt_too_large: 'Cet enregistrement dépasse 512 Kio : raccourcissez-le ou enregistrez-le en Opus ou MP3.',
+    prompt_not_audio: "Ce fichier n'est pas un enregistrement accepté (Ogg/Opus, MP3, M4A/AAC ou WebM/Opus), quel que soit son nom.",
+    prompt_unreadable: "Cet enregistrement est illisible ou coupé : enregistrez-le à nouveau.",
+    prompt_metadata: "Cet enregistrement porte des étiquettes qui peuvent nommer la personne ou le lieu (titre, artiste, commentaire…) : exportez-le sans étiquettes, puis renvoyez-le.",
+  },
+  en: {
+    prompt_too_large: 'This recording is over 512 KiB: shorten it or record it as Opus or MP3.',
+    prompt_not_audio: 'This file is not an accepted recording (Ogg/Opus, MP3, M4A/AAC or WebM/Opus), whatever its name.',
+    prompt_unreadable: 'This recording cannot be read or is cut short: record it again.',
+    prompt_metadata: 'This recording carries tags that may name the person or the place (title, artist, comment…): export it without tags, then send it again.',
+  },
+} as const;

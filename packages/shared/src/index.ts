@@ -38,3 +38,4 @@ export * from './integrity.js';
 export * from './drastic-acts.js';
 export * from './countdown.js';
 export * from './spoken-help.js';
+export * from './spoken-help-steps.js';

@@ -1,22 +1,10 @@
 import { z } from 'zod';
-import type { SPOKEN_LANGUAGES } from './reference.js';
+import { PROMPT_LANGUAGES, SPOKEN_HELP_STEPS } from './spoken-help-steps.js';
 
-/**
- * Spoken help for defenders who do not read: a short prompt the mechanism
- * records itself (never synthesised), one per step and language, played only
- * when the defender presses "Écouter".
- */
+/** Spoken help's schemas: the admin's upload and the list of prompts (the steps and languages: spoken-help-steps.ts). */
 
-/** The steps a defender meets first, in the order they meet them. */
-export const SPOKEN_HELP_STEPS = ['home', 'urgent-call', 'callback', 'request-first-step', 'receipt'] as const;
 export const SpokenHelpStep = z.enum(SPOKEN_HELP_STEPS);
 export type SpokenHelpStep = z.infer<typeof SpokenHelpStep>;
-
-/** Every spoken language the mechanism can record in (not "other": a prompt has one language). */
-export const PROMPT_LANGUAGES = ['bm', 'ff', 'son', 'tmh', 'snk', 'dgo', 'ar', 'fr', 'en'] as const satisfies readonly Exclude<
-  (typeof SPOKEN_LANGUAGES)[number],
-  'other'
->[];
 export const PromptLanguage = z.enum(PROMPT_LANGUAGES);
 export type PromptLanguage = z.infer<typeof PromptLanguage>;
 
@@ -35,7 +23,7 @@ export type SpokenPromptKey = z.infer<typeof SpokenPromptKey>;
 export const SpokenPromptUpload = SpokenPromptKey.extend({
   audio: z
     .instanceof(Uint8Array)
-    .refine((bytes) => bytes.byteLength > 0, 'not_audio')
+    .refine((bytes) => bytes.byteLength > 0, 'prompt_not_audio')
     .refine((bytes) => bytes.byteLength <= SPOKEN_PROMPT_MAX_BYTES, 'prompt_too_large'),
 });
 export type SpokenPromptUpload = z.infer<typeof SpokenPromptUpload>;
@@ -57,29 +45,6 @@ export type SpokenPromptStatus = z.infer<typeof SpokenPromptStatus>;
 
 export const SpokenPromptList = z.object({ prompts: z.array(SpokenPromptStatus) });
 export type SpokenPromptList = z.infer<typeof SpokenPromptList>;
-
-/** Where the defender's browser fetches a prompt: this origin only. */
-export function spokenPromptPath(language: PromptLanguage, step: SpokenHelpStep): string {
-  return `/api/spoken-prompts/${language}/${step}`;
-}
-
-/**
- * The prompts that exist, carried in the page the browser already loads (a
- * `<meta name="spoken-help">` in index.html), so knowing them costs no request:
- * `language:step` pairs separated by spaces.
- */
-export const SPOKEN_HELP_META = 'spoken-help';
-
-export function formatSpokenHelp(available: readonly SpokenPromptKey[]): string {
-  return available.map(({ language, step }) => `${language}:${step}`).join(' ');
-}
-
-export function parseSpokenHelp(content: string | null | undefined): SpokenPromptKey[] {
-  return (content ?? '')
-    .split(' ')
-    .map((pair) => SpokenPromptKey.safeParse({ language: pair.split(':')[0], step: pair.split(':')[1] }))
-    .flatMap((parsed) => (parsed.success ? [parsed.data] : []));
-}
 
 /** Field codes of the upload (FIELD_MESSAGES): the admin learns exactly what to fix. */
 export const SPOKEN_PROMPT_FIELD_MESSAGES = {

@@ -29,7 +29,7 @@ export class SpokenPromptsController {
   @Roles('admin')
   @ApiSchemas({ responses: { 200: SpokenPromptStatus } })
   async upload(@Req() request: Request, @CurrentStaff() admin: CurrentStaffMember): Promise<SpokenPromptStatus> {
-    const audio = Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : undefined;
+    const audio = Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : new Uint8Array();
     const { step, language, audio: bytes } = parseInput(SpokenPromptUpload, { ...request.params, audio }, negotiateLocale(request.headers['accept-language']));
     return SpokenPromptStatus.parse(await this.prompts.upload(admin, { step, language }, bytes));
   }

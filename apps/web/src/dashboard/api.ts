@@ -113,6 +113,8 @@ interface RequestOptions<T> {
   anonymous?: boolean;
   /** Reads a 200 body itself instead of `schema` (e.g. a file download streamed with progress). */
   read?: (response: Response) => Promise<T>;
+  /** A file sent as it is (e.g. a recording), instead of a JSON `body`. */
+  bytes?: Blob;
 }
 
 /** A request that hangs on a bad connection ends with a clear message instead of a spinner forever. */
@@ -148,13 +150,14 @@ export function createStaffApi(options: StaffApiOptions) {
     );
   }
 
-  async function request<T>(method: Method, path: string, { body, schema, anonymous, headers: extra, read }: RequestOptions<T>): Promise<Received<T>> {
+  async function request<T>(method: Method, path: string, { body, schema, anonymous, headers: extra, read, bytes }: RequestOptions<T>): Promise<Received<T>> {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'Accept-Language': options.getLocale(),
       ...extra,
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (bytes !== undefined) headers['Content-Type'] = 'application/octet-stream';
     if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
     let response: Response;
@@ -162,7 +165,7 @@ export function createStaffApi(options: StaffApiOptions) {
       response = await fetch(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: bytes ?? (body === undefined ? undefined : JSON.stringify(body)),
         credentials: 'same-origin',
         cache: 'no-store',
         redirect: 'error',

@@ -14,6 +14,7 @@ import { UrgentPage } from './cases/urgent-page';
 import { ReferenceListsPage } from './admin/reference-page';
 import { RotaPage } from './admin/rota-page';
 import { PartnerDirectoryPage } from './admin/partner-page';
+import { SpokenHelpPage } from './admin/spoken-help-page';
 import { DocumentTemplatesPage } from './documents/templates-page';
 import { AssistedIntakePage } from './assisted-intake/assisted-intake-page';
 import { RequireAnyRole } from './assisted-intake/require-any-role';
@@ -70,6 +71,7 @@ export default function StaffPage() {
             <Route path="depositaires" element={<RequireRole role="custodian"><CustodiansPage /></RequireRole>} />
             <Route path="journal" element={<RequireAnyRole roles={['auditor', 'admin']}><AuditPage /></RequireAnyRole>} />
             <Route path="admin/listes" element={<RequireRole role="admin"><ReferenceListsPage /></RequireRole>} />
+            <Route path="admin/aide-parlee" element={<RequireRole role="admin"><SpokenHelpPage /></RequireRole>} />
             <Route path="admin/astreinte" element={<RequireAnyRole roles={['admin', 'supervisor']}><RotaPage /></RequireAnyRole>} />
             <Route path="admin/partenaires" element={<RequireAnyRole roles={['admin', 'supervisor']}><PartnerDirectoryPage /></RequireAnyRole>} />
             <Route path="admin/modeles" element={<RequireAnyRole roles={['admin', 'supervisor']}><DocumentTemplatesPage /></RequireAnyRole>} />

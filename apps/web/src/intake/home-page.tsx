@@ -2,6 +2,7 @@ import { useT } from '../i18n/i18n-context';
 import { CallButton } from '../ui/call-button';
 import { ArrowIcon, CheckIcon, FollowUpIcon, InfoIcon, LockIcon, RequestIcon } from '../ui/icons';
 import { SiteLink } from '../ui/site-link';
+import { ListenButton } from '../ui/listen-button';
 
 export function HomePage() {
   const t = useT();
@@ -12,6 +13,7 @@ export function HomePage() {
         <p className="eyebrow">{home.eyebrow}</p>
         <h1 id="home-title">{home.title}</h1>
         <p className="lead">{home.lead}</p>
+        <ListenButton step="home" />
       </section>
 
       <section aria-labelledby="home-actions">
@@ -43,6 +45,7 @@ export function HomePage() {
       <section className="urgent" aria-labelledby="home-urgent">
         <h2 id="home-urgent">{home.urgentTitle}</h2>
         <p>{home.urgentText}</p>
+        <ListenButton step="urgent-call" />
         <CallButton template={t.layout.call} />
       </section>
 

@@ -16,6 +16,7 @@ import { serverErrors, validate } from '../form/validate';
 import { useIntakeT } from '../i18n/catalogues';
 import type { SpokenLanguage } from '../request/request-draft';
 import '../intake.css';
+import { ListenButton } from '../../ui/listen-button';
 
 interface CallbackDraft {
   phone: string;
@@ -136,6 +137,7 @@ export default function CallbackPage() {
         {c.title}
       </h1>
       <p className="lead lead--small">{c.lead}</p>
+      <ListenButton step="callback" />
       <div className="urgent urgent--inline">
         <p>{c.urgent}</p>
         <CallButton template={site.layout.call} />

@@ -9,6 +9,7 @@ import { SiteLink } from '../../ui/site-link';
 import { Checkbox } from '../form/fields';
 import { useIntakeT } from '../i18n/catalogues';
 import { UploadsSlot } from '../uploads/uploads-slot';
+import { ListenButton } from '../../ui/listen-button';
 
 /** The receipt's digits in groups of four (whatever separators the server used). */
 export function receiptGroups(receipt: string): string[] {
@@ -71,6 +72,7 @@ export function ReceiptScreen({ submitted, heading, onComplete, onFinish, upload
         <CheckIcon className="receipt-title__icon" />
         <span>{r.title}</span>
       </h1>
+      <ListenButton step="receipt" />
 
       {submitted.urgent ? (
         <section className="urgent" aria-labelledby="receipt-urgent">

@@ -15,6 +15,7 @@ import { ContactStep, NowStep } from './first-steps';
 import { DoneScreen, ReceiptScreen } from './receipt-screen';
 import { FIRST_STEPS, firstStepOf, requestMemory, type RequestMemory, type Stage } from './request-draft';
 import '../intake.css';
+import { ListenButton } from '../../ui/listen-button';
 
 const stageKey = (stage: Stage) => (stage.name === 'first' ? `first-${stage.step}` : stage.name);
 
@@ -200,6 +201,7 @@ export default function RequestPage() {
       {step === 0 ? (
         <div className="form-intro">
           <p className="lead lead--small">{t.request.lead}</p>
+          <ListenButton step="request-first-step" />
           <ul className="form-intro__notes">
             <li>{t.request.sendNowCompleteLater}</li>
             <li>

@@ -33,7 +33,7 @@ function upload(client: StaffClient, path: string, bytes: Uint8Array, type = 'ap
   return fetch(`${portal.url}/api/admin/spoken-prompts/${path}`, {
     method: 'PUT',
     headers: { cookie: client.cookie, 'x-csrf-token': client.session.csrfToken, 'content-type': type, 'accept-language': language },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
 }
 
@@ -169,6 +169,38 @@ describe('a database writer (T7)', () => {
     expect(await listed('home', 'ar')).toMatchObject({ state: 'altered' });
     const page = await (await fetch(`${portal.url}/`)).text();
     expect(page).not.toMatch(/ar:home/);
+  });
+});
+
+describe('a database writer who replays (T7)', () => {
+  type Row = { content: Buffer; revision: number; signature: string; content_type: string; uploaded_at: Date };
+  const rowOf = async (step: string, language: string) =>
+    (await asOwner<Row>(portal, 'SELECT content, revision, signature, content_type, uploaded_at FROM spoken_prompt WHERE step = $1 AND language = $2', [step, language]))[0] as Row;
+
+  it('cannot put back an older recording the mechanism once signed: the anchored revision is the latest', async () => {
+    expect((await upload(admin, 'urgent-call/fr', oggOpus(1))).status).toBe(200);
+    const old = await rowOf('urgent-call', 'fr');
+    expect((await upload(admin, 'urgent-call/fr', oggOpus(2))).status).toBe(200);
+    await asOwner(portal, "UPDATE spoken_prompt SET content = $1, revision = $2, signature = $3 WHERE step = 'urgent-call' AND language = 'fr'", [old.content, old.revision, old.signature]);
+    expect((await served('fr/urgent-call')).status).toBe(404);
+    expect(await listed('urgent-call', 'fr')).toMatchObject({ state: 'altered' });
+  });
+
+  it('cannot restore a prompt an admin removed, and a new upload never reuses its revision', async () => {
+    expect((await upload(admin, 'request-first-step/fr', oggOpus(1))).status).toBe(200);
+    const removed = await rowOf('request-first-step', 'fr');
+    expect((await admin.request('DELETE', '/api/admin/spoken-prompts/request-first-step/fr')).status).toBe(204);
+    await asOwner(
+      portal,
+      "INSERT INTO spoken_prompt (step, language, content_type, content, revision, signature, uploaded_at) VALUES ('request-first-step', 'fr', $1, $2, $3, $4, $5)",
+      [removed.content_type, removed.content, removed.revision, removed.signature, removed.uploaded_at],
+    );
+    expect((await served('fr/request-first-step')).status).toBe(404);
+    expect(await listed('request-first-step', 'fr')).toMatchObject({ state: 'altered' });
+    await asOwner(portal, "DELETE FROM spoken_prompt WHERE step = 'request-first-step' AND language = 'fr'");
+    expect((await upload(admin, 'request-first-step/fr', oggOpus(1))).status).toBe(200);
+    expect((await rowOf('request-first-step', 'fr')).revision).toBe(removed.revision + 1);
+    expect((await served('fr/request-first-step')).status).toBe(200);
   });
 });
 

@@ -260,6 +260,19 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
     params: () => ({ list: 'region', code: 'matrice' }),
   }),
 
+  // Spoken help: admins list, upload (the recording's bytes; an empty body: 400) and remove (none there: 404) prompts;
+  // anyone plays one (a prompt nobody recorded: 404, past access control). A staff session changes nothing.
+  'GET /api/admin/spoken-prompts':                 row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+  'PUT /api/admin/spoken-prompts/:step/:language': row('staff', [E401, E401, E403, E403, E403, E403, OK  ], {
+    params: () => ({ step: 'home', language: 'snk' }),
+  }),
+  'DELETE /api/admin/spoken-prompts/:step/:language': row('staff', [E401, E401, E403, E403, E403, E403, OK  ], {
+    params: () => ({ step: 'home', language: 'snk' }),
+  }),
+  'GET /api/spoken-prompts/:language/:step':       row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ], {
+    params: () => ({ step: 'home', language: 'snk' }),
+  }),
+
   // The partner directory: staff who refer read it (not auditors); admins and supervisors edit (the empty body: 400).
   'GET /api/partners':                             row('staff', [E401, E401, OK,   OK,   OK,   E403, OK  ]),
   'POST /api/admin/partners':                      row('staff', [E401, E401, E403, E403, OK,   E403, OK  ]),

@@ -166,6 +166,27 @@ describe('at the upload form without JavaScript, the same files', () => {
   }, LONG);
 });
 
+describe('at the spoken-prompt upload (admins), the same files', () => {
+  it('refuses every one of them by its bytes (none is a clean recording), never a 5xx, and stores nothing', async () => {
+    const admin = hostile.targets.find(({ target }) => target.key === 'PUT /api/admin/spoken-prompts/:step/:language')?.target.credentials;
+    expect(admin?.csrfToken).toBeTruthy();
+    const shots: Shot[] = [];
+    for (const file of files) {
+      const response = await fetch(`${portal.url}/api/admin/spoken-prompts/receipt/tmh`, {
+        method: 'PUT',
+        headers: { cookie: admin?.cookie ?? '', 'x-csrf-token': admin?.csrfToken ?? '', 'content-type': file.declaredType },
+        body: new Uint8Array(file.bytes),
+      });
+      shots.push({ payload: file.id, request: 'PUT /api/admin/spoken-prompts/receipt/tmh', status: response.status, body: await response.text() });
+    }
+    tally.push(`  spoken-prompt upload: ${shots.length} files, ${statuses(shots)}`);
+    expect(shots.flatMap(problemsOf)).toEqual([]);
+    for (const shot of shots) expect([shot.payload, [400, 413].includes(shot.status)]).toEqual([shot.payload, true]);
+    expect((await fetch(`${portal.url}/api/spoken-prompts/tmh/receipt`)).status).toBe(404);
+    expect(await health()).toBe(200);
+  }, LONG);
+});
+
 describe.each([
   ['public write route, anonymously', 'public', (ms: number) => FULL || ms <= CHEAP_MS_PER_PAYLOAD],
   ['follow-up write route, with a follow-up session', 'follow-up', () => FULL],

@@ -1,5 +1,5 @@
 import type { AuditRow } from '../audit/audit.repository.js';
-import type { AnchorFacts, StaffStatus } from './anchor-facts.js';
+import type { AnchorFacts, SpokenPromptFact, StaffStatus } from './anchor-facts.js';
 
 /**
  * What one anchor update changed: the new head and only the facts the rows
@@ -15,6 +15,8 @@ export interface AnchorDelta {
   receipts?: string[];
   /** Present only when the escrow key changed. */
   escrow?: string | null;
+  /** Spoken prompts uploaded or removed since the previous update. */
+  prompts?: Record<string, SpokenPromptFact>;
 }
 
 /** Notes what the rows folded into the facts touch, then says what changed (the facts are folded in place by foldRow). */
@@ -23,6 +25,7 @@ export class FactsChanges {
   private readonly escrowBefore: string | null;
   private readonly cases = new Set<string>();
   private readonly staff = new Set<string>();
+  private readonly prompts = new Set<string>();
 
   constructor(private readonly facts: AnchorFacts) {
     this.receiptsBefore = facts.revokedReceipts.length;
@@ -32,6 +35,7 @@ export class FactsChanges {
   touch(row: AuditRow): void {
     if (!row.targetId) return;
     if (row.targetType === 'case') this.cases.add(row.targetId);
+    else if (row.targetType === 'spoken_prompt') this.prompts.add(row.targetId);
     else this.staff.add(row.targetId);
   }
 
@@ -42,6 +46,8 @@ export class FactsChanges {
     if (staff.length > 0) delta.staff = Object.fromEntries(staff.map((id) => [id, this.facts.staff[id]!]));
     if (this.facts.revokedReceipts.length > this.receiptsBefore) delta.receipts = this.facts.revokedReceipts.slice(this.receiptsBefore);
     if (this.facts.activeEscrowId !== this.escrowBefore) delta.escrow = this.facts.activeEscrowId;
+    const prompts = [...this.prompts].filter((key) => this.facts.spokenPrompts?.[key] !== undefined);
+    if (prompts.length > 0) delta.prompts = Object.fromEntries(prompts.map((key) => [key, this.facts.spokenPrompts![key]!]));
     return delta;
   }
 }
@@ -55,4 +61,5 @@ export function applyDelta(facts: AnchorFacts, delta: AnchorDelta): void {
   Object.assign(facts.staff, delta.staff ?? {});
   for (const receipt of delta.receipts ?? []) if (!facts.revokedReceipts.includes(receipt)) facts.revokedReceipts.push(receipt);
   if (delta.escrow !== undefined) facts.activeEscrowId = delta.escrow;
+  if (delta.prompts) facts.spokenPrompts = { ...facts.spokenPrompts, ...delta.prompts };
 }

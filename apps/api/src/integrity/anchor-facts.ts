@@ -17,10 +17,17 @@ export interface AnchorFacts {
   activeEscrowId: string | null;
   /** Each case's latest manifest revision (and index MAC tag) as the log records it. */
   caseRevisions: Record<string, { revision: number; indexTag: string | null }>;
+  /** Each spoken prompt's latest revision (`step:language`), and whether it was taken down (absent in older anchor files). */
+  spokenPrompts?: Record<string, SpokenPromptFact>;
+}
+
+export interface SpokenPromptFact {
+  revision: number;
+  removed: boolean;
 }
 
 export function emptyFacts(): AnchorFacts {
-  return { staff: {}, revokedReceipts: [], activeEscrowId: null, caseRevisions: {} };
+  return { staff: {}, revokedReceipts: [], activeEscrowId: null, caseRevisions: {}, spokenPrompts: {} };
 }
 
 const STAFF_STATUS_OF: Partial<Record<string, StaffStatus>> = {
@@ -42,6 +49,7 @@ export function foldRow(facts: AnchorFacts, row: AuditRow): boolean {
   }
   if (row.action === 'escrow.created' && row.targetId && details.rotatingFrom === undefined) return setEscrow(facts, row.targetId);
   if (row.action === 'custodian.action' && details.step === 'escrow_rotated' && typeof details.toKeyId === 'string') return setEscrow(facts, details.toKeyId);
+  if (row.targetType === 'spoken_prompt' && row.targetId) return setSpokenPrompt(facts, row.targetId, row.action === 'spoken_prompt.removed', details.revision);
   if ((row.action === 'case.purged' || row.action === 'case.erased') && row.targetId) {
     // The case's rows are gone: nothing left to roll back.
     return delete facts.caseRevisions[row.targetId];
@@ -65,6 +73,13 @@ function setStaffStatus(facts: AnchorFacts, staffId: string, status: StaffStatus
 /** Two people gave the account back (the audit row names both): active again, one epoch later. */
 function reinstate(facts: AnchorFacts, staffId: string): boolean {
   facts.staff[staffId] = { status: 'active', epoch: (facts.staff[staffId]?.epoch ?? 0) + 1 };
+  return true;
+}
+
+/** A prompt uploaded (its new revision) or removed (the revision taken down): an older signed recording put back is not served. */
+function setSpokenPrompt(facts: AnchorFacts, key: string, removed: boolean, revision: unknown): boolean {
+  if (typeof revision !== 'number') return false;
+  facts.spokenPrompts = { ...facts.spokenPrompts, [key]: { revision, removed } };
   return true;
 }
 
@@ -95,10 +110,16 @@ export function mergeFacts(anchored: AnchorFacts, fromLog: AnchorFacts): AnchorF
     const other = caseRevisions[id];
     if (!other || stamp.revision >= other.revision) caseRevisions[id] = stamp;
   }
+  const spokenPrompts = { ...fromLog.spokenPrompts };
+  for (const [key, fact] of Object.entries(anchored.spokenPrompts ?? {})) {
+    const other = spokenPrompts[key];
+    if (!other || fact.revision >= other.revision) spokenPrompts[key] = fact;
+  }
   return {
     staff,
     revokedReceipts: [...new Set([...anchored.revokedReceipts, ...fromLog.revokedReceipts])],
     activeEscrowId: anchored.activeEscrowId ?? fromLog.activeEscrowId,
     caseRevisions,
+    spokenPrompts,
   };
 }

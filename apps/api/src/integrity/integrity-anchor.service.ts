@@ -9,7 +9,7 @@ import { AUDIT_GENESIS_HASH, CryptoError, verifyAuditChain } from '../crypto/ind
 import { PrismaService } from '../database/prisma.service.js';
 import { sealLegacyAuditPrefix } from './legacy-audit-seal.js';
 import { SignedStaffStatus } from './signed-staff-status.js';
-import { emptyFacts, foldRow, mergeFacts, type AnchorFacts } from './anchor-facts.js';
+import { emptyFacts, foldRow, mergeFacts, type AnchorFacts, type SpokenPromptFact } from './anchor-facts.js';
 import { FactsChanges } from './anchor-delta.js';
 import { AnchorStore, type AnchorState, type IntegrityIncident } from './anchor-file.js';
 
@@ -115,6 +115,12 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
   async receiptRevoked(receiptId: string): Promise<boolean> {
     await this.refresh();
     return this.state.facts.revokedReceipts.includes(receiptId);
+  }
+
+  /** A spoken prompt's latest revision as anchored (`step:language`); null when the log never recorded one. */
+  async spokenPrompt(key: string): Promise<SpokenPromptFact | null> {
+    await this.refresh();
+    return this.state.facts.spokenPrompts?.[key] ?? null;
   }
 
   /** The escrow key intake must seal to, as anchored; null before the first one. */

@@ -13,6 +13,7 @@ import { AppError } from '../common/app-error.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { signSpokenPrompt, spokenPromptVerifies } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
 import { toHour } from '../vault/triage-index.js';
 import { checkPromptAudio } from './prompt-audio.js';
 import { SpokenPromptsRepository, type StoredPrompt } from './spoken-prompts.repository.js';
@@ -38,16 +39,20 @@ export class SpokenPromptsService {
     private readonly prisma: PrismaService,
     private readonly repository: SpokenPromptsRepository,
     private readonly audit: AuditService,
+    private readonly anchor: IntegrityAnchor,
   ) {}
 
   /** Every step × language: missing, ready, or altered (stored but no longer signed: not served). */
   async list(): Promise<SpokenPromptStatus[]> {
-    const stored = new Map((await this.repository.all(this.prisma)).map((row) => [`${row.step}:${row.language}`, row]));
+    const rows = await this.repository.all(this.prisma);
+    const intact = new Set<StoredPrompt>();
+    for (const row of rows) if (await this.intact(row)) intact.add(row);
+    const stored = new Map(rows.map((row) => [keyString(row), row]));
     return SPOKEN_HELP_STEPS.flatMap((step) =>
       PROMPT_LANGUAGES.map((language): SpokenPromptStatus => {
-        const row = stored.get(`${step}:${language}`);
+        const row = stored.get(keyString({ step, language }));
         if (!row) return { step, language, state: 'missing' };
-        const state = this.intact(row) ? 'ready' : 'altered';
+        const state = intact.has(row) ? 'ready' : 'altered';
         return { step, language, state, contentType: typeOf(row), byteLength: row.content.byteLength, uploadedAt: row.uploadedAt.toISOString() };
       }),
     );
@@ -60,11 +65,11 @@ export class SpokenPromptsService {
    */
   async available(now = Date.now()): Promise<SpokenPromptKey[]> {
     if (this.#available && now - this.#available.at < AVAILABILITY_TTL_MS) return this.#available.keys;
-    const rows = await this.repository.all(this.prisma);
-    const keys = rows.filter((row) => this.intact(row)).flatMap((row) => {
+    const keys: SpokenPromptKey[] = [];
+    for (const row of await this.repository.all(this.prisma)) {
       const key = keyOf(row);
-      return key ? [key] : [];
-    });
+      if (key && (await this.intact(row))) keys.push(key);
+    }
     this.#available = { at: now, keys };
     return keys;
   }
@@ -73,12 +78,14 @@ export class SpokenPromptsService {
     const contentType = await checkPromptAudio(audio);
     const content = new Uint8Array(audio);
     const saved = await this.prisma.$transaction(async (tx) => {
-      const revision = (await this.repository.lockedRevision(tx, key.step, key.language)) + 1;
+      // After the stored and the anchored revision: a removed prompt's number is never reused, so an old recording cannot come back as new.
+      const anchored = await this.anchor.spokenPrompt(keyString(key));
+      const revision = Math.max(await this.repository.lockedRevision(tx, key.step, key.language), anchored?.revision ?? 0) + 1;
       const signature = signSpokenPrompt({ tenant: this.tenant, ...key, contentType, revision, content }, this.runtime.secrets.directoryKey.value);
       const row: StoredPrompt = { ...key, contentType, content, revision, signature, uploadedAt: toHour(new Date()) };
       await this.repository.save(tx, row);
       await this.audit.record(
-        { action: 'spoken_prompt.uploaded', actorId: admin.id, targetType: 'spoken_prompt', targetId: `${key.step}:${key.language}`, details: { revision, contentType, bytes: content.byteLength } },
+        { action: 'spoken_prompt.uploaded', actorId: admin.id, targetType: 'spoken_prompt', targetId: keyString(key), details: { revision, contentType, bytes: content.byteLength } },
         tx,
       );
       return row;
@@ -89,8 +96,9 @@ export class SpokenPromptsService {
 
   async remove(admin: CurrentStaffMember, key: SpokenPromptKey): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
+      const revision = await this.repository.lockedRevision(tx, key.step, key.language);
       if (!(await this.repository.remove(tx, key.step, key.language))) throw new AppError('NOT_FOUND');
-      await this.audit.record({ action: 'spoken_prompt.removed', actorId: admin.id, targetType: 'spoken_prompt', targetId: `${key.step}:${key.language}` }, tx);
+      await this.audit.record({ action: 'spoken_prompt.removed', actorId: admin.id, targetType: 'spoken_prompt', targetId: keyString(key), details: { revision } }, tx);
     });
     this.#available = undefined;
   }
@@ -99,21 +107,32 @@ export class SpokenPromptsService {
   async audio(key: SpokenPromptKey): Promise<PromptAudio | null> {
     const row = await this.repository.find(this.prisma, key.step, key.language);
     if (!row) return null;
-    if (!this.intact(row)) {
-      this.runtime.logger.error({ step: key.step, language: key.language }, 'spoken prompt refused: its signature does not verify (changed in the database)');
+    if (!(await this.intact(row))) {
+      this.runtime.logger.error({ step: key.step, language: key.language }, 'spoken prompt refused: not the one the mechanism last signed (changed in the database)');
       return null;
     }
     return { contentType: typeOf(row), content: row.content };
   }
 
-  private intact(row: StoredPrompt): boolean {
+  /**
+   * Signed by the directory key over exactly this row (a swapped recording, step or language fails), and the
+   * latest revision the audit log anchored outside the database (an older signed recording put back, or a removed
+   * one restored, fails).
+   */
+  private async intact(row: StoredPrompt): Promise<boolean> {
     const claims = { tenant: this.tenant, step: row.step, language: row.language, contentType: row.contentType, revision: row.revision, content: row.content };
-    return spokenPromptVerifies(claims, row.signature, this.runtime.secrets.directoryKey.value.publicKey);
+    if (!spokenPromptVerifies(claims, row.signature, this.runtime.secrets.directoryKey.value.publicKey)) return false;
+    const anchored = await this.anchor.spokenPrompt(keyString(row));
+    return anchored === null || (!anchored.removed && anchored.revision === row.revision);
   }
 
   private get tenant(): string {
     return this.runtime.config.TENANT;
   }
+}
+
+function keyString({ step, language }: { step: string; language: string }): string {
+  return `${step}:${language}`;
 }
 
 function typeOf(row: StoredPrompt): SpokenPromptType {

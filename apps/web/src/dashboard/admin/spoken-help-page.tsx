@@ -60,7 +60,8 @@ export function SpokenHelpPage() {
         <>
           <section aria-labelledby="spoken-overview-title">
             <h2 id="spoken-overview-title">{t.overviewTitle}</h2>
-            <div className="spoken-grid__scroll">
+            {/* Focusable so a keyboard can scroll it when a large text size makes it wider than the screen. */}
+            <div className="spoken-grid__scroll" role="region" aria-label={t.overviewCaption} tabIndex={0}>
               <table className="spoken-grid">
                 <caption className="visually-hidden">{t.overviewCaption}</caption>
                 <thead>

@@ -32,7 +32,7 @@ export interface PromptAudio {
  */
 @Injectable()
 export class SpokenPromptsService {
-  #available: { at: number; keys: SpokenPromptKey[] } | undefined;
+  #available: { at: number; keys: Promise<SpokenPromptKey[]> } | undefined;
 
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -63,14 +63,24 @@ export class SpokenPromptsService {
    * kept for a short while: every public page load asks, and a flood of them
    * must not become a flood of reads of every recording.
    */
-  async available(now = Date.now()): Promise<SpokenPromptKey[]> {
+  available(now = Date.now()): Promise<SpokenPromptKey[]> {
+    // The pending read is shared: a burst of page loads after expiry reads the table once.
     if (this.#available && now - this.#available.at < AVAILABILITY_TTL_MS) return this.#available.keys;
+    const keys = this.readAvailable();
+    this.#available = { at: now, keys };
+    keys.catch(() => {
+      // A failed read (the database away) is not kept: the next page load asks again.
+      if (this.#available?.keys === keys) this.#available = undefined;
+    });
+    return keys;
+  }
+
+  private async readAvailable(): Promise<SpokenPromptKey[]> {
     const keys: SpokenPromptKey[] = [];
     for (const row of await this.repository.all(this.prisma)) {
       const key = keyOf(row);
       if (key && (await this.intact(row))) keys.push(key);
     }
-    this.#available = { at: now, keys };
     return keys;
   }
 

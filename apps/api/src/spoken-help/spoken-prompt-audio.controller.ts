@@ -1,10 +1,11 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { SpokenPromptKey } from '@mnpddh/shared';
+import type { Response } from 'express';
+import { SPOKEN_PROMPT_TYPES, SpokenPromptKey } from '@mnpddh/shared';
 import { Public } from '../common/access.decorators.js';
+import { ApiFile } from '../common/openapi.js';
 import { AppError } from '../common/app-error.js';
-import { parseParams } from '../common/valid-body.js';
+import { ValidParams } from '../common/valid-body.js';
 import { SpokenPromptsService } from './spoken-prompts.service.js';
 
 /**
@@ -19,8 +20,9 @@ export class SpokenPromptAudioController {
 
   @Get(':language/:step')
   @Public()
-  async play(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const audio = await this.prompts.audio(parseParams(SpokenPromptKey, request));
+  @ApiFile(...SPOKEN_PROMPT_TYPES)
+  async play(@ValidParams(SpokenPromptKey) key: SpokenPromptKey, @Res() response: Response): Promise<void> {
+    const audio = await this.prompts.audio(key);
     if (!audio) throw new AppError('NOT_FOUND');
     response.setHeader('Content-Type', audio.contentType);
     response.setHeader('Content-Length', String(audio.content.byteLength));

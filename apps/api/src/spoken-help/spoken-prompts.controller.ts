@@ -1,12 +1,15 @@
 import { Controller, Delete, Get, HttpCode, Put, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { z } from 'zod';
 import { negotiateLocale, SpokenPromptKey, SpokenPromptList, SpokenPromptStatus, SpokenPromptUpload } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseInput, parseParams } from '../common/valid-body.js';
+import { parseInput, ValidParams } from '../common/valid-body.js';
 import { SpokenPromptsService } from './spoken-prompts.service.js';
+
+const Recording = SpokenPromptUpload.pick({ audio: true });
 
 /**
  * The admin's side of spoken help: which prompts exist, upload or replace
@@ -22,22 +25,23 @@ export class SpokenPromptsController {
   @Roles('admin')
   @ApiSchemas({ responses: { 200: SpokenPromptList } })
   async list(): Promise<SpokenPromptList> {
-    return SpokenPromptList.parse({ prompts: await this.prompts.list() });
+    return { prompts: await this.prompts.list() };
   }
 
   @Put(':step/:language')
   @Roles('admin')
   @ApiSchemas({ responses: { 200: SpokenPromptStatus } })
-  async upload(@Req() request: Request, @CurrentStaff() admin: CurrentStaffMember): Promise<SpokenPromptStatus> {
-    const audio = Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : new Uint8Array();
-    const { step, language, audio: bytes } = parseInput(SpokenPromptUpload, { ...request.params, audio }, negotiateLocale(request.headers['accept-language']));
-    return SpokenPromptStatus.parse(await this.prompts.upload(admin, { step, language }, bytes));
+  async upload(@Req() request: Request, @CurrentStaff() admin: CurrentStaffMember, @ValidParams(SpokenPromptKey) key: SpokenPromptKey): Promise<SpokenPromptStatus> {
+    const body = Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : new Uint8Array();
+    const { audio } = parseInput(Recording, { audio: body }, negotiateLocale(request.headers['accept-language']));
+    return this.prompts.upload(admin, key, audio);
   }
 
   @Delete(':step/:language')
   @Roles('admin')
   @HttpCode(204)
-  async remove(@Req() request: Request, @CurrentStaff() admin: CurrentStaffMember): Promise<void> {
-    await this.prompts.remove(admin, parseParams(SpokenPromptKey, request));
+  @ApiSchemas({ responses: { 204: z.void() } })
+  async remove(@CurrentStaff() admin: CurrentStaffMember, @ValidParams(SpokenPromptKey) key: SpokenPromptKey): Promise<void> {
+    await this.prompts.remove(admin, key);
   }
 }

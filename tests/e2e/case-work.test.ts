@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { AlertList, CaseDetail, SubmissionReceipt } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { accessibilityProblems, launchBrowser, overflowsHorizontally, watchConsole, type Browser } from '../support/browser.js';
-import { signInInBrowser } from '../support/browser-sign-in.js';
+import { signInInBrowser, staffMenu } from '../support/browser-sign-in.js';
 import { createAdmin, createStaff, FAST_PASSWORDS, signIn, sleep, type CreatedStaff, type StaffClient } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
@@ -109,7 +109,7 @@ describe('case work in a real browser', () => {
       await signInInBrowser(page, portal.url, supervisor.credentials, 'Fatoumata Keïta');
 
       // The urgent view: the alert says nothing about the case until it is opened.
-      await page.getByRole('navigation', { name: 'Menu du personnel' }).getByRole('link', { name: 'Urgences' }).click();
+      await (await staffMenu(page)).getByRole('navigation', { name: 'Menu du personnel' }).getByRole('link', { name: 'Urgences' }).click();
       await page.getByRole('heading', { level: 1, name: 'Urgences' }).waitFor();
       const acknowledge = page.getByRole('button', { name: 'Accuser réception' });
       await acknowledge.waitFor();

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { EscrowService } from '../../apps/api/src/vault/escrow.service.js';
 import { accessibilityProblems, launchBrowser, watchConsole, type Browser } from '../support/browser.js';
-import { signInInBrowser } from '../support/browser-sign-in.js';
+import { signInInBrowser, staffMenu } from '../support/browser-sign-in.js';
 import { createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
@@ -41,7 +41,7 @@ describe('custodians in a real browser', () => {
   async function signInAs(page: Page, staff: CreatedStaff, name: string) {
     await browser.context.clearCookies();
     await signInInBrowser(page, portal.url, staff.credentials, name);
-    await page.getByRole('link', { name: 'Dépositaires', exact: true }).click();
+    await (await staffMenu(page)).getByRole('link', { name: 'Dépositaires', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Dépositaires de la clé de secours' }).waitFor();
   }
 

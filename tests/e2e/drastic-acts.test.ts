@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { accessibilityProblems, launchBrowser, overflowsHorizontally, watchConsole, type Browser } from '../support/browser.js';
-import { signInInBrowser } from '../support/browser-sign-in.js';
+import { signInInBrowser, staffMenu } from '../support/browser-sign-in.js';
 import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff, type StaffCredentials } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
@@ -41,7 +41,7 @@ describe('two people for drastic acts in a real browser', () => {
     async () => {
       const page = watchConsole(await browser.newPage(360), consoleProblems);
       await signInInBrowser(page, portal.url, admin, 'Awa Traoré');
-      await page.getByRole('link', { name: 'Gestion du personnel' }).first().click();
+      await (await staffMenu(page)).getByRole('link', { name: 'Gestion du personnel' }).click();
       const panel = page.getByRole('region', { name: 'Demandes à confirmer par une deuxième personne' });
       await panel.getByText('Désactiver le compte de Kadiatou Diarra').waitFor();
       await panel.getByText(/Demandé par Fatoumata Keïta/).waitFor();

@@ -1,36 +1,64 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
-import { accessibilityProblems, launchBrowser, overflowsHorizontally, watchConsole, type Browser } from '../support/browser.js';
+import { StatisticsBatches } from '../../apps/api/src/reports/statistics-batches.js';
+import { accessibilityProblems, launchBrowser, overflowsHorizontally, watchConsole, watchFailures, type Browser } from '../support/browser.js';
 import { signInInBrowser } from '../support/browser-sign-in.js';
 import { createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } from '../support/staff.js';
+import { submitRequest } from '../support/submit-request.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 /**
  * "Send now, complete later" in a real browser: a defender on a 360 px phone
  * sends the first step, then completes the request through the receipt (the
- * defender, the place, two incidents, another person at risk, the help asked
- * for); a supervisor on a laptop finds the case by region and threat and
- * sees every detail in the case's own sections and a labelled history
- * entry — never the stored value or an internal code.
+ * defender, the place, two incidents — one in another region —, another
+ * person at risk, the help asked for); a supervisor on a laptop finds the
+ * case by region (the defender's and the incident's) and threat and sees
+ * every detail in the case's own sections and a labelled history entry —
+ * never the stored value or an internal code —, the suggested level and
+ * articles; on a phone at night, the first alert on the first screen; the
+ * auditor's statistics count the completed case's regions, profile and
+ * threats.
  */
 const SLOW_MS = 240_000;
 const SHOTS = '/tmp/shots';
+
+/**
+ * Four requests sent whole, like the one completed later: with it, five
+ * cases share its regions, profile and threats, so the statistics show 5
+ * (k = 5) only if the completed case is counted there, and "< 5" otherwise.
+ */
+const ALIKE = {
+  summary: 'Mon collègue journaliste a été enlevé, on nous menace au téléphone.',
+  rightNow: { detainedOrMissing: 'no', lifeInDanger: 'no' },
+  contact: { methods: ['phone'], phone: '+223 70 11 22 33' },
+  consent: { processing: true },
+  defender: { name: 'Personne Test', profiles: ['journalist'], languages: ['fr'] },
+  location: { region: 'kidal' },
+  incidents: [
+    { types: ['abduction_disappearance'], description: 'Enlevé devant chez lui.' },
+    { types: ['threats_intimidation'], region: 'tombouctou', description: 'Appels de menace.' },
+  ],
+};
 
 describe('details completed later, in a real browser', () => {
   let portal: RunningPortal;
   let browser: Browser;
   let supervisor: CreatedStaff;
+  let auditor: CreatedStaff;
   let receipt = '';
   let reference = '';
   const consoleProblems: string[] = [];
+  const month = new Date().toISOString().slice(0, 7);
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
     portal = await startTestPortal(FAST_PASSWORDS);
     browser = await launchBrowser();
     const admin = await signIn(portal, await createAdmin(portal));
-    supervisor = await createStaff(portal, admin, { roles: ['supervisor'], name: 'Fatoumata Keïta' });
+    supervisor = await createStaff(portal, admin, { roles: ['supervisor'], onCall: true, name: 'Fatoumata Keïta' });
+    auditor = await createStaff(portal, admin, { roles: ['auditor'], name: 'Mariam Sangaré' });
+    for (let n = 0; n < 4; n++) await submitRequest(portal, ALIKE);
   }, SLOW_MS);
   afterAll(async () => {
     await browser?.close();
@@ -73,16 +101,21 @@ describe('details completed later, in a real browser', () => {
   );
 
   it(
-    'completes it later through the receipt: two incidents, the place, the defender, another person at risk, the help',
+    'completes it later through the receipt: two incidents in two regions, the place, the defender, another person at risk, the help',
     async () => {
       const phone = await page(360);
       await phone.goto(`${portal.url}/suivi`);
-      await phone.getByLabel('Votre reçu').fill(receipt);
+      // Typed as it is written down, in groups of four: every digit fits the field, none scrolls out of sight.
+      const field = phone.getByLabel('Votre reçu');
+      await field.fill(receipt.replace(/(\d{4})(?=\d)/g, '$1 '));
+      const fits = await field.evaluate((input) => ({ scroll: input.scrollWidth, client: input.clientWidth }));
+      expect(fits.scroll).toBeLessThanOrEqual(fits.client);
+      await phone.locator('.receipt-login').screenshot({ path: `${SHOTS}/details-receipt-field-360.png` });
       await phone.getByRole('button', { name: 'Ouvrir' }).click();
       await phone.getByRole('heading', { name: 'Votre demande', exact: true }).waitFor();
       await phone.getByRole('button', { name: 'Compléter ma demande' }).click();
 
-      // What happened: two incidents.
+      // What happened: two incidents, the second in another region than the defender's.
       await phone.getByRole('heading', { name: 'Ce qui s’est passé' }).waitFor();
       const first = phone.locator('.item-card').nth(0);
       await first.getByLabel(/Enlèvement ou disparition/).check();
@@ -90,6 +123,7 @@ describe('details completed later, in a real browser', () => {
       await phone.getByRole('button', { name: 'Ajouter un autre fait' }).click();
       const second = phone.locator('.item-card').nth(1);
       await second.getByLabel('Menaces ou intimidation').check();
+      await second.getByLabel(/^Région où cela s’est passé/).selectOption('tombouctou');
       await second.getByLabel(/^Lieu/).fill('Au téléphone, la nuit');
       await expectSafe(phone, 'incidents-360');
       await phone.getByRole('button', { name: 'Continuer' }).click();
@@ -126,30 +160,47 @@ describe('details completed later, in a real browser', () => {
   );
 
   it(
-    'a supervisor finds the case by region and threat and sees every detail in its sections',
+    'loads the sign-in page with no console error and no failed answer (the session probe is not a 401)',
+    async () => {
+      const problems: string[] = [];
+      const fresh = watchFailures(await browser.newPage(1280), problems);
+      await browser.context.clearCookies();
+      await fresh.goto(`${portal.url}/personnel`);
+      await fresh.getByRole('heading', { level: 1, name: 'Connexion du personnel' }).waitFor();
+      await fresh.waitForLoadState('networkidle');
+      expect(problems).toEqual([]);
+      await fresh.close();
+    },
+    SLOW_MS,
+  );
+
+  it(
+    'a supervisor finds the case by region (the defender’s and the incident’s) and threat and sees every detail in its sections',
     async () => {
       const laptop = await page(1280);
       await signInInBrowser(laptop, portal.url, supervisor.credentials, 'Fatoumata Keïta');
-      await laptop.goto(`${portal.url}/personnel/dossiers`);
-      await laptop.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
-      await laptop.getByText('Plus de filtres').click();
-      await laptop.locator('#filter-region').selectOption('kidal');
-      await laptop.locator('#filter-threat').selectOption('abduction_disappearance');
-      await laptop.getByRole('button', { name: 'Filtrer' }).click();
-      await laptop.waitForURL((url) => url.searchParams.get('region') === 'kidal');
-      const row = laptop.getByRole('row').filter({ hasText: reference });
-      await row.waitFor();
-      await expect(row.getByText('Kidal').isVisible()).resolves.toBe(true);
+      for (const region of ['kidal', 'tombouctou']) {
+        await laptop.goto(`${portal.url}/personnel/dossiers`);
+        await laptop.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
+        await laptop.getByText('Plus de filtres').click();
+        await laptop.locator('#filter-region').selectOption(region);
+        await laptop.locator('#filter-threat').selectOption('abduction_disappearance');
+        await laptop.getByRole('button', { name: 'Filtrer' }).click();
+        await laptop.waitForURL((url) => url.searchParams.get('region') === region);
+        const row = laptop.getByRole('row').filter({ hasText: reference });
+        await row.waitFor();
+        await expect(row.getByText('Kidal').isVisible()).resolves.toBe(true);
+      }
       await expectSafe(laptop, 'list-1280');
 
-      await row.getByRole('link').first().click();
+      await laptop.getByRole('row').filter({ hasText: reference }).getByRole('link').first().click();
       await laptop.getByText('Ibrahim Maïga').first().waitFor();
       const main = (await laptop.textContent('main')) ?? '';
-      for (const seen of ['Awa Maïga', 'Devant la maison familiale', 'Au téléphone, la nuit', 'Kidal', 'Journaliste', 'Visite du lieu de détention', 'Le défenseur a complété sa demande']) {
+      for (const seen of ['Awa Maïga', 'Devant la maison familiale', 'Au téléphone, la nuit', 'Kidal', 'Tombouctou', 'Journaliste', 'Visite du lieu de détention', 'Le défenseur a complété sa demande']) {
         expect(main).toContain(seen);
       }
       // Labels, never the stored value or internal codes.
-      expect(main).not.toMatch(/abduction_disappearance|threats_intimidation|detention_visit|"sealed"|\{"/);
+      expect(main).not.toMatch(/abduction_disappearance|threats_intimidation|detention_visit|tombouctou|"sealed"|\{"/);
       expect(main).not.toContain('Non renseigné');
 
       // Suggestions from the request: an abduction with a life in danger is "extrême", articles 5 and 15 proposed.
@@ -161,6 +212,72 @@ describe('details completed later, in a real browser', () => {
       expect(proposed).toContain('art. 5');
       expect(proposed).toContain('art. 15');
       await expectSafe(laptop, 'case-1280');
+
+      // Scrolled to as the browser scrolls to a focused field or an anchor: never under the sticky header.
+      for (const width of [1280, 360]) {
+        await laptop.setViewportSize({ width, height: width === 360 ? 740 : 900 });
+        await laptop.locator('#risk-urgent').evaluate((box) => box.scrollIntoView({ block: 'start' }));
+        const [header, box] = await Promise.all([laptop.locator('.staff-header').boundingBox(), laptop.locator('#risk-urgent').boundingBox()]);
+        expect({ width, clear: (box?.y ?? 0) >= (header?.y ?? 0) + (header?.height ?? 0) }).toEqual({ width, clear: true });
+        await laptop.screenshot({ path: `${SHOTS}/details-risk-urgent-${width}.png` });
+        expect({ width, problems: await accessibilityProblems(laptop) }).toEqual({ width, problems: [] });
+      }
+      expect(consoleProblems).toEqual([]);
+      await laptop.close();
+    },
+    SLOW_MS,
+  );
+
+  it(
+    'on a phone at night, the Urgences page shows the first alert within the first screen',
+    async () => {
+      const phone = await page(360);
+      await signInInBrowser(phone, portal.url, supervisor.credentials, 'Fatoumata Keïta');
+      await phone.goto(`${portal.url}/personnel/urgences`);
+      const alert = phone.locator('.alert-item').first();
+      await alert.waitFor();
+      await phone.getByRole('heading', { name: `Dossier ${reference}` }).waitFor();
+      const box = await alert.boundingBox();
+      expect(box?.y).toBeLessThan(400);
+      await expect(phone.getByRole('button', { name: 'Accuser réception' }).first().isVisible()).resolves.toBe(true);
+      await expectSafe(phone, 'urgences-360');
+      // The menu is one button away.
+      await phone.getByRole('button', { name: 'Menu', exact: true }).click();
+      await phone.getByRole('navigation', { name: 'Menu du personnel' }).getByRole('link', { name: 'Dossiers' }).click();
+      await phone.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
+      await expect(phone.getByRole('navigation', { name: 'Menu du personnel' }).isVisible()).resolves.toBe(false);
+      await phone.setViewportSize({ width: 1280, height: 900 });
+      await phone.goto(`${portal.url}/personnel/urgences`);
+      await alert.waitFor();
+      await expectSafe(phone, 'urgences-1280');
+      expect(consoleProblems).toEqual([]);
+      await phone.close();
+    },
+    SLOW_MS,
+  );
+
+  it(
+    'the auditor’s statistics count the completed case in its regions, its profile and its threats',
+    async () => {
+      // Counted in the next mixed batch, as the hourly job would (the merge on opening the case moved its counters).
+      expect((await portal.app.get(StatisticsBatches).applyDue()).applied).toBe(true);
+      const laptop = await page(1280);
+      await signInInBrowser(laptop, portal.url, auditor.credentials, 'Mariam Sangaré');
+      const expected: [string, string, RegExp][] = [
+        ['region', 'Région', /^Kidal/],
+        ['region', 'Région', /^Tombouctou/],
+        ['profile', 'Profil du défenseur', /^Journaliste/],
+        ['threat_type', 'Type de menace', /^Enlèvement/],
+        ['threat_type', 'Type de menace', /^Menaces/],
+      ];
+      for (const [dimension, title, line] of expected) {
+        await laptop.goto(`${portal.url}/personnel/statistiques?from=${month}&to=${month}&granularity=month&dimension=${dimension}`);
+        const table = laptop.getByRole('table', { name: new RegExp(`^${title} — `) });
+        await table.waitFor();
+        const row = table.getByRole('row').filter({ has: laptop.getByRole('rowheader', { name: line }) });
+        expect({ dimension, line: String(line), count: (await row.locator('td').first().innerText()).trim() }).toEqual({ dimension, line: String(line), count: '5' });
+      }
+      await expectSafe(laptop, 'statistics-1280');
       expect(consoleProblems).toEqual([]);
       await laptop.close();
     },

@@ -6,7 +6,7 @@ import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js
 import { EscrowService } from '../../apps/api/src/vault/escrow.service.js';
 import { plainContent } from '../factories/case-content.js';
 import { accessibilityProblems, launchBrowser, watchConsole, type Browser } from '../support/browser.js';
-import { signInInBrowser } from '../support/browser-sign-in.js';
+import { signInInBrowser, staffMenu } from '../support/browser-sign-in.js';
 import { activate, createAdmin, createStaff, FAST_PASSWORDS, signIn, strongPassphrase, type CreatedStaff, type StaffClient, type StaffCredentials } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
@@ -66,7 +66,7 @@ describe('refusals that say why', () => {
       const page = watchConsole(await browser.newPage(360), consoleProblems);
       await browser.context.clearCookies();
       await signInInBrowser(page, portal.url, resetCustodian.credentials, 'Coumba Diarra');
-      await page.getByRole('link', { name: 'Dépositaires', exact: true }).click();
+      await (await staffMenu(page)).getByRole('link', { name: 'Dépositaires', exact: true }).click();
       const form = page.locator('#reseal-escrow-form');
       await form.getByRole('button', { name: 'Envoyer la demande' }).click();
       const summary = form.locator('.error-summary');
@@ -75,12 +75,12 @@ describe('refusals that say why', () => {
       await checkAndShoot(page, 'custodian-fr');
 
       await page.setViewportSize({ width: 360, height: 800 });
-      await page.getByRole('button', { name: 'English' }).first().click();
+      await (await staffMenu(page)).getByRole('button', { name: 'English' }).click();
       await form.getByRole('button', { name: 'Send the request' }).click();
       await summary.getByText('Your key does not open your share of the recovery key', { exact: false }).waitFor();
       expect(await summary.innerText()).not.toMatch(GENERIC);
       await checkAndShoot(page, 'custodian-en');
-      await page.getByRole('button', { name: 'Français' }).first().click();
+      await (await staffMenu(page)).getByRole('button', { name: 'Français' }).click();
       expect(consoleProblems.filter((p) => !p.includes('422'))).toEqual([]);
     },
     SLOW_MS,
@@ -121,7 +121,7 @@ describe('refusals that say why', () => {
       const banner = page.getByRole('alert').filter({ hasText: 'Clé de secours en danger' });
       await banner.getByText('Une seule paire de dépositaires').waitFor();
       await banner.getByText(/Paires qui fonctionnent\s*: (Boubacar Sidibé et Fatoumata Keïta|Fatoumata Keïta et Boubacar Sidibé)\./).waitFor();
-      await page.getByRole('link', { name: 'Gestion du personnel', exact: true }).click();
+      await (await staffMenu(page)).getByRole('link', { name: 'Gestion du personnel', exact: true }).click();
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await banner.waitFor();
       await checkAndShoot(page, 'escrow-warning');

@@ -3,7 +3,7 @@ import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
 import { accessibilityProblems, launchBrowser, overflowsHorizontally, watchConsole, type Browser } from '../support/browser.js';
-import { signInInBrowser } from '../support/browser-sign-in.js';
+import { signInInBrowser, staffMenu } from '../support/browser-sign-in.js';
 import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
@@ -47,7 +47,7 @@ describe('revocation for cause in a real browser', () => {
       const page = watchConsole(await browser.newPage(360), consoleProblems);
       await signInInBrowser(page, portal.url, supervisor.credentials, 'Fatoumata Keïta');
 
-      await page.getByRole('link', { name: 'Révocation' }).click();
+      await (await staffMenu(page)).getByRole('link', { name: 'Révocation' }).click();
       await page.getByRole('heading', { level: 1, name: 'Révoquer l’accès d’un membre du personnel' }).waitFor();
       // Refused until everything is chosen and confirmed, with the reasons said.
       await page.getByRole('button', { name: 'Révoquer et changer les clés' }).click();

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { launchBrowser, overflowsHorizontally, watchConsole, type Browser } from '../support/browser.js';
 import { createAdmin, FAST_PASSWORDS, nextTotp, strongPassphrase, type StaffCredentials } from '../support/staff.js';
+import { staffMenu } from '../support/browser-sign-in.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 /**
@@ -71,7 +72,7 @@ describe('staff area in a real browser', () => {
     await expect(page.getByText('Vos accès sont enregistrés.').isVisible()).resolves.toBe(true);
     expect(await overflowsHorizontally(page)).toBe(false);
 
-    await page.getByRole('link', { name: 'Gestion du personnel' }).first().click();
+    await (await staffMenu(page)).getByRole('link', { name: 'Gestion du personnel' }).click();
     await page.getByRole('table').waitFor();
     // A lone admin: nobody receives new requests yet, and the page says so loudly.
     await expect(page.getByRole('alert').filter({ hasText: 'Moins de deux personnes reçoivent les nouvelles demandes' }).isVisible()).resolves.toBe(true);

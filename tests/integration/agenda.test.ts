@@ -213,3 +213,26 @@ describe('measure owners hold the case', () => {
     expect(await grantsTo(caseId, ownerId)).toEqual([]);
   });
 });
+
+describe('deadlines from the precise arrival', () => {
+  const HOUR = 3_600_000;
+  /** An urgent case that arrived at `iso`, assigned to the caseworker: its first contact is due 2 h after. */
+  async function firstContactOf(iso: string) {
+    const arrivedAt = new Date(iso);
+    const caseId = (await vault.createCase({ urgent: true, content: plainContent() }, arrivedAt)).caseId;
+    await assignTo(caseId, caseworkerId);
+    const items = (await agendaOf(caseworker)).items.filter((item) => item.caseId === caseId && item.kind === 'first_contact');
+    return { arrivedAt, items };
+  }
+
+  it('puts a case received at hh:09 at hh+2:09, not on the clear index hour', async () => {
+    const { arrivedAt, items } = await firstContactOf('2031-03-04T07:09:57.000Z');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ at: new Date(arrivedAt.getTime() + 2 * HOUR).toISOString(), day: '2031-03-04' });
+  });
+
+  it('puts a case received at 23:09 on the next day, at its minute', async () => {
+    const { items } = await firstContactOf('2031-03-04T23:09:00.000Z');
+    expect(items.map((item) => [item.at, item.day])).toEqual([['2031-03-05T01:09:00.000Z', '2031-03-05']]);
+  });
+});

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { ActivationLink, ErrorBody, SessionInfo } from '@mnpddh/shared';
+import { ActivationLink, ErrorBody, SessionInfo, SessionState } from '@mnpddh/shared';
 import { startPortal, type RunningPortal } from '../../apps/api/src/boot.js';
 import { createTestDatabase } from '../support/test-database.js';
 import { testSecrets } from '../support/test-portal.js';
@@ -267,6 +267,20 @@ describe('sessions', () => {
     expect((await fetch(`${portal.url}/api/auth/logout`, { method: 'POST' })).status).toBe(401);
     const tampered = await fetch(`${portal.url}/api/auth/session`, { headers: { cookie: `${client.cookie.slice(0, -2)}xx` } });
     expect(tampered.status).toBe(401);
+  });
+
+  it('say whether one is signed in without a 401: null with no session, an idle-ended or a tampered one; the session when valid', async () => {
+    const { client } = await newColleague();
+    const stateOf = async (cookie?: string) => {
+      const response = await fetch(`${portal.url}/api/auth/session/state`, { headers: cookie ? { cookie } : {} });
+      expect(response.status).toBe(200);
+      return SessionState.parse(await response.json()).session;
+    };
+    expect(await stateOf()).toBeNull();
+    expect(await stateOf(`${client.cookie.slice(0, -2)}xx`)).toBeNull();
+    expect((await stateOf(client.cookie))?.user.id).toBe(client.id);
+    await asOwner(portal, "UPDATE staff_session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1", [client.id]);
+    expect(await stateOf(client.cookie)).toBeNull();
   });
 
   it('end after 30 idle minutes', async () => {

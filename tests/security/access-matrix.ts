@@ -68,6 +68,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'POST /api/requests':                            row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'POST /api/callback-requests':                   row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'POST /api/auth/login':                          row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
+  'GET /api/auth/session/state':                   row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   'POST /api/auth/activate':                       row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),
   // The security-key sign-in challenge: the same answer for any address, it opens nothing.
   'POST /api/auth/login/challenge':                row('public', [OK,   OK,   OK,   OK,   OK,   OK,   OK  ]),

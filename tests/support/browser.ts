@@ -79,6 +79,22 @@ export function watchConsole(page: Page, problems: string[]): Page {
   return page;
 }
 
+/**
+ * Collects every console error (none tolerated) and every answer of 400 or
+ * more, for a page that must load without either (e.g. the sign-in page,
+ * whose session probe answers "not signed in" without a 401).
+ */
+export function watchFailures(page: Page, problems: string[]): Page {
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return page;
+}
+
 /** What breaks accessibility on this page: axe violations (rule: targets), and what sticks out sideways. Empty when fine. */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();

@@ -61,6 +61,10 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
+/** Whether this browser is signed in: the dashboard asks at every load, and "no" is an answer, not an error. */
+export const SessionState = z.object({ session: SessionInfo.nullable() });
+export type SessionState = z.infer<typeof SessionState>;
+
 /** Sets a password from a one-time activation link (invite, password reset or second-factor reset). */
 export const ActivateRequest = z.strictObject({
   token: z.string().trim().min(20).max(200),

@@ -6,6 +6,7 @@ import {
   ActivateResponse,
   ChangePasswordRequest,
   SessionInfo,
+  SessionState,
   SignInRequest,
   type Locale,
 } from '@mnpddh/shared';
@@ -13,13 +14,13 @@ import { Authenticated, Public } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { ValidBody } from '../common/valid-body.js';
 import { ActivationService } from './activation.service.js';
-import { staffSessionOf } from './current-staff.js';
+import { attachStaffSession, staffSessionOf } from './current-staff.js';
 import { LoginGuard, signedInOf } from './login.guard.js';
 import { PasswordChangeService } from './password-change.service.js';
 import { RetryAfterInterceptor } from '../common/rate-limited.js';
 import { RequestLocale } from './request-locale.js';
-import { SessionCookie } from './session-cookie.js';
-import { sessionInfo } from './session.service.js';
+import { readSessionCookie, SessionCookie } from './session-cookie.js';
+import { sessionInfo, SessionService } from './session.service.js';
 import { SignInService } from './sign-in.service.js';
 import { z } from 'zod';
 
@@ -32,6 +33,7 @@ export class AuthController {
     private readonly signIn: SignInService,
     private readonly activation: ActivationService,
     private readonly passwordChange: PasswordChangeService,
+    private readonly sessions: SessionService,
   ) {}
 
   /** Password (passport-local), second factor, key pair, new session: all in the LoginGuard. */
@@ -53,6 +55,21 @@ export class AuthController {
   session(@Req() request: Request): SessionInfo {
     const session = staffSessionOf(request);
     return SessionInfo.parse(sessionInfo(session.staff, session));
+  }
+
+  /**
+   * The same answer without a 401 when there is no session: a sign-in page
+   * load asks it, and a browser logs every 401 as a console error. Resumes the
+   * session exactly as the access guard does (and so counts as activity).
+   */
+  @Get('session/state')
+  @Public()
+  @ApiSchemas({ responses: { 200: SessionState } })
+  async sessionState(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionState> {
+    const session = await this.sessions.resume(readSessionCookie(request), new Date());
+    if (!session) return { session: null };
+    attachStaffSession(request, response, session);
+    return SessionState.parse({ session: sessionInfo(session.staff, session) });
   }
 
   @Post('logout')

@@ -4,6 +4,7 @@ import { AppError } from '../common/app-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
+import { openCategories, arrivalOf } from '../vault/case-categories.js';
 import { decryptEntries } from '../vault/case-entries.js';
 import { CaseKeysAccess } from '../vault/case-keys-access.js';
 import type { CaseReader } from '../vault/case-reader.js';
@@ -12,6 +13,7 @@ import type { TriageIndex } from '../vault/triage-index.js';
 import { VaultRepository } from '../vault/vault.repository.js';
 import { CaseClock } from './case-clock.js';
 import { byDate, eventDates, indexDates, ownedMeasureDates, toItems } from './agenda-items.js';
+import { fromArrival } from './response-targets.js';
 
 const CLOSED = ['closed', 'inadmissible'];
 
@@ -66,13 +68,16 @@ export class AgendaService {
     const index: TriageIndex = { ...row };
     const caseKey = this.keys.openCaseKey(row.grants, reader, row.id, row.caseKeyId);
     try {
-      const entries = await this.vault.integrityChecked(reader, row.id, () => {
+      const { entries, categories } = await this.vault.integrityChecked(reader, row.id, () => {
         this.vault.verifyCaseRow(row, index, caseKey);
-        return decryptEntries(caseKey, this.directory.tenant, row.id, row.entries);
+        return { entries: decryptEntries(caseKey, this.directory.tenant, row.id, row.entries), categories: openCategories(caseKey, this.directory.tenant, row) };
       });
       await this.audit.record({ action: 'case.decrypted', actorId: reader.id, targetType: 'case', targetId: row.id, details: { purpose: 'agenda' } });
       const assignedToMe = index.assignedTo === reader.id;
-      const dates = assignedToMe ? [...indexDates(index, now), ...eventDates(entries, now)] : [...eventDates(entries, now), ...ownedMeasureDates(entries, reader.id, now)];
+      // As on the case page: its deadlines from the precise arrival, not from the clear index's hour.
+      const arrivedAt = arrivalOf(categories);
+      const timed = arrivedAt ? fromArrival(index, arrivedAt) : index;
+      const dates = assignedToMe ? [...indexDates(timed, now), ...eventDates(entries, now)] : [...eventDates(entries, now), ...ownedMeasureDates(entries, reader.id, now)];
       return toItems(row.id, row.reference, assignedToMe, dates);
     } finally {
       caseKey.destroy();

@@ -24,6 +24,7 @@ import { CategoryCache, type SessionCategories } from './category-cache.js';
 import { DetailsMerge, mergedSeqs } from './details-merge.js';
 import { withAddedDetails } from './added-details-view.js';
 import { pendingDetails } from '../vault/sealed-details.js';
+import { arrivalOf } from '../vault/case-categories.js';
 import { CaseLinksService } from './case-links.service.js';
 import { collectiveOf, foldLinks } from './case-links-state.js';
 import { fromArrival, overdueTargets } from '../vault/response-targets.js';
@@ -374,12 +375,6 @@ function summary(item: Listed, names: Map<string, string>, assigneeLostAccess: b
     channel: categories ? (categories.channel ?? null) : null,
     integrityFailed: categories === null || !item.intact,
   };
-}
-
-/** The precise arrival inside the categories, when the case has one. */
-function arrivalOf(categories: CaseCategories): Date | null {
-  const at = categories.arrivedAt ? new Date(categories.arrivedAt) : null;
-  return at && !Number.isNaN(at.getTime()) ? at : null;
 }
 
 function iso(date: Date | null): string | null {

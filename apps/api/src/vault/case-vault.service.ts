@@ -34,6 +34,7 @@ import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { CASE_TABLE, CONTENT_FIELDS, type CaseCategories, type CaseContent } from './case-content.js';
+import { openCategories } from './case-categories.js';
 import { CaseEvents } from './case-events.js';
 import { decryptEntries, type JournalEntry } from './case-entries.js';
 import { caseManifest, rowsOf, type CaseRows } from './case-manifest.js';
@@ -251,8 +252,7 @@ export class CaseVaultService {
     }
     const caseKey = this.keys.openCaseKey(row.grants, reader, row.id, row.caseKeyId);
     try {
-      const location = { tenant, caseId: row.id, table: CASE_TABLE, rowId: row.id, field: 'categories' };
-      return await this.integrityChecked(reader, row.id, () => JSON.parse(decryptFieldText(caseKey, row.categories, location)) as CaseCategories);
+      return await this.integrityChecked(reader, row.id, () => openCategories(caseKey, tenant, row));
     } finally {
       caseKey.destroy();
     }

@@ -36,6 +36,7 @@ import {
   ERROR_MESSAGES,
   ErrorBody,
   SessionInfo,
+  SessionState,
   StaffDirectory,
   StaffSummary,
   type ActivateRequest,
@@ -222,6 +223,16 @@ export function createStaffApi(options: StaffApiOptions) {
         }
         throw error;
       }
+    },
+
+    /** Whether this browser is signed in, asked at load: null when not, with no 401 (which the browser would log as an error). */
+    sessionState: async (): Promise<Received<SessionInfo> | null> => {
+      const { value, clockSkewMs } = await request('GET', '/api/auth/session/state', { schema: SessionState, anonymous: true });
+      if (!value.session) {
+        csrfToken = null;
+        return null;
+      }
+      return keepSession({ value: value.session, clockSkewMs });
     },
 
     logout: async (): Promise<void> => {

@@ -87,3 +87,9 @@ export const ShieldCheckIcon = ({ className }: IconProps) => (
     <path d="m8.5 12 2.5 2.5 4.5-5" />
   </Icon>
 );
+
+export const MenuIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="M4 6h16M4 12h16M4 18h16" />
+  </Icon>
+);

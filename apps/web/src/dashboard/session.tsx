@@ -119,7 +119,7 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
     checking.current = true;
     setState((current) => (current.status === 'unknown' ? { ...current, status: 'checking' } : current));
     api
-      .session()
+      .sessionState()
       .then((received) => (received ? signedIn(received) : setState((current) => ({ ...current, status: 'signed-out' }))))
       // Unreachable server: show the sign-in form, which will say what is wrong on the next try.
       .catch(() => setState((current) => ({ ...current, status: 'signed-out' })));

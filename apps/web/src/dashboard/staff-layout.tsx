@@ -1,17 +1,18 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitcher } from '../i18n/language-switcher';
 import { Brand } from '../ui/brand';
 import { LockIcon } from '../ui/icons';
 import { useFocusOnNavigate } from '../ui/use-focus-on-navigate';
 import { format } from './format';
-import { SignOutIcon } from './icons';
+import { MenuIcon, SignOutIcon } from './icons';
 import { IdleBanner } from './idle-banner';
 import { EscrowWarning } from './escrow/escrow-warning';
 import { IntegrityBanner } from './integrity/integrity-banner';
 import { RecoveryCodes } from './sign-in/recovery-codes';
 import { useStaffT } from './i18n/use-staff-t';
 import { useStaffSession } from './session';
+import { useHeaderScrollPadding } from './use-header-scroll-padding';
 import { useWorksOnCases } from './cases/require-case-role';
 import { useAgendaT } from './agenda/i18n';
 import { useRevocationT } from './revocation/i18n';
@@ -20,6 +21,9 @@ import { useCustodiansT } from './custodians/i18n';
 import { useCasesT } from './cases/i18n';
 import { useReportsT } from '../reports/i18n';
 import { useRetentionT } from './retention/i18n';
+
+/** The on-call page, read on a phone at night. */
+export const URGENT_PATH = '/personnel/urgences';
 
 /**
  * Frame of every staff page. Unlike the public pages there is no quick-exit
@@ -31,7 +35,9 @@ export function StaffLayout() {
   const t = useStaffT();
   const session = useStaffSession();
   const main = useRef<HTMLElement>(null);
+  const header = useRef<HTMLElement>(null);
   useFocusOnNavigate(main);
+  useHeaderScrollPadding(header);
   const user = session.status === 'signed-in' ? session.user : null;
   const ct = useCasesT();
   const at = useAgendaT();
@@ -41,20 +47,38 @@ export function StaffLayout() {
   const kt = useCustodiansT();
   const vt = useRevocationT();
   const hasRole = (...roles: string[]) => Boolean(user?.roles.some((role) => roles.includes(role)));
+  const { pathname } = useLocation();
+  // On a phone the menu folds behind one button, so a page starts within the first screen; a link followed folds it again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [pathname]);
+  // The night page shows its alerts first and the escrow warning after them (UrgentPage).
+  const escrowAbove = hasRole('admin', 'supervisor') && pathname !== URGENT_PATH;
 
   return (
     <>
       <a className="skip-link" href="#main">
         {t.layout.skipLink}
       </a>
-      <header className="site-header staff-header">
+      <header ref={header} className="site-header staff-header">
         <div className="site-header__bar container container--staff">
           <Brand to={user ? '/personnel/accueil' : '/personnel'} />
           {user ? <SignOutButton /> : <LanguageSwitcher />}
         </div>
         {user ? (
           <div className="staff-bar">
-            <div className="staff-bar__inner container container--staff">
+            <div className="container container--staff staff-menu-toggle__row">
+              <button
+                type="button"
+                className="staff-menu-toggle"
+                aria-expanded={menuOpen}
+                aria-controls="staff-menu"
+                onClick={() => setMenuOpen((open) => !open)}
+              >
+                <MenuIcon />
+                <span>{t.layout.menu}</span>
+              </button>
+            </div>
+            <div id="staff-menu" className={`staff-bar__inner container container--staff${menuOpen ? '' : ' staff-bar__inner--folded'}`}>
               <nav aria-label={t.layout.navLabel}>
                 <ul className="staff-nav">
                   <NavItem to="/personnel/accueil">{t.layout.home}</NavItem>
@@ -94,7 +118,7 @@ export function StaffLayout() {
         <div className="container container--staff">
           {/* The recovery codes stay on screen, whatever link is followed, until they are noted. */}
           {hasRole('admin', 'supervisor', 'auditor') ? <IntegrityBanner isAdmin={hasRole('admin')} /> : null}
-          {hasRole('admin', 'supervisor') ? <EscrowWarning /> : null}
+          {escrowAbove ? <EscrowWarning /> : null}
           {user && session.recoveryCodes ? (
             <RecoveryCodes codes={session.recoveryCodes} onDone={session.recoveryCodesNoted} />
           ) : (

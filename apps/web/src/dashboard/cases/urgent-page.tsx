@@ -1,6 +1,7 @@
 import type { CaseSummary } from '@mnpddh/shared';
 import { Link } from 'react-router';
 import { AlertList } from '../alerts/alert-list';
+import { EscrowWarning } from '../escrow/escrow-warning';
 import { format } from '../format';
 import { ErrorSummary } from '../forms/error-summary';
 import { Loading } from '../require-session';
@@ -17,13 +18,17 @@ const OPEN = { urgent: 'true', status: 'received,under_assessment,measures_in_pr
 
 /**
  * /personnel/urgences — for whoever is on call, on a phone at night: the
- * alerts to acknowledge, then the open urgent cases, each with the three
- * things to do first (open, log the call, assign). One column, big targets.
+ * alerts to acknowledge first (within the first screen of a phone), then
+ * the open urgent cases, each with the three things to do first (open, log
+ * the call, assign). One column, big targets.
  */
 export function UrgentPage() {
   const t = useCasesT();
   const now = useNow(30_000);
   const { list, error, reload } = useCaseList(OPEN, 1, 50);
+  const { user } = useStaffSession();
+  // Shown above every other page (StaffLayout); here after the alerts and the urgent cases, which come first at night.
+  const warnsOfEscrow = Boolean(user?.roles.some((role) => role === 'admin' || role === 'supervisor'));
 
   return (
     <div className="urgent-page">
@@ -56,6 +61,7 @@ export function UrgentPage() {
           <Loading label={t.list.loading} />
         )}
       </section>
+      {warnsOfEscrow ? <EscrowWarning /> : null}
     </div>
   );
 }

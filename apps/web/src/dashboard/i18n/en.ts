@@ -16,6 +16,7 @@ export const staffEn: StaffCatalogue = {
   layout: {
     skipLink: 'Skip to content',
     navLabel: 'Staff menu',
+    menu: 'Menu',
     home: 'Home',
     admin: 'Staff management',
     signedInAs: 'Signed in: {name}',

@@ -20,6 +20,7 @@ export const staffFr = {
   layout: {
     skipLink: 'Aller au contenu',
     navLabel: 'Menu du personnel',
+    menu: 'Menu',
     home: 'Accueil',
     admin: 'Gestion du personnel',
     signedInAs: 'Connecté(e) : {name}',

@@ -107,7 +107,7 @@ export function StaffLayout() {
             <span className="container container--staff access-band__inner">
               <LockIcon />
               <span>
-                <strong>{t.layout.accessLogged}</strong> {t.layout.accessLoggedDetail}
+                <strong>{t.layout.accessLogged}</strong> <span className="access-band__detail">{t.layout.accessLoggedDetail}</span>
               </span>
             </span>
           </p>

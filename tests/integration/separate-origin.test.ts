@@ -19,8 +19,15 @@ const STAFF_HOST = 'equipe.cndh.test';
 const PUBLIC_HOST = 'portail.cndh.test';
 const ONION_HOST = 'exampleonionaddressexampleonionaddressexampleonionaddr.onion';
 
-/** Public-audience routes of the matrix that belong to the dashboard: signing in, activation, the API description. */
-const STAFF_ENTRY_ROUTES = new Set(['POST /api/auth/login', 'POST /api/auth/activate', 'POST /api/auth/login/challenge', 'GET /api/docs-json', 'GET /api/docs-yaml']);
+/** Public-audience routes of the matrix that belong to the dashboard: signing in, asking whether one is, activation, the API description. */
+const STAFF_ENTRY_ROUTES = new Set([
+  'POST /api/auth/login',
+  'GET /api/auth/session/state',
+  'POST /api/auth/activate',
+  'POST /api/auth/login/challenge',
+  'GET /api/docs-json',
+  'GET /api/docs-yaml',
+]);
 const SHARED_ROUTES = new Set(['GET /api/health', 'GET /api/health/live']);
 
 interface Answer {

@@ -1,4 +1,4 @@
-import type { AlertView } from '@mnpddh/shared';
+import type { AlertKind, AlertView } from '@mnpddh/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCasesT } from '../cases/i18n';
@@ -18,7 +18,7 @@ import { useAlerts } from './use-alerts';
  * réception" button (acknowledging stops the escalation to the next person
  * on call), then a link to the case.
  */
-export function AlertList({ now, headingId }: { now: number; headingId: string }) {
+export function AlertList({ now, headingId, arrivals }: { now: number; headingId: string; arrivals?: ReadonlyMap<string, string> }) {
   const t = useAlertsT();
   const { alerts, failed, acknowledge, reload } = useAlerts();
   // Acknowledged here: kept on screen (with the link to the case) until the next visit.
@@ -54,6 +54,7 @@ export function AlertList({ now, headingId }: { now: number; headingId: string }
             key={alert.id}
             alert={alert}
             now={now}
+            arrivedAt={arrivalOf(alert, arrivals)}
             onAcknowledge={async () => {
               await acknowledge(alert.id);
               setSeen((current) => new Set([...current, alert.id]));
@@ -65,7 +66,19 @@ export function AlertList({ now, headingId }: { now: number; headingId: string }
   );
 }
 
-function AlertItem({ alert, now, onAcknowledge }: { alert: AlertView; now: number; onAcknowledge: () => Promise<void> }) {
+/**
+ * When a request alert's case is listed with its precise arrival (held, so
+ * decrypted for the list), its age counts from it: the alert's own time is
+ * kept to the hour in the clear and would say "30 min" of a request sent 3 min ago.
+ */
+function arrivalOf(alert: AlertView, arrivals: ReadonlyMap<string, string> | undefined): string {
+  return (REQUEST_ALERTS.has(alert.kind) && alert.caseId ? arrivals?.get(alert.caseId) : undefined) ?? alert.createdAt;
+}
+
+/** Alerts raised by a request's arrival (the others are raised later: their own time is theirs). */
+const REQUEST_ALERTS: ReadonlySet<AlertKind> = new Set(['urgent_request', 'callback_request']);
+
+function AlertItem({ alert, now, arrivedAt, onAcknowledge }: { alert: AlertView; now: number; arrivedAt: string; onAcknowledge: () => Promise<void> }) {
   const t = useAlertsT();
   const ct = useCasesT();
   const st = useStaffT();
@@ -95,7 +108,7 @@ function AlertItem({ alert, now, onAcknowledge }: { alert: AlertView; now: numbe
       </p>
       {alert.kind === 'operational' && alert.topic ? <p className="alert-item__topic">{t.topics[alert.topic]}</p> : null}
       <p className="alert-item__when">
-        <time dateTime={alert.createdAt}>{format(t.received, { when: relativePast(alert.createdAt, ct, now) })}</time>
+        <time dateTime={arrivedAt}>{format(t.received, { when: relativePast(arrivedAt, ct, now) })}</time>
         {alert.level > 1 ? <span> · {t.escalated}</span> : null}
       </p>
       {errors ? <ErrorSummary errors={errors} fieldIds={{}} /> : null}

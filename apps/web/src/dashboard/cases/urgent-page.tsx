@@ -36,7 +36,7 @@ export function UrgentPage() {
       <p className="lead">{t.urgentView.lead}</p>
       <section aria-labelledby="urgent-alerts-title" className="urgent-section">
         <h2 id="urgent-alerts-title">{t.urgentView.alertsTitle}</h2>
-        <AlertList now={now} headingId="urgent-alerts-title" />
+        <AlertList now={now} headingId="urgent-alerts-title" arrivals={arrivalsOf(list?.items ?? [])} />
       </section>
       <section aria-labelledby="urgent-cases-title" className="urgent-section">
         <h2 id="urgent-cases-title">{t.urgentView.casesTitle}</h2>
@@ -64,6 +64,11 @@ export function UrgentPage() {
       {warnsOfEscrow ? <EscrowWarning /> : null}
     </div>
   );
+}
+
+/** The precise arrival of each listed case that has one (the alerts count their age from it). */
+function arrivalsOf(items: readonly CaseSummary[]): ReadonlyMap<string, string> {
+  return new Map(items.flatMap((item) => (item.arrivedAt ? [[item.id, item.arrivedAt] as const] : [])));
 }
 
 function UrgentCase({ item, now }: { item: CaseSummary; now: number }) {

@@ -65,11 +65,11 @@ describe('details completed later, in a real browser', () => {
     await portal?.close();
   }, SLOW_MS);
 
-  async function page(width: number): Promise<Page> {
+  async function page(width: number, problems = consoleProblems): Promise<Page> {
     const opened = await browser.newPage(width);
     await opened.setViewportSize({ width, height: width === 360 ? 740 : 900 });
     opened.setDefaultTimeout(45_000);
-    return watchConsole(opened, consoleProblems);
+    return watchConsole(opened, problems);
   }
 
   async function expectSafe(opened: Page, label: string) {
@@ -104,7 +104,8 @@ describe('details completed later, in a real browser', () => {
   it(
     'completes it later through the receipt: two incidents in two regions, the place, the defender, another person at risk, the help',
     async () => {
-      const phone = await page(360);
+      const problems: string[] = [];
+      const phone = await page(360, problems);
       await phone.goto(`${portal.url}/suivi`);
       // Typed as it is written down, in groups of four, after a mistyped one (the field then has its error border):
       // every digit fits the field, none scrolls out of sight.
@@ -161,6 +162,8 @@ describe('details completed later, in a real browser', () => {
       // Not shown back: the receipt opens the thread only.
       expect(await phone.textContent('main')).not.toContain('Awa Maïga');
       await expectSafe(phone, 'sent-360');
+      // The one error the browser logs: the mistyped receipt's 404 (the answer to any wrong receipt).
+      expect(problems.filter((problem) => !/status of 404 .*\/api\/follow-up\/session\)$/.test(problem))).toEqual([]);
       await phone.close();
     },
     SLOW_MS,

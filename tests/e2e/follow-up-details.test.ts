@@ -252,7 +252,10 @@ describe('details completed later, in a real browser', () => {
       const box = await alert.boundingBox();
       expect(box?.y).toBeLessThan(400);
       // The alert's age and its case's count from the same precise arrival, not from the alert's clear hour.
-      const minutesIn = async (text: Promise<string>) => Number(/il y a (\d+) min/.exec(await text)?.[1] ?? 'NaN');
+      const minutesIn = async (text: Promise<string>) => {
+        const said = await text;
+        return Number(/il y a (\d+) min/.exec(said)?.[1] ?? (/maintenant/.test(said) ? 0 : NaN));
+      };
       const alertAge = await minutesIn(alert.locator('.alert-item__when').innerText());
       const caseAge = await minutesIn(phone.locator('.urgent-case').filter({ hasText: reference }).locator('.urgent-case__facts').innerText());
       expect(Math.abs(alertAge - caseAge)).toBeLessThanOrEqual(1);

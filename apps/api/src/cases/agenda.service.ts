@@ -13,7 +13,7 @@ import type { TriageIndex } from '../vault/triage-index.js';
 import { VaultRepository } from '../vault/vault.repository.js';
 import { CaseClock } from './case-clock.js';
 import { byDate, eventDates, indexDates, ownedMeasureDates, toItems } from './agenda-items.js';
-import { fromArrival } from './response-targets.js';
+import { fromArrival } from '../vault/response-targets.js';
 
 const CLOSED = ['closed', 'inadmissible'];
 

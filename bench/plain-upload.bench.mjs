@@ -1,8 +1,9 @@
 // What one file sent through the upload form without JavaScript costs the
 // server in memory: the portal in this process, the browser played by curl
-// in another (so the client's copy of the file is not counted), a PDF of
-// SIZE_MIB posted as multipart/form-data to /simple/suivi/fichier; the
-// process's resident memory sampled every 20 ms, before and during the post.
+// in another (so the client's copy of the file is not counted), PDFs of
+// each size in SIZES_MIB posted one after the other as multipart/form-data
+// to /simple/suivi/fichier; the process's resident memory sampled every
+// 20 ms, before and during each post.
 // Run: npm run bench:plain-upload   (builds what is stale; starts its own portal and PostgreSQL; loopback only)
 import { Buffer } from 'node:buffer';
 import { execFile } from 'node:child_process';
@@ -17,7 +18,7 @@ import 'reflect-metadata';
 import { startPortal } from '../apps/api/dist/boot.js';
 import { machineLine, mib, writeSection } from './lib/report.mjs';
 
-const SIZE_MIB = Number(process.env.BENCH_UPLOAD_MIB ?? 40);
+const SIZES_MIB = (process.env.BENCH_UPLOAD_MIB ?? '10,40').split(',').map(Number);
 const run = promisify(execFile);
 
 const dataDir = await mkdtemp(join(tmpdir(), 'mnpddh-bench-'));
@@ -42,8 +43,40 @@ try {
   const session = opened.headers.getSetCookie().find((line) => line.startsWith('mnpddh_follow_up='))?.split(';')[0];
   if (!session) throw new Error(`follow-up refused: ${opened.status}`);
 
-  const file = join(dataDir, 'piece.pdf');
-  await writeFile(file, Buffer.concat([Buffer.from('%PDF-1.4\n%âãÏÓ\n'), randomBytes(SIZE_MIB * 1024 * 1024 - 16)]));
+  const rows = [];
+  for (const size of SIZES_MIB) rows.push(await postFile(size, { formCookie, session, token }));
+  writeSection(
+    '11-plain-upload',
+    `## 11. One file through the upload form without JavaScript: server memory
+
+\`npm run bench:plain-upload\` (bench/plain-upload.bench.mjs): the portal in
+the benchmark's process, curl posting PDFs of ${SIZES_MIB.join(' and ')} MiB one after the other as
+\`multipart/form-data\` to \`/simple/suivi/fichier\` from another process;
+resident memory of the portal's process sampled every 20 ms.
+${machineLine()}
+
+| file | accepted after | RSS before | RSS peak during the post | growth |
+|---|---|---|---|---|
+${rows.join('\n')}
+
+The form is read as it arrives (busboy, fields first, then the file as a
+stream) and encrypted chunk by chunk into the secretstream format, 512 KiB
+written to PostgreSQL at a time: the growth no longer follows the file's
+size. Before (run of 2026-12-05T12:56:25Z, load 15.4, the file read whole by
+multer's memory storage): a 40 MiB PDF, accepted after 28.2 s, grew the RSS
+from 297 MiB to 387 MiB (**90 MiB**). See docs/NO-JAVASCRIPT.md ("Files
+without JavaScript").
+`,
+  );
+} finally {
+  await portal.close();
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+/** Posts one PDF of `size` MiB as the page does (token, one-time key, then the file); its table row. */
+async function postFile(size, { formCookie, session, token }) {
+  const file = join(dataDir, `piece-${size}.pdf`);
+  await writeFile(file, Buffer.concat([Buffer.from('%PDF-1.4\n%âãÏÓ\n'), randomBytes(size * 1024 * 1024 - 16)]));
   const before = process.memoryUsage().rss;
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
@@ -51,33 +84,12 @@ try {
   const { stdout } = await run('curl', [
     '-s', '-o', '/dev/null', '-w', '%{http_code}',
     '-H', `cookie: ${formCookie}; ${session}`, '-H', 'sec-fetch-site: same-origin',
-    '-F', `_token=${token}`, '-F', `file=@${file};type=application/pdf`,
+    '-F', `_token=${token}`, '-F', `_once=${randomBytes(24).toString('base64url')}`, '-F', `file=@${file};type=application/pdf`,
     `${portal.url}/simple/suivi/fichier`,
   ]);
   const took = Date.now() - started;
   clearInterval(sampler);
+  await rm(file);
   if (stdout !== '303') throw new Error(`upload answered ${stdout}`);
-  writeSection(
-    '11-plain-upload',
-    `## 11. One file through the upload form without JavaScript: server memory
-
-\`npm run bench:plain-upload\` (bench/plain-upload.bench.mjs): the portal in
-the benchmark's process, curl posting a ${SIZE_MIB} MiB PDF as
-\`multipart/form-data\` to \`/simple/suivi/fichier\` from another process;
-resident memory of the portal's process sampled every 20 ms.
-${machineLine()}
-
-| file | accepted after | RSS before | RSS peak during the post | growth |
-|---|---|---|---|---|
-| ${SIZE_MIB} MiB PDF | ${(took / 1000).toFixed(1)} s | ${mib(before)} | ${mib(peak)} | **${mib(peak - before)}** |
-
-The form reads the file whole into memory (multer's memory storage) before
-it goes, in 512 KiB pieces, into the encrypted stream: the growth follows the
-file's size. See docs/NO-JAVASCRIPT.md ("Files without JavaScript") for why
-it is not streamed yet.
-`,
-  );
-} finally {
-  await portal.close();
-  await rm(dataDir, { recursive: true, force: true });
+  return `| ${size} MiB PDF | ${(took / 1000).toFixed(1)} s | ${mib(before)} | ${mib(peak)} | **${mib(peak - before)}** |`;
 }

@@ -100,7 +100,7 @@ async function postFile(defender: Defender, parts: readonly Part[], headers: Rec
   const response = await fetch(`${portal.url}/simple/suivi/fichier`, {
     method: 'POST',
     headers: { 'content-type': type, cookie: defender.cookies, 'sec-fetch-site': 'same-origin', ...headers },
-    body,
+    body: new Uint8Array(body),
     redirect: 'manual',
   });
   return { status: response.status, html: await response.text() };

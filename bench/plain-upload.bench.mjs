@@ -8,18 +8,25 @@
 import { Buffer } from 'node:buffer';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
 import { URLSearchParams } from 'node:url';
 import { promisify } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import 'reflect-metadata';
 import { startPortal } from '../apps/api/dist/boot.js';
 import { machineLine, mib, writeSection } from './lib/report.mjs';
 
-const SIZES_MIB = (process.env.BENCH_UPLOAD_MIB ?? '10,40').split(',').map(Number);
+const SIZES_MIB = (process.env.BENCH_UPLOAD_MIB ?? '10,40,80').split(',').map(Number);
 const run = promisify(execFile);
+// A full garbage collection on demand, without a command-line flag, to tell live memory from garbage not yet collected.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc');
 
 const dataDir = await mkdtemp(join(tmpdir(), 'mnpddh-bench-'));
 await chmod(dataDir, 0o755);
@@ -52,17 +59,21 @@ try {
 \`npm run bench:plain-upload\` (bench/plain-upload.bench.mjs): the portal in
 the benchmark's process, curl posting PDFs of ${SIZES_MIB.join(' and ')} MiB one after the other as
 \`multipart/form-data\` to \`/simple/suivi/fichier\` from another process;
-resident memory of the portal's process sampled every 20 ms.
+resident memory (RSS) of the portal's process sampled every 20 ms, and its
+live memory (V8 heap used + buffers, after a full garbage collection)
+every second. RSS also counts garbage not yet collected (each 64 KiB
+encrypted chunk, each query's parameters), which V8 lets pile up to its own
+thresholds whatever the file: live memory is what the upload holds.
 ${machineLine()}
 
-| file | accepted after | RSS before | RSS peak during the post | growth |
-|---|---|---|---|---|
+| file | accepted after | RSS before | RSS peak during the post | RSS growth | live memory growth (peak) |
+|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 The form is read as it arrives (busboy, fields first, then the file as a
 stream) and encrypted chunk by chunk into the secretstream format, 512 KiB
-written to PostgreSQL at a time: the growth no longer follows the file's
-size. Before (run of 2026-12-05T12:56:25Z, load 15.4, the file read whole by
+written to PostgreSQL at a time: what the upload holds no longer follows
+the file's size. Before (run of 2026-12-05T12:56:25Z, load 15.4, the file read whole by
 multer's memory storage): a 40 MiB PDF, accepted after 28.2 s, grew the RSS
 from 297 MiB to 387 MiB (**90 MiB**). See docs/NO-JAVASCRIPT.md ("Files
 without JavaScript").
@@ -73,13 +84,33 @@ without JavaScript").
   await rm(dataDir, { recursive: true, force: true });
 }
 
+/** Live memory: what the heap and the buffers outside it still hold once garbage is collected. */
+function liveMemory() {
+  collectGarbage();
+  const { heapUsed, external } = process.memoryUsage();
+  return heapUsed + external;
+}
+
+/** A PDF of `size` MiB written to disk a MiB at a time (never whole in this process, which is also the server's). */
+async function writePdf(file, size) {
+  const out = createWriteStream(file);
+  out.write(Buffer.from('%PDF-1.4\n%âãÏÓ\n'));
+  for (let i = 0; i < size; i++) if (!out.write(randomBytes(i === size - 1 ? 1024 * 1024 - 16 : 1024 * 1024))) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+}
+
 /** Posts one PDF of `size` MiB as the page does (token, one-time key, then the file); its table row. */
 async function postFile(size, { formCookie, session, token }) {
   const file = join(dataDir, `piece-${size}.pdf`);
-  await writeFile(file, Buffer.concat([Buffer.from('%PDF-1.4\n%âãÏÓ\n'), randomBytes(size * 1024 * 1024 - 16)]));
+  await writePdf(file, size);
+  const liveBefore = liveMemory();
   const before = process.memoryUsage().rss;
   let peak = before;
+  let livePeak = liveBefore;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  // A full collection is slow (and slows the upload): once a second is enough to see what the upload holds.
+  const liveSampler = setInterval(() => (livePeak = Math.max(livePeak, liveMemory())), 1000);
   const started = Date.now();
   const { stdout } = await run('curl', [
     '-s', '-o', '/dev/null', '-w', '%{http_code}',
@@ -89,7 +120,8 @@ async function postFile(size, { formCookie, session, token }) {
   ]);
   const took = Date.now() - started;
   clearInterval(sampler);
+  clearInterval(liveSampler);
   await rm(file);
   if (stdout !== '303') throw new Error(`upload answered ${stdout}`);
-  return `| ${size} MiB PDF | ${(took / 1000).toFixed(1)} s | ${mib(before)} | ${mib(peak)} | **${mib(peak - before)}** |`;
+  return `| ${size} MiB PDF | ${(took / 1000).toFixed(1)} s | ${mib(before)} | ${mib(peak)} | ${mib(peak - before)} | **${mib(livePeak - liveBefore)}** |`;
 }

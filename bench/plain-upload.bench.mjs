@@ -73,10 +73,14 @@ ${rows.join('\n')}
 The form is read as it arrives (busboy, fields first, then the file as a
 stream) and encrypted chunk by chunk into the secretstream format, 512 KiB
 written to PostgreSQL at a time: what the upload holds no longer follows
-the file's size. Before (run of 2026-12-05T12:56:25Z, load 15.4, the file read whole by
-multer's memory storage): a 40 MiB PDF, accepted after 28.2 s, grew the RSS
-from 297 MiB to 387 MiB (**90 MiB**). See docs/NO-JAVASCRIPT.md ("Files
-without JavaScript").
+the file's size. Before, with the file read whole by multer's memory storage (this
+benchmark on the previous code, run of 2026-12-05T16:05:20Z, load 13.0 at
+start, 14.7 at the end): 10 MiB PDF, 8.9 s, RSS 281 → 317 MiB (36 MiB),
+live memory **+22 MiB**; 40 MiB PDF, 16.8 s, RSS 332 → 369 MiB (37 MiB), live
+memory **+61 MiB** (the file held whole). The first measurement (run of
+2026-12-05T12:56:25Z, load 15.4, RSS only, the test file built in the
+server's process): a 40 MiB PDF, 28.2 s, RSS 297 → 387 MiB (**90 MiB**).
+See docs/NO-JAVASCRIPT.md ("Files without JavaScript").
 `,
   );
 } finally {

@@ -25,11 +25,12 @@ export async function readFirstPiece(source: AsyncIterable<Buffer>, length: numb
   }
   const head = Buffer.concat(pieces);
   async function* content(): AsyncGenerator<Buffer> {
-    if (head.length > 0) yield head;
-    if (complete) return;
     try {
+      if (head.length > 0) yield head;
+      if (complete) return;
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
     } finally {
+      // A reader that stops early lets the source go (a stream stops being held open).
       await iterator.return?.();
     }
   }

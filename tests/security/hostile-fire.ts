@@ -88,7 +88,8 @@ function plainRequestFor(target: Target, plain: PlainForm, payload: Exclude<Payl
     return { body: payload.bytes, headers: { ...declared, ...headers }, field: '(body)' };
   }
   const field = plain.fields[turn % plain.fields.length] as string;
-  const fields = new Map(Object.entries({ _token: plain.token, ...plain.base }));
+  // A fresh one-time key, as every page gives: the upload form refuses a file whose key did not come first.
+  const fields = new Map(Object.entries({ _token: plain.token, _once: randomBytes(24).toString('base64url'), ...plain.base }));
   fields.delete(field);
   const entries: [string, string][] = [...fields, ...formEntries(field, payload.value)];
   if (plain.multipart) {

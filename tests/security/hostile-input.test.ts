@@ -11,6 +11,7 @@
  * sample here. HOSTILE_FULL=1 (run by `npm run test:load`) fires the full
  * corpus at every route.
  */
+import { randomBytes } from 'node:crypto';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { buildCorpus, countByCategory, type FilePayload, type Payload } from './corpus/index.js';
 import { plantedKeys, problemsOf, prototypeSnapshot, type Shot } from './hostile-checks.js';
@@ -145,6 +146,7 @@ describe('at the upload form without JavaScript, the same files', () => {
     for (const file of files.filter((f) => f.uploadKind === 'file')) {
       const form = new FormData();
       form.set('_token', visitor.token);
+      form.set('_once', randomBytes(24).toString('base64url'));
       form.set('file', new Blob([new Uint8Array(file.bytes)], { type: file.declaredType }), file.name);
       const response = await fetch(`${portal.url}/simple/suivi/fichier`, {
         method: 'POST',

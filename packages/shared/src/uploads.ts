@@ -21,6 +21,13 @@ export const UploadStart = z.strictObject({
 });
 export type UploadStart = z.infer<typeof UploadStart>;
 
+/**
+ * A file posted whole in one request (the form without JavaScript): its size
+ * is known only at its end, so the limit is enforced as the bytes arrive.
+ */
+export const StreamedUploadStart = UploadStart.omit({ size: true });
+export type StreamedUploadStart = z.infer<typeof StreamedUploadStart>;
+
 /** 201 answer to UploadStart: send the bytes with PATCH, at most `chunkSize` bytes each. */
 export const UploadCreated = z.object({
   uploadId: z.uuid(),

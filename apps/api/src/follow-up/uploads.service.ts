@@ -1,15 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MAX_FILES_PER_CASE, type FollowUpView, type UploadStart } from '@mnpddh/shared';
+import { MAX_FILES_PER_CASE, type FollowUpView, type StreamedUploadStart, type UploadStart } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { ThreadFiles, type ThreadFileMetadata } from '../vault/thread-files.js';
 import { detectType, FIRST_PIECE_BYTES, imageMetadata } from './file-content.js';
+import { capped, readFirstPiece } from './first-piece.js';
 import { FollowUpService, type OpenFollowUp } from './follow-up.service.js';
 
 /** Largest PATCH body: a multiple of the 64 KiB encryption frame, small enough to resume cheaply on a slow line. */
 export const UPLOAD_CHUNK_BYTES = 512 * 1024;
 /** An unfinished upload is deleted after this. */
 const UPLOAD_LIFETIME_MS = 24 * 60 * 60_000;
+/** A file streamed in one request is deleted when no byte of it was stored for this long (the request died). */
+const STREAM_IDLE_MS = 15 * 60_000;
 
 function refused(field: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', [{ field, message }]);
@@ -54,6 +57,21 @@ export class UploadsService {
     const result = await this.files.append(session.threadKey, session.caseId, uploadId, offset, bytes, checkFirstPiece);
     if (!result.completed) return { offset: result.offset };
     return { offset: result.offset, view: await this.followUp.view(session) };
+  }
+
+  /**
+   * A whole file sent in one request (the form without JavaScript), read as
+   * it arrives: its first piece is checked exactly as the resumable upload's
+   * first PATCH (type from the bytes, image metadata) before anything is
+   * stored, the limit is enforced as the bytes come, and the file enters the
+   * thread only once complete; a refused or cut file leaves nothing behind.
+   */
+  async receive(session: OpenFollowUp, input: StreamedUploadStart, bytes: AsyncIterable<Buffer>): Promise<void> {
+    const max = this.runtime.config.MAX_UPLOAD_BYTES;
+    const first = await readFirstPiece(capped(bytes, max, () => refused('file', 'file_too_large')), UPLOAD_CHUNK_BYTES);
+    const metadata: ThreadFileMetadata = { kind: input.kind, name: input.name, declaredType: input.type, type: '', keepOriginal: input.keepOriginal };
+    const checked = checkFirstPiece(first.head, metadata, first.complete ? first.head.length : max);
+    await this.files.receive(session.threadKey, session.caseId, checked, first.content, { maxFiles: MAX_FILES_PER_CASE, expiresInMs: STREAM_IDLE_MS });
   }
 
   abandon(session: OpenFollowUp, uploadId: string): Promise<void> {

@@ -62,12 +62,14 @@ ${choiceField(context, { path: 'help.measures', label: d.help.measuresLegend, hi
 function fileForm(context: PlainContext, errors: FieldErrors): Html {
   const p = context.plain;
   const error = errors.file;
+  // The checkbox comes before the file: the parts of a multipart post arrive in this order, and the
+  // server decides about the photo's metadata from its first bytes, before the rest has arrived.
   return form(context, '/suivi/fichier', html`
 <p>${p.fileMetadata}</p>
+${checkField(context, { path: 'keepOriginal', label: p.keepOriginalLabel, checked: false, errors })}
 <div class="question${error ? ' question--error' : ''}"><label for="f-file" class="question__label">${p.fileLabel}</label><p id="f-file-hint" class="question__hint">${p.fileHint}</p>${
     error ? html`<p id="f-file-error" class="question__error"><span><span class="visually-hidden">${context.form.errors.fieldPrefix} </span>${error}</span></p>` : ''
-  }<input id="f-file" name="file" type="file" class="question__input" aria-describedby="${error ? 'f-file-error ' : ''}f-file-hint"${error ? html` aria-invalid="true"` : ''}></div>
-${checkField(context, { path: 'keepOriginal', label: p.keepOriginalLabel, checked: false, errors })}`, p.fileSend, true);
+  }<input id="f-file" name="file" type="file" class="question__input" aria-describedby="${error ? 'f-file-error ' : ''}f-file-hint"${error ? html` aria-invalid="true"` : ''}></div>`, p.fileSend, true);
 }
 
 function consentForm(context: PlainContext, view: FollowUpView, errors: FieldErrors): Html {

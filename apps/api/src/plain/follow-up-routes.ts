@@ -1,10 +1,10 @@
 import type { CookieOptions, Request, Response } from 'express';
-import { ConsentWithdrawal, FollowUpLogin, FollowUpMessage, RequestDetails, UploadStart } from '@mnpddh/shared';
+import { ConsentWithdrawal, FollowUpLogin, FollowUpMessage, RequestDetails, StreamedUploadStart } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { readCookie } from '../common/cookies.js';
 import { FOLLOW_UP_COOKIE } from '../follow-up/follow-up.controller.js';
 import type { FollowUpService, OpenFollowUp } from '../follow-up/follow-up.service.js';
-import { UPLOAD_CHUNK_BYTES, type UploadsService } from '../follow-up/uploads.service.js';
+import type { UploadsService } from '../follow-up/uploads.service.js';
 import type { FieldErrors } from './fields.js';
 import type { FormGuard } from './form-guard.js';
 import { many, one, ticked, type Posted } from './form-values.js';
@@ -12,7 +12,7 @@ import { finishedPage, followUpPage, signInPage, type FollowUpPageState } from '
 import { refusedForLoad, sendPage, serviceFieldErrors } from './page-response.js';
 import { PLAIN_ROOT, type PlainContext } from './plain-context.js';
 import type { SubmittedOnce } from './submitted-once.js';
-import { uploadedFile } from './uploaded-file.js';
+import { pendingFile } from './streamed-file.js';
 import { checkForm } from './validate-form.js';
 
 type FormName = NonNullable<FollowUpPageState['form']>;
@@ -90,24 +90,19 @@ export class FollowUpRoutes {
     });
   }
 
-  /** One file, whole, into the same encrypted stream and through the same content checks as the resumable upload. */
+  /**
+   * One file, streamed as it arrives into the same encrypted format and
+   * through the same content checks as the resumable upload; the token and
+   * the one-time key, sent before it, are checked before any byte is stored.
+   */
   file(request: Request, response: Response): Promise<void> {
     return this.act(request, response, 'file', async (session, body, context) => {
-      if ((request as Request & { uploadRefused?: boolean }).uploadRefused) return { file: context.plain.tooLarge };
-      const file = uploadedFile(request);
-      if (!file) return { file: context.plain.fileMissing };
-      const checked = checkForm(UploadStart, { kind: 'file', name: file.name.slice(0, 200), type: file.type.slice(0, 100), size: file.bytes.length, keepOriginal: ticked(body, 'keepOriginal') }, context);
+      const file = pendingFile(request);
+      if (!file || file.name === '') return { file: context.plain.fileMissing };
+      const input = { kind: 'file', name: file.name.slice(0, 200), type: file.type.slice(0, 100), keepOriginal: ticked(body, 'keepOriginal') };
+      const checked = checkForm(StreamedUploadStart, input, context);
       if (!checked.ok) return { file: Object.values(checked.errors)[0] ?? context.form.errors.server };
-      const { uploadId } = await this.uploads.start(session, checked.data);
-      try {
-        for (let offset = 0; offset < file.bytes.length; offset += UPLOAD_CHUNK_BYTES) {
-          await this.uploads.append(session, uploadId, offset, file.bytes.subarray(offset, offset + UPLOAD_CHUNK_BYTES));
-        }
-      } catch (error) {
-        // A refused file leaves nothing behind.
-        await this.uploads.abandon(session, uploadId).catch(() => undefined);
-        throw error;
-      }
+      await this.uploads.receive(session, checked.data, file.bytes());
     });
   }
 
@@ -140,7 +135,8 @@ export class FollowUpRoutes {
     const body = (request.body ?? {}) as Posted;
     await this.within(request, response, context, async (session) => {
       let errors: FieldErrors;
-      if (!this.guard.accepts(request)) {
+      // A file is stored as it arrives: its one-time key must have come before it, like the token.
+      if (!this.guard.accepts(request) || (form === 'file' && one(body, '_once') === '')) {
         errors = {};
         return this.sendThread(response, context, session, { errors, form, message: context.plain.formRefused }, 400);
       }
@@ -151,7 +147,8 @@ export class FollowUpRoutes {
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
         errors = serviceFieldErrors(error, context);
-        return this.sendThread(response, context, session, { errors: form === 'file' ? { file: Object.values(errors)[0] ?? '' } : errors, form }, 400);
+        const tooLarge = error.fields?.some((field) => field.message === 'file_too_large') ?? false;
+        return this.sendThread(response, context, session, { errors: form === 'file' ? { file: Object.values(errors)[0] ?? '' } : errors, form }, tooLarge ? 413 : 400);
       }
       const done = Object.entries(DONE).find(([, name]) => name === form)?.[0] ?? '';
       response.redirect(303, context.href(`/suivi?fait=${done}`));

@@ -2,7 +2,6 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import multer from 'multer';
 import { secureCookies } from '../auth/session-cookie.js';
 import type { Runtime } from '../config/runtime.js';
 import { PlainFormKey } from '../crypto/index.js';
@@ -16,6 +15,7 @@ import { PLAIN_ROOT } from './plain-context.js';
 import { RequestRoutes } from './request-routes.js';
 import { helpPage, homePage } from './site-pages.js';
 import { SpokenPromptsService } from '../spoken-help/spoken-prompts.service.js';
+import { fieldsBeforeFile, pendingFile } from './streamed-file.js';
 import { SubmittedOnce } from './submitted-once.js';
 
 /** The web build's stylesheets for the public pages (main and form), found by their hashed names. */
@@ -39,10 +39,7 @@ export function plainPages(app: NestExpressApplication, runtime: Runtime, distDi
   const requests = new RequestRoutes(guard, app.get(IntakeService));
   const followUp = new FollowUpRoutes(guard, app.get(FollowUpService), app.get(UploadsService), new SubmittedOnce(), secure);
   const form = express.urlencoded({ extended: false, limit: runtime.config.BODY_LIMIT_BYTES, parameterLimit: 200 });
-  const file = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: runtime.config.MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 4096, parts: 12 },
-  }).single('file');
+  const file = fieldsBeforeFile({ fileSize: runtime.config.MAX_UPLOAD_BYTES, fields: 10, fieldSize: 4096, parts: 12 });
 
   const safely =
     (handler: (request: Request, response: Response) => unknown): RequestHandler =>
@@ -80,7 +77,8 @@ export function plainPages(app: NestExpressApplication, runtime: Runtime, distDi
   router.post('/suivi/details', form, safely((q, s) => followUp.details(q, s)));
   router.post('/suivi/accord', form, safely((q, s) => followUp.consent(q, s)));
   router.post('/suivi/fin', form, safely((q, s) => followUp.finish(q, s)));
-  router.post('/suivi/fichier', uploadOrTooLarge(file), safely((q, s) => followUp.file(q, s)));
+  // Whatever the answer, the rest of the post is read and dropped, so that the browser receives it.
+  router.post('/suivi/fichier', file, safely((q, s) => followUp.file(q, s).finally(() => pendingFile(q)?.discard())));
 
   // What the form parsers refuse (a body too large, malformed): a page of ours, in the visitor's language.
   router.use((error: unknown, request: Request, response: Response, _next: NextFunction) => {
@@ -90,14 +88,4 @@ export function plainPages(app: NestExpressApplication, runtime: Runtime, distDi
   const mounted = Router();
   mounted.use(PLAIN_ROOT, router);
   return mounted;
-}
-
-/** multer's own refusals (a file over the limit, too many parts) become the page's field error, not a stack trace. */
-function uploadOrTooLarge(parse: RequestHandler): RequestHandler {
-  return (request: Request, response: Response, next: NextFunction) => {
-    parse(request, response, (error?: unknown) => {
-      if (error) (request as Request & { uploadRefused?: boolean }).uploadRefused = true;
-      next();
-    });
-  };
 }

@@ -4,6 +4,7 @@ import { AppError } from '../common/app-error.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import {
   continueResumableFile,
+  encryptFile,
   CryptoError,
   decryptFieldText,
   decryptFile,
@@ -14,9 +15,12 @@ import {
   unwrapFileKey,
   verifyThreadManifestMac,
   wrapFileKey,
+  type ByteSource,
+  type EncryptedFileSummary,
   type FileKey,
   type ThreadKey,
 } from '../crypto/index.js';
+import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { UploadSession } from '../generated/prisma/client.js';
 import { CaseKeysAccess } from './case-keys-access.js';
@@ -59,6 +63,14 @@ export interface UploadLimits {
 export type FirstPieceCheck = (bytes: Buffer, metadata: ThreadFileMetadata, size: number) => ThreadFileMetadata;
 
 const UPLOAD_TABLE = 'upload_session';
+/** Encrypted chunks written together while a file streams in (512 KiB of content). */
+const CHUNKS_PER_WRITE = 8;
+/**
+ * The `state` of an upload streamed in one request: its encryption state
+ * lives in that request's memory only, so there is nothing to resume (and
+ * the resumable calls refuse it as they refuse any state that does not open).
+ */
+const STREAMED_STATE = '';
 const FILE_TABLE = 'case_file';
 
 /**
@@ -155,26 +167,7 @@ export class ThreadFiles {
             await this.repository.updateUpload(tx, uploadId, { state: step.state, pieceCount, metadata: sealed });
             return { offset: step.offset, size: step.size, completed: false };
           }
-          const stored: StoredThreadFile = { ...metadata, size: step.summary.size, sha256: step.summary.sha256 };
-          const fileId = uploadId;
-          await this.repository.insertFile(tx, {
-            id: fileId,
-            caseId,
-            keyKind: 'thread',
-            wrappedFileKey: upload.wrappedFileKey,
-            metadata: encryptField(threadKey, JSON.stringify(stored), this.location(caseId, FILE_TABLE, fileId)),
-            chunkCount: pieceCount,
-          });
-          await this.repository.moveUploadPieces(tx, uploadId, fileId);
-          await this.repository.deleteUpload(tx, caseId, uploadId);
-          await this.thread.appendWithin(
-            tx,
-            threadKey,
-            caseId,
-            'defender',
-            { kind: metadata.kind, body: metadata.kind === 'file' ? metadata.name : '', fileId },
-            fileId,
-          );
+          await this.complete(tx, threadKey, caseId, upload, metadata, step.summary, pieceCount);
           return { offset: step.offset, size: step.size, completed: true };
         } finally {
           fileKey.destroy();
@@ -184,9 +177,99 @@ export class ThreadFiles {
     );
   }
 
+  /**
+   * A whole file streamed in one request, already checked: encrypted as it
+   * arrives (crypto/file-stream.ts, the same format as the resumable path)
+   * into an upload row whose chunks are written 512 KiB at a time, so memory
+   * stays flat; the file enters the thread in one transaction at the end.
+   * Any failure (a refused size, a cut post, a re-key meanwhile) deletes the
+   * row and its chunks; if the process itself dies, the row expires
+   * `expiresInMs` after its last write and the next upload sweeps it.
+   */
+  async receive(threadKey: ThreadKey, caseId: string, metadata: ThreadFileMetadata, content: ByteSource, limits: UploadLimits): Promise<void> {
+    const uploadId = randomUUID();
+    const fileKey = generateFileKey();
+    try {
+      await this.openStreamed(threadKey, caseId, uploadId, fileKey, metadata, limits);
+      try {
+        const encrypted = encryptFile(content, fileKey);
+        let stored = 0;
+        let batch: Buffer[] = [];
+        for await (const chunk of encrypted) {
+          batch.push(chunk);
+          if (batch.length < CHUNKS_PER_WRITE) continue;
+          await this.repository.insertUploadPieces(this.prisma, uploadId, stored, batch);
+          await this.repository.extendUpload(this.prisma, uploadId, new Date(Date.now() + limits.expiresInMs));
+          stored += batch.length;
+          batch = [];
+        }
+        const summary = await encrypted.summary;
+        await this.prisma.$transaction(
+          async (tx) => {
+            const upload = await this.repository.lockUpload(tx, caseId, uploadId);
+            if (!upload) throw new AppError('NOT_FOUND');
+            await this.repository.insertUploadPieces(tx, uploadId, stored, batch);
+            await this.complete(tx, threadKey, caseId, upload, metadata, summary, stored + batch.length);
+          },
+          { timeout: 60_000 },
+        );
+      } catch (error) {
+        await this.repository.deleteUpload(this.prisma, caseId, uploadId).catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      fileKey.destroy();
+    }
+  }
+
   /** Abandons an upload: its row and pieces are deleted. */
   async abandon(caseId: string, uploadId: string): Promise<void> {
     if ((await this.repository.deleteUpload(this.prisma, caseId, uploadId)) === 0) throw new AppError('NOT_FOUND');
+  }
+
+  /** The row of a streamed upload, under the per-case limit (uploads in progress count), before any byte is stored. */
+  private async openStreamed(threadKey: ThreadKey, caseId: string, uploadId: string, fileKey: FileKey, metadata: ThreadFileMetadata, limits: UploadLimits): Promise<void> {
+    await this.repository.deleteExpiredUploads(this.prisma, new Date());
+    await this.prisma.$transaction(async (tx) => {
+      await this.repository.lockCase(tx, caseId);
+      if ((await this.repository.countThreadFilesAndUploads(tx, caseId)) >= limits.maxFiles) {
+        throw new AppError('VALIDATION_FAILED', [{ field: 'file', message: 'too_many_files' }]);
+      }
+      await this.repository.insertUpload(tx, {
+        id: uploadId,
+        caseId,
+        wrappedFileKey: wrapFileKey(fileKey, threadKey, { tenant: this.tenant, caseId, fileId: uploadId }),
+        metadata: this.sealMetadata(threadKey, caseId, uploadId, metadata),
+        state: STREAMED_STATE,
+        pieceCount: 0,
+        expiresAt: new Date(Date.now() + limits.expiresInMs),
+      });
+    });
+  }
+
+  /** A complete upload becomes a file of the thread: its row, its chunks moved over, its thread entry (manifest included). */
+  private async complete(
+    tx: Db,
+    threadKey: ThreadKey,
+    caseId: string,
+    upload: Pick<UploadSession, 'id' | 'wrappedFileKey'>,
+    metadata: ThreadFileMetadata,
+    summary: Pick<EncryptedFileSummary, 'size' | 'sha256'>,
+    pieceCount: number,
+  ): Promise<void> {
+    const stored: StoredThreadFile = { ...metadata, size: summary.size, sha256: summary.sha256 };
+    const fileId = upload.id;
+    await this.repository.insertFile(tx, {
+      id: fileId,
+      caseId,
+      keyKind: 'thread',
+      wrappedFileKey: upload.wrappedFileKey,
+      metadata: encryptField(threadKey, JSON.stringify(stored), this.location(caseId, FILE_TABLE, fileId)),
+      chunkCount: pieceCount,
+    });
+    await this.repository.moveUploadPieces(tx, upload.id, fileId);
+    await this.repository.deleteUpload(tx, caseId, upload.id);
+    await this.thread.appendWithin(tx, threadKey, caseId, 'defender', { kind: metadata.kind, body: metadata.kind === 'file' ? metadata.name : '', fileId }, fileId);
   }
 
   /** For a staff member holding the case's thread grant: what the defender said about the file and what was found. */

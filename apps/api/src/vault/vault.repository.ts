@@ -230,6 +230,11 @@ export class VaultRepository {
     await tx.uploadPiece.createMany({ data: pieces.map((data, i) => ({ uploadId, index: firstIndex + i, data: new Uint8Array(data) })) });
   }
 
+  /** A streamed upload still alive: its expiry moves on with each write. */
+  async extendUpload(db: Db, uploadId: string, expiresAt: Date): Promise<void> {
+    await db.uploadSession.update({ where: { id: uploadId }, data: { expiresAt } });
+  }
+
   async updateUpload(tx: Db, uploadId: string, data: { state: string; pieceCount: number; metadata: string }): Promise<void> {
     await tx.uploadSession.update({ where: { id: uploadId }, data });
   }

@@ -43,7 +43,7 @@ export const intakeFr = {
   },
   errors: {
     fieldPrefix: 'Erreur :',
-    summaryCount: '{count, plural, one {Il y a # réponse à corriger. Elle est signalée en rouge.} other {Il y a # réponses à corriger. Elles sont signalées en rouge.}}',
+    summaryCount: '{count, plural, one {Il y a # réponse à corriger. Elle est signalée en rouge.} other {Il y a # réponses à corriger. Elles sont signalées en rouge.}}',
     required: 'Écrivez une réponse.',
     choose: 'Choisissez une réponse.',
     chooseAtLeastOne: 'Choisissez au moins une réponse.',
@@ -61,7 +61,7 @@ export const intakeFr = {
     rateLimited: 'Trop d’envois en ce moment. Votre texte est toujours ici. Attendez une minute, puis réessayez.',
     rateLimitedFor: 'Trop d’envois en ce moment. Votre texte est toujours ici. Attendez {wait}, puis réessayez.',
     busy: 'Le portail reçoit beaucoup de demandes : votre envoi a attendu son tour dans la file, sans être encore enregistré. Votre texte est toujours ici. Réessayez dans un instant.',
-    busyFor: 'Le portail reçoit beaucoup de demandes : votre envoi a attendu son tour dans la file, sans être encore enregistré. Votre texte est toujours ici. Réessayez dans {seconds, plural, one {# seconde} other {# secondes}}.',
+    busyFor: 'Le portail reçoit beaucoup de demandes : votre envoi a attendu son tour dans la file, sans être encore enregistré. Votre texte est toujours ici. Réessayez dans {seconds, plural, one {# seconde} other {# secondes}}.',
     badResponse: 'La réponse du site est incomplète. Votre texte est toujours ici. Réessayez.',
     correlation: 'Si cela continue, donnez ce code à l’équipe : {code}',
     callInstead: 'Si c’est urgent, n’attendez pas : appelez le {phone}.',
@@ -439,7 +439,7 @@ export const intakeFr = {
     receiptNotDigits: 'Un reçu contient seulement des chiffres.',
     notFound:
       'Nous ne trouvons pas de demande avec ce reçu. Vérifiez chaque chiffre, puis réessayez.',
-    typedCount: '{count, plural, one {Vous avez tapé # chiffre.} other {Vous avez tapé # chiffres.}}',
+    typedCount: '{count, plural, one {Vous avez tapé # chiffre.} other {Vous avez tapé # chiffres.}}',
     lost: 'Reçu perdu ? Appelez le {phone}. Nous vérifierons qui vous êtes, puis nous vous donnerons un nouveau reçu.',
     tooMany: 'Trop d’essais. Pour protéger les demandes, attendez quelques minutes, puis réessayez.',
     tooManyFor: 'Trop d’essais. Pour protéger les demandes, attendez {wait}, puis réessayez.',

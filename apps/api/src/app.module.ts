@@ -10,6 +10,7 @@ import { AuditLogModule } from './audit/audit-log.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { SpokenHelpModule } from './spoken-help/spoken-help.module.js';
+import { LanguagesModule } from './languages/languages.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -34,7 +35,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuditModule, IntegrityModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, PublicWorkModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule, ReportsModule, CustodianModule, RekeyModule, DrasticActsModule, RetentionModule, DataSubjectModule, PrivacyModule, DocumentsModule, SpokenHelpModule],
+      imports: [DatabaseModule, AuditModule, IntegrityModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, PublicWorkModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, LanguagesModule, NotifyModule, ReportsModule, CustodianModule, RekeyModule, DrasticActsModule, RetentionModule, DataSubjectModule, PrivacyModule, DocumentsModule, SpokenHelpModule],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AccessGuard },

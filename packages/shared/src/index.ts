@@ -39,3 +39,4 @@ export * from './drastic-acts.js';
 export * from './countdown.js';
 export * from './spoken-help.js';
 export * from './spoken-help-steps.js';
+export * from './language-completeness.js';

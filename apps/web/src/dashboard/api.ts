@@ -38,6 +38,7 @@ import {
   SessionInfo,
   SessionState,
   StaffDirectory,
+  LanguageCompletenessList,
   StaffSummary,
   type ActivateRequest,
   type ChangePasswordRequest,
@@ -258,6 +259,8 @@ export function createStaffApi(options: StaffApiOptions) {
     },
 
     listStaff: async () => (await request('GET', '/api/admin/staff', { schema: StaffDirectory })).value,
+
+    languageCompleteness: async () => (await request('GET', '/api/admin/languages', { schema: LanguageCompletenessList })).value,
 
     inviteStaff: async (body: InviteStaffRequest) =>
       (await request('POST', '/api/admin/staff', { body, schema: ActivationLink })).value,

@@ -1,10 +1,10 @@
-import { catalogues, localeCodes } from './catalogues';
-import { useLocale, useT } from './i18n-context';
+import { languageName, localeCodes } from './catalogues';
+import { useSiteLocale, useT } from './i18n-context';
 
 /** One button per catalogue, each name written in its own language. */
 export function LanguageSwitcher() {
   const t = useT();
-  const [locale, setLocale] = useLocale();
+  const [locale, setLocale] = useSiteLocale();
   return (
     <div className="language-switcher" role="group" aria-label={t.layout.languageLabel}>
       {localeCodes.map((code) => (
@@ -16,7 +16,7 @@ export function LanguageSwitcher() {
           aria-pressed={code === locale}
           onClick={() => setLocale(code)}
         >
-          {catalogues[code].meta.name}
+          {languageName(code)}
         </button>
       ))}
     </div>

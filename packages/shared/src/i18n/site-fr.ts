@@ -42,6 +42,8 @@ export const fr = {
     retry: 'Réessayer',
     /** Spoken help: plays a prompt the mechanism recorded for this step (for people who do not read). */
     listen: 'Écouter',
+    /** Shown on every page of a language whose translation awaits review by a native speaker (Bambara today): short, in that language. */
+    reviewNotice: 'Cette traduction attend encore la relecture d’un locuteur natif.',
   },
   nav: {
     home: 'Accueil',

@@ -1,13 +1,19 @@
+import { translateCatalogue, uploadsFr, type Translations, type UploadsCatalogue } from '@mnpddh/shared';
 import type { LocaleCode } from '../../i18n/catalogues';
-import { useLocale } from '../../i18n/i18n-context';
+import { useTranslations } from '../../i18n/i18n-context';
 import { format } from '../i18n/catalogues';
-import { uploadsEn, uploadsFr, type UploadsCatalogue } from '@mnpddh/shared';
 
-const catalogues = { fr: uploadsFr, en: uploadsEn } satisfies Record<LocaleCode, UploadsCatalogue>;
+const built = new WeakMap<Translations, UploadsCatalogue>();
 
+/** The files and voice part's strings in the current language, French wherever a message is not translated. */
 export function useUploadsT(): UploadsCatalogue {
-  const [locale] = useLocale();
-  return catalogues[locale];
+  const { translations } = useTranslations();
+  let catalogue = built.get(translations);
+  if (!catalogue) {
+    catalogue = translateCatalogue(uploadsFr, translations, 'uploads');
+    built.set(translations, catalogue);
+  }
+  return catalogue;
 }
 
 /** "1,4 Mo", "350 Ko": what a person can compare with what their phone shows. */

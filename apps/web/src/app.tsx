@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { localeCodes } from './i18n/catalogues';
 import { PageTitle } from './i18n/page-title';
 import { HelpPage } from './intake/help-page';
 import { HomePage } from './intake/home-page';
@@ -21,12 +22,14 @@ export function App() {
     <>
       <PageTitle />
       <Routes>
+      {/* One layout for every language: switching keeps it (and the form held in memory) in place. */}
       <Route element={<PublicLayout />}>
-        <Route index element={<HomePage />} />
-        <Route path="demande" element={<RequestPage />} />
-        <Route path="suivi" element={<FollowUpPage />} />
-        <Route path="rappel" element={<CallbackPage />} />
-        <Route path="aide" element={<HelpPage />} />
+        {publicPages()}
+        {localeCodes.map((code) => (
+          <Route key={code} path={code}>
+            {publicPages()}
+          </Route>
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route
@@ -38,6 +41,19 @@ export function App() {
         }
       />
       </Routes>
+    </>
+  );
+}
+
+/** The public pages, at the unprefixed addresses and under each language's prefix ('/bm/demande'). */
+function publicPages() {
+  return (
+    <>
+      <Route index element={<HomePage />} />
+      <Route path="demande" element={<RequestPage />} />
+      <Route path="suivi" element={<FollowUpPage />} />
+      <Route path="rappel" element={<CallbackPage />} />
+      <Route path="aide" element={<HelpPage />} />
     </>
   );
 }

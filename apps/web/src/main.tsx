@@ -5,17 +5,22 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app';
 import { I18nProvider } from './i18n/i18n-context';
+import { canonicalAddress } from './i18n/locale-path';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// A shared link's `?lang=bm` becomes the address's prefix before the router reads it: same page, no request.
+const canonical = canonicalAddress(window.location.pathname, window.location.search);
+if (canonical !== null) window.history.replaceState(null, '', `${canonical}${window.location.hash}`);
+
 createRoot(root).render(
   <StrictMode>
-    <I18nProvider>
-      <BrowserRouter>
+    <BrowserRouter>
+      <I18nProvider>
         <App />
-      </BrowserRouter>
-    </I18nProvider>
+      </I18nProvider>
+    </BrowserRouter>
   </StrictMode>,
 );

@@ -1,11 +1,15 @@
 // Type-only: importing values from the shared package would pull zod into the public bundle.
 import type { DEFAULT_LOCALE } from '@mnpddh/shared';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
 import type { SiteCatalogue as Catalogue } from '@mnpddh/shared';
 import { catalogues, isLocaleCode, type LocaleCode } from './catalogues';
+import { splitLocalePath } from './locale-path';
 
 interface I18n {
   locale: LocaleCode;
+  /** The language the address names ('/bm/…'), null on an unprefixed address. */
+  prefix: LocaleCode | null;
   setLocale: (locale: LocaleCode) => void;
   t: Catalogue;
 }
@@ -13,20 +17,27 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 /**
- * French unless the address asks for another language (`?lang=en`, so the
- * mechanism can share a link). The choice lives in memory only: nothing is
- * written to the device (no localStorage, no cookie).
+ * For an address that names no language: `?lang=en` (staff pages keep it),
+ * else the language the server chose from Accept-Language and wrote into
+ * `<html lang>`, else French. Nothing is read from or written to the device
+ * (no localStorage, no cookie).
  */
 function initialLocale(): LocaleCode {
   const requested = new URLSearchParams(window.location.search).get('lang');
-  return isLocaleCode(requested) ? requested : defaultLocale;
+  if (isLocaleCode(requested)) return requested;
+  const served = document.documentElement.lang;
+  return isLocaleCode(served) ? served : defaultLocale;
 }
 
 /** Must equal the API's default: a type error here if the shared one changes. */
 const defaultLocale: typeof DEFAULT_LOCALE & LocaleCode = 'fr';
 
+/** Needs the router above it: the address's prefix decides the language. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocale] = useState<LocaleCode>(initialLocale);
+  const { pathname } = useLocation();
+  const [chosen, setLocale] = useState<LocaleCode>(initialLocale);
+  const prefix = splitLocalePath(pathname).locale;
+  const locale = prefix ?? chosen;
   const t: Catalogue = catalogues[locale];
 
   useEffect(() => {
@@ -36,7 +47,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     // The title is each page's (page-title.tsx).
   }, [locale, t]);
 
-  const value = useMemo(() => ({ locale, setLocale, t }), [locale, t]);
+  const value = useMemo(() => ({ locale, prefix, setLocale, t }), [locale, prefix, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -54,4 +65,9 @@ export function useT(): Catalogue {
 export function useLocale(): [LocaleCode, (locale: LocaleCode) => void] {
   const { locale, setLocale } = useI18n();
   return [locale, setLocale];
+}
+
+/** The language named by the address, for links that must keep it. */
+export function useLocalePrefix(): LocaleCode | null {
+  return useI18n().prefix;
 }

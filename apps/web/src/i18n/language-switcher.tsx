@@ -1,7 +1,39 @@
+import { Link, useLocation } from 'react-router';
 import { catalogues, localeCodes } from './catalogues';
 import { useLocale, useT } from './i18n-context';
+import { localePath, splitLocalePath } from './locale-path';
 
-/** One button per catalogue, each name written in its own language. */
+/**
+ * Public pages: one link per offered language to this same page in it
+ * (`/bm/demande`), each name written in its own language and marked so.
+ * Real links: they work without JavaScript, can be shared, and carry the
+ * language in the address rather than on the device. With JavaScript the
+ * router follows them without a reload, so a form held in memory stays.
+ */
+export function LanguageLinks() {
+  const t = useT();
+  const [locale] = useLocale();
+  const { page } = splitLocalePath(useLocation().pathname);
+  return (
+    <nav className="language-switcher" aria-label={t.layout.languageLabel}>
+      {localeCodes.map((code) => (
+        <Link
+          key={code}
+          replace
+          to={localePath(code, page)}
+          lang={code}
+          hrefLang={code}
+          className="language-switcher__option"
+          aria-current={code === locale ? 'true' : undefined}
+        >
+          {catalogues[code].meta.name}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** Staff pages: one button per catalogue; the choice lives in memory for the visit. */
 export function LanguageSwitcher() {
   const t = useT();
   const [locale, setLocale] = useLocale();

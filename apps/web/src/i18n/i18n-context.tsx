@@ -1,12 +1,12 @@
 // Type-only: importing values from the shared package would pull zod into the public bundle.
 import type { DEFAULT_LOCALE } from '@mnpddh/shared';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { SiteCatalogue as Catalogue } from '@mnpddh/shared';
-import { catalogues, isLocaleCode, type LocaleCode } from './catalogues';
+import { staffLocaleOf, type SiteCatalogue as Catalogue } from '@mnpddh/shared';
+import { catalogues, isLocaleCode, type LocaleCode, type SiteLocale } from './catalogues';
 
 interface I18n {
-  locale: LocaleCode;
-  setLocale: (locale: LocaleCode) => void;
+  locale: SiteLocale;
+  setLocale: (locale: SiteLocale) => void;
   t: Catalogue;
 }
 
@@ -17,7 +17,7 @@ const I18nContext = createContext<I18n | null>(null);
  * mechanism can share a link). The choice lives in memory only: nothing is
  * written to the device (no localStorage, no cookie).
  */
-function initialLocale(): LocaleCode {
+function initialLocale(): SiteLocale {
   const requested = new URLSearchParams(window.location.search).get('lang');
   return isLocaleCode(requested) ? requested : defaultLocale;
 }
@@ -26,7 +26,7 @@ function initialLocale(): LocaleCode {
 const defaultLocale: typeof DEFAULT_LOCALE & LocaleCode = 'fr';
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocale] = useState<LocaleCode>(initialLocale);
+  const [locale, setLocale] = useState<SiteLocale>(initialLocale);
   const t: Catalogue = catalogues[locale];
 
   useEffect(() => {
@@ -51,7 +51,14 @@ export function useT(): Catalogue {
   return useI18n().t;
 }
 
-export function useLocale(): [LocaleCode, (locale: LocaleCode) => void] {
+/** The staff side's language (French or English) for the current public one: the dashboard, dates and the API's answers. */
+export function useLocale(): [LocaleCode, (locale: SiteLocale) => void] {
+  const { locale, setLocale } = useI18n();
+  return [staffLocaleOf(locale), setLocale];
+}
+
+/** The public language chosen (any configured one): for the public catalogues and the page's `lang`. */
+export function useSiteLocale(): [SiteLocale, (locale: SiteLocale) => void] {
   const { locale, setLocale } = useI18n();
   return [locale, setLocale];
 }

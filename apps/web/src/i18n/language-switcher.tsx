@@ -1,10 +1,10 @@
 import { catalogues, localeCodes } from './catalogues';
-import { useLocale, useT } from './i18n-context';
+import { useSiteLocale, useT } from './i18n-context';
 
 /** One button per catalogue, each name written in its own language. */
 export function LanguageSwitcher() {
   const t = useT();
-  const [locale, setLocale] = useLocale();
+  const [locale, setLocale] = useSiteLocale();
   return (
     <div className="language-switcher" role="group" aria-label={t.layout.languageLabel}>
       {localeCodes.map((code) => (

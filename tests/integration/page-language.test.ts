@@ -2,7 +2,7 @@ import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 /** A language offered besides French, reached by its prefix or guessed from the browser. */
-const OTHER = 'en';
+const OTHER = 'bm';
 
 /** The opening tag of the HTML the server sends, before any script runs. */
 function htmlTag(html: string): string {
@@ -31,6 +31,13 @@ describe('the language of the app’s pages, decided by the server', () => {
       expect(response.headers.get('vary') ?? '').not.toMatch(/accept-language/i);
     },
   );
+
+  it('serves the right-to-left test catalogue by its prefix with dir="rtl", and never guesses it', async () => {
+    const response = await get('/ar/demande', 'ar');
+    expect(htmlTag(await response.text())).toBe('<html lang="ar" dir="rtl">');
+    const unprefixed = await get('/demande', 'ar-ML,ar');
+    expect(htmlTag(await unprefixed.text())).toBe('<html lang="fr" dir="ltr">');
+  });
 
   it('guesses an unprefixed page’s language from Accept-Language in one answer, and says it varies', async () => {
     const guessed = await get('/demande', `${OTHER}-GB,${OTHER};q=0.8`);

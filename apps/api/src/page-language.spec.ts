@@ -7,6 +7,8 @@ describe('splitLanguagePrefix', () => {
     ['/en', { code: 'en', page: '/' }],
     ['/EN/suivi', { code: 'en', page: '/suivi' }],
     ['/fr/aide', { code: 'fr', page: '/aide' }],
+    ['/bm/demande', { code: 'bm', page: '/demande' }],
+    ['/ar/', { code: 'ar', page: '/' }],
   ])('reads %s as a page in a language', (path, expected) => {
     expect(splitLanguagePrefix(path)).toEqual(expected);
   });
@@ -22,6 +24,10 @@ describe('guessLanguage', () => {
     ['de-DE, en;q=0.5', 'en'],
     ['fr-ML,fr;q=0.9,en;q=0.8', 'fr'],
     ['de-DE', 'fr'],
+    ['bm-ML,fr;q=0.8', 'bm'],
+    ['en;q=0, bm;q=0.5', 'bm'],
+    // The right-to-left test catalogue is reached by its prefix only, never guessed.
+    ['ar-ML,ar', 'fr'],
     ['*', 'fr'],
     ['', 'fr'],
   ])('takes the first offered language of %j', (header, expected) => {
@@ -44,5 +50,6 @@ describe('pageLanguage', () => {
   it('prefers the address to the browser, and says which decided', () => {
     expect(pageLanguage('/fr/demande', 'en')).toEqual({ code: 'fr', dir: 'ltr', named: true });
     expect(pageLanguage('/demande', 'en')).toEqual({ code: 'en', dir: 'ltr', named: false });
+    expect(pageLanguage('/ar/demande', 'bm')).toEqual({ code: 'ar', dir: 'rtl', named: true });
   });
 });

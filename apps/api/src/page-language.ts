@@ -1,4 +1,4 @@
-import { negotiateLocale, siteEn, siteFr, type SiteCatalogue } from '@mnpddh/shared';
+import { LANGUAGES, OFFERED_LOCALES, SOURCE_LOCALE, type Language } from '@mnpddh/shared';
 
 /**
  * The language of a public page of the web app, as the server decides it
@@ -9,13 +9,13 @@ import { negotiateLocale, siteEn, siteFr, type SiteCatalogue } from '@mnpddh/sha
  */
 export interface PageLanguage {
   readonly code: string;
-  readonly dir: SiteCatalogue['meta']['dir'];
+  readonly dir: Language['dir'];
   /** True when the address named it; false when guessed from the browser (the answer then varies with Accept-Language). */
   readonly named: boolean;
 }
 
-/** Every catalogue can be reached by its prefix, including one not yet offered (a translator previews it). */
-const PREFIXES: Record<string, SiteCatalogue['meta']['dir']> = { fr: siteFr.meta.dir, en: siteEn.meta.dir };
+/** Every configured language can be reached by its prefix, including one not offered (the right-to-left test catalogue, a translator's preview). */
+const PREFIXES: Readonly<Record<string, Language['dir']>> = Object.fromEntries(LANGUAGES.map((language) => [language.code, language.dir]));
 
 /**
  * What every Tor Browser sends whatever its user's language (it asks for
@@ -39,8 +39,19 @@ export function pageLanguage(path: string, acceptLanguage: string | undefined): 
   return { code, dir: PREFIXES[code] ?? 'ltr', named: false };
 }
 
-/** The first offered language the browser names; the Tor Browser's fixed header names nobody's. */
+/**
+ * The first offered language the browser names (in the order it lists them,
+ * `q=0` meaning "not this one"), else French; the Tor Browser's fixed header
+ * names nobody's.
+ */
 export function guessLanguage(acceptLanguage: string | undefined): string {
-  if (acceptLanguage?.replace(/\s+/g, '') === TOR_BROWSER_ACCEPT_LANGUAGE) return negotiateLocale(undefined);
-  return negotiateLocale(acceptLanguage);
+  if (acceptLanguage === undefined || acceptLanguage.replace(/\s+/g, '') === TOR_BROWSER_ACCEPT_LANGUAGE) return SOURCE_LOCALE;
+  for (const range of acceptLanguage.split(',')) {
+    const [tag = '', ...parameters] = range.split(';').map((part) => part.trim().toLowerCase());
+    const code = tag.split('-')[0];
+    if (parameters.some((parameter) => /^q=0(\.0*)?$/.test(parameter))) continue;
+    const offered = OFFERED_LOCALES.find((locale) => locale === code);
+    if (offered) return offered;
+  }
+  return SOURCE_LOCALE;
 }

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
-import { localeCodes } from './i18n/catalogues';
+import { SITE_LOCALES } from '@mnpddh/shared';
 import { PageTitle } from './i18n/page-title';
 import { HelpPage } from './intake/help-page';
 import { HomePage } from './intake/home-page';
@@ -25,7 +25,7 @@ export function App() {
       {/* One layout for every language: switching keeps it (and the form held in memory) in place. */}
       <Route element={<PublicLayout />}>
         {publicPages()}
-        {localeCodes.map((code) => (
+        {SITE_LOCALES.map((code) => (
           <Route key={code} path={code}>
             {publicPages()}
           </Route>

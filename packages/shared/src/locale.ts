@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { SITE_LOCALES } from './i18n/languages.js';
 
 /**
- * Interface languages. A language is data: adding Bambara (bm) means adding
- * its code here and its catalogues (web strings, error messages), no code.
- * French is the working language and the fallback for anything missing.
+ * The staff side's languages (dashboard, e-mails, PDF texts, answers to
+ * staff): French, the working language and the fallback, or English. The
+ * public site's languages are data in ./i18n/languages.ts (`SiteLocale`).
  */
 export const UI_LOCALES = ['fr', 'en'] as const;
 export const DEFAULT_LOCALE = 'fr';
@@ -19,3 +20,6 @@ export function negotiateLocale(acceptLanguage: string | undefined | null): Loca
   }
   return DEFAULT_LOCALE;
 }
+
+/** Every configured public language (./i18n/languages.ts), for validating a language given at the edge. */
+export const SiteLocaleSchema = z.enum(SITE_LOCALES);

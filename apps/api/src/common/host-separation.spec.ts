@@ -21,6 +21,8 @@ describe('areaOf', () => {
     ['/demande', 'public'],
     ['/aide', 'public'],
     ['/en/demande', 'public'],
+    ['/bm/demande', 'public'],
+    ['/ar/', 'public'],
     ['/en/', 'public'],
     ['/fr/suivi', 'public'],
     ['/en/personnel', 'shared'],

@@ -1,18 +1,28 @@
-import { siteEn as en, siteFr as fr, type SiteCatalogue as Catalogue } from '@mnpddh/shared';
+import { LANGUAGES, OFFERED_LOCALES, isSiteLocale, siteEn, siteFr, translateCatalogue, type SiteCatalogue as Catalogue, type SiteLocale } from '@mnpddh/shared';
 
-/**
- * Every interface language, by its code. Adding a language (Bambara `bm`,
- * Fulfulde `ff`, Songhay…) is adding its catalogue file and one line here.
- */
+/** The staff side's languages (dashboard, reports): French or English. */
+export type LocaleCode = 'fr' | 'en';
+
+export type { SiteLocale };
+
+/** The French catalogue with a language's name and direction, every message French until translated. */
+function untranslated(code: SiteLocale): Catalogue {
+  const language = LANGUAGES.find((item) => item.code === code) ?? LANGUAGES[0];
+  const words = translateCatalogue(siteFr, {}, 'site');
+  return { ...words, meta: { ...words.meta, name: language.name, dir: language.dir } };
+}
+
+/** Every public language's catalogue, by its code (configured in languages.ts). */
 export const catalogues = {
-  fr,
-  en,
-} satisfies Record<string, Catalogue>;
+  fr: siteFr,
+  en: siteEn,
+  bm: untranslated('bm'),
+  ar: untranslated('ar'),
+} satisfies Record<SiteLocale, Catalogue>;
 
-export type LocaleCode = keyof typeof catalogues;
+/** The languages the switcher offers. */
+export const localeCodes = OFFERED_LOCALES;
 
-export const localeCodes = Object.keys(catalogues) as LocaleCode[];
-
-export function isLocaleCode(value: string | null | undefined): value is LocaleCode {
-  return typeof value === 'string' && Object.hasOwn(catalogues, value);
+export function isLocaleCode(value: string | null | undefined): value is SiteLocale {
+  return isSiteLocale(value);
 }

@@ -2,15 +2,15 @@
 import type { DEFAULT_LOCALE } from '@mnpddh/shared';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import type { SiteCatalogue as Catalogue } from '@mnpddh/shared';
-import { catalogues, isLocaleCode, type LocaleCode } from './catalogues';
+import { staffLocaleOf, type SiteCatalogue as Catalogue } from '@mnpddh/shared';
+import { catalogues, isLocaleCode, type LocaleCode, type SiteLocale } from './catalogues';
 import { splitLocalePath } from './locale-path';
 
 interface I18n {
-  locale: LocaleCode;
+  locale: SiteLocale;
   /** The language the address names ('/bm/…'), null on an unprefixed address. */
-  prefix: LocaleCode | null;
-  setLocale: (locale: LocaleCode) => void;
+  prefix: SiteLocale | null;
+  setLocale: (locale: SiteLocale) => void;
   t: Catalogue;
 }
 
@@ -22,7 +22,7 @@ const I18nContext = createContext<I18n | null>(null);
  * `<html lang>`, else French. Nothing is read from or written to the device
  * (no localStorage, no cookie).
  */
-function initialLocale(): LocaleCode {
+function initialLocale(): SiteLocale {
   const requested = new URLSearchParams(window.location.search).get('lang');
   if (isLocaleCode(requested)) return requested;
   const served = document.documentElement.lang;
@@ -35,7 +35,7 @@ const defaultLocale: typeof DEFAULT_LOCALE & LocaleCode = 'fr';
 /** Needs the router above it: the address's prefix decides the language. */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
-  const [chosen, setLocale] = useState<LocaleCode>(initialLocale);
+  const [chosen, setLocale] = useState<SiteLocale>(initialLocale);
   const prefix = splitLocalePath(pathname).locale;
   const locale = prefix ?? chosen;
   const t: Catalogue = catalogues[locale];
@@ -62,12 +62,19 @@ export function useT(): Catalogue {
   return useI18n().t;
 }
 
-export function useLocale(): [LocaleCode, (locale: LocaleCode) => void] {
+/** The staff side's language (French or English) for the current public one: the dashboard, dates and the API's answers. */
+export function useLocale(): [LocaleCode, (locale: SiteLocale) => void] {
+  const { locale, setLocale } = useI18n();
+  return [staffLocaleOf(locale), setLocale];
+}
+
+/** The public language chosen (any configured one): for the public catalogues and the page's `lang`. */
+export function useSiteLocale(): [SiteLocale, (locale: SiteLocale) => void] {
   const { locale, setLocale } = useI18n();
   return [locale, setLocale];
 }
 
 /** The language named by the address, for links that must keep it. */
-export function useLocalePrefix(): LocaleCode | null {
+export function useLocalePrefix(): SiteLocale | null {
   return useI18n().prefix;
 }

@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'react-router';
-import { catalogues, localeCodes } from './catalogues';
-import { useLocale, useT } from './i18n-context';
+import { catalogues, localeCodes, type LocaleCode } from './catalogues';
+import { useSiteLocale, useT } from './i18n-context';
 import { localePath, splitLocalePath } from './locale-path';
 
 /**
@@ -12,7 +12,7 @@ import { localePath, splitLocalePath } from './locale-path';
  */
 export function LanguageLinks() {
   const t = useT();
-  const [locale] = useLocale();
+  const [locale] = useSiteLocale();
   const { page } = splitLocalePath(useLocation().pathname);
   return (
     <nav className="language-switcher" aria-label={t.layout.languageLabel}>
@@ -33,13 +33,16 @@ export function LanguageLinks() {
   );
 }
 
-/** Staff pages: one button per catalogue; the choice lives in memory for the visit. */
+/** The staff side speaks the mechanism's working languages only. */
+const STAFF_LOCALES: readonly LocaleCode[] = ['fr', 'en'];
+
+/** Staff pages: one button per staff language; the choice lives in memory for the visit. */
 export function LanguageSwitcher() {
   const t = useT();
-  const [locale, setLocale] = useLocale();
+  const [locale, setLocale] = useSiteLocale();
   return (
     <div className="language-switcher" role="group" aria-label={t.layout.languageLabel}>
-      {localeCodes.map((code) => (
+      {STAFF_LOCALES.map((code) => (
         <button
           key={code}
           type="button"

@@ -1,4 +1,4 @@
-import { isLocaleCode, type LocaleCode } from './catalogues';
+import { isLocaleCode, type SiteLocale } from './catalogues';
 
 /**
  * The language lives in the address, never on the device: `/bm/demande` is
@@ -8,7 +8,7 @@ import { isLocaleCode, type LocaleCode } from './catalogues';
  */
 export interface LocalePath {
   /** The language the address names, or null for an unprefixed address. */
-  readonly locale: LocaleCode | null;
+  readonly locale: SiteLocale | null;
   /** The page inside the site, without the prefix: '/', '/demande'. */
   readonly page: string;
 }
@@ -21,7 +21,7 @@ export function splitLocalePath(pathname: string): LocalePath {
 }
 
 /** A page of the public site in one language: '/bm/demande', '/bm/' for home. */
-export function localePath(locale: LocaleCode | null, page: string): string {
+export function localePath(locale: SiteLocale | null, page: string): string {
   return locale === null ? page : `/${locale}${page}`;
 }
 

@@ -12,3 +12,5 @@ export { uploadsEn } from './uploads-en.js';
 export { fillPlaceholders, plainFieldMessage, type FieldErrorWords } from './field-errors.js';
 export { plainFr, type PlainCatalogue } from './plain-fr.js';
 export { plainEn } from './plain-en.js';
+export * from './languages.js';
+export { translateCatalogue, type Translations } from './translate.js';

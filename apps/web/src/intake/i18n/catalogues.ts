@@ -1,6 +1,6 @@
-import type { LocaleCode } from '../../i18n/catalogues';
-import { useLocale } from '../../i18n/i18n-context';
-import { intakeEn, intakeFr, type IntakeCatalogue } from '@mnpddh/shared';
+import type { SiteLocale } from '../../i18n/catalogues';
+import { useSiteLocale } from '../../i18n/i18n-context';
+import { intakeEn, intakeFr, translateCatalogue, type IntakeCatalogue } from '@mnpddh/shared';
 
 /**
  * The form's strings for every interface language, keyed by the site's
@@ -10,11 +10,13 @@ import { intakeEn, intakeFr, type IntakeCatalogue } from '@mnpddh/shared';
 export const intakeCatalogues = {
   fr: intakeFr,
   en: intakeEn,
-} satisfies Record<LocaleCode, IntakeCatalogue>;
+  bm: translateCatalogue(intakeFr, {}, 'intake'),
+  ar: translateCatalogue(intakeFr, {}, 'intake'),
+} satisfies Record<SiteLocale, IntakeCatalogue>;
 
 /** The form's strings in the current interface language. */
 export function useIntakeT(): IntakeCatalogue {
-  const [locale] = useLocale();
+  const [locale] = useSiteLocale();
   return intakeCatalogues[locale];
 }
 

@@ -1,12 +1,18 @@
 import type { LocaleCode } from '../../i18n/catalogues';
-import { useLocale } from '../../i18n/i18n-context';
+import { useSiteLocale } from '../../i18n/i18n-context';
 import { format } from '../i18n/catalogues';
-import { uploadsEn, uploadsFr, type UploadsCatalogue } from '@mnpddh/shared';
+import { translateCatalogue, uploadsEn, uploadsFr, type UploadsCatalogue } from '@mnpddh/shared';
+import type { SiteLocale } from '../../i18n/catalogues';
 
-const catalogues = { fr: uploadsFr, en: uploadsEn } satisfies Record<LocaleCode, UploadsCatalogue>;
+const catalogues = {
+  fr: uploadsFr,
+  en: uploadsEn,
+  bm: translateCatalogue(uploadsFr, {}, 'uploads'),
+  ar: translateCatalogue(uploadsFr, {}, 'uploads'),
+} satisfies Record<SiteLocale, UploadsCatalogue>;
 
 export function useUploadsT(): UploadsCatalogue {
-  const [locale] = useLocale();
+  const [locale] = useSiteLocale();
   return catalogues[locale];
 }
 

@@ -1,0 +1,20 @@
+/** One language's translations: the message's key path (`site.home.title`) to its text. */
+export type Translations = Readonly<Record<string, string>>;
+
+/**
+ * The French catalogue with every message a language translates put in its
+ * place: a message the language lacks stays French, one by one, so an
+ * incomplete catalogue still gives a whole page.
+ */
+export function translateCatalogue<T>(source: T, translations: Translations, prefix: string): T {
+  return translateValue(source, translations, prefix) as T;
+}
+
+function translateValue(value: unknown, translations: Translations, path: string): unknown {
+  if (typeof value === 'string') return Object.hasOwn(translations, path) ? translations[path] : value;
+  if (Array.isArray(value)) return value.map((item, index) => translateValue(item, translations, `${path}.${index}`));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, translateValue(item, translations, `${path}.${key}`)]));
+  }
+  return value;
+}

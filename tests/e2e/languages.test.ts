@@ -217,6 +217,9 @@ describe('the defender’s first screens in Bambara, and right to left', () => {
         const arrow = await boxOf(page, 'a.action--primary .action__arrow');
         const title = await boxOf(page, 'a.action--primary .action__title');
         expect(rtl ? arrow.right < title.left : arrow.left > title.right).toBe(true);
+        // The callout's bar sits where lines start.
+        const bar = await page.locator('.callout').first().evaluate((box) => ({ left: getComputedStyle(box).borderLeftWidth, right: getComputedStyle(box).borderRightWidth }));
+        expect(bar).toEqual(rtl ? { left: '0px', right: '4px' } : { left: '4px', right: '0px' });
         // "Forward" points the reading way.
         const transform = await page.locator('a.action--primary .action__arrow').evaluate((svg) => getComputedStyle(svg).transform);
         expect(transform).toBe(rtl ? 'matrix(-1, 0, 0, 1, 0, 0)' : 'none');

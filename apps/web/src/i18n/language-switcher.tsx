@@ -1,4 +1,4 @@
-import { catalogues, localeCodes } from './catalogues';
+import { languageName, localeCodes } from './catalogues';
 import { useSiteLocale, useT } from './i18n-context';
 
 /** One button per catalogue, each name written in its own language. */
@@ -16,7 +16,7 @@ export function LanguageSwitcher() {
           aria-pressed={code === locale}
           onClick={() => setLocale(code)}
         >
-          {catalogues[code].meta.name}
+          {languageName(code)}
         </button>
       ))}
     </div>

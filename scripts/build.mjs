@@ -1,9 +1,9 @@
 // Builds what is missing or older than its sources: the Prisma client, the
 // API and the shared package (transpiled by swc, scripts/transpile.mjs: no
 // type-check here, `npm run typecheck` does that) and the web app (vite).
-// `--force` rebuilds all.
+// `--force` rebuilds all. The translations are compiled first (scripts/i18n).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const force = process.argv.includes('--force');
@@ -27,6 +27,14 @@ function run(label, command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// The translations (locales/*.po) into the modules the API and the web app import; the stamp
+// records the run, as the modules are rewritten only when their text changes.
+const I18N_STAMP = 'node_modules/.cache/i18n-compiled';
+if (stale(I18N_STAMP, ['locales', 'scripts/i18n', 'packages/shared/src/i18n'])) {
+  run('translations', process.execPath, ['--import', 'tsx', 'scripts/i18n/compile-command.ts']);
+  mkdirSync('node_modules/.cache', { recursive: true });
+  writeFileSync(I18N_STAMP, '');
+}
 if (stale('apps/api/src/generated/prisma/client.ts', ['prisma/schema.prisma'])) {
   run('prisma client', process.execPath, ['scripts/prisma-generate.mjs']);
 }

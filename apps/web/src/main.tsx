@@ -4,7 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app';
-import { I18nProvider } from './i18n/i18n-context';
+import { FRENCH, loadLanguage } from './i18n/catalogues';
+import { firstLocale, I18nProvider } from './i18n/i18n-context';
 import { canonicalAddress } from './i18n/locale-path';
 import './styles.css';
 
@@ -15,10 +16,14 @@ if (!root) throw new Error('index.html has no #root element');
 const canonical = canonicalAddress(window.location.pathname, window.location.search);
 if (canonical !== null) window.history.replaceState(null, '', `${canonical}${window.location.hash}`);
 
+// The page's language is downloaded before the first render: no French flash on /bm/, and a screen
+// reader hears one language. If that download fails the page shows in French rather than not at all.
+const first = await loadLanguage(firstLocale()).catch(() => FRENCH);
+
 createRoot(root).render(
   <StrictMode>
     <BrowserRouter>
-      <I18nProvider>
+      <I18nProvider first={first}>
         <App />
       </I18nProvider>
     </BrowserRouter>

@@ -1,4 +1,3 @@
-import { fillPlaceholders } from '@mnpddh/shared';
 import { html, type Html } from './html.js';
 import type { PlainContext } from './plain-context.js';
 
@@ -68,7 +67,7 @@ export function errorSummary(context: PlainContext, errors: FieldErrors): Html {
   const entries = Object.entries(errors);
   if (entries.length === 0) return html``;
   const e = context.form.errors;
-  const title = entries.length === 1 ? e.summaryOne : fillPlaceholders(e.summaryMany, { count: entries.length });
+  const title = context.format(e.summaryCount, { count: entries.length });
   return html`<div class="form-status" role="alert"><div class="form-status__errors"><div><p id="error-summary">${title}</p><ul>${entries.map(
     ([path, message]) => html`<li><a href="#${fieldId(path)}">${message}</a></li>`,
   )}</ul></div></div></div>`;
@@ -76,7 +75,7 @@ export function errorSummary(context: PlainContext, errors: FieldErrors): Html {
 
 /** The hidden fields every form carries: its CSRF token, its language and its one-time key (a repeated post is recognised). */
 export function formBasics(context: PlainContext): Html {
-  return html`<input type="hidden" name="_token" value="${context.token}"><input type="hidden" name="lang" value="${context.locale}"><input type="hidden" name="_once" value="${context.once()}">`;
+  return html`<input type="hidden" name="_token" value="${context.token}"><input type="hidden" name="lang" value="${context.language}"><input type="hidden" name="_once" value="${context.once()}">`;
 }
 
 /** A message above the page's content (sent, refused, expired). */

@@ -1,4 +1,4 @@
-import { EMERGENCY_PHONE, fillPlaceholders, PROTECTION_MEASURES, REGIONS, THREAT_TYPES, type FollowUpView, type ThreadEntry } from '@mnpddh/shared';
+import { EMERGENCY_PHONE, PROTECTION_MEASURES, REGIONS, THREAT_TYPES, type FollowUpView, type ThreadEntry } from '@mnpddh/shared';
 import { checkField, choiceField, errorSummary, formBasics, notice, textField, type FieldErrors } from './fields.js';
 import { html, type Html } from './html.js';
 import type { PlainContext } from './plain-context.js';
@@ -16,7 +16,7 @@ ${formBasics(context)}
 ${textField(context, { path: 'receipt', label: t.receiptLabel, hint: t.receiptHint, value: '', errors })}
 <div class="form-actions"><button type="submit" class="button">${t.open}</button></div>
 </form>
-<p>${fillPlaceholders(t.lost, { phone: EMERGENCY_PHONE })}</p>
+<p>${context.format(t.lost, { phone: EMERGENCY_PHONE })}</p>
 </article>`;
 }
 
@@ -24,7 +24,7 @@ function entryText(context: PlainContext, entry: ThreadEntry): string {
   const t = context.form.followUp;
   if (entry.kind === 'details') return t.detailsEntry;
   if (entry.kind === 'consent') return t.consentEntry;
-  if (entry.kind === 'file') return fillPlaceholders(t.fileEntry, { name: entry.body });
+  if (entry.kind === 'file') return context.format(t.fileEntry, { name: entry.body });
   if (entry.kind === 'voice') return t.voiceEntry;
   return entry.body;
 }
@@ -84,11 +84,11 @@ export function followUpPage(context: PlainContext, view: FollowUpView, state: F
   const errorsOf = (name: FollowUpPageState['form']) => (state.form === name ? state.errors : {});
   return html`<article class="form-page">
 <h1>${t.viewTitle}</h1>
-<p>${fillPlaceholders(t.reference, { reference: view.reference })}</p>
+<p>${context.format(t.reference, { reference: view.reference })}</p>
 ${notice(state.message, state.form && Object.keys(state.errors).length > 0 ? 'error' : 'ok')}
 ${errorSummary(context, state.errors)}
 <h2>${t.statusTitle}</h2>
-<p>${fillPlaceholders(t.status[view.status], { phone: EMERGENCY_PHONE })}</p>
+<p>${context.format(t.status[view.status], { phone: EMERGENCY_PHONE })}</p>
 <h2>${t.threadTitle}</h2>
 ${thread(context, view)}
 <h2 id="reply">${t.replyTitle}</h2>

@@ -12,11 +12,11 @@ const phoneLink = () => html`<a href="${EMERGENCY_PHONE_HREF}" class="phone-link
  * link. No script, no inline style, nothing from another origin.
  */
 export function pageFrame(context: PlainContext, main: Html, path: string): string {
-  const { site, plain, locale } = context;
+  const { site, plain, language } = context;
   const other = plain.switchLanguageCode;
   const switchHref = `${context.href(path).split('?')[0]}${other === 'fr' ? '' : `?lang=${other}`}`;
   return html`<!doctype html>
-<html lang="${locale}" dir="${site.meta.dir}">
+<html lang="${language}" dir="${site.meta.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,28 +1,26 @@
 import type { Request } from 'express';
 import {
-  intakeEn,
-  intakeFr,
+  formatMessage,
+  isSiteLocale,
   negotiateLocale,
-  plainEn,
-  plainFr,
-  siteEn,
-  siteFr,
+  staffLocaleOf,
   type IntakeCatalogue,
   type Locale,
+  type MessageValues,
   type PlainCatalogue,
   type SiteCatalogue,
+  type SiteLocale,
 } from '@mnpddh/shared';
+import { PLAIN_WORDS } from './plain-catalogues.js';
 
 /** Where the pages that work without JavaScript live. */
 export const PLAIN_ROOT = '/simple';
 
-const CATALOGUES: Record<Locale, { site: SiteCatalogue; form: IntakeCatalogue; plain: PlainCatalogue }> = {
-  fr: { site: siteFr, form: intakeFr, plain: plainFr },
-  en: { site: siteEn, form: intakeEn, plain: plainEn },
-};
-
 /** What every page needs: its language, its words, and the token its forms carry. */
 export interface PlainContext {
+  /** The page's language: any configured one. */
+  readonly language: SiteLocale;
+  /** The staff side's language for it (French or English): API messages, the case's recorded language. */
   readonly locale: Locale;
   readonly site: SiteCatalogue;
   readonly form: IntakeCatalogue;
@@ -32,24 +30,28 @@ export interface PlainContext {
   readonly once: () => string;
   /** Stylesheets of the web build (the same look as the app). */
   readonly styles: readonly string[];
+  /** A message of this page's language with its values (ICU MessageFormat, the language's plural rules); escaped where it is put. */
+  format(message: string, values: MessageValues): string;
   /** A path under the plain root, in this page's language. */
   href(path: string): string;
 }
 
 /** The language asked by the link or the form (`lang`), else the browser's. */
-export function localeOf(request: Request): Locale {
+export function localeOf(request: Request): SiteLocale {
   const asked = typeof request.query.lang === 'string' ? request.query.lang : (request.body as Record<string, unknown> | undefined)?.lang;
-  if (asked === 'fr' || asked === 'en') return asked;
+  if (typeof asked === 'string' && isSiteLocale(asked)) return asked;
   return negotiateLocale(request.headers['accept-language']);
 }
 
-export function plainContext(locale: Locale, token: string, styles: readonly string[], once: () => string): PlainContext {
+export function plainContext(language: SiteLocale, token: string, styles: readonly string[], once: () => string): PlainContext {
   return {
-    locale,
-    ...CATALOGUES[locale],
+    language,
+    locale: staffLocaleOf(language),
+    ...PLAIN_WORDS[language],
     token,
     once,
     styles,
-    href: (path) => `${PLAIN_ROOT}${path}${locale === 'fr' ? '' : `${path.includes('?') ? '&' : '?'}lang=${locale}`}`,
+    format: (message, values) => formatMessage(message, values, language),
+    href: (path) => `${PLAIN_ROOT}${path}${language === 'fr' ? '' : `${path.includes('?') ? '&' : '?'}lang=${language}`}`,
   };
 }

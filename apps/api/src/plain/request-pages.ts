@@ -1,4 +1,4 @@
-import { CONTACT_METHODS, EMERGENCY_PHONE, EMERGENCY_PHONE_HREF, fillPlaceholders, SPOKEN_LANGUAGES, type SubmissionReceipt } from '@mnpddh/shared';
+import { CONTACT_METHODS, EMERGENCY_PHONE, EMERGENCY_PHONE_HREF, SPOKEN_LANGUAGES, type SubmissionReceipt } from '@mnpddh/shared';
 import { checkField, choiceField, errorSummary, formBasics, notice, textField, type FieldErrors } from './fields.js';
 import { html, type Html } from './html.js';
 import type { PlainContext } from './plain-context.js';
@@ -59,7 +59,7 @@ function consentStep(context: PlainContext, { draft, errors }: StepView): Html {
 <h3>${p.title}</h3>
 <p>${p.intro}</p>
 <ul>${p.items.map((item) => html`<li>${item}</li>`)}</ul>
-<p>${fillPlaceholders(p.rights, { phone: EMERGENCY_PHONE })}</p>
+<p>${context.format(p.rights, { phone: EMERGENCY_PHONE })}</p>
 <p><a href="${context.href('/aide')}">${p.fullNotice}</a></p>
 <h3>${t.consentTitle}</h3>
 ${checkField(context, { path: 'consent.processing', label: t.processingLabel, checked: draft.consentProcessing, errors })}
@@ -82,7 +82,7 @@ ${errorSummary(context, view.errors)}
 ${formBasics(context)}
 <input type="hidden" name="_draft" value="${view.sealed}">
 <input type="hidden" name="_step" value="${step}">
-<p class="progress">${fillPlaceholders(t.common.stepOf, { current: step + 1, total: REQUEST_STEPS.length })}</p>
+<p class="progress">${context.format(t.common.stepOf, { current: step + 1, total: REQUEST_STEPS.length })}</p>
 <h2 class="step-title">${t.request.stepTitles[step]}</h2>
 ${STEP_BODIES[step]?.(context, view)}
 <div class="form-actions">
@@ -102,12 +102,12 @@ export function receiptPage(context: PlainContext, submitted: SubmissionReceipt)
 <h1>${t.title}</h1>
 ${submitted.urgent
     ? html`<div class="urgent"><h2>${t.urgentTitle}</h2><p>${t.urgentText}</p><p>${t.urgentCall}</p><p><a class="button button--call" href="${EMERGENCY_PHONE_HREF}">${EMERGENCY_PHONE}</a></p></div>`
-    : html`<p>${t.ordinaryText}</p><p>${fillPlaceholders(t.ordinaryCall, { phone: EMERGENCY_PHONE })}</p>`}
+    : html`<p>${t.ordinaryText}</p><p>${context.format(t.ordinaryCall, { phone: EMERGENCY_PHONE })}</p>`}
 <h2>${t.receiptTitle}</h2>
 <p>${t.receiptLabel}</p>
 <p class="receipt-code" id="receipt"><strong>${grouped}</strong></p>
 <ul>${t.receiptHelp.map((line) => html`<li>${line}</li>`)}</ul>
-<p>${fillPlaceholders(t.receiptLost, { phone: EMERGENCY_PHONE })}</p>
+<p>${context.format(t.receiptLost, { phone: EMERGENCY_PHONE })}</p>
 <p>${t.referenceLabel} <strong id="reference">${submitted.reference}</strong></p>
 <p>${t.referenceHelp}</p>
 <h2>${t.completeTitle}</h2>

@@ -1,10 +1,10 @@
-import { EMERGENCY_PHONE, EMERGENCY_PHONE_HREF, fillPlaceholders, SPOKEN_LANGUAGES } from '@mnpddh/shared';
+import { EMERGENCY_PHONE, EMERGENCY_PHONE_HREF, SPOKEN_LANGUAGES } from '@mnpddh/shared';
 import { checkField, choiceField, errorSummary, formBasics, notice, textField, type FieldErrors } from './fields.js';
 import { fillHtml, html, type Html } from './html.js';
 import type { PlainContext } from './plain-context.js';
 
 const call = (context: PlainContext) =>
-  html`<p><a class="button button--call" href="${EMERGENCY_PHONE_HREF}">${fillPlaceholders(context.site.layout.call, { phone: EMERGENCY_PHONE })}</a></p>`;
+  html`<p><a class="button button--call" href="${EMERGENCY_PHONE_HREF}">${context.format(context.site.layout.call, { phone: EMERGENCY_PHONE })}</a></p>`;
 
 /** Home: who we are, the emergency number first, the ways in. */
 export function homePage(context: PlainContext): Html {
@@ -78,5 +78,5 @@ ${checkField(context, { path: 'consent.processing', label: t.consentLabel, hint:
 
 export function callbackSentPage(context: PlainContext, reference: string): Html {
   const t = context.form.callback;
-  return html`<article class="form-page"><h1>${t.sentTitle}</h1><p>${t.sentText}</p><p>${fillPlaceholders(t.sentReference, { reference })}</p><p>${fillHtml(t.sentUrgent, { phone: html`<a href="${EMERGENCY_PHONE_HREF}">${EMERGENCY_PHONE}</a>` })}</p></article>`;
+  return html`<article class="form-page"><h1>${t.sentTitle}</h1><p>${t.sentText}</p><p>${context.format(t.sentReference, { reference })}</p><p>${fillHtml(t.sentUrgent, { phone: html`<a href="${EMERGENCY_PHONE_HREF}">${EMERGENCY_PHONE}</a>` })}</p></article>`;
 }

@@ -1,53 +1,68 @@
-// Type-only: importing values from the shared package would pull zod into the public bundle.
-import type { DEFAULT_LOCALE } from '@mnpddh/shared';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import { staffLocaleOf, type SiteCatalogue as Catalogue } from '@mnpddh/shared';
-import { catalogues, isLocaleCode, type LocaleCode, type SiteLocale } from './catalogues';
+import { languageOf, staffLocaleOf, type SiteCatalogue as Catalogue } from '@mnpddh/shared';
+import { isLocaleCode, loadLanguage, type LoadedLanguage, type LocaleCode, type SiteLocale } from './catalogues';
+import { setPluralLocale } from './format';
 import { splitLocalePath } from './locale-path';
 
 interface I18n {
-  locale: SiteLocale;
+  /** The language on screen (downloaded). */
+  language: LoadedLanguage;
   /** The language the address names ('/bm/…'), null on an unprefixed address. */
   prefix: SiteLocale | null;
+  /** The language asked for: the address's, else the visit's first guess or a staff choice. */
+  wanted: SiteLocale;
   setLocale: (locale: SiteLocale) => void;
-  t: Catalogue;
 }
 
 const I18nContext = createContext<I18n | null>(null);
 
 /**
- * For an address that names no language: `?lang=en` (staff pages keep it),
- * else the language the server chose from Accept-Language and wrote into
- * `<html lang>`, else French. Nothing is read from or written to the device
- * (no localStorage, no cookie).
+ * The language to show first: the address's prefix (`/bm/…`), else `?lang=en`
+ * (staff pages keep it), else the language the server chose from
+ * Accept-Language and wrote into `<html lang>`, else French. Nothing is read
+ * from or written to the device (no localStorage, no cookie).
  */
-function initialLocale(): SiteLocale {
+export function firstLocale(): SiteLocale {
+  const prefixed = splitLocalePath(window.location.pathname).locale;
+  if (prefixed !== null) return prefixed;
   const requested = new URLSearchParams(window.location.search).get('lang');
   if (isLocaleCode(requested)) return requested;
   const served = document.documentElement.lang;
-  return isLocaleCode(served) ? served : defaultLocale;
+  return isLocaleCode(served) ? served : 'fr';
 }
 
-/** Must equal the API's default: a type error here if the shared one changes. */
-const defaultLocale: typeof DEFAULT_LOCALE & LocaleCode = 'fr';
-
-/** Needs the router above it: the address's prefix decides the language. */
-export function I18nProvider({ children }: { children: ReactNode }) {
+/**
+ * Needs the router above it: the address's prefix decides the language. The
+ * first language comes downloaded (main.tsx); another is downloaded (its own
+ * chunk) before the page switches to it: never half a page in each.
+ */
+export function I18nProvider({ first, children }: { first: LoadedLanguage; children: ReactNode }) {
   const { pathname } = useLocation();
-  const [chosen, setLocale] = useState<SiteLocale>(initialLocale);
+  const [language, setLanguage] = useState<LoadedLanguage>(first);
+  const [chosen, setLocale] = useState<SiteLocale>(first.locale);
   const prefix = splitLocalePath(pathname).locale;
-  const locale = prefix ?? chosen;
-  const t: Catalogue = catalogues[locale];
+  const wanted = prefix ?? chosen;
+  setPluralLocale(language.locale);
+
+  useEffect(() => {
+    if (wanted === language.locale) return;
+    let current = true;
+    // A failed download (the connection dropped) leaves the page as it is; the next change tries again.
+    loadLanguage(wanted).then((loaded) => current && setLanguage(loaded), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [wanted, language.locale]);
 
   useEffect(() => {
     const root = document.documentElement;
-    root.lang = locale;
-    root.dir = t.meta.dir;
+    root.lang = language.locale;
+    root.dir = languageOf(language.locale).dir;
     // The title is each page's (page-title.tsx).
-  }, [locale, t]);
+  }, [language]);
 
-  const value = useMemo(() => ({ locale, prefix, setLocale, t }), [locale, prefix, t]);
+  const value = useMemo(() => ({ language, prefix, wanted, setLocale }), [language, prefix, wanted]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -57,24 +72,34 @@ function useI18n(): I18n {
   return i18n;
 }
 
-/** The current language's catalogue: `const t = useT(); t.home.title`. */
+/** The current language's site catalogue: `const t = useT(); t.home.title`. */
 export function useT(): Catalogue {
-  return useI18n().t;
+  return useI18n().language.site;
+}
+
+/** The current language's translations, for the catalogues of the parts loaded later (form, uploads). */
+export function useTranslations(): LoadedLanguage {
+  return useI18n().language;
 }
 
 /** The staff side's language (French or English) for the current public one: the dashboard, dates and the API's answers. */
 export function useLocale(): [LocaleCode, (locale: SiteLocale) => void] {
-  const { locale, setLocale } = useI18n();
-  return [staffLocaleOf(locale), setLocale];
+  const { language, setLocale } = useI18n();
+  return [staffLocaleOf(language.locale), setLocale];
 }
 
 /** The public language chosen (any configured one): for the public catalogues and the page's `lang`. */
 export function useSiteLocale(): [SiteLocale, (locale: SiteLocale) => void] {
-  const { locale, setLocale } = useI18n();
-  return [locale, setLocale];
+  const { language, setLocale } = useI18n();
+  return [language.locale, setLocale];
 }
 
 /** The language named by the address, for links that must keep it. */
 export function useLocalePrefix(): SiteLocale | null {
   return useI18n().prefix;
+}
+
+/** The language asked for, before it is downloaded: the switcher marks it at once. */
+export function useWantedLocale(): SiteLocale {
+  return useI18n().wanted;
 }

@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'react-router';
-import { catalogues, localeCodes, type LocaleCode } from './catalogues';
-import { useSiteLocale, useT } from './i18n-context';
+import { languageName, localeCodes, type LocaleCode } from './catalogues';
+import { useSiteLocale, useT, useWantedLocale } from './i18n-context';
 import { localePath, splitLocalePath } from './locale-path';
 
 /**
@@ -12,7 +12,7 @@ import { localePath, splitLocalePath } from './locale-path';
  */
 export function LanguageLinks() {
   const t = useT();
-  const [locale] = useSiteLocale();
+  const locale = useWantedLocale();
   const { page } = splitLocalePath(useLocation().pathname);
   return (
     <nav className="language-switcher" aria-label={t.layout.languageLabel}>
@@ -26,7 +26,7 @@ export function LanguageLinks() {
           className="language-switcher__option"
           aria-current={code === locale ? 'true' : undefined}
         >
-          {catalogues[code].meta.name}
+          {languageName(code)}
         </Link>
       ))}
     </nav>
@@ -51,7 +51,7 @@ export function LanguageSwitcher() {
           aria-pressed={code === locale}
           onClick={() => setLocale(code)}
         >
-          {catalogues[code].meta.name}
+          {languageName(code)}
         </button>
       ))}
     </div>

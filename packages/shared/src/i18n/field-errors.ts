@@ -1,11 +1,7 @@
 import type { core } from 'zod';
 import { fieldMessage } from '../errors.js';
 import type { Locale } from '../locale.js';
-
-/** Fills `{name}` placeholders with plain text. */
-export function fillPlaceholders(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+import { formatMessage } from './format-message.js';
 
 /** The words a form needs for its field errors: the public form speaks to the defender, the assisted intake about them. */
 export interface FieldErrorWords {
@@ -38,7 +34,7 @@ export function plainFieldMessage(issue: core.$ZodIssue, words: { errors: FieldE
     case 'custom':
       return fieldMessage(issue.message, locale) ?? issue.message;
     case 'too_big':
-      return fillPlaceholders(issue.origin === 'array' ? e.tooMany : e.tooLong, { max: Number(issue.maximum) });
+      return formatMessage(issue.origin === 'array' ? e.tooMany : e.tooLong, { max: Number(issue.maximum) }, locale);
     case 'too_small':
       if (path === 'summary') return e.summary;
       if (path === 'contact.methods') return e.methods;

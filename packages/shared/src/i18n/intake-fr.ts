@@ -38,13 +38,12 @@ export const intakeFr = {
     sending: 'Envoi en cours… Sur une connexion lente, cela peut prendre une minute. Ne fermez pas la page.',
     backHome: 'Retour à l’accueil',
     bamakoTime: 'heure de Bamako',
-    minuteOne: '1 minute',
-    minutesMany: '{count} minutes',
+    /** A wait, in whole minutes (never 0). */
+    minutes: '{count, plural, one {# minute} other {# minutes}}',
   },
   errors: {
     fieldPrefix: 'Erreur :',
-    summaryOne: 'Il y a 1 réponse à corriger. Elle est signalée en rouge.',
-    summaryMany: 'Il y a {count} réponses à corriger. Elles sont signalées en rouge.',
+    summaryCount: '{count, plural, one {Il y a # réponse à corriger. Elle est signalée en rouge.} other {Il y a # réponses à corriger. Elles sont signalées en rouge.}}',
     required: 'Écrivez une réponse.',
     choose: 'Choisissez une réponse.',
     chooseAtLeastOne: 'Choisissez au moins une réponse.',
@@ -62,7 +61,7 @@ export const intakeFr = {
     rateLimited: 'Trop d’envois en ce moment. Votre texte est toujours ici. Attendez une minute, puis réessayez.',
     rateLimitedFor: 'Trop d’envois en ce moment. Votre texte est toujours ici. Attendez {wait}, puis réessayez.',
     busy: 'Le portail reçoit beaucoup de demandes : votre envoi a attendu son tour dans la file, sans être encore enregistré. Votre texte est toujours ici. Réessayez dans un instant.',
-    busyFor: 'Le portail reçoit beaucoup de demandes : votre envoi a attendu son tour dans la file, sans être encore enregistré. Votre texte est toujours ici. Réessayez dans {seconds} secondes.',
+    busyFor: 'Le portail reçoit beaucoup de demandes : votre envoi a attendu son tour dans la file, sans être encore enregistré. Votre texte est toujours ici. Réessayez dans {seconds, plural, one {# seconde} other {# secondes}}.',
     badResponse: 'La réponse du site est incomplète. Votre texte est toujours ici. Réessayez.',
     correlation: 'Si cela continue, donnez ce code à l’équipe : {code}',
     callInstead: 'Si c’est urgent, n’attendez pas : appelez le {phone}.',
@@ -341,7 +340,8 @@ export const intakeFr = {
       nameLabel: 'Votre nom',
       organisationLabel: 'Votre organisation, votre journal ou votre association',
       profilesLegend: 'Votre action pour les droits de l’homme',
-      profilesWhy: 'pour comprendre pourquoi vous êtes menacé ou menacée.',
+      /** `gender` is the answer to « Vous êtes » when given (woman, man), else other. */
+      profilesWhy: '{gender, select, woman {pour comprendre pourquoi vous êtes menacée.} man {pour comprendre pourquoi vous êtes menacé.} other {pour comprendre pourquoi vous êtes menacé ou menacée.}}',
     },
     personSelf: {
       genderLegend: 'Vous êtes :',
@@ -354,9 +354,11 @@ export const intakeFr = {
       genderLegend: 'Cette personne est :',
       genderWhy: 'les femmes défenseures font face à des menaces particulières. Nous adaptons notre aide.',
       ageLegend: 'Son âge',
-      disabilityLegend: 'A-t-elle un handicap ?',
+      /** `gender` is the answer just above (woman, man), else other: a man is never asked « A-t-elle ». */
+      disabilityLegend: '{gender, select, woman {A-t-elle un handicap ?} man {A-t-il un handicap ?} other {Cette personne a-t-elle un handicap ?}}',
       disabilityWhy: 'pour adapter notre aide (par exemple un lieu accessible).',
-      languagesLegend: 'Quelles langues parle-t-elle ?',
+      /** `gender` as for disabilityLegend. */
+      languagesLegend: '{gender, select, woman {Quelles langues parle-t-elle ?} man {Quelles langues parle-t-il ?} other {Quelles langues cette personne parle-t-elle ?}}',
       languagesWhy: 'pour qu’une personne qui parle sa langue l’appelle.',
     },
     others: {
@@ -437,7 +439,7 @@ export const intakeFr = {
     receiptNotDigits: 'Un reçu contient seulement des chiffres.',
     notFound:
       'Nous ne trouvons pas de demande avec ce reçu. Vérifiez chaque chiffre, puis réessayez.',
-    typedCount: 'Vous avez tapé {count} chiffres.',
+    typedCount: '{count, plural, one {Vous avez tapé # chiffre.} other {Vous avez tapé # chiffres.}}',
     lost: 'Reçu perdu ? Appelez le {phone}. Nous vérifierons qui vous êtes, puis nous vous donnerons un nouveau reçu.',
     tooMany: 'Trop d’essais. Pour protéger les demandes, attendez quelques minutes, puis réessayez.',
     tooManyFor: 'Trop d’essais. Pour protéger les demandes, attendez {wait}, puis réessayez.',

@@ -18,3 +18,15 @@ function translateValue(value: unknown, translations: Translations, path: string
   }
   return value;
 }
+
+/** How complete a language's catalogue is (computed by `npm run i18n:compile`). */
+export interface LanguageCompleteness {
+  readonly code: string;
+  readonly total: number;
+  /** Translated and reviewed. */
+  readonly translated: number;
+  /** Translated, awaiting review by a native speaker (fuzzy). */
+  readonly review: number;
+  /** Not translated: shown in French. */
+  readonly missing: number;
+}

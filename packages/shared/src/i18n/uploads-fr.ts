@@ -19,8 +19,7 @@ export const uploadsFr = {
     keepHint:
       'Cochez seulement si l’équipe a besoin du lieu, de la date et du téléphone comme preuve. Si ce téléphone est pris, ces informations peuvent vous mettre en danger.',
     noneChosen: 'Aucun fichier choisi.',
-    chosenOne: '1 fichier choisi :',
-    chosenMany: '{count} fichiers choisis :',
+    chosen: '{count, plural, one {# fichier choisi :} other {# fichiers choisis :}}',
     send: 'Envoyer',
     tooBig: '« {name} » est trop grand ({size}). La limite est 50 Mo. Choisissez un fichier plus petit ou appelez-nous.',
     noImageClean:

@@ -62,7 +62,7 @@ export function WhoStep({ draft, onChange, errors }: StepProps) {
         path="defender.profiles"
         label={w.profilesLegend}
         hint={w.profilesHint}
-        why={w.profilesWhy}
+        why={format(w.profilesWhy, { gender: draft.gender })}
         columns
         options={optionsOf(DEFENDER_PROFILES, t.labels.profiles)}
         values={draft.profiles}
@@ -113,7 +113,7 @@ export function PersonStep({ draft, onChange, errors }: StepProps) {
       />
       <RadioGroup
         path="defender.disability"
-        label={p.disabilityLegend}
+        label={format(p.disabilityLegend, { gender: draft.gender })}
         why={p.disabilityWhy}
         options={optionsOf(DISABILITY_CHOICES, t.labels.disability)}
         value={draft.disability}
@@ -122,7 +122,7 @@ export function PersonStep({ draft, onChange, errors }: StepProps) {
       />
       <CheckboxGroup
         path="defender.languages"
-        label={p.languagesLegend}
+        label={format(p.languagesLegend, { gender: draft.gender })}
         why={p.languagesWhy}
         columns
         options={optionsOf(SPOKEN_LANGUAGES, t.labels.languages)}

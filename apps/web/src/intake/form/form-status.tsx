@@ -69,7 +69,7 @@ export function ErrorSummary({ state }: { state: FormErrorsState }) {
         <div key={attempt} className="form-status__errors">
           <AlertIcon />
           <div>
-            <p>{count === 1 ? t.errors.summaryOne : format(t.errors.summaryMany, { count })}</p>
+            <p>{format(t.errors.summaryCount, { count })}</p>
             {orphans.length > 0 ? (
               <ul>
                 {orphans.map((message) => (
@@ -87,7 +87,7 @@ export function ErrorSummary({ state }: { state: FormErrorsState }) {
 /** "2 minutes" from a Retry-After in seconds (at least one minute). */
 export function waitText(seconds: number, t: IntakeCatalogue): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return minutes === 1 ? t.common.minuteOne : format(t.common.minutesMany, { count: minutes });
+  return format(t.common.minutes, { count: minutes });
 }
 
 export function failureMessage(failure: Failure, t: IntakeCatalogue): string {

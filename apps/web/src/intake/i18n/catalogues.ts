@@ -1,26 +1,17 @@
-import type { SiteLocale } from '../../i18n/catalogues';
-import { useSiteLocale } from '../../i18n/i18n-context';
-import { intakeEn, intakeFr, translateCatalogue, type IntakeCatalogue } from '@mnpddh/shared';
+import { intakeFr, translateCatalogue, type IntakeCatalogue, type Translations } from '@mnpddh/shared';
+import { useTranslations } from '../../i18n/i18n-context';
 
-/**
- * The form's strings for every interface language, keyed by the site's
- * language codes: adding a language to the site without adding it here is a
- * type error.
- */
-export const intakeCatalogues = {
-  fr: intakeFr,
-  en: intakeEn,
-  bm: translateCatalogue(intakeFr, {}, 'intake'),
-  ar: translateCatalogue(intakeFr, {}, 'intake'),
-} satisfies Record<SiteLocale, IntakeCatalogue>;
+export { format } from '../../i18n/format';
 
-/** The form's strings in the current interface language. */
+const built = new WeakMap<Translations, IntakeCatalogue>();
+
+/** The form's strings in the current interface language, French wherever a message is not translated. */
 export function useIntakeT(): IntakeCatalogue {
-  const [locale] = useSiteLocale();
-  return intakeCatalogues[locale];
-}
-
-/** Fills `{name}` placeholders with plain text (see ui/fill.tsx for elements). */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  const { translations } = useTranslations();
+  let catalogue = built.get(translations);
+  if (!catalogue) {
+    catalogue = translateCatalogue(intakeFr, translations, 'intake');
+    built.set(translations, catalogue);
+  }
+  return catalogue;
 }

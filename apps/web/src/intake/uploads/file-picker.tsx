@@ -81,7 +81,7 @@ export function FilePicker({ onSend }: FilePickerProps) {
             u.file.noneChosen
           ) : (
             <>
-              {format(chosen.length === 1 ? u.file.chosenOne : u.file.chosenMany, { count: chosen.length })}
+              {format(u.file.chosen, { count: chosen.length })}
               <span className="file-chosen__names">{chosen.map((file) => `${file.name} (${sizeText(file.size, u, locale)})`).join(', ')}</span>
             </>
           )}

@@ -1,19 +1,19 @@
+import { translateCatalogue, uploadsFr, type Translations, type UploadsCatalogue } from '@mnpddh/shared';
 import type { LocaleCode } from '../../i18n/catalogues';
-import { useSiteLocale } from '../../i18n/i18n-context';
+import { useTranslations } from '../../i18n/i18n-context';
 import { format } from '../i18n/catalogues';
-import { translateCatalogue, uploadsEn, uploadsFr, type UploadsCatalogue } from '@mnpddh/shared';
-import type { SiteLocale } from '../../i18n/catalogues';
 
-const catalogues = {
-  fr: uploadsFr,
-  en: uploadsEn,
-  bm: translateCatalogue(uploadsFr, {}, 'uploads'),
-  ar: translateCatalogue(uploadsFr, {}, 'uploads'),
-} satisfies Record<SiteLocale, UploadsCatalogue>;
+const built = new WeakMap<Translations, UploadsCatalogue>();
 
+/** The files and voice part's strings in the current language, French wherever a message is not translated. */
 export function useUploadsT(): UploadsCatalogue {
-  const [locale] = useSiteLocale();
-  return catalogues[locale];
+  const { translations } = useTranslations();
+  let catalogue = built.get(translations);
+  if (!catalogue) {
+    catalogue = translateCatalogue(uploadsFr, translations, 'uploads');
+    built.set(translations, catalogue);
+  }
+  return catalogue;
 }
 
 /** "1,4 Mo", "350 Ko": what a person can compare with what their phone shows. */

@@ -18,14 +18,17 @@ if (canonical !== null) window.history.replaceState(null, '', `${canonical}${win
 
 // The page's language is downloaded before the first render: no French flash on /bm/, and a screen
 // reader hears one language. If that download fails the page shows in French rather than not at all.
-const first = await loadLanguage(firstLocale()).catch(() => FRENCH);
-
-createRoot(root).render(
-  <StrictMode>
-    <BrowserRouter>
-      <I18nProvider first={first}>
-        <App />
-      </I18nProvider>
-    </BrowserRouter>
-  </StrictMode>,
-);
+// (Not a top-level await: the bundler would split the entry into shared chunks, more requests on 2G.)
+void loadLanguage(firstLocale())
+  .catch(() => FRENCH)
+  .then((first) =>
+    createRoot(root).render(
+      <StrictMode>
+        <BrowserRouter>
+          <I18nProvider first={first}>
+            <App />
+          </I18nProvider>
+        </BrowserRouter>
+      </StrictMode>,
+    ),
+  );

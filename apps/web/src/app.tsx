@@ -2,7 +2,6 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { SITE_LOCALES } from '@mnpddh/shared';
 import { PageTitle } from './i18n/page-title';
-import { HelpPage } from './intake/help-page';
 import { HomePage } from './intake/home-page';
 import { NotFoundPage } from './intake/not-found-page';
 import { lazyPage } from './ui/lazy-page';
@@ -13,6 +12,8 @@ import { PublicLayout } from './ui/public-layout';
 const RequestPage = lazyPage(() => import('./intake/request/request-page'));
 const FollowUpPage = lazyPage(() => import('./intake/follow-up/follow-up-page'));
 const CallbackPage = lazyPage(() => import('./intake/callback/callback-page'));
+// Help carries the privacy notice: it is read far less often than the home page is loaded.
+const HelpPage = lazyPage(() => import('./intake/help-page').then((module) => ({ default: module.HelpPage })));
 
 // The staff area is a separate chunk: public visitors never download it.
 const StaffPage = lazy(() => import('./dashboard/staff-page'));

@@ -70,6 +70,11 @@ describe('the language of the app’s pages, decided by the server', () => {
     expect(await (await get('/suivi')).text()).toContain('url=/simple/suivi"');
   });
 
+  it('gives the pages without JavaScript the same first guess', async () => {
+    expect(htmlTag(await (await get('/simple/', `${OTHER}-ML,fr;q=0.5`)).text())).toMatch(new RegExp(`^<html lang="${OTHER}"`));
+    expect(htmlTag(await (await get('/simple/', 'en-US,en;q=0.5')).text())).toMatch(/^<html lang="fr"/);
+  });
+
   it.each(['/xx/demande', `/${OTHER}/inconnue`, `/${OTHER}/personnel`, `/${OTHER}/simple/demande`, `/${OTHER}/${OTHER}/demande`, `/${OTHER}/api/health`])(
     'keeps %s a 404',
     async (path) => {

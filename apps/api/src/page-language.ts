@@ -1,4 +1,4 @@
-import { LANGUAGES, OFFERED_LOCALES, SOURCE_LOCALE, type Language } from '@mnpddh/shared';
+import { LANGUAGES, OFFERED_LOCALES, SOURCE_LOCALE, type Language, type SiteLocale } from '@mnpddh/shared';
 
 /**
  * The language of a public page of the web app, as the server decides it
@@ -44,7 +44,7 @@ export function pageLanguage(path: string, acceptLanguage: string | undefined): 
  * `q=0` meaning "not this one"), else French; the Tor Browser's fixed header
  * names nobody's.
  */
-export function guessLanguage(acceptLanguage: string | undefined): string {
+export function guessLanguage(acceptLanguage: string | undefined): SiteLocale {
   if (acceptLanguage === undefined || acceptLanguage.replace(/\s+/g, '') === TOR_BROWSER_ACCEPT_LANGUAGE) return SOURCE_LOCALE;
   for (const range of acceptLanguage.split(',')) {
     const [tag = '', ...parameters] = range.split(';').map((part) => part.trim().toLowerCase());

@@ -13,30 +13,30 @@ export const TRANSLATION_LOADERS: { readonly [code in Exclude<SiteLocale, 'fr'>]
 export const COMPLETENESS: readonly LanguageCompleteness[] = [
   {
     "code": "fr",
-    "total": 565,
-    "translated": 565,
+    "total": 566,
+    "translated": 566,
     "review": 0,
     "missing": 0
   },
   {
     "code": "en",
-    "total": 565,
-    "translated": 565,
+    "total": 566,
+    "translated": 566,
     "review": 0,
     "missing": 0
   },
   {
     "code": "bm",
-    "total": 565,
+    "total": 566,
     "translated": 0,
-    "review": 0,
-    "missing": 565
+    "review": 122,
+    "missing": 444
   },
   {
     "code": "ar",
-    "total": 565,
+    "total": 566,
     "translated": 0,
-    "review": 0,
-    "missing": 565
+    "review": 9,
+    "missing": 557
   }
 ];

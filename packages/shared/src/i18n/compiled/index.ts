@@ -29,8 +29,8 @@ export const COMPLETENESS: readonly CatalogueCounts[] = [
     "code": "bm",
     "total": 566,
     "translated": 0,
-    "review": 122,
-    "missing": 444
+    "review": 125,
+    "missing": 441
   },
   {
     "code": "ar",

@@ -23,7 +23,7 @@ export const CATALOGUE_SOURCES = [
 ] as const;
 
 /** Values in the catalogues that are not words to translate: they come from languages.ts. */
-const NOT_MESSAGES = new Set(['site.meta.name', 'site.meta.dir', 'plain.switchLanguage', 'plain.switchLanguageCode']);
+export const NOT_MESSAGES: ReadonlySet<string> = new Set(['site.meta.name', 'site.meta.dir', 'plain.switchLanguage', 'plain.switchLanguageCode']);
 
 export function readSourceMessages(root = process.cwd()): SourceMessage[] {
   return CATALOGUE_SOURCES.flatMap(({ prefix, file, variable }) => {

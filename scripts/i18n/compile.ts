@@ -7,13 +7,13 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { PoEntry } from 'gettext-parser';
 import { LANGUAGES, type Language } from '../../packages/shared/src/i18n/languages.js';
-import type { LanguageCompleteness } from '../../packages/shared/src/i18n/translate.js';
+import type { CatalogueCounts } from '../../packages/shared/src/i18n/translate.js';
 import type { SourceMessage } from './catalogue-source.js';
 import { entriesByKey, isFuzzy, LOCALES_FOLDER, readPo } from './po-files.js';
 
 export const COMPILED_FOLDER = 'packages/shared/src/i18n/compiled';
 
-export type LanguageCounts = LanguageCompleteness;
+export type LanguageCounts = CatalogueCounts;
 
 export interface CompiledLanguage {
   readonly language: Language;

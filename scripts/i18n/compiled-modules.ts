@@ -12,7 +12,7 @@ export function languageModule(compiled: CompiledLanguage): string {
 export function indexModule(languages: readonly CompiledLanguage[], counts: readonly LanguageCounts[]): string {
   const loaders = languages.map(({ language }) => `  ${language.code}: () => import('./${language.code}.js').then((module) => module.translations),`).join('\n');
   return `${HEADER}import type { SiteLocale } from '../languages.js';
-import type { LanguageCompleteness, Translations } from '../translate.js';
+import type { CatalogueCounts, Translations } from '../translate.js';
 
 /** Each translated language's messages, loaded when the language is chosen. */
 export const TRANSLATION_LOADERS: { readonly [code in Exclude<SiteLocale, 'fr'>]: () => Promise<Translations> } = {
@@ -20,6 +20,6 @@ ${loaders}
 };
 
 /** Messages per language: reviewed, awaiting review (fuzzy), missing (shown in French). */
-export const COMPLETENESS: readonly LanguageCompleteness[] = ${JSON.stringify(counts, null, 2)};
+export const COMPLETENESS: readonly CatalogueCounts[] = ${JSON.stringify(counts, null, 2)};
 `;
 }

@@ -260,6 +260,9 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
     params: () => ({ list: 'region', code: 'matrice' }),
   }),
 
+  // How complete each public language's catalogue is: admins, who give the catalogues to translators.
+  'GET /api/admin/languages':                      row('staff', [E401, E401, E403, E403, E403, E403, OK  ]),
+
   // The partner directory: staff who refer read it (not auditors); admins and supervisors edit (the empty body: 400).
   'GET /api/partners':                             row('staff', [E401, E401, OK,   OK,   OK,   E403, OK  ]),
   'POST /api/admin/partners':                      row('staff', [E401, E401, E403, E403, OK,   E403, OK  ]),

@@ -9,6 +9,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuditLogModule } from './audit/audit-log.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
+import { LanguagesModule } from './languages/languages.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -33,7 +34,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuditModule, IntegrityModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, PublicWorkModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, NotifyModule, ReportsModule, CustodianModule, RekeyModule, DrasticActsModule, RetentionModule, DataSubjectModule, PrivacyModule, DocumentsModule],
+      imports: [DatabaseModule, AuditModule, IntegrityModule, AuditLogModule, DirectoryModule, AuthModule, AdminModule, HealthModule, VaultModule, PublicWorkModule, IntakeModule, FollowUpModule, CasesModule, ReferenceModule, LanguagesModule, NotifyModule, ReportsModule, CustodianModule, RekeyModule, DrasticActsModule, RetentionModule, DataSubjectModule, PrivacyModule, DocumentsModule],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -37,3 +37,4 @@ export * from './client-puzzle.js';
 export * from './integrity.js';
 export * from './drastic-acts.js';
 export * from './countdown.js';
+export * from './language-completeness.js';

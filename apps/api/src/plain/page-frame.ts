@@ -1,6 +1,10 @@
-import { EMERGENCY_PHONE, EMERGENCY_PHONE_HREF, QUICK_EXIT_URL } from '@mnpddh/shared';
+import { EMERGENCY_PHONE, EMERGENCY_PHONE_HREF, languageOf, QUICK_EXIT_URL } from '@mnpddh/shared';
 import { fillHtml, html, type Html } from './html.js';
 import type { PlainContext } from './plain-context.js';
+
+/** A language whose translation awaits review says so on every page, in its own words. */
+const reviewNotice = ({ language, site }: PlainContext) =>
+  languageOf(language).status === 'review' ? html`<p class="review-notice">${site.layout.reviewNotice}</p>\n` : '';
 
 const phoneLink = () => html`<a href="${EMERGENCY_PHONE_HREF}" class="phone-link">${EMERGENCY_PHONE}</a>`;
 
@@ -38,7 +42,7 @@ ${context.styles.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}
 <a class="emergency-band__callback" href="${switchHref}" lang="${other}" hreflang="${other}">${plain.switchLanguage}</a>
 </div></aside>
 <main id="main" class="site-main"><div class="container">
-${main}
+${reviewNotice(context)}${main}
 </div></main>
 <footer class="site-footer"><div class="container">
 <p class="site-footer__emergency"><span>${fillHtml(site.layout.emergency, { phone: phoneLink() })}</span> <a class="site-footer__callback" href="${context.href('/rappel')}">${site.layout.callBack}</a></p>

@@ -37,6 +37,7 @@ import {
   ErrorBody,
   SessionInfo,
   StaffDirectory,
+  LanguageCompletenessList,
   StaffSummary,
   type ActivateRequest,
   type ChangePasswordRequest,
@@ -244,6 +245,8 @@ export function createStaffApi(options: StaffApiOptions) {
     },
 
     listStaff: async () => (await request('GET', '/api/admin/staff', { schema: StaffDirectory })).value,
+
+    languageCompleteness: async () => (await request('GET', '/api/admin/languages', { schema: LanguageCompletenessList })).value,
 
     inviteStaff: async (body: InviteStaffRequest) =>
       (await request('POST', '/api/admin/staff', { body, schema: ActivationLink })).value,

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { Outlet } from 'react-router';
 import { LanguageLinks } from '../i18n/language-switcher';
+import { ReviewNotice } from '../i18n/review-notice';
 import { useT } from '../i18n/i18n-context';
 import { Brand } from './brand';
 import { EmergencyPhoneLink } from './emergency-phone';
@@ -47,6 +48,7 @@ export function PublicLayout() {
       </aside>
       <main id="main" ref={main} tabIndex={-1} className="site-main">
         <div className="container">
+          <ReviewNotice />
           <Outlet />
         </div>
       </main>

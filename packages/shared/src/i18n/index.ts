@@ -11,6 +11,6 @@ export { uploadsFr, type UploadsCatalogue } from './uploads-fr.js';
 export { plainFieldMessage, type FieldErrorWords } from './field-errors.js';
 export { plainFr, type PlainCatalogue } from './plain-fr.js';
 export * from './languages.js';
-export { translateCatalogue, type LanguageCompleteness, type Translations } from './translate.js';
+export { translateCatalogue, type CatalogueCounts, type Translations } from './translate.js';
 export { formatMessage, type MessageValues } from './format-message.js';
 export { COMPLETENESS, TRANSLATION_LOADERS } from './compiled/index.js';

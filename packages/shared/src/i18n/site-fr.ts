@@ -40,6 +40,8 @@ export const fr = {
     loading: 'Chargement de la page…',
     loadFailed: 'La page n’a pas pu se charger. La connexion est peut-être coupée.',
     retry: 'Réessayer',
+    /** Shown on every page of a language whose translation awaits review by a native speaker (Bambara today): short, in that language. */
+    reviewNotice: 'Cette traduction attend encore la relecture d’un locuteur natif.',
   },
   nav: {
     home: 'Accueil',

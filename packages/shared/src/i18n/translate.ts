@@ -20,7 +20,7 @@ function translateValue(value: unknown, translations: Translations, path: string
 }
 
 /** How complete a language's catalogue is (computed by `npm run i18n:compile`). */
-export interface LanguageCompleteness {
+export interface CatalogueCounts {
   readonly code: string;
   readonly total: number;
   /** Translated and reviewed. */

@@ -8,6 +8,7 @@ import { useStaffT } from '../i18n/use-staff-t';
 import { Loading } from '../require-session';
 import { useStaffSession } from '../session';
 import { InviteForm } from './invite-form';
+import { LanguageCompleteness } from './language-completeness';
 import { ReferenceLinks } from './reference-links';
 import { StaffTable } from './staff-table';
 import { DrasticActsPanel } from '../drastic-acts/drastic-acts-panel';
@@ -100,6 +101,7 @@ export function AdminPage() {
       </section>
 
       <ReferenceLinks />
+      <LanguageCompleteness />
       <SecurityKeyPolicyForm />
     </>
   );

@@ -37,6 +37,7 @@ export const translations: Translations = {
   "site.layout.loading": "Loading the page…",
   "site.layout.loadFailed": "The page could not load. The connection may be down.",
   "site.layout.retry": "Try again",
+  "site.layout.reviewNotice": "This translation is still awaiting review by a native speaker.",
   "site.nav.home": "Home",
   "site.nav.request": "Ask for protection",
   "site.nav.followUp": "Follow my request",

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { ERROR_MESSAGES, type ErrorBody, negotiateLocale } from '@mnpddh/shared';
 import type { AppConfig } from '../config/config.schema.js';
+import { splitLanguagePrefix } from '../page-language.js';
 
 /**
  * Who a path is for. Deny by default on the public side: anything under /api
@@ -27,7 +28,7 @@ export function areaOf(rawPath: string): Area {
     return 'staff';
   }
   if (under(path, STAFF_PAGES)) return 'staff';
-  if (PUBLIC_PAGES.has(path) || under(path, PLAIN_PAGES)) return 'public';
+  if (isPublicPage(path) || under(path, PLAIN_PAGES)) return 'public';
   // Built assets (both bundles are plain code, nothing secret), site files (robots.txt) and unknown paths (404).
   return 'shared';
 }
@@ -35,7 +36,12 @@ export function areaOf(rawPath: string): Area {
 /** A page of the web app (a public page or anything under /personnel): the server answers it with index.html. */
 export function isAppPage(rawPath: string): boolean {
   const path = normalise(rawPath);
-  return path !== null && (PUBLIC_PAGES.has(path) || under(path, STAFF_PAGES));
+  return path !== null && (isPublicPage(path) || under(path, STAFF_PAGES));
+}
+
+/** A public page of the app, unprefixed or in a language (`/bm/demande`); staff pages have no language prefix. */
+function isPublicPage(path: string): boolean {
+  return PUBLIC_PAGES.has(path) || PUBLIC_PAGES.has(splitLanguagePrefix(path)?.page ?? '');
 }
 
 /**

@@ -2,16 +2,16 @@ import type { Request } from 'express';
 import {
   formatMessage,
   isSiteLocale,
-  negotiateLocale,
   staffLocaleOf,
   type IntakeCatalogue,
   type Locale,
   type MessageValues,
   type PlainCatalogue,
   type SiteCatalogue,
-  type SpokenPromptKey,
   type SiteLocale,
+  type SpokenPromptKey,
 } from '@mnpddh/shared';
+import { guessLanguage } from '../page-language.js';
 import { PLAIN_WORDS } from './plain-catalogues.js';
 
 /** Where the pages that work without JavaScript live. */
@@ -43,7 +43,8 @@ export interface PlainContext {
 export function localeOf(request: Request): SiteLocale {
   const asked = typeof request.query.lang === 'string' ? request.query.lang : (request.body as Record<string, unknown> | undefined)?.lang;
   if (typeof asked === 'string' && isSiteLocale(asked)) return asked;
-  return negotiateLocale(request.headers['accept-language']);
+  // The same first guess as the app's pages (Bambara included, Tor Browser's fixed header read as no preference).
+  return guessLanguage(request.headers['accept-language']);
 }
 
 export function plainContext(language: SiteLocale, token: string, styles: readonly string[], once: () => string, spokenHelp: readonly SpokenPromptKey[] = []): PlainContext {

@@ -1,32 +1,59 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
 import { languageOf, staffLocaleOf, type SiteCatalogue as Catalogue } from '@mnpddh/shared';
-import { FRENCH, isLocaleCode, loadLanguage, type LoadedLanguage, type LocaleCode, type SiteLocale } from './catalogues';
+import { isLocaleCode, loadLanguage, type LoadedLanguage, type LocaleCode, type SiteLocale } from './catalogues';
 import { setPluralLocale } from './format';
+import { splitLocalePath } from './locale-path';
 
 interface I18n {
+  /** The language on screen (downloaded). */
   language: LoadedLanguage;
+  /** The language the address names ('/bm/…'), null on an unprefixed address. */
+  prefix: SiteLocale | null;
+  /** The language asked for: the address's, else the visit's first guess or a staff choice. */
+  wanted: SiteLocale;
   setLocale: (locale: SiteLocale) => void;
 }
 
 const I18nContext = createContext<I18n | null>(null);
 
 /**
- * French unless the address asks for another language (`?lang=bm`, so the
- * mechanism can share a link). The choice lives in memory only: nothing is
- * written to the device (no localStorage, no cookie).
+ * The language to show first: the address's prefix (`/bm/…`), else `?lang=en`
+ * (staff pages keep it), else the language the server chose from
+ * Accept-Language and wrote into `<html lang>`, else French. Nothing is read
+ * from or written to the device (no localStorage, no cookie).
  */
-function requestedLocale(): SiteLocale {
+export function firstLocale(): SiteLocale {
+  const prefixed = splitLocalePath(window.location.pathname).locale;
+  if (prefixed !== null) return prefixed;
   const requested = new URLSearchParams(window.location.search).get('lang');
-  return isLocaleCode(requested) ? requested : 'fr';
+  if (isLocaleCode(requested)) return requested;
+  const served = document.documentElement.lang;
+  return isLocaleCode(served) ? served : 'fr';
 }
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguage] = useState<LoadedLanguage>(FRENCH);
-  // Another language is downloaded (its own chunk) before the page switches to it: never half a page in each.
-  const setLocale = useMemo(() => (locale: SiteLocale) => void loadLanguage(locale).then(setLanguage, () => undefined), []);
+/**
+ * Needs the router above it: the address's prefix decides the language. The
+ * first language comes downloaded (main.tsx); another is downloaded (its own
+ * chunk) before the page switches to it: never half a page in each.
+ */
+export function I18nProvider({ first, children }: { first: LoadedLanguage; children: ReactNode }) {
+  const { pathname } = useLocation();
+  const [language, setLanguage] = useState<LoadedLanguage>(first);
+  const [chosen, setLocale] = useState<SiteLocale>(first.locale);
+  const prefix = splitLocalePath(pathname).locale;
+  const wanted = prefix ?? chosen;
   setPluralLocale(language.locale);
 
-  useEffect(() => setLocale(requestedLocale()), [setLocale]);
+  useEffect(() => {
+    if (wanted === language.locale) return;
+    let current = true;
+    // A failed download (the connection dropped) leaves the page as it is; the next change tries again.
+    loadLanguage(wanted).then((loaded) => current && setLanguage(loaded), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [wanted, language.locale]);
 
   useEffect(() => {
     const root = document.documentElement;
@@ -35,7 +62,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     // The title is each page's (page-title.tsx).
   }, [language]);
 
-  const value = useMemo(() => ({ language, setLocale }), [language, setLocale]);
+  const value = useMemo(() => ({ language, prefix, wanted, setLocale }), [language, prefix, wanted]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -65,4 +92,14 @@ export function useLocale(): [LocaleCode, (locale: SiteLocale) => void] {
 export function useSiteLocale(): [SiteLocale, (locale: SiteLocale) => void] {
   const { language, setLocale } = useI18n();
   return [language.locale, setLocale];
+}
+
+/** The language named by the address, for links that must keep it. */
+export function useLocalePrefix(): SiteLocale | null {
+  return useI18n().prefix;
+}
+
+/** The language asked for, before it is downloaded: the switcher marks it at once. */
+export function useWantedLocale(): SiteLocale {
+  return useI18n().wanted;
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useLocation } from 'react-router';
 import type { SiteCatalogue as Catalogue } from '@mnpddh/shared';
 import { useT } from './i18n-context';
+import { splitLocalePath } from './locale-path';
 
 type PublicPage = keyof Catalogue['meta']['pageTitles'];
 type StaffPage = keyof Catalogue['meta']['staffTitles'];
@@ -18,7 +19,7 @@ export function PageTitle() {
   const t = useT();
   const { pathname } = useLocation();
   useEffect(() => {
-    const page = pageName(pathname, t);
+    const page = pageName(splitLocalePath(pathname).page, t);
     document.title = page ? `${page} — ${t.meta.documentTitle}` : t.meta.documentTitle;
   }, [pathname, t]);
   return null;

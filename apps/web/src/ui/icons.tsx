@@ -38,8 +38,11 @@ export const PhoneIcon = ({ className }: IconProps) => (
   </Icon>
 );
 
+/** Drawn for left-to-right; mirrored in right-to-left (styles.css), as the way out and "forward" are. */
+const mirrored = (className: string | undefined) => (className ? `icon--mirrored ${className}` : 'icon--mirrored');
+
 export const ExitIcon = ({ className }: IconProps) => (
-  <Icon className={className}>
+  <Icon className={mirrored(className)}>
     <path d="M14 4h4a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-4" />
     <path d="M9 16l-4-4 4-4" />
     <path d="M5 12h10" />
@@ -47,7 +50,7 @@ export const ExitIcon = ({ className }: IconProps) => (
 );
 
 export const ArrowIcon = ({ className }: IconProps) => (
-  <Icon className={className}>
+  <Icon className={mirrored(className)}>
     <path d="M5 12h14" />
     <path d="m13 6 6 6-6 6" />
   </Icon>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import './listen-button.css';
 import { parseSpokenHelp, SPOKEN_HELP_META, spokenPromptPath, type SpokenHelpStepId } from '@mnpddh/shared';
-import { useLocale, useT } from '../i18n/i18n-context';
+import { useSiteLocale, useT } from '../i18n/i18n-context';
 import { Icon } from './icons';
 
 /** The prompts the server listed in the page itself (no request to learn them). */
@@ -21,7 +21,8 @@ const SpeakerIcon = () => (
  */
 export function ListenButton({ step }: { step: SpokenHelpStepId }) {
   const t = useT();
-  const [locale] = useLocale();
+  // The page's own language (Bambara included), not the staff side's French/English.
+  const [locale] = useSiteLocale();
   const [pressed, setPressed] = useState(false);
   const audio = useRef<HTMLAudioElement>(null);
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { Outlet } from 'react-router';
-import { LanguageSwitcher } from '../i18n/language-switcher';
+import { LanguageLinks } from '../i18n/language-switcher';
 import { ReviewNotice } from '../i18n/review-notice';
 import { useT } from '../i18n/i18n-context';
 import { Brand } from './brand';
@@ -43,7 +43,7 @@ export function PublicLayout() {
           <SiteLink to="/rappel" className="emergency-band__callback">
             {t.layout.callBack}
           </SiteLink>
-          <LanguageSwitcher />
+          <LanguageLinks />
         </div>
       </aside>
       <main id="main" ref={main} tabIndex={-1} className="site-main">

@@ -11,7 +11,7 @@ import { splitLanguagePrefix } from '../page-language.js';
 export type Area = 'public' | 'staff' | 'shared';
 
 /** The API the public form, the call-back page and the receipt follow-up call (apps/web/src/intake), and the puzzle they solve first. */
-const PUBLIC_API = ['/api/requests', '/api/callback-requests', '/api/follow-up', '/api/puzzle'];
+const PUBLIC_API = ['/api/requests', '/api/callback-requests', '/api/follow-up', '/api/puzzle', '/api/spoken-prompts'];
 /** Answered on every host: the proxy's and the orchestrator's probes. */
 const SHARED_API = ['/api/health'];
 const PUBLIC_PAGES = new Set(['/', '/demande', '/suivi', '/rappel', '/aide']);

@@ -73,7 +73,8 @@ describe('staff area in a real browser', () => {
     expect(await overflowsHorizontally(page)).toBe(false);
 
     await (await staffMenu(page)).getByRole('link', { name: 'Gestion du personnel' }).click();
-    await page.getByRole('table').waitFor();
+    // The directory by its name: the same page also lists the public languages' completeness in a table.
+    await page.getByRole('table', { name: 'Membres du personnel' }).waitFor();
     // A lone admin: nobody receives new requests yet, and the page says so loudly.
     await expect(page.getByRole('alert').filter({ hasText: 'Moins de deux personnes reçoivent les nouvelles demandes' }).isVisible()).resolves.toBe(true);
     const adminRow = page.getByRole('row').filter({ hasText: admin.email });

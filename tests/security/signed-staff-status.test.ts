@@ -11,11 +11,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPortal, type RunningPortal } from '../../apps/api/src/boot.js';
+import { PrismaService } from '../../apps/api/src/database/prisma.service.js';
+import { SignedStaffStatus } from '../../apps/api/src/integrity/signed-staff-status.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
 import { createTestDatabase } from '../support/test-database.js';
 import { testSecrets } from '../support/test-portal.js';
-import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, nextTotp, postLogin, signIn, type CreatedStaff } from '../support/staff.js';
+import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, nextTotp, postLogin, signIn, type CreatedStaff, type StaffClient } from '../support/staff.js';
 
 const SLOW_MS = 180_000;
 
@@ -23,12 +25,13 @@ let portal: RunningPortal;
 let env: NodeJS.ProcessEnv;
 let deactivated: CreatedStaff;
 let remaining: CreatedStaff;
+let admin: StaffClient;
 
 beforeAll(async () => {
   const database = await createTestDatabase();
   env = { ...testSecrets(), ...FAST_PASSWORDS, DATABASE_URL: database.appUrl, MIGRATION_DATABASE_URL: database.ownerUrl, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test' };
   portal = await startPortal(env);
-  const admin = await signIn(portal, await createAdmin(portal));
+  admin = await signIn(portal, await createAdmin(portal));
   remaining = await createStaff(portal, admin, { roles: ['supervisor'], onCall: true, name: 'Superviseure restante' });
   deactivated = await createStaff(portal, admin, { roles: ['supervisor'], onCall: true, name: 'Superviseur désactivé' });
   expect((await admin.post(`/api/admin/staff/${deactivated.client.id}/deactivate`)).status).toBe(200);
@@ -36,6 +39,20 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await portal?.close();
+}, SLOW_MS);
+
+it('a status verified while active and rewritten after the deactivation is verified again, not taken from memory', async () => {
+  // The signed status alone, without the anchor that would also refuse: what its memo of verified statements allows.
+  const signed = portal.app.get(SignedStaffStatus);
+  const prisma = portal.app.get(PrismaService);
+  const { client } = await createStaff(portal, admin, { roles: ['caseworker'], name: 'Chargée vérifiée puis désactivée' });
+  // An active statement of their own (as a reinstatement writes), verified once and so remembered.
+  await signed.record(prisma, client.id, 'active');
+  expect(await signed.allows(prisma, client.id)).toBe(true);
+  expect((await admin.post(`/api/admin/staff/${client.id}/deactivate`)).status).toBe(200);
+  // The writer keeps the new epoch and its signature, and flips the status back.
+  await asOwner(portal, "UPDATE staff_status_statement SET status = 'active' WHERE staff_id = $1", [client.id]);
+  expect(await signed.allows(prisma, client.id)).toBe(false);
 }, SLOW_MS);
 
 it(

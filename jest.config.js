@@ -33,6 +33,12 @@ export default {
       testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/packages/shared/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'],
     },
     {
+      // The web app's own logic (no DOM): forms' checks, formatting. Browser behaviour is tested under tests/e2e.
+      ...shared,
+      displayName: 'web',
+      testMatch: ['<rootDir>/apps/web/src/**/*.spec.ts'],
+    },
+    {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/**/*.test.ts'],

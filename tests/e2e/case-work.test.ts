@@ -163,7 +163,7 @@ describe('case work in a real browser', () => {
       await page.locator('.risk-suggestion', { hasText: /Niveau suggéré\s: Extrême/ }).waitFor();
       await page.locator('#risk-level').selectOption('extraordinary');
       await page.getByRole('button', { name: 'Enregistrer l’évaluation' }).click();
-      await page.getByRole('alert').filter({ hasText: 'Expliquez pourquoi vous choisissez un autre niveau' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: 'Le niveau retenu diffère du niveau suggéré : expliquez pourquoi.' }).waitFor();
       await page.locator('#risk-override').fill('Il a été relâché et se cache chez un parent : danger moins imminent.');
       await page.getByRole('button', { name: 'Enregistrer l’évaluation' }).click();
       await onTimeline(page, /Évaluation du risque\s: Extraordinaire/);

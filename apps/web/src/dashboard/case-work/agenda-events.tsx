@@ -1,4 +1,4 @@
-import { AGENDA_EVENT_KINDS, standingAgendaEvents, type AgendaEventKind, type CaseDetail, type CaseEntryView } from '@mnpddh/shared';
+import { AGENDA_EVENT_KINDS, AgendaEventCancellation, NewAgendaEvent, standingAgendaEvents, type AgendaEventKind, type CaseDetail, type CaseEntryView } from '@mnpddh/shared';
 import { useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { useAgendaT } from '../agenda/i18n';
@@ -65,12 +65,13 @@ function StandingEvent({ caseId, event, onDone }: { caseId: string; event: Agend
 function CancelEvent({ caseId, eventId, onDone, onBack }: { caseId: string; eventId: string; onDone: () => void; onBack: () => void }) {
   const t = useAgendaT().panel;
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [reason, setReason] = useState('');
   const id = `agenda-cancel-${eventId}`;
   const submit = async () => {
-    if (refuse(reason.trim() ? {} : { reason: t.reasonRequired })) return;
-    if (await run(() => api.request('POST', `/api/cases/${caseId}/agenda-events/${eventId}/cancel`, { body: { reason } }))) onDone();
+    const body = check(AgendaEventCancellation, { reason }, { reason: t.reasonRequired });
+    if (!body) return;
+    if (await run(() => api.request('POST', `/api/cases/${caseId}/agenda-events/${eventId}/cancel`, { body }))) onDone();
   };
   return (
     <>
@@ -87,13 +88,14 @@ function CancelEvent({ caseId, eventId, onDone, onBack }: { caseId: string; even
 function AddEvent({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const t = useAgendaT();
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [kind, setKind] = useState<AgendaEventKind | ''>('');
   const [on, setOn] = useState('');
   const [note, setNote] = useState('');
   const submit = async () => {
-    if (refuse({ ...(kind ? {} : { kind: t.panel.kindRequired }), ...(on ? {} : { on: t.panel.dayRequired }) }) || !kind) return;
-    if (await run(() => api.request('POST', `/api/cases/${caseId}/agenda-events`, { body: { kind, on, ...(note.trim() ? { note } : {}) } }))) {
+    const body = check(NewAgendaEvent, { kind, on, note }, { kind: t.panel.kindRequired, on: t.panel.dayRequired });
+    if (!body) return;
+    if (await run(() => api.request('POST', `/api/cases/${caseId}/agenda-events`, { body }))) {
       setKind('');
       setOn('');
       setNote('');

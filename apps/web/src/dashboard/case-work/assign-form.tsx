@@ -1,4 +1,4 @@
-import type { Assignee, CaseDetail } from '@mnpddh/shared';
+import { Assignment, type Assignee, type CaseDetail } from '@mnpddh/shared';
 import { useState } from 'react';
 import { useStaffSession } from '../session';
 import { ActionForm } from './action-form';
@@ -12,14 +12,15 @@ const IDS = { assigneeId: 'assign-to' };
 export function AssignForm({ detail, assignees, loaded, onDone }: { detail: CaseDetail; assignees: readonly Assignee[]; loaded: boolean; onDone: () => void }) {
   const t = useCaseWorkT();
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [assigneeId, setAssigneeId] = useState('');
   if (!detail.canAssign) return <p>{t.assign.notAllowed}</p>;
   if (!loaded) return <p className="loading">{t.assign.loading}</p>;
 
   const submit = async () => {
-    if (!assigneeId) return void refuse({ assigneeId: t.assign.required });
-    if (await run(() => api.assign(detail.id, { assigneeId }))) {
+    const body = check(Assignment, { assigneeId }, { assigneeId: t.assign.required });
+    if (!body) return;
+    if (await run(() => api.assign(detail.id, body))) {
       setAssigneeId('');
       onDone();
     }

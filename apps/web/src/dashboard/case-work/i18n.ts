@@ -21,7 +21,6 @@ export const caseWorkFr = {
     overrideHint: 'Seulement pour clore un dossier de disparition alors que la personne est toujours disparue.',
     submit: 'Changer le statut',
     outcomeRequired: 'Choisissez l’issue du dossier.',
-    informedRequired: 'Confirmez que le défenseur ou sa famille a été informé.',
   },
   contact: {
     title: 'Noter une tentative de contact',
@@ -74,7 +73,6 @@ export const caseWorkFr = {
     suggested: 'Niveau suggéré : {level} (score {score})',
     level: 'Niveau confirmé',
     overrideReason: 'Pourquoi un autre niveau que le niveau suggéré ?',
-    overrideRequired: 'Expliquez pourquoi vous choisissez un autre niveau que le niveau suggéré.',
     urgentProcedure: 'Procédure d’urgence : la vie ou l’intégrité physique est en danger immédiat',
     reassessmentDue: 'Réévaluer avant le',
     submit: 'Enregistrer l’évaluation',
@@ -190,7 +188,6 @@ export const caseWorkEn: CaseWorkCatalogue = {
     overrideHint: 'Only to close a disappearance case while the person is still missing.',
     submit: 'Change the status',
     outcomeRequired: 'Choose the outcome of the case.',
-    informedRequired: 'Confirm that the defender or their family was informed.',
   },
   contact: {
     title: 'Log a contact attempt',
@@ -243,7 +240,6 @@ export const caseWorkEn: CaseWorkCatalogue = {
     suggested: 'Suggested level: {level} (score {score})',
     level: 'Confirmed level',
     overrideReason: 'Why another level than the suggested one?',
-    overrideRequired: 'Explain why you choose another level than the suggested one.',
     urgentProcedure: 'Urgent procedure: life or physical integrity in imminent danger',
     reassessmentDue: 'Reassess before',
     submit: 'Save the assessment',

@@ -1,4 +1,4 @@
-import type { CaseDetail, LegalBasisView } from '@mnpddh/shared';
+import { LegalBasisCitation, LegalBasisWithdrawal, type CaseDetail, type LegalBasisView } from '@mnpddh/shared';
 import { useState } from 'react';
 import { format } from '../format';
 import { useReferenceList } from '../reference/use-reference';
@@ -38,7 +38,7 @@ export function LegalBasisForm({ detail, onDone }: { detail: CaseDetail; onDone:
   const { api } = useStaffSession();
   const list = useReferenceList('legal_basis');
   const labelOf = useLegalBasisLabel();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const cited = new Set(detail.legalBases.map((item) => item.basis));
   // The articles the request points to that are not cited yet: the first is pre-selected, staff confirm by citing it.
   const suggested = suggestionFor(detail).legalBases.filter((code) => !cited.has(code));
@@ -46,8 +46,9 @@ export function LegalBasisForm({ detail, onDone }: { detail: CaseDetail; onDone:
   const [note, setNote] = useState('');
 
   const submit = async () => {
-    if (!basis) return void refuse({ basis: t.legal.required });
-    const ok = await run(() => api.citeLegalBasis(detail.id, { basis, ...(note.trim() ? { note } : {}) }));
+    const citation = check(LegalBasisCitation, { basis, note }, { basis: t.legal.required });
+    if (!citation) return;
+    const ok = await run(() => api.citeLegalBasis(detail.id, citation));
     if (ok) {
       setBasis('');
       setNote('');
@@ -94,13 +95,14 @@ function CitedBasis({ caseId, item, onDone }: { caseId: string; item: LegalBasis
   const t = useCaseWorkT();
   const { api } = useStaffSession();
   const labelOf = useLegalBasisLabel();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [reason, setReason] = useState('');
   const id = `withdraw-${item.citationId}`;
 
   const submit = async () => {
-    if (!reason.trim()) return void refuse({ reason: t.required });
-    if (await run(() => api.withdrawLegalBasis(caseId, { citationId: item.citationId, reason }))) onDone();
+    const withdrawal = check(LegalBasisWithdrawal, { citationId: item.citationId, reason });
+    if (!withdrawal) return;
+    if (await run(() => api.withdrawLegalBasis(caseId, withdrawal))) onDone();
   };
 
   return (

@@ -1,4 +1,4 @@
-import { MEASURE_STATUSES, type Assignee, type CaseDetail, type MeasureStatus, type MeasureView, type NewMeasure } from '@mnpddh/shared';
+import { MEASURE_STATUSES, NewMeasure, type Assignee, type CaseDetail, type MeasureStatus, type MeasureView } from '@mnpddh/shared';
 import { useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { longDay } from '../cases/when';
@@ -18,7 +18,7 @@ export function MeasureForm({ detail, assignees, onDone }: { detail: CaseDetail;
   const t = useCaseWorkT();
   const { api } = useStaffSession();
   const list = useReferenceList('protection_measure');
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [measure, setMeasure] = useState('');
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState('');
@@ -26,16 +26,9 @@ export function MeasureForm({ detail, assignees, onDone }: { detail: CaseDetail;
   const [notes, setNotes] = useState('');
 
   const submit = async () => {
-    if (!measure) return void refuse({ measure: t.measures.required });
-    const ok = await run(() =>
-      api.addMeasure(detail.id, {
-        measure: measure as NewMeasure['measure'],
-        ownerId: owner || null,
-        due: due || null,
-        status,
-        ...(notes.trim() ? { notes } : {}),
-      }),
-    );
+    const added = check(NewMeasure, { measure, ownerId: owner || null, due: due || null, status, notes }, { measure: t.measures.required });
+    if (!added) return;
+    const ok = await run(() => api.addMeasure(detail.id, added));
     if (ok) {
       setMeasure('');
       setOwner('');

@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@mnpddh/shared';
+import { CaseNote, type CaseDetail } from '@mnpddh/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useStaffSession } from '../session';
 import { ActionForm } from './action-form';
@@ -21,7 +21,7 @@ type DraftState = 'idle' | 'saving' | 'saved' | 'failed';
 export function NoteForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const t = useCaseWorkT();
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [body, setBody] = useState(detail.draft ?? '');
   const [restored] = useState(Boolean(detail.draft));
   const [draft, setDraft] = useState<DraftState>('idle');
@@ -59,12 +59,13 @@ export function NoteForm({ detail, onDone }: { detail: CaseDetail; onDone: () =>
   );
 
   const submit = async () => {
-    if (!body.trim()) return void refuse({ body: t.note.required });
+    const note = check(CaseNote, { body }, { body: t.note.required });
+    if (!note) return;
     if (pending.current) {
       clearTimeout(pending.current.timer);
       pending.current = null;
     }
-    const ok = await run(() => api.addNote(caseId, { body }));
+    const ok = await run(() => api.addNote(caseId, note));
     if (!ok) return;
     setBody('');
     setDraft('idle');

@@ -1,4 +1,4 @@
-import { ASSESSED_RISK_LEVELS, riskScore, suggestRiskLevel, type AssessedRiskLevel, type CaseDetail } from '@mnpddh/shared';
+import { ASSESSED_RISK_LEVELS, RiskAssessmentInput, riskScore, suggestRiskLevel, type AssessedRiskLevel, type CaseDetail } from '@mnpddh/shared';
 import { useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { addDays, todayInBamako } from '../cases/when';
@@ -35,7 +35,7 @@ export function RiskForm({ detail, onDone }: { detail: CaseDetail; onDone: () =>
   const t = useCaseWorkT();
   const [locale] = useLocale();
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   // Pre-filled from the request (abduction or detention, life in danger, others at risk, profile, incidents); staff confirm or change.
   const suggestion = suggestionFor(detail);
   const [scores, setScores] = useState<Record<FactorName, number>>({
@@ -56,22 +56,18 @@ export function RiskForm({ detail, onDone }: { detail: CaseDetail; onDone: () =>
   const overriding = level !== suggested;
 
   const submit = async () => {
-    const missing: Record<string, string> = {};
-    if (overriding && !overrideReason.trim()) missing.overrideReason = t.risk.overrideRequired;
-    if (!due) missing.reassessmentDue = t.required;
-    if (Object.keys(missing).length > 0) return void refuse(missing);
-    const factor = (name: FactorName) => ({ score: scores[name], ...(notes[name].trim() ? { note: notes[name] } : {}) });
-    const ok = await run(() =>
-      api.assessRisk(detail.id, {
-        threats: factor('threats'),
-        vulnerabilities: factor('vulnerabilities'),
-        capacities: factor('capacities'),
-        level,
-        ...(overriding ? { overrideReason } : {}),
-        urgentProcedure: urgent,
-        reassessmentDue: due,
-      }),
-    );
+    const factor = (name: FactorName) => ({ score: scores[name], note: notes[name] });
+    const body = check(RiskAssessmentInput, {
+      threats: factor('threats'),
+      vulnerabilities: factor('vulnerabilities'),
+      capacities: factor('capacities'),
+      level,
+      ...(overriding ? { overrideReason } : {}),
+      urgentProcedure: urgent,
+      reassessmentDue: due,
+    });
+    if (!body) return;
+    const ok = await run(() => api.assessRisk(detail.id, body));
     if (ok) onDone();
   };
 

@@ -1,5 +1,6 @@
-import { nextStatuses, type CaseDetail, type CaseStatus, type ClosureOutcome } from '@mnpddh/shared';
+import { fieldMessage, nextStatuses, refuseTransition, StatusChange, type CaseDetail, type CaseStatus, type TransitionRefusal } from '@mnpddh/shared';
 import { useState } from 'react';
+import { useLocale } from '../../i18n/i18n-context';
 import { Checkbox } from '../forms/field';
 import { useCasesT } from '../cases/i18n';
 import { useReferenceList } from '../reference/use-reference';
@@ -16,6 +17,8 @@ const IDS = {
   defenderInformed: 'status-informed',
   overrideReason: 'status-override',
 };
+/** The closing rules a form can show beside a field. */
+const CLOSING_RULE_FIELDS: Partial<Record<TransitionRefusal, keyof typeof IDS>> = { outcome_required: 'outcome', defender_not_informed: 'defenderInformed' };
 
 /**
  * Offers only the next steps of the shared state machine; closing asks for
@@ -27,7 +30,8 @@ export function StatusForm({ detail, onDone }: { detail: CaseDetail; onDone: () 
   const ct = useCasesT();
   const { api } = useStaffSession();
   const outcomes = useReferenceList('closure_outcome');
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, refuse, check } = useAction();
+  const [locale] = useLocale();
   const [to, setTo] = useState<CaseStatus | ''>('');
   const [reason, setReason] = useState('');
   const [outcome, setOutcome] = useState('');
@@ -38,20 +42,22 @@ export function StatusForm({ detail, onDone }: { detail: CaseDetail; onDone: () 
   const closing = to === 'closed';
 
   const submit = async () => {
-    const missing: Record<string, string> = {};
-    if (!to) missing.to = t.required;
-    if (!reason.trim()) missing.reason = t.required;
-    if (closing && !outcome) missing.outcome = t.status.outcomeRequired;
-    if (closing && !informed) missing.defenderInformed = t.status.informedRequired;
-    if (Object.keys(missing).length > 0 || !to) return void refuse(missing);
-    const ok = await run(() =>
-      api.changeStatus(detail.id, {
+    const change = check(
+      StatusChange,
+      {
         to,
         reason,
-        ...(closing ? { outcome: outcome as ClosureOutcome, defenderInformed: informed } : {}),
+        ...(closing ? { outcome: outcome || undefined, defenderInformed: informed } : {}),
         ...(closing && overrideReason.trim() ? { overrideReason } : {}),
-      }),
+      },
+      { to: t.required, outcome: t.status.outcomeRequired },
     );
+    if (!change) return;
+    // Closing's own rules, from the state machine the server applies; who may take which step stays the server's to say.
+    const refusal = refuseTransition(detail.index.status, change, { disappearance: false, actorIsSupervisor: true });
+    const field = refusal ? CLOSING_RULE_FIELDS[refusal] : undefined;
+    if (refusal && field) return void refuse({ [field]: fieldMessage(refusal, locale) ?? t.required });
+    const ok = await run(() => api.changeStatus(detail.id, change));
     if (ok) {
       setTo('');
       setReason('');

@@ -1,4 +1,7 @@
 import { useCallback, useState } from 'react';
+import type { ZodType } from 'zod';
+import { useLocale } from '../../i18n/i18n-context';
+import { checkInput, type FieldWords } from '../forms/check-input';
 import { errorsFrom, hasErrors, noErrors, type FormErrors } from '../forms/form-errors';
 import { useStaffT } from '../i18n/use-staff-t';
 
@@ -9,6 +12,7 @@ import { useStaffT } from '../i18n/use-staff-t';
  */
 export function useAction() {
   const t = useStaffT();
+  const [locale] = useLocale();
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [saved, setSaved] = useState(false);
@@ -40,5 +44,19 @@ export function useAction() {
     return hasErrors({ fields });
   }, []);
 
-  return { busy, errors, saved, run, refuse };
+  /**
+   * What the form is about to send, parsed by the shared schema the API parses it with: the value to
+   * send, or null with the refusals shown. `fields` words a field refused for being empty or unchosen.
+   */
+  const check = useCallback(
+    <T>(schema: ZodType<T>, body: unknown, fields?: FieldWords): T | null => {
+      const verdict = checkInput(schema, body, locale, { required: t.errors.required, fields });
+      if (verdict.ok) return verdict.value;
+      refuse(verdict.fields);
+      return null;
+    },
+    [locale, t, refuse],
+  );
+
+  return { busy, errors, saved, run, refuse, check };
 }

@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@mnpddh/shared';
+import { StaffMessage, type CaseDetail } from '@mnpddh/shared';
 import { useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { ActionForm } from '../case-work/action-form';
@@ -38,11 +38,12 @@ export function Thread({ detail, onDone }: { detail: CaseDetail; onDone: () => v
 function MessageForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const t = useCasesT();
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [body, setBody] = useState('');
   const submit = async () => {
-    if (!body.trim()) return void refuse({ body: t.thread.required });
-    if (await run(() => api.sendMessage(caseId, { body }))) {
+    const message = check(StaffMessage, { body }, { body: t.thread.required });
+    if (!message) return;
+    if (await run(() => api.sendMessage(caseId, message))) {
       setBody('');
       onDone();
     }

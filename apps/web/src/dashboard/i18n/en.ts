@@ -260,6 +260,7 @@ export const staffEn: StaffCatalogue = {
     no: 'No',
   },
   errors: {
+    required: 'Fill in this field.',
     summaryTitle: 'There is a problem',
     network: 'The connection failed or is too slow. Check your connection, then try again.',
     badResponse: 'The server gave an unexpected answer. Try again; if it happens again, tell the technical team.',

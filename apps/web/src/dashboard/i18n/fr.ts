@@ -265,6 +265,7 @@ export const staffFr = {
     no: 'Non',
   },
   errors: {
+    required: 'Remplissez ce champ.',
     summaryTitle: 'Il y a un problème',
     network: 'La connexion a échoué ou elle est trop lente. Vérifiez votre connexion, puis réessayez.',
     badResponse: 'Le serveur a donné une réponse inattendue. Réessayez ; si cela revient, prévenez l’équipe technique.',

@@ -1,4 +1,4 @@
-import { PARTNER_KINDS, type Partner, type PartnerInput, type PartnerKind } from '@mnpddh/shared';
+import { PARTNER_KINDS, PartnerInput, type Partner, type PartnerKind } from '@mnpddh/shared';
 import { useState } from 'react';
 import { ActionForm } from '../case-work/action-form';
 import { consentApi } from '../case-work/consent-api';
@@ -14,7 +14,7 @@ export function PartnerForm({ partner, onDone }: { partner?: Partner; onDone: ()
   const t = usePartnerT();
   const kinds = useConsentT().partnerKinds;
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const prefix = partner ? `partner-${partner.id}` : 'partner-new';
   const ids = { name: `${prefix}-name`, kind: `${prefix}-kind`, contactNotes: `${prefix}-contact`, active: `${prefix}-active` };
   const [name, setName] = useState(partner?.name ?? '');
@@ -23,9 +23,8 @@ export function PartnerForm({ partner, onDone }: { partner?: Partner; onDone: ()
   const [active, setActive] = useState(partner?.active ?? true);
 
   const submit = async () => {
-    const missing = { ...(name.trim() ? {} : { name: t.nameRequired }), ...(kind ? {} : { kind: t.kindRequired }) };
-    if (refuse(missing) || !kind) return;
-    const body: PartnerInput = { name, kind, active, ...(contactNotes.trim() ? { contactNotes } : {}) };
+    const body = check(PartnerInput, { name, kind, active, contactNotes }, { name: t.nameRequired, kind: t.kindRequired });
+    if (!body) return;
     const ok = await run(() => (partner ? consentApi.updatePartner(api, partner.id, body) : consentApi.createPartner(api, body)));
     if (!ok) return;
     if (!partner) {

@@ -1,4 +1,4 @@
-import { COLLECTIVE_SUBJECT_KINDS, type CaseDetail, type CollectiveSubjectKind } from '@mnpddh/shared';
+import { COLLECTIVE_SUBJECT_KINDS, CollectiveSubject, type CaseDetail, type CollectiveSubjectKind } from '@mnpddh/shared';
 import { useState } from 'react';
 import { ActionForm } from '../case-work/action-form';
 import { SelectField, TextAreaField } from '../case-work/fields';
@@ -15,15 +15,15 @@ const Written = { safeParse: (value: unknown) => ({ success: true as const, data
 export function CollectiveForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const t = useCaseLinksT();
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const current = detail.collectiveSubject;
   const [kind, setKind] = useState<CollectiveSubjectKind>(current?.kind ?? 'organisation');
   const [name, setName] = useState(current?.name ?? '');
   const [note, setNote] = useState(current?.note ?? '');
 
   const submit = async () => {
-    if (!name.trim()) return void refuse({ name: t.collective.nameRequired });
-    const body = { kind, name, ...(note.trim() ? { note } : {}) };
+    const body = check(CollectiveSubject, { kind, name, note }, { name: t.collective.nameRequired });
+    if (!body) return;
     const ok = await run(() => api.request('POST', `/api/cases/${encodeURIComponent(detail.id)}/collective-subject`, { body, schema: Written }));
     if (ok) onDone();
   };

@@ -1,4 +1,4 @@
-import { CASE_LINK_RELATIONS, CaseLinkWritten, type CaseDetail, type CaseLinkRelation, type CaseLinkView } from '@mnpddh/shared';
+import { CASE_LINK_RELATIONS, CaseLinkInput, CaseLinkWritten, CaseUnlinkInput, type CaseDetail, type CaseLinkRelation, type CaseLinkView } from '@mnpddh/shared';
 import { useState } from 'react';
 import { ActionForm } from '../case-work/action-form';
 import { SelectField, TextAreaField } from '../case-work/fields';
@@ -13,19 +13,18 @@ const LINK_IDS = { otherReference: 'link-reference', relation: 'link-relation', 
 export function LinkForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const t = useCaseLinksT();
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [reference, setReference] = useState('');
   const [relation, setRelation] = useState<CaseLinkRelation | ''>('');
   const [reason, setReason] = useState('');
 
   const submit = async () => {
-    const missing = {
-      ...(reference.trim() ? {} : { otherReference: t.form.referenceRequired }),
-      ...(relation ? {} : { relation: t.form.relationRequired }),
-      ...(reason.trim() ? {} : { reason: t.form.reasonRequired }),
-    };
-    if (Object.keys(missing).length > 0) return void refuse(missing);
-    const body = { otherReference: reference, relation, reason };
+    const body = check(
+      CaseLinkInput,
+      { otherReference: reference, relation, reason },
+      { otherReference: t.form.referenceRequired, relation: t.form.relationRequired, reason: t.form.reasonRequired },
+    );
+    if (!body) return;
     const ok = await run(() => api.request('POST', `/api/cases/${encodeURIComponent(detail.id)}/links`, { body, schema: CaseLinkWritten }));
     if (!ok) return;
     setReference('');
@@ -70,14 +69,15 @@ export function LinkForm({ detail, onDone }: { detail: CaseDetail; onDone: () =>
 export function UnlinkForm({ detail, link, onDone }: { detail: CaseDetail; link: CaseLinkView; onDone: () => void }) {
   const t = useCaseLinksT();
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [reason, setReason] = useState('');
   const ids = { reason: `unlink-${link.linkId}-reason`, linkId: `unlink-${link.linkId}-reason` };
 
   const submit = async () => {
-    if (!reason.trim()) return void refuse({ reason: t.unlink.required });
+    const body = check(CaseUnlinkInput, { reason }, { reason: t.unlink.required });
+    if (!body) return;
     const path = `/api/cases/${encodeURIComponent(detail.id)}/links/${encodeURIComponent(link.linkId)}/unlink`;
-    const ok = await run(() => api.request('POST', path, { body: { reason }, schema: CaseLinkWritten }));
+    const ok = await run(() => api.request('POST', path, { body, schema: CaseLinkWritten }));
     if (ok) onDone();
   };
 

@@ -1,5 +1,5 @@
 import { useReferenceList } from '../reference/use-reference';
-import { CONSENT_CHANNELS, CONSENT_GIVERS, DISCLOSURE_RECIPIENTS, type CaseDetail, type ConsentView, type DisclosableField, type DisclosureRecipient, type NewConsent, type Partner } from '@mnpddh/shared';
+import { CONSENT_CHANNELS, CONSENT_GIVERS, ConsentStaffWithdrawal, DISCLOSURE_RECIPIENTS, DisclosureException, NewConsent, type CaseDetail, type ConsentView, type DisclosableField, type DisclosureRecipient, type Partner } from '@mnpddh/shared';
 import { useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { shortDateTime } from '../cases/when';
@@ -131,12 +131,13 @@ function ConfirmForm({ caseId, consentId, onDone }: { caseId: string; consentId:
 function WithdrawForm({ caseId, consentId, onDone }: { caseId: string; consentId: string; onDone: () => void }) {
   const t = useConsentT();
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [reason, setReason] = useState('');
   const ids = { reason: `consent-${consentId}-reason` };
   const submit = async () => {
-    if (!reason.trim()) return void refuse({ reason: t.consents.reasonRequired });
-    if (await run(() => consentApi.withdraw(api, caseId, consentId, { reason }))) onDone();
+    const body = check(ConsentStaffWithdrawal, { reason }, { reason: t.consents.reasonRequired });
+    if (!body) return;
+    if (await run(() => consentApi.withdraw(api, caseId, consentId, body))) onDone();
   };
   return (
     <ActionForm id={`consent-${consentId}-withdraw`} errors={errors} fieldIds={ids} busy={busy} saved={saved} submitLabel={t.consents.withdrawSubmit} onSubmit={() => void submit()}>
@@ -150,7 +151,7 @@ const RECORD = 'consent-new';
 function RecordConsentForm({ caseId, partners, onDone }: { caseId: string; partners: readonly Partner[]; onDone: () => void }) {
   const t = useConsentT();
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [givenBy, setGivenBy] = useState<Giver | ''>('');
   const [how, setHow] = useState<Channel | ''>('');
   const [recipient, setRecipient] = useState<DisclosureRecipient | ''>('');
@@ -171,15 +172,9 @@ function RecordConsentForm({ caseId, partners, onDone }: { caseId: string; partn
   };
 
   const submit = async () => {
-    const missing = {
-      ...(givenBy ? {} : { givenBy: t.consents.choiceRequired }),
-      ...(how ? {} : { how: t.consents.choiceRequired }),
-      ...(recipient ? {} : { recipient: t.consents.choiceRequired }),
-      ...(purpose.trim() ? {} : { purpose: t.consents.purposeRequired }),
-      ...(fields.length ? {} : { fields: t.consents.fieldsRequired }),
-    };
-    if (refuse(missing) || !givenBy || !how || !recipient) return;
-    const body: NewConsent = {
+    const body = check(
+      NewConsent,
+      {
       givenBy,
       how,
       recipient,
@@ -188,7 +183,10 @@ function RecordConsentForm({ caseId, partners, onDone }: { caseId: string; partn
       confirmedWithDefender: givenBy === 'defender' || confirmed,
       ...(recipient === 'partner' && partnerId ? { partnerId } : {}),
       ...(recipientName.trim() ? { recipientName } : {}),
-    };
+      },
+      { givenBy: t.consents.choiceRequired, how: t.consents.choiceRequired, recipient: t.consents.choiceRequired, purpose: t.consents.purposeRequired, fields: t.consents.fieldsRequired },
+    );
+    if (!body) return;
     if (await run(() => consentApi.record(api, caseId, body))) {
       setGivenBy('');
       setHow('');
@@ -298,21 +296,24 @@ const EXCEPTION = 'disclosure-exception';
 function ExceptionForm({ caseId, partners, onDone }: { caseId: string; partners: readonly Partner[]; onDone: () => void }) {
   const t = useConsentT();
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [recipient, setRecipient] = useState<DisclosureRecipient | ''>('');
   const [partnerId, setPartnerId] = useState('');
   const [recipientName, setRecipientName] = useState('');
   const [reason, setReason] = useState('');
   const ids = { recipient: `${EXCEPTION}-recipient`, partnerId: `${EXCEPTION}-partner`, recipientName: `${EXCEPTION}-name`, reason: `${EXCEPTION}-reason` };
   const submit = async () => {
-    const missing = { ...(recipient ? {} : { recipient: t.consents.choiceRequired }), ...(reason.trim() ? {} : { reason: t.consents.reasonRequired }) };
-    if (refuse(missing) || !recipient) return;
-    const body = {
+    const body = check(
+      DisclosureException,
+      {
       recipient,
       reason,
       ...(recipient === 'partner' && partnerId ? { partnerId } : {}),
       ...(recipient !== 'partner' && recipientName.trim() ? { recipientName } : {}),
-    };
+      },
+      { recipient: t.consents.choiceRequired, reason: t.consents.reasonRequired },
+    );
+    if (!body) return;
     if (await run(() => consentApi.exception(api, caseId, body))) {
       setRecipient('');
       setPartnerId('');

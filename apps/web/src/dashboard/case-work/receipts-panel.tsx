@@ -1,4 +1,4 @@
-import { RECEIPT_REVOCATION_REASONS, RekeyJobView, type CaseDetail, type IssuedReceipt, type ReceiptRevocationReason, type ReceiptSummary } from '@mnpddh/shared';
+import { RECEIPT_REVOCATION_REASONS, ReceiptRevocation, RekeyJobView, type CaseDetail, type IssuedReceipt, type ReceiptRevocationReason, type ReceiptSummary } from '@mnpddh/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { groupsOfFour } from '../assisted-intake/receipt-panel';
@@ -156,14 +156,15 @@ function RevokeForm({ caseId, receiptId, onDone, onCancel }: { caseId: string; r
   const t = useCaseWorkT().receipts;
   const cancel = useCaseWorkT().cancel;
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, refuse, check } = useAction();
   const [reason, setReason] = useState<ReceiptRevocationReason | ''>('');
   const [confirmed, setConfirmed] = useState(false);
 
   const submit = async () => {
-    const missing = { ...(reason ? {} : { reason: t.reasonRequired }), ...(confirmed ? {} : { confirm: t.confirmRequired }) };
-    if (refuse(missing) || !reason) return;
-    if (await run(() => api.revokeReceipt(caseId, receiptId, { reason }))) await onDone();
+    const revocation = check(ReceiptRevocation, { reason }, { reason: t.reasonRequired });
+    // The confirmation is the form's own (it is not sent): asked after what the schema refuses.
+    if (!revocation || refuse(confirmed ? {} : { confirm: t.confirmRequired })) return;
+    if (await run(() => api.revokeReceipt(caseId, receiptId, revocation))) await onDone();
   };
 
   return (

@@ -1,4 +1,4 @@
-import { DISCLOSABLE_FIELDS, REFERRAL_ANSWERS, type CaseDetail, type DisclosableField, type Partner, type ReferralAnswerCode, type ReferralView } from '@mnpddh/shared';
+import { DISCLOSABLE_FIELDS, NewReferral, REFERRAL_ANSWERS, type CaseDetail, type DisclosableField, type Partner, type ReferralAnswerCode, type ReferralView } from '@mnpddh/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useLocale } from '../../i18n/i18n-context';
@@ -125,7 +125,7 @@ const SEND = 'referral-new';
 function SendForm({ detail, partners, onDone }: { detail: CaseDetail; partners: readonly Partner[]; onDone: () => void }) {
   const t = useConsentT();
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [partnerId, setPartnerId] = useState('');
   const [fields, setFields] = useState<DisclosableField[]>([]);
   const [note, setNote] = useState('');
@@ -133,9 +133,9 @@ function SendForm({ detail, partners, onDone }: { detail: CaseDetail; partners: 
   const ids = { partnerId: `${SEND}-partner`, fields: firstFieldId(`${SEND}-fields`, offered), note: `${SEND}-note` };
   const submit = async () => {
     const chosen = fields.filter((field) => offered.includes(field));
-    const missing = { ...(partnerId ? {} : { partnerId: t.referrals.partnerRequired }), ...(chosen.length ? {} : { fields: t.consents.fieldsRequired }) };
-    if (refuse(missing)) return;
-    if (await run(() => consentApi.refer(api, detail.id, { partnerId, fields: chosen, ...(note.trim() ? { note } : {}) }))) {
+    const referral = check(NewReferral, { partnerId, fields: chosen, ...(note.trim() ? { note } : {}) }, { partnerId: t.referrals.partnerRequired, fields: t.consents.fieldsRequired });
+    if (!referral) return;
+    if (await run(() => consentApi.refer(api, detail.id, referral))) {
       setPartnerId('');
       setFields([]);
       setNote('');

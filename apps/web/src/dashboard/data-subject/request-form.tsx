@@ -1,4 +1,4 @@
-import { DATA_SUBJECT_RIGHTS, IDENTITY_CHECKS, type CaseDetail, type DataSubjectRight, type IdentityCheck, type NewDataSubjectRequest } from '@mnpddh/shared';
+import { DATA_SUBJECT_RIGHTS, IDENTITY_CHECKS, NewDataSubjectRequest, type CaseDetail, type DataSubjectRight, type IdentityCheck } from '@mnpddh/shared';
 import { useState } from 'react';
 import { ActionForm } from '../case-work/action-form';
 import { SelectField, TextAreaField } from '../case-work/fields';
@@ -12,20 +12,19 @@ const IDS = { right: 'dsr-right', verifiedBy: 'dsr-verified-by', correction: 'ds
 export function RequestForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const t = useDataSubjectT();
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [right, setRight] = useState<DataSubjectRight | ''>('');
   const [verifiedBy, setVerifiedBy] = useState<IdentityCheck | ''>('');
   const [correction, setCorrection] = useState('');
   const [note, setNote] = useState('');
 
   const submit = async () => {
-    const missing = {
-      ...(right ? {} : { right: t.rightRequired }),
-      ...(verifiedBy ? {} : { verifiedBy: t.checkRequired }),
-      ...(right === 'rectification' && !correction.trim() ? { correction: t.correctionRequired } : {}),
-    };
-    if (refuse(missing) || !right || !verifiedBy) return;
-    const body: NewDataSubjectRequest = { right, verifiedBy, note, ...(right === 'rectification' ? { correction } : {}) };
+    const body = check(
+      NewDataSubjectRequest,
+      { right, verifiedBy, note, ...(right === 'rectification' ? { correction } : {}) },
+      { right: t.rightRequired, verifiedBy: t.checkRequired, correction: t.correctionRequired },
+    );
+    if (!body) return;
     const done = await run(() => api.request('POST', `/api/cases/${encodeURIComponent(detail.id)}/data-subject-requests`, { body }));
     if (!done) return;
     setRight('');

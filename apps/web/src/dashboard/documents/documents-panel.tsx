@@ -3,6 +3,7 @@ import {
   DOCUMENT_CONSENT_FIELDS,
   DOCUMENT_KINDS,
   DOCUMENT_LANGUAGES,
+  DocumentDraftInput,
   foldDocuments,
   type CaseDetail,
   type DisclosureRecipient,
@@ -128,7 +129,7 @@ function DraftForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const ct = useConsentT();
   const [locale] = useLocale();
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [kind, setKind] = useState<DocumentKind>('attestation');
   const [language, setLanguage] = useState<DocumentLanguage>(locale);
   const [recipient, setRecipient] = useState<DisclosureRecipient | ''>('');
@@ -136,9 +137,9 @@ function DraftForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const [note, setNote] = useState('');
   const ids = { kind: `${DRAFT}-kind`, language: `${DRAFT}-language`, recipient: `${DRAFT}-recipient`, recipientName: `${DRAFT}-recipient-name`, note: `${DRAFT}-note` };
   const submit = async () => {
-    const missing = { ...(recipient ? {} : { recipient: ct.consents.choiceRequired }), ...(recipientName.trim() ? {} : { recipientName: t.recipientNameRequired }) };
-    if (refuse(missing) || !recipient) return;
-    if (await run(() => documentsApi.draft(api, caseId, { kind, language, recipient, recipientName, ...(note.trim() ? { note } : {}) }))) {
+    const draft = check(DocumentDraftInput, { kind, language, recipient, recipientName, note }, { recipient: ct.consents.choiceRequired, recipientName: t.recipientNameRequired });
+    if (!draft) return;
+    if (await run(() => documentsApi.draft(api, caseId, draft))) {
       setRecipientName('');
       setNote('');
       onDone();

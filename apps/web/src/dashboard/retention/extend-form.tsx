@@ -1,4 +1,4 @@
-import { RETENTION_EXTENSION_REASONS, type RetentionExtension, type RetentionExtensionReason, type UpcomingExpiry } from '@mnpddh/shared';
+import { RETENTION_EXTENSION_REASONS, RetentionExtension, type RetentionExtensionReason, type UpcomingExpiry } from '@mnpddh/shared';
 import { useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { ActionForm } from '../case-work/action-form';
@@ -16,15 +16,14 @@ export function ExtendForm({ item, onDone, onCancel }: { item: UpcomingExpiry; o
   const reasons = useRetentionT().reasons;
   const [locale] = useLocale();
   const { api } = useStaffSession();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, check } = useAction();
   const [until, setUntil] = useState('');
   const [reason, setReason] = useState<RetentionExtensionReason | ''>('');
   const ids = { until: `extend-until-${item.caseId}`, reason: `extend-reason-${item.caseId}` };
 
   const submit = async () => {
-    const missing = { ...(until ? {} : { until: t.untilRequired }), ...(reason ? {} : { reason: t.reasonRequired }) };
-    if (refuse(missing) || !reason) return;
-    const body: RetentionExtension = { until, reason };
+    const body = check(RetentionExtension, { until, reason }, { until: t.untilRequired, reason: t.reasonRequired });
+    if (!body) return;
     if (await run(() => api.request('POST', `/api/retention/${encodeURIComponent(item.caseId)}/extend`, { body }))) onDone();
   };
 

@@ -1,4 +1,4 @@
-import { REVOCATION_REASONS, type RekeyJobView, type RevocationReason } from '@mnpddh/shared';
+import { REVOCATION_REASONS, RevocationForCause, type RekeyJobView, type RevocationReason } from '@mnpddh/shared';
 import { useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { ActionForm } from '../case-work/action-form';
@@ -44,20 +44,17 @@ function RevocationForm({ onRevoke }: { onRevoke: ReturnType<typeof useRekeyJobs
   const session = useStaffSession();
   const self = session.status === 'signed-in' ? (session.user?.id ?? null) : null;
   const { assignees } = useAssignees();
-  const { busy, errors, saved, run, refuse } = useAction();
+  const { busy, errors, saved, run, refuse, check } = useAction();
   const [staffId, setStaffId] = useState('');
   const [reason, setReason] = useState<RevocationReason | ''>('');
   const [note, setNote] = useState('');
   const [confirmed, setConfirmed] = useState(false);
 
   const submit = async () => {
-    const missing = {
-      ...(staffId ? {} : { staffId: t.personRequired }),
-      ...(reason ? {} : { reason: t.reasonRequired }),
-      ...(confirmed ? {} : { confirm: t.confirmRequired }),
-    };
-    if (refuse(missing) || !reason) return;
-    if (await run(() => onRevoke({ staffId, reason, ...(note.trim() ? { note } : {}) }))) {
+    const revocation = check(RevocationForCause, { staffId, reason, ...(note.trim() ? { note } : {}) }, { staffId: t.personRequired, reason: t.reasonRequired });
+    // The confirmation is the form's own (it is not sent): asked after what the schema refuses.
+    if (!revocation || refuse(confirmed ? {} : { confirm: t.confirmRequired })) return;
+    if (await run(() => onRevoke(revocation))) {
       setStaffId('');
       setReason('');
       setNote('');

@@ -6,13 +6,12 @@ import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js'
 import { Roles } from '../common/access.decorators.js';
 import { AppError } from '../common/app-error.js';
 import { ApiFile, ApiSchemas } from '../common/openapi.js';
-import { ValidBody } from '../common/valid-body.js';
+import { ValidBody, ValidQuery } from '../common/valid-body.js';
 import { AuditCheckpoints } from './audit-checkpoints.js';
 import { AuditExporter } from './audit-exporter.js';
 import { AuditExportQuery } from './audit-filter.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AuditVerifier } from './audit-verifier.js';
-import { ValidQuery } from './valid-query.js';
 
 /** The audit log, for auditors and admins only: read, export, verify, sign checkpoints. Never a case's content. */
 @ApiTags('audit')

@@ -2,11 +2,11 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { CaseDetail, CaseList, CaseListQuery, negotiateLocale } from '@mnpddh/shared';
+import { CaseDetail, CaseList, CaseListQuery } from '@mnpddh/shared';
 import { staffSessionOf } from '../auth/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiFile, ApiSchemas } from '../common/openapi.js';
-import { parseInput, ValidParams } from '../common/valid-body.js';
+import { ValidParams, ValidQuery } from '../common/valid-body.js';
 import { CaseListExport } from './case-list-export.js';
 import { CasesService } from './cases.service.js';
 
@@ -28,9 +28,8 @@ export class CasesController {
 
   @Get()
   @ApiSchemas({ responses: { 200: CaseList } })
-  async list(@Req() request: Request): Promise<CaseList> {
+  async list(@Req() request: Request, @ValidQuery(CaseListQuery) query: CaseListQuery): Promise<CaseList> {
     const session = staffSessionOf(request);
-    const query = parseInput(CaseListQuery, request.query, negotiateLocale(request.headers['accept-language']));
     return CaseList.parse(await this.cases.list(session.staff, session, query));
   }
 
@@ -38,9 +37,8 @@ export class CasesController {
   @Get('export')
   @ApiFile('text/csv')
   @Roles('supervisor')
-  async export(@Req() request: Request, @Res() response: Response): Promise<void> {
+  async export(@Req() request: Request, @ValidQuery(CaseListQuery) query: CaseListQuery, @Res() response: Response): Promise<void> {
     const session = staffSessionOf(request);
-    const query = parseInput(CaseListQuery, request.query, negotiateLocale(request.headers['accept-language']));
     const csv = await this.listExport.csv(session.staff, session, query);
     response.status(200);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');

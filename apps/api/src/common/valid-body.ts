@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { ApiParam } from '@nestjs/swagger';
+import { ApiParam, ApiQuery } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z, type ZodType } from 'zod';
 import { negotiateLocale, type Locale } from '@mnpddh/shared';
@@ -77,5 +77,27 @@ export function ValidParam(name: string, schema: ZodType): ParameterDecorator {
   return (target, method, index) => {
     parse(target, method, index);
     declarePathParams(target, method, { [name]: schema });
+  };
+}
+
+const validQuery = createParamDecorator(({ parse }: { parse: ZodType }, context: ExecutionContext) => {
+  const request = context.switchToHttp().getRequest<Request>();
+  return parseInput(parse, { ...request.query }, negotiateLocale(request.headers['accept-language']));
+});
+
+/**
+ * `@ValidQuery(Schema) query: z.infer<typeof Schema>` — the query string,
+ * parsed at the edge like a body, and declared in the OpenAPI document (each
+ * parameter with its schema; required only where the schema requires it).
+ */
+export function ValidQuery(schema: z.ZodObject): ParameterDecorator {
+  const parse = validQuery({ parse: schema });
+  return (target, method, index) => {
+    parse(target, method, index);
+    const descriptor = Object.getOwnPropertyDescriptor(target, method as string | symbol) as PropertyDescriptor;
+    for (const [name, field] of Object.entries(schema.shape)) {
+      const required = !(field as ZodType).safeParse(undefined).success;
+      ApiQuery({ name, required, schema: openApiSchema(field as ZodType) })(target, method as string | symbol, descriptor);
+    }
   };
 }

@@ -1,10 +1,9 @@
-import { Controller, Get, Req } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { CaseReferenceLookup, CustodianCaseFound, CustodianPeople, EscrowRotationProgress, negotiateLocale } from '@mnpddh/shared';
+import { CaseReferenceLookup, CustodianCaseFound, CustodianPeople, EscrowRotationProgress } from '@mnpddh/shared';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
-import { parseInput } from '../common/valid-body.js';
+import { ValidQuery } from '../common/valid-body.js';
 import { CustodianLookupService } from './custodian-lookup.service.js';
 
 /** Read-only look-ups for the custodian screens: custodians only. */
@@ -24,8 +23,7 @@ export class CustodianLookupController {
   @Get('cases')
   @Roles('custodian')
   @ApiSchemas({ responses: { 200: CustodianCaseFound } })
-  async caseByReference(@Req() request: Request): Promise<CustodianCaseFound> {
-    const { reference } = parseInput(CaseReferenceLookup, request.query, negotiateLocale(request.headers['accept-language']));
+  async caseByReference(@ValidQuery(CaseReferenceLookup) { reference }: CaseReferenceLookup): Promise<CustodianCaseFound> {
     return CustodianCaseFound.parse(await this.lookups.caseByReference(reference));
   }
 

@@ -15,7 +15,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { AuditVerification, CaseDetail, FollowUpView, IntegrityStatus } from '@mnpddh/shared';
+import { AuditVerification, CaseDetail, FollowUpView, IntegrityStatus, PartnerList } from '@mnpddh/shared';
 import { restoreBackup } from '../../apps/api/src/backup/restore-backup.js';
 import { startPortal, type RunningPortal } from '../../apps/api/src/boot.js';
 import { parseConfig } from '../../apps/api/src/config/config.schema.js';
@@ -114,6 +114,14 @@ describe('upgrade from the previous release', () => {
       expect(response.status).toBe(200);
       expect(CaseDetail.parse(await response.json()).index.reference).toBe(reference);
     }
+  });
+
+  it('the partner directory from before signing is signed as it stood, once, and offered whole', async () => {
+    const supervisor = await signIn(portal, expected.supervisor);
+    const partners = PartnerList.parse(await (await supervisor.get('/api/partners')).json()).items;
+    expect(partners.length).toBeGreaterThan(0);
+    expect(partners.filter((partner) => partner.altered)).toEqual([]);
+    expect(await sql('SELECT id FROM partner WHERE revision = 0')).toEqual([]);
   });
 
   it('the statistics are unchanged and the audit chain verifies', async () => {

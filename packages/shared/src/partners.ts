@@ -35,6 +35,8 @@ export const Partner = z.strictObject({
   kind: PartnerKind,
   contactNotes: z.string().nullable(),
   active: z.boolean(),
+  /** Changed outside the portal (no longer as the mechanism signed it): shown to admins, never offered for a referral. */
+  altered: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

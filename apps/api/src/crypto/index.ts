@@ -205,3 +205,4 @@ export { PuzzleKey, issuePuzzle, checkPuzzleSolution, type SolvedPuzzle } from '
 export { deriveAnchorKey, computeAnchorMac, verifyAnchorMac, type AnchorKey } from './anchor.js';
 export { signStaffStatus, staffStatusVerifies, type StaffStatusClaims } from './staff-status.js';
 export { signSpokenPrompt, spokenPromptVerifies, type SpokenPromptClaims } from './spoken-prompt.js';
+export { signPartnerEntry, partnerEntryVerifies, type PartnerEntryClaims } from './partner-entry.js';

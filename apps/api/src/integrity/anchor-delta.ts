@@ -17,6 +17,8 @@ export interface AnchorDelta {
   escrow?: string | null;
   /** Spoken prompts uploaded or removed since the previous update. */
   prompts?: Record<string, SpokenPromptFact>;
+  /** Partner entries changed since the previous update: their new revisions. */
+  partners?: Record<string, number>;
 }
 
 /** Notes what the rows folded into the facts touch, then says what changed (the facts are folded in place by foldRow). */
@@ -26,6 +28,7 @@ export class FactsChanges {
   private readonly cases = new Set<string>();
   private readonly staff = new Set<string>();
   private readonly prompts = new Set<string>();
+  private readonly partners = new Set<string>();
 
   constructor(private readonly facts: AnchorFacts) {
     this.receiptsBefore = facts.revokedReceipts.length;
@@ -36,6 +39,7 @@ export class FactsChanges {
     if (!row.targetId) return;
     if (row.targetType === 'case') this.cases.add(row.targetId);
     else if (row.targetType === 'spoken_prompt') this.prompts.add(row.targetId);
+    else if (row.targetType === 'partner') this.partners.add(row.targetId);
     else this.staff.add(row.targetId);
   }
 
@@ -48,6 +52,8 @@ export class FactsChanges {
     if (this.facts.activeEscrowId !== this.escrowBefore) delta.escrow = this.facts.activeEscrowId;
     const prompts = [...this.prompts].filter((key) => this.facts.spokenPrompts?.[key] !== undefined);
     if (prompts.length > 0) delta.prompts = Object.fromEntries(prompts.map((key) => [key, this.facts.spokenPrompts![key]!]));
+    const partners = [...this.partners].filter((id) => this.facts.partners?.[id] !== undefined);
+    if (partners.length > 0) delta.partners = Object.fromEntries(partners.map((id) => [id, this.facts.partners![id]!]));
     return delta;
   }
 }
@@ -62,4 +68,5 @@ export function applyDelta(facts: AnchorFacts, delta: AnchorDelta): void {
   for (const receipt of delta.receipts ?? []) if (!facts.revokedReceipts.includes(receipt)) facts.revokedReceipts.push(receipt);
   if (delta.escrow !== undefined) facts.activeEscrowId = delta.escrow;
   if (delta.prompts) facts.spokenPrompts = { ...facts.spokenPrompts, ...delta.prompts };
+  if (delta.partners) facts.partners = { ...facts.partners, ...delta.partners };
 }

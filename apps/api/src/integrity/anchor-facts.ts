@@ -19,6 +19,8 @@ export interface AnchorFacts {
   caseRevisions: Record<string, { revision: number; indexTag: string | null }>;
   /** Each spoken prompt's latest revision (`step:language`), and whether it was taken down (absent in older anchor files). */
   spokenPrompts?: Record<string, SpokenPromptFact>;
+  /** Each partner entry's latest revision, by id (absent in older anchor files). */
+  partners?: Record<string, number>;
 }
 
 export interface SpokenPromptFact {
@@ -27,7 +29,7 @@ export interface SpokenPromptFact {
 }
 
 export function emptyFacts(): AnchorFacts {
-  return { staff: {}, revokedReceipts: [], activeEscrowId: null, caseRevisions: {}, spokenPrompts: {} };
+  return { staff: {}, revokedReceipts: [], activeEscrowId: null, caseRevisions: {}, spokenPrompts: {}, partners: {} };
 }
 
 const STAFF_STATUS_OF: Partial<Record<string, StaffStatus>> = {
@@ -50,6 +52,10 @@ export function foldRow(facts: AnchorFacts, row: AuditRow): boolean {
   if (row.action === 'escrow.created' && row.targetId && details.rotatingFrom === undefined) return setEscrow(facts, row.targetId);
   if (row.action === 'custodian.action' && details.step === 'escrow_rotated' && typeof details.toKeyId === 'string') return setEscrow(facts, details.toKeyId);
   if (row.targetType === 'spoken_prompt' && row.targetId) return setSpokenPrompt(facts, row.targetId, row.action === 'spoken_prompt.removed', details.revision);
+  if (row.action === 'partner.updated' && row.targetId && typeof details.revision === 'number') {
+    facts.partners = { ...facts.partners, [row.targetId]: details.revision };
+    return true;
+  }
   if ((row.action === 'case.purged' || row.action === 'case.erased') && row.targetId) {
     // The case's rows are gone: nothing left to roll back.
     return delete facts.caseRevisions[row.targetId];
@@ -115,11 +121,14 @@ export function mergeFacts(anchored: AnchorFacts, fromLog: AnchorFacts): AnchorF
     const other = spokenPrompts[key];
     if (!other || fact.revision >= other.revision) spokenPrompts[key] = fact;
   }
+  const partners = { ...fromLog.partners };
+  for (const [id, revision] of Object.entries(anchored.partners ?? {})) partners[id] = Math.max(revision, partners[id] ?? 0);
   return {
     staff,
     revokedReceipts: [...new Set([...anchored.revokedReceipts, ...fromLog.revokedReceipts])],
     activeEscrowId: anchored.activeEscrowId ?? fromLog.activeEscrowId,
     caseRevisions,
     spokenPrompts,
+    partners,
   };
 }

@@ -123,6 +123,16 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
     return this.state.facts.spokenPrompts?.[key] ?? null;
   }
 
+  /**
+   * Every partner entry's latest revision as anchored, by id: an entry the log never recorded is not the
+   * mechanism's; null when the log records none at all (a directory from before signing, not yet adopted).
+   */
+  async partnerRevisions(): Promise<Readonly<Record<string, number>> | null> {
+    await this.refresh();
+    const partners = this.state.facts.partners ?? {};
+    return Object.keys(partners).length > 0 ? partners : null;
+  }
+
   /** The escrow key intake must seal to, as anchored; null before the first one. */
   async activeEscrowId(): Promise<string | null> {
     await this.refresh();

@@ -16,10 +16,6 @@ export class PartnersRepository {
     return db.partner.count();
   }
 
-  async insertMany(db: Db, partners: Prisma.PartnerCreateManyInput[]): Promise<void> {
-    await db.partner.createMany({ data: partners });
-  }
-
   create(db: Db, partner: Prisma.PartnerCreateInput) {
     return db.partner.create({ data: partner });
   }

@@ -79,6 +79,11 @@ function PartnerItem({ partner, onDone }: { partner: Partner; onDone: () => void
         {partner.name} <span className="case-badge case-badge--plain">{kinds[partner.kind]}</span>
         {partner.active ? null : <span className="case-badge case-badge--ended">{t.retired}</span>}
       </p>
+      {partner.altered ? (
+        <p className="field__error" role="note">
+          {t.altered}
+        </p>
+      ) : null}
       {partner.contactNotes ? <p className="prewrap">{partner.contactNotes}</p> : null}
       <button type="button" className="button button--secondary button--small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
         {editing ? t.cancel : t.edit}

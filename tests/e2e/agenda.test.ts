@@ -1,11 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
-import { accessibilityProblems, launchBrowser, watchConsole, type Browser } from '../support/browser.js';
-import { signInInBrowser } from '../support/browser-sign-in.js';
-import { createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } from '../support/staff.js';
-import { startTestPortal } from '../support/test-portal.js';
+import { accessibilityProblems } from '../support/browser.js';
+import { SHOTS, useBrowserPortal } from '../support/browser-portal.js';
+import { createStaff, type CreatedStaff } from '../support/staff.js';
 
 /**
  * "Mon agenda" in a real browser: a caseworker assigned a case with a next
@@ -13,24 +10,17 @@ import { startTestPortal } from '../support/test-portal.js';
  * at a phone's width and a laptop's, with no axe violation.
  */
 const SLOW_MS = 120_000;
-const SHOTS = '/tmp/shots';
 
 describe('my agenda in a real browser', () => {
-  let portal: RunningPortal;
-  let browser: Browser;
+  const e2e = useBrowserPortal();
   let caseworker: CreatedStaff;
   let reference = '';
   let caseId = '';
-  const consoleProblems: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    portal = await startTestPortal(FAST_PASSWORDS);
-    browser = await launchBrowser();
-    const admin = await signIn(portal, await createAdmin(portal));
-    const supervisor = await createStaff(portal, admin, { roles: ['supervisor'], name: 'Fatoumata Keïta' });
-    caseworker = await createStaff(portal, admin, { roles: ['caseworker'], name: 'Moussa Coulibaly' });
-    const created = await portal.app.get(CaseVaultService).createCase({ urgent: false, content: plainContent() });
+    const supervisor = await createStaff(e2e.portal, e2e.admin, { roles: ['supervisor'], name: 'Fatoumata Keïta' });
+    caseworker = await createStaff(e2e.portal, e2e.admin, { roles: ['caseworker'], name: 'Moussa Coulibaly' });
+    const created = await e2e.portal.app.get(CaseVaultService).createCase({ urgent: false, content: plainContent() });
     reference = created.reference;
     const id = created.caseId;
     const post = async (path: string, body: unknown) => {
@@ -42,19 +32,14 @@ describe('my agenda in a real browser', () => {
     await post('/agenda-events', { kind: 'detention_review', on: '2031-06-12' });
     caseId = id;
   }, SLOW_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  }, SLOW_MS);
 
   it(
     'lists the next contact and the hearing under the case reference, at 360 and 1280 px',
     async () => {
-      const page = watchConsole(await browser.newPage(360), consoleProblems);
-      await signInInBrowser(page, portal.url, caseworker.credentials, 'Moussa Coulibaly');
+      const page = await e2e.pageAs(caseworker.credentials, 'Moussa Coulibaly', 360);
 
       // The hearing is entered on the case; the detention review, postponed, is cancelled there.
-      await page.goto(`${portal.url}/personnel/dossiers/${caseId}`);
+      await page.goto(`${e2e.portal.url}/personnel/dossiers/${caseId}`);
       await page.locator('summary', { hasText: 'Audiences et dates' }).click();
       await page.getByLabel('Type de date').selectOption({ label: 'Audience' });
       await page.getByLabel('Jour', { exact: true }).fill('2031-06-17');
@@ -68,7 +53,7 @@ describe('my agenda in a real browser', () => {
       expect({ problems: await accessibilityProblems(page) }).toEqual({ problems: [] });
       await page.locator('#action-agenda').screenshot({ path: `${SHOTS}/case-agenda-360.png` });
 
-      await page.goto(`${portal.url}/personnel/agenda`);
+      await page.goto(`${e2e.portal.url}/personnel/agenda`);
       await page.getByRole('heading', { level: 1, name: 'Mon agenda' }).waitFor();
       await page.getByText('Audience', { exact: true }).first().waitFor();
       const text = await page.locator('main').innerText();
@@ -85,7 +70,7 @@ describe('my agenda in a real browser', () => {
         expect({ width, problems: await accessibilityProblems(page) }).toEqual({ width, problems: [] });
         await page.screenshot({ path: `${SHOTS}/agenda-${width}.png`, fullPage: true });
       }
-      expect(consoleProblems).toEqual([]);
+      expect(e2e.consoleProblems).toEqual([]);
     },
     SLOW_MS,
   );

@@ -1,13 +1,11 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { CaseDetail } from '@mnpddh/shared';
-import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
-import { accessibilityProblems, launchBrowser, overflowsHorizontally, watchConsole, type Browser } from '../support/browser.js';
+import { accessibilityProblems, overflowsHorizontally, watchConsole } from '../support/browser.js';
+import { SHOTS, useBrowserPortal } from '../support/browser-portal.js';
 import { signInInBrowser } from '../support/browser-sign-in.js';
-import { createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } from '../support/staff.js';
-import { startTestPortal } from '../support/test-portal.js';
+import { createStaff, type CreatedStaff } from '../support/staff.js';
 
 /**
  * The follow-up journey in a real browser: a caseworker (laptop)
@@ -17,26 +15,19 @@ import { startTestPortal } from '../support/test-portal.js';
  * attestation that a supervisor approves. No axe violation on any page.
  */
 const SLOW_MS = 180_000;
-const SHOTS = '/tmp/shots';
 
 describe('case follow-up in a real browser', () => {
-  let portal: RunningPortal;
-  let browser: Browser;
+  const e2e = useBrowserPortal();
   let supervisor: CreatedStaff;
   let caseworker: CreatedStaff;
   let caseId = '';
   let receipt = '';
   let otherReference = '';
-  const consoleProblems: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    portal = await startTestPortal(FAST_PASSWORDS);
-    browser = await launchBrowser();
-    const admin = await signIn(portal, await createAdmin(portal));
-    supervisor = await createStaff(portal, admin, { roles: ['supervisor'], name: 'Fatoumata Keïta' });
-    caseworker = await createStaff(portal, admin, { roles: ['caseworker'], name: 'Moussa Coulibaly' });
-    const vault = portal.app.get(CaseVaultService);
+    supervisor = await createStaff(e2e.portal, e2e.admin, { roles: ['supervisor'], name: 'Fatoumata Keïta' });
+    caseworker = await createStaff(e2e.portal, e2e.admin, { roles: ['caseworker'], name: 'Moussa Coulibaly' });
+    const vault = e2e.portal.app.get(CaseVaultService);
     const created = await vault.createCase({ urgent: true, content: plainContent() });
     const other = await vault.createCase({ urgent: false, content: plainContent() });
     caseId = created.caseId;
@@ -52,15 +43,11 @@ describe('case follow-up in a real browser', () => {
     await post(`/api/cases/${caseId}/consents`, { ...consent, recipient: 'partner', purpose: 'Aide d’urgence', fields: ['identity', 'narrative'] });
     await post(`/api/cases/${caseId}/consents`, { ...consent, recipient: 'embassy', recipientName: 'Ambassade du Canada', purpose: 'Demande de visa', fields: ['identity'] });
   }, SLOW_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  }, SLOW_MS);
 
   async function watchedPage(width: number): Promise<Page> {
-    const page = await browser.newPage(width);
+    const page = await e2e.browser.newPage(width);
     page.setDefaultTimeout(30_000);
-    return watchConsole(page, consoleProblems);
+    return watchConsole(page, e2e.consoleProblems);
   }
 
   async function expectAccessible(page: Page, label: string) {
@@ -75,17 +62,17 @@ describe('case follow-up in a real browser', () => {
     'message, answer and withdrawal through follow-up, a link, and an attestation for approval',
     async () => {
       const staff = await watchedPage(1280);
-      await signInInBrowser(staff, portal.url, caseworker.credentials, 'Moussa Coulibaly');
+      await signInInBrowser(staff, e2e.portal.url, caseworker.credentials, 'Moussa Coulibaly');
 
       // The caseworker writes to the defender.
-      await staff.goto(`${portal.url}/personnel/dossiers/${caseId}`);
+      await staff.goto(`${e2e.portal.url}/personnel/dossiers/${caseId}`);
       await staff.getByLabel('Nouveau message au défenseur').fill('Bonjour, êtes-vous en sécurité ce soir ?');
       await staff.getByRole('button', { name: 'Envoyer le message' }).click();
       await staff.locator('.thread__message').filter({ hasText: 'êtes-vous en sécurité ce soir' }).first().waitFor();
 
       // The defender, on a phone, reads it, answers and withdraws the partner consent.
       const phone = await watchedPage(360);
-      await phone.goto(`${portal.url}/suivi`);
+      await phone.goto(`${e2e.portal.url}/suivi`);
       await phone.getByLabel('Votre reçu').fill(receipt);
       await phone.getByRole('button', { name: 'Ouvrir' }).click();
       await phone.getByText('êtes-vous en sécurité ce soir').waitFor();
@@ -131,7 +118,7 @@ describe('case follow-up in a real browser', () => {
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
       expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
-      expect(consoleProblems).toEqual([]);
+      expect(e2e.consoleProblems).toEqual([]);
     },
     SLOW_MS,
   );

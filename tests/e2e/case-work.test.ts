@@ -1,12 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { AlertList, CaseDetail, SubmissionReceipt } from '@mnpddh/shared';
-import type { RunningPortal } from '../../apps/api/src/boot.js';
-import { accessibilityProblems, launchBrowser, overflowsHorizontally, watchConsole, type Browser } from '../support/browser.js';
+import { accessibilityProblems, overflowsHorizontally, watchConsole } from '../support/browser.js';
+import { SHOTS, useBrowserPortal } from '../support/browser-portal.js';
 import { signInInBrowser, staffMenu } from '../support/browser-sign-in.js';
-import { createAdmin, createStaff, FAST_PASSWORDS, signIn, sleep, type CreatedStaff, type StaffClient } from '../support/staff.js';
-import { startTestPortal } from '../support/test-portal.js';
+import { createStaff, sleep, type CreatedStaff } from '../support/staff.js';
 
 /**
  * The on-call journey in a real browser: an urgent request comes
@@ -17,7 +15,6 @@ import { startTestPortal } from '../support/test-portal.js';
  * hostile text in the request shows as text and runs nothing.
  */
 const SLOW_MS = 180_000;
-const SHOTS = '/tmp/shots';
 
 /** What an attacker might put in a request: it must show as these characters, and never run. */
 const HOSTILE_NAME = '<img src=x onerror="window.__pwned=1">';
@@ -25,34 +22,23 @@ const HOSTILE_SUMMARY = '<script>window.__pwned=2</script> Arrêté ce soir à K
 const HOSTILE_INCIDENT = '<img src=x onerror=window.__pwned=3> emmené vers un lieu inconnu';
 
 describe('case work in a real browser', () => {
-  let portal: RunningPortal;
-  let browser: Browser;
-  let admin: StaffClient;
+  const e2e = useBrowserPortal({ adminName: 'Awa Traoré' });
   let supervisor: CreatedStaff;
   let caseworker: CreatedStaff;
   let caseId = '';
   let reference = '';
-  const consoleProblems: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    portal = await startTestPortal(FAST_PASSWORDS);
-    browser = await launchBrowser();
-    admin = await signIn(portal, await createAdmin(portal, 'Awa Traoré'));
     // Staff first: the triage team (supervisors, on call) receives the cases created after them.
-    supervisor = await createStaff(portal, admin, { roles: ['supervisor'], onCall: true, name: 'Fatoumata Keïta' });
-    caseworker = await createStaff(portal, admin, { roles: ['caseworker'], name: 'Moussa Coulibaly' });
-  }, SLOW_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
+    supervisor = await createStaff(e2e.portal, e2e.admin, { roles: ['supervisor'], onCall: true, name: 'Fatoumata Keïta' });
+    caseworker = await createStaff(e2e.portal, e2e.admin, { roles: ['caseworker'], name: 'Moussa Coulibaly' });
   }, SLOW_MS);
 
   /** A page whose console is watched (the one tolerated error: the session probe's 401 before signing in). */
   async function watchedPage(width: number): Promise<Page> {
-    const page = await browser.newPage(width);
+    const page = await e2e.browser.newPage(width);
     page.setDefaultTimeout(30_000);
-    return watchConsole(page, consoleProblems);
+    return watchConsole(page, e2e.consoleProblems);
   }
 
   async function expectAccessible(page: Page, label: string) {
@@ -73,7 +59,7 @@ describe('case work in a real browser', () => {
   }
 
   it('receives an urgent request carrying hostile text', async () => {
-    const response = await fetch(`${portal.url}/api/requests`, {
+    const response = await fetch(`${e2e.portal.url}/api/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': randomBytes(24).toString('base64url') },
       body: JSON.stringify({
@@ -106,7 +92,7 @@ describe('case work in a real browser', () => {
       expect(alertCount).toBe(1);
 
       const page = await watchedPage(360);
-      await signInInBrowser(page, portal.url, supervisor.credentials, 'Fatoumata Keïta');
+      await signInInBrowser(page, e2e.portal.url, supervisor.credentials, 'Fatoumata Keïta');
 
       // The urgent view: the alert says nothing about the case until it is opened.
       await (await staffMenu(page)).getByRole('navigation', { name: 'Menu du personnel' }).getByRole('link', { name: 'Urgences' }).click();
@@ -131,7 +117,7 @@ describe('case work in a real browser', () => {
       await page.getByRole('link', { name: 'Ouvrir le dossier' }).click();
       await page.getByRole('heading', { level: 1, name: `Dossier ${reference}` }).waitFor();
       caseId = new URL(page.url()).pathname.split('/').pop() ?? '';
-      expect(page.url()).toBe(`${portal.url}/personnel/dossiers/${caseId}`);
+      expect(page.url()).toBe(`${e2e.portal.url}/personnel/dossiers/${caseId}`);
       expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
       expect(await page.title()).not.toContain(reference);
       expect(await page.title()).not.toMatch(/Kidal|Arrêté|dossier/i);
@@ -220,7 +206,7 @@ describe('case work in a real browser', () => {
     async () => {
       expect(caseId).not.toBe('');
       const page = await watchedPage(360);
-      await page.goto(`${portal.url}/personnel/dossiers/${caseId}`);
+      await page.goto(`${e2e.portal.url}/personnel/dossiers/${caseId}`);
       await page.getByRole('heading', { level: 1, name: `Dossier ${reference}` }).waitFor();
       await openPanel(page, 'Ajouter une note interne');
       await page.locator('#note-body').fill('Appeler le frère demain matin avant 8 h.');
@@ -244,7 +230,7 @@ describe('case work in a real browser', () => {
     async () => {
       for (const width of [360, 1280]) {
         const page = await watchedPage(width);
-        await page.goto(`${portal.url}/personnel/dossiers`);
+        await page.goto(`${e2e.portal.url}/personnel/dossiers`);
         await page.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
         const row = page.getByRole('row').filter({ hasText: reference });
         await row.waitFor();
@@ -270,12 +256,12 @@ describe('case work in a real browser', () => {
         await page.getByText('Aucun dossier ne correspond à ces filtres.').waitFor();
 
         if (width === 1280) {
-          await page.goto(`${portal.url}/personnel/urgences`);
+          await page.goto(`${e2e.portal.url}/personnel/urgences`);
           await page.getByRole('heading', { level: 1, name: 'Urgences' }).waitFor();
           await page.getByRole('heading', { name: `Dossier ${reference}` }).waitFor();
           await expectAccessible(page, 'urgent view, 1280 px');
           await shot(page, 'urgent-1280');
-          await page.goto(`${portal.url}/personnel/dossiers/${caseId}`);
+          await page.goto(`${e2e.portal.url}/personnel/dossiers/${caseId}`);
           await page.getByRole('heading', { level: 1, name: `Dossier ${reference}` }).waitFor();
           await expectAccessible(page, 'case page, 1280 px');
           await shot(page, 'case-1280');
@@ -287,8 +273,8 @@ describe('case work in a real browser', () => {
   );
 
   it('kept a clean console and never left the portal’s origin', () => {
-    expect(consoleProblems).toEqual([]);
-    const origin = new URL(portal.url).origin;
-    expect(browser.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
+    expect(e2e.consoleProblems).toEqual([]);
+    const origin = new URL(e2e.portal.url).origin;
+    expect(e2e.browser.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
   });
 });

@@ -1,11 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { EscrowService } from '../../apps/api/src/vault/escrow.service.js';
-import { accessibilityProblems, launchBrowser, watchConsole, type Browser } from '../support/browser.js';
+import { accessibilityProblems, watchConsole } from '../support/browser.js';
+import { SHOTS, useBrowserPortal } from '../support/browser-portal.js';
 import { signInInBrowser, staffMenu } from '../support/browser-sign-in.js';
-import { createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } from '../support/staff.js';
-import { startTestPortal } from '../support/test-portal.js';
+import { createStaff, type CreatedStaff } from '../support/staff.js';
 
 /**
  * The custodians' area in a real browser: one custodian asks to give a
@@ -14,33 +12,22 @@ import { startTestPortal } from '../support/test-portal.js';
  * phone's width and a laptop's, with no axe violation.
  */
 const SLOW_MS = 120_000;
-const SHOTS = '/tmp/shots';
 
 describe('custodians in a real browser', () => {
-  let portal: RunningPortal;
-  let browser: Browser;
+  const e2e = useBrowserPortal();
   let first: CreatedStaff;
   let second: CreatedStaff;
-  const consoleProblems: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    portal = await startTestPortal(FAST_PASSWORDS);
-    browser = await launchBrowser();
-    const admin = await signIn(portal, await createAdmin(portal));
-    first = await createStaff(portal, admin, { roles: ['custodian'], name: 'Aminata Traoré' });
-    second = await createStaff(portal, admin, { roles: ['custodian'], name: 'Boubacar Sidibé' });
-    await createStaff(portal, admin, { roles: ['caseworker'], name: 'Moussa Coulibaly' });
-    await portal.app.get(EscrowService).create(null, [first.client.id, second.client.id]);
-  }, SLOW_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
+    first = await createStaff(e2e.portal, e2e.admin, { roles: ['custodian'], name: 'Aminata Traoré' });
+    second = await createStaff(e2e.portal, e2e.admin, { roles: ['custodian'], name: 'Boubacar Sidibé' });
+    await createStaff(e2e.portal, e2e.admin, { roles: ['caseworker'], name: 'Moussa Coulibaly' });
+    await e2e.portal.app.get(EscrowService).create(null, [first.client.id, second.client.id]);
   }, SLOW_MS);
 
   async function signInAs(page: Page, staff: CreatedStaff, name: string) {
-    await browser.context.clearCookies();
-    await signInInBrowser(page, portal.url, staff.credentials, name);
+    await e2e.browser.context.clearCookies();
+    await signInInBrowser(page, e2e.portal.url, staff.credentials, name);
     await (await staffMenu(page)).getByRole('link', { name: 'Dépositaires', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Dépositaires de la clé de secours' }).waitFor();
   }
@@ -56,7 +43,7 @@ describe('custodians in a real browser', () => {
   it(
     'one custodian asks, cannot complete their own request, and a second one completes it',
     async () => {
-      const page = watchConsole(await browser.newPage(360), consoleProblems);
+      const page = watchConsole(await e2e.browser.newPage(360), e2e.consoleProblems);
       await signInAs(page, first, 'Aminata Traoré');
       await page.getByLabel('Personne', { exact: true }).selectOption({ label: 'Moussa Coulibaly' });
       await page.locator('#restore-form').getByRole('button', { name: 'Envoyer la demande' }).click();
@@ -76,7 +63,7 @@ describe('custodians in a real browser', () => {
       await page.getByRole('button', { name: 'Vérifier ma part' }).click();
       await page.getByText('Votre part s’ouvre : 1 sur 1.').waitFor();
       await checkAndShoot(page, 'second');
-      expect(consoleProblems).toEqual([]);
+      expect(e2e.consoleProblems).toEqual([]);
     },
     SLOW_MS,
   );

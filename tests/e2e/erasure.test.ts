@@ -1,11 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
-import { signInInBrowser } from '../support/browser-sign-in.js';
-import { accessibilityProblems, launchBrowser, overflowsHorizontally, watchConsole, type Browser } from '../support/browser.js';
-import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } from '../support/staff.js';
-import { startTestPortal } from '../support/test-portal.js';
+import { accessibilityProblems, overflowsHorizontally } from '../support/browser.js';
+import { SHOTS, useBrowserPortal } from '../support/browser-portal.js';
+import { asOwner, createStaff, type CreatedStaff } from '../support/staff.js';
 
 /**
  * Erasure at the person's request (Loi 2013-015) in a real browser, on a
@@ -15,37 +12,25 @@ import { startTestPortal } from '../support/test-portal.js';
  * reference; the case is gone from the database. No axe violation.
  */
 const SLOW_MS = 120_000;
-const SHOTS = '/tmp/shots';
 
 describe('erasure at the person’s request in a real browser', () => {
-  let portal: RunningPortal;
-  let browser: Browser;
+  const e2e = useBrowserPortal();
   let supervisor: CreatedStaff;
   let caseId = '';
   let reference = '';
-  const consoleProblems: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    portal = await startTestPortal(FAST_PASSWORDS);
-    browser = await launchBrowser();
-    const admin = await signIn(portal, await createAdmin(portal));
-    supervisor = await createStaff(portal, admin, { roles: ['supervisor'], name: 'Fatoumata Keïta' });
-    const created = await portal.app.get(CaseVaultService).createCase({ urgent: false, content: plainContent() });
+    supervisor = await createStaff(e2e.portal, e2e.admin, { roles: ['supervisor'], name: 'Fatoumata Keïta' });
+    const created = await e2e.portal.app.get(CaseVaultService).createCase({ urgent: false, content: plainContent() });
     caseId = created.caseId;
     reference = created.reference;
-  }, SLOW_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
   }, SLOW_MS);
 
   it(
     'records the request, asks twice, erases, and names only the reference afterwards',
     async () => {
-      const page = watchConsole(await browser.newPage(360), consoleProblems);
-      await signInInBrowser(page, portal.url, supervisor.credentials, 'Fatoumata Keïta');
-      await page.goto(`${portal.url}/personnel/dossiers/${caseId}`);
+      const page = await e2e.pageAs(supervisor.credentials, 'Fatoumata Keïta', 360);
+      await page.goto(`${e2e.portal.url}/personnel/dossiers/${caseId}`);
       const panel = page.locator('#case-data-subject');
       await panel.getByLabel('Ce que la personne demande').selectOption({ label: 'Effacer son dossier (effacement)' });
       await panel.getByLabel('Comment son identité a été vérifiée').selectOption({ label: 'Par un rappel au contact sûr du dossier' });
@@ -67,9 +52,9 @@ describe('erasure at the person’s request in a real browser', () => {
 
       await page.getByRole('heading', { level: 1, name: 'Dossier effacé' }).waitFor();
       expect(await page.locator('main').innerText()).toContain(reference);
-      expect(await asOwner(portal, 'SELECT id FROM protection_case WHERE id = $1', [caseId])).toEqual([]);
+      expect(await asOwner(e2e.portal, 'SELECT id FROM protection_case WHERE id = $1', [caseId])).toEqual([]);
       expect({ problems: await accessibilityProblems(page) }).toEqual({ problems: [] });
-      expect(consoleProblems).toEqual([]);
+      expect(e2e.consoleProblems).toEqual([]);
     },
     SLOW_MS,
   );

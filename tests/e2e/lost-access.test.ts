@@ -1,12 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import { ActivationLink } from '@mnpddh/shared';
-import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
-import { accessibilityProblems, launchBrowser, watchConsole, type Browser } from '../support/browser.js';
-import { signInInBrowser } from '../support/browser-sign-in.js';
-import { activate, createAdmin, createStaff, FAST_PASSWORDS, signIn, strongPassphrase, type CreatedStaff, type StaffClient } from '../support/staff.js';
-import { startTestPortal } from '../support/test-portal.js';
+import { accessibilityProblems } from '../support/browser.js';
+import { SHOTS, useBrowserPortal } from '../support/browser-portal.js';
+import { activate, createStaff, signIn, strongPassphrase, type CreatedStaff } from '../support/staff.js';
 
 /**
  * Lost access in a real browser: after a caseworker's password reset, the
@@ -14,46 +11,33 @@ import { startTestPortal } from '../support/test-portal.js';
  * the case page says it too, and one button gives the access back.
  */
 const SLOW_MS = 180_000;
-const SHOTS = '/tmp/shots';
 
 describe('lost access, shown and mended', () => {
-  let portal: RunningPortal;
-  let browser: Browser;
+  const e2e = useBrowserPortal({ adminName: 'Aminata Admin' });
   let supervisor: CreatedStaff;
   let caseworker: CreatedStaff;
-  let admin: StaffClient;
   let reference: string;
   let caseId: string;
   let newPassword: string;
-  const consoleProblems: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    portal = await startTestPortal(FAST_PASSWORDS);
-    browser = await launchBrowser();
-    admin = await signIn(portal, await createAdmin(portal, 'Aminata Admin'));
-    supervisor = await createStaff(portal, admin, { roles: ['supervisor'], name: 'Fatoumata Keïta' });
-    caseworker = await createStaff(portal, admin, { roles: ['caseworker'], name: 'Moussa Traoré' });
-    const created = await portal.app.get(CaseVaultService).createCase({ urgent: true, content: plainContent() });
+    supervisor = await createStaff(e2e.portal, e2e.admin, { roles: ['supervisor'], name: 'Fatoumata Keïta' });
+    caseworker = await createStaff(e2e.portal, e2e.admin, { roles: ['caseworker'], name: 'Moussa Traoré' });
+    const created = await e2e.portal.app.get(CaseVaultService).createCase({ urgent: true, content: plainContent() });
     caseId = created.caseId;
     expect((await supervisor.client.post(`/api/cases/${caseId}/assignment`, { assigneeId: caseworker.client.id })).status).toBe(201);
     reference = ((await (await supervisor.client.get(`/api/cases/${caseId}`)).json()) as { index: { reference: string } }).index.reference;
-    const issued = await admin.post(`/api/admin/staff/${caseworker.client.id}/reset-password`, { escrowRiskAccepted: true });
+    const issued = await e2e.admin.post(`/api/admin/staff/${caseworker.client.id}/reset-password`, { escrowRiskAccepted: true });
     newPassword = strongPassphrase();
-    expect((await activate(portal, ActivationLink.parse(await issued.json()), newPassword)).status).toBe(200);
+    expect((await activate(e2e.portal, ActivationLink.parse(await issued.json()), newPassword)).status).toBe(200);
   }, SLOW_MS);
 
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  }, SLOW_MS);
 
   it(
     'marks the person in the list and on the case, says why it cannot mend it yet, then gives the access back in one click',
     async () => {
-      const page = watchConsole(await browser.newPage(1280), consoleProblems);
-      await signInInBrowser(page, portal.url, supervisor.credentials, 'Fatoumata Keïta');
-      await page.goto(`${portal.url}/personnel/dossiers`);
+      const page = await e2e.pageAs(supervisor.credentials, 'Fatoumata Keïta', 1280);
+      await page.goto(`${e2e.portal.url}/personnel/dossiers`);
       const row = page.getByRole('row').filter({ hasText: reference });
       await row.getByText('Moussa Traoré — ne peut plus l’ouvrir').waitFor();
       for (const width of [360, 1280]) {
@@ -61,7 +45,7 @@ describe('lost access, shown and mended', () => {
         await page.screenshot({ path: `${SHOTS}/lost-access-list-${width}.png`, fullPage: true });
       }
 
-      await page.goto(`${portal.url}/personnel/dossiers/${caseId}`);
+      await page.goto(`${e2e.portal.url}/personnel/dossiers/${caseId}`);
       const notice = page.locator('.lost-access');
       await notice.getByText('Moussa Traoré est chargé·e de ce dossier mais ne peut plus l’ouvrir').waitFor();
       for (const width of [360, 1280]) {
@@ -73,11 +57,11 @@ describe('lost access, shown and mended', () => {
       await notice.getByRole('button', { name: 'Lui rendre l’accès' }).click();
       await page.getByText('ne s’est pas encore reconnectée avec son nouveau mot de passe').waitFor();
       // He signs in (a new key pair); the same button now gives the access back and the notice goes.
-      const back = await signIn(portal, { ...caseworker.credentials, password: newPassword });
+      const back = await signIn(e2e.portal, { ...caseworker.credentials, password: newPassword });
       await notice.getByRole('button', { name: 'Lui rendre l’accès' }).click();
       await notice.waitFor({ state: 'detached' });
       expect((await back.get(`/api/cases/${caseId}`)).status).toBe(200);
-      expect(consoleProblems.filter((line) => !line.includes('422'))).toEqual([]);
+      expect(e2e.consoleProblems.filter((line) => !line.includes('422'))).toEqual([]);
     },
     SLOW_MS,
   );

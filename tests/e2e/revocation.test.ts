@@ -1,11 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
-import { accessibilityProblems, launchBrowser, overflowsHorizontally, watchConsole, type Browser } from '../support/browser.js';
-import { signInInBrowser, staffMenu } from '../support/browser-sign-in.js';
-import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } from '../support/staff.js';
-import { startTestPortal } from '../support/test-portal.js';
+import { accessibilityProblems, overflowsHorizontally } from '../support/browser.js';
+import { SHOTS, useBrowserPortal } from '../support/browser-portal.js';
+import { staffMenu } from '../support/browser-sign-in.js';
+import { asOwner, createStaff, type CreatedStaff } from '../support/staff.js';
 
 /**
  * Revocation for cause in a real browser, as a supervisor woken at night
@@ -14,38 +12,26 @@ import { startTestPortal } from '../support/test-portal.js';
  * the case they held has new keys. No axe violation at 360 or 1280 px.
  */
 const SLOW_MS = 120_000;
-const SHOTS = '/tmp/shots';
 
 describe('revocation for cause in a real browser', () => {
-  let portal: RunningPortal;
-  let browser: Browser;
+  const e2e = useBrowserPortal();
   let supervisor: CreatedStaff;
   let arrested: CreatedStaff;
   let caseId = '';
-  const consoleProblems: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    portal = await startTestPortal(FAST_PASSWORDS);
-    browser = await launchBrowser();
-    const admin = await signIn(portal, await createAdmin(portal));
-    supervisor = await createStaff(portal, admin, { roles: ['supervisor'], name: 'Fatoumata Keïta' });
-    arrested = await createStaff(portal, admin, { roles: ['caseworker'], name: 'Ibrahim Maïga' });
-    caseId = (await portal.app.get(CaseVaultService).createCase({ urgent: true, content: plainContent() })).caseId;
+    supervisor = await createStaff(e2e.portal, e2e.admin, { roles: ['supervisor'], name: 'Fatoumata Keïta' });
+    arrested = await createStaff(e2e.portal, e2e.admin, { roles: ['caseworker'], name: 'Ibrahim Maïga' });
+    caseId = (await e2e.portal.app.get(CaseVaultService).createCase({ urgent: true, content: plainContent() })).caseId;
     const assigned = await supervisor.client.post(`/api/cases/${caseId}/assignment`, { assigneeId: arrested.client.id });
     if (assigned.status !== 201) throw new Error(`assignment: ${assigned.status}`);
-  }, SLOW_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
   }, SLOW_MS);
 
   it(
     'revokes a colleague and re-keys the case they held, at 360 and 1280 px',
     async () => {
-      const [before] = await asOwner<{ case_key_id: string }>(portal, 'SELECT case_key_id FROM protection_case WHERE id = $1', [caseId]);
-      const page = watchConsole(await browser.newPage(360), consoleProblems);
-      await signInInBrowser(page, portal.url, supervisor.credentials, 'Fatoumata Keïta');
+      const [before] = await asOwner<{ case_key_id: string }>(e2e.portal, 'SELECT case_key_id FROM protection_case WHERE id = $1', [caseId]);
+      const page = await e2e.pageAs(supervisor.credentials, 'Fatoumata Keïta', 360);
 
       await (await staffMenu(page)).getByRole('link', { name: 'Révocation' }).click();
       await page.getByRole('heading', { level: 1, name: 'Révoquer l’accès d’un membre du personnel' }).waitFor();
@@ -59,8 +45,8 @@ describe('revocation for cause in a real browser', () => {
       await page.getByText('1 sur 1').waitFor();
       await page.getByText('Terminé').waitFor();
 
-      expect(await asOwner(portal, 'SELECT active FROM staff_user WHERE id = $1', [arrested.client.id])).toEqual([{ active: false }]);
-      const [after] = await asOwner<{ case_key_id: string }>(portal, 'SELECT case_key_id FROM protection_case WHERE id = $1', [caseId]);
+      expect(await asOwner(e2e.portal, 'SELECT active FROM staff_user WHERE id = $1', [arrested.client.id])).toEqual([{ active: false }]);
+      const [after] = await asOwner<{ case_key_id: string }>(e2e.portal, 'SELECT case_key_id FROM protection_case WHERE id = $1', [caseId]);
       expect(after?.case_key_id).not.toBe(before?.case_key_id);
       // The arrested colleague's session is over.
       expect((await arrested.client.get('/api/cases')).status).toBe(401);
@@ -70,7 +56,7 @@ describe('revocation for cause in a real browser', () => {
         await page.screenshot({ path: `${SHOTS}/revocation-${width}.png`, fullPage: true });
         expect({ width, overflows: await overflowsHorizontally(page), problems: await accessibilityProblems(page) }).toEqual({ width, overflows: false, problems: [] });
       }
-      expect(consoleProblems).toEqual([]);
+      expect(e2e.consoleProblems).toEqual([]);
     },
     SLOW_MS,
   );

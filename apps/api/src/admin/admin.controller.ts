@@ -23,13 +23,13 @@ export class AdminController {
   @Get()
   @ApiSchemas({ responses: { 200: StaffDirectory } })
   async list(): Promise<StaffDirectory> {
-    return StaffDirectory.parse(await this.staff.directoryOfStaff());
+    return this.staff.directoryOfStaff();
   }
 
   @Post()
   @ApiSchemas({ body: InviteStaffRequest, responses: { 201: ActivationLink } })
   async invite(@CurrentStaff() admin: CurrentStaffMember, @ValidBody(InviteStaffRequest) body: InviteStaffRequest): Promise<ActivationLink> {
-    return ActivationLink.parse(await this.staff.invite(admin, body));
+    return this.staff.invite(admin, body);
   }
 
   @Patch(':id')
@@ -39,14 +39,14 @@ export class AdminController {
     @StaffIdParam() id: string,
     @ValidBody(UpdateStaffRequest) body: UpdateStaffRequest,
   ): Promise<StaffSummary> {
-    return StaffSummary.parse(await this.staff.update(admin, id, body));
+    return this.staff.update(admin, id, body);
   }
 
   @Post(':id/deactivate')
   @HttpCode(200)
   @ApiSchemas({ responses: { 200: StaffSummary } })
   async deactivate(@CurrentStaff() admin: CurrentStaffMember, @StaffIdParam() id: string): Promise<StaffSummary> {
-    return StaffSummary.parse(await this.staff.deactivate(admin, id));
+    return this.staff.deactivate(admin, id);
   }
 
   @Post(':id/end-sessions')
@@ -59,14 +59,14 @@ export class AdminController {
   @Post(':id/reset-second-factor')
   @ApiSchemas({ responses: { 201: ActivationLink } })
   async resetSecondFactor(@CurrentStaff() admin: CurrentStaffMember, @StaffIdParam() id: string): Promise<ActivationLink> {
-    return ActivationLink.parse(await this.staff.resetSecondFactor(admin, id));
+    return this.staff.resetSecondFactor(admin, id);
   }
 
   /** What a password reset would end, and what it does to the escrow: shown before the admin confirms. */
   @Get(':id/reset-impact')
   @ApiSchemas({ responses: { 200: PasswordResetImpact } })
   async resetImpact(@StaffIdParam() id: string): Promise<PasswordResetImpact> {
-    return PasswordResetImpact.parse(await this.passwordResets.impact(id));
+    return this.passwordResets.impact(id);
   }
 
   @Post(':id/reset-password')
@@ -76,6 +76,6 @@ export class AdminController {
     @StaffIdParam() id: string,
     @ValidBody(PasswordResetRequest) body: PasswordResetRequest,
   ): Promise<ActivationLink> {
-    return ActivationLink.parse(await this.passwordResets.reset(admin, id, body));
+    return this.passwordResets.reset(admin, id, body);
   }
 }

@@ -86,7 +86,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiSchemas({ body: ActivateRequest, responses: { 200: ActivateResponse } })
   async activate(@ValidBody(ActivateRequest) body: ActivateRequest, @RequestLocale() locale: Locale): Promise<ActivateResponse> {
-    return ActivateResponse.parse(await this.activation.activate(body, locale));
+    return this.activation.activate(body, locale);
   }
 
   @Post('password')

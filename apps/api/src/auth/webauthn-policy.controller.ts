@@ -23,7 +23,7 @@ export class SecurityKeyPolicyController {
   @Get()
   @ApiSchemas({ responses: { 200: SecurityKeyPolicy } })
   async view(): Promise<SecurityKeyPolicy> {
-    return SecurityKeyPolicy.parse(await this.policy.read(this.prisma));
+    return this.policy.read(this.prisma);
   }
 
   @Put()
@@ -36,6 +36,6 @@ export class SecurityKeyPolicyController {
         tx,
       );
     });
-    return SecurityKeyPolicy.parse(await this.policy.read(this.prisma));
+    return this.policy.read(this.prisma);
   }
 }

@@ -30,14 +30,14 @@ export class SecurityKeyController {
   @HttpCode(200)
   @ApiSchemas({ body: SecurityKeyChallengeRequest, responses: { 200: SecurityKeyOptions } })
   async challenge(@ValidBody(SecurityKeyChallengeRequest) body: SecurityKeyChallengeRequest): Promise<SecurityKeyOptions> {
-    return SecurityKeyOptions.parse(await this.securityKeys.signInOptions(body.email, new Date()));
+    return this.securityKeys.signInOptions(body.email, new Date());
   }
 
   @Get('security-keys')
   @Authenticated()
   @ApiSchemas({ responses: { 200: SecurityKeyList } })
   async list(@CurrentStaff() staff: CurrentStaffMember): Promise<SecurityKeyList> {
-    return SecurityKeyList.parse(await this.securityKeys.list(staff));
+    return this.securityKeys.list(staff);
   }
 
   @Post('security-keys/options')
@@ -45,14 +45,14 @@ export class SecurityKeyController {
   @HttpCode(200)
   @ApiSchemas({ responses: { 200: SecurityKeyOptions } })
   async enrolmentOptions(@CurrentStaff() staff: CurrentStaffMember): Promise<SecurityKeyOptions> {
-    return SecurityKeyOptions.parse(await this.securityKeys.enrolmentOptions(staff, new Date()));
+    return this.securityKeys.enrolmentOptions(staff, new Date());
   }
 
   @Post('security-keys')
   @Authenticated()
   @ApiSchemas({ body: EnrolSecurityKeyRequest, responses: { 201: SecurityKeySummary } })
   async enrol(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(EnrolSecurityKeyRequest) body: EnrolSecurityKeyRequest): Promise<SecurityKeySummary> {
-    return SecurityKeySummary.parse(await this.securityKeys.enrol(staff, body, new Date()));
+    return this.securityKeys.enrol(staff, body, new Date());
   }
 
   @Delete('security-keys/:id')

@@ -17,20 +17,20 @@ export class CustodianLookupController {
   @Roles('custodian')
   @ApiSchemas({ responses: { 200: CustodianPeople } })
   async people(): Promise<CustodianPeople> {
-    return CustodianPeople.parse(await this.lookups.people());
+    return this.lookups.people();
   }
 
   @Get('cases')
   @Roles('custodian')
   @ApiSchemas({ responses: { 200: CustodianCaseFound } })
   async caseByReference(@ValidQuery(CaseReferenceLookup) { reference }: CaseReferenceLookup): Promise<CustodianCaseFound> {
-    return CustodianCaseFound.parse(await this.lookups.caseByReference(reference));
+    return this.lookups.caseByReference(reference);
   }
 
   @Get('rotation')
   @Roles('custodian')
   @ApiSchemas({ responses: { 200: EscrowRotationProgress } })
   async rotation(): Promise<EscrowRotationProgress> {
-    return EscrowRotationProgress.parse(await this.lookups.rotation());
+    return this.lookups.rotation();
   }
 }

@@ -19,13 +19,13 @@ export class DrasticActsController {
   @Get()
   @ApiSchemas({ responses: { 200: DrasticActList } })
   async list(): Promise<DrasticActList> {
-    return DrasticActList.parse(await this.acts.list());
+    return this.acts.list();
   }
 
   @Post()
   @ApiSchemas({ body: DrasticActRequest, responses: { 201: DrasticActView } })
   async request(@CurrentStaff() requester: CurrentStaffMember, @ValidBody(DrasticActRequest) body: DrasticActRequest): Promise<DrasticActView> {
-    return DrasticActView.parse(await this.acts.request(requester, body));
+    return this.acts.request(requester, body);
   }
 
   @Post(':id/confirm')

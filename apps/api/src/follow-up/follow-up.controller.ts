@@ -95,6 +95,6 @@ export class FollowUpController {
   }
 
   private async within(request: Request, work: (session: OpenFollowUp) => Promise<FollowUpView>) {
-    return FollowUpView.parse(await this.followUp.within(readCookie(request, COOKIE), work));
+    return this.followUp.within(readCookie(request, COOKIE), work);
   }
 }

@@ -21,6 +21,6 @@ export class AssistedIntakeController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A random value per form; a retry returns the first answer.' })
   @ApiSchemas({ body: AssistedRequest, responses: { 201: AssistedReceipt } })
   async file(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(AssistedRequest) request: AssistedRequest, @Headers('idempotency-key') key?: string) {
-    return AssistedReceipt.parse(await this.intake.fileAssisted(staff.id, request, key));
+    return this.intake.fileAssisted(staff.id, request, key);
   }
 }

@@ -34,7 +34,7 @@ export class IntakeController {
     @Headers('accept-language') language?: string,
   ) {
     // The form sends its interface language: staff answer in it (kept encrypted with the request).
-    return SubmissionReceipt.parse(await this.intake.submit(request, key, this.puzzles.redeem(solution), negotiateLocale(language)));
+    return this.intake.submit(request, key, this.puzzles.redeem(solution), negotiateLocale(language));
   }
 
   @Post('callback-requests')
@@ -47,6 +47,6 @@ export class IntakeController {
     @Headers('idempotency-key') key?: string,
     @Headers('puzzle-solution') solution?: string,
   ) {
-    return CallbackAnswer.parse(await this.intake.requestCallback(request, key, this.puzzles.redeem(solution)));
+    return this.intake.requestCallback(request, key, this.puzzles.redeem(solution));
   }
 }

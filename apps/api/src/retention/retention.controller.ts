@@ -19,7 +19,7 @@ export class RetentionController {
   @Get('upcoming')
   @ApiSchemas({ responses: { 200: UpcomingExpiryList } })
   async upcoming(): Promise<UpcomingExpiryList> {
-    return UpcomingExpiryList.parse(await this.retention.upcoming());
+    return this.retention.upcoming();
   }
 
   @Post(':caseId/extend')

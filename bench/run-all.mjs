@@ -17,6 +17,7 @@ const BENCHES = [
   ['file-stream', ['bench/file-stream.bench.mjs']],
   ['cold-start', ['bench/cold-start.bench.mjs']],
   ['flood', ['bench/flood.bench.mjs']],
+  ['alert', ['bench/alert.bench.mjs']],
   ['no-javascript', ['bench/no-javascript.bench.mjs']],
   ['plain-upload', ['bench/plain-upload.bench.mjs']],
   ['crypto', ['node_modules/tsx/dist/cli.mjs', 'bench/crypto.bench.ts']],

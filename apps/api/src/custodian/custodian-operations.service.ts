@@ -104,7 +104,7 @@ export class CustodianOperationsService {
     const names = await this.repository.names(this.prisma, [operation.requestedBy, custodian.id]);
     // The one entry names both custodians: whoever reads the log sees the two people who opened the escrow.
     const bothCustodians = twoNames({ id: operation.requestedBy, name: names.get(operation.requestedBy) ?? '' }, { id: custodian.id, name: names.get(custodian.id) ?? '' });
-    const completed = (result: Record<string, string | number | boolean | null>) => ({ operationId: id, ...auditDetails(target, operation.requestedBy), completedBy: custodian.id, ...bothCustodians, ...result });
+    const completed = (result: object) => ({ operationId: id, ...auditDetails(target, operation.requestedBy), completedBy: custodian.id, ...bothCustodians, ...result });
     try {
       if (target.kind === 'rotate_escrow') {
         // Batches in their own transactions (an interruption resumes): the claim goes in the first one.

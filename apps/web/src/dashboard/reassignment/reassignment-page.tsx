@@ -1,4 +1,4 @@
-import type { BulkReassignmentResult } from '@mnpddh/shared';
+import { BulkReassignment, type BulkReassignmentResult } from '@mnpddh/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { SelectField } from '../case-work/fields';
 import { useAction } from '../case-work/use-action';
@@ -26,7 +26,7 @@ export function ReassignmentPage() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [assigneeId, setAssigneeId] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'choose' });
-  const { busy, errors, run, refuse } = useAction();
+  const { busy, errors, run, check } = useAction();
   const { api } = useStaffSession();
   const heading = useRef<HTMLHeadingElement>(null);
   const assigneeName = assignees.find((person) => person.id === assigneeId)?.name ?? '';
@@ -38,10 +38,8 @@ export function ReassignmentPage() {
 
   const review = (event: FormEvent) => {
     event.preventDefault();
-    const fields: Record<string, string> = {};
-    if (chosen.length === 0) fields.caseIds = t.noCases;
-    if (!assigneeId) fields.assigneeId = t.noAssignee;
-    if (refuse(fields)) return;
+    // The shared schema the API parses each batch with (the first batch stands for all: same person, same rules).
+    if (!check(BulkReassignment, { caseIds: chosen.slice(0, BATCH), assigneeId }, { caseIds: t.noCases, assigneeId: t.noAssignee })) return;
     setStep({ kind: 'confirm' });
   };
 

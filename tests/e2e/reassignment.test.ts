@@ -1,11 +1,10 @@
-import { mkdir } from 'node:fs/promises';
-import type { RunningPortal } from '../../apps/api/src/boot.js';
+import type { Page } from 'playwright-core';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
-import { accessibilityProblems, launchBrowser, overflowsHorizontally, watchConsole, type Browser } from '../support/browser.js';
-import { signInInBrowser, staffMenu } from '../support/browser-sign-in.js';
-import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, type CreatedStaff } from '../support/staff.js';
-import { startTestPortal } from '../support/test-portal.js';
+import { accessibilityProblems, overflowsHorizontally } from '../support/browser.js';
+import { SHOTS, useBrowserPortal } from '../support/browser-portal.js';
+import { staffMenu } from '../support/browser-sign-in.js';
+import { asOwner, createStaff, type CreatedStaff } from '../support/staff.js';
 
 /**
  * The crisis a small team fears: a caseworker is arrested. A supervisor
@@ -13,24 +12,18 @@ import { startTestPortal } from '../support/test-portal.js';
  * confirms, and reads what was done to each — one case refused (its record
  * was tampered with), with its reason, in French and then in English.
  */
-const SLOW_MS = 240_000;
-const SHOTS = '/tmp/shots';
+const SLOW_MS = 360_000;
 
 describe('bulk reassignment', () => {
-  let portal: RunningPortal;
-  let browser: Browser;
+  const e2e = useBrowserPortal({ adminName: 'Aminata Admin' });
   let supervisor: CreatedStaff;
   let arrested: CreatedStaff;
   let colleague: CreatedStaff;
   const theirs: { id: string; reference: string }[] = [];
   let other: { id: string; reference: string };
-  const consoleProblems: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    portal = await startTestPortal(FAST_PASSWORDS);
-    browser = await launchBrowser();
-    const admin = await signIn(portal, await createAdmin(portal, 'Aminata Admin'));
+    const { portal, admin } = e2e;
     supervisor = await createStaff(portal, admin, { roles: ['supervisor'], name: 'Fatoumata Keïta' });
     arrested = await createStaff(portal, admin, { roles: ['caseworker'], name: 'Moussa Traoré' });
     colleague = await createStaff(portal, admin, { roles: ['caseworker'], name: 'Awa Diarra' });
@@ -47,12 +40,7 @@ describe('bulk reassignment', () => {
     await asOwner(portal, 'UPDATE protection_case SET urgent = NOT urgent WHERE id = $1', [theirs[2]?.id]);
   }, SLOW_MS);
 
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  }, SLOW_MS);
-
-  async function checkLayout(page: Awaited<ReturnType<Browser['newPage']>>, name: string): Promise<void> {
+  async function checkLayout(page: Page, name: string): Promise<void> {
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       expect({ width, problems: await accessibilityProblems(page) }).toEqual({ width, problems: [] });
@@ -64,9 +52,8 @@ describe('bulk reassignment', () => {
   it(
     'takes every case of the person arrested, confirms, and lists each case done or refused with its reason, in French and in English',
     async () => {
-      const page = watchConsole(await browser.newPage(1280), consoleProblems);
-      await signInInBrowser(page, portal.url, supervisor.credentials, 'Fatoumata Keïta');
-      await page.goto(`${portal.url}/personnel/dossiers`);
+      const page = await e2e.pageAs(supervisor.credentials, 'Fatoumata Keïta', 1280);
+      await page.goto(`${e2e.portal.url}/personnel/dossiers`);
       await page.getByRole('link', { name: 'Réattribuer des dossiers' }).click();
       await page.getByRole('heading', { level: 1, name: 'Réattribuer des dossiers' }).waitFor();
 
@@ -108,7 +95,7 @@ describe('bulk reassignment', () => {
         expect(view.status).toBe(200);
         expect(((await view.json()) as { index: { assignedTo: string } }).index.assignedTo).toBe(awa.id);
       }
-      expect(consoleProblems).toEqual([]);
+      expect(e2e.consoleProblems).toEqual([]);
     },
     SLOW_MS,
   );

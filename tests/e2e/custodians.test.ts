@@ -11,10 +11,10 @@ import { createStaff, type CreatedStaff } from '../support/staff.js';
  * themselves; a second custodian, in their own session, completes it. At a
  * phone's width and a laptop's, with no axe violation.
  */
-const SLOW_MS = 120_000;
+const SLOW_MS = 360_000;
 
 describe('custodians in a real browser', () => {
-  const e2e = useBrowserPortal();
+  const e2e = useBrowserPortal({ adminName: 'Awa Admin' });
   let first: CreatedStaff;
   let second: CreatedStaff;
 
@@ -63,6 +63,19 @@ describe('custodians in a real browser', () => {
       await page.getByRole('button', { name: 'Vérifier ma part' }).click();
       await page.getByText('Votre part s’ouvre : 1 sur 1.').waitFor();
       await checkAndShoot(page, 'second');
+
+      // The audit page names both custodians on the one entry: who completed it, and who asked.
+      await e2e.browser.context.clearCookies();
+      await signInInBrowser(page, e2e.portal.url, e2e.adminCredentials, 'Awa Admin');
+      await page.goto(`${e2e.portal.url}/personnel/journal`);
+      const entry = page.getByRole('row').filter({ hasText: 'Opération achevée par un second dépositaire' });
+      await entry.getByRole('button', { name: 'Filtrer sur Boubacar Sidibé' }).waitFor();
+      await entry.getByText('à la demande de Aminata Traoré').waitFor();
+      for (const width of [360, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        expect({ width, problems: await accessibilityProblems(page) }).toEqual({ width, problems: [] });
+        await entry.screenshot({ path: `${SHOTS}/custodians-audit-entry-${width}.png` });
+      }
       expect(e2e.consoleProblems).toEqual([]);
     },
     SLOW_MS,

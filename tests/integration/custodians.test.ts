@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
-import { ActivationLink, CustodianCaseFound, CustodianDrillResult, CustodianDrillStatus, CustodianOperationList, CustodianOperationResult, CustodianOperationView, CustodianPeople, EscrowRotationProgress } from '@mnpddh/shared';
+import { ActivationLink, AuditEventPage, CustodianCaseFound, CustodianDrillResult, CustodianDrillStatus, CustodianOperationList, CustodianOperationResult, CustodianOperationView, CustodianPeople, EscrowRotationProgress } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { startPortal } from '../../apps/api/src/boot.js';
 import { PasswordHasher } from '../../apps/api/src/auth/password-hasher.js';
@@ -205,6 +205,11 @@ describe('restoring a user after a password reset', () => {
       ['custodian.completed', custodianB.client.id],
     ]);
     expect(events[1]?.details).toMatchObject({ requestedBy: custodianA.client.id, completedBy: custodianB.client.id, targetUserId: caseworker.client.id });
+    // The one entry names both people, as the audit page shows them (the actor, and who asked).
+    expect(events[1]?.details).toMatchObject({ requestedByName: 'Dépositaire A', confirmedBy: custodianB.client.id, confirmedByName: 'Dépositaire B' });
+    const page = AuditEventPage.parse(await (await call(admin, 'GET', '/api/audit/events?action=custodian.completed')).json());
+    const entry = page.items.find((item) => item.details.operationId === operationId);
+    expect(entry).toMatchObject({ actorName: 'Dépositaire B', details: { requestedByName: 'Dépositaire A' } });
     expect(await asOwner(portal, 'SELECT intermediates FROM custodian_operation WHERE id = $1', [operationId])).toEqual([{ intermediates: [] }]);
     expect(portal.app.get(PendingIntermediates).of(operationId)).toEqual([]);
   });

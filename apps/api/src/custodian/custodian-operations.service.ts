@@ -8,6 +8,7 @@ import {
   type CustodianOperationResult,
   type CustodianOperationView,
 } from '@mnpddh/shared';
+import { twoNames } from '../admin/two-people.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CurrentStaffMember } from '../auth/current-staff.js';
 import { AppError } from '../common/app-error.js';
@@ -100,13 +101,16 @@ export class CustodianOperationsService {
     // Once used, or failed, the first step is spent either way.
     this.pendingSteps.forget(id);
     const signer = { id: custodian.id, keyPair: custodian.keyPair, certificate: granter.staff.certificate as string };
+    const names = await this.repository.names(this.prisma, [operation.requestedBy, custodian.id]);
+    // The one entry names both custodians: whoever reads the log sees the two people who opened the escrow.
+    const bothCustodians = twoNames({ id: operation.requestedBy, name: names.get(operation.requestedBy) ?? '' }, { id: custodian.id, name: names.get(custodian.id) ?? '' });
+    const completed = (result: object) => ({ operationId: id, ...auditDetails(target, operation.requestedBy), completedBy: custodian.id, ...bothCustodians, ...result });
     try {
       if (target.kind === 'rotate_escrow') {
         // Batches in their own transactions (an interruption resumes): the claim goes in the first one.
         const claim = async (tx: Db, rotation: Record<string, string | number | boolean>) => {
           if (!(await this.repository.claimOperation(tx, id, custodian.id, now))) throw new AppError('CONFLICT');
-          const details = { operationId: id, ...auditDetails(target, operation.requestedBy), completedBy: custodian.id, ...rotation };
-          await this.audit.record({ action: 'custodian.completed', actorId: custodian.id, targetType: 'escrow', targetId: escrowKey.id, details }, tx);
+          await this.audit.record({ action: 'custodian.completed', actorId: custodian.id, targetType: 'escrow', targetId: escrowKey.id, details: completed(rotation) }, tx);
         };
         const custodians = await this.work.certifiedCustodianIds(this.prisma);
         const done = await this.rotation.complete(escrowKey.id, escrow, signer, custodians, claim, now);
@@ -116,10 +120,7 @@ export class CustodianOperationsService {
         async (tx) => {
           if (!(await this.repository.claimOperation(tx, id, custodian.id, now))) throw new AppError('CONFLICT');
           const result = await this.work.perform(tx, target, escrowKey, escrow, signer);
-          await this.audit.record(
-            { action: 'custodian.completed', actorId: custodian.id, targetType: 'escrow', targetId: escrowKey.id, details: { operationId: id, ...auditDetails(target, operation.requestedBy), completedBy: custodian.id, ...result } },
-            tx,
-          );
+          await this.audit.record({ action: 'custodian.completed', actorId: custodian.id, targetType: 'escrow', targetId: escrowKey.id, details: completed(result) }, tx);
           return result;
         },
         { timeout: 120_000 },

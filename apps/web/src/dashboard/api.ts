@@ -5,6 +5,8 @@ import {
   JunkBurstResult,
   AssistedReceipt,
   Assignee,
+  BulkReassignmentResult,
+  type BulkReassignment,
   CaseDetail,
   CaseList,
   IssuedReceipt,
@@ -316,6 +318,9 @@ export function createStaffApi(options: StaffApiOptions) {
       (await request('PATCH', onCase(caseId, `/measures/${id(measureId)}`), { body, schema: Written })).value,
     assign: async (caseId: string, body: Assignment) =>
       (await request('POST', onCase(caseId, '/assignment'), { body, schema: Written })).value,
+    /** Several cases to one person: each assigned (and granted) on its own; the answer says which were refused, and why. */
+    reassignCases: async (body: BulkReassignment) =>
+      (await request('POST', '/api/cases/reassignment', { body, schema: BulkReassignmentResult })).value,
     restoreAssigneeAccess: async (caseId: string) =>
       (await request('POST', onCase(caseId, '/assignee-access'), { body: {}, schema: AssigneeAccessRestored })).value,
     addNote: async (caseId: string, body: CaseNote) =>

@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { AgendaPage } from './agenda/agenda-page';
 import { RevocationPage } from './revocation/revocation-page';
+import { ReassignmentPage } from './reassignment/reassignment-page';
 import { ErasedPage } from './data-subject/erased-page';
 import { RetentionPage } from './retention/retention-page';
 import { SideBySidePage } from './case-links/side-by-side-page';
@@ -60,6 +61,7 @@ export default function StaffPage() {
             <Route path="dossiers/:id" element={<RequireCaseRole><CasePage /></RequireCaseRole>} />
             <Route path="urgences" element={<RequireCaseRole><UrgentPage /></RequireCaseRole>} />
             <Route path="agenda" element={<RequireCaseRole><AgendaPage /></RequireCaseRole>} />
+            <Route path="dossiers/reattribution" element={<RequireRole role="supervisor"><ReassignmentPage /></RequireRole>} />
             <Route path="dossiers/efface" element={<RequireCaseRole><ErasedPage /></RequireCaseRole>} />
             <Route path="conservation" element={<RequireAnyRole roles={['supervisor', 'admin']}><RetentionPage /></RequireAnyRole>} />
             <Route path="dossiers/:id/cote-a-cote/:otherId" element={<RequireCaseRole><SideBySidePage /></RequireCaseRole>} />

@@ -104,14 +104,17 @@ function EventTable({ items, onActor }: { items: AuditEventView[]; onActor: (act
               <td role="cell">
                 <Label text={t.audit.who} />
                 {event.actorId ? (
-                  <button
-                    type="button"
-                    className="link-button audit-table__actor"
-                    aria-label={format(t.audit.onlyThisActor, { name: event.actorName ?? event.actorId })}
-                    onClick={() => onActor(event.actorId as string)}
-                  >
-                    {event.actorName ?? event.actorId}
-                  </button>
+                  <>
+                    <button
+                      type="button"
+                      className="link-button audit-table__actor"
+                      aria-label={format(t.audit.onlyThisActor, { name: event.actorName ?? event.actorId })}
+                      onClick={() => onActor(event.actorId as string)}
+                    >
+                      {event.actorName ?? event.actorId}
+                    </button>
+                    <SecondPerson event={event} />
+                  </>
                 ) : (
                   <span className="muted">{t.audit.system}</span>
                 )}
@@ -145,6 +148,14 @@ function Label({ text }: { text: string }) {
       {t.colon}
     </span>
   );
+}
+
+/** An act two people made (a custodian operation, a drastic act): the one who asked, beside the one who completed it. */
+function SecondPerson({ event }: { event: AuditEventView }) {
+  const t = useReportsT();
+  const { requestedBy, requestedByName } = event.details;
+  if (typeof requestedByName !== 'string' || !requestedByName || requestedBy === event.actorId) return null;
+  return <span className="audit-table__second">{format(t.audit.secondPerson, { name: requestedByName })}</span>;
 }
 
 /** Details are facts only (ids, counts, codes): shown as key=value. */

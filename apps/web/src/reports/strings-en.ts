@@ -198,6 +198,7 @@ export const reportsEn: ReportsCatalogue = {
     seq: 'No.',
     system: 'Public or system',
     onlyThisActor: 'Filter on {name}',
+    secondPerson: 'requested by {name}',
     pagination: 'Pages of events',
     previous: 'Previous',
     next: 'Next',

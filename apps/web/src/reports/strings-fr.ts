@@ -203,6 +203,7 @@ export const reportsFr = {
     seq: 'N°',
     system: 'Public ou système',
     onlyThisActor: 'Filtrer sur {name}',
+    secondPerson: 'à la demande de {name}',
     pagination: 'Pages des événements',
     previous: 'Précédente',
     next: 'Suivante',

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Bidi } from 'bidi-js';
-import type { PDFFont } from 'pdf-lib';
+import type { MeasuredFont } from './shaped-font.js';
 
 /*
  * Text in several scripts drawn with several fonts. A line is cut into runs
@@ -16,12 +16,14 @@ const bidi = (createRequire(import.meta.url)('bidi-js') as () => Bidi)();
 
 export interface Run {
   readonly text: string;
-  readonly font: PDFFont;
+  readonly font: MeasuredFont;
+  /** Its bidi level is odd: Arabic or N'Ko letters (digits inside an Arabic name are a left-to-right run of their own). */
+  readonly rightToLeft: boolean;
 }
 
 /** Which font draws a script that the first font cannot. */
 export interface ScriptFont {
-  readonly font: PDFFont;
+  readonly font: MeasuredFont;
   readonly covers: (codePoint: number) => boolean;
 }
 
@@ -44,9 +46,9 @@ export const isNko = (c: number) => c >= 0x07c0 && c <= 0x07ff;
 const NEUTRAL = /[\s\p{P}\p{S}\p{N}\p{M}]/u;
 // Look-alikes first; anything else no font can draw becomes "?".
 const REPLACEMENTS: Record<string, string> = { '\u2192': '->', '\t': ' ', '\u202f': ' ', '\u2010': '-', '\u2011': '-', '\u2212': '-', '\u2032': "'", '\u2033': '"' };
-const characterSets = new WeakMap<PDFFont, Set<number>>();
+const characterSets = new WeakMap<MeasuredFont, Set<number>>();
 
-function charactersOf(font: PDFFont): Set<number> {
+function charactersOf(font: MeasuredFont): Set<number> {
   let set = characterSets.get(font);
   if (!set) {
     set = new Set(font.getCharacterSet());
@@ -58,7 +60,7 @@ function charactersOf(font: PDFFont): Set<number> {
 export class FontFamily {
   constructor(
     /** Draws everything it can that no script font claims. */
-    private readonly base: PDFFont,
+    private readonly base: MeasuredFont,
     private readonly scripts: readonly ScriptFont[] = [],
   ) {}
 
@@ -102,8 +104,8 @@ export class FontFamily {
     if (!line) return [];
     // Documents are written in French or English: left to right, whatever script a line starts with.
     const { levels } = bidi.getEmbeddingLevels(line, 'ltr');
-    const pieces: (Run & { level: number })[] = [];
-    let previous: PDFFont | undefined;
+    const pieces: { text: string; font: MeasuredFont; level: number }[] = [];
+    let previous: MeasuredFont | undefined;
     let index = 0;
     let previousLevel = -1;
     for (const character of line) {
@@ -121,10 +123,10 @@ export class FontFamily {
       previousLevel = level;
       index += character.length;
     }
-    return visualOrder(pieces).map(({ text, font }) => ({ text, font }));
+    return visualOrder(pieces).map(({ text, font, level }) => ({ text, font, rightToLeft: level % 2 === 1 }));
   }
 
-  private fontFor(character: string, previous: PDFFont | undefined): PDFFont {
+  private fontFor(character: string, previous: MeasuredFont | undefined): MeasuredFont {
     const codePoint = character.codePointAt(0) ?? 0;
     if (previous && NEUTRAL.test(character) && charactersOf(previous).has(codePoint)) return previous;
     const script = this.scripts.find((s) => s.covers(codePoint) && charactersOf(s.font).has(codePoint));

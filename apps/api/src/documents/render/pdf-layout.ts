@@ -1,13 +1,14 @@
-import { degrees, PDFDocument, rgb, StandardFonts, type Color, type PDFPage } from 'pdf-lib';
-import { fontFile, sharedFontkit, type FontFileName } from './font-files.js';
+import { PDFDocument, rgb, StandardFonts, type Color, type PDFPage } from 'pdf-lib';
+import { fontFile, type FontFileName } from './font-files.js';
 import { FontFamily, isArabic, isNko } from './font-family.js';
+import { ShapedFont } from './shaped-font.js';
+import { StandardFont } from './standard-font.js';
 
 /*
  * The one layout helper every document kind uses: A4 pages, open fonts
- * embedded whole (Latin Extended, Arabic, N'Ko: the names of the people in
- * it are in the text as entered; docs/TEAM-WORK.md says what still prints
- * imperfectly), text
- * wrapped to the margins, simple tables, and — once the whole document is
+ * embedded whole and drawn where shaping puts each glyph (Latin Extended,
+ * Arabic and N'Ko joined; the names of the people in it are in the text as
+ * entered: shaped-font.ts), text wrapped to the margins, simple tables, and — once the whole document is
  * laid out — the recipient's watermark and a numbered footer on every page.
  * Fingerprints use the standard Courier (hexadecimal only). A character no
  * font draws (an emoji) is replaced rather than crashing the render.
@@ -58,6 +59,8 @@ export interface Fonts {
   regular: FontFamily;
   bold: FontFamily;
   mono: FontFamily;
+  /** Writes the open fonts with the glyphs the document drew: once, after the last line. */
+  complete: () => void;
 }
 
 interface DrawOptions {
@@ -148,6 +151,7 @@ export class PdfLayout {
   async finish(): Promise<Uint8Array> {
     const pages = this.doc.getPages();
     pages.forEach((page, index) => this.stamp(page, index + 1, pages.length));
+    this.fonts.complete();
     // Metadata strings are Unicode in the PDF itself: no font involved.
     this.doc.setTitle(this.meta.title.normalize('NFC').replace(/[\u2066-\u2069]/g, ''));
     this.doc.setAuthor("Commission Nationale des Droits de l'Homme (CNDH) — Mali");
@@ -206,18 +210,23 @@ export class PdfLayout {
 
 /** The document's three families. */
 export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
-  doc.registerFontkit(sharedFontkit);
   // Whole fonts: fontkit's subsetting drops most glyphs of these fonts (text extracts, but pages print blank).
-  const embed = (name: FontFileName) => doc.embedFont(fontFile(name), { subset: false });
-  const nko = await embed('nko');
-  const scripts = async (arabic: 'arabic' | 'arabicBold') => [
-    { font: await embed(arabic), covers: isArabic },
+  const shaped: ShapedFont[] = [];
+  const embed = (name: FontFileName) => {
+    const font = new ShapedFont(doc, fontFile(name));
+    shaped.push(font);
+    return font;
+  };
+  const nko = embed('nko');
+  const scripts = (arabic: 'arabic' | 'arabicBold') => [
+    { font: embed(arabic), covers: isArabic },
     { font: nko, covers: isNko },
   ];
   return {
-    regular: new FontFamily(await embed('latin'), await scripts('arabic')),
-    bold: new FontFamily(await embed('latinBold'), await scripts('arabicBold')),
-    mono: new FontFamily(await doc.embedFont(StandardFonts.Courier)),
+    regular: new FontFamily(embed('latin'), scripts('arabic')),
+    bold: new FontFamily(embed('latinBold'), scripts('arabicBold')),
+    mono: new FontFamily(new StandardFont(await doc.embedFont(StandardFonts.Courier))),
+    complete: () => shaped.forEach((font) => font.embed()),
   };
 }
 
@@ -244,8 +253,8 @@ function drawLine(page: PDFPage, family: FontFamily, line: string, options: Draw
   const angle = options.angle ?? 0;
   let { x, y } = options;
   for (const run of family.runsOf(line)) {
-    page.drawText(run.text, { x, y, size: options.size, font: run.font, color: options.color, opacity: options.opacity, rotate: degrees((angle * 180) / Math.PI) });
-    const width = family.widthOf(run.text, options.size);
+    run.font.draw(page, run.text, { x, y, size: options.size, color: options.color, opacity: options.opacity, angle, rightToLeft: run.rightToLeft });
+    const width = run.font.widthOfTextAtSize(run.text, options.size);
     x += Math.cos(angle) * width;
     y += Math.sin(angle) * width;
   }

@@ -10,10 +10,12 @@ import { useCasesT } from './i18n';
 import { useCaseList } from './use-case-list';
 import { useNow } from './use-now';
 import { useStaffSession } from '../session';
+import { useReassignmentT } from '../reassignment/i18n';
 
 /** /personnel/dossiers: every case the person holds, urgent and overdue first (the API sorts), filters in the address. */
 export function CaseListPage() {
   const t = useCasesT();
+  const reassignmentT = useReassignmentT();
   const { filters, page, apply, goToPage } = useCaseFilters();
   const { list, error, reload } = useCaseList(filters, page, PAGE_SIZE);
   const now = useNow();
@@ -42,7 +44,10 @@ export function CaseListPage() {
           {/* A download (attachment, no-store) of the list as filtered: a plain link, never fetched into the page. */}
           <a className="button button--secondary button--small" href={`/api/cases/export?${searchOf(filters).toString()}`} download>
             {t.list.exportCsv}
-          </a>
+          </a>{' '}
+          <Link className="button button--secondary button--small" to="/personnel/dossiers/reattribution">
+            {reassignmentT.listLink}
+          </Link>
         </p>
       ) : null}
 

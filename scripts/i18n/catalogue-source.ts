@@ -4,6 +4,7 @@
 // compiler rather than imported, so the doc comments come along.
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
+import { UI_LOCALES } from '../../packages/shared/src/locale.js';
 
 export interface SourceMessage {
   /** Key path, the PO file's msgctxt: `site.home.title`. */
@@ -12,6 +13,8 @@ export interface SourceMessage {
   readonly text: string;
   /** The doc comment above the key, for the translator (`#.`). */
   readonly note: string;
+  /** A staff-side message: only the staff side's languages (French, English) translate it. */
+  readonly staffOnly?: boolean;
 }
 
 /** The French catalogues, each under its own prefix. */
@@ -20,18 +23,31 @@ export const CATALOGUE_SOURCES = [
   { prefix: 'intake', file: 'packages/shared/src/i18n/intake-fr.ts', variable: 'intakeFr' },
   { prefix: 'uploads', file: 'packages/shared/src/i18n/uploads-fr.ts', variable: 'uploadsFr' },
   { prefix: 'plain', file: 'packages/shared/src/i18n/plain-fr.ts', variable: 'plainFr' },
+  { prefix: 'api', file: 'packages/shared/src/i18n/api-fr.ts', variable: 'apiFr' },
+  { prefix: 'staff', file: 'packages/shared/src/i18n/staff-fr.ts', variable: 'staffFr', staffOnly: true },
 ] as const;
+
+/** The staff side's languages: the only ones whose catalogues carry staff-only messages. */
+const STAFF_LANGUAGES: ReadonlySet<string> = new Set(UI_LOCALES);
+
+/** The messages a language's catalogue holds: every public one, and the staff side's for French and English. */
+export function messagesFor(code: string, messages: readonly SourceMessage[]): SourceMessage[] {
+  return STAFF_LANGUAGES.has(code) ? [...messages] : messages.filter((message) => !message.staffOnly);
+}
 
 /** Values in the catalogues that are not words to translate: they come from languages.ts. */
 export const NOT_MESSAGES: ReadonlySet<string> = new Set(['site.meta.name', 'site.meta.dir', 'plain.switchLanguage', 'plain.switchLanguageCode']);
 
 export function readSourceMessages(root = process.cwd()): SourceMessage[] {
-  return CATALOGUE_SOURCES.flatMap(({ prefix, file, variable }) => {
+  return CATALOGUE_SOURCES.flatMap((catalogue) => {
+    const { prefix, file, variable } = catalogue;
+    const staffOnly = 'staffOnly' in catalogue && catalogue.staffOnly;
     const text = readFileSync(`${root}/${file}`, 'utf8');
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
     const literal = exportedObject(source, variable);
     if (!literal) throw new Error(`${file}: no exported object literal \`${variable}\``);
-    return messagesOf(literal, prefix, '', file).filter((message) => !NOT_MESSAGES.has(message.key));
+    const messages = messagesOf(literal, prefix, '', file).filter((message) => !NOT_MESSAGES.has(message.key));
+    return staffOnly ? messages.map((message) => ({ ...message, staffOnly })) : messages;
   });
 }
 

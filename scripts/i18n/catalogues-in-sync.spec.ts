@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { LANGUAGES } from '../../packages/shared/src/i18n/languages.js';
-import { readSourceMessages } from './catalogue-source.js';
+import { messagesFor, readSourceMessages } from './catalogue-source.js';
 import { checkSource } from './check-source.js';
 import { COMPILED_FOLDER, compileAll, sourceCounts } from './compile.js';
 import { indexModule, languageModule } from './compiled-modules.js';
@@ -22,7 +22,7 @@ describe('the PO catalogues and the compiled modules follow the French source', 
 
   it.each(LANGUAGES.filter((language) => language.status !== 'source').map((language) => language.code))('has %s.po merged with the current French', (code) => {
     const path = `${LOCALES_FOLDER}/${code}.po`;
-    expect(readFileSync(path, 'utf8')).toBe(writePoText(mergeCatalogue(code, messages, readPo(path))));
+    expect(readFileSync(path, 'utf8')).toBe(writePoText(mergeCatalogue(code, messagesFor(code, messages), readPo(path))));
   });
 
   it('has compiled modules that compile would not change, and no translation left out', () => {
@@ -33,5 +33,16 @@ describe('the PO catalogues and the compiled modules follow the French source', 
     }
     const counts = [sourceCounts(messages), ...languages.map((compiled) => compiled.counts)];
     expect(readFileSync(`${COMPILED_FOLDER}/index.ts`, 'utf8')).toBe(indexModule(languages, counts));
+  });
+});
+
+describe('staff-only messages', () => {
+  const messages = readSourceMessages();
+
+  it('are in the staff side languages’ catalogues only', () => {
+    const staffKeys = (code: string) => messagesFor(code, messages).filter((message) => message.key.startsWith('staff.')).length;
+    expect(staffKeys('en')).toBeGreaterThan(0);
+    expect(staffKeys('bm')).toBe(0);
+    expect(messagesFor('bm', messages).some((message) => message.key === 'api.errors.NOT_FOUND')).toBe(true);
   });
 });

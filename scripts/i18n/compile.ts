@@ -8,7 +8,7 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import type { PoEntry } from 'gettext-parser';
 import { LANGUAGES, type Language } from '../../packages/shared/src/i18n/languages.js';
 import type { CatalogueCounts } from '../../packages/shared/src/i18n/translate.js';
-import type { SourceMessage } from './catalogue-source.js';
+import { messagesFor, type SourceMessage } from './catalogue-source.js';
 import { entriesByKey, isFuzzy, LOCALES_FOLDER, readPo } from './po-files.js';
 
 export const COMPILED_FOLDER = 'packages/shared/src/i18n/compiled';
@@ -53,7 +53,7 @@ export function sourceCounts(messages: readonly SourceMessage[]): LanguageCounts
 }
 
 export function compileAll(messages: readonly SourceMessage[], root = process.cwd()): CompiledLanguage[] {
-  return LANGUAGES.filter((language) => language.status !== 'source').map((language) => compileLanguage(language, messages, root));
+  return LANGUAGES.filter((language) => language.status !== 'source').map((language) => compileLanguage(language, messagesFor(language.code, messages), root));
 }
 
 /** A translation of an older French text that extract has not yet marked fuzzy: not shown. */

@@ -4,7 +4,7 @@
  * exception; a consent the defender withdraws through follow-up blocks the
  * next referral; a referral sheet holds only the consented fields.
  */
-import { CaseDetail, ErrorBody, FIELD_MESSAGES, FollowUpView, PartnerList, type ConsentView } from '@mnpddh/shared';
+import { apiFr, CaseDetail, ErrorBody, FollowUpView, PartnerList, staffFr, type ConsentView } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import type { CaseContent } from '../../apps/api/src/vault/case-content.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
@@ -44,7 +44,7 @@ async function view(caseId: string): Promise<CaseDetail> {
 async function refusal(response: Response): Promise<{ status: number; code: string; fields: Record<string, string> }> {
   const body = ErrorBody.parse(await response.json());
   // Messages come translated (French by default): back to their codes, so the test names what was refused.
-  const codeOf = (message: string) => Object.entries(FIELD_MESSAGES.fr).find(([, text]) => text === message)?.[0] ?? message;
+  const codeOf = (message: string) => Object.entries({ ...apiFr.fields, ...staffFr.fields }).find(([, text]) => text === message)?.[0] ?? message;
   return { status: response.status, code: body.error.code, fields: Object.fromEntries((body.error.fields ?? []).map((f) => [f.field, codeOf(f.message)])) };
 }
 

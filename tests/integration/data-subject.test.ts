@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { CaseDetail, DATA_SUBJECT_FIELD_MESSAGES, ErrorBody } from '@mnpddh/shared';
+import { CaseDetail, ErrorBody, staffFr } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import type { CaseContent } from '../../apps/api/src/vault/case-content.js';
 import { CaseFiles } from '../../apps/api/src/vault/case-files.js';
@@ -159,7 +159,7 @@ describe('recording a request', () => {
     expect((await record(caseworker, accessed.caseId, { right: 'access', verifiedBy: 'a phone call' })).status).toBe(400);
     const missing = await record(caseworker, accessed.caseId, { right: 'rectification', verifiedBy: 'verified_callback' });
     expect(missing.status).toBe(400);
-    expect(await fieldsOf(missing)).toEqual({ correction: DATA_SUBJECT_FIELD_MESSAGES.fr.correction_required });
+    expect(await fieldsOf(missing)).toEqual({ correction: staffFr.fields.correction_required });
 
     const correction = `Mon nom s’écrit Awa Traore, sans accent ${canary}corr`;
     const id = await recorded(caseworker, accessed.caseId, { right: 'rectification', verifiedBy: 'verified_callback', correction, note: 'Rappel au contact sûr.' });
@@ -275,7 +275,7 @@ describe('erasure', () => {
       const requestId = await recorded(supervisor, created.caseId, { right: 'erasure', verifiedBy: 'verified_callback' });
       const refused = await erase(supervisor, created.caseId, requestId, { confirm: true });
       expect(refused.status).toBe(409);
-      expect(await fieldsOf(refused)).toEqual({ legalHoldConfirmed: DATA_SUBJECT_FIELD_MESSAGES.fr.legal_hold_confirmation_required });
+      expect(await fieldsOf(refused)).toEqual({ legalHoldConfirmed: staffFr.fields.legal_hold_confirmation_required });
       expect(await exists(created.caseId)).toBe(true);
 
       expect((await erase(supervisor, created.caseId, requestId, { confirm: true, legalHoldConfirmed: true })).status).toBe(204);

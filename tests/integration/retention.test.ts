@@ -1,4 +1,4 @@
-import { DEFAULT_RETENTION_POLICY, ErrorBody, PurgeReport, RETENTION_FIELD_MESSAGES, RetentionPolicy, UpcomingExpiryList } from '@mnpddh/shared';
+import { DEFAULT_RETENTION_POLICY, staffFr, ErrorBody, PurgeReport, RetentionPolicy, UpcomingExpiryList } from '@mnpddh/shared';
 import { PURGED_TABLES } from '../../apps/api/src/retention/retention.repository.js';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { RetentionPurge } from '../../apps/api/src/retention/retention-purge.service.js';
@@ -230,7 +230,7 @@ describe('warnings and extensions', () => {
 
     const tooEarly = await supervisor.post(`/api/retention/${kept.caseId}/extend`, { until: expiry.toISOString().slice(0, 10), reason: 'legal_proceedings' });
     expect(tooEarly.status).toBe(400);
-    expect(await fieldsOf(tooEarly)).toEqual({ until: RETENTION_FIELD_MESSAGES.fr.extension_not_later });
+    expect(await fieldsOf(tooEarly)).toEqual({ until: staffFr.fields.extension_not_later });
     expect((await supervisor.post(`/api/retention/${kept.caseId}/extend`, { until: '2099-01-01', reason: 'free text' })).status).toBe(400);
 
     const until = new Date(expiry.getTime() + 365 * DAY_MS);

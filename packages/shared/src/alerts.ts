@@ -77,11 +77,6 @@ export type JunkBurstResult = z.infer<typeof JunkBurstResult>;
 /** Kinds a junk burst may hold: those a stranger can cause by submitting. */
 export const JUNK_ALERT_KINDS = ['urgent_request', 'callback_request'] as const satisfies readonly AlertKind[];
 
-export const ALERT_FIELD_MESSAGES = {
-  fr: { not_a_request_alert: "Cette alerte n'est pas celle d'une nouvelle demande, ou elle est déjà marquée comme indésirable." },
-  en: { not_a_request_alert: 'This alert is not a new request’s, or it is already marked as junk.' },
-} as const;
-
 export const AlertList = z.strictObject({ items: z.array(AlertView) });
 export type AlertList = z.infer<typeof AlertList>;
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { RiskLevel } from './cases.js';
-import type { Locale } from './locale.js';
 import { boundedText } from './protection-request.js';
 import { CASE_STATUSES } from './workflow.js';
 
@@ -109,27 +108,3 @@ export type CaseLinkView = z.infer<typeof CaseLinkView>;
 
 export const CaseLinkWritten = z.strictObject({ linkId: z.uuid(), otherCaseId: z.uuid() });
 export type CaseLinkWritten = z.infer<typeof CaseLinkWritten>;
-
-/** Field codes of the link routes (FIELD_MESSAGES). */
-export const CASE_LINK_FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
-  fr: {
-    reference_format: 'Indiquez une référence de dossier sous la forme ABCD-EFGH.',
-    reason_required: 'Indiquez la raison.',
-    link_target_required: 'Indiquez la référence de l’autre dossier.',
-    link_to_itself: 'Un dossier ne peut pas être lié à lui-même.',
-    already_linked: 'Ces deux dossiers sont déjà liés.',
-    case_not_held: 'Aucun dossier que vous suivez ne porte cette référence.',
-    not_a_collective_subject: 'Aucun des deux dossiers n’est marqué comme sujet collectif : marquez d’abord celui de l’organisation ou de la communauté.',
-    unknown_link: 'Ce lien n’existe pas (ou plus) dans ce dossier.',
-  },
-  en: {
-    reference_format: 'Give a case reference as ABCD-EFGH.',
-    reason_required: 'Give the reason.',
-    link_target_required: 'Give the other case’s reference.',
-    link_to_itself: 'A case cannot be linked to itself.',
-    already_linked: 'These two cases are already linked.',
-    case_not_held: 'None of the cases you hold has this reference.',
-    not_a_collective_subject: 'Neither case is marked as a collective subject: mark the organisation’s or community’s case first.',
-    unknown_link: 'This link does not exist (any more) on this case.',
-  },
-};

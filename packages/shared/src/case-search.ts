@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Locale } from './locale.js';
 import { boundedText } from './protection-request.js';
 import { CASE_STATUSES } from './workflow.js';
 
@@ -75,9 +74,3 @@ export function textsOf(value: unknown, into: string[] = []): string[] {
   else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) textsOf(item, into);
   return into;
 }
-
-/** Field codes of the search (FIELD_MESSAGES). */
-export const CASE_SEARCH_FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
-  fr: { search_too_short: 'Tapez au moins 2 caractères.' },
-  en: { search_too_short: 'Type at least 2 characters.' },
-};

@@ -130,30 +130,6 @@ export const FollowUpConsent = z.strictObject({
 });
 export type FollowUpConsent = z.infer<typeof FollowUpConsent>;
 
-export const CONSENT_FIELD_MESSAGES = {
-  fr: {
-    consent_required:
-      'Sans accord de la personne pour ce destinataire et ces informations, cette action est impossible (sauf exception d’urgence enregistrée).',
-    unknown_consent: 'Cet accord n’existe pas dans ce dossier.',
-    consent_not_active: 'Cet accord est déjà retiré.',
-    already_confirmed: 'Cet accord est déjà confirmé avec la personne.',
-    exception_not_allowed: 'Seuls les superviseurs et la personne de permanence enregistrent une exception d’urgence.',
-    partner_required: 'Choisissez un partenaire de l’annuaire.',
-    unknown_partner: 'Ce partenaire n’est pas dans l’annuaire ou n’est plus actif.',
-    unknown_referral: 'Cette orientation n’existe pas dans ce dossier.',
-  },
-  en: {
-    consent_required: 'Without the person’s consent for this recipient and this information, this action is not possible (unless an emergency exception is recorded).',
-    unknown_consent: 'This consent does not exist in this case.',
-    consent_not_active: 'This consent is already withdrawn.',
-    already_confirmed: 'This consent is already confirmed with the person.',
-    exception_not_allowed: 'Only supervisors and the person on call record an emergency exception.',
-    partner_required: 'Choose a partner from the directory.',
-    unknown_partner: 'This partner is not in the directory or no longer active.',
-    unknown_referral: 'This referral does not exist in this case.',
-  },
-} as const;
-
 /** What recording a consent answers: the journal entry, and the new consent's id (for confirming or withdrawing it). */
 export const ConsentWritten = z.strictObject({ id: z.uuid(), seq: z.number().int(), consentId: z.uuid() });
 export type ConsentWritten = z.infer<typeof ConsentWritten>;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Locale } from './locale.js';
 import { boundedText } from './protection-request.js';
 import { LEGAL_HOLD_OUTCOMES, LEGAL_HOLD_THREAT_TYPES } from './retention.js';
 
@@ -69,21 +68,3 @@ export function legalHoldApplies(threatTypes: readonly string[], outcome?: strin
   const outcomes: readonly string[] = LEGAL_HOLD_OUTCOMES;
   return threatTypes.some((type) => threats.includes(type)) || (outcome !== undefined && outcome !== null && outcomes.includes(outcome));
 }
-
-export const DATA_SUBJECT_FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
-  fr: {
-    correction_required: 'Indiquez la correction demandée par la personne.',
-    correction_only_for_rectification: 'Une correction ne s’enregistre qu’avec une demande de rectification.',
-    unknown_data_subject_request: 'Cette demande n’existe pas dans ce dossier, ou ne porte pas sur ce droit.',
-    legal_hold_confirmation_required:
-      'Ce dossier concerne une violation grave (conservation légale) : confirmez explicitement que ses preuves seront détruites.',
-    case_changed: 'Le dossier a changé pendant votre confirmation : rechargez-le et recommencez.',
-  },
-  en: {
-    correction_required: 'Give the correction the person asks for.',
-    correction_only_for_rectification: 'A correction is recorded only with a rectification request.',
-    unknown_data_subject_request: 'This request does not exist in this case, or is not about this right.',
-    legal_hold_confirmation_required: 'This case concerns a serious violation (legal hold): confirm explicitly that its evidence will be destroyed.',
-    case_changed: 'The case changed while you were confirming: reload it and start again.',
-  },
-};

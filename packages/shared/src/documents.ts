@@ -180,22 +180,3 @@ export function foldDocuments(entries: readonly JournalLike[]): DocumentSummary[
   }
   return [...documents.values()];
 }
-
-export const DOCUMENT_FIELD_MESSAGES = {
-  fr: {
-    unknown_placeholder: 'Ce modèle contient un champ entre doubles accolades inconnu. Champs possibles : ' + [...INLINE_PLACEHOLDERS, ...SECTION_PLACEHOLDERS].join(', ') + '.',
-    template_changed: 'Ce modèle a été modifié entre-temps. Rechargez la page.',
-    unknown_document: 'Ce document n’existe pas dans ce dossier.',
-    document_not_approved: 'Ce document n’est pas encore approuvé par un superviseur : il ne peut pas être délivré.',
-    already_approved: 'Ce document est déjà approuvé.',
-    approver_is_drafter: 'La personne qui a rédigé le document ne peut pas l’approuver : demandez à un autre superviseur.',
-  },
-  en: {
-    unknown_placeholder: 'This template holds an unknown field in double braces. Possible fields: ' + [...INLINE_PLACEHOLDERS, ...SECTION_PLACEHOLDERS].join(', ') + '.',
-    template_changed: 'This template was changed in the meantime. Reload the page.',
-    unknown_document: 'This document does not exist in this case.',
-    document_not_approved: 'This document is not yet approved by a supervisor: it cannot be issued.',
-    already_approved: 'This document is already approved.',
-    approver_is_drafter: 'Whoever drafted the document cannot approve it: ask another supervisor.',
-  },
-} as const;

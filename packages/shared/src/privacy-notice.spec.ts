@@ -1,4 +1,4 @@
-import { FIELD_MESSAGES } from './errors.js';
+import { apiFr } from './i18n/api-fr.js';
 import { PRIVACY_NOTICE, PRIVACY_NOTICE_VERSION, PRIVACY_NOTICE_VERSIONS } from './privacy-notice.js';
 import { ProtectionRequest } from './protection-request.js';
 
@@ -24,8 +24,7 @@ describe('consent.noticeVersion', () => {
     const issue = result.error?.issues[0];
     expect(issue?.path.join('.')).toBe('consent.noticeVersion');
     expect(issue?.message).toBe('unknown_notice_version');
-    expect(FIELD_MESSAGES.fr.unknown_notice_version).toBeTruthy();
-    expect(FIELD_MESSAGES.en.unknown_notice_version).toBeTruthy();
+    expect(apiFr.fields.unknown_notice_version).toBeTruthy();
   });
 });
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Locale } from './locale.js';
 
 /**
  * Retention: how long a closed or inadmissible case is kept after
@@ -59,16 +58,3 @@ export type UpcomingExpiryList = z.infer<typeof UpcomingExpiryList>;
 /** What one purge run did: counts only. */
 export const PurgeReport = z.strictObject({ purged: z.number().int(), held: z.number().int(), skipped: z.number().int() });
 export type PurgeReport = z.infer<typeof PurgeReport>;
-
-export const RETENTION_FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
-  fr: {
-    case_not_closed: "Ce dossier n'est pas clos : la conservation ne commence qu'à la clôture.",
-    extension_not_later: "Cette date n'allonge pas la conservation : choisissez une date après l'échéance actuelle.",
-    not_on_legal_hold: "Ce dossier n'est pas sous conservation légale : il n'a pas besoin de confirmation.",
-  },
-  en: {
-    case_not_closed: 'This case is not closed: retention starts at closure.',
-    extension_not_later: 'This date does not extend retention: choose a date after the current expiry.',
-    not_on_legal_hold: 'This case is not on legal hold: it needs no confirmation.',
-  },
-};

@@ -45,19 +45,3 @@ export type SpokenPromptStatus = z.infer<typeof SpokenPromptStatus>;
 
 export const SpokenPromptList = z.object({ prompts: z.array(SpokenPromptStatus) });
 export type SpokenPromptList = z.infer<typeof SpokenPromptList>;
-
-/** Field codes of the upload (FIELD_MESSAGES): the admin learns exactly what to fix. */
-export const SPOKEN_PROMPT_FIELD_MESSAGES = {
-  fr: {
-    prompt_too_large: 'Cet enregistrement dépasse 512 Kio : raccourcissez-le ou enregistrez-le en Opus ou MP3.',
-    prompt_not_audio: "Ce fichier n'est pas un enregistrement accepté (Ogg/Opus, MP3, M4A/AAC ou WebM/Opus), quel que soit son nom.",
-    prompt_unreadable: "Cet enregistrement est illisible ou coupé : enregistrez-le à nouveau.",
-    prompt_metadata: "Cet enregistrement porte des étiquettes qui peuvent nommer la personne ou le lieu (titre, artiste, commentaire…) : exportez-le sans étiquettes, puis renvoyez-le.",
-  },
-  en: {
-    prompt_too_large: 'This recording is over 512 KiB: shorten it or record it as Opus or MP3.',
-    prompt_not_audio: 'This file is not an accepted recording (Ogg/Opus, MP3, M4A/AAC or WebM/Opus), whatever its name.',
-    prompt_unreadable: 'This recording cannot be read or is cut short: record it again.',
-    prompt_metadata: 'This recording carries tags that may name the person or the place (title, artist, comment…): export it without tags, then send it again.',
-  },
-} as const;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Locale } from './locale.js';
 import { boundedText } from './protection-request.js';
 
 /**
@@ -84,21 +83,3 @@ export function refuseTransition(from: CaseStatus, change: StatusChange, context
 export function nextStatuses(from: CaseStatus): readonly CaseStatus[] {
   return TRANSITIONS[from];
 }
-
-export const TRANSITION_REFUSAL_MESSAGES: Record<Locale, Record<TransitionRefusal, string>> = {
-  fr: {
-    not_a_next_step: "Ce changement de statut n'est pas possible depuis le statut actuel.",
-    outcome_required: 'Pour clore le dossier, indiquez son issue.',
-    defender_not_informed: 'Pour clore le dossier, confirmez que le défenseur ou sa famille a été informé.',
-    disappearance_still_open:
-      "La personne est toujours disparue : le dossier reste ouvert, sauf décision motivée d'un superviseur.",
-    supervisor_only: 'Seul un superviseur peut déclarer un dossier irrecevable ou rouvrir un dossier.',
-  },
-  en: {
-    not_a_next_step: 'This change of status is not possible from the current status.',
-    outcome_required: 'To close the case, give its outcome.',
-    defender_not_informed: 'To close the case, confirm that the defender or their family was informed.',
-    disappearance_still_open: "The person is still missing: the case stays open unless a supervisor records why.",
-    supervisor_only: 'Only a supervisor can declare a case inadmissible or reopen a case.',
-  },
-};

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ERROR_MESSAGES, fieldMessage, type BulkReassignment, type BulkReassignmentResult, type Locale } from '@mnpddh/shared';
+import type { BulkReassignment, BulkReassignmentResult, Locale } from '@mnpddh/shared';
 import type { CurrentStaffMember } from '../auth/current-staff.js';
 import { AppError } from '../common/app-error.js';
+import { errorMessage, fieldMessage } from '../languages/api-messages.js';
 import { canAssign, CaseWorkService } from './case-work.service.js';
 
 /**
@@ -24,7 +25,7 @@ export class CaseReassignment {
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         const reason = error.fields?.[0]?.message ?? error.code;
-        result.refused.push({ caseId, reason, message: fieldMessage(reason, locale) ?? ERROR_MESSAGES[locale][error.code] });
+        result.refused.push({ caseId, reason, message: (fieldMessage(reason, locale) ?? errorMessage(error.code, locale)).text });
       }
     }
     return result;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ERROR_MESSAGES, ERROR_STATUS, type ErrorBody, type ErrorCode, fieldMessage, negotiateLocale } from '@mnpddh/shared';
+import { ERROR_STATUS, type ErrorBody, type ErrorCode, type SiteLocale, staffLocaleOf } from '@mnpddh/shared';
+import { answerLanguage, errorMessage, fieldMessage, type Worded } from '../languages/api-messages.js';
 import { AppError } from './app-error.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
 import { areaOf } from './host-separation.js';
@@ -28,16 +29,22 @@ export class ErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const code = this.codeOf(exception);
-    const locale = negotiateLocale(request.headers['accept-language']);
-    const body: ErrorBody = {
-      error: { code, message: ERROR_MESSAGES[locale][code], retryable: RETRYABLE.has(code) },
-    };
+    const language = languageOf(request);
+    const message = errorMessage(code, language);
+    const body: ErrorBody = { error: { code, message: message.text, retryable: RETRYABLE.has(code) } };
+    const worded: Worded[] = [message];
     // Services raise our own validation codes; they are worded here, once, in the caller's language.
     if (exception instanceof AppError && exception.fields) {
-      body.error.fields = exception.fields.map((f) => ({ field: f.field, message: fieldMessage(f.message, locale) ?? f.message }));
+      // Anything else is zod's own wording, already in French or English (valid-body.ts).
+      const reasons = exception.fields.map((f) => ({ field: f.field, worded: fieldMessage(f.message, language) ?? { text: f.message, lang: staffLocaleOf(language) } }));
+      body.error.fields = reasons.map((r) => ({ field: r.field, message: r.worded.text }));
+      worded.push(...reasons.map((r) => r.worded));
       // A refusal says why, first: the reason is the message, not a generic line with the reason tucked in a field.
-      const reason = body.error.fields[0]?.message;
-      if (code !== 'VALIDATION_FAILED' && reason) body.error.message = reason;
+      const reason = reasons[0]?.worded;
+      if (code !== 'VALIDATION_FAILED' && reason) {
+        body.error.message = reason.text;
+        worded.unshift(reason);
+      }
     }
     setRetryAfter(response, exception);
     // The database away (stopped, restarting) or saturated (no connection, transaction timed out): try again shortly.
@@ -49,8 +56,10 @@ export class ErrorFilter implements ExceptionFilter {
       else logPublicFailure(this.logger, code, exception, correlationId);
     }
     if (response.headersSent) return;
+    // The languages the answer is really in: French shown in place of a missing translation says so.
+    response.setHeader('Content-Language', [...new Set(worded.map((w) => w.lang))].join(', '));
     if (wantsPage(request)) {
-      response.status(ERROR_STATUS[code]).type('html').send(errorPage(body, locale, homeOf(request)));
+      response.status(ERROR_STATUS[code]).type('html').send(errorPage(body, staffLocaleOf(language), homeOf(request)));
       return;
     }
     response.status(ERROR_STATUS[code]).json(body);
@@ -62,6 +71,16 @@ export class ErrorFilter implements ExceptionFilter {
     const status = statusOf(exception);
     return STATUS_CODES[status] ?? (status >= 400 && status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL');
   }
+}
+
+/**
+ * The public side answers in the page's language (the web app sends it as
+ * Accept-Language); staff pages, and a refusal shown as a page of its own,
+ * in French or English.
+ */
+function languageOf(request: Request): SiteLocale {
+  const language = answerLanguage(request.headers['accept-language']);
+  return areaOf(request.path) === 'staff' || wantsPage(request) ? staffLocaleOf(language) : language;
 }
 
 const STATUS_CODES: Record<number, ErrorCode> = {

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { ERROR_MESSAGES, type ErrorBody, negotiateLocale } from '@mnpddh/shared';
+import type { ErrorBody } from '@mnpddh/shared';
+import { answerLanguage, errorMessage } from '../languages/api-messages.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { splitLanguagePrefix } from '../page-language.js';
 
@@ -75,10 +76,9 @@ export function hostnameOf(host: string | undefined): string {
 }
 
 function notFound(req: Request, res: Response): void {
-  const locale = negotiateLocale(req.headers['accept-language']);
   if (areaOfApi(req.path)) {
     // The same body the error filter gives an unknown route: the wrong host reveals nothing more.
-    const body: ErrorBody = { error: { code: 'NOT_FOUND', message: ERROR_MESSAGES[locale].NOT_FOUND, retryable: false } };
+    const body: ErrorBody = { error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', answerLanguage(req.headers['accept-language'])).text, retryable: false } };
     res.status(404).json(body);
     return;
   }

@@ -6,7 +6,8 @@ import { BusyError } from '../common/busy.js';
 import { setRetryAfter } from '../common/rate-limited.js';
 import { isSaturated } from '../common/saturated.js';
 import { logPublicFailure } from '../common/public-side-log.js';
-import { ERROR_MESSAGES, ERROR_STATUS, fieldMessage } from '@mnpddh/shared';
+import { ERROR_STATUS } from '@mnpddh/shared';
+import { errorMessage, fieldMessage } from '../languages/api-messages.js';
 import type { FieldErrors } from './fields.js';
 import { html, type Html } from './html.js';
 import { pageFrame } from './page-frame.js';
@@ -20,7 +21,7 @@ export function sendPage(response: Response, context: PlainContext, main: Html, 
 /** A service's field errors, worded for the page (a code such as `file_too_large` becomes its sentence). */
 export function serviceFieldErrors(error: AppError, context: PlainContext): FieldErrors {
   const errors: FieldErrors = {};
-  for (const { field, message } of error.fields ?? []) errors[field] ??= fieldMessage(message, context.locale) ?? message;
+  for (const { field, message } of error.fields ?? []) errors[field] ??= fieldMessage(message, context.language)?.text ?? message;
   return errors;
 }
 
@@ -60,9 +61,9 @@ export function sendFailure(response: Response, context: PlainContext, logger: L
 function refusedAsApi(context: PlainContext, error: unknown): { status: number; message: string } | undefined {
   if (error instanceof AppError) {
     const status = ERROR_STATUS[error.code];
-    return status < 500 ? { status, message: ERROR_MESSAGES[context.locale][error.code] } : undefined;
+    return status < 500 ? { status, message: errorMessage(error.code, context.language).text } : undefined;
   }
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
-  return { status, message: ERROR_MESSAGES[context.locale][status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED'] };
+  return { status, message: errorMessage(status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', context.language).text };
 }

@@ -1,23 +1,27 @@
 import {
+  apiFr,
   intakeFr,
   languageOf,
   plainFr,
   SITE_LOCALES,
   siteFr,
-  TRANSLATION_LOADERS,
   translateCatalogue,
+  type ApiCatalogue,
   type IntakeCatalogue,
   type PlainCatalogue,
   type SiteCatalogue,
   type SiteLocale,
   type Translations,
 } from '@mnpddh/shared';
+import { TRANSLATIONS } from '../languages/translations.js';
 
 /** The words of a page without JavaScript: the site's, the form's and these pages' own. */
 export interface PlainWords {
   readonly site: SiteCatalogue;
   readonly form: IntakeCatalogue;
   readonly plain: PlainCatalogue;
+  /** The API's messages (errors, our schemas' field codes), worded in the page's language. */
+  readonly api: ApiCatalogue;
 }
 
 /** A language's words: its compiled catalogue laid over French, message by message (the web app does the same). */
@@ -28,14 +32,9 @@ function wordsOf(locale: SiteLocale, translations: Translations): PlainWords {
     site: { ...site, meta: { ...site.meta, name, dir } },
     form: translateCatalogue(intakeFr, translations, 'intake'),
     plain: translateCatalogue(plainFr, translations, 'plain'),
+    api: translateCatalogue(apiFr, translations, 'api'),
   };
 }
 
-async function translationsOf(locale: SiteLocale): Promise<Translations> {
-  return locale === 'fr' ? {} : TRANSLATION_LOADERS[locale]();
-}
-
 /** Every configured language's words, built once when the API starts. */
-export const PLAIN_WORDS = Object.fromEntries(
-  await Promise.all(SITE_LOCALES.map(async (locale) => [locale, wordsOf(locale, await translationsOf(locale))] as const)),
-) as Record<SiteLocale, PlainWords>;
+export const PLAIN_WORDS = Object.fromEntries(SITE_LOCALES.map((locale) => [locale, wordsOf(locale, TRANSLATIONS[locale])] as const)) as Record<SiteLocale, PlainWords>;

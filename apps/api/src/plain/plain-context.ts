@@ -6,7 +6,7 @@ import {
   type IntakeCatalogue,
   type Locale,
   type MessageValues,
-  type PlainCatalogue,
+  type ApiCatalogue, type PlainCatalogue,
   type SiteCatalogue,
   type SiteLocale,
   type SpokenPromptKey,
@@ -26,6 +26,7 @@ export interface PlainContext {
   readonly site: SiteCatalogue;
   readonly form: IntakeCatalogue;
   readonly plain: PlainCatalogue;
+  readonly api: ApiCatalogue;
   readonly token: string;
   /** A fresh one-time key for one form (plain/submitted-once.ts). */
   readonly once: () => string;

@@ -15,7 +15,7 @@ export function checkForm<T>(schema: ZodType<T>, value: unknown, context: PlainC
   const result = schema.safeParse(value, { error: LOCALE_ERRORS[context.locale] });
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
-  for (const issue of result.error.issues) errors[issue.path.join('.')] ??= plainFieldMessage(issue, context.form, context.locale);
+  for (const issue of result.error.issues) errors[issue.path.join('.')] ??= plainFieldMessage(issue, context.form, context.api.fields, context.language);
   return { ok: false, errors };
 }
 

@@ -35,7 +35,6 @@ import {
   ActivationLink,
   PasswordResetImpact,
   type PasswordResetRequest,
-  ERROR_MESSAGES,
   ErrorBody,
   SessionInfo,
   SessionState,
@@ -146,7 +145,7 @@ export function createStaffApi(options: StaffApiOptions) {
     return new ApiError(
       response.status,
       code,
-      message || ERROR_MESSAGES[options.getLocale()][code],
+      message || messages().badResponse,
       fields ?? [],
       retryable,
       correlationId,

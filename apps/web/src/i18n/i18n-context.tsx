@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { useLocation } from 'react-router';
 import { languageOf, staffLocaleOf, type SiteCatalogue as Catalogue } from '@mnpddh/shared';
 import { isLocaleCode, loadLanguage, type LoadedLanguage, type LocaleCode, type SiteLocale } from './catalogues';
-import { setPluralLocale } from './format';
+import { setCurrentLanguage } from './format';
 import { splitLocalePath } from './locale-path';
 
 interface I18n {
@@ -43,7 +43,7 @@ export function I18nProvider({ first, children }: { first: LoadedLanguage; child
   const [chosen, setLocale] = useState<SiteLocale>(first.locale);
   const prefix = splitLocalePath(pathname).locale;
   const wanted = prefix ?? chosen;
-  setPluralLocale(language.locale);
+  setCurrentLanguage(language);
 
   useEffect(() => {
     if (wanted === language.locale) return;

@@ -17,11 +17,11 @@ const issueAt = (path: string) => {
 
 describe('plainFieldMessage', () => {
   it('words a wrapped request\'s fields as the public form words them', () => {
-    expect(plainFieldMessage(issueAt('request.summary'), words, 'fr', 'request')).toBe('say what happens');
-    expect(plainFieldMessage(issueAt('request.contact.methods'), words, 'fr', 'request')).toBe('pick a way');
+    expect(plainFieldMessage(issueAt('request.summary'), words, {}, 'fr', 'request')).toBe('say what happens');
+    expect(plainFieldMessage(issueAt('request.contact.methods'), words, {}, 'fr', 'request')).toBe('pick a way');
   });
 
   it('does not take a wrapped field for the top-level one without its root', () => {
-    expect(plainFieldMessage(issueAt('request.summary'), words, 'fr')).not.toBe('say what happens');
+    expect(plainFieldMessage(issueAt('request.summary'), words, {}, 'fr')).not.toBe('say what happens');
   });
 });

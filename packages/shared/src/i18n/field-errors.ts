@@ -1,6 +1,4 @@
 import type { core } from 'zod';
-import { fieldMessage } from '../errors.js';
-import type { Locale } from '../locale.js';
 import { formatMessage } from './format-message.js';
 
 /** The words a form needs for its field errors: the public form speaks to the defender, the assisted intake about them. */
@@ -25,14 +23,16 @@ export interface FieldErrorWords {
  * plain words; anything else keeps zod's message, which is the API's too.
  * The web form, the pages served without JavaScript and the assisted intake
  * (whose request sits under `root`, e.g. `request`) all word errors here.
+ * `fields` words our schemas' own codes (`invalid_characters`): the API's
+ * catalogue in the page's language, `locale` its plural rules.
  */
-export function plainFieldMessage(issue: core.$ZodIssue, words: { errors: FieldErrorWords }, locale: Locale, root = ''): string {
+export function plainFieldMessage(issue: core.$ZodIssue, words: { errors: FieldErrorWords }, fields: Readonly<Record<string, string>>, locale: string, root = ''): string {
   const e = words.errors;
   const fullPath = issue.path.join('.');
   const path = root && fullPath.startsWith(`${root}.`) ? fullPath.slice(root.length + 1) : fullPath;
   switch (issue.code) {
     case 'custom':
-      return fieldMessage(issue.message, locale) ?? issue.message;
+      return Object.hasOwn(fields, issue.message) ? (fields[issue.message] ?? issue.message) : issue.message;
     case 'too_big':
       return formatMessage(issue.origin === 'array' ? e.tooMany : e.tooLong, { max: Number(issue.maximum) }, locale);
     case 'too_small':

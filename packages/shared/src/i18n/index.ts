@@ -10,6 +10,8 @@ export { intakeFr, type IntakeCatalogue } from './intake-fr.js';
 export { uploadsFr, type UploadsCatalogue } from './uploads-fr.js';
 export { plainFieldMessage, type FieldErrorWords } from './field-errors.js';
 export { plainFr, type PlainCatalogue } from './plain-fr.js';
+export { apiFr, type ApiCatalogue } from './api-fr.js';
+export { staffFr, type StaffCatalogue } from './staff-fr.js';
 export * from './languages.js';
 export { translateCatalogue, type CatalogueCounts, type Translations } from './translate.js';
 export { formatMessage, type MessageValues } from './format-message.js';

@@ -9,6 +9,7 @@ import type {
   SPOKEN_LANGUAGES,
   THREAT_TYPES,
 } from '../reference.js';
+import type { DISCLOSABLE_FIELDS, DISCLOSURE_RECIPIENTS } from '../consent.js';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
 
@@ -487,6 +488,44 @@ export const intakeFr = {
     finishedTitle: 'Vous avez terminé',
     finishedText: 'L’accès est fermé. Gardez votre reçu caché. Sur un téléphone partagé, effacez aussi l’historique du navigateur.',
     again: 'Ouvrir une autre fois',
+  },
+  /** « Vos accords de partage » on the follow-up page: each consent the team recorded, and withdrawing it. */
+  consents: {
+    title: 'Vos accords de partage',
+    lead: 'Vous avez accepté que l’équipe protection parle de votre situation à ces personnes ou organisations. Vous pouvez retirer chaque accord. L’équipe ne partagera plus rien avec elles.',
+    empty: 'Aucun accord en cours.',
+    given: 'Accord du {date}',
+    shared: 'Ce qui peut être partagé : {fields}',
+    purpose: 'Pourquoi : {purpose}',
+    withdraw: 'Retirer cet accord',
+    ask: 'Vous êtes sûr ? L’équipe ne partagera plus vos informations avec {recipient}.',
+    confirm: 'Oui, retirer cet accord',
+    cancel: 'Annuler',
+    withdrawn: 'Votre accord est retiré. L’équipe le voit dans votre dossier.',
+    recipients: {
+      authorities: 'les autorités',
+      partner: 'une organisation partenaire',
+      lawyer_court: 'un avocat ou un tribunal',
+      un_body: 'les Nations unies',
+      embassy: 'une ambassade',
+      media_advocacy: 'des journalistes ou une campagne publique',
+      detention_facility: 'le lieu de détention',
+    } satisfies Labels<typeof DISCLOSURE_RECIPIENTS>,
+    fields: {
+      identity: 'votre nom',
+      contact: 'comment vous joindre',
+      location: 'où vous êtes (région, ville)',
+      narrative: 'le résumé de votre situation',
+      incidents: 'ce qui s’est passé',
+      attachments: 'vos fichiers',
+      risk_assessment: 'le niveau de danger',
+    } satisfies Labels<typeof DISCLOSABLE_FIELDS>,
+    entries: {
+      consent_recorded: 'L’équipe protection a noté votre accord de partage.',
+      consent_ended: 'L’équipe protection a noté la fin d’un accord de partage.',
+      consent_withdrawn: 'Vous avez retiré un accord de partage.',
+      sharing_with_partners_withdrawn: 'Vous avez retiré votre accord de partage.',
+    },
   },
   callback: {
     title: 'Être rappelé',

@@ -8,7 +8,7 @@ import {
   type ProtectionRequest,
   type RequestDetails,
 } from '@mnpddh/shared';
-import type { LocaleCode } from '../../i18n/catalogues';
+import { currentLanguage } from '../../i18n/format';
 import { puzzleHeaders } from './client-puzzle';
 import { FollowUpView } from './follow-up-view';
 
@@ -80,14 +80,14 @@ function retryAfter(response: Response): number | undefined {
 }
 
 interface CallOptions<T> {
-  locale: LocaleCode;
   body?: unknown;
   schema?: Schema<T>;
   headers?: Record<string, string>;
 }
 
 async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options: CallOptions<T>): Promise<Result<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': options.locale, ...options.headers };
+  // The page's own language (`bm` on /bm/ pages), not the browser's: the API words its answer in it.
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage().locale, ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
@@ -130,28 +130,28 @@ export function newIdempotencyKey(): string {
 
 export const publicApi = {
   // The three calls that cost the server an Argon2id carry the busy portal's puzzle, when it asks for one.
-  submitRequest: async (body: ProtectionRequest, idempotencyKey: string, locale: LocaleCode) =>
-    call('POST', '/api/requests', { locale, body, schema: SubmissionReceipt, headers: { 'Idempotency-Key': idempotencyKey, ...(await puzzleHeaders()) } }),
+  submitRequest: async (body: ProtectionRequest, idempotencyKey: string) =>
+    call('POST', '/api/requests', { body, schema: SubmissionReceipt, headers: { 'Idempotency-Key': idempotencyKey, ...(await puzzleHeaders()) } }),
 
-  requestCallback: async (body: CallbackRequest, idempotencyKey: string, locale: LocaleCode) =>
-    call('POST', '/api/callback-requests', { locale, body, schema: CallbackReceipt, headers: { 'Idempotency-Key': idempotencyKey, ...(await puzzleHeaders()) } }),
+  requestCallback: async (body: CallbackRequest, idempotencyKey: string) =>
+    call('POST', '/api/callback-requests', { body, schema: CallbackReceipt, headers: { 'Idempotency-Key': idempotencyKey, ...(await puzzleHeaders()) } }),
 
   /** Opens a short follow-up session (httpOnly cookie). 404 for any wrong receipt, 503 when the portal is too busy. */
-  openFollowUp: async (receipt: string, locale: LocaleCode) =>
-    call('POST', '/api/follow-up/session', { locale, body: { receipt }, schema: FollowUpView, headers: await puzzleHeaders() }),
+  openFollowUp: async (receipt: string) =>
+    call('POST', '/api/follow-up/session', { body: { receipt }, schema: FollowUpView, headers: await puzzleHeaders() }),
 
-  readFollowUp: (locale: LocaleCode) => call('GET', '/api/follow-up', { locale, schema: FollowUpView }),
+  readFollowUp: () => call('GET', '/api/follow-up', { schema: FollowUpView }),
 
-  sendMessage: (body: FollowUpMessage, locale: LocaleCode) =>
-    call('POST', '/api/follow-up/messages', { locale, body, schema: FollowUpView }),
+  sendMessage: (body: FollowUpMessage) =>
+    call('POST', '/api/follow-up/messages', { body, schema: FollowUpView }),
 
-  sendDetails: (body: RequestDetails, locale: LocaleCode) =>
-    call('POST', '/api/follow-up/details', { locale, body, schema: FollowUpView }),
+  sendDetails: (body: RequestDetails) =>
+    call('POST', '/api/follow-up/details', { body, schema: FollowUpView }),
 
-  withdrawConsent: (body: ConsentWithdrawal, locale: LocaleCode) =>
-    call('POST', '/api/follow-up/consent', { locale, body, schema: FollowUpView }),
+  withdrawConsent: (body: ConsentWithdrawal) =>
+    call('POST', '/api/follow-up/consent', { body, schema: FollowUpView }),
 
-  endFollowUp: (locale: LocaleCode) => call<void>('DELETE', '/api/follow-up/session', { locale }),
+  endFollowUp: () => call<void>('DELETE', '/api/follow-up/session', {}),
 };
 
 /**

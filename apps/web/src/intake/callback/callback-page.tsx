@@ -96,7 +96,7 @@ export default function CallbackPage() {
     setBusy(true);
     setFailure(null);
     idempotencyKey ??= newIdempotencyKey();
-    const result = await publicApi.requestCallback(checked.data, idempotencyKey, locale);
+    const result = await publicApi.requestCallback(checked.data, idempotencyKey);
     sending.current = false;
     setBusy(false);
     if (result.ok) {

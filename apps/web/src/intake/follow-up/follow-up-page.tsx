@@ -1,6 +1,5 @@
 import type { ConsentWithdrawal, FollowUpMessage, RequestDetails } from '@mnpddh/shared';
 import { useEffect, useRef, useState } from 'react';
-import { useLocale } from '../../i18n/i18n-context';
 import { CheckIcon } from '../../ui/icons';
 import { onQuickExit } from '../../ui/quick-exit';
 import { SiteLink } from '../../ui/site-link';
@@ -33,7 +32,6 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export default function FollowUpPage() {
   const t = useIntakeT();
   const f = t.followUp;
-  const [locale] = useLocale();
   const [stage, setStage] = useState<Stage>('login');
   const [view, setView] = useState<FollowUpView | null>(null);
   /** When the session ends, on this device's clock (corrected by the server's Date). */
@@ -86,15 +84,15 @@ export default function FollowUpPage() {
   }, [deadline, stage, f.expired]);
 
   const send = {
-    message: async (body: FollowUpMessage) => accept(await publicApi.sendMessage(body, locale)),
-    withdraw: async (body: ConsentWithdrawal) => accept(await publicApi.withdrawConsent(body, locale)),
+    message: async (body: FollowUpMessage) => accept(await publicApi.sendMessage(body)),
+    withdraw: async (body: ConsentWithdrawal) => accept(await publicApi.withdrawConsent(body)),
   };
 
   /** The page holds the session already; when it has ended, only the receipt opens a new one. */
   const uploadSession = (renew: boolean) => Promise.resolve(!renew && hasSession.current);
 
   const sendDetails = async (body: RequestDetails): Promise<Result<unknown>> => {
-    const result = accept(await publicApi.sendDetails(body, locale));
+    const result = accept(await publicApi.sendDetails(body));
     if (!result.ok && (result.failure.kind === 'unauthenticated' || result.failure.kind === 'not_found')) {
       sessionLost('details', t.details.sessionEnded);
       return { ok: false, failure: { kind: 'unauthenticated' } };
@@ -110,7 +108,7 @@ export default function FollowUpPage() {
     setDetails(emptyDetails());
     setStage('finished');
     // Ended on this screen whatever the network says; the server's session also expires by itself.
-    await publicApi.endFollowUp(locale);
+    await publicApi.endFollowUp();
   };
 
   if (stage === 'finished') {

@@ -1,5 +1,4 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useLocale } from '../../i18n/i18n-context';
 import { EmergencyPhoneLink } from '../../ui/emergency-phone';
 import { fill } from '../../ui/fill';
 import { InfoIcon } from '../../ui/icons';
@@ -26,7 +25,6 @@ interface ReceiptLoginProps {
 export function ReceiptLogin({ notice, onOpened }: ReceiptLoginProps) {
   const t = useIntakeT();
   const f = t.followUp;
-  const [locale] = useLocale();
   const [receipt, setReceipt] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -45,7 +43,7 @@ export function ReceiptLogin({ notice, onOpened }: ReceiptLoginProps) {
     setError(undefined);
     sending.current = true;
     setBusy(true);
-    const result = await publicApi.openFollowUp(digits, locale);
+    const result = await publicApi.openFollowUp(digits);
     sending.current = false;
     setBusy(false);
     if (result.ok) {

@@ -1,8 +1,9 @@
-import { plainFieldMessage, type FieldError, type FieldErrorWords } from '@mnpddh/shared';
+import { apiFr, plainFieldMessage, translateCatalogue, type FieldError, type FieldErrorWords, type Translations } from '@mnpddh/shared';
 import type { core, ZodType } from 'zod';
 import zodEn from 'zod/v4/locales/en.js';
 import zodFr from 'zod/v4/locales/fr.js';
 import type { LocaleCode } from '../../i18n/catalogues';
+import { currentLanguage } from '../../i18n/format';
 
 /** What a form shows beside its fields: one message per dotted path (`contact.phone`, `incidents.0.when.date`). */
 export type FieldErrors = Record<string, string>;
@@ -15,6 +16,19 @@ const LOCALE_ERRORS: Record<LocaleCode, core.$ZodErrorMap> = {
   en: zodEn().localeError,
 };
 
+const fieldWords = new WeakMap<Translations, Readonly<Record<string, string>>>();
+
+/** Our schemas' own codes (`invalid_characters`) in the language on screen, as the API words them. */
+function apiFields(): Readonly<Record<string, string>> {
+  const { translations } = currentLanguage();
+  let fields = fieldWords.get(translations);
+  if (!fields) {
+    fields = translateCatalogue(apiFr.fields, translations, 'api.fields');
+    fieldWords.set(translations, fields);
+  }
+  return fields;
+}
+
 export type Validation<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 /**
@@ -26,9 +40,10 @@ export function validate<T>(schema: ZodType<T>, value: unknown, locale: LocaleCo
   const result = schema.safeParse(value, { error: LOCALE_ERRORS[locale] });
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
+  const fields = apiFields();
   for (const issue of result.error.issues) {
     const path = issue.path.join('.');
-    errors[path] ??= plainFieldMessage(issue, words, locale, root);
+    errors[path] ??= plainFieldMessage(issue, words, fields, currentLanguage().locale, root);
   }
   return { ok: false, errors };
 }

@@ -87,7 +87,7 @@ export default function RequestPage() {
     sending.current = true;
     setBusy(true);
     setFailure(null);
-    const result = await publicApi.submitRequest(checked.data, key, locale);
+    const result = await publicApi.submitRequest(checked.data, key);
     sending.current = false;
     setBusy(false);
     if (result.ok) {
@@ -117,7 +117,7 @@ export default function RequestPage() {
     const receipt = memory.submitted?.receipt;
     if (!receipt) return { ok: false, failure: { kind: 'server' } };
     const open = async (): Promise<Result<unknown>> => {
-      const opened = await publicApi.openFollowUp(receipt, locale);
+      const opened = await publicApi.openFollowUp(receipt);
       if (opened.ok) session.current = true;
       // The receipt was just issued: a 404 here is the server's problem, not the person's.
       return opened.ok || opened.failure.kind !== 'not_found' ? opened : { ok: false, failure: { kind: 'server' } };
@@ -126,11 +126,11 @@ export default function RequestPage() {
       const opened = await open();
       if (!opened.ok) return opened;
     }
-    const sent = await publicApi.sendDetails(details, locale);
+    const sent = await publicApi.sendDetails(details);
     if (sent.ok || (sent.failure.kind !== 'unauthenticated' && sent.failure.kind !== 'not_found')) return sent;
     session.current = false;
     const reopened = await open();
-    return reopened.ok ? publicApi.sendDetails(details, locale) : reopened;
+    return reopened.ok ? publicApi.sendDetails(details) : reopened;
   };
 
   /** For files and voice after the receipt: one follow-up session, opened once (several uploads may ask at the same time). */
@@ -141,7 +141,7 @@ export default function RequestPage() {
     if (!receipt) return Promise.resolve(false);
     if (!opening.current) {
       session.current = false;
-      opening.current = publicApi.openFollowUp(receipt, locale).then((opened) => {
+      opening.current = publicApi.openFollowUp(receipt).then((opened) => {
         opening.current = null;
         if (opened.ok) session.current = true;
         return opened.ok;
@@ -152,7 +152,7 @@ export default function RequestPage() {
 
   /** "Terminer": close the follow-up session if one was opened, and forget everything. */
   const finish = (detailsSent: boolean) => {
-    if (session.current) void publicApi.endFollowUp(locale);
+    if (session.current) void publicApi.endFollowUp();
     session.current = false;
     setMemory((current) => ({ ...current, stage: { name: 'done', detailsSent } }));
   };

@@ -13,30 +13,30 @@ export const TRANSLATION_LOADERS: { readonly [code in Exclude<SiteLocale, 'fr'>]
 export const COMPLETENESS: readonly CatalogueCounts[] = [
   {
     "code": "fr",
-    "total": 567,
-    "translated": 567,
+    "total": 700,
+    "translated": 700,
     "review": 0,
     "missing": 0
   },
   {
     "code": "en",
-    "total": 567,
-    "translated": 567,
+    "total": 700,
+    "translated": 700,
     "review": 0,
     "missing": 0
   },
   {
     "code": "bm",
-    "total": 567,
+    "total": 623,
     "translated": 0,
     "review": 125,
-    "missing": 442
+    "missing": 498
   },
   {
     "code": "ar",
-    "total": 567,
+    "total": 623,
     "translated": 0,
     "review": 9,
-    "missing": 558
+    "missing": 614
   }
 ];

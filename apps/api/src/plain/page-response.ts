@@ -8,6 +8,7 @@ import { isSaturated } from '../common/saturated.js';
 import { logPublicFailure } from '../common/public-side-log.js';
 import { ERROR_STATUS } from '@mnpddh/shared';
 import { errorMessage, fieldMessage } from '../languages/api-messages.js';
+import { markFrenchFallbacks } from './french-fallback.js';
 import type { FieldErrors } from './fields.js';
 import { html, type Html } from './html.js';
 import { pageFrame } from './page-frame.js';
@@ -15,7 +16,7 @@ import type { PlainContext } from './plain-context.js';
 
 /** Sends a whole page (every response is already no-store: see security-headers.ts). */
 export function sendPage(response: Response, context: PlainContext, main: Html, path: string, status = 200): void {
-  response.status(status).type('html').send(pageFrame(context, main, path));
+  response.status(status).type('html').send(markFrenchFallbacks(pageFrame(context, main, path), context.language, context.site.meta.dir === 'rtl'));
 }
 
 /** A service's field errors, worded for the page (a code such as `file_too_large` becomes its sentence). */

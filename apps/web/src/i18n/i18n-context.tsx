@@ -3,6 +3,7 @@ import { useLocation } from 'react-router';
 import { languageOf, staffLocaleOf, type SiteCatalogue as Catalogue } from '@mnpddh/shared';
 import { isLocaleCode, loadLanguage, type LoadedLanguage, type LocaleCode, type SiteLocale } from './catalogues';
 import { setCurrentLanguage } from './format';
+import { watchFrenchFallbacks } from './french-fallback';
 import { splitLocalePath } from './locale-path';
 
 interface I18n {
@@ -60,6 +61,7 @@ export function I18nProvider({ first, children }: { first: LoadedLanguage; child
     root.lang = language.locale;
     root.dir = languageOf(language.locale).dir;
     // The title is each page's (page-title.tsx).
+    return language.locale === 'fr' ? undefined : watchFrenchFallbacks(document.body, language.translations, root.dir === 'rtl');
   }, [language]);
 
   const value = useMemo(() => ({ language, prefix, wanted, setLocale }), [language, prefix, wanted]);

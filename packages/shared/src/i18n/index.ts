@@ -13,6 +13,7 @@ export { plainFr, type PlainCatalogue } from './plain-fr.js';
 export { apiFr, type ApiCatalogue } from './api-fr.js';
 export { staffFr, type StaffCatalogue } from './staff-fr.js';
 export * from './languages.js';
-export { translateCatalogue, type CatalogueCounts, type Translations } from './translate.js';
+export { frenchFallbacksOf, translateCatalogue, type CatalogueCounts, type Translations } from './translate.js';
+export { fallbackMatcher, type FallbackMatcher } from './fallback-matcher.js';
 export { formatMessage, type MessageValues } from './format-message.js';
 export { COMPLETENESS, TRANSLATION_LOADERS } from './compiled/index.js';

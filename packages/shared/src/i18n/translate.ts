@@ -10,8 +10,25 @@ export function translateCatalogue<T>(source: T, translations: Translations, pre
   return translateValue(source, translations, prefix) as T;
 }
 
+const fallbacks = new WeakMap<Translations, Set<string>>();
+
+/**
+ * The French texts a language shows in place of its missing translations,
+ * recorded as its catalogues are laid over French: a page marks them
+ * `lang="fr"`, so a screen reader reads them with a French voice.
+ */
+export function frenchFallbacksOf(translations: Translations): ReadonlySet<string> {
+  return fallbacks.get(translations) ?? new Set();
+}
+
+function fellBack(translations: Translations, french: string): string {
+  const texts = fallbacks.get(translations) ?? new Set<string>();
+  fallbacks.set(translations, texts.add(french));
+  return french;
+}
+
 function translateValue(value: unknown, translations: Translations, path: string): unknown {
-  if (typeof value === 'string') return Object.hasOwn(translations, path) ? translations[path] : value;
+  if (typeof value === 'string') return Object.hasOwn(translations, path) ? translations[path] : fellBack(translations, value);
   if (Array.isArray(value)) return value.map((item, index) => translateValue(item, translations, `${path}.${index}`));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, translateValue(item, translations, `${path}.${key}`)]));

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { jest } from '@jest/globals';
-import { ALERT_TEXT, SubmissionReceipt } from '@mnpddh/shared';
+import { alertSentence, SubmissionReceipt } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { RUNTIME, type Runtime } from '../../apps/api/src/config/runtime.js';
 import { openPendingIncrement } from '../../apps/api/src/crypto/index.js';
@@ -90,7 +90,7 @@ describe('an urgent request', () => {
     const mail = await waitFor(() => smtp.to(first.session.user.email)[0]);
     console.log(`urgent request → e-mail: ${mail.receivedAt - answeredAt} ms after the 201`);
     expect(mail.receivedAt - answeredAt).toBeLessThan(ALERT_BOUND_MS);
-    expect(mail.text.trim()).toBe(`${ALERT_TEXT.urgent_request}\n${DASHBOARD_LINK}`);
+    expect(mail.text.trim()).toBe(`${alertSentence('urgent_request')}\n${DASHBOARD_LINK}`);
     expect(mail.raw).not.toContain(reference);
     // Answered: the next burst starts afresh.
     const [alert] = await asOwner<{ id: string }>(portal, "SELECT id FROM alert WHERE kind = 'urgent_request'");

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
 import { SMTPServer } from 'smtp-server';
-import { ALERT_TEXT, AlertList, AlertView, ErrorBody, StaffDirectory, SubmissionReceipt, type AlertKind } from '@mnpddh/shared';
+import { alertSentence, AlertList, AlertView, ErrorBody, StaffDirectory, SubmissionReceipt, type AlertKind } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { verifyWebhookSignature } from '../../apps/api/src/crypto/index.js';
 import { AlertClock } from '../../apps/api/src/notify/alert-clock.js';
@@ -149,8 +149,8 @@ describe('an urgent request', () => {
     const mail = await waitFor(() => mails.find((m) => m.to.includes(first.session.user.email)));
     expect(mail.subject).toBe('MNPDDH — alerte');
     expect(mail.from).toBe('alertes@cndh.test');
-    expect(mail.text.trim()).toBe(`${ALERT_TEXT.urgent_request}\n${DASHBOARD_LINK}`);
-    expect(call.json).toEqual({ alertId, kind: 'urgent_request', text: `${ALERT_TEXT.urgent_request}\n${DASHBOARD_LINK}`, to: FIRST_PHONE, staffId: first.id });
+    expect(mail.text.trim()).toBe(`${alertSentence('urgent_request')}\n${DASHBOARD_LINK}`);
+    expect(call.json).toEqual({ alertId, kind: 'urgent_request', text: `${alertSentence('urgent_request')}\n${DASHBOARD_LINK}`, to: FIRST_PHONE, staffId: first.id });
     expect(verifyWebhookSignature(call.body, WEBHOOK_SECRET, call.signature)).toBe(true);
     expect(verifyWebhookSignature(call.body, `${WEBHOOK_SECRET}x`, call.signature)).toBe(false);
 
@@ -233,7 +233,7 @@ describe('other requests', () => {
     const { reference } = (await response.json()) as { reference: string };
     const alertId = await alertOf(await caseIdOf(reference), 'callback_request');
     const call = await waitFor(() => calls.find((c) => c.json.alertId === alertId && c.json.staffId === first.id));
-    expect(call.json.text).toBe(`${ALERT_TEXT.callback_request}\n${DASHBOARD_LINK}`);
+    expect(call.json.text).toBe(`${alertSentence('callback_request')}\n${DASHBOARD_LINK}`);
     expect(failedOnce.has(alertId)).toBe(true);
     const deliveries = await asOwner(portal, "SELECT attempts, sent_at IS NOT NULL AS sent FROM alert_delivery WHERE alert_id = $1 AND recipient_id = $2 AND channel = 'webhook'", [
       alertId,
@@ -269,7 +269,7 @@ describe('overdue cases', () => {
       // The earlier tests' cases are overdue too at that hour: their alerts go out as one page with the count.
       const [overdue] = await asOwner<{ n: number }>(portal, "SELECT count(*)::int AS n FROM alert WHERE kind = 'overdue_case' AND acknowledged_at IS NULL");
       const call = await waitFor(() => calls.find((c) => c.json.kind === 'overdue_case'));
-      const text = (overdue?.n ?? 0) > 1 ? `${overdue?.n} dossiers ont dépassé leur délai — connectez-vous.` : ALERT_TEXT.overdue_case;
+      const text = (overdue?.n ?? 0) > 1 ? `${overdue?.n} dossiers ont dépassé leur délai — connectez-vous.` : alertSentence('overdue_case');
       expect(call.json).toMatchObject({ kind: 'overdue_case', text: `${text}\n${DASHBOARD_LINK}`, staffId: first.id });
       expect(calls.filter((c) => c.json.kind === 'overdue_case' && c.json.staffId === first.id)).toHaveLength(1);
     } finally {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ALERT_TEXT } from '@mnpddh/shared';
+import { alertSentence } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { EscrowService } from '../../apps/api/src/vault/escrow.service.js';
 import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, type StaffClient } from '../support/staff.js';
@@ -81,7 +81,7 @@ describe('a case only the escrow holds', () => {
     expect(calls.map((c) => c.staffId).sort()).toEqual([admin.id, ...custodians.map((c) => c.id)].sort());
     for (const call of calls) {
       expect(call.kind).toBe('operational');
-      expect(call.text.startsWith(ALERT_TEXT.operational)).toBe(true);
+      expect(call.text.startsWith(alertSentence('operational'))).toBe(true);
       expect(call.body).not.toContain(CANARY);
       expect(call.body).not.toContain(reference);
     }

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import { ALERT_TEXT, AlertList, CustodianDrillStatus } from '@mnpddh/shared';
+import { alertSentence, AlertList, CustodianDrillStatus } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { RUNTIME, type Runtime } from '../../apps/api/src/config/runtime.js';
 import { generateBackupKeyPair } from '../../apps/api/src/crypto/index.js';
@@ -113,7 +113,7 @@ describe('operational alerts', () => {
     const alertId = alerts[0]!.id;
     await portal.app.get(AlertScheduler).tick();
     const call = await waitFor(() => calls.find((c) => c.json.alertId === alertId));
-    expect(call.json).toEqual({ alertId, kind: 'operational', text: `${ALERT_TEXT.operational}\n${publicUrl}/personnel/urgences`, to: null, staffId: onCall.id });
+    expect(call.json).toEqual({ alertId, kind: 'operational', text: `${alertSentence('operational')}\n${publicUrl}/personnel/urgences`, to: null, staffId: onCall.id });
     for (const needle of ['backup', 'sauvegarde', 'disk', backupDir]) expect(call.body.toLowerCase().includes(needle.toLowerCase())).toBe(false);
 
     // Signed in, the dashboard says which check failed.

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { formatMessage } from './i18n/format-message.js';
+import { staffFr } from './i18n/staff-fr.js';
 
 /*
  * Alerts to the on-call rota. An alert never carries anything about
@@ -10,23 +12,15 @@ export const ALERT_KINDS = ['urgent_request', 'callback_request', 'overdue_case'
 export const AlertKind = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof AlertKind>;
 
-/** The only words an alert sends out (the dashboard link is added after them). */
-export const ALERT_TEXT: Record<AlertKind, string> = {
-  urgent_request: 'Nouvelle demande urgente — connectez-vous.',
-  callback_request: 'Nouvelle demande de rappel — connectez-vous.',
-  overdue_case: 'Un dossier a dépassé son délai — connectez-vous.',
-  overdue_measure: 'Une mesure de protection a dépassé son échéance — connectez-vous.',
-  operational: "Alerte d'exploitation — connectez-vous.",
-};
-
-/** The same, for a page that stands for several alerts of one kind (a burst pages once, with the count). */
-export const ALERT_COUNT_TEXT: Record<AlertKind, string> = {
-  urgent_request: '{count} nouvelles demandes urgentes — connectez-vous.',
-  callback_request: '{count} nouvelles demandes de rappel — connectez-vous.',
-  overdue_case: '{count} dossiers ont dépassé leur délai — connectez-vous.',
-  overdue_measure: '{count} mesures de protection ont dépassé leur échéance — connectez-vous.',
-  operational: "{count} alertes d'exploitation — connectez-vous.",
-};
+/**
+ * The only words an alert sends out (the dashboard link is added after them),
+ * from the staff catalogue; `count` alerts of the kind wait (a burst pages
+ * once). In French, the mechanism's working language: the rota has no
+ * language of its own yet (English waits in locales/en.po).
+ */
+export function alertSentence(kind: AlertKind, count = 1): string {
+  return formatMessage(staffFr.alerts.kinds[kind], { count }, 'fr');
+}
 
 /**
  * What an operational alert is about. Shown in the dashboard only:

@@ -1,16 +1,15 @@
-import { ALERT_COUNT_TEXT, ALERT_TEXT, type AlertKind } from '@mnpddh/shared';
+import { alertSentence, staffFr, type AlertKind } from '@mnpddh/shared';
 
 /**
  * What leaves the portal when someone is alerted: the fixed sentence of the
  * alert's kind and the dashboard link, nothing else. No reference, region,
  * type or name — a mailbox or a phone may be read by the wrong person.
  */
-export const ALERT_SUBJECT = 'MNPDDH — alerte';
+export const ALERT_SUBJECT = staffFr.alerts.subject;
 
 /** `count`: how many alerts of this kind nobody has acknowledged yet (the page stands for all of them). */
 export function alertText(kind: AlertKind, dashboardUrl: string, count = 1): string {
-  const sentence = count > 1 ? ALERT_COUNT_TEXT[kind].replace('{count}', String(count)) : ALERT_TEXT[kind];
-  return `${sentence}\n${dashboardUrl}`;
+  return `${alertSentence(kind, count)}\n${dashboardUrl}`;
 }
 
 export interface WebhookCall {

@@ -1,9 +1,12 @@
 /*
- * The staff side's field messages, in French (the source): why the API
- * refused a staff action, field by field. The staff side speaks French and
+ * The staff side's words, in French (the source): why the API refused a
+ * staff action, field by field; what an alert says; what a PDF document
+ * prints around its template. The staff side speaks French and
  * English only, so these messages are in locales/en.po (`staff.…`) and in no
  * other language's catalogue (docs/TRANSLATING.md).
  */
+import type { AlertKind } from '../alerts.js';
+
 export const staffFr = {
   fields: {
     common_password: 'Cette phrase de passe est trop courante. Choisissez-en une plus longue et personnelle.',
@@ -83,6 +86,63 @@ export const staffFr = {
     prompt_not_audio: "Ce fichier n'est pas un enregistrement accepté (Ogg/Opus, MP3, M4A/AAC ou WebM/Opus), quel que soit son nom.",
     prompt_unreadable: 'Cet enregistrement est illisible ou coupé : enregistrez-le à nouveau.',
     prompt_metadata: 'Cet enregistrement porte des étiquettes qui peuvent nommer la personne ou le lieu (titre, artiste, commentaire…) : exportez-le sans étiquettes, puis renvoyez-le.',
+  },
+  /** What an alert says outside the portal (e-mail, SMS gateway): nothing about the case, ever — a mailbox or a phone may be read by the wrong person. */
+  alerts: {
+    /** The e-mail's subject, the same for every alert. */
+    subject: 'MNPDDH — alerte',
+    /** `count`: how many alerts of this kind nobody has acknowledged yet (one page stands for all of them). The dashboard link follows. */
+    kinds: {
+      urgent_request: '{count, plural, one {Nouvelle demande urgente — connectez-vous.} other {# nouvelles demandes urgentes — connectez-vous.}}',
+      callback_request: '{count, plural, one {Nouvelle demande de rappel — connectez-vous.} other {# nouvelles demandes de rappel — connectez-vous.}}',
+      overdue_case: '{count, plural, one {Un dossier a dépassé son délai — connectez-vous.} other {# dossiers ont dépassé leur délai — connectez-vous.}}',
+      overdue_measure: '{count, plural, one {Une mesure de protection a dépassé son échéance — connectez-vous.} other {# mesures de protection ont dépassé leur échéance — connectez-vous.}}',
+      operational: "{count, plural, one {Alerte d'exploitation — connectez-vous.} other {# alertes d'exploitation — connectez-vous.}}",
+    } satisfies Record<AlertKind, string>,
+  },
+  /** The words a PDF document prints around its template's text (case file, attestation, letter). */
+  documents: {
+    /** Printed across every page: who the copy is for, when, and the document's short id. */
+    watermark: 'Destinataire : {recipient} — {date} — document {shortId}',
+    footer: "CNDH Mali — Mécanisme de protection des défenseurs des droits de l'homme — document {shortId}",
+    page: 'Page {page} / {total}',
+    date: 'Date',
+    event: 'Événement',
+    name: 'Pièce',
+    size: 'Taille',
+    received: 'Reçue le',
+    fingerprint: 'Empreinte SHA-256',
+    none: 'Aucune.',
+    requestReceived: 'Demande de protection reçue par la CNDH',
+    narrative: 'Récit de la demande',
+    incident: 'Incident',
+    defenderMessage: 'Message de la personne',
+    teamMessage: "Message de l'équipe de protection à la personne",
+    fileReceived: 'Pièce reçue',
+    status: 'Étape du dossier',
+    contact: 'Contact avec la personne',
+    risk: 'Évaluation du risque',
+    measureDecided: 'Mesure de protection décidée',
+    measureStatus: 'Mesure de protection',
+    statuses: {
+      received: 'reçu',
+      under_assessment: "en cours d'évaluation",
+      measures_in_progress: 'mesures en cours',
+      monitoring: 'suivi',
+      closed: 'clos',
+      inadmissible: 'irrecevable',
+    },
+    results: {
+      reached: 'jointe',
+      no_answer: 'pas de réponse',
+      phone_off: 'téléphone éteint',
+      wrong_number: 'mauvais numéro',
+      message_left: 'message laissé',
+      unsafe_to_talk: 'ne pouvait pas parler sans danger',
+    },
+    riskLevels: { ordinary: 'ordinaire', extraordinary: 'extraordinaire', extreme: 'extrême' },
+    measureStatuses: { planned: 'prévue', in_progress: 'en cours', done: 'réalisée', cancelled: 'annulée' },
+    agendaKinds: { court_hearing: 'Audience', detention_review: 'Examen de la détention', other: 'Échéance' },
   },
 };
 

@@ -1,4 +1,5 @@
-import type { DocumentLanguage } from '@mnpddh/shared';
+import { formatMessage, staffFr, translateCatalogue, type DocumentLanguage, type MessageValues } from '@mnpddh/shared';
+import { TRANSLATIONS } from '../../languages/translations.js';
 
 /** The words a rendered document prints around the template's text, in its language. */
 export interface DocumentStrings {
@@ -30,94 +31,22 @@ export interface DocumentStrings {
   agendaKinds: Record<string, string>;
 }
 
-const FR: DocumentStrings = {
-  watermark: (recipient, date, shortId) => `Destinataire : ${recipient} — ${date} — document ${shortId}`,
-  footer: (shortId) => `CNDH Mali — Mécanisme de protection des défenseurs des droits de l'homme — document ${shortId}`,
-  page: (page, total) => `Page ${page} / ${total}`,
-  date: 'Date',
-  event: 'Événement',
-  name: 'Pièce',
-  size: 'Taille',
-  received: 'Reçue le',
-  fingerprint: 'Empreinte SHA-256',
-  none: 'Aucune.',
-  requestReceived: 'Demande de protection reçue par la CNDH',
-  narrative: 'Récit de la demande',
-  incident: 'Incident',
-  defenderMessage: 'Message de la personne',
-  teamMessage: "Message de l'équipe de protection à la personne",
-  fileReceived: 'Pièce reçue',
-  status: 'Étape du dossier',
-  contact: 'Contact avec la personne',
-  risk: 'Évaluation du risque',
-  measureDecided: 'Mesure de protection décidée',
-  measureStatus: 'Mesure de protection',
-  statuses: {
-    received: 'reçu',
-    under_assessment: "en cours d'évaluation",
-    measures_in_progress: 'mesures en cours',
-    monitoring: 'suivi',
-    closed: 'clos',
-    inadmissible: 'irrecevable',
-  },
-  results: {
-    reached: 'jointe',
-    no_answer: 'pas de réponse',
-    phone_off: 'téléphone éteint',
-    wrong_number: 'mauvais numéro',
-    message_left: 'message laissé',
-    unsafe_to_talk: 'ne pouvait pas parler sans danger',
-  },
-  riskLevels: { ordinary: 'ordinaire', extraordinary: 'extraordinaire', extreme: 'extrême' },
-  measureStatuses: { planned: 'prévue', in_progress: 'en cours', done: 'réalisée', cancelled: 'annulée' },
-  agendaKinds: { court_hearing: 'Audience', detention_review: 'Examen de la détention', other: 'Échéance' },
-};
+/** A language's words, from the staff catalogue (staff-fr.ts, locales/en.po), French wherever one is missing. */
+function stringsIn(language: DocumentLanguage): DocumentStrings {
+  const words = translateCatalogue(staffFr.documents, TRANSLATIONS[language], 'staff.documents');
+  const format = (message: string, values: MessageValues) => formatMessage(message, values, language);
+  return {
+    ...words,
+    watermark: (recipient, date, shortId) => format(words.watermark, { recipient, date, shortId }),
+    footer: (shortId) => format(words.footer, { shortId }),
+    page: (page, total) => format(words.page, { page, total }),
+  };
+}
 
-const EN: DocumentStrings = {
-  watermark: (recipient, date, shortId) => `Recipient: ${recipient} — ${date} — document ${shortId}`,
-  footer: (shortId) => `CNDH Mali — Mechanism for the protection of human rights defenders — document ${shortId}`,
-  page: (page, total) => `Page ${page} of ${total}`,
-  date: 'Date',
-  event: 'Event',
-  name: 'Item',
-  size: 'Size',
-  received: 'Received',
-  fingerprint: 'SHA-256 fingerprint',
-  none: 'None.',
-  requestReceived: 'Protection request received by the CNDH',
-  narrative: 'Account given in the request',
-  incident: 'Incident',
-  defenderMessage: 'Message from the person',
-  teamMessage: 'Message from the protection team to the person',
-  fileReceived: 'Item received',
-  status: 'Case stage',
-  contact: 'Contact with the person',
-  risk: 'Risk assessment',
-  measureDecided: 'Protection measure decided',
-  measureStatus: 'Protection measure',
-  statuses: {
-    received: 'received',
-    under_assessment: 'under assessment',
-    measures_in_progress: 'measures in progress',
-    monitoring: 'monitoring',
-    closed: 'closed',
-    inadmissible: 'inadmissible',
-  },
-  results: {
-    reached: 'reached',
-    no_answer: 'no answer',
-    phone_off: 'phone switched off',
-    wrong_number: 'wrong number',
-    message_left: 'message left',
-    unsafe_to_talk: 'could not talk safely',
-  },
-  riskLevels: { ordinary: 'ordinary', extraordinary: 'extraordinary', extreme: 'extreme' },
-  measureStatuses: { planned: 'planned', in_progress: 'in progress', done: 'done', cancelled: 'cancelled' },
-  agendaKinds: { court_hearing: 'Court hearing', detention_review: 'Detention review', other: 'Deadline' },
-};
+const STRINGS: Record<DocumentLanguage, DocumentStrings> = { fr: stringsIn('fr'), en: stringsIn('en') };
 
 export function documentStrings(language: DocumentLanguage): DocumentStrings {
-  return language === 'en' ? EN : FR;
+  return STRINGS[language];
 }
 
 /** A date as the document prints it (Bamako time, UTC+0): "29 novembre 2026" / "29 November 2026". */

@@ -17,3 +17,4 @@ export { frenchFallbacksOf, translateCatalogue, type CatalogueCounts, type Trans
 export { fallbackMatcher, type FallbackMatcher } from './fallback-matcher.js';
 export { formatMessage, type MessageValues } from './format-message.js';
 export { COMPLETENESS, TRANSLATION_LOADERS } from './compiled/index.js';
+export { STAFF_TRANSLATIONS } from './compiled/staff.js';

@@ -62,6 +62,17 @@ describe('French fallback marked as French, in the browser at 360 px', () => {
     await home.close();
   });
 
+  it('offers staff pages in French and English only: a Bambara visitor gets the French sign-in, marked French', async () => {
+    const page = await open('/personnel?lang=bm');
+    const buttons = page.locator('.language-switcher[role="group"] button');
+    await buttons.first().waitFor();
+    expect(await buttons.allTextContents()).toEqual(['Français', 'English']);
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    expect(await buttons.first().getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('body [lang="fr"]:not(button)').count()).toBe(0);
+    await page.close();
+  });
+
   it('takes the mark back when the page turns French', async () => {
     const page = await open('/bm/aide');
     await page.locator('h1[lang="fr"]').waitFor();

@@ -53,3 +53,14 @@ describe('pageLanguage', () => {
     expect(pageLanguage('/ar/demande', 'bm')).toEqual({ code: 'ar', dir: 'rtl', named: true });
   });
 });
+
+describe('pageLanguage of a staff page', () => {
+  it.each([
+    ['bm-ML,fr;q=0.8', 'fr'],
+    ['en-GB', 'en'],
+    ['fr', 'fr'],
+  ])('answers %s in a staff language (%s): the dashboard speaks French or English only', (acceptLanguage, code) => {
+    expect(pageLanguage('/personnel/accueil', acceptLanguage)).toEqual({ code, dir: 'ltr', named: false });
+    expect(pageLanguage('/personnel', acceptLanguage).code).toBe(code);
+  });
+});

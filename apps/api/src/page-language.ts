@@ -1,4 +1,4 @@
-import { LANGUAGES, OFFERED_LOCALES, SOURCE_LOCALE, type Language, type SiteLocale } from '@mnpddh/shared';
+import { LANGUAGES, OFFERED_LOCALES, SOURCE_LOCALE, staffLocaleOf, type Language, type SiteLocale } from '@mnpddh/shared';
 
 /**
  * The language of a public page of the web app, as the server decides it
@@ -33,6 +33,8 @@ export function splitLanguagePrefix(path: string): { code: string; page: string 
 }
 
 export function pageLanguage(path: string, acceptLanguage: string | undefined): PageLanguage {
+  // Staff pages speak French or English only: a browser asking for Bambara gets the French dashboard, marked French.
+  if (/^\/personnel(\/|$)/.test(path)) return { code: staffLocaleOf(guessLanguage(acceptLanguage)), dir: 'ltr', named: false };
   const prefixed = splitLanguagePrefix(path);
   if (prefixed) return { code: prefixed.code, dir: PREFIXES[prefixed.code] ?? 'ltr', named: true };
   const code = guessLanguage(acceptLanguage);

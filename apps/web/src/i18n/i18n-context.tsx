@@ -4,7 +4,7 @@ import { languageOf, staffLocaleOf, type SiteCatalogue as Catalogue } from '@mnp
 import { isLocaleCode, loadLanguage, type LoadedLanguage, type LocaleCode, type SiteLocale } from './catalogues';
 import { setCurrentLanguage } from './format';
 import { watchFrenchFallbacks } from './french-fallback';
-import { splitLocalePath } from './locale-path';
+import { isStaffPath, splitLocalePath } from './locale-path';
 
 interface I18n {
   /** The language on screen (downloaded). */
@@ -28,9 +28,9 @@ export function firstLocale(): SiteLocale {
   const prefixed = splitLocalePath(window.location.pathname).locale;
   if (prefixed !== null) return prefixed;
   const requested = new URLSearchParams(window.location.search).get('lang');
-  if (isLocaleCode(requested)) return requested;
   const served = document.documentElement.lang;
-  return isLocaleCode(served) ? served : 'fr';
+  const first = isLocaleCode(requested) ? requested : isLocaleCode(served) ? served : 'fr';
+  return isStaffPath(window.location.pathname) ? staffLocaleOf(first) : first;
 }
 
 /**
@@ -43,7 +43,8 @@ export function I18nProvider({ first, children }: { first: LoadedLanguage; child
   const [language, setLanguage] = useState<LoadedLanguage>(first);
   const [chosen, setLocale] = useState<SiteLocale>(first.locale);
   const prefix = splitLocalePath(pathname).locale;
-  const wanted = prefix ?? chosen;
+  // Staff pages speak French or English only: a public language chosen before (Bambara) shows them in French, and says so.
+  const wanted = prefix ?? (isStaffPath(pathname) ? staffLocaleOf(chosen) : chosen);
   setCurrentLanguage(language);
 
   useEffect(() => {

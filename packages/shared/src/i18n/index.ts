@@ -18,4 +18,4 @@ export { fallbackMatcher, type FallbackMatcher } from './fallback-matcher.js';
 export { formatMessage, type MessageValues } from './format-message.js';
 export { COMPLETENESS, TRANSLATION_LOADERS } from './compiled/index.js';
 export { STAFF_TRANSLATIONS } from './compiled/staff.js';
-export { fieldMessage } from './staff-messages.js';
+export { errorCodeMessage, fieldMessage } from './staff-messages.js';

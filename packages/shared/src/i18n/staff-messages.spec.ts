@@ -1,6 +1,6 @@
 import { apiFr } from './api-fr.js';
 import { STAFF_TRANSLATIONS } from './compiled/staff.js';
-import { fieldMessage } from './staff-messages.js';
+import { errorCodeMessage, fieldMessage } from './staff-messages.js';
 import { staffFr } from './staff-fr.js';
 
 describe('fieldMessage (the staff side)', () => {
@@ -15,5 +15,13 @@ describe('fieldMessage (the staff side)', () => {
   it('knows no other code', () => {
     expect(fieldMessage('toString', 'fr')).toBeUndefined();
     expect(fieldMessage('no_such_code', 'en')).toBeUndefined();
+  });
+});
+
+describe('errorCodeMessage (the staff side)', () => {
+  it('words an error code in French or English, and nothing else', () => {
+    expect(errorCodeMessage('FORBIDDEN', 'fr')).toBe(apiFr.errors.FORBIDDEN);
+    expect(errorCodeMessage('FORBIDDEN', 'en')).toBe(STAFF_TRANSLATIONS.en?.['api.errors.FORBIDDEN']);
+    expect(errorCodeMessage('assign_not_allowed', 'en')).toBeUndefined();
   });
 });

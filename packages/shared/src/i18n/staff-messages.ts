@@ -14,3 +14,10 @@ export function fieldMessage(code: string, locale: Locale): string | undefined {
   const french = key.startsWith('api.') ? apiFr.fields[code as keyof typeof apiFr.fields] : staffFr.fields[code as keyof typeof staffFr.fields];
   return (locale === 'fr' ? undefined : STAFF_TRANSLATIONS[locale]?.[key]) ?? french;
 }
+
+/** An error code's message on the staff side (French or English); undefined for a string that is no error code. */
+export function errorCodeMessage(code: string, locale: Locale): string | undefined {
+  if (!Object.hasOwn(apiFr.errors, code)) return undefined;
+  const french = apiFr.errors[code as keyof typeof apiFr.errors];
+  return (locale === 'fr' ? undefined : STAFF_TRANSLATIONS[locale]?.[`api.errors.${code}`]) ?? french;
+}

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, fieldMessage, type BulkReassignmentResult, type CaseSummary, type ErrorCode } from '@mnpddh/shared';
+import { errorCodeMessage, fieldMessage, type BulkReassignmentResult, type CaseSummary } from '@mnpddh/shared';
 import type { LocaleCode } from '../../i18n/catalogues';
 import { useLocale } from '../../i18n/i18n-context';
 import { format } from '../format';
@@ -36,6 +36,5 @@ export function ReassignmentResult({ result, cases, assigneeName }: Props) {
 
 /** The reason in the language shown now (it may have changed since the answer came), else as the server worded it. */
 function reasonText(refusal: { reason: string; message: string }, locale: LocaleCode): string {
-  const messages: Partial<Record<string, string>> = ERROR_MESSAGES[locale];
-  return fieldMessage(refusal.reason, locale) ?? messages[refusal.reason as ErrorCode] ?? refusal.message;
+  return fieldMessage(refusal.reason, locale) ?? errorCodeMessage(refusal.reason, locale) ?? refusal.message;
 }

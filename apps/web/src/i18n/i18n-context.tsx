@@ -1,9 +1,9 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useLocation } from 'react-router';
 import { languageOf, staffLocaleOf, type SiteCatalogue as Catalogue } from '@mnpddh/shared';
 import { isLocaleCode, loadLanguage, type LoadedLanguage, type LocaleCode, type SiteLocale } from './catalogues';
 import { setPluralLocale } from './format';
 import { splitLocalePath } from './locale-path';
+import { useLocation } from '../ui/router';
 
 interface I18n {
   /** The language on screen (downloaded). */

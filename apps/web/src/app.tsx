@@ -1,4 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
+import { loadFormWords } from './i18n/catalogues';
+import { shownLocale } from './i18n/format';
 import { PageTitle } from './i18n/page-title';
 import { isStaffPath, splitLocalePath } from './i18n/locale-path';
 import { HomePage } from './intake/home-page';
@@ -7,11 +9,16 @@ import { lazyPage } from './ui/lazy-page';
 import { PublicLayout } from './ui/public-layout';
 import { useLocation } from './ui/router';
 
-// The form, follow-up and call-back pages carry zod and the shared schemas:
+/** A form page arrives with the form's words in the language shown (French if they cannot be downloaded); `later`: all of them. */
+function withFormWords<T>(page: Promise<T>, later = false): Promise<T> {
+  return Promise.all([page, loadFormWords(shownLocale(), later).catch(() => ({}))]).then(([module]) => module);
+}
+
+// The form, follow-up and call-back pages carry the form's words and code:
 // each is its own chunk, so the home page stays small on 2G.
-const RequestPage = lazyPage(() => import('./intake/request/request-page'));
-const FollowUpPage = lazyPage(() => import('./intake/follow-up/follow-up-page'));
-const CallbackPage = lazyPage(() => import('./intake/callback/callback-page'));
+const RequestPage = lazyPage(() => withFormWords(import('./intake/request/request-page')));
+const FollowUpPage = lazyPage(() => withFormWords(import('./intake/follow-up/follow-up-page'), true));
+const CallbackPage = lazyPage(() => withFormWords(import('./intake/callback/callback-page'), true));
 // Help carries the privacy notice: it is read far less often than the home page is loaded.
 const HelpPage = lazyPage(() => import('./intake/help-page').then((module) => ({ default: module.HelpPage })));
 

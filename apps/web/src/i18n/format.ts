@@ -9,6 +9,11 @@ export function setPluralLocale(locale: SiteLocale): void {
   pluralLocale = locale;
 }
 
+/** The language on screen, for code that runs outside React (a page's chunk downloading its words). */
+export function shownLocale(): SiteLocale {
+  return pluralLocale;
+}
+
 /** A message of the current language with its values: `format(t.common.minutes, { count: 2 })`. Text only (see ui/fill.tsx for elements). */
 export function format(message: string, values: MessageValues): string {
   return formatMessage(message, values, pluralLocale);

@@ -6,6 +6,7 @@ import { CallButton } from '../../ui/call-button';
 import { EmergencyPhoneLink } from '../../ui/emergency-phone';
 import { fill } from '../../ui/fill';
 import { CheckIcon } from '../../ui/icons';
+import { laterPart } from '../../ui/lazy-page';
 import { onQuickExit } from '../../ui/quick-exit';
 import type { Failure } from '../api/public-api';
 import { serverErrors, type FieldErrors } from '../form/field-errors';
@@ -13,7 +14,6 @@ import { Checkbox, optionsOf, RadioGroup, SelectField, TextField } from '../form
 import { ErrorSummary, SendFailure, Sending, useFormErrors, useRetainOnChange } from '../form/form-status';
 import { tristateOptions } from '../form/options';
 import { useHeadingFocus } from '../form/use-heading-focus';
-import { laterPart } from '../form/later-part';
 import { useIntakeT } from '../i18n/catalogues';
 import type { SpokenLanguage } from '../request/request-draft';
 import '../intake.css';

@@ -1,30 +1,5 @@
 import { useEffect, useState } from 'react';
-
-/*
- * A part of a page in its own chunk, fetched ahead (while the person types
- * the first screen) and shown when needed. A failed download (a dropped 2G
- * connection) is forgotten, so the next attempt fetches it again.
- */
-export interface LaterPart<T> {
-  /** The part, if it has arrived. */
-  readonly ready: () => T | null;
-  /** Fetches it once (again after a failure). */
-  readonly load: () => Promise<T>;
-}
-
-export function laterPart<T>(fetch: () => Promise<T>): LaterPart<T> {
-  let arrived: T | null = null;
-  let pending: Promise<T> | null = null;
-  const load = () =>
-    (pending ??= fetch().then(
-      (part) => (arrived = part),
-      (error: unknown) => {
-        pending = null;
-        throw error;
-      },
-    ));
-  return { ready: () => arrived, load };
-}
+import type { LaterPart } from '../../ui/lazy-page';
 
 /** The part when it has arrived (fetched when `needed`), whether its download failed, and a way to try again. */
 export function useLaterPart<T>(part: LaterPart<T>, needed: boolean): { value: T | null; failed: boolean; retry: () => void } {

@@ -18,6 +18,9 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     sourcemap: false,
+    // Which chunks and styles each page loads (dist/.vite/manifest.json, not served: dotfiles are ignored):
+    // the page-weight test adds them up against the 2G budget.
+    manifest: true,
     rolldownOptions: {
       // The shared package is schemas and constants only: a page that imports one constant (the privacy
       // notice on the public help page) must not pull every schema and zod into the public entry.

@@ -20,7 +20,9 @@ export interface SourceMessage {
 /** The French catalogues, each under its own prefix. */
 export const CATALOGUE_SOURCES = [
   { prefix: 'site', file: 'packages/shared/src/i18n/site-fr.ts', variable: 'fr' },
-  { prefix: 'intake', file: 'packages/shared/src/i18n/intake-fr.ts', variable: 'intakeFr' },
+  // The form's catalogue in two parts (the first screen loads the first only); the same key paths.
+  { prefix: 'intake', file: 'packages/shared/src/i18n/intake-first-fr.ts', variable: 'intakeFirstFr' },
+  { prefix: 'intake', file: 'packages/shared/src/i18n/intake-fr.ts', variable: 'intakeLaterFr' },
   { prefix: 'uploads', file: 'packages/shared/src/i18n/uploads-fr.ts', variable: 'uploadsFr' },
   { prefix: 'plain', file: 'packages/shared/src/i18n/plain-fr.ts', variable: 'plainFr' },
   { prefix: 'api', file: 'packages/shared/src/i18n/api-fr.ts', variable: 'apiFr' },

@@ -20,7 +20,7 @@ export const READERS = [
   { tsconfig: 'tsconfig.json', folder: 'apps/api/src/plain' },
 ] as const;
 
-const READS_CATALOGUE = /\b(useT|useIntakeT|useUploadsT|SiteCatalogue|IntakeCatalogue|UploadsCatalogue|PlainCatalogue|PlainContext)\b/;
+const READS_CATALOGUE = /\b(useT|useIntakeT|useIntakeFirstT|useUploadsT|SiteCatalogue|IntakeCatalogue|IntakeFirstCatalogue|UploadsCatalogue|PlainCatalogue|PlainContext)\b/;
 
 export function findMessageUses(root = process.cwd()): MessageUse[] {
   return READERS.flatMap(({ tsconfig, folder }) => usesIn(root, tsconfig, folder));

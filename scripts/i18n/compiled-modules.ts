@@ -14,11 +14,6 @@ function pick(translations: Readonly<Record<string, string>>, keep: (key: string
   return Object.fromEntries(Object.entries(translations).filter(([key]) => keep(key)));
 }
 
-/** One language's public translations: key path → text (a chunk of the web app, downloaded when the language is chosen). */
-export function languageModule(compiled: CompiledLanguage): string {
-  return `${HEADER}import type { Translations } from '../translate.js';\n\nexport const translations: Translations = ${JSON.stringify(pick(compiled.translations, (key) => !key.startsWith(STAFF_ONLY)), null, 2)};\n`;
-}
-
 /** The staff side's translations, by staff language (French and English): read by the API and the dashboard, never by a public page. */
 export function staffModule(languages: readonly CompiledLanguage[]): string {
   const staff = Object.fromEntries(
@@ -29,15 +24,76 @@ export function staffModule(languages: readonly CompiledLanguage[]): string {
   return `${HEADER}import type { Translations } from '../translate.js';\n\nexport const STAFF_TRANSLATIONS: Readonly<Record<string, Translations>> = ${JSON.stringify(staff, null, 2)};\n`;
 }
 
-/** How to load each language (a separate chunk in the web app) and how complete each is. */
+/**
+ * Each language's messages in parts, by where a message is read (its key's
+ * beginning): the web app downloads the home part with any page in that
+ * language, the form part with the form pages (what the request's first
+ * screen reads) and the later part when the form goes past its first screen
+ * (receipt, details, follow-up, call-back, files), so the home page and the
+ * form's first screen on 2G carry only their own words; the plain part
+ * serves the pages without JavaScript (the server's only). The first part
+ * whose beginnings match takes a message; one that none matches goes with
+ * the home part, so no message is ever left out.
+ */
+export const CATALOGUE_PARTS = [
+  { suffix: '', keys: ['site.'] },
+  { suffix: '-plain', keys: ['plain.'] },
+  // The sections of intake-first-fr.ts.
+  { suffix: '-form', keys: ['intake.common.', 'intake.errors.', 'intake.labels.', 'intake.request.'] },
+  { suffix: '-later', keys: ['intake.', 'uploads.'] },
+] as const;
+
+function partOf(key: string): string {
+  return CATALOGUE_PARTS.find((part) => part.keys.some((start) => key.startsWith(start)))?.suffix ?? '';
+}
+
+/** One language's modules: file name (without folder) → text. */
+export function languageModules(compiled: CompiledLanguage): { readonly file: string; readonly text: string }[] {
+  return CATALOGUE_PARTS.map(({ suffix }) => {
+    const translations = Object.fromEntries(Object.entries(compiled.translations).filter(([key]) => !key.startsWith(STAFF_ONLY) && partOf(key) === suffix));
+    const text = `${HEADER}import type { Translations } from '../translate.js';\n\nexport const translations: Translations = ${JSON.stringify(translations, null, 2)};\n`;
+    return { file: `${compiled.language.code}${suffix}.ts`, text };
+  });
+}
+
+function loaders(languages: readonly CompiledLanguage[], suffix: string): string {
+  return languages.map(({ language }) => `  ${language.code}: () => import('./${language.code}${suffix}.js').then((module) => module.translations),`).join('\n');
+}
+
+function allParts(languages: readonly CompiledLanguage[]): string {
+  return languages
+    .map(({ language }) => {
+      const parts = CATALOGUE_PARTS.map(({ suffix }) => `import('./${language.code}${suffix}.js')`).join(', ');
+      return `  ${language.code}: () => Promise.all([${parts}]).then((modules) => Object.assign({}, ...modules.map((module) => module.translations)) as Translations),`;
+    })
+    .join('\n');
+}
+
+/** How to load each language's parts (each a separate chunk in the web app) and how complete each is. */
 export function indexModule(languages: readonly CompiledLanguage[], counts: readonly LanguageCounts[]): string {
-  const loaders = languages.map(({ language }) => `  ${language.code}: () => import('./${language.code}.js').then((module) => module.translations),`).join('\n');
   return `${HEADER}import type { SiteLocale } from '../languages.js';
 import type { CatalogueCounts, Translations } from '../translate.js';
 
-/** Each translated language's messages, loaded when the language is chosen. */
-export const TRANSLATION_LOADERS: { readonly [code in Exclude<SiteLocale, 'fr'>]: () => Promise<Translations> } = {
-${loaders}
+type Loaders = { readonly [code in Exclude<SiteLocale, 'fr'>]: () => Promise<Translations> };
+
+/** Each translated language's home part (the site's words), loaded when the language is chosen. */
+export const SITE_TRANSLATION_LOADERS: Loaders = {
+${loaders(languages, '')}
+};
+
+/** Each translated language's form part (what the request form's first screen reads), loaded with the form pages. */
+export const FORM_TRANSLATION_LOADERS: Loaders = {
+${loaders(languages, '-form')}
+};
+
+/** Each translated language's later form part (receipt, details, follow-up, call-back, files). */
+export const LATER_TRANSLATION_LOADERS: Loaders = {
+${loaders(languages, '-later')}
+};
+
+/** Every part of each translated language (the pages the server renders without JavaScript). */
+export const TRANSLATION_LOADERS: Loaders = {
+${allParts(languages)}
 };
 
 /** Messages per language: reviewed, awaiting review (fuzzy), missing (shown in French). */

@@ -2,11 +2,11 @@
 import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
 import { App } from './app';
 import { FRENCH, loadLanguage } from './i18n/catalogues';
 import { firstLocale, I18nProvider } from './i18n/i18n-context';
 import { canonicalAddress } from './i18n/locale-path';
+import { PublicRouter } from './ui/router';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -24,11 +24,11 @@ void loadLanguage(firstLocale())
   .then((first) =>
     createRoot(root).render(
       <StrictMode>
-        <BrowserRouter>
+        <PublicRouter>
           <I18nProvider first={first}>
             <App />
           </I18nProvider>
-        </BrowserRouter>
+        </PublicRouter>
       </StrictMode>,
     ),
   );

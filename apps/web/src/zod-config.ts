@@ -1,9 +1,14 @@
-import { config } from 'zod/v4/core';
-
 /*
  * zod compiles object parsers with `new Function` unless told not to, and
- * decides when each schema is built: this module is imported first, before
- * any schema exists. Our CSP (script-src 'self', no 'unsafe-eval') refuses
- * the probe and would report a violation on every page.
+ * probes for it as each object schema is built. Our CSP (script-src 'self',
+ * no 'unsafe-eval') refuses the probe and would report a violation on every
+ * page. zod keeps its configuration in `globalThis.__zod_globalConfig` and
+ * adopts the object it finds there (zod/v4/core/core.js): set here, first in
+ * the entry, it holds before any schema exists without putting zod itself in
+ * the entry — zod loads with the forms, after the first screen.
+ * packages/shared/src/zod-global-config.spec.ts fails if zod stops reading it.
  */
-config({ jitless: true });
+const scope = globalThis as { __zod_globalConfig?: { jitless?: boolean } };
+scope.__zod_globalConfig = { ...scope.__zod_globalConfig, jitless: true };
+
+export {};

@@ -1,4 +1,7 @@
 import { PRIVACY_NOTICE_VERSION } from './privacy-notice.js';
+import { needsPhone, reachable } from './request-steps.js';
+
+export { needsPhone, reachable, REQUEST_FIRST_STEPS } from './request-steps.js';
 
 /**
  * The first part of a protection request as a form holds it while the person
@@ -20,12 +23,6 @@ export interface RequestDraftFields {
   consentProcessing: boolean;
   consentSharing: boolean;
 }
-
-/** The three short screens before "Envoyer maintenant", and the parts of the `ProtectionRequest` schema each one asks. */
-export const REQUEST_FIRST_STEPS = [['summary', 'rightNow'], ['contact'], ['consent']] as const;
-
-export const needsPhone = (methods: readonly string[]) => methods.some((m) => m === 'phone' || m === 'signal' || m === 'whatsapp');
-export const reachable = (methods: readonly string[]) => methods.length > 0 && !methods.includes('no_contact');
 
 /**
  * The object the shared `ProtectionRequest` schema checks. Only the contact

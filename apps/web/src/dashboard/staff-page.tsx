@@ -28,6 +28,7 @@ import { StaffSessionProvider } from './session';
 import { SignInPage } from './sign-in/sign-in-page';
 import { SecurityKeysPage } from './security-keys/security-keys-page';
 import { StaffLayout } from './staff-layout';
+import { StaffRouter } from './staff-router';
 import { AnnualReportPage } from '../reports/annual-report-page';
 import { AuditPage } from '../reports/audit-page';
 import { StatisticsPage } from '../reports/statistics-page';
@@ -47,6 +48,17 @@ import '../reports/reports.css';
  * page title stays the neutral one of the whole site.
  */
 export default function StaffPage() {
+  return (
+    <StaffRouter>
+      <Routes>
+        <Route path="personnel/*" element={<StaffRoutes />} />
+      </Routes>
+    </StaffRouter>
+  );
+}
+
+/** The pages under /personnel (paths relative to it). */
+function StaffRoutes() {
   return (
     <StaffSessionProvider>
       <ReferenceProvider>

@@ -1,9 +1,11 @@
 import {
+  FORM_TRANSLATION_LOADERS,
   isSiteLocale,
+  LATER_TRANSLATION_LOADERS,
   languageOf,
   OFFERED_LOCALES,
+  SITE_TRANSLATION_LOADERS,
   siteFr,
-  TRANSLATION_LOADERS,
   translateCatalogue,
   type SiteCatalogue as Catalogue,
   type SiteLocale,
@@ -25,16 +27,60 @@ export interface LoadedLanguage {
 /** French is in the page already: the source catalogue, nothing to lay over it. */
 export const FRENCH: LoadedLanguage = { locale: 'fr', translations: {}, site: siteFr };
 
-const loading = new Map<SiteLocale, Promise<LoadedLanguage>>();
+type Loaders = typeof SITE_TRANSLATION_LOADERS;
 
-/** Downloads a language's catalogue (its own chunk) the first time it is chosen. */
+/*
+ * A language comes in parts (compiled/<code>.ts, -form.ts, -later.ts), each
+ * its own chunk: the home part with any page; the form part with the form
+ * pages; the later part once the form goes past its first screen (or with
+ * follow-up and call-back). So /bm/ on 2G carries no form words and the
+ * form's first screen none of the receipt's or the details'. Once a part has
+ * been needed, choosing another language downloads it too before switching.
+ */
+const homeParts = new Map<SiteLocale, Promise<Translations>>();
+const formParts = new Map<SiteLocale, Promise<Translations>>();
+const laterParts = new Map<SiteLocale, Promise<Translations>>();
+/** The form's words that have arrived, per language, for the form's catalogues to read while rendering. */
+const formWords = new Map<SiteLocale, Translations>([['fr', {}]]);
+let formShown = false;
+let laterShown = false;
+
+/** A part of a language, downloaded once; a failed download (the connection dropped) is tried again next time. */
+function partOf(parts: Map<SiteLocale, Promise<Translations>>, loaders: Loaders, locale: Exclude<SiteLocale, 'fr'>): Promise<Translations> {
+  const pending = parts.get(locale) ?? loaders[locale]();
+  pending.catch(() => parts.delete(locale));
+  parts.set(locale, pending);
+  return pending;
+}
+
+/** Downloads a language's home part (and the form's parts once they have been needed) the first time it is chosen. */
 export function loadLanguage(locale: SiteLocale): Promise<LoadedLanguage> {
   if (locale === 'fr') return Promise.resolve(FRENCH);
-  const pending = loading.get(locale) ?? TRANSLATION_LOADERS[locale]().then((translations) => languageWith(locale, translations));
-  // A failed download (the connection dropped) is tried again at the next choice.
-  pending.catch(() => loading.delete(locale));
-  loading.set(locale, pending);
-  return pending;
+  const form = formShown ? loadFormWords(locale) : Promise.resolve({});
+  return Promise.all([partOf(homeParts, SITE_TRANSLATION_LOADERS, locale), form]).then(([home, words]) => languageWith(locale, { ...home, ...words }));
+}
+
+/**
+ * Downloads the form's words in a language: the first screen's, and with
+ * `later` the rest. Every language chosen afterwards comes with as much.
+ */
+export function loadFormWords(locale: SiteLocale, later = false): Promise<Translations> {
+  formShown = true;
+  laterShown ||= later;
+  if (locale === 'fr') return Promise.resolve({});
+  const parts = [partOf(formParts, FORM_TRANSLATION_LOADERS, locale)];
+  if (laterShown) parts.push(partOf(laterParts, LATER_TRANSLATION_LOADERS, locale));
+  return Promise.all(parts).then((arrived) => {
+    const words: Translations = Object.assign({}, ...arrived) as Translations;
+    // A new object only when more words arrived: the catalogues built from it are kept per object.
+    if (Object.keys(words).length !== Object.keys(formWordsOf(locale)).length) formWords.set(locale, words);
+    return words;
+  });
+}
+
+/** The form's words in a language that have arrived (French wherever they have not). */
+export function formWordsOf(locale: SiteLocale): Translations {
+  return formWords.get(locale) ?? {};
 }
 
 function languageWith(locale: SiteLocale, translations: Translations): LoadedLanguage {

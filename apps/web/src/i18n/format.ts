@@ -1,5 +1,5 @@
 import { formatMessage, type MessageValues } from '@mnpddh/shared';
-import type { LoadedLanguage } from './catalogues';
+import type { LoadedLanguage, SiteLocale } from './catalogues';
 
 // The language on screen, for code that runs outside React (formatting, form
 // checks): the page shows one language at a time, set by the I18nProvider as
@@ -13,6 +13,11 @@ export function setCurrentLanguage(language: LoadedLanguage): void {
 /** The language on screen and its translations. */
 export function currentLanguage(): Pick<LoadedLanguage, 'locale' | 'translations'> {
   return current;
+}
+
+/** The language on screen, for code that runs outside React (a page's chunk downloading its words). */
+export function shownLocale(): SiteLocale {
+  return current.locale;
 }
 
 /** A message of the current language with its values: `format(t.common.minutes, { count: 2 })`. Text only (see ui/fill.tsx for elements). */

@@ -1,10 +1,9 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useLocation } from 'react-router';
 import { languageOf, staffLocaleOf, type SiteCatalogue as Catalogue } from '@mnpddh/shared';
 import { isLocaleCode, loadLanguage, type LoadedLanguage, type LocaleCode, type SiteLocale } from './catalogues';
 import { setCurrentLanguage } from './format';
-import { watchFrenchFallbacks } from './french-fallback';
 import { isStaffPath, splitLocalePath } from './locale-path';
+import { useLocation } from '../ui/router';
 
 interface I18n {
   /** The language on screen (downloaded). */
@@ -62,7 +61,17 @@ export function I18nProvider({ first, children }: { first: LoadedLanguage; child
     root.lang = language.locale;
     root.dir = languageOf(language.locale).dir;
     // The title is each page's (page-title.tsx).
-    return language.locale === 'fr' ? undefined : watchFrenchFallbacks(document.body, language.translations, root.dir === 'rtl');
+    if (language.locale === 'fr') return undefined;
+    // Its own chunk, fetched once the page is up: French pages (most visits) never download it.
+    let live = true;
+    let stop: (() => void) | undefined;
+    void import('./french-fallback').then(({ watchFrenchFallbacks }) => {
+      if (live) stop = watchFrenchFallbacks(document.body, language.translations, root.dir === 'rtl');
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
   }, [language]);
 
   const value = useMemo(() => ({ language, prefix, wanted, setLocale }), [language, prefix, wanted]);

@@ -1,7 +1,7 @@
-import { Link, useLocation } from 'react-router';
 import { languageName, localeCodes, type LocaleCode } from './catalogues';
 import { useSiteLocale, useT, useWantedLocale } from './i18n-context';
 import { localePath, splitLocalePath } from './locale-path';
+import { Link, useLocation } from '../ui/router';
 
 /**
  * Public pages: one link per offered language to this same page in it

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { useLocation } from 'react-router';
 import type { SiteCatalogue as Catalogue } from '@mnpddh/shared';
 import { useT } from './i18n-context';
 import { splitLocalePath } from './locale-path';
+import { useLocation } from '../ui/router';
 
 type PublicPage = keyof Catalogue['meta']['pageTitles'];
 type StaffPage = keyof Catalogue['meta']['staffTitles'];

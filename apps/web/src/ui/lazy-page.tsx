@@ -63,3 +63,30 @@ export function lazyPage(load: () => Promise<{ default: ComponentType }>): Compo
     );
   };
 }
+
+/*
+ * A part of a page in its own chunk (the request's and call-back's checks and
+ * later screens), fetched ahead (while the person types
+ * the first screen) and shown when needed. A failed download (a dropped 2G
+ * connection) is forgotten, so the next attempt fetches it again.
+ */
+export interface LaterPart<T> {
+  /** The part, if it has arrived. */
+  readonly ready: () => T | null;
+  /** Fetches it once (again after a failure). */
+  readonly load: () => Promise<T>;
+}
+
+export function laterPart<T>(fetch: () => Promise<T>): LaterPart<T> {
+  let arrived: T | null = null;
+  let pending: Promise<T> | null = null;
+  const load = () =>
+    (pending ??= fetch().then(
+      (part) => (arrived = part),
+      (error: unknown) => {
+        pending = null;
+        throw error;
+      },
+    ));
+  return { ready: () => arrived, load };
+}

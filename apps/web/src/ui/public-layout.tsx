@@ -1,5 +1,4 @@
-import { useRef } from 'react';
-import { Outlet } from 'react-router';
+import { useRef, type ReactNode } from 'react';
 import { LanguageLinks } from '../i18n/language-switcher';
 import { ReviewNotice } from '../i18n/review-notice';
 import { useT } from '../i18n/i18n-context';
@@ -16,7 +15,7 @@ import { useFocusOnNavigate } from './use-focus-on-navigate';
  * scrolling), the emergency number and "Être rappelé" at the top and
  * bottom, language choice.
  */
-export function PublicLayout() {
+export function PublicLayout({ children }: { children: ReactNode }) {
   const t = useT();
   const main = useRef<HTMLElement>(null);
   useQuickExitShortcut();
@@ -49,7 +48,7 @@ export function PublicLayout() {
       <main id="main" ref={main} tabIndex={-1} className="site-main">
         <div className="container">
           <ReviewNotice />
-          <Outlet />
+          {children}
         </div>
       </main>
       <footer className="site-footer">

@@ -1,6 +1,6 @@
-import { Link, type LinkProps } from 'react-router';
 import { useLocalePrefix } from '../i18n/i18n-context';
 import { isStaffPath, localePath } from '../i18n/locale-path';
+import { Link, type LinkProps } from './router';
 
 /**
  * A link inside the site that replaces the current history entry instead of
@@ -10,6 +10,6 @@ import { isStaffPath, localePath } from '../i18n/locale-path';
  */
 export function SiteLink({ to, ...props }: LinkProps) {
   const prefix = useLocalePrefix();
-  const keepsLanguage = typeof to === 'string' && to.startsWith('/') && !isStaffPath(to);
+  const keepsLanguage = to.startsWith('/') && !isStaffPath(to);
   return <Link replace to={keepsLanguage ? localePath(prefix, to) : to} {...props} />;
 }

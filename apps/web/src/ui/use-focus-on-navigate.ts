@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import { useLocation } from 'react-router';
 import { splitLocalePath } from '../i18n/locale-path';
+import { useLocation } from './router';
 
 /**
  * After a client-side navigation, start the new page at its top and move

@@ -1,4 +1,4 @@
-import { CallbackRequest, PRIVACY_NOTICE_VERSION, SPOKEN_LANGUAGES, type Tristate } from '@mnpddh/shared';
+import { SPOKEN_LANGUAGES, type Tristate } from '@mnpddh/shared';
 import { PrivacyNoticeText } from '../privacy-notice-text';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocale, useT } from '../../i18n/i18n-context';
@@ -6,13 +6,14 @@ import { CallButton } from '../../ui/call-button';
 import { EmergencyPhoneLink } from '../../ui/emergency-phone';
 import { fill } from '../../ui/fill';
 import { CheckIcon } from '../../ui/icons';
+import { laterPart } from '../../ui/lazy-page';
 import { onQuickExit } from '../../ui/quick-exit';
-import { newIdempotencyKey, publicApi, type Failure } from '../api/public-api';
+import type { Failure } from '../api/public-api';
+import { serverErrors, type FieldErrors } from '../form/field-errors';
 import { Checkbox, optionsOf, RadioGroup, SelectField, TextField } from '../form/fields';
 import { ErrorSummary, SendFailure, Sending, useFormErrors, useRetainOnChange } from '../form/form-status';
 import { tristateOptions } from '../form/options';
 import { useHeadingFocus } from '../form/use-heading-focus';
-import { serverErrors, validate } from '../form/validate';
 import { useIntakeT } from '../i18n/catalogues';
 import type { SpokenLanguage } from '../request/request-draft';
 import '../intake.css';
@@ -27,6 +28,9 @@ interface CallbackDraft {
 }
 
 const emptyDraft: CallbackDraft = { phone: '', safeTimes: '', language: '', lifeInDanger: '', consent: false };
+
+/** zod, the schema and the API client: fetched at the first answer, so the form shows without them. */
+const sender = laterPart(() => import('./callback-send'));
 
 /** Kept while moving around the site, like the request form; never on the device. */
 let kept: CallbackDraft | null = null;
@@ -63,42 +67,44 @@ export default function CallbackPage() {
     [],
   );
 
-  const change = (patch: Partial<CallbackDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const change = (patch: Partial<CallbackDraft>) => {
+    sender.load().catch(() => undefined);
+    setDraft((current) => ({ ...current, ...patch }));
+  };
 
-  const check = () => {
-    const checked = validate(
-      CallbackRequest,
-      {
-        phone: draft.phone,
-        safeTimes: draft.safeTimes,
-        language: draft.language || undefined,
-        lifeInDanger: draft.lifeInDanger || undefined,
-        consent: { processing: draft.consent, noticeVersion: PRIVACY_NOTICE_VERSION },
-      },
-      locale,
-      t,
-    );
+  const check = (api: NonNullable<ReturnType<typeof sender.ready>>) => {
+    const checked = api.checkCallback(draft, locale, t);
     // "Too short" is the schema's word for an empty number too: say what to do instead.
     if (!checked.ok && checked.errors.phone && draft.phone.trim() === '') checked.errors.phone = t.errors.required;
     return checked;
   };
-  useRetainOnChange(form, draft, () => {
-    const checked = check();
+  useRetainOnChange(form, draft, (): FieldErrors => {
+    // Errors are shown only after a check, which needed the sender: it has arrived.
+    const api = sender.ready();
+    if (!api) return form.errors;
+    const checked = check(api);
     return checked.ok ? {} : checked.errors;
   });
 
   const submit = async () => {
     if (sending.current) return;
-    const checked = check();
-    if (!checked.ok) return form.show(checked.errors);
-    form.clear();
     sending.current = true;
     setBusy(true);
     setFailure(null);
-    idempotencyKey ??= newIdempotencyKey();
-    const result = await publicApi.requestCallback(checked.data, idempotencyKey);
-    sending.current = false;
-    setBusy(false);
+    await send().finally(() => {
+      sending.current = false;
+      setBusy(false);
+    });
+  };
+
+  const send = async () => {
+    const api = await sender.load().catch(() => null);
+    if (!api) return setFailure({ kind: 'network' });
+    const checked = check(api);
+    if (!checked.ok) return form.show(checked.errors);
+    form.clear();
+    idempotencyKey ??= api.newIdempotencyKey();
+    const result = await api.publicApi.requestCallback(checked.data, idempotencyKey);
     if (result.ok) {
       idempotencyKey = null;
       setDraft(emptyDraft);

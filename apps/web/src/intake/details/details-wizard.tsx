@@ -21,7 +21,7 @@ const SCREENS: Record<DetailStepName, (props: StepProps) => JSX.Element> = {
   help: HelpStep,
 };
 
-interface DetailsWizardProps {
+export interface DetailsWizardProps {
   draft: DetailsDraft;
   onDraftChange: (draft: DetailsDraft) => void;
   step: number;

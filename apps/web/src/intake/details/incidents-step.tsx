@@ -2,7 +2,7 @@ import { PERPETRATOR_TYPES, REGIONS, THREAT_TYPES } from '@mnpddh/shared';
 import { Checkbox, CheckboxGroup, optionsOf, RadioGroup, SelectField, TextField } from '../form/fields';
 import { tristateOptions } from '../form/options';
 import { useFocusLater } from '../form/use-focus-later';
-import { fieldId } from '../form/validate';
+import { fieldId } from '../form/field-errors';
 import { format, useIntakeT } from '../i18n/catalogues';
 import { emptyIncident, isDetention, type IncidentDraft } from './details-draft';
 import type { StepProps } from './who-steps';

@@ -2,7 +2,7 @@ import { AGE_GROUPS, DEFENDER_PROFILES, SPOKEN_LANGUAGES } from '@mnpddh/shared'
 import { CheckboxGroup, optionsOf, RadioGroup, TextField } from '../form/fields';
 import type { Patch } from '../form/options';
 import { useFocusLater } from '../form/use-focus-later';
-import { fieldId, type FieldErrors } from '../form/validate';
+import { fieldId, type FieldErrors } from '../form/field-errors';
 import { format, useIntakeT } from '../i18n/catalogues';
 import { emptyOther, type AgeGroup, type DetailsDraft, type Disability, type Gender, type OtherRelationship } from './details-draft';
 

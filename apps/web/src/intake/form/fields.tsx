@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { Icon, InfoIcon } from '../../ui/icons';
-import { useIntakeT } from '../i18n/catalogues';
-import { fieldId } from './validate';
+import { useIntakeFirstT } from '../i18n/first-catalogue';
+import { fieldId } from './field-errors';
 
 /*
  * The form's questions: a label (or legend), why we ask, a hint, the error
@@ -41,7 +41,7 @@ interface Described {
 
 /** Hint, why and error under a label, with the ids that tie them to the control. */
 function useDescription({ path, hint, why, error }: QuestionProps): Described {
-  const t = useIntakeT();
+  const t = useIntakeFirstT();
   const id = fieldId(path);
   const hintId = hint ? `${id}-hint` : undefined;
   const whyId = why ? `${id}-why` : undefined;
@@ -88,7 +88,7 @@ function useDescription({ path, hint, why, error }: QuestionProps): Described {
 }
 
 function LabelText({ label, optional }: { label: ReactNode; optional?: boolean | undefined }) {
-  const t = useIntakeT();
+  const t = useIntakeFirstT();
   return (
     <>
       {label}

@@ -2,10 +2,10 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { EmergencyPhoneLink } from '../../ui/emergency-phone';
 import { fill } from '../../ui/fill';
 import type { Failure } from '../api/public-api';
-import { format, useIntakeT } from '../i18n/catalogues';
-import type { IntakeCatalogue } from '@mnpddh/shared';
+import { format, useIntakeFirstT } from '../i18n/first-catalogue';
+import type { IntakeFirstCatalogue } from '@mnpddh/shared';
 import { AlertIcon } from './fields';
-import { fieldId, hasErrors, noErrors, type FieldErrors } from './validate';
+import { fieldId, hasErrors, noErrors, type FieldErrors } from './field-errors';
 
 export interface FormErrorsState {
   errors: FieldErrors;
@@ -56,7 +56,7 @@ export function useFormErrors(): FormErrorsState {
  * after the focused field), and lists errors whose field is not on screen.
  */
 export function ErrorSummary({ state }: { state: FormErrorsState }) {
-  const t = useIntakeT();
+  const t = useIntakeFirstT();
   const { errors, attempt } = state;
   const [orphans, setOrphans] = useState<string[]>([]);
   useEffect(() => {
@@ -85,12 +85,12 @@ export function ErrorSummary({ state }: { state: FormErrorsState }) {
 }
 
 /** "2 minutes" from a Retry-After in seconds (at least one minute). */
-export function waitText(seconds: number, t: IntakeCatalogue): string {
+export function waitText(seconds: number, t: IntakeFirstCatalogue): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   return format(t.common.minutes, { count: minutes });
 }
 
-export function failureMessage(failure: Failure, t: IntakeCatalogue): string {
+export function failureMessage(failure: Failure, t: IntakeFirstCatalogue): string {
   switch (failure.kind) {
     case 'network':
       return t.errors.network;
@@ -115,7 +115,7 @@ export function failureMessage(failure: Failure, t: IntakeCatalogue): string {
  * idempotency key), so there is one button to press, not two.
  */
 export function SendFailure({ failure }: { failure: Failure }) {
-  const t = useIntakeT();
+  const t = useIntakeFirstT();
   const correlationId = failure.kind === 'server' ? failure.correlationId : undefined;
   return (
     <div className="send-failure" role="alert">
@@ -131,7 +131,7 @@ export function SendFailure({ failure }: { failure: Failure }) {
 
 /** "Envoi en cours…": a polite status while a slow request is on its way. */
 export function Sending({ active, text }: { active: boolean; text?: string }) {
-  const t = useIntakeT();
+  const t = useIntakeFirstT();
   return (
     <p className="sending" role="status">
       {active ? (text ?? t.common.sending) : null}

@@ -1,8 +1,8 @@
-import { format, useIntakeT } from '../i18n/catalogues';
+import { format, useIntakeFirstT } from '../i18n/first-catalogue';
 
 /** "Étape 2 sur 3" in words, and the same as a bar for those who look. */
 export function Progress({ current, total }: { current: number; total: number }) {
-  const t = useIntakeT();
+  const t = useIntakeFirstT();
   return (
     <div className="progress">
       <p className="progress__text">{format(t.common.stepOf, { current: current + 1, total })}</p>

@@ -1,14 +1,12 @@
-import { apiFr, plainFieldMessage, translateCatalogue, type FieldError, type FieldErrorWords, type Translations } from '@mnpddh/shared';
+import { apiFr, plainFieldMessage, translateCatalogue, type FieldErrorWords, type Translations } from '@mnpddh/shared';
 import type { core, ZodType } from 'zod';
 import zodEn from 'zod/v4/locales/en.js';
 import zodFr from 'zod/v4/locales/fr.js';
 import type { LocaleCode } from '../../i18n/catalogues';
 import { currentLanguage } from '../../i18n/format';
+import type { FieldErrors } from './field-errors';
 
-/** What a form shows beside its fields: one message per dotted path (`contact.phone`, `incidents.0.when.date`). */
-export type FieldErrors = Record<string, string>;
-
-export const noErrors: FieldErrors = {};
+export { errorsUnder, fieldId, hasErrors, noErrors, serverErrors, type FieldErrors } from './field-errors';
 
 /** zod's own wording in each language, as the API uses it (apps/api/src/common/valid-body.ts). */
 const LOCALE_ERRORS: Record<LocaleCode, core.$ZodErrorMap> = {
@@ -46,29 +44,4 @@ export function validate<T>(schema: ZodType<T>, value: unknown, locale: LocaleCo
     errors[path] ??= plainFieldMessage(issue, words, fields, currentLanguage().locale, root);
   }
   return { ok: false, errors };
-}
-
-/** The API's 400 answer, field by field (already in the page's language: we send Accept-Language). */
-export function serverErrors(fields: readonly FieldError[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const { field, message } of fields) errors[field] ??= message;
-  return errors;
-}
-
-/** Only the errors whose path starts with one of these prefixes (`contact` keeps `contact.phone`). */
-export function errorsUnder(errors: FieldErrors, prefixes: readonly string[]): FieldErrors {
-  const kept: FieldErrors = {};
-  for (const [path, message] of Object.entries(errors)) {
-    if (prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}.`))) kept[path] = message;
-  }
-  return kept;
-}
-
-export function hasErrors(errors: FieldErrors): boolean {
-  return Object.keys(errors).length > 0;
-}
-
-/** The id of a field's control (or group) for a dotted path: `contact.phone` → `f-contact-phone`. */
-export function fieldId(path: string): string {
-  return `f-${path.replace(/[^\w]/g, '-')}`;
 }

@@ -1,5 +1,6 @@
 import { intakeFr, translateCatalogue, type IntakeCatalogue, type Translations } from '@mnpddh/shared';
-import { useTranslations } from '../../i18n/i18n-context';
+import { formWordsOf } from '../../i18n/catalogues';
+import { useSiteLocale } from '../../i18n/i18n-context';
 
 export { format } from '../../i18n/format';
 
@@ -7,7 +8,8 @@ const built = new WeakMap<Translations, IntakeCatalogue>();
 
 /** The form's strings in the current interface language, French wherever a message is not translated. */
 export function useIntakeT(): IntakeCatalogue {
-  const { translations } = useTranslations();
+  const [locale] = useSiteLocale();
+  const translations = formWordsOf(locale);
   let catalogue = built.get(translations);
   if (!catalogue) {
     catalogue = translateCatalogue(intakeFr, translations, 'intake');

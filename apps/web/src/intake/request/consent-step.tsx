@@ -5,7 +5,7 @@ import { LockIcon } from '../../ui/icons';
 import { Checkbox } from '../form/fields';
 import { format, useIntakeT } from '../i18n/catalogues';
 import { PrivacyNoticeText } from '../privacy-notice-text';
-import { isUrgentDraft, type FirstStepProps } from './first-steps';
+import { isUrgentDraft, type FirstStepProps } from './now-step';
 
 /** Loi n°2013-015 on personal data: who reads, why, how long, and the person's rights. */
 export function PrivacyNotice() {

@@ -1,5 +1,5 @@
 import { REQUEST_FIRST_STEPS, type CONTACT_METHODS, type SPOKEN_LANGUAGES, type SubmissionReceipt, type Tristate } from '@mnpddh/shared';
-import { emptyDetails, type DetailsDraft } from '../details/details-draft';
+import type { DetailsDraft } from '../details/details-draft';
 
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 export type SpokenLanguage = (typeof SPOKEN_LANGUAGES)[number];
@@ -55,7 +55,8 @@ export type Stage =
 export interface RequestMemory {
   stage: Stage;
   draft: FirstStepDraft;
-  details: DetailsDraft;
+  /** Null until the details screens first show (their empty draft loads with them). */
+  details: DetailsDraft | null;
   /** Kept from the first "Envoyer" until the server accepts: a retry is the same submission. */
   idempotencyKey: string | null;
   /** The answer to the submission: the receipt opens follow-up to send the details. */
@@ -63,7 +64,7 @@ export interface RequestMemory {
 }
 
 export function freshMemory(): RequestMemory {
-  return { stage: { name: 'first', step: 0 }, draft: emptyFirstStep, details: emptyDetails(), idempotencyKey: null, submitted: null };
+  return { stage: { name: 'first', step: 0 }, draft: emptyFirstStep, details: null, idempotencyKey: null, submitted: null };
 }
 
 /*

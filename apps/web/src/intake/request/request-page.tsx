@@ -1,21 +1,39 @@
-import { ProtectionRequest, toRequestInput, type RequestDetails } from '@mnpddh/shared';
+import type { RequestDetails } from '@mnpddh/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { loadFormWords } from '../../i18n/catalogues';
+import { shownLocale } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n-context';
 import { InfoIcon } from '../../ui/icons';
+import { laterPart } from '../../ui/lazy-page';
+import { ListenButton } from '../../ui/listen-button';
 import { onQuickExit } from '../../ui/quick-exit';
-import { endFollowUpInBackground, newIdempotencyKey, publicApi, type Failure, type Result } from '../api/public-api';
-import { DetailsWizard } from '../details/details-wizard';
+import type { Failure, Result } from '../api/public-api';
+import { errorsUnder, hasErrors, serverErrors, type FieldErrors } from '../form/field-errors';
 import { ErrorSummary, SendFailure, Sending, useFormErrors, useRetainOnChange } from '../form/form-status';
+import { useLaterPart } from '../form/later-part';
 import { Progress } from '../form/progress';
 import { useHeadingFocus } from '../form/use-heading-focus';
-import { errorsUnder, hasErrors, serverErrors, validate, type FieldErrors } from '../form/validate';
-import { useIntakeT } from '../i18n/catalogues';
-import { ConsentStep } from './consent-step';
-import { ContactStep, NowStep } from './first-steps';
-import { DoneScreen, ReceiptScreen } from './receipt-screen';
+import { useIntakeFirstT } from '../i18n/first-catalogue';
+import { NowStep } from './now-step';
+import { PartStatus } from './part-status';
 import { FIRST_STEPS, firstStepOf, requestMemory, type RequestMemory, type Stage } from './request-draft';
 import '../intake.css';
-import { ListenButton } from '../../ui/listen-button';
+
+/*
+ * The first screen shows with this chunk alone. The checks and the API client
+ * (zod and the shared schema) and the later screens are their own chunks,
+ * fetched as soon as the person starts answering, so a 2G line does not wait
+ * at "Continuer" and the page's first load does not carry them.
+ */
+const sender = laterPart(() => import('./request-send'));
+const later = laterPart(() =>
+  Promise.all([import('./later-parts'), loadFormWords(shownLocale(), true).catch(() => ({}))]).then(([screens]) => screens),
+);
+
+function prefetch(): void {
+  sender.load().catch(() => undefined);
+  later.load().catch(() => undefined);
+}
 
 const stageKey = (stage: Stage) => (stage.name === 'first' ? `first-${stage.step}` : stage.name);
 
@@ -27,10 +45,13 @@ const stageKey = (stage: Stage) => (stage.name === 'first' ? `first-${stage.step
  * retries with the same Idempotency-Key.
  */
 export default function RequestPage() {
-  const t = useIntakeT();
+  const t = useIntakeFirstT();
   const [locale] = useLocale();
   const [memory, setMemory] = useState<RequestMemory>(requestMemory.read);
   const { stage, draft } = memory;
+  const laterScreens = useLaterPart(later, !(stage.name === 'first' && stage.step === 0));
+  const screens = laterScreens.value;
+  const waitForScreens = <PartStatus failed={laterScreens.failed} onRetry={laterScreens.retry} />;
   const heading = useHeadingFocus(stageKey(stage));
   const form = useFormErrors();
   const [busy, setBusy] = useState(false);
@@ -47,12 +68,13 @@ export default function RequestPage() {
   useEffect(() => {
     const undo = onQuickExit(() => {
       requestMemory.forget();
-      if (session.current) endFollowUpInBackground();
+      // A session is opened through the sender: it has arrived.
+      if (session.current) sender.ready()?.endFollowUpInBackground();
     });
     return () => {
       undo();
       // Leaving the page: the form stays in memory, but an open follow-up session is closed.
-      if (session.current) endFollowUpInBackground();
+      if (session.current) sender.ready()?.endFollowUpInBackground();
       session.current = false;
     };
   }, []);
@@ -64,9 +86,21 @@ export default function RequestPage() {
     update({ stage: next });
   };
 
-  const check = () => validate(ProtectionRequest, toRequestInput(draft), locale, t);
+  /** The checks and the API client; null, with the connection's failure shown, if they cannot be fetched. */
+  const loadSender = async () => {
+    try {
+      return await sender.load();
+    } catch {
+      setFailure({ kind: 'network' });
+      return null;
+    }
+  };
+
   useRetainOnChange(form, draft, () => {
-    const checked = check();
+    // Errors are shown only after a check, which needed the sender: it has arrived.
+    const checks = sender.ready();
+    if (!checks) return form.errors;
+    const checked = checks.checkRequest(draft, locale, t);
     return checked.ok ? {} : checked.errors;
   });
 
@@ -79,17 +113,24 @@ export default function RequestPage() {
 
   const submit = async () => {
     if (sending.current) return;
-    const checked = check();
-    if (!checked.ok) return showErrors(checked.errors);
-    form.clear();
-    const key = memory.idempotencyKey ?? newIdempotencyKey();
-    update({ idempotencyKey: key });
     sending.current = true;
     setBusy(true);
     setFailure(null);
-    const result = await publicApi.submitRequest(checked.data, key);
-    sending.current = false;
-    setBusy(false);
+    await send().finally(() => {
+      sending.current = false;
+      setBusy(false);
+    });
+  };
+
+  const send = async () => {
+    const api = await loadSender();
+    if (!api) return;
+    const checked = api.checkRequest(draft, locale, t);
+    if (!checked.ok) return showErrors(checked.errors);
+    form.clear();
+    const key = memory.idempotencyKey ?? api.newIdempotencyKey();
+    update({ idempotencyKey: key });
+    const result = await api.publicApi.submitRequest(checked.data, key);
     if (result.ok) {
       setMemory((current) => ({ ...current, submitted: result.value, idempotencyKey: null, stage: { name: 'receipt' } }));
       return;
@@ -102,20 +143,31 @@ export default function RequestPage() {
     setFailure(result.failure);
   };
 
+  /** "Continuer": the screen's own answers checked with the shared schema. */
+  const next = async (step: number) => {
+    setFailure(null);
+    const api = await loadSender();
+    if (!api) return;
+    const checked = api.checkRequest(draft, locale, t);
+    const errors = checked.ok ? {} : errorsUnder(checked.errors, FIRST_STEPS[step] ?? []);
+    if (hasErrors(errors)) return form.show(errors);
+    goTo({ name: 'first', step: step + 1 });
+  };
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (stage.name !== 'first') return;
     if (stage.step === FIRST_STEPS.length - 1) return void submit();
-    const checked = check();
-    const errors = checked.ok ? {} : errorsUnder(checked.errors, FIRST_STEPS[stage.step] ?? []);
-    if (hasErrors(errors)) return form.show(errors);
-    goTo({ name: 'first', step: stage.step + 1 });
+    void next(stage.step);
   };
 
   /** Opens follow-up with the receipt just received (once), then sends; reopens once if the short session ended. */
   const sendDetails = async (details: RequestDetails): Promise<Result<unknown>> => {
     const receipt = memory.submitted?.receipt;
     if (!receipt) return { ok: false, failure: { kind: 'server' } };
+    const api = await loadSender();
+    if (!api) return { ok: false, failure: { kind: 'network' } };
+    const { publicApi } = api;
     const open = async (): Promise<Result<unknown>> => {
       const opened = await publicApi.openFollowUp(receipt);
       if (opened.ok) session.current = true;
@@ -141,23 +193,33 @@ export default function RequestPage() {
     if (!receipt) return Promise.resolve(false);
     if (!opening.current) {
       session.current = false;
-      opening.current = publicApi.openFollowUp(receipt).then((opened) => {
-        opening.current = null;
-        if (opened.ok) session.current = true;
-        return opened.ok;
-      });
+      opening.current = sender
+        .load()
+        .then((api) => api.publicApi.openFollowUp(receipt))
+        .then(
+          (opened) => {
+            if (opened.ok) session.current = true;
+            return opened.ok;
+          },
+          () => false,
+        )
+        .finally(() => {
+          opening.current = null;
+        });
     }
     return opening.current;
   };
 
   /** "Terminer": close the follow-up session if one was opened, and forget everything. */
   const finish = (detailsSent: boolean) => {
-    if (session.current) void publicApi.endFollowUp();
+    if (session.current) void sender.ready()?.publicApi.endFollowUp();
     session.current = false;
     setMemory((current) => ({ ...current, stage: { name: 'done', detailsSent } }));
   };
 
   if (stage.name === 'receipt' && memory.submitted) {
+    if (!screens) return waitForScreens;
+    const { ReceiptScreen } = screens;
     return (
       <ReceiptScreen
         submitted={memory.submitted}
@@ -170,12 +232,11 @@ export default function RequestPage() {
   }
 
   if (stage.name === 'details' && memory.submitted) {
+    if (!screens) return waitForScreens;
+    const { DetailsStage } = screens;
     return (
-      <article className="form-page">
-        <h1 ref={heading} tabIndex={-1}>
-          {t.details.title}
-        </h1>
-        <DetailsWizard
+      <DetailsStage
+          heading={heading}
           draft={memory.details}
           onDraftChange={(details) => update({ details })}
           step={stage.step}
@@ -184,15 +245,17 @@ export default function RequestPage() {
           onSent={() => finish(true)}
           onCancel={() => finish(false)}
         />
-      </article>
     );
   }
 
-  if (stage.name === 'done') return <DoneScreen heading={heading} detailsSent={stage.detailsSent} />;
+  if (stage.name === 'done') return screens ? <screens.DoneScreen heading={heading} detailsSent={stage.detailsSent} /> : waitForScreens;
 
   const step = stage.name === 'first' ? stage.step : 0;
   const last = step === FIRST_STEPS.length - 1;
-  const onChange = (patch: Partial<RequestMemory['draft']>) => update({ draft: { ...draft, ...patch } });
+  const onChange = (patch: Partial<RequestMemory['draft']>) => {
+    prefetch();
+    update({ draft: { ...draft, ...patch } });
+  };
   const stepProps = { draft, onChange, errors: form.errors };
 
   return (
@@ -218,8 +281,9 @@ export default function RequestPage() {
         </h2>
         <div ref={form.container}>
           {step === 0 ? <NowStep {...stepProps} /> : null}
-          {step === 1 ? <ContactStep {...stepProps} /> : null}
-          {step === 2 ? <ConsentStep {...stepProps} onEdit={(target) => goTo({ name: 'first', step: target })} /> : null}
+          {step > 0 && !screens ? waitForScreens : null}
+          {step === 1 && screens ? <screens.ContactStep {...stepProps} /> : null}
+          {step === 2 && screens ? <screens.ConsentStep {...stepProps} onEdit={(target) => goTo({ name: 'first', step: target })} /> : null}
         </div>
         <ErrorSummary state={form} />
         <Sending active={busy} />

@@ -1,13 +1,15 @@
 import { translateCatalogue, uploadsFr, type Translations, type UploadsCatalogue } from '@mnpddh/shared';
 import type { LocaleCode } from '../../i18n/catalogues';
-import { useTranslations } from '../../i18n/i18n-context';
+import { formWordsOf } from '../../i18n/catalogues';
+import { useSiteLocale } from '../../i18n/i18n-context';
 import { format } from '../i18n/catalogues';
 
 const built = new WeakMap<Translations, UploadsCatalogue>();
 
 /** The files and voice part's strings in the current language, French wherever a message is not translated. */
 export function useUploadsT(): UploadsCatalogue {
-  const { translations } = useTranslations();
+  const [locale] = useSiteLocale();
+  const translations = formWordsOf(locale);
   let catalogue = built.get(translations);
   if (!catalogue) {
     catalogue = translateCatalogue(uploadsFr, translations, 'uploads');

@@ -9,7 +9,5 @@ export const translations: Translations = {
   "site.nav.home": "الرئيسية",
   "site.nav.request": "طلب الحماية",
   "site.home.title": "نحمي المدافعين عن حقوق الإنسان",
-  "intake.common.minutes": "{count, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتان} few {# دقائق} many {# دقيقة} other {# دقيقة}}",
-  "uploads.file.chosen": "{count, plural, zero {لم يتم اختيار أي ملف:} one {تم اختيار ملف واحد:} two {تم اختيار ملفين:} few {تم اختيار # ملفات:} many {تم اختيار # ملفًا:} other {تم اختيار # ملف:}}",
   "api.errors.NOT_FOUND": "ما تبحث عنه غير موجود أو لم يعد متاحًا."
 };

@@ -2,11 +2,34 @@
 import type { SiteLocale } from '../languages.js';
 import type { CatalogueCounts, Translations } from '../translate.js';
 
-/** Each translated language's messages, loaded when the language is chosen. */
-export const TRANSLATION_LOADERS: { readonly [code in Exclude<SiteLocale, 'fr'>]: () => Promise<Translations> } = {
+type Loaders = { readonly [code in Exclude<SiteLocale, 'fr'>]: () => Promise<Translations> };
+
+/** Each translated language's home part (the site's words), loaded when the language is chosen. */
+export const SITE_TRANSLATION_LOADERS: Loaders = {
   en: () => import('./en.js').then((module) => module.translations),
   bm: () => import('./bm.js').then((module) => module.translations),
   ar: () => import('./ar.js').then((module) => module.translations),
+};
+
+/** Each translated language's form part (what the request form's first screen reads), loaded with the form pages. */
+export const FORM_TRANSLATION_LOADERS: Loaders = {
+  en: () => import('./en-form.js').then((module) => module.translations),
+  bm: () => import('./bm-form.js').then((module) => module.translations),
+  ar: () => import('./ar-form.js').then((module) => module.translations),
+};
+
+/** Each translated language's later form part (receipt, details, follow-up, call-back, files). */
+export const LATER_TRANSLATION_LOADERS: Loaders = {
+  en: () => import('./en-later.js').then((module) => module.translations),
+  bm: () => import('./bm-later.js').then((module) => module.translations),
+  ar: () => import('./ar-later.js').then((module) => module.translations),
+};
+
+/** Every part of each translated language (the pages the server renders without JavaScript). */
+export const TRANSLATION_LOADERS: Loaders = {
+  en: () => Promise.all([import('./en.js'), import('./en-plain.js'), import('./en-form.js'), import('./en-later.js')]).then((modules) => Object.assign({}, ...modules.map((module) => module.translations)) as Translations),
+  bm: () => Promise.all([import('./bm.js'), import('./bm-plain.js'), import('./bm-form.js'), import('./bm-later.js')]).then((modules) => Object.assign({}, ...modules.map((module) => module.translations)) as Translations),
+  ar: () => Promise.all([import('./ar.js'), import('./ar-plain.js'), import('./ar-form.js'), import('./ar-later.js')]).then((modules) => Object.assign({}, ...modules.map((module) => module.translations)) as Translations),
 };
 
 /** Messages per language: reviewed, awaiting review (fuzzy), missing (shown in French). */

@@ -5,13 +5,14 @@ import { VaultModule } from '../vault/vault.module.js';
 import { FollowUpController } from './follow-up.controller.js';
 import { FollowUpRepository } from './follow-up.repository.js';
 import { FollowUpService } from './follow-up.service.js';
+import { StoredFilesSweep } from './stored-files-sweep.js';
 import { UPLOAD_CONTENT_TYPE, UploadsController } from './uploads.controller.js';
 import { UPLOAD_CHUNK_BYTES, UploadsService } from './uploads.service.js';
 
 @Module({
   imports: [VaultModule, PublicWorkModule],
   controllers: [FollowUpController, UploadsController],
-  providers: [FollowUpService, FollowUpRepository, UploadsService],
+  providers: [FollowUpService, FollowUpRepository, UploadsService, StoredFilesSweep],
 })
 export class FollowUpModule implements NestModule {
   /** Raw bytes only on the upload PATCH route, at most one chunk (a larger body is 413). */

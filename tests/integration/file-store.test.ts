@@ -166,8 +166,8 @@ describe('the file store', () => {
     const upload = await started(defender, 'reprise.pdf', data.length);
     expect((await patch(defender, upload.uploadId, 0, data.subarray(0, upload.chunkSize))).status).toBe(204);
     const [session] = await sql<{ key: string }>('SELECT store_key AS key FROM upload_session WHERE id = $1', [upload.uploadId]);
-    // As if the process had appended pieces and then lost its transaction.
-    await writeFile(join(storeDir, session?.key as string), randomBytes(70_000), { flag: 'a' });
+    // As if the process had appended pieces and then lost its transaction (more bytes than the rest of the file will overwrite).
+    await writeFile(join(storeDir, session?.key as string), randomBytes(4 * 1024 * 1024), { flag: 'a' });
     expect((await patch(defender, upload.uploadId, upload.chunkSize, data.subarray(upload.chunkSize))).status).toBe(201);
     const read = await staffRead(defender.caseId, upload.uploadId);
     expect(read.refusal).toBe('');

@@ -174,7 +174,7 @@ try {
 \`npm run bench:upload\` (bench/upload.bench.mjs): \`node apps/api/dist/main.js\`
 spawned as its own process (embedded PostgreSQL, a temporary DATA_DIR), a
 request submitted and a follow-up session opened with its receipt, then a
-${SIZE_MIB} MiB file sent as the web client sends it: POST /api/follow-up/uploads,
+${SIZE_MIB} MiB file sent as a tus client sends it: POST /api/follow-up/uploads,
 then ${times.length} PATCH${times.length > 1 ? 'es' : ''} of ${(PATCH_BYTES / MIB).toFixed(1)} MiB in order, each body read as a stream
 (BENCH_UPLOAD_PATCH_MIB; the server encrypts and commits every 4 MiB segment
 into the file's object in the store; the last one syncs it and the file row

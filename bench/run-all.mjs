@@ -20,6 +20,7 @@ const BENCHES = [
   ['alert', ['bench/alert.bench.mjs']],
   ['no-javascript', ['bench/no-javascript.bench.mjs']],
   ['plain-upload', ['bench/plain-upload.bench.mjs']],
+  ['upload', ['bench/upload.bench.mjs']],
   ['crypto', ['node_modules/tsx/dist/cli.mjs', 'bench/crypto.bench.ts']],
 ];
 

@@ -10,6 +10,7 @@
  */
 import { jest } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,9 @@ import { parseConfig } from '../../apps/api/src/config/config.schema.js';
 import { loadServerSecrets } from '../../apps/api/src/config/server-secrets.js';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres.js';
 import { CryptoError, generateBackupKeyPair, parseDirectorySigningKey } from '../../apps/api/src/crypto/index.js';
+import { FILE_STORE, type FileStore } from '../../apps/api/src/file-store/file-store.js';
+import { fileStoreDir } from '../../apps/api/src/file-store/file-store.provider.js';
+import { LocalFileStore } from '../../apps/api/src/file-store/local-file-store.js';
 import { MIGRATION_PATHS } from '../../apps/api/src/paths.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
@@ -81,8 +85,14 @@ async function tableCount(url: string): Promise<number> {
   return (result.rows[0] as { n: number }).n;
 }
 
-async function restoreInto(ownerUrl: string, file: string, secrets: NodeJS.ProcessEnv = SECRETS, backupPrivateKey = BACKUP_KEYS.privateKey) {
+/** A file store of its own for each restore into a scratch database. */
+function scratchStore(): FileStore {
+  return new LocalFileStore(join(mkdtempSync(join(tmpdir(), 'mnpddh-restored-files-')), 'files'));
+}
+
+async function restoreInto(ownerUrl: string, file: string, secrets: NodeJS.ProcessEnv = SECRETS, backupPrivateKey = BACKUP_KEYS.privateKey, fileStore = scratchStore()) {
   return restoreBackup({
+    fileStore,
     file,
     databaseUrl: ownerUrl,
     tenant: TENANT,
@@ -129,6 +139,7 @@ beforeAll(async () => {
     expect((await created.client.get(`/api/cases/${caseIds[0]}`)).status).toBe(200);
     expect((await adminClient.post('/api/audit/checkpoints')).status).toBeLessThan(300);
     backupFile = await createBackup({
+      fileStore: portal.app.get<FileStore>(FILE_STORE),
       databaseUrl: ownerUrlOf(portal),
       tenant: TENANT,
       backupPublicKey: BACKUP_KEYS.publicKey,
@@ -162,7 +173,7 @@ describe('restore drill', () => {
     // What `npm run restore -- FILE` does with DATA_DIR set and no DATABASE_URL (cli/restore.ts, cli/with-database.ts):
     // a brand-new cluster (initdb) on its own port, the restore and its checks, the cluster stopped.
     const dataDir = await freshDataDirectory();
-    const config = parseConfig({ ...ENV, DATA_DIR: dataDir });
+    const config = parseConfig({ ...ENV, DATA_DIR: dataDir, FILE_STORE_DIR: undefined });
     expect(config.embedded).toBe(true);
     const cluster = await startEmbeddedPostgres(dataDir);
     try {
@@ -174,7 +185,7 @@ describe('restore drill', () => {
       expect(await codeOf(restoreInto(cluster.url, tampered))).toBe('changed');
       expect(await tableCount(cluster.url)).toBe(0);
 
-      const header = await restoreInto(cluster.url, backupFile);
+      const header = await restoreInto(cluster.url, backupFile, SECRETS, BACKUP_KEYS.privateKey, new LocalFileStore(fileStoreDir(config)));
       expect(header.tables).not.toContain('staff_session');
       expect(header.checkpoint).not.toBeNull();
       const secrets = await loadServerSecrets(config);
@@ -186,7 +197,7 @@ describe('restore drill', () => {
     }
 
     // The portal on that directory, as `npm start` runs it there: embedded, the same secrets, nothing else.
-    restored = await startPortal({ ...ENV, DATA_DIR: dataDir, PORT: '0' });
+    restored = await startPortal({ ...ENV, DATA_DIR: dataDir, FILE_STORE_DIR: fileStoreDir(config), PORT: '0' });
     expect(restored.demoAccounts).toEqual([]);
     // Sessions were not backed up: the old cookie no longer signs anyone in.
     const old = await fetch(`${restored.url}/api/auth/session`, { headers: { cookie: oldCookie } });
@@ -251,6 +262,7 @@ describe('restore drill', () => {
     const directoryKey = parseDirectorySigningKey(SECRETS.DIRECTORY_SIGNING_KEY).value;
     for (const day of [1, 2, 3]) {
       await createBackup({
+        fileStore: scratchStore(),
         databaseUrl: source.ownerUrl,
         tenant: TENANT,
         backupPublicKey: BACKUP_KEYS.publicKey,

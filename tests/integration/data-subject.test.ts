@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import pg from 'pg';
 import { CaseDetail, ErrorBody, staffFr } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
+import { RUNTIME, type Runtime } from '../../apps/api/src/config/runtime.js';
+import { FILE_STORE, type FileStore } from '../../apps/api/src/file-store/file-store.js';
+import { fileStoreDir } from '../../apps/api/src/file-store/file-store.provider.js';
 import type { CaseContent } from '../../apps/api/src/vault/case-content.js';
 import { CaseFiles } from '../../apps/api/src/vault/case-files.js';
 import { CaseVaultService, type CreatedCase } from '../../apps/api/src/vault/case-vault.service.js';
 import { ThreadMessages } from '../../apps/api/src/vault/thread-messages.js';
 import { canaryContent, plainContent } from '../factories/case-content.js';
 import { createStaffWithKeys, type StaffWithKeys } from '../factories/staff.js';
-import { databaseDump, encodings } from '../support/leaks.js';
+import { databaseDump, encodings, filesContaining } from '../support/leaks.js';
 import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, ownerUrlOf, signIn, type StaffClient } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
@@ -122,12 +127,26 @@ async function ciphertextsOf(caseId: string): Promise<Buffer[]> {
   await collect('SELECT sealed_key FROM case_key_grant WHERE case_id = $1');
   await collect('SELECT wrapped_thread_key, lookup_id FROM receipt WHERE case_id = $1');
   await collect('SELECT wrapped_file_key, metadata FROM case_file WHERE case_id = $1');
-  const chunks = await asOwner<{ data: Buffer }>(portal, 'SELECT c.data FROM file_chunk c JOIN case_file f ON f.id = c.file_id WHERE f.case_id = $1', [caseId]);
   const pieces = texts.map((text) => Buffer.from(text.slice(Math.floor(text.length / 2) - 16, Math.floor(text.length / 2) + 16)));
-  for (const { data } of chunks) pieces.push(Buffer.from(data.subarray(data.length >> 1, (data.length >> 1) + 48)));
   expect(texts.length).toBeGreaterThan(8);
-  expect(chunks.length).toBeGreaterThan(0);
   return pieces;
+}
+
+/** Pieces of the case's encrypted files, as the file store holds them. */
+async function storedPiecesOf(caseId: string): Promise<Buffer[]> {
+  const stored = await storedObjectsOf(caseId);
+  expect(stored.length).toBeGreaterThan(0);
+  const pieces: Buffer[] = [];
+  for (const key of stored) {
+    const data = await readFile(join(fileStoreDir(portal.app.get<Runtime>(RUNTIME).config), key));
+    pieces.push(Buffer.from(data.subarray(data.length >> 1, (data.length >> 1) + 48)));
+  }
+  return pieces;
+}
+
+/** The case's encrypted files in the file store. */
+async function storedObjectsOf(caseId: string): Promise<string[]> {
+  return (await asOwner<{ key: string }>(portal, 'SELECT store_key AS key FROM case_file WHERE case_id = $1 AND store_key IS NOT NULL', [caseId])).map((row) => row.key);
 }
 
 /** The tables with a row whose text mentions the needle (every public table). */
@@ -231,6 +250,10 @@ describe('erasure', () => {
   it('crypto-shreds the case now: no ciphertext, grant or row of it anywhere, the statistics unchanged, audited without content', async () => {
     const requestId = (await view(supervisor, erased.caseId)).entries.find((entry) => entry.kind === 'data_subject_request' && entry.data.right === 'erasure')?.id as string;
     const pieces = await ciphertextsOf(erased.caseId);
+    const stored = await storedObjectsOf(erased.caseId);
+    const storedPieces = await storedPiecesOf(erased.caseId);
+    const store = portal.app.get<FileStore>(FILE_STORE);
+    expect((await store.list()).map((object) => object.key)).toEqual(expect.arrayContaining(stored));
     const statistics = await counters();
     expect(statistics.length).toBeGreaterThan(0);
     expect(await tablesMentioning(erased.caseId)).toEqual(expect.arrayContaining(['case_entry', 'case_key_grant', 'protection_case', 'receipt']));
@@ -247,6 +270,9 @@ describe('erasure', () => {
     expect(dump.length).toBeGreaterThan(10_000);
     expect(pieces.filter((piece) => dump.includes(piece))).toEqual([]);
     for (const form of [...encodings(canary), ...encodings(noteCanary), ...encodings(erased.receipt)]) expect(dump.includes(form)).toBe(false);
+    // Its files are gone from the file store too, not only their rows.
+    expect((await store.list()).map((object) => object.key).filter((key) => stored.includes(key))).toEqual([]);
+    expect(filesContaining(fileStoreDir(portal.app.get<Runtime>(RUNTIME).config), storedPieces)).toEqual([]);
     expect(await counters()).toEqual(statistics);
 
     const audited = await asOwner<{ actor_id: string; details: Record<string, unknown> }>(

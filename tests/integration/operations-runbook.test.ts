@@ -11,15 +11,17 @@
  */
 import { jest } from '@jest/globals';
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { CaseDetail, CaseList, FollowUpView } from '@mnpddh/shared';
 import { startPortal, type RunningPortal } from '../../apps/api/src/boot.js';
 import { generateBackupKeyPair, generateSecret } from '../../apps/api/src/crypto/index.js';
 import { ROOT_DIR } from '../../apps/api/src/paths.js';
-import { runSubmitters, type LoadRun } from '../load/submitters.js';
+import { requestBody, runSubmitters, type LoadRun } from '../load/submitters.js';
 import { FAST_PASSWORDS, signIn } from '../support/staff.js';
 
 jest.setTimeout(600_000);
@@ -32,6 +34,8 @@ let portal: RunningPortal | undefined;
 let restored: RunningPortal | undefined;
 let acknowledgedBeforeBackup: { receipt: string; reference: string }[] = [];
 let supervisor: { email: string; password: string; totpSecret: string };
+/** A file a defender added before the backup: the restored portal gives it back byte for byte. */
+let attachment: { caseId: string; fileId: string; bytes: Buffer };
 
 const BASE = { PATH: process.env.PATH, NODE_ENV: 'test', ...FAST_PASSWORDS };
 
@@ -66,6 +70,7 @@ describe('the operations runbook, step by step, on the embedded mode', () => {
     // `npm start`: embedded, first start, demo secrets generated into DATA_DIR/secrets.env.
     portal = await startPortal({ ...BASE, DATA_DIR: join(server, 'data'), PORT: '0', LOG_LEVEL: 'silent' });
     supervisor = portal.demoAccounts.find((account) => account.roles.includes('supervisor')) as typeof supervisor;
+    attachment = await addedInFollowUp(portal);
     let load: LoadRun | undefined;
     const running = runSubmitters(portal.url, { concurrency: 3, durationMs: 25_000, drainMs: 60_000, replayEvery: 1000 }).then((run) => (load = run));
     // Let a few requests through first, then back up while they keep arriving.
@@ -159,6 +164,9 @@ describe('the operations runbook, step by step, on the embedded mode', () => {
       if (list.items.length === 0) break;
     }
     expect(items.length).toBeGreaterThanOrEqual(acknowledgedBeforeBackup.length);
+    const download = await staff.get(`/api/cases/${attachment.caseId}/attachments/${attachment.fileId}`);
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(attachment.bytes)).toBe(true);
     for (const { id } of items) {
       const response = await staff.get(`/api/cases/${id}`);
       expect(response.status).toBe(200);
@@ -166,6 +174,39 @@ describe('the operations runbook, step by step, on the embedded mode', () => {
     }
   });
 });
+
+/** A request, then a PDF added in follow-up through the resumable upload route; its case and file ids. */
+async function addedInFollowUp(running: RunningPortal): Promise<{ caseId: string; fileId: string; bytes: Buffer }> {
+  const url = running.url;
+  const submitted = await fetch(`${url}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `runbook-${Date.now()}` }, body: JSON.stringify(requestBody('runbook-file')) });
+  expect(submitted.status).toBe(201);
+  const { receipt } = (await submitted.json()) as { receipt: string };
+  const opened = await fetch(`${url}/api/follow-up/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipt }) });
+  const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(700_000)]);
+  const started = await fetch(`${url}/api/follow-up/uploads`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ kind: 'file', name: 'pv.pdf', type: 'application/pdf', size: bytes.length }),
+  });
+  const { uploadId, chunkSize } = (await started.json()) as { uploadId: string; chunkSize: number };
+  for (let at = 0; at < bytes.length; at += chunkSize) {
+    const sent = await fetch(`${url}/api/follow-up/uploads/${uploadId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/offset+octet-stream', 'upload-offset': String(at), cookie },
+      body: new Uint8Array(bytes.subarray(at, at + chunkSize)),
+    });
+    expect(sent.status).toBe(at + chunkSize >= bytes.length ? 201 : 204);
+  }
+  const client = new pg.Client({ connectionString: running.databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ caseId: string }>('SELECT case_id AS "caseId" FROM case_file WHERE id = $1', [uploadId]);
+    return { caseId: rows[0]?.caseId as string, fileId: uploadId, bytes };
+  } finally {
+    await client.end();
+  }
+}
 
 async function mkdtempIn(parent: string, name: string): Promise<string> {
   const path = join(parent, name);

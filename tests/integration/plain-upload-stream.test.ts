@@ -7,6 +7,7 @@
  * halfway — each leaves nothing behind (no upload row, no chunk, no file, no
  * thread entry).
  */
+import { FILE_STORE, type FileStore } from '../../apps/api/src/file-store/file-store.js';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { SubmissionReceipt } from '@mnpddh/shared';
@@ -122,6 +123,7 @@ function jpegWithExif(): Buffer {
 
 interface Stored {
   uploads: number;
+  /** Objects in the file store that no finished file names. */
   pieces: number;
   files: number;
   entries: number;
@@ -129,15 +131,17 @@ interface Stored {
 
 /** Everything an upload of this case can leave behind. */
 async function storedFor(caseId: string): Promise<Stored> {
-  const [row] = await asOwner<Stored>(
+  const [row] = await asOwner<Omit<Stored, 'pieces'>>(
     portal,
     `SELECT (SELECT count(*)::int FROM upload_session WHERE case_id = $1) AS uploads,
-            (SELECT count(*)::int FROM upload_piece p JOIN upload_session u ON u.id = p.upload_id WHERE u.case_id = $1) AS pieces,
             (SELECT count(*)::int FROM case_file WHERE case_id = $1 AND key_kind = 'thread') AS files,
             (SELECT count(*)::int FROM case_message WHERE case_id = $1 AND sender = 'defender') AS entries`,
     [caseId],
   );
-  return row as Stored;
+  // The store's objects that are no finished file's: what an upload in progress (one at a time here) holds or left behind.
+  const files = new Set((await asOwner<{ key: string }>(portal, 'SELECT store_key AS key FROM case_file WHERE store_key IS NOT NULL')).map((r) => r.key));
+  const pieces = (await portal.app.get<FileStore>(FILE_STORE).list()).filter((object) => !files.has(object.key)).length;
+  return { ...(row as Omit<Stored, 'pieces'>), pieces };
 }
 
 const NOTHING: Stored = { uploads: 0, pieces: 0, files: 0, entries: 0 };
@@ -217,7 +221,10 @@ describe('the upload form without JavaScript, streamed', () => {
     await until(async () => (await storedFor(defender.caseId)).pieces > 0);
     // …when the connection drops.
     request.destroy();
-    await until(async () => (await storedFor(defender.caseId)).uploads === 0);
+    await until(async () => {
+      const left = await storedFor(defender.caseId);
+      return left.uploads === 0 && left.pieces === 0;
+    });
     expect(await storedFor(defender.caseId)).toEqual(NOTHING);
     expect((await fetch(`${portal.url}/api/health`)).status).toBe(200);
   }, LONG);

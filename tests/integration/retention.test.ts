@@ -4,6 +4,9 @@ import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { RetentionPurge } from '../../apps/api/src/retention/retention-purge.service.js';
 import type { CaseContent } from '../../apps/api/src/vault/case-content.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
+import { FILE_STORE, type FileStore } from '../../apps/api/src/file-store/file-store.js';
+import { ThreadFiles } from '../../apps/api/src/vault/thread-files.js';
+import { ThreadMessages } from '../../apps/api/src/vault/thread-messages.js';
 import { plainContent } from '../factories/case-content.js';
 import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, type StaffClient } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
@@ -136,6 +139,19 @@ describe('the purge', () => {
     const session = await openFollowUp(target.receipt);
     expect(session.status).toBe(200);
     const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    // A file the defender added and one still uploading: their bytes are in the file store.
+    const { threadKey } = await portal.app.get(ThreadMessages).openWithReceipt(target.receipt);
+    const threadFiles = portal.app.get(ThreadFiles);
+    const metadata = { kind: 'file' as const, name: 'pv.pdf', declaredType: 'application/pdf', type: 'application/pdf', keepOriginal: false };
+    await threadFiles.receive(threadKey, target.caseId, metadata, [Buffer.from('%PDF-1.7 procès-verbal')], { maxFiles: 20, expiresInMs: 60_000 });
+    await threadFiles.start(threadKey, target.caseId, metadata, 100_000, { maxFiles: 20, expiresInMs: 60_000 });
+    threadKey.destroy();
+    const storeKeys = (
+      await asOwner<{ key: string }>(portal, 'SELECT store_key AS key FROM case_file WHERE case_id = $1 UNION ALL SELECT store_key FROM upload_session WHERE case_id = $1', [target.caseId])
+    ).map((row) => row.key);
+    expect(storeKeys).toHaveLength(2);
+    const store = portal.app.get<FileStore>(FILE_STORE);
+    expect((await store.list()).map((object) => object.key)).toEqual(expect.arrayContaining(storeKeys));
     const fileIds = (await asOwner<{ id: string }>(portal, 'SELECT id FROM case_file WHERE case_id = $1', [target.caseId])).map((row) => row.id);
     const before = await rowsOf(target.caseId, fileIds);
     expect(before).toMatchObject({ protection_case: 1, follow_up_session: 1 });
@@ -152,6 +168,7 @@ describe('the purge', () => {
     const report = await run(new Date(expiryAfter(DEFAULT_RETENTION_POLICY.closedMonths).getTime() + DAY_MS));
     expect(report.purged).toBeGreaterThanOrEqual(1);
     expect(Object.values(await rowsOf(target.caseId, fileIds)).every((n) => n === 0)).toBe(true);
+    expect((await store.list()).map((object) => object.key).filter((key) => storeKeys.includes(key))).toEqual([]);
     expect(await counters()).toEqual(statistics);
     expect((await asOwner(portal, 'SELECT 1 FROM protection_case WHERE id = $1', [open.caseId])).length).toBe(1);
 

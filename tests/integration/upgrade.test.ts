@@ -23,6 +23,7 @@ import { loadServerSecrets } from '../../apps/api/src/config/server-secrets.js';
 import { readSecretsFile } from '../../apps/api/src/config/secrets-file.js';
 import { chainValues } from '../../apps/api/src/audit/audit.service.js';
 import { legacyAuditChainHash, parseDirectorySigningKey } from '../../apps/api/src/crypto/index.js';
+import { LocalFileStore } from '../../apps/api/src/file-store/local-file-store.js';
 import { MIGRATION_PATHS, ROOT_DIR } from '../../apps/api/src/paths.js';
 import { FAST_PASSWORDS, signIn, type StaffCredentials } from '../support/staff.js';
 
@@ -68,9 +69,10 @@ beforeAll(async () => {
   const [role, password] = (process.env.TEST_PG_APP_ROLE ?? '').split(':');
   app.username = role ?? '';
   app.password = password ?? '';
-  const env = { ...FAST_PASSWORDS, ...secrets, NODE_ENV: 'test', LOG_LEVEL: 'silent', ANCHOR_FILE: join(await mkdtemp(join(tmpdir(), 'mnpddh-anchor-')), 'integrity-anchor.json'), DATABASE_URL: app.toString(), MIGRATION_DATABASE_URL: ownerUrl, PORT: '0' };
+  const env = { ...FAST_PASSWORDS, ...secrets, NODE_ENV: 'test', LOG_LEVEL: 'silent', ANCHOR_FILE: join(await mkdtemp(join(tmpdir(), 'mnpddh-anchor-')), 'integrity-anchor.json'), FILE_STORE_DIR: join(await mkdtemp(join(tmpdir(), 'mnpddh-files-')), 'files'), DATABASE_URL: app.toString(), MIGRATION_DATABASE_URL: ownerUrl, PORT: '0' };
   // The previous release's database, as it left it: its migrations only, its rows.
   const header = await restoreBackup({
+    fileStore: new LocalFileStore(env.FILE_STORE_DIR),
     file: join(FIXTURE, expected.backup),
     databaseUrl: ownerUrl,
     tenant: 'ml-mnpddh',

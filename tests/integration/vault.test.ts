@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pg from 'pg';
@@ -9,6 +10,8 @@ import { keyPairSecrets } from '../../apps/api/src/crypto/key-pair.js';
 import { PrismaService } from '../../apps/api/src/database/prisma.service.js';
 import { DirectoryService } from '../../apps/api/src/directory/directory.service.js';
 import { CaseFiles } from '../../apps/api/src/vault/case-files.js';
+import { RUNTIME, type Runtime } from '../../apps/api/src/config/runtime.js';
+import { fileStoreDir } from '../../apps/api/src/file-store/file-store.provider.js';
 import { CaseGrantsService } from '../../apps/api/src/vault/case-grants.service.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { EscrowService } from '../../apps/api/src/vault/escrow.service.js';
@@ -300,14 +303,17 @@ describe('after a password reset', () => {
 });
 
 describe('a seized server', () => {
-  it('reveals no case content, receipt or private key in a full dump, the data directory (WAL included) or the logs', async () => {
+  it('reveals no case content, receipt or private key in a full dump, the data directory (WAL and file store included) or the logs', async () => {
     const canary = `CANARY${randomBytes(6).toString('hex')}`;
     const created = await vault.createCase({ urgent: true, content: canaryContent(canary) });
     const thread = portal.app.get(ThreadMessages);
     const { threadKey } = await thread.openWithReceipt(created.receipt);
     await thread.append(threadKey, created.caseId, 'defender', { kind: 'message', body: `Ils sont revenus ${canary}` });
     threadKey.destroy();
-    const fileContent = Buffer.concat([Buffer.from(`PHOTO ${canary} `), randomBytes(200_000), Buffer.from(canary)]);
+    // A photo kept as evidence with its metadata: Exif, GPS position and all.
+    const gps = `GPS-14.4843N-4.1960W-${canary}`;
+    const exif = Buffer.concat([Buffer.from([0xff, 0xe1, 0x00, 0x40]), Buffer.from('Exif\0\0MM\0*', 'latin1'), Buffer.from(gps)]);
+    const fileContent = Buffer.concat([Buffer.from([0xff, 0xd8]), exif, Buffer.from(`PHOTO ${canary} `), randomBytes(200_000), Buffer.from(canary)]);
     await portal.app.get(CaseFiles).attach(supervisor, created.caseId, [fileContent], { name: `photo-${canary}.jpg`, type: 'image/jpeg' });
     const opened = await vault.openCase(supervisor, created.caseId);
     expect(JSON.stringify(opened.content)).toContain(canary);
@@ -322,6 +328,12 @@ describe('a seized server', () => {
     expect(dump.length).toBeGreaterThan(10_000);
     expect(secrets.filter((needle) => dump.includes(needle)).length).toBe(0);
     expect(filesContaining(process.env.TEST_DATA_ROOT as string, secrets)).toEqual([]);
+    // The scan did reach the file store, where the photo's encrypted bytes are: no Exif header, no position, no name there.
+    const storeDir = fileStoreDir(portal.app.get<Runtime>(RUNTIME).config);
+    expect(storeDir.startsWith(process.env.TEST_DATA_ROOT as string)).toBe(true);
+    const [stored] = await asOwner<{ key: string }>('SELECT store_key AS key FROM case_file WHERE case_id = $1', [created.caseId]);
+    expect(readdirSync(storeDir)).toContain(stored?.key);
+    expect(filesContaining(storeDir, [Buffer.from('Exif\0\0'), Buffer.from(gps), Buffer.from('photo-')])).toEqual([]);
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.filter((line) => secrets.some((needle) => line.includes(needle.toString('latin1'))))).toEqual([]);
   });

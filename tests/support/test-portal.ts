@@ -8,12 +8,15 @@ import { createTestDatabase } from './test-database.js';
 
 /**
  * Fresh secrets, as an operator would set them outside the database, and a
- * fresh integrity anchor file beside them (a portal started twice with the
- * same secrets is the same deployment: it keeps its anchor).
+ * fresh integrity anchor file and file store beside them (a portal started
+ * twice with the same secrets is the same deployment: it keeps its anchor
+ * and its files). The store sits under the tests' data root, which the leak
+ * scans read.
  */
 export function testSecrets(): NodeJS.ProcessEnv {
   return {
     ANCHOR_FILE: join(mkdtempSync(join(tmpdir(), 'mnpddh-anchor-')), 'integrity-anchor.json'),
+    FILE_STORE_DIR: join(mkdtempSync(join(process.env.TEST_DATA_ROOT ?? tmpdir(), 'mnpddh-files-')), 'files'),
     RECEIPT_PEPPER: generateSecret('receipt-pepper'),
     DIRECTORY_SIGNING_KEY: generateSecret('directory-signing-key'),
     INDEX_KEY: generateSecret('index-key'),

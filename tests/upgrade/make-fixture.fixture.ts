@@ -12,6 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createBackup } from '../../apps/api/src/backup/create-backup.js';
 import { generateBackupKeyPair, parseDirectorySigningKey } from '../../apps/api/src/crypto/index.js';
+import { FILE_STORE, type FileStore } from '../../apps/api/src/file-store/file-store.js';
 import { createAdmin, createStaff, FAST_PASSWORDS, ownerUrlOf, signIn } from '../support/staff.js';
 import { startTestPortal, testSecrets } from '../support/test-portal.js';
 
@@ -57,6 +58,7 @@ it('makes the upgrade fixture with this release', async () => {
     expect((await admin.post('/api/audit/checkpoints')).status).toBeLessThan(300);
     await mkdir(OUT, { recursive: true });
     const file = await createBackup({
+      fileStore: portal.app.get<FileStore>(FILE_STORE),
       databaseUrl: ownerUrlOf(portal),
       tenant: 'ml-mnpddh',
       backupPublicKey: KEYS.publicKey,

@@ -28,7 +28,7 @@ export type UploadStart = z.infer<typeof UploadStart>;
 export const StreamedUploadStart = UploadStart.omit({ size: true });
 export type StreamedUploadStart = z.infer<typeof StreamedUploadStart>;
 
-/** 201 answer to UploadStart: send the bytes with PATCH, at most `chunkSize` bytes each. */
+/** 201 answer to UploadStart: send the bytes with PATCH, `chunkSize` bytes each as suggested (a PATCH may carry up to the rest of the file). */
 export const UploadCreated = z.object({
   uploadId: z.uuid(),
   offset: z.literal(0),

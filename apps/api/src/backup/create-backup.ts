@@ -5,7 +5,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { deriveBackupSigningKeyPair, sealBackupStream, type SigningKeyPair } from '../crypto/index.js';
+import type { FileStore } from '../file-store/file-store.js';
 import { beginDump, dumpRows } from './dump.js';
+import { dumpStoredFiles, storedFileKeys } from './dump-stored-files.js';
 import { BACKUP_FORMAT, encodeHeader, type BackupHeader } from './header.js';
 
 export interface BackupOptions {
@@ -14,6 +16,8 @@ export interface BackupOptions {
   readonly tenant: string;
   readonly backupPublicKey: string;
   readonly directoryKey: SigningKeyPair;
+  /** Where the attachments' encrypted content is: it goes into the backup after the tables. */
+  readonly fileStore: FileStore;
   readonly dir: string;
   /** Backups kept after this one is written (older ones are deleted). */
   readonly keep: number;
@@ -38,6 +42,7 @@ export async function createBackup(options: BackupOptions): Promise<string> {
   await client.connect();
   try {
     const state = await beginDump(client);
+    const storedFiles = await storedFileKeys(client);
     const header: BackupHeader = {
       format: BACKUP_FORMAT,
       tenant: options.tenant,
@@ -49,8 +54,9 @@ export async function createBackup(options: BackupOptions): Promise<string> {
       signedBy: signer.publicKey,
       encryptedTo: options.backupPublicKey,
       fingerprints: state.fingerprints,
+      storedFiles: storedFiles.length,
     };
-    const sealed = sealBackupStream(encodeHeader(header), dumpRows(client, state.tables), options.backupPublicKey, signer);
+    const sealed = sealBackupStream(encodeHeader(header), dumpAll(client, state.tables, options.fileStore, storedFiles), options.backupPublicKey, signer);
     await pipeline(Readable.from(sealed), createWriteStream(partial, { mode: 0o600 }));
     await client.query('COMMIT');
     await rename(partial, path);
@@ -63,6 +69,11 @@ export async function createBackup(options: BackupOptions): Promise<string> {
   }
   await pruneBackups(dir, options.keep);
   return path;
+}
+
+async function* dumpAll(client: pg.Client, tables: string[], store: FileStore, storedFiles: string[]): AsyncGenerator<Buffer> {
+  yield* dumpRows(client, tables);
+  yield* dumpStoredFiles(store, storedFiles);
 }
 
 /** Keeps the `keep` newest backups (names sort by time) and deletes the rest: bounded retention. */

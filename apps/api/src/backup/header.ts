@@ -18,6 +18,8 @@ export const BackupHeader = z.object({
   encryptedTo: z.string().optional(),
   /** The database's secret fingerprints by kind (never the secrets): a restore names a wrong secret before anything else. */
   fingerprints: z.record(z.string(), z.string()).optional(),
+  /** Encrypted files of the file store that follow the tables (absent in a backup made before the store: none). */
+  storedFiles: z.number().int().min(0).optional(),
 });
 export type BackupHeader = z.infer<typeof BackupHeader>;
 

@@ -13,7 +13,9 @@ import {
   type SigningKeyPair,
 } from '../crypto/index.js';
 import { applyMigrations, type MigrationPaths } from '../database/migrations.js';
+import type { FileStore } from '../file-store/file-store.js';
 import { decodeHeader, type BackupHeader } from './header.js';
+import { StoredFileLoader } from './load-stored-files.js';
 import { refuse } from './restore-refusal.js';
 import { quoteTable } from './tables.js';
 
@@ -26,6 +28,8 @@ export interface RestoreOptions {
   readonly backupPrivateKey: string;
   readonly directoryKey: SigningKeyPair;
   readonly migrationPaths: MigrationPaths;
+  /** The restored portal's file store (FILE_STORE_DIR, else DATA_DIR/files): the attachments' encrypted content goes there. */
+  readonly fileStore: FileStore;
   /** The configured secrets' fingerprints, compared with those the backup recorded. */
   readonly fingerprints?: readonly SecretFingerprint[];
 }
@@ -41,7 +45,8 @@ const ROWS_PER_INSERT = 100;
  * release knows its migrations. Then the database is migrated to exactly the
  * backup's migrations (the next start applies this release's later ones:
  * an older backup is upgraded like an older data directory) and every table
- * is loaded in one transaction (the signature checked again before COMMIT).
+ * is loaded in one transaction (the signature checked again before COMMIT),
+ * the attachments' encrypted content written back into the file store.
  */
 export async function restoreBackup(options: RestoreOptions): Promise<BackupHeader> {
   const signer = deriveBackupSigningKeyPair(options.directoryKey);
@@ -132,6 +137,7 @@ async function assertKnownMigrations(header: BackupHeader, paths: MigrationPaths
 }
 
 async function loadRows(options: RestoreOptions, header: BackupHeader, signerPublicKey: string): Promise<void> {
+  const files = new StoredFileLoader(options.fileStore, header.storedFiles ?? 0);
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   try {
@@ -139,13 +145,16 @@ async function loadRows(options: RestoreOptions, header: BackupHeader, signerPub
     await client.query('BEGIN');
     const loader = new TableLoader(client, header.tables);
     for await (const line of lines(openBackupStream(createReadStream(options.file), options.backupPrivateKey, signerPublicKey))) {
-      await loader.take(JSON.parse(line) as unknown[]);
+      const entry = JSON.parse(line) as unknown[];
+      await (StoredFileLoader.handles(entry[0]) ? files.take(entry) : loader.take(entry));
     }
     loader.finish();
+    files.finish();
     await resetSequences(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
+    await files.discard().catch(() => undefined);
     throw error;
   } finally {
     await client.end();

@@ -5,11 +5,14 @@ import { createBackup } from '../backup/create-backup.js';
 import { createLogger } from '../common/logger.js';
 import { parseConfig, type AppConfig } from '../config/config.schema.js';
 import { loadServerSecrets } from '../config/server-secrets.js';
+import { fileStoreDir } from '../file-store/file-store.provider.js';
+import { LocalFileStore } from '../file-store/local-file-store.js';
 import { backupFailureReason, clearBackupFailure, recordBackupFailure, type BackupFailureReason } from '../notify/operational/backup-failure.js';
 import { fail, withDatabase } from './with-database.js';
 
 /*
- * `npm run backup`: a logical dump of the whole database but its sessions,
+ * `npm run backup`: a logical dump of the whole database but its sessions, and
+ * the attachments' encrypted content from the file store,
  * encrypted to BACKUP_PUBLIC_KEY and signed, into BACKUP_DIR; keeps the
  * BACKUP_KEEP newest. Same environment as the portal (DATABASE_URL or
  * MIGRATION_DATABASE_URL, else the embedded PostgreSQL — the running
@@ -38,6 +41,7 @@ try {
       tenant: config.TENANT,
       backupPublicKey: config.BACKUP_PUBLIC_KEY as string,
       directoryKey: secrets.directoryKey.value,
+      fileStore: new LocalFileStore(fileStoreDir(config)),
       dir: config.BACKUP_DIR,
       keep: config.BACKUP_KEEP,
     });

@@ -6,6 +6,8 @@ import { checkRestoredDatabase, type RestoreReport } from '../backup/restore-che
 import { createLogger } from '../common/logger.js';
 import { parseConfig } from '../config/config.schema.js';
 import { loadServerSecrets } from '../config/server-secrets.js';
+import { fileStoreDir } from '../file-store/file-store.provider.js';
+import { LocalFileStore } from '../file-store/local-file-store.js';
 import { MIGRATION_PATHS } from '../paths.js';
 import { fail, withDatabase } from './with-database.js';
 
@@ -36,6 +38,7 @@ try {
       backupPrivateKey,
       directoryKey: secrets.directoryKey.value,
       migrationPaths: MIGRATION_PATHS,
+      fileStore: new LocalFileStore(fileStoreDir(config)),
       fingerprints: secrets.fingerprints,
     };
     const header = await restoreBackup(options);

@@ -49,6 +49,8 @@ export const EnvSchema = z.object({
    * outside PostgreSQL. Default DATA_DIR/integrity-anchor.json. Back it up with the data, never restore it over a newer one.
    */
   ANCHOR_FILE: z.string().min(1).optional(),
+  /** Encrypted attachments and uploads in progress (file-store/), one file per random key. Default DATA_DIR/files; backed up with the database. */
+  FILE_STORE_DIR: z.string().min(1).optional(),
   /** Set behind a TLS proxy: cookies get Secure, HSTS is sent. */
   TRUST_PROXY: z
     .enum(['true', 'false'])

@@ -106,6 +106,8 @@ export {
   decryptFile,
   encryptedFileSize,
   FILE_CHUNK_SIZE,
+  FILE_HEADER_BYTES,
+  ENCRYPTED_CHUNK_BYTES,
   type ByteSource,
   type EncryptingFile,
   type EncryptedFileSummary,

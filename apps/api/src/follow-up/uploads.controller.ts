@@ -38,7 +38,10 @@ export class UploadsController {
     return this.within(request, async (session) => UploadCreated.parse(await this.uploads.start(session, input)));
   }
 
-  /** 204 + Upload-Offset while bytes are missing; 201 + FollowUpView when the last byte arrived; 409 + Upload-Offset on a wrong offset. */
+  /**
+   * 204 + Upload-Offset while bytes are missing; 201 + FollowUpView when the last byte arrived; 409 + Upload-Offset on a wrong offset;
+   * 413 for more bytes than the file still lacks. The body is read as it arrives (never whole), so its Content-Length is required.
+   */
   @Patch(':id')
   @ApiParam({ name: 'id', required: true, schema: { type: 'string', format: 'uuid' } })
   @Public()
@@ -46,13 +49,13 @@ export class UploadsController {
   async append(@Param('id') id: string, @Req() request: Request, @Res() response: Response) {
     const uploadId = checkedId(id);
     await this.within(request, async (session) => {
-      if (!request.is(UPLOAD_CONTENT_TYPE) || !Buffer.isBuffer(request.body)) {
-        throw new AppError('VALIDATION_FAILED', [{ field: 'Content-Type', message: UPLOAD_CONTENT_TYPE }]);
-      }
+      if (!request.is(UPLOAD_CONTENT_TYPE)) throw new AppError('VALIDATION_FAILED', [{ field: 'Content-Type', message: UPLOAD_CONTENT_TYPE }]);
       const header = request.get('upload-offset') ?? '';
       if (!/^\d{1,15}$/.test(header)) throw new AppError('VALIDATION_FAILED', [{ field: 'Upload-Offset', message: 'invalid' }]);
+      const length = request.get('content-length') ?? '';
+      if (!/^\d{1,15}$/.test(length)) throw new AppError('VALIDATION_FAILED', [{ field: 'Content-Length', message: 'invalid' }]);
       try {
-        const result = await this.uploads.append(session, uploadId, Number(header), request.body);
+        const result = await this.uploads.append(session, uploadId, Number(header), Number(length), request);
         response.set('Upload-Offset', String(result.offset));
         if (result.view) response.status(201).json(FollowUpView.parse(result.view));
         else response.status(204).end();

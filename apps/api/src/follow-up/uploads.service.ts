@@ -2,13 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MAX_FILES_PER_CASE, type FollowUpView, type StreamedUploadStart, type UploadStart } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
-import { ThreadFiles, type ThreadFileMetadata } from '../vault/thread-files.js';
+import { ThreadFiles, UploadOffsetConflict, type ThreadFileMetadata } from '../vault/thread-files.js';
 import { detectType, FIRST_PIECE_BYTES, imageMetadata } from './file-content.js';
 import { capped, readFirstPiece } from './first-piece.js';
 import { FollowUpService, type OpenFollowUp } from './follow-up.service.js';
+import { patchSegments } from './patch-segments.js';
 
-/** Largest PATCH body: a multiple of the 64 KiB encryption frame, small enough to resume cheaply on a slow line. */
+/** The PATCH size suggested to clients: a multiple of the 64 KiB encryption frame, small enough to resume cheaply on a slow line. */
 export const UPLOAD_CHUNK_BYTES = 512 * 1024;
+/** A larger PATCH is stored and committed this many bytes at a time (memory holds one segment). */
+export const UPLOAD_SEGMENT_BYTES = 4 * 1024 * 1024;
 /** An unfinished upload is deleted after this. */
 const UPLOAD_LIFETIME_MS = 24 * 60 * 60_000;
 /** A file streamed in one request is deleted when no byte of it was stored for this long (the request died). */
@@ -52,9 +55,21 @@ export class UploadsService {
     return this.files.progress(session.threadKey, session.caseId, uploadId);
   }
 
-  /** The new offset, and the follow-up view once the file is complete and in the thread. */
-  async append(session: OpenFollowUp, uploadId: string, offset: number, bytes: Buffer): Promise<{ offset: number; view?: FollowUpView }> {
-    const result = await this.files.append(session.threadKey, session.caseId, uploadId, offset, bytes, checkFirstPiece);
+  /**
+   * Takes a PATCH body of `length` bytes as it arrives, segment by segment
+   * (patch-segments.ts). A body longer than what the file still lacks is
+   * refused before a byte of it is read; a wrong offset too (409). Returns
+   * the new offset, and the follow-up view once the file is complete and in
+   * the thread.
+   */
+  async append(session: OpenFollowUp, uploadId: string, offset: number, length: number, body: AsyncIterable<Buffer>): Promise<{ offset: number; view?: FollowUpView }> {
+    const current = await this.files.progress(session.threadKey, session.caseId, uploadId);
+    if (offset !== current.offset) throw new UploadOffsetConflict(current.offset);
+    if (length > current.size - current.offset) throw new AppError('PAYLOAD_TOO_LARGE');
+    let result = { offset: current.offset, completed: false };
+    for await (const segment of patchSegments(body, length, UPLOAD_SEGMENT_BYTES)) {
+      result = await this.files.append(session.threadKey, session.caseId, uploadId, result.offset, segment, checkFirstPiece);
+    }
     if (!result.completed) return { offset: result.offset };
     return { offset: result.offset, view: await this.followUp.view(session) };
   }

@@ -6,6 +6,7 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { verifyIndexRowMac } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
+import { FILE_STORE, type FileStore } from '../file-store/file-store.js';
 import { indexValues } from '../vault/triage-index.js';
 import { RetentionPolicyService } from './retention-policy.service.js';
 import { expiryOf } from './retention-expiry.js';
@@ -30,7 +31,8 @@ export interface ErasureOrder {
  * Crypto-shredding (SECURITY.md): a closed case past its retention loses
  * every grant, receipt wrap and ciphertext, and its index row, in one
  * transaction audited by id and reference; the statistics counters keep
- * their counts. A case on legal hold waits for a supervisor's confirmation.
+ * their counts; once that has committed, the case's encrypted files go from
+ * the file store too. A case on legal hold waits for a supervisor's confirmation.
  * The index MAC is checked first: a forged closure date purges nothing.
  */
 @Injectable()
@@ -42,6 +44,7 @@ export class RetentionPurge {
     private readonly policies: RetentionPolicyService,
     private readonly directory: DirectoryService,
     private readonly audit: AuditService,
+    @Inject(FILE_STORE) private readonly store: FileStore,
   ) {}
 
   async run(now = new Date()): Promise<PurgeReport> {
@@ -66,7 +69,7 @@ export class RetentionPurge {
    * their counts.
    */
   async erase(caseId: string, order: ErasureOrder): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
+    const storeKeys = await this.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT 1 FROM protection_case WHERE id = ${caseId}::uuid FOR UPDATE`;
       const row = await this.repository.findCase(tx, caseId);
       if (!row) throw new AppError('NOT_FOUND');
@@ -75,12 +78,15 @@ export class RetentionPurge {
       if (row.legalHold && !order.legalHoldConfirmed) {
         throw new AppError('CONFLICT', [{ field: 'legalHoldConfirmed', message: 'legal_hold_confirmation_required' }]);
       }
+      const keys = await this.repository.storeKeysOf(tx, caseId);
       await this.repository.deleteCase(tx, caseId);
       await this.audit.record(
         { action: 'case.erased', actorId: order.actorId, targetType: 'case', targetId: caseId, details: { ...order.details, legalHold: row.legalHold } },
         tx,
       );
+      return keys;
     });
+    await this.removeStored(storeKeys);
     try {
       await this.repository.vacuum(this.prisma);
     } catch (error) {
@@ -91,23 +97,32 @@ export class RetentionPurge {
 
   private async purgeOne(caseId: string, policy: RetentionPolicy, now: Date): Promise<Verdict | 'skipped'> {
     try {
-      return await this.prisma.$transaction(async (tx) => {
+      const { verdict, storeKeys } = await this.prisma.$transaction(async (tx) => {
+        const kept = (verdict: Verdict) => ({ verdict, storeKeys: [] as string[] });
         await tx.$executeRaw`SELECT 1 FROM protection_case WHERE id = ${caseId}::uuid FOR UPDATE`;
         const row = await this.repository.findCase(tx, caseId);
-        if (!row) return 'keep';
+        if (!row) return kept('keep');
         this.verifyIndex(row);
         const decision = await this.repository.findDecision(tx, caseId);
         const verdict = verdictOf(row, expiryOf({ ...row, extendedUntil: decision?.extendedUntil ?? null }, policy), isConfirmed(decision, row.revision), now);
-        if (verdict !== 'purge') return verdict;
+        if (verdict !== 'purge') return kept(verdict);
+        const storeKeys = await this.repository.storeKeysOf(tx, caseId);
         await this.repository.deleteCase(tx, caseId);
         await this.audit.record({ action: 'case.purged', actorId: null, targetType: 'case', targetId: caseId, details: { reference: row.reference, legalHold: row.legalHold } }, tx);
-        return verdict;
+        return { verdict, storeKeys };
       });
+      await this.removeStored(storeKeys);
+      return verdict;
     } catch (error) {
       // An index that fails its MAC (or a transient failure) is left for people to look at; no data in the log.
       this.runtime.logger.warn({ reason: error instanceof Error ? error.name : 'unknown' }, 'retention: a case was not purged');
       return 'skipped';
     }
+  }
+
+  /** After the commit: a removal that fails (a disk error) leaves the object to the hourly sweep, never the case half-purged. */
+  private async removeStored(keys: string[]): Promise<void> {
+    await this.store.remove(keys).catch(() => this.runtime.logger.warn('retention: a stored file was left to the sweep'));
   }
 
   /** A forged index row (a legal hold cleared in SQL) erases nothing. */

@@ -47,6 +47,13 @@ export class RetentionRepository {
     await db.retentionDecision.upsert({ where: { caseId }, create: { caseId, ...data }, update: data });
   }
 
+  /** The file store objects of the case's files and uploads: removed once the rows naming them are gone. */
+  async storeKeysOf(tx: Db, caseId: string): Promise<string[]> {
+    const files = await tx.caseFile.findMany({ where: { caseId, storeKey: { not: null } }, select: { storeKey: true } });
+    const uploads = await tx.uploadSession.findMany({ where: { caseId }, select: { storeKey: true } });
+    return [...files.map((file) => file.storeKey as string), ...uploads.map((upload) => upload.storeKey)];
+  }
+
   /** Every row that holds a key, a wrap or a ciphertext of the case, then the case row: one transaction (the caller's). */
   async deleteCase(tx: Db, caseId: string): Promise<number> {
     const fileIds = (await tx.caseFile.findMany({ where: { caseId }, select: { id: true } })).map((file) => file.id);

@@ -1,7 +1,7 @@
 import { AuditService } from '../audit/audit.service.js';
 import { caseStamp } from '../integrity/case-stamp.js';
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import {
   computeCaseManifestMac,
@@ -18,9 +18,11 @@ import {
 } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
+import { FILE_STORE, type FileStore } from '../file-store/file-store.js';
 import { caseManifest, rowsOf } from './case-manifest.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import type { CaseReader } from './case-reader.js';
+import { StoredContent } from './stored-content.js';
 import { VaultRepository } from './vault.repository.js';
 
 export interface FileMetadata {
@@ -35,7 +37,8 @@ export const fileMetadataLocation = (tenant: string, caseId: string, fileId: str
 
 /**
  * Files of the request, under the case key: a random file key wrapped by the
- * case key, the content in encrypted chunks (memory stays flat), the name,
+ * case key, the content in encrypted chunks streamed into the file store
+ * (memory stays flat), the name,
  * type, size and SHA-256 of the original encrypted with the row, and the
  * file's id added to the case manifest.
  */
@@ -47,11 +50,32 @@ export class CaseFiles {
     private readonly directory: DirectoryService,
     private readonly keys: CaseKeysAccess,
     private readonly audit: AuditService,
+    private readonly content: StoredContent,
+    @Inject(FILE_STORE) private readonly store: FileStore,
   ) {}
 
   async attach(reader: CaseReader, caseId: string, content: ByteSource, metadata: FileMetadata): Promise<string> {
     const fileId = randomUUID();
     const context = { tenant: this.directory.tenant, caseId, fileId };
+    const storeKey = this.store.newKey();
+    try {
+      return await this.attachWithin(reader, caseId, fileId, storeKey, content, metadata, context);
+    } catch (error) {
+      // The row was rolled back with its transaction: the bytes go too.
+      await this.content.remove([storeKey]);
+      throw error;
+    }
+  }
+
+  private attachWithin(
+    reader: CaseReader,
+    caseId: string,
+    fileId: string,
+    storeKey: string,
+    content: ByteSource,
+    metadata: FileMetadata,
+    context: { tenant: string; caseId: string; fileId: string },
+  ): Promise<string> {
     return this.prisma.$transaction(
       async (tx) => {
         await this.repository.lockCase(tx, caseId);
@@ -71,13 +95,12 @@ export class CaseFiles {
             wrappedFileKey: wrapFileKey(fileKey, caseKey, context),
             metadata: '',
             chunkCount: 0,
+            storeKey,
           });
           const encrypted = encryptFile(content, fileKey);
-          let index = 0;
-          for await (const chunk of encrypted) {
-            await this.repository.insertFileChunk(tx, fileId, index++, chunk);
-          }
+          await this.store.write(storeKey, encrypted);
           const summary = await encrypted.summary;
+          const index = summary.chunkCount + 1; // the stream header is piece 0
           const location = { tenant: this.directory.tenant, caseId, table: FILE_TABLE, rowId: fileId, field: 'metadata' };
           const sealedMetadata = encryptField(caseKey, JSON.stringify({ ...metadata, size: summary.size, sha256: summary.sha256 }), location);
           await this.repository.completeFile(tx, fileId, sealedMetadata, index);
@@ -125,17 +148,9 @@ export class CaseFiles {
     }));
     caseKey.destroy();
     try {
-      yield* decryptFile(this.chunks(fileId, file.chunkCount), fileKey, { expectedSha256: sha256 });
+      yield* decryptFile(this.content.read(file), fileKey, { expectedSha256: sha256 });
     } finally {
       fileKey.destroy();
-    }
-  }
-
-  private async *chunks(fileId: string, count: number): AsyncGenerator<Buffer> {
-    for (let index = 0; index < count; index++) {
-      const chunk = await this.repository.findFileChunk(this.prisma, fileId, index);
-      if (!chunk) throw new AppError('INTEGRITY_FAILED');
-      yield Buffer.from(chunk.data);
     }
   }
 

@@ -22,9 +22,11 @@ import {
 } from '../crypto/index.js';
 import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { FILE_STORE, StoreMissing, type FileStore } from '../file-store/file-store.js';
 import type { UploadSession } from '../generated/prisma/client.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import type { CaseReader } from './case-reader.js';
+import { StoredContent, storedBytes } from './stored-content.js';
 import { ThreadMessages } from './thread-messages.js';
 import { VaultRepository } from './vault.repository.js';
 
@@ -63,8 +65,8 @@ export interface UploadLimits {
 export type FirstPieceCheck = (bytes: Buffer, metadata: ThreadFileMetadata, size: number) => ThreadFileMetadata;
 
 const UPLOAD_TABLE = 'upload_session';
-/** Encrypted chunks written together while a file streams in (512 KiB of content). */
-const CHUNKS_PER_WRITE = 8;
+/** A file streaming in keeps its upload alive (the expiry moved on) at most this often. */
+const KEEP_ALIVE_MS = 60_000;
 /**
  * The `state` of an upload streamed in one request: its encryption state
  * lives in that request's memory only, so there is nothing to resume (and
@@ -77,10 +79,11 @@ const FILE_TABLE = 'case_file';
  * Files and voice messages the defender adds in follow-up, under the THREAD
  * key (the only key a receipt opens): a random file key wrapped by the thread
  * key, the content encrypted piece by piece across requests
- * (crypto/resumable-file.ts, the same format as the request's files), the
- * stream state and metadata sealed between requests. When the last byte
- * arrives the file, its thread entry and the thread manifest (file id added,
- * revision + 1) are written in one transaction.
+ * (crypto/resumable-file.ts, the same format as the request's files) and
+ * appended to one object of the file store, the stream state and metadata
+ * sealed between requests. When the last byte arrives the object is synced
+ * and the file's row takes its key over (no copy), with the thread entry and
+ * the thread manifest (file id added, revision + 1), in one transaction.
  */
 @Injectable()
 export class ThreadFiles {
@@ -90,12 +93,15 @@ export class ThreadFiles {
     private readonly repository: VaultRepository,
     private readonly thread: ThreadMessages,
     private readonly keys: CaseKeysAccess,
+    private readonly content: StoredContent,
+    @Inject(FILE_STORE) private readonly store: FileStore,
   ) {}
 
   async start(threadKey: ThreadKey, caseId: string, metadata: ThreadFileMetadata, size: number, limits: UploadLimits) {
     const uploadId = randomUUID();
     const expiresAt = new Date(Date.now() + limits.expiresInMs);
-    await this.repository.deleteExpiredUploads(this.prisma, new Date());
+    const storeKey = this.store.newKey();
+    await this.sweepExpired();
     return this.prisma.$transaction(async (tx) => {
       await this.repository.lockCase(tx, caseId);
       if ((await this.repository.countThreadFilesAndUploads(tx, caseId)) >= limits.maxFiles) {
@@ -111,9 +117,10 @@ export class ThreadFiles {
           metadata: this.sealMetadata(threadKey, caseId, uploadId, metadata),
           state: step.state,
           pieceCount: step.pieces.length,
+          storeKey,
           expiresAt,
         });
-        await this.repository.insertUploadPieces(tx, uploadId, step.firstIndex, step.pieces);
+        await this.store.append(storeKey, 0, step.pieces, false);
         return { uploadId, expiresAt };
       } finally {
         fileKey.destroy();
@@ -160,7 +167,8 @@ export class ThreadFiles {
           let metadata = this.openMetadata<ThreadFileMetadata>(threadKey, caseId, UPLOAD_TABLE, uploadId, upload.metadata);
           if (current.offset === 0) metadata = checkFirstPiece(bytes, metadata, current.size);
           const step = this.guard(() => continueResumableFile(fileKey, upload.state, bytes, binding, upload.pieceCount));
-          await this.repository.insertUploadPieces(tx, uploadId, step.firstIndex, step.pieces);
+          // Synced when complete: the file is acknowledged (201) only once its bytes are on disk.
+          await this.storeGuard(() => this.store.append(upload.storeKey, storedBytes(upload.pieceCount), step.pieces, step.summary !== undefined));
           const pieceCount = upload.pieceCount + step.pieces.length;
           if (!step.summary) {
             const sealed = current.offset === 0 ? this.sealMetadata(threadKey, caseId, uploadId, metadata) : upload.metadata;
@@ -180,41 +188,33 @@ export class ThreadFiles {
   /**
    * A whole file streamed in one request, already checked: encrypted as it
    * arrives (crypto/file-stream.ts, the same format as the resumable path)
-   * into an upload row whose chunks are written 512 KiB at a time, so memory
-   * stays flat; the file enters the thread in one transaction at the end.
-   * Any failure (a refused size, a cut post, a re-key meanwhile) deletes the
-   * row and its chunks; if the process itself dies, the row expires
-   * `expiresInMs` after its last write and the next upload sweeps it.
+   * straight into one object of the file store, so memory stays flat; the
+   * file enters the thread in one transaction at the end. Any failure (a
+   * refused size, a cut post, a re-key meanwhile) deletes the row and the
+   * object; if the process itself dies, the row expires `expiresInMs` after
+   * its last sign of life and the sweep removes both.
    */
   async receive(threadKey: ThreadKey, caseId: string, metadata: ThreadFileMetadata, content: ByteSource, limits: UploadLimits): Promise<void> {
     const uploadId = randomUUID();
+    const storeKey = this.store.newKey();
     const fileKey = generateFileKey();
     try {
-      await this.openStreamed(threadKey, caseId, uploadId, fileKey, metadata, limits);
+      await this.openStreamed(threadKey, caseId, uploadId, storeKey, fileKey, metadata, limits);
       try {
         const encrypted = encryptFile(content, fileKey);
-        let stored = 0;
-        let batch: Buffer[] = [];
-        for await (const chunk of encrypted) {
-          batch.push(chunk);
-          if (batch.length < CHUNKS_PER_WRITE) continue;
-          await this.repository.insertUploadPieces(this.prisma, uploadId, stored, batch);
-          await this.repository.extendUpload(this.prisma, uploadId, new Date(Date.now() + limits.expiresInMs));
-          stored += batch.length;
-          batch = [];
-        }
+        await this.store.write(storeKey, this.keptAlive(encrypted, uploadId, limits.expiresInMs));
         const summary = await encrypted.summary;
         await this.prisma.$transaction(
           async (tx) => {
             const upload = await this.repository.lockUpload(tx, caseId, uploadId);
             if (!upload) throw new AppError('NOT_FOUND');
-            await this.repository.insertUploadPieces(tx, uploadId, stored, batch);
-            await this.complete(tx, threadKey, caseId, upload, metadata, summary, stored + batch.length);
+            await this.complete(tx, threadKey, caseId, upload, metadata, summary, summary.chunkCount + 1);
           },
           { timeout: 60_000 },
         );
       } catch (error) {
         await this.repository.deleteUpload(this.prisma, caseId, uploadId).catch(() => undefined);
+        await this.content.remove([storeKey]);
         throw error;
       }
     } finally {
@@ -222,14 +222,40 @@ export class ThreadFiles {
     }
   }
 
-  /** Abandons an upload: its row and pieces are deleted. */
+  /** The encrypted chunks as they come, moving the upload's expiry on now and then so the sweep leaves a live stream alone. */
+  private async *keptAlive(chunks: AsyncIterable<Buffer>, uploadId: string, expiresInMs: number): AsyncGenerator<Buffer> {
+    let lastSign = Date.now();
+    for await (const chunk of chunks) {
+      yield chunk;
+      if (Date.now() - lastSign < KEEP_ALIVE_MS) continue;
+      lastSign = Date.now();
+      await this.repository.extendUpload(this.prisma, uploadId, new Date(lastSign + expiresInMs));
+    }
+  }
+
+  /** Abandons an upload: its row and its pieces are deleted. */
   async abandon(caseId: string, uploadId: string): Promise<void> {
-    if ((await this.repository.deleteUpload(this.prisma, caseId, uploadId)) === 0) throw new AppError('NOT_FOUND');
+    const storeKey = await this.repository.deleteUpload(this.prisma, caseId, uploadId);
+    if (storeKey === null) throw new AppError('NOT_FOUND');
+    await this.content.remove([storeKey]);
+  }
+
+  /** Expired uploads: rows deleted, then their pieces. */
+  async sweepExpired(now = new Date()): Promise<void> {
+    await this.content.remove(await this.repository.deleteExpiredUploads(this.prisma, now));
   }
 
   /** The row of a streamed upload, under the per-case limit (uploads in progress count), before any byte is stored. */
-  private async openStreamed(threadKey: ThreadKey, caseId: string, uploadId: string, fileKey: FileKey, metadata: ThreadFileMetadata, limits: UploadLimits): Promise<void> {
-    await this.repository.deleteExpiredUploads(this.prisma, new Date());
+  private async openStreamed(
+    threadKey: ThreadKey,
+    caseId: string,
+    uploadId: string,
+    storeKey: string,
+    fileKey: FileKey,
+    metadata: ThreadFileMetadata,
+    limits: UploadLimits,
+  ): Promise<void> {
+    await this.sweepExpired();
     await this.prisma.$transaction(async (tx) => {
       await this.repository.lockCase(tx, caseId);
       if ((await this.repository.countThreadFilesAndUploads(tx, caseId)) >= limits.maxFiles) {
@@ -242,17 +268,18 @@ export class ThreadFiles {
         metadata: this.sealMetadata(threadKey, caseId, uploadId, metadata),
         state: STREAMED_STATE,
         pieceCount: 0,
+        storeKey,
         expiresAt: new Date(Date.now() + limits.expiresInMs),
       });
     });
   }
 
-  /** A complete upload becomes a file of the thread: its row, its chunks moved over, its thread entry (manifest included). */
+  /** A complete upload becomes a file of the thread: its row (naming the upload's stored object: no copy), its thread entry (manifest included). */
   private async complete(
     tx: Db,
     threadKey: ThreadKey,
     caseId: string,
-    upload: Pick<UploadSession, 'id' | 'wrappedFileKey'>,
+    upload: Pick<UploadSession, 'id' | 'wrappedFileKey' | 'storeKey'>,
     metadata: ThreadFileMetadata,
     summary: Pick<EncryptedFileSummary, 'size' | 'sha256'>,
     pieceCount: number,
@@ -266,8 +293,8 @@ export class ThreadFiles {
       wrappedFileKey: upload.wrappedFileKey,
       metadata: encryptField(threadKey, JSON.stringify(stored), this.location(caseId, FILE_TABLE, fileId)),
       chunkCount: pieceCount,
+      storeKey: upload.storeKey,
     });
-    await this.repository.moveUploadPieces(tx, upload.id, fileId);
     await this.repository.deleteUpload(tx, caseId, upload.id);
     await this.thread.appendWithin(tx, threadKey, caseId, 'defender', { kind: metadata.kind, body: metadata.kind === 'file' ? metadata.name : '', fileId }, fileId);
   }
@@ -298,7 +325,7 @@ export class ThreadFiles {
       threadKey.destroy();
     }
     try {
-      yield* decryptFile(this.chunks(fileId, file.chunkCount), fileKey, { expectedSha256: sha256 });
+      yield* decryptFile(this.content.read(file), fileKey, { expectedSha256: sha256 });
     } catch (error) {
       if (error instanceof CryptoError) throw new AppError('INTEGRITY_FAILED');
       throw error;
@@ -327,14 +354,6 @@ export class ThreadFiles {
     } catch (error) {
       threadKey.destroy();
       throw error;
-    }
-  }
-
-  private async *chunks(fileId: string, count: number): AsyncGenerator<Buffer> {
-    for (let index = 0; index < count; index++) {
-      const chunk = await this.repository.findFileChunk(this.prisma, fileId, index);
-      if (!chunk) throw new AppError('INTEGRITY_FAILED');
-      yield Buffer.from(chunk.data);
     }
   }
 
@@ -368,6 +387,16 @@ export class ThreadFiles {
       return work();
     } catch (error) {
       if (error instanceof CryptoError) throw new AppError('INTEGRITY_FAILED');
+      throw error;
+    }
+  }
+
+  /** An upload whose stored pieces are gone or shorter than its row says: refused like any other tampering. */
+  private async storeGuard(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      if (error instanceof StoreMissing) throw new AppError('INTEGRITY_FAILED');
       throw error;
     }
   }

@@ -12,10 +12,11 @@ import { ReceiptIssuer } from './receipt-issuer.js';
 import { ThreadFiles } from './thread-files.js';
 import { ThreadMessages } from './thread-messages.js';
 import { PendingCounters } from './pending-counters.js';
+import { StoredContent } from './stored-content.js';
 import { VaultRepository } from './vault.repository.js';
 
 @Module({
-  providers: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseGrantsService, CaseKeysAccess, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, VaultRepository, ReceiptIssuer, PendingCounters, StatisticsRetraction],
-  exports: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseKeysAccess, CaseGrantsService, VaultRepository, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, ReceiptIssuer, PendingCounters, StatisticsRetraction],
+  providers: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseGrantsService, CaseKeysAccess, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, VaultRepository, ReceiptIssuer, PendingCounters, StatisticsRetraction, StoredContent],
+  exports: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseKeysAccess, CaseGrantsService, VaultRepository, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, ReceiptIssuer, PendingCounters, StatisticsRetraction, StoredContent],
 })
 export class VaultModule {}

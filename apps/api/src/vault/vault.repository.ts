@@ -184,10 +184,6 @@ export class VaultRepository {
     await tx.caseFile.create({ data });
   }
 
-  async insertFileChunk(tx: Db, fileId: string, index: number, data: Buffer): Promise<void> {
-    await tx.fileChunk.create({ data: { fileId, index, data: new Uint8Array(data) } });
-  }
-
   async completeFile(tx: Db, fileId: string, metadata: string, chunkCount: number): Promise<void> {
     await tx.caseFile.update({ where: { id: fileId }, data: { metadata, chunkCount } });
   }
@@ -196,6 +192,7 @@ export class VaultRepository {
     return db.caseFile.findFirst({ where: { id: fileId, caseId, keyKind: 'case' } });
   }
 
+  /** A chunk of a file written by an older release, before the file store. */
   findFileChunk(db: Db, fileId: string, index: number) {
     return db.fileChunk.findUnique({ where: { fileId_index: { fileId, index } } });
   }
@@ -212,8 +209,20 @@ export class VaultRepository {
     return files + uploads;
   }
 
-  async deleteExpiredUploads(db: Db, now: Date): Promise<void> {
-    await db.uploadSession.deleteMany({ where: { expiresAt: { lte: now } } });
+  /** Deletes the expired uploads' rows; returns the store keys of their pieces, which the caller removes. */
+  async deleteExpiredUploads(db: Db, now: Date): Promise<string[]> {
+    const expired = await db.uploadSession.findMany({ where: { expiresAt: { lte: now } }, select: { id: true, storeKey: true } });
+    if (expired.length === 0) return [];
+    await db.uploadSession.deleteMany({ where: { id: { in: expired.map((upload) => upload.id) }, expiresAt: { lte: now } } });
+    return expired.map((upload) => upload.storeKey);
+  }
+
+  /** Every store key a row names: what the sweep must keep. */
+  async storeKeysInUse(db: Db): Promise<Set<string>> {
+    // Sequential: inside a transaction both would share one connection, where pg refuses concurrent queries.
+    const files = await db.caseFile.findMany({ where: { storeKey: { not: null } }, select: { storeKey: true } });
+    const uploads = await db.uploadSession.findMany({ select: { storeKey: true } });
+    return new Set([...files.map((file) => file.storeKey as string), ...uploads.map((upload) => upload.storeKey)]);
   }
 
   async insertUpload(tx: Db, data: Prisma.UploadSessionUncheckedCreateInput): Promise<void> {
@@ -230,11 +239,6 @@ export class VaultRepository {
     return db.uploadSession.findFirst({ where: { id: uploadId, caseId, expiresAt: { gt: new Date() } } });
   }
 
-  async insertUploadPieces(tx: Db, uploadId: string, firstIndex: number, pieces: Buffer[]): Promise<void> {
-    if (pieces.length === 0) return;
-    await tx.uploadPiece.createMany({ data: pieces.map((data, i) => ({ uploadId, index: firstIndex + i, data: new Uint8Array(data) })) });
-  }
-
   /** A streamed upload still alive: its expiry moves on with each write. */
   async extendUpload(db: Db, uploadId: string, expiresAt: Date): Promise<void> {
     await db.uploadSession.update({ where: { id: uploadId }, data: { expiresAt } });
@@ -244,14 +248,12 @@ export class VaultRepository {
     await tx.uploadSession.update({ where: { id: uploadId }, data });
   }
 
-  /** Moves a finished upload's pieces to the file's chunks inside the database (nothing passes through the app). */
-  async moveUploadPieces(tx: Db, uploadId: string, fileId: string): Promise<void> {
-    await tx.$executeRaw`INSERT INTO file_chunk (file_id, index, data) SELECT ${fileId}::uuid, index, data FROM upload_piece WHERE upload_id = ${uploadId}::uuid`;
-  }
-
-  async deleteUpload(db: Db, caseId: string, uploadId: string): Promise<number> {
+  /** Deletes the upload's row; returns the store key of its pieces (null when there was no such upload). */
+  async deleteUpload(db: Db, caseId: string, uploadId: string): Promise<string | null> {
+    const upload = await db.uploadSession.findFirst({ where: { id: uploadId, caseId }, select: { storeKey: true } });
+    if (!upload) return null;
     const { count } = await db.uploadSession.deleteMany({ where: { id: uploadId, caseId } });
-    return count;
+    return count === 0 ? null : upload.storeKey;
   }
 
   async updateCaseManifest(tx: Db, caseId: string, revision: number, manifestMac: string): Promise<void> {

@@ -8,8 +8,6 @@ import {
   generateCaseKeys,
   reencryptField,
   rewrapFileKey,
-  sealCaseKey,
-  signGrant,
   verifyThreadManifestMac,
   type CaseKey,
   type CaseKeyKind,
@@ -27,6 +25,7 @@ import { fileMetadataLocation } from '../vault/case-files.js';
 import { CaseKeysAccess } from '../vault/case-keys-access.js';
 import { rowsOf } from '../vault/case-manifest.js';
 import { CaseVaultService, type CaseRow } from '../vault/case-vault.service.js';
+import { sealAndSignGrant } from '../vault/grant-statements.js';
 import { messageLocation } from '../vault/thread-messages.js';
 import type { TriageIndex } from '../vault/triage-index.js';
 import { VaultRepository } from '../vault/vault.repository.js';
@@ -221,10 +220,7 @@ export class CaseRekey {
   }
 
   private signedSeal(caseId: string, keyKind: 'case' | 'thread', key: CaseKey | ThreadKey, grantee: string, recipient: SealRecipient, actor: Granter) {
-    const context = { tenant: this.tenant, caseId };
-    const sealedKey = sealCaseKey(key, context, recipient);
-    const recipientPublicKey = recipient.certificate.publicKey;
-    return { recipientPublicKey, sealedKey, signature: signGrant({ ...context, keyKind, recipientId: grantee, recipientPublicKey, sealedKey }, actor.keyPair) };
+    return sealAndSignGrant(key, { tenant: this.tenant, caseId }, keyKind, grantee, recipient, actor.keyPair);
   }
 
   /** The request's concerns under the new key, new key ids, next revisions, and both manifests and the index row MAC'd again. */

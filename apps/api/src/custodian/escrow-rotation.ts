@@ -12,7 +12,7 @@ import { sealAndSignGrant } from '../vault/grant-statements.js';
 import { CustodianRepository } from './custodian.repository.js';
 import type { WorkDone } from './custodian-work.js';
 import { EscrowGrants, type Granter, type OpenedCaseKeys } from './escrow-grants.js';
-import { EscrowRotationStore, type EscrowKeyRow } from './escrow-rotation-store.js';
+import { EscrowRotationRepository, type EscrowKeyRow } from './escrow-rotation.repository.js';
 
 /** Cases re-sealed per transaction: small enough to keep locks short, large enough not to crawl. */
 export const ROTATION_BATCH_SIZE = 50;
@@ -59,7 +59,7 @@ export class EscrowRotation {
 
   constructor(
     private readonly prisma: PrismaService,
-    private readonly store: EscrowRotationStore,
+    private readonly store: EscrowRotationRepository,
     private readonly repository: CustodianRepository,
     private readonly directory: DirectoryService,
     private readonly directoryKeys: DirectoryRepository,

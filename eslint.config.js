@@ -24,7 +24,6 @@ export const REPOSITORY_DEBT = [
   'apps/api/src/integrity/signed-staff-status.ts',
   'apps/api/src/notify/operational/database-restart.ts',
   'apps/api/src/notify/operational/ops-probes.ts',
-  'apps/api/src/rekey/case-rekey.ts',
   'apps/api/src/retention/retention-policy.service.ts',
   'apps/api/src/retention/retention-purge.service.ts',
   'apps/api/src/vault/case-drafts.ts',

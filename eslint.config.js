@@ -26,10 +26,6 @@ export const REPOSITORY_DEBT = [
   'apps/api/src/notify/operational/ops-probes.ts',
   'apps/api/src/retention/retention-policy.service.ts',
   'apps/api/src/retention/retention-purge.service.ts',
-  'apps/api/src/vault/case-drafts.ts',
-  'apps/api/src/vault/escrow.service.ts',
-  'apps/api/src/vault/pending-counters.ts',
-  'apps/api/src/vault/receipt-issuer.ts',
 ];
 
 const sodium = ['libsodium-wrappers-sumo', 'libsodium-wrappers', 'sodium-native'];

@@ -17,7 +17,6 @@ export const REPOSITORY_DEBT = [
   'apps/api/src/cases/consent-thread.ts',
   'apps/api/src/cases/staff-messages.ts',
   'apps/api/src/cases/staff-names.ts',
-  'apps/api/src/custodian/drill-facts.ts',
   'apps/api/src/data-subject/data-subject.service.ts',
   'apps/api/src/demo/demo-seed.ts',
   'apps/api/src/documents/document-templates.service.ts',

@@ -13,7 +13,6 @@ export const REPOSITORY_DEBT = [
   'apps/api/src/cases/assignee-access.ts',
   'apps/api/src/cases/case-downloads.ts',
   'apps/api/src/cases/case-links.service.ts',
-  'apps/api/src/cases/case-search.service.ts',
   'apps/api/src/cases/consent-thread.ts',
   'apps/api/src/cases/staff-messages.ts',
   'apps/api/src/cases/staff-names.ts',

@@ -18,7 +18,6 @@ export const REPOSITORY_DEBT = [
   'apps/api/src/cases/staff-names.ts',
   'apps/api/src/data-subject/data-subject.service.ts',
   'apps/api/src/demo/demo-seed.ts',
-  'apps/api/src/documents/document-templates.service.ts',
   'apps/api/src/integrity/signed-staff-status.ts',
   'apps/api/src/notify/operational/database-restart.ts',
   'apps/api/src/notify/operational/ops-probes.ts',

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES, type DocumentKind, type DocumentLanguage, type DocumentTemplateInput, type DocumentTemplateView } from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { AppError } from '../common/app-error.js';
 import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';

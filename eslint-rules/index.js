@@ -69,10 +69,17 @@ const checkedAnswer = {
   },
 };
 
+/** Each schema read once per lint process: ESLint calls a rule's `create()` for every file it lints. */
+const delegatesBySchema = new Map();
+
 /** Prisma's model delegates (`caseVault`, `staffUser`…), read from the schema so a new model is covered at once. */
-function modelDelegates(schemaPath) {
+export function modelDelegates(schemaPath) {
+  const known = delegatesBySchema.get(schemaPath);
+  if (known) return known;
   const models = [...readFileSync(schemaPath, 'utf8').matchAll(/^model (\w+) \{/gm)].map((match) => match[1]);
-  return new Set(models.map((name) => name[0].toLowerCase() + name.slice(1)));
+  const delegates = new Set(models.map((name) => name[0].toLowerCase() + name.slice(1)));
+  delegatesBySchema.set(schemaPath, delegates);
+  return delegates;
 }
 
 const QUERY_METHODS = new Set([

@@ -8,7 +8,7 @@
  */
 import { DrasticActList, DrasticActView, ErrorBody } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
-import type { CurrentStaffMember } from '../../apps/api/src/auth/current-staff.js';
+import type { CurrentStaffMember } from '../../apps/api/src/common/current-staff.js';
 import { DrasticActs } from '../../apps/api/src/drastic-acts/drastic-acts.service.js';
 import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, nextTotp, postLogin, signIn, type CreatedStaff, type StaffClient } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';

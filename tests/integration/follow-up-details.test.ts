@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import pg from 'pg';
 import { CaseListQuery, FollowUpView, SubmissionReceipt } from '@mnpddh/shared';
 import { startPortal, type RunningPortal } from '../../apps/api/src/boot.js';
-import type { CurrentStaffMember } from '../../apps/api/src/auth/current-staff.js';
+import type { CurrentStaffMember } from '../../apps/api/src/common/current-staff.js';
 import { CasesService } from '../../apps/api/src/cases/cases.service.js';
 import { CaseWorkService } from '../../apps/api/src/cases/case-work.service.js';
 import { AppError } from '../../apps/api/src/common/app-error.js';

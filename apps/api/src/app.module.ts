@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AdminModule } from './admin/admin.module.js';
 import { AuthModule } from './auth/auth.module.js';
-import { AccessGuard } from './common/access.guard.js';
+import { AccessGuard } from './auth/access.guard.js';
 import { CheckedAnswers } from './common/checked-answers.js';
 import { RUNTIME, type Runtime } from './config/runtime.js';
 import { AuditModule } from './audit/audit.module.js';

@@ -52,6 +52,14 @@ describe('lint rules that hold the architecture', () => {
     expect(await rulesBroken(service, 'apps/api/src/cases/planted.repository.ts')).not.toContain('project/repository-door');
   });
 
+  it('reads the Prisma schema once per process, not once per linted file', async () => {
+    const { modelDelegates } = (await import(resolve(root, 'eslint-rules/index.js'))) as { modelDelegates: (path: string) => Set<string> };
+    const schema = resolve(root, 'prisma/schema.prisma');
+    const first = modelDelegates(schema);
+    expect(first.has('protectionCase')).toBe(true);
+    expect(modelDelegates(schema)).toBe(first);
+  });
+
   it('keeps the list of files from before the rule honest: each still exists and still queries (fix one, drop it from the list)', async () => {
     const { REPOSITORY_DEBT } = (await import(resolve(root, 'eslint.config.js'))) as { REPOSITORY_DEBT: string[] };
     const { default: project } = (await import(resolve(root, 'eslint-rules/index.js'))) as { default: ESLint.Plugin };

@@ -6,7 +6,7 @@ import { loadServerSecrets } from './config/server-secrets.js';
 import { createApp } from './create-app.js';
 import { warmUpCrypto } from './crypto/index.js';
 import { openDatabase } from './database/open-database.js';
-import { auditAdoption } from './database/secrets-adoption.js';
+import { auditAdoption } from './audit/secrets-adoption.js';
 import { checkSecretFingerprints } from './database/secret-fingerprints.js';
 import { seedDemo, type DemoAccount } from './demo/demo-seed.js';
 import { IntegrityAnchor } from './integrity/integrity-anchor.service.js';

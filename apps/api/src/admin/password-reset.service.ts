@@ -3,7 +3,7 @@ import { ESCROW_MINIMUM_WORKING_PAIRS, type ActivationLink, type PasswordResetIm
 import { AuditService } from '../audit/audit.service.js';
 import { activationUrl } from '../auth/activation-token.js';
 import { ActivationService } from '../auth/activation.service.js';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { SessionService } from '../auth/session.service.js';
 import { StaffRepository, type StaffRecord } from '../auth/staff.repository.js';
 import { AppError } from '../common/app-error.js';

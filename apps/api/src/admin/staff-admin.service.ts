@@ -5,7 +5,7 @@ import { SignedStaffStatus } from '../integrity/signed-staff-status.js';
 import { AuditService } from '../audit/audit.service.js';
 import { activationUrl, type ActivationKind } from '../auth/activation-token.js';
 import { ActivationService } from '../auth/activation.service.js';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { SessionService } from '../auth/session.service.js';
 import { StaffKeysService } from '../auth/staff-keys.service.js';
 import { StaffRepository, type StaffRecord } from '../auth/staff.repository.js';

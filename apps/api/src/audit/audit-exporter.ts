@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { filtersInUse, type AuditExportQuery } from './audit-filter.js';
 import { csvExport, jsonExport, type ExportMeta } from './audit-export.js';

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditCheckpointView, AuditEventPage, AuditQuery, AuditVerification, AuditVerifyRequest } from '@mnpddh/shared';
-import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { AppError } from '../common/app-error.js';
 import { ApiFile, ApiSchemas } from '../common/openapi.js';

@@ -1,13 +1,13 @@
 import { createLogger } from '../common/logger.js';
 import type { Runtime } from '../config/runtime.js';
-import type { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
+import type { SecurityEvents } from './security-events.js';
 import type { AuditCheckpoints } from './audit-checkpoints.js';
 import { CheckpointScheduler } from './checkpoint-scheduler.js';
 
 describe('CheckpointScheduler', () => {
   it('signs again, rather than waiting for itself, when its own checkpoint\'s commit anchors a security event', async () => {
     let securityEvent: () => Promise<unknown> = () => Promise.resolve();
-    const anchor = { whenSecurityEvent: (listener: () => Promise<unknown>) => void (securityEvent = listener) } as unknown as IntegrityAnchor;
+    const anchor: SecurityEvents = { whenSecurityEvent: (listener: () => Promise<unknown>) => void (securityEvent = listener) };
     let signatures = 0;
     const checkpoints = {
       // As the real commit does: the anchor's after-commit hook runs before the signature's transaction returns,

@@ -2,8 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
 import { IntervalJob } from '../common/interval-job.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
-import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
 import { AuditCheckpoints } from './audit-checkpoints.js';
+import { SECURITY_EVENTS, type SecurityEvents } from './security-events.js';
 
 /** Set while a run signs: the commit of the run's own checkpoint runs the anchor's hook inside it. */
 const signing = new AsyncLocalStorage<true>();
@@ -16,11 +16,11 @@ export class CheckpointScheduler extends IntervalJob {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly checkpoints: AuditCheckpoints,
-    anchor: IntegrityAnchor,
+    @Inject(SECURITY_EVENTS) events: SecurityEvents,
   ) {
     super(runtime.logger, 'audit checkpoint failed', undefined);
     // A revocation, an escrow change, a custodian's act: signed at once, not minutes later.
-    anchor.whenSecurityEvent(() => this.afterSecurityEvent());
+    events.whenSecurityEvent(() => this.afterSecurityEvent());
   }
 
   /**

@@ -14,7 +14,7 @@ import { Authenticated, Public } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { ValidBody } from '../common/valid-body.js';
 import { ActivationService } from './activation.service.js';
-import { attachStaffSession, staffSessionOf } from './current-staff.js';
+import { attachStaffSession, staffSessionOf } from '../common/current-staff.js';
 import { LoginGuard, signedInOf } from './login.guard.js';
 import { PasswordChangeService } from './password-change.service.js';
 import { RetryAfterInterceptor } from '../common/rate-limited.js';

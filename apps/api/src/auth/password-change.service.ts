@@ -3,7 +3,7 @@ import type { ChangePasswordRequest, Locale } from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { PrismaService } from '../database/prisma.service.js';
-import type { StaffSessionContext } from './current-staff.js';
+import type { StaffSessionContext } from '../common/current-staff.js';
 import { LoginFailures } from './login-failures.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { assertStrongPassphrase } from './password-policy.js';

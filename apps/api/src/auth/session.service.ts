@@ -15,7 +15,7 @@ import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
-import type { StaffSessionContext } from './current-staff.js';
+import type { StaffSessionContext } from '../common/current-staff.js';
 import { encodeSessionCookie, type SessionCookieValue } from './session-cookie.js';
 import { SessionRepository } from './session.repository.js';
 import type { StaffRecord } from './staff.repository.js';

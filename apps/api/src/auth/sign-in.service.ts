@@ -5,7 +5,7 @@ import { AppError } from '../common/app-error.js';
 import type { PasswordWrappingKey } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
-import type { StaffSessionContext } from './current-staff.js';
+import type { StaffSessionContext } from '../common/current-staff.js';
 import { LoginFailures, type FailureReason } from './login-failures.service.js';
 import { MAX_LOCK_SECONDS, secondsLocked, UnknownAccountThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';

@@ -6,7 +6,7 @@ import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { ValidBody } from '../common/valid-body.js';
 import { PrismaService } from '../database/prisma.service.js';
-import { CurrentStaff, type CurrentStaffMember } from './current-staff.js';
+import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { SecurityKeyPolicyStore } from './webauthn-policy.js';
 
 /** The admin's choice: which roles must sign in with a security key (setting `webauthn.required_roles`). */

@@ -12,7 +12,7 @@ import { Authenticated, Public } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { RetryAfterInterceptor } from '../common/rate-limited.js';
 import { ValidBody, ValidParams } from '../common/valid-body.js';
-import { CurrentStaff, type CurrentStaffMember } from './current-staff.js';
+import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { SecurityKeyService } from './webauthn.service.js';
 
 const KeyParams = z.object({ id: z.uuid() });

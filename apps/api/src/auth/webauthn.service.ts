@@ -14,7 +14,7 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { hashStaffSecret } from '../crypto/index.js';
 import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
-import type { CurrentStaffMember } from './current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { CHALLENGE_TTL_MS, ChallengeStore } from './webauthn-challenges.js';
 import { SecurityKeyRepository, type SecurityKeyRecord } from './webauthn-credential.repository.js';
 import { SecurityKeyPolicyStore } from './webauthn-policy.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { PrismaService } from '../database/prisma.service.js';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { CaseGrantsService } from '../vault/case-grants.service.js';
 import { VaultRepository } from '../vault/vault.repository.js';
 import { canAssign } from './case-work.service.js';

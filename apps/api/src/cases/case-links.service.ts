@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CaseLinkInput, CaseLinkView, CaseLinkWritten, CaseUnlinkInput, CollectiveSubject, LinkedCaseIndex } from '@mnpddh/shared';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { AppError } from '../common/app-error.js';
 import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';

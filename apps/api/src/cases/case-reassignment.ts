@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BulkReassignment, BulkReassignmentResult, Locale } from '@mnpddh/shared';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { AppError } from '../common/app-error.js';
 import { errorMessage, fieldMessage } from '../languages/api-messages.js';
 import { canAssign, CaseWorkService } from './case-work.service.js';

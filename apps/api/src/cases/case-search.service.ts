@@ -11,6 +11,7 @@ import type { CaseReader } from '../vault/case-reader.js';
 import { CaseVaultService, type CaseRow } from '../vault/case-vault.service.js';
 import { ThreadMessages } from '../vault/thread-messages.js';
 import type { TriageIndex } from '../vault/triage-index.js';
+import { CaseSearchRepository } from './case-search.repository.js';
 
 /** Cases decrypted per database round trip: few enough that a batch's plaintext stays small, enough to keep the trips few. */
 const BATCH = 20;
@@ -42,6 +43,7 @@ interface Found {
 export class CaseSearchService {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly repository: CaseSearchRepository,
     private readonly directory: DirectoryService,
     private readonly keys: CaseKeysAccess,
     private readonly vault: CaseVaultService,
@@ -51,16 +53,12 @@ export class CaseSearchService {
 
   async search(reader: CaseReader, query: string): Promise<CaseSearchResult> {
     const terms = searchTerms(query);
-    const held = await this.prisma.protectionCase.findMany({
-      where: { grants: { some: { recipientId: reader.id, keyKind: 'case' } } },
-      select: { id: true },
-      orderBy: { receivedAt: 'desc' },
-    });
+    const held = await this.repository.findHeldCaseIds(this.prisma, reader.id);
     const found: Found[] = [];
     const unreadable: CaseSearchResult['unreadable'] = [];
     let examined = 0;
     for (let start = 0; start < held.length; start += BATCH) {
-      for (const row of await this.rows(reader, held.slice(start, start + BATCH).map(({ id }) => id))) {
+      for (const row of await this.rows(reader, held.slice(start, start + BATCH))) {
         let haystacks: Haystacks | null;
         try {
           haystacks = await this.haystacksOf(reader, row);
@@ -85,19 +83,9 @@ export class CaseSearchService {
     };
   }
 
-  /** The rows as CaseVaultService.openCase reads them (the reader's grants, entries, messages, files), a batch at once. */
+  /** The rows as CaseVaultService.openCase reads them, a batch at once. */
   private rows(reader: CaseReader, ids: string[]): Promise<CaseRow[]> {
-    return this.prisma.protectionCase.findMany({
-      where: { id: { in: ids } },
-      include: {
-        grants: { where: { recipientId: reader.id } },
-        receipts: { select: { id: true } },
-        messages: { orderBy: { seq: 'asc' } },
-        entries: { orderBy: { seq: 'asc' } },
-        files: { select: { id: true, keyKind: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
-      },
-      orderBy: { receivedAt: 'desc' },
-    });
+    return this.repository.findCasesFor(this.prisma, reader.id, ids);
   }
 
   /** The case's text by source, or null when the caller's grant does not open it (a key since replaced). */

@@ -22,7 +22,7 @@ import {
   StaffMessage,
   StatusChange,
 } from '@mnpddh/shared';
-import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiFile, ApiSchemas } from '../common/openapi.js';
 import { ValidBody, ValidParams } from '../common/valid-body.js';

@@ -22,7 +22,7 @@ import {
   type StatusChange,
   type TransitionRefusal,
 } from '@mnpddh/shared';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { AppError } from '../common/app-error.js';
 import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { CaseDetail, CaseList, CaseListQuery } from '@mnpddh/shared';
-import { staffSessionOf } from '../auth/current-staff.js';
+import { staffSessionOf } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiFile, ApiSchemas } from '../common/openapi.js';
 import { ValidParams, ValidQuery } from '../common/valid-body.js';

@@ -22,6 +22,7 @@ import { DetailsMerge } from './details-merge.js';
 import { CaseLinksController } from './case-links.controller.js';
 import { CaseLinksService } from './case-links.service.js';
 import { CaseSearchController } from './case-search.controller.js';
+import { CaseSearchRepository } from './case-search.repository.js';
 import { CaseSearchService } from './case-search.service.js';
 import { SearchBudget } from './search-budget.js';
 import { PartnersModule } from '../partners/partners.module.js';
@@ -35,7 +36,7 @@ import { ReferralWorkService } from './referral-work.service.js';
 @Module({
   imports: [AuthModule, VaultModule, ReferenceModule, PartnersModule],
   controllers: [CasesController, CaseWorkController, AgendaController, CaseReceiptsController, ConsentWorkController, ReferralWorkController, CaseLinksController, CaseSearchController],
-  providers: [AgendaService, AssigneeAccess, CaseListExport, CaseReassignment, CasesService, CategoryCache, DetailsMerge, CaseClock, CaseWorkService, CaseDownloads, StaffMessages, StaffNames, CaseReceiptsService, ConsentThread, ConsentWorkService, ReferralWorkService, CaseLinksService, CaseSearchService, { provide: SearchBudget, useValue: new SearchBudget() }],
+  providers: [AgendaService, AssigneeAccess, CaseListExport, CaseReassignment, CasesService, CategoryCache, DetailsMerge, CaseClock, CaseWorkService, CaseDownloads, StaffMessages, StaffNames, CaseReceiptsService, ConsentThread, ConsentWorkService, ReferralWorkService, CaseLinksService, CaseSearchService, CaseSearchRepository, { provide: SearchBudget, useValue: new SearchBudget() }],
   exports: [CategoryCache, CaseClock],
 })
 export class CasesModule {}

@@ -8,7 +8,7 @@ import type { CaseCategories } from '../vault/case-content.js';
 import type { CaseReader } from '../vault/case-reader.js';
 import { CaseVaultService, type SealedCategoriesRow } from '../vault/case-vault.service.js';
 import { VaultRepository } from '../vault/vault.repository.js';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { CaseDrafts } from '../vault/case-drafts.js';
 import { CaseFiles } from '../vault/case-files.js';
 import { ThreadFiles } from '../vault/thread-files.js';

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { NewReferral, ReferralAnswer, ReferralWritten } from '@mnpddh/shared';
-import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiFile, ApiSchemas } from '../common/openapi.js';
 import { ValidBody, ValidParams } from '../common/valid-body.js';

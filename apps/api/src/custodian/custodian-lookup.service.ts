@@ -5,7 +5,7 @@ import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { CustodianLookupRepository } from './custodian-lookup.repository.js';
 import { CustodianRepository } from './custodian.repository.js';
-import { EscrowRotationStore } from './escrow-rotation-store.js';
+import { EscrowRotationRepository } from './escrow-rotation.repository.js';
 
 /**
  * What the custodian screens need before a request: whom a restore or a
@@ -19,7 +19,7 @@ export class CustodianLookupService {
     private readonly lookups: CustodianLookupRepository,
     private readonly repository: CustodianRepository,
     private readonly directory: DirectoryService,
-    private readonly rotations: EscrowRotationStore,
+    private readonly rotations: EscrowRotationRepository,
   ) {}
 
   async people(): Promise<CustodianPeople> {

@@ -9,7 +9,7 @@ import {
   CustodianOperationResult,
   CustodianOperationView,
   } from '@mnpddh/shared';
-import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { ValidBody, ValidParams } from '../common/valid-body.js';

@@ -13,12 +13,12 @@ import { CustodianWork } from './custodian-work.js';
 import { EscrowHealthController } from './escrow-health.controller.js';
 import { EscrowGrants } from './escrow-grants.js';
 import { EscrowRotation } from './escrow-rotation.js';
-import { EscrowRotationStore } from './escrow-rotation-store.js';
+import { EscrowRotationRepository } from './escrow-rotation.repository.js';
 
 /** Two-custodian operations on the escrow key, and the custodian drill. */
 @Module({
   imports: [AuthModule, VaultModule],
   controllers: [CustodianController, CustodianLookupController, EscrowHealthController],
-  providers: [PendingIntermediates, CustodianOperationsService, CustodianLookupService, CustodianLookupRepository, CustodianDrillService, CustodianRepository, CustodianWork, EscrowGrants, EscrowRotation, EscrowRotationStore],
+  providers: [PendingIntermediates, CustodianOperationsService, CustodianLookupService, CustodianLookupRepository, CustodianDrillService, CustodianRepository, CustodianWork, EscrowGrants, EscrowRotation, EscrowRotationRepository],
 })
 export class CustodianModule {}

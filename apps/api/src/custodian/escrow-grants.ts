@@ -3,10 +3,6 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import {
   CryptoError,
   openCaseKey,
-  parseCertificate,
-  sealCaseKey,
-  signGrant,
-  verifyGrant,
   verifyIndexRowMac,
   type CaseKey,
   type IdentityKeyPair,
@@ -16,6 +12,7 @@ import {
 import type { Db } from '../database/db.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { CaseKeyGrant } from '../generated/prisma/client.js';
+import { grantStatement, sealAndSignGrant, verifyGrantSignature } from '../vault/grant-statements.js';
 import { indexValues } from '../vault/triage-index.js';
 import { VaultRepository } from '../vault/vault.repository.js';
 import type { CustodianRepository } from './custodian.repository.js';
@@ -72,20 +69,15 @@ export class EscrowGrants {
   /** Seals both keys to the recipient's certified key, signed by the custodian (upserted: a stale grant is replaced). */
   async grant(tx: Db, caseId: string, keys: OpenedCaseKeys, recipient: SealRecipient, granter: Granter): Promise<void> {
     const recipientId = recipient.certificate.userId;
-    const recipientPublicKey = recipient.certificate.publicKey;
     for (const [keyKind, key] of [['case', keys.caseKey], ['thread', keys.threadKey]] as const) {
-      const sealedKey = sealCaseKey(key, this.context(caseId), recipient);
-      const signature = signGrant({ ...this.context(caseId), keyKind, recipientId, recipientPublicKey, sealedKey }, granter.keyPair);
       await this.vault.upsertGrant(tx, {
         caseId,
         keyKind,
         recipientId,
         escrowKeyId: null,
-        recipientPublicKey,
-        sealedKey,
         grantedBy: granter.id,
         granterCertificate: granter.certificate,
-        signature,
+        ...sealAndSignGrant(key, this.context(caseId), keyKind, recipientId, recipient, granter.keyPair),
       });
     }
   }
@@ -101,26 +93,8 @@ export class EscrowGrants {
   private checkedGrant(row: EscrowCaseRow, keyKind: 'case' | 'thread', escrow: IdentityKeyPair): CaseKeyGrant {
     const grant = row.grants.find((g) => g.keyKind === keyKind && g.recipientId === null && g.escrowKeyId !== null);
     if (!grant || grant.recipientPublicKey !== escrow.publicKey) throw new CryptoError('KEY_MISMATCH', 'no escrow grant for this key');
-    const statement = {
-      ...this.context(row.id),
-      keyKind,
-      recipientId: grant.escrowKeyId as string,
-      recipientPublicKey: grant.recipientPublicKey,
-      sealedKey: grant.sealedKey,
-    };
-    verifyGrant(statement, grant.signature, this.granter(grant));
+    const statement = grantStatement(this.context(row.id), keyKind, grant.escrowKeyId as string, grant.recipientPublicKey, grant.sealedKey);
+    verifyGrantSignature(this.directory, statement, grant.signature, grant);
     return grant;
-  }
-
-  /** The intake identity, or the staff granter as certified when they granted. */
-  private granter(grant: CaseKeyGrant): SealRecipient {
-    if (grant.grantedBy === null) return this.directory.intakeSigner();
-    if (!grant.granterCertificate) throw new CryptoError('BAD_CERTIFICATE', 'grant without granter certificate');
-    const certificate = parseCertificate(grant.granterCertificate);
-    return {
-      certificate,
-      directoryPublicKey: this.directory.directoryPublicKey,
-      expect: { tenant: this.directory.tenant, userId: grant.grantedBy, roles: [certificate.role] },
-    };
   }
 }

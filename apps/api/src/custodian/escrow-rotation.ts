@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
-import { generateIdentityKeyPair, sealCaseKey, signGrant, type IdentityKeyPair, type SealRecipient } from '../crypto/index.js';
+import { generateIdentityKeyPair, type IdentityKeyPair, type SealRecipient } from '../crypto/index.js';
 import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryRepository } from '../directory/directory.repository.js';
 import { DirectoryService, ESCROW_ROLE } from '../directory/directory.service.js';
 import { EscrowService } from '../vault/escrow.service.js';
+import { sealAndSignGrant } from '../vault/grant-statements.js';
 import { CustodianRepository } from './custodian.repository.js';
 import type { WorkDone } from './custodian-work.js';
 import { EscrowGrants, type Granter, type OpenedCaseKeys } from './escrow-grants.js';
-import { EscrowRotationStore, type EscrowKeyRow } from './escrow-rotation-store.js';
+import { EscrowRotationRepository, type EscrowKeyRow } from './escrow-rotation.repository.js';
 
 /** Cases re-sealed per transaction: small enough to keep locks short, large enough not to crawl. */
 export const ROTATION_BATCH_SIZE = 50;
@@ -58,7 +59,7 @@ export class EscrowRotation {
 
   constructor(
     private readonly prisma: PrismaService,
-    private readonly store: EscrowRotationStore,
+    private readonly store: EscrowRotationRepository,
     private readonly repository: CustodianRepository,
     private readonly directory: DirectoryService,
     private readonly directoryKeys: DirectoryRepository,
@@ -156,19 +157,14 @@ export class EscrowRotation {
   /** Both keys of the case sealed to the new escrow key, signed by the completing custodian (as EscrowGrants checks them). */
   private async sealToNewKey(tx: Db, caseId: string, keys: OpenedCaseKeys, run: Run): Promise<void> {
     const context = { tenant: this.directory.tenant, caseId };
-    const recipientPublicKey = run.recipient.certificate.publicKey;
     for (const [keyKind, key] of [['case', keys.caseKey], ['thread', keys.threadKey]] as const) {
-      const sealedKey = sealCaseKey(key, context, run.recipient);
-      const signature = signGrant({ ...context, keyKind, recipientId: run.to.id, recipientPublicKey, sealedKey }, run.granter.keyPair);
       await this.store.insertEscrowGrant(tx, {
         caseId,
         keyKind,
         escrowKeyId: run.to.id,
-        recipientPublicKey,
-        sealedKey,
         grantedBy: run.granter.id,
         granterCertificate: run.granter.certificate,
-        signature,
+        ...sealAndSignGrant(key, context, keyKind, run.to.id, run.recipient, run.granter.keyPair),
       });
     }
   }

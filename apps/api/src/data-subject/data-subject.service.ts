@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { legalHoldApplies, type DataSubjectRight, type ErasureConfirmation, type NewDataSubjectRequest } from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { AppError } from '../common/app-error.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { RetentionPurge } from '../retention/retention-purge.service.js';

@@ -51,6 +51,11 @@ export class DirectoryRepository {
     await db.escrowShare.create({ data: share });
   }
 
+  /** Every custodian share of the escrow key (before it is sealed again to the custodians named). */
+  async deleteEscrowShares(tx: Db, escrowKeyId: string): Promise<void> {
+    await tx.escrowShare.deleteMany({ where: { escrowKeyId } });
+  }
+
   findEscrow(db: Db, id: string) {
     return db.escrowKey.findUnique({ where: { id } });
   }

@@ -1,12 +1,13 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES, type DocumentKind, type DocumentLanguage, type DocumentTemplateInput, type DocumentTemplateView } from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { AppError } from '../common/app-error.js';
 import type { Db } from '../database/db.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import type { DocumentTemplate } from '../generated/prisma/client.js';
+import { DocumentTemplatesRepository } from './document-templates.repository.js';
 import { TEMPLATE_SEED } from './template-seed.js';
 
 /**
@@ -19,6 +20,7 @@ import { TEMPLATE_SEED } from './template-seed.js';
 export class DocumentTemplates implements OnApplicationBootstrap {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly repository: DocumentTemplatesRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -27,7 +29,7 @@ export class DocumentTemplates implements OnApplicationBootstrap {
   }
 
   async seed(): Promise<void> {
-    const existing = await this.prisma.documentTemplate.findMany({ where: { revision: 1 }, select: { kind: true, language: true } });
+    const existing = await this.repository.findSeeded(this.prisma);
     const missing = DOCUMENT_KINDS.flatMap((kind) =>
       DOCUMENT_LANGUAGES.filter((language) => !existing.some((row) => row.kind === kind && row.language === language)).map((language) => ({
         kind,
@@ -36,7 +38,7 @@ export class DocumentTemplates implements OnApplicationBootstrap {
         ...TEMPLATE_SEED[kind][language],
       })),
     );
-    if (missing.length) await this.prisma.documentTemplate.createMany({ data: missing, skipDuplicates: true });
+    if (missing.length) await this.repository.insertSeeds(this.prisma, missing);
   }
 
   async list(): Promise<DocumentTemplateView[]> {
@@ -56,11 +58,11 @@ export class DocumentTemplates implements OnApplicationBootstrap {
   }
 
   latest(db: Db, kind: DocumentKind, language: DocumentLanguage): Promise<DocumentTemplate | null> {
-    return db.documentTemplate.findFirst({ where: { kind, language }, orderBy: { revision: 'desc' } });
+    return this.repository.findLatest(db, kind, language);
   }
 
   async revision(kind: DocumentKind, language: DocumentLanguage, revision: number): Promise<DocumentTemplate> {
-    const row = await this.prisma.documentTemplate.findUnique({ where: { kind_language_revision: { kind, language, revision } } });
+    const row = await this.repository.findRevision(this.prisma, kind, language, revision);
     if (!row) throw new AppError('NOT_FOUND');
     return row;
   }
@@ -79,9 +81,7 @@ export class DocumentTemplates implements OnApplicationBootstrap {
       const current = await this.latest(tx, kind, language);
       // Two editors at once: the second save would silently erase the first.
       if ((current?.revision ?? 0) !== input.revision) throw new AppError('CONFLICT', [{ field: 'revision', message: 'template_changed' }]);
-      const saved = await tx.documentTemplate.create({
-        data: { kind, language, revision: input.revision + 1, title: input.title, body: input.body, updatedBy: staff.id },
-      });
+      const saved = await this.repository.insertRevision(tx, { kind, language, revision: input.revision + 1, title: input.title, body: input.body, updatedBy: staff.id });
       await this.audit.record(
         { action: 'document.template_updated', actorId: staff.id, targetType: 'document_template', targetId: `${kind}:${language}`, details: { revision: saved.revision } },
         tx,
@@ -91,7 +91,7 @@ export class DocumentTemplates implements OnApplicationBootstrap {
   }
 
   private async view(row: DocumentTemplate): Promise<DocumentTemplateView> {
-    const author = row.updatedBy ? await this.prisma.staffUser.findUnique({ where: { id: row.updatedBy }, select: { name: true } }) : null;
+    const authorName = row.updatedBy ? await this.repository.findAuthorName(this.prisma, row.updatedBy) : null;
     return {
       kind: row.kind as DocumentKind,
       language: row.language as DocumentLanguage,
@@ -99,7 +99,7 @@ export class DocumentTemplates implements OnApplicationBootstrap {
       title: row.title,
       body: row.body,
       updatedAt: row.updatedAt.toISOString(),
-      updatedByName: author?.name ?? null,
+      updatedByName: authorName,
     };
   }
 }

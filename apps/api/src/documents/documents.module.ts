@@ -4,6 +4,7 @@ import { ReferenceModule } from '../reference/reference.module.js';
 import { VaultModule } from '../vault/vault.module.js';
 import { DocumentTemplatesController } from './document-templates.controller.js';
 import { DocumentTemplates } from './document-templates.service.js';
+import { DocumentTemplatesRepository } from './document-templates.repository.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 
@@ -11,6 +12,6 @@ import { DocumentsService } from './documents.service.js';
 @Module({
   imports: [AuthModule, VaultModule, ReferenceModule],
   controllers: [DocumentsController, DocumentTemplatesController],
-  providers: [DocumentsService, DocumentTemplates],
+  providers: [DocumentsService, DocumentTemplates, DocumentTemplatesRepository],
 })
 export class DocumentsModule {}

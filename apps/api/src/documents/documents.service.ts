@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DOCUMENT_CONSENT_FIELDS, foldDocuments, type CaseAttachment, type DocumentDraftInput, type DocumentSummary } from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { AppError } from '../common/app-error.js';
 import { disclosureAllowed } from '../cases/consent-state.js';
 import type { Db } from '../database/db.js';

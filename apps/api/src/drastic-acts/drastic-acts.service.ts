@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DrasticActList, DrasticActRequest, DrasticActView } from '@mnpddh/shared';
 import { StaffAdminService } from '../admin/staff-admin.service.js';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { StaffRepository } from '../auth/staff.repository.js';
 import { AppError } from '../common/app-error.js';
 import { PrismaService } from '../database/prisma.service.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IntegrityStatus } from '@mnpddh/shared';
-import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Authenticated, Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { IntegrityService } from './integrity.service.js';

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { SECURITY_EVENTS } from '../audit/security-events.js';
 import { IntegrityAnchor } from './integrity-anchor.service.js';
 import { IntegrityController } from './integrity.controller.js';
 import { IntegrityService } from './integrity.service.js';
@@ -6,5 +7,10 @@ import { SignedStaffStatus } from './signed-staff-status.js';
 
 /** The anchor kept outside PostgreSQL; every module that seals, grants or signs in consults it. */
 @Global()
-@Module({ controllers: [IntegrityController], providers: [IntegrityAnchor, IntegrityService, SignedStaffStatus], exports: [IntegrityAnchor, SignedStaffStatus] })
+@Module({
+  controllers: [IntegrityController],
+  // The checkpoint scheduler (audit) hears of security events through this token, not by importing integrity.
+  providers: [IntegrityAnchor, IntegrityService, SignedStaffStatus, { provide: SECURITY_EVENTS, useExisting: IntegrityAnchor }],
+  exports: [IntegrityAnchor, SignedStaffStatus, SECURITY_EVENTS],
+})
 export class IntegrityModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { IntegrityStatus } from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { AppError } from '../common/app-error.js';
 import { IntegrityAnchor } from './integrity-anchor.service.js';
 

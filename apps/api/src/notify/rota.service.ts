@@ -3,7 +3,7 @@ import type { RotaUpdate, StaffDirectory } from '@mnpddh/shared';
 import { staffSummary } from '../admin/staff-summary.js';
 import { TRIAGE_TEAM_MINIMUM } from '../admin/staff-admin.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { StaffKeysService } from '../auth/staff-keys.service.js';
 import { StaffRepository } from '../auth/staff.repository.js';
 import { AppError } from '../common/app-error.js';

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { REFERENCE_LISTS, type ReferenceItem, type ReferenceItemInput, type ReferenceListName } from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { ReferenceRepository } from './reference.repository.js';
 import { REFERENCE_SEED } from './reference-seed.js';

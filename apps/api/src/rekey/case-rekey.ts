@@ -8,8 +8,6 @@ import {
   generateCaseKeys,
   reencryptField,
   rewrapFileKey,
-  sealCaseKey,
-  signGrant,
   verifyThreadManifestMac,
   type CaseKey,
   type CaseKeyKind,
@@ -27,10 +25,11 @@ import { fileMetadataLocation } from '../vault/case-files.js';
 import { CaseKeysAccess } from '../vault/case-keys-access.js';
 import { rowsOf } from '../vault/case-manifest.js';
 import { CaseVaultService, type CaseRow } from '../vault/case-vault.service.js';
+import { sealAndSignGrant } from '../vault/grant-statements.js';
 import { messageLocation } from '../vault/thread-messages.js';
 import type { TriageIndex } from '../vault/triage-index.js';
 import { VaultRepository } from '../vault/vault.repository.js';
-import { RekeyRepository, type CaseToRekey } from './rekey.repository.js';
+import { RekeyRepository, type CaseToRekey, type ReencryptedRows } from './rekey.repository.js';
 
 /** What re-keying one case did: counts only. */
 export interface CaseRekeyed {
@@ -41,12 +40,8 @@ export interface CaseRekeyed {
   readonly receiptsToReissue?: number;
 }
 
-interface Reencrypted {
+interface Reencrypted extends ReencryptedRows {
   readonly content: Record<string, string>;
-  readonly entries: readonly { id: string; body: string }[];
-  readonly drafts: readonly { authorId: string; body: string }[];
-  readonly messages: readonly { id: string; body: string }[];
-  readonly files: readonly { id: string; wrappedFileKey: string; metadata: string }[];
 }
 
 interface Keys {
@@ -96,7 +91,7 @@ export class CaseRekey {
       // The case row, its entries and messages came with findCaseFor; only the rest is read here.
       const stored = await this.repository.caseToRekey(tx, caseId);
       const reencrypted = await this.vault.integrityChecked(actor, caseId, () => this.reencrypt(row, stored, keys));
-      await this.writeRows(tx, caseId, reencrypted);
+      await this.repository.writeReencrypted(tx, caseId, reencrypted);
       const holders = await this.regrant(tx, caseId, stored, fresh, actor, revokedStaffId);
       const receipts = await this.resealReceipts(tx, caseId, stored, fresh.threadKey, actor);
       await this.repository.endThreadSessions(tx, caseId);
@@ -155,13 +150,6 @@ export class CaseRekey {
     };
   }
 
-  private async writeRows(tx: Db, caseId: string, rows: Reencrypted): Promise<void> {
-    for (const { id, body } of rows.entries) await tx.caseEntry.update({ where: { id }, data: { body } });
-    for (const { authorId, body } of rows.drafts) await tx.caseDraft.update({ where: { caseId_authorId: { caseId, authorId } }, data: { body } });
-    for (const { id, body } of rows.messages) await tx.caseMessage.update({ where: { id }, data: { body } });
-    for (const { id, ...file } of rows.files) await tx.caseFile.update({ where: { id }, data: file });
-  }
-
   /**
    * Both new keys to every remaining holder with a valid certificate, and to
    * the active escrow key; the old grants (the revoked person's included) go.
@@ -175,24 +163,22 @@ export class CaseRekey {
       if (found) staff.push(found);
     }
     const escrow = await this.directory.activeEscrow(tx);
-    await tx.caseKeyGrant.deleteMany({ where: { caseId } });
     const targets = [
       ...staff.map(({ staff: member, recipient }) => ({ recipientId: member.id, escrowKeyId: null, grantee: member.id, recipient })),
       ...(escrow ? [{ recipientId: null, escrowKeyId: escrow.escrow.id, grantee: escrow.escrow.id, recipient: escrow.recipient }] : []),
     ];
-    await tx.caseKeyGrant.createMany({
-      data: targets.flatMap((target) =>
-        (['case', 'thread'] as const).map((keyKind) => ({
-          caseId,
-          keyKind,
-          recipientId: target.recipientId,
-          escrowKeyId: target.escrowKeyId,
-          grantedBy: actor.id,
-          granterCertificate: actor.certificate,
-          ...this.signedSeal(caseId, keyKind, keyKind === 'case' ? fresh.caseKey : fresh.threadKey, target.grantee, target.recipient, actor),
-        })),
-      ),
-    });
+    const grants = targets.flatMap((target) =>
+      (['case', 'thread'] as const).map((keyKind) => ({
+        caseId,
+        keyKind,
+        recipientId: target.recipientId,
+        escrowKeyId: target.escrowKeyId,
+        grantedBy: actor.id,
+        granterCertificate: actor.certificate,
+        ...this.signedSeal(caseId, keyKind, keyKind === 'case' ? fresh.caseKey : fresh.threadKey, target.grantee, target.recipient, actor),
+      })),
+    );
+    await this.repository.replaceGrants(tx, caseId, grants);
     if (!escrow) this.runtime.logger.error({ caseId }, 're-keyed case has no escrow grant: no active escrow key');
     return staff.length;
   }
@@ -206,25 +192,18 @@ export class CaseRekey {
       const seal = recipient ? this.signedSeal(caseId, 'thread', threadKey, receipt.id, recipient, actor) : null;
       if (seal) receiptsResealed += 1;
       else if (!receipt.revokedAt) receiptsToReissue += 1;
-      await tx.receipt.update({
-        where: { id: receipt.id },
-        data: {
-          wrappedThreadKey: null,
-          sealedThreadKey: seal?.sealedKey ?? null,
-          sealedBy: seal ? actor.id : null,
-          sealerCertificate: seal ? actor.certificate : null,
-          sealSignature: seal?.signature ?? null,
-        },
+      await this.repository.resealReceipt(tx, receipt.id, {
+        sealedThreadKey: seal?.sealedKey ?? null,
+        sealedBy: seal ? actor.id : null,
+        sealerCertificate: seal ? actor.certificate : null,
+        sealSignature: seal?.signature ?? null,
       });
     }
     return { receiptsResealed, receiptsToReissue };
   }
 
   private signedSeal(caseId: string, keyKind: 'case' | 'thread', key: CaseKey | ThreadKey, grantee: string, recipient: SealRecipient, actor: Granter) {
-    const context = { tenant: this.tenant, caseId };
-    const sealedKey = sealCaseKey(key, context, recipient);
-    const recipientPublicKey = recipient.certificate.publicKey;
-    return { recipientPublicKey, sealedKey, signature: signGrant({ ...context, keyKind, recipientId: grantee, recipientPublicKey, sealedKey }, actor.keyPair) };
+    return sealAndSignGrant(key, { tenant: this.tenant, caseId }, keyKind, grantee, recipient, actor.keyPair);
   }
 
   /** The request's concerns under the new key, new key ids, next revisions, and both manifests and the index row MAC'd again. */
@@ -233,23 +212,20 @@ export class CaseRekey {
     const threadRevision = row.threadRevision + 1;
     const index = { ...row } as TriageIndex;
     const threadFiles = row.files.filter((f) => f.keyKind === 'thread').map((f) => f.id);
-    await tx.protectionCase.update({
-      where: { id: row.id },
-      data: {
-        ...content,
-        caseKeyId: fresh.caseKey.id,
-        threadKeyId: fresh.threadKey.id,
-        revision,
-        ...this.vault.sealedIndex(row.id, revision, index, rowsOf(row), fresh.caseKey),
-        threadRevision,
-        threadMac: computeThreadManifestMac(fresh.threadKey, {
-          tenant: this.tenant,
-          caseId: row.id,
-          revision: threadRevision,
-          messageSequences: row.messages.map((m) => m.seq),
-          fileIds: threadFiles,
-        }),
-      },
+    await this.repository.updateCase(tx, row.id, {
+      ...content,
+      caseKeyId: fresh.caseKey.id,
+      threadKeyId: fresh.threadKey.id,
+      revision,
+      ...this.vault.sealedIndex(row.id, revision, index, rowsOf(row), fresh.caseKey),
+      threadRevision,
+      threadMac: computeThreadManifestMac(fresh.threadKey, {
+        tenant: this.tenant,
+        caseId: row.id,
+        revision: threadRevision,
+        messageSequences: row.messages.map((m) => m.seq),
+        fileIds: threadFiles,
+      }),
     });
   }
 

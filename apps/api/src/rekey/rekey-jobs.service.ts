@@ -4,7 +4,7 @@ import type { CaseRekeyRequest, RekeyJobView, RevocationForCause } from '@mnpddh
 import { needsTwoPeople, twoNames, type Person } from '../admin/two-people.js';
 import { SignedStaffStatus } from '../integrity/signed-staff-status.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { SessionService } from '../auth/session.service.js';
 import { StaffRepository } from '../auth/staff.repository.js';
 import { AppError } from '../common/app-error.js';

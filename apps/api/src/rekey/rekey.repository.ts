@@ -1,5 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../database/db.js';
+import type { Prisma } from '../generated/prisma/client.js';
+
+/** The case's rows under the new keys, each at its place. */
+export interface ReencryptedRows {
+  readonly entries: readonly { id: string; body: string }[];
+  readonly drafts: readonly { authorId: string; body: string }[];
+  readonly messages: readonly { id: string; body: string }[];
+  readonly files: readonly { id: string; wrappedFileKey: string; metadata: string }[];
+}
+
+/** A receipt's new thread key, sealed and signed by the actor; all null once the receipt no longer opens the thread. */
+export interface ReceiptReseal {
+  readonly sealedThreadKey: string | null;
+  readonly sealedBy: string | null;
+  readonly sealerCertificate: string | null;
+  readonly sealSignature: string | null;
+}
 
 /** Besides the case row, its entries and messages (findCaseFor): what re-keying reads. */
 export type CaseToRekey = NonNullable<Awaited<ReturnType<RekeyRepository['caseRows']>>> & { holderIds: string[] };
@@ -23,6 +40,28 @@ export class RekeyRepository {
         grants: { where: { keyKind: 'case' }, select: { recipientId: true } },
       },
     });
+  }
+
+  async writeReencrypted(tx: Db, caseId: string, rows: ReencryptedRows): Promise<void> {
+    for (const { id, body } of rows.entries) await tx.caseEntry.update({ where: { id }, data: { body } });
+    for (const { authorId, body } of rows.drafts) await tx.caseDraft.update({ where: { caseId_authorId: { caseId, authorId } }, data: { body } });
+    for (const { id, body } of rows.messages) await tx.caseMessage.update({ where: { id }, data: { body } });
+    for (const { id, ...file } of rows.files) await tx.caseFile.update({ where: { id }, data: file });
+  }
+
+  /** Every grant of the case replaced by these: the old ones (a revoked holder's included) go. */
+  async replaceGrants(tx: Db, caseId: string, grants: Prisma.CaseKeyGrantCreateManyInput[]): Promise<void> {
+    await tx.caseKeyGrant.deleteMany({ where: { caseId } });
+    await tx.caseKeyGrant.createMany({ data: grants });
+  }
+
+  /** The receipt's old wrap goes: only the new seal (if any) opens the thread. */
+  async resealReceipt(tx: Db, receiptId: string, seal: ReceiptReseal): Promise<void> {
+    await tx.receipt.update({ where: { id: receiptId }, data: { wrappedThreadKey: null, ...seal } });
+  }
+
+  async updateCase(tx: Db, caseId: string, data: Prisma.ProtectionCaseUpdateInput): Promise<void> {
+    await tx.protectionCase.update({ where: { id: caseId }, data });
   }
 
   /** Follow-up sessions and uploads in flight hold the old thread key: they end with it. */

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ExportFormat, negotiateLocale, ResponseTimes, StatisticsQuery, StatisticsTable } from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
-import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiFile, ApiSchemas } from '../common/openapi.js';
 import { parseInput } from '../common/valid-body.js';

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { negotiateLocale, SpokenPromptKey, SpokenPromptList, SpokenPromptStatus, SpokenPromptUpload } from '@mnpddh/shared';
-import { CurrentStaff, type CurrentStaffMember } from '../auth/current-staff.js';
+import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { parseInput, ValidParams } from '../common/valid-body.js';

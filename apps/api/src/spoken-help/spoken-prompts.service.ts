@@ -8,7 +8,7 @@ import {
   type SpokenPromptType,
 } from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
-import type { CurrentStaffMember } from '../auth/current-staff.js';
+import type { CurrentStaffMember } from '../common/current-staff.js';
 import { AppError } from '../common/app-error.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { signSpokenPrompt, spokenPromptVerifies } from '../crypto/index.js';

@@ -5,6 +5,7 @@ import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import type { CaseReader } from './case-reader.js';
+import { CaseDraftsRepository } from './case-drafts.repository.js';
 import { VaultRepository } from './vault.repository.js';
 
 const DRAFT_TABLE = 'case_draft';
@@ -23,6 +24,7 @@ export class CaseDrafts {
   constructor(
     private readonly prisma: PrismaService,
     private readonly repository: VaultRepository,
+    private readonly drafts: CaseDraftsRepository,
     private readonly directory: DirectoryService,
     private readonly keys: CaseKeysAccess,
   ) {}
@@ -33,11 +35,7 @@ export class CaseDrafts {
     const caseKey = this.keys.openCaseKey(row.grants, reader, caseId, row.caseKeyId);
     try {
       const sealed = encryptField(caseKey, body, this.location(caseId, reader.id));
-      await this.prisma.caseDraft.upsert({
-        where: { caseId_authorId: { caseId, authorId: reader.id } },
-        create: { caseId, authorId: reader.id, body: sealed },
-        update: { body: sealed },
-      });
+      await this.drafts.upsertDraft(this.prisma, caseId, reader.id, sealed);
     } finally {
       caseKey.destroy();
     }
@@ -45,7 +43,7 @@ export class CaseDrafts {
 
   /** The reader's draft, or null (also when it no longer opens: a draft is not worth an alarm). */
   async load(reader: CaseReader, caseId: string): Promise<string | null> {
-    const draft = await this.prisma.caseDraft.findUnique({ where: { caseId_authorId: { caseId, authorId: reader.id } } });
+    const draft = await this.drafts.findDraft(this.prisma, caseId, reader.id);
     if (!draft) return null;
     const row = await this.repository.findCaseFor(this.prisma, caseId, reader.id);
     if (!row) return null;
@@ -62,7 +60,7 @@ export class CaseDrafts {
 
   async discard(reader: CaseReader, caseId: string): Promise<void> {
     if (!(await this.repository.findGrant(this.prisma, caseId, 'case', reader.id))) throw new AppError('FORBIDDEN');
-    await this.prisma.caseDraft.deleteMany({ where: { caseId, authorId: reader.id } });
+    await this.drafts.deleteDraft(this.prisma, caseId, reader.id);
   }
 
   private location(caseId: string, authorId: string) {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { AuditService } from '../audit/audit.service.js';
-import { sealCaseKey, signGrant, type CaseKey, type SealRecipient, type ThreadKey } from '../crypto/index.js';
+import type { CaseKey, SealRecipient, ThreadKey } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryRepository } from '../directory/directory.repository.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import type { CaseReader } from './case-reader.js';
+import { sealAndSignGrant } from './grant-statements.js';
 import { VaultRepository } from './vault.repository.js';
 import type { Db } from '../database/db.js';
 
@@ -61,19 +62,14 @@ export class CaseGrantsService {
     key: CaseKey | ThreadKey,
     recipient: SealRecipient,
   ) {
-    const context = this.keys.context(caseId);
-    const sealedKey = sealCaseKey(key, context, recipient);
-    const recipientPublicKey = recipient.certificate.publicKey;
     return {
       caseId,
       keyKind,
       recipientId,
       escrowKeyId: null,
-      recipientPublicKey,
-      sealedKey,
       grantedBy: granter.id,
       granterCertificate,
-      signature: signGrant({ ...context, keyKind, recipientId, recipientPublicKey, sealedKey }, granter.keyPair),
+      ...sealAndSignGrant(key, this.keys.context(caseId), keyKind, recipientId, recipient, granter.keyPair),
     };
   }
 }

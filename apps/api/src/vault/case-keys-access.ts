@@ -3,8 +3,6 @@ import { AppError } from '../common/app-error.js';
 import {
   CryptoError,
   openCaseKey,
-  parseCertificate,
-  verifyGrant,
   unwrapThreadKeyWithReceipt,
   type CaseKey,
   type ReceiptKeys,
@@ -13,6 +11,7 @@ import {
 import { DirectoryService, INTAKE_ID } from '../directory/directory.service.js';
 import type { CaseKeyGrant, Receipt } from '../generated/prisma/client.js';
 import type { CaseReader } from './case-reader.js';
+import { grantStatement, verifyGrantSignature } from './grant-statements.js';
 import { VerifiedMemo } from './verified-memo.js';
 
 /** What of a receipt row opens its thread key. */
@@ -52,15 +51,8 @@ export class CaseKeysAccess {
     if (!receipt.sealedThreadKey || !receipt.sealedBy || !receipt.sealerCertificate || !receipt.sealSignature) {
       throw new CryptoError('BAD_FORMAT', 'receipt holds no thread key');
     }
-    const statement = {
-      tenant,
-      caseId,
-      keyKind: 'thread' as const,
-      recipientId: receipt.id,
-      recipientPublicKey: keys.identity.publicKey,
-      sealedKey: receipt.sealedThreadKey,
-    };
-    verifyGrant(statement, receipt.sealSignature, this.granter({ grantedBy: receipt.sealedBy, granterCertificate: receipt.sealerCertificate }));
+    const statement = grantStatement({ tenant, caseId }, 'thread', receipt.id, keys.identity.publicKey, receipt.sealedThreadKey);
+    verifyGrantSignature(this.directory, statement, receipt.sealSignature, { grantedBy: receipt.sealedBy, granterCertificate: receipt.sealerCertificate });
     return openCaseKey(receipt.sealedThreadKey, 'thread', { tenant, caseId }, keys.identity, threadKeyId);
   }
 
@@ -71,37 +63,18 @@ export class CaseKeysAccess {
   private checkedGrant(grants: CaseKeyGrant[], keyKind: 'case' | 'thread', reader: CaseReader, caseId: string): CaseKeyGrant {
     const grant = grants.find((g) => g.keyKind === keyKind && g.recipientId === reader.id && g.caseId === caseId);
     if (!grant || grant.recipientPublicKey !== reader.keyPair.publicKey) throw new AppError('FORBIDDEN');
-    const statement = {
-      tenant: this.directory.tenant,
-      caseId,
-      keyKind,
-      recipientId: reader.id,
-      recipientPublicKey: grant.recipientPublicKey,
-      sealedKey: grant.sealedKey,
-    };
+    const statement = grantStatement(this.context(caseId), keyKind, reader.id, grant.recipientPublicKey, grant.sealedKey);
     // Every input of the check, exactly: a grant changed in any of them (moved, re-sealed, re-signed) is verified again.
     const inputs = [caseId, keyKind, reader.id, grant.recipientPublicKey, grant.sealedKey, grant.signature, grant.grantedBy, grant.granterCertificate].join('\n');
     if (this.verifiedGrants.has(grant.id, inputs)) return grant;
     try {
-      verifyGrant(statement, grant.signature, this.granter(grant));
+      verifyGrantSignature(this.directory, statement, grant.signature, grant);
     } catch (error) {
       if (error instanceof CryptoError) throw new AppError('INTEGRITY_FAILED');
       throw error;
     }
     this.verifiedGrants.remember(grant.id, inputs);
     return grant;
-  }
-
-  /** The intake identity, or the staff granter as certified when they granted. */
-  private granter(grant: Pick<CaseKeyGrant, 'grantedBy' | 'granterCertificate'>) {
-    if (grant.grantedBy === null) return this.directory.intakeSigner();
-    if (!grant.granterCertificate) throw new CryptoError('BAD_CERTIFICATE', 'grant without granter certificate');
-    const certificate = parseCertificate(grant.granterCertificate);
-    return {
-      certificate,
-      directoryPublicKey: this.directory.directoryPublicKey,
-      expect: { tenant: this.directory.tenant, userId: grant.grantedBy, roles: [certificate.role] },
-    };
   }
 
   private unseal<T>(open: () => T): T {

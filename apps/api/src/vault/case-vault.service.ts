@@ -1,6 +1,7 @@
 import { caseStamp, matchesStamp, type CaseStamp } from '../integrity/case-stamp.js';
 import { IntegrityAnchor } from '../integrity/integrity-anchor.service.js';
 import { rowIdentity, VerifiedMemo } from './verified-memo.js';
+import { sealAndSignGrant } from './grant-statements.js';
 import { randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
@@ -19,8 +20,6 @@ import {
   encryptField,
   generateCaseKeys,
   generateReceipt,
-  sealCaseKey,
-  signGrant,
   verifyCaseManifestMac,
   verifyIndexRowMac,
   verifyThreadManifestMac,
@@ -332,19 +331,14 @@ export class CaseVaultService {
     const context = this.keys.context(caseId);
     return targets.flatMap(({ recipientId, escrowKeyId, grantee, recipient }) =>
       ([['case', caseKey], ['thread', threadKey]] as const).map(([keyKind, key]) => {
-        const sealedKey = sealCaseKey(key, context, recipient);
-        const recipientPublicKey = recipient.certificate.publicKey;
-        const statement = { ...context, keyKind, recipientId: grantee, recipientPublicKey, sealedKey };
         return {
           caseId,
           keyKind,
           recipientId,
           escrowKeyId,
-          recipientPublicKey,
-          sealedKey,
           grantedBy: null,
           granterCertificate: null,
-          signature: signGrant(statement, this.runtime.secrets.intakeKey),
+          ...sealAndSignGrant(key, context, keyKind, grantee, recipient, this.runtime.secrets.intakeKey),
         };
       }),
     );

@@ -56,7 +56,7 @@ export class EscrowService {
    */
   async reseal(tx: Db, escrowKey: EscrowKeyRecord, escrow: IdentityKeyPair, custodianIds: string[]): Promise<number> {
     const recipients = await this.custodianRecipients(tx, custodianIds);
-    await tx.escrowShare.deleteMany({ where: { escrowKeyId: escrowKey.id } });
+    await this.staff.deleteEscrowShares(tx, escrowKey.id);
     return this.sealShares(tx, escrowKey, escrow, recipients);
   }
 

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { sealPendingIncrement } from '../crypto/index.js';
 import type { Db } from '../database/db.js';
+import { PendingCountersRepository } from './pending-counters.repository.js';
 import type { PendingIncrement } from './pending-increments.js';
 
 /**
@@ -15,11 +16,14 @@ import type { PendingIncrement } from './pending-increments.js';
  */
 @Injectable()
 export class PendingCounters {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly repository: PendingCountersRepository,
+  ) {}
 
   async queue(tx: Db, increment: PendingIncrement): Promise<void> {
     const id = randomUUID();
     const sealed = sealPendingIncrement(this.runtime.secrets.indexKey, JSON.stringify(increment), this.runtime.config.TENANT, id);
-    await tx.statPending.create({ data: { id, sealed } });
+    await this.repository.insertPending(tx, id, sealed);
   }
 }

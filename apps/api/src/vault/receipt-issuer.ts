@@ -13,17 +13,11 @@ import { CaseKeysAccess } from './case-keys-access.js';
 import { rowsOf } from './case-manifest.js';
 import type { CaseReader } from './case-reader.js';
 import { CaseVaultService, type CaseRow } from './case-vault.service.js';
+import { ReceiptsRepository, type ReceiptSummaryRow } from './receipts.repository.js';
 import type { TriageIndex } from './triage-index.js';
 import { VaultRepository } from './vault.repository.js';
 
-/** What staff may see of a receipt: never its lookup id or its wrap. */
-const RECEIPT_SUMMARY = { id: true, createdAt: true, revokedAt: true } as const;
-
-export type ReceiptSummaryRow = { id: string; createdAt: Date; revokedAt: Date | null };
-
-function listReceipts(db: Db, caseId: string): Promise<ReceiptSummaryRow[]> {
-  return db.receipt.findMany({ where: { caseId }, select: RECEIPT_SUMMARY, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-}
+export type { ReceiptSummaryRow };
 
 export interface IssuedReceiptRow {
   id: string;
@@ -46,6 +40,7 @@ export class ReceiptIssuer {
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly prisma: PrismaService,
     private readonly repository: VaultRepository,
+    private readonly receipts: ReceiptsRepository,
     private readonly directory: DirectoryService,
     private readonly keys: CaseKeysAccess,
     private readonly vault: CaseVaultService,
@@ -55,7 +50,7 @@ export class ReceiptIssuer {
   /** The case's receipts (ids and dates only), for a staff member holding its grants. */
   async list(reader: CaseReader, caseId: string): Promise<ReceiptSummaryRow[]> {
     await this.checkHolder(reader, caseId);
-    return listReceipts(this.prisma, caseId);
+    return this.receipts.listReceipts(this.prisma, caseId);
   }
 
   async issue(reader: CaseReader, caseId: string, now = new Date()): Promise<IssuedReceiptRow> {
@@ -109,12 +104,12 @@ export class ReceiptIssuer {
       } finally {
         caseKey.destroy();
       }
-      const receipt = await tx.receipt.findFirst({ where: { id: receiptId, caseId }, select: RECEIPT_SUMMARY });
+      const receipt = await this.receipts.findReceipt(tx, caseId, receiptId);
       if (!receipt) throw new AppError('NOT_FOUND');
       if (receipt.revokedAt) return receipt;
-      const revoked = await tx.receipt.update({ where: { id: receiptId }, data: { revokedAt: now }, select: RECEIPT_SUMMARY });
+      const revoked = await this.receipts.revokeReceipt(tx, receiptId, now);
       // A session opened with it ends now, not at its expiry (resume also refuses a revoked receipt's session).
-      await tx.followUpSession.deleteMany({ where: { receiptId } });
+      await this.receipts.endReceiptSessions(tx, receiptId);
       await this.audit.record({ action: 'receipt.revoked', actorId: reader.id, targetType: 'case', targetId: caseId, details: { receiptId, reason } }, tx);
       return revoked;
     });

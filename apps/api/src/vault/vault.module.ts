@@ -2,6 +2,9 @@ import { StatisticsRetraction } from './statistics-retraction.js';
 import { Module } from '@nestjs/common';
 import { CaseFiles } from './case-files.js';
 import { CaseDrafts } from './case-drafts.js';
+import { CaseDraftsRepository } from './case-drafts.repository.js';
+import { PendingCountersRepository } from './pending-counters.repository.js';
+import { ReceiptsRepository } from './receipts.repository.js';
 import { CaseEvents } from './case-events.js';
 import { CaseJournal } from './case-journal.js';
 import { CaseGrantsService } from './case-grants.service.js';
@@ -16,7 +19,7 @@ import { StoredContent } from './stored-content.js';
 import { VaultRepository } from './vault.repository.js';
 
 @Module({
-  providers: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseGrantsService, CaseKeysAccess, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, VaultRepository, ReceiptIssuer, PendingCounters, StatisticsRetraction, StoredContent],
+  providers: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseGrantsService, CaseKeysAccess, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, VaultRepository, ReceiptIssuer, PendingCounters, StatisticsRetraction, StoredContent, CaseDraftsRepository, ReceiptsRepository, PendingCountersRepository],
   exports: [CaseVaultService, CaseJournal, CaseEvents, CaseDrafts, CaseKeysAccess, CaseGrantsService, VaultRepository, CaseFiles, EscrowService, ThreadMessages, ThreadFiles, ReceiptIssuer, PendingCounters, StatisticsRetraction, StoredContent],
 })
 export class VaultModule {}

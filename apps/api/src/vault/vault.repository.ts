@@ -20,6 +20,16 @@ export const INDEX_ROW_SELECT = {
   indexMac: true,
 } satisfies Prisma.ProtectionCaseSelect;
 
+/** What a case's manifests cover, and the reader's grants: what opening a case reads beside the case row. */
+export const caseContentsFor = (recipientId: string) =>
+  ({
+    grants: { where: { recipientId } },
+    receipts: { select: { id: true } },
+    messages: { orderBy: { seq: 'asc' } },
+    entries: { orderBy: { seq: 'asc' } },
+    files: { select: { id: true, keyKind: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
+  }) satisfies Prisma.ProtectionCaseInclude;
+
 @Injectable()
 export class VaultRepository {
   async insertCase(tx: Db, data: Prisma.ProtectionCaseUncheckedCreateInput): Promise<void> {
@@ -45,16 +55,7 @@ export class VaultRepository {
 
   /** The case with what its manifests cover, and the reader's grants. */
   findCaseFor(db: Db, caseId: string, recipientId: string) {
-    return db.protectionCase.findUnique({
-      where: { id: caseId },
-      include: {
-        grants: { where: { recipientId } },
-        receipts: { select: { id: true } },
-        messages: { orderBy: { seq: 'asc' } },
-        entries: { orderBy: { seq: 'asc' } },
-        files: { select: { id: true, keyKind: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
-      },
-    });
+    return db.protectionCase.findUnique({ where: { id: caseId }, include: caseContentsFor(recipientId) });
   }
 
   async insertEntry(tx: Db, data: { id: string; caseId: string; seq: number; body: string; createdAt: Date }): Promise<void> {

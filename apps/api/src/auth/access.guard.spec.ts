@@ -2,12 +2,12 @@ import 'reflect-metadata';
 import { EventEmitter } from 'node:events';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { StaffSessionContext } from '../auth/current-staff.js';
-import type { SessionService } from '../auth/session.service.js';
+import type { StaffSessionContext } from '../common/current-staff.js';
+import type { SessionService } from './session.service.js';
 import { generateIdentityKeyPair } from '../crypto/index.js';
 import { AccessGuard } from './access.guard.js';
-import { Authenticated, Public, Roles } from './access.decorators.js';
-import { AppError } from './app-error.js';
+import { Authenticated, Public, Roles } from '../common/access.decorators.js';
+import { AppError } from '../common/app-error.js';
 
 class Routes {
   undeclared() {}

@@ -1,11 +1,11 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { attachStaffSession } from '../auth/current-staff.js';
-import { readSessionCookie } from '../auth/session-cookie.js';
-import { SessionService } from '../auth/session.service.js';
-import { AppError } from './app-error.js';
-import { ACCESS_RULE, type AccessRule } from './access.decorators.js';
+import { attachStaffSession } from '../common/current-staff.js';
+import { readSessionCookie } from './session-cookie.js';
+import { SessionService } from './session.service.js';
+import { AppError } from '../common/app-error.js';
+import { ACCESS_RULE, type AccessRule } from '../common/access.decorators.js';
 
 /** Methods that change nothing: the only ones a session cookie alone may authorise. */
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);

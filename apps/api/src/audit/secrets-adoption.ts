@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from './audit.service.js';
 
 /**
  * A database made before its secrets were fingerprinted took the configured

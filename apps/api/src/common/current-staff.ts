@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { StaffRole } from '@mnpddh/shared';
-import { AppError } from '../common/app-error.js';
+import { AppError } from './app-error.js';
 import type { IdentityKeyPair } from '../crypto/index.js';
 
 /** The signed-in staff member of a request. */

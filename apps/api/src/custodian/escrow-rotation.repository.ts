@@ -21,7 +21,7 @@ const KEY_FIELDS = { id: true, publicKey: true, certificate: true, epoch: true, 
  * disk is always exactly what was done.
  */
 @Injectable()
-export class EscrowRotationStore {
+export class EscrowRotationRepository {
   findKey(db: Db, id: string): Promise<EscrowKeyRow | null> {
     return db.escrowKey.findUnique({ where: { id }, select: KEY_FIELDS });
   }

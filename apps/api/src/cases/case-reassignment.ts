@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { BulkReassignment, BulkReassignmentResult, Locale } from '@mnpddh/shared';
 import type { CurrentStaffMember } from '../common/current-staff.js';
 import { AppError } from '../common/app-error.js';
-import { errorMessage, fieldMessage } from '../languages/api-messages.js';
+import { errorMessage, fieldMessage } from '../common/api-messages.js';
 import { canAssign, CaseWorkService } from './case-work.service.js';
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type SiteLocale, staffLocaleOf } from '@mnpddh/shared';
-import { answerLanguage, errorMessage, fieldMessage, type Worded } from '../languages/api-messages.js';
+import { answerLanguage, errorMessage, fieldMessage, type Worded } from './api-messages.js';
 import { AppError } from './app-error.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
 import { areaOf } from './host-separation.js';

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { ErrorBody } from '@mnpddh/shared';
-import { answerLanguage, errorMessage } from '../languages/api-messages.js';
+import { answerLanguage, errorMessage } from './api-messages.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { splitLanguagePrefix } from '../page-language.js';
 

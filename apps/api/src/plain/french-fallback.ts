@@ -1,5 +1,5 @@
 import { fallbackMatcher, frenchFallbacksOf, type FallbackMatcher, type SiteLocale } from '@mnpddh/shared';
-import { TRANSLATIONS } from '../languages/translations.js';
+import { TRANSLATIONS } from '../common/translations.js';
 
 /**
  * The pages without JavaScript mark the French shown in place of a missing

@@ -7,7 +7,7 @@ import { setRetryAfter } from '../common/rate-limited.js';
 import { isSaturated } from '../common/saturated.js';
 import { logPublicFailure } from '../common/public-side-log.js';
 import { ERROR_STATUS } from '@mnpddh/shared';
-import { errorMessage, fieldMessage } from '../languages/api-messages.js';
+import { errorMessage, fieldMessage } from '../common/api-messages.js';
 import { markFrenchFallbacks } from './french-fallback.js';
 import type { FieldErrors } from './fields.js';
 import { html, type Html } from './html.js';

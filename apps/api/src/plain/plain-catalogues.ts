@@ -13,7 +13,7 @@ import {
   type SiteLocale,
   type Translations,
 } from '@mnpddh/shared';
-import { TRANSLATIONS } from '../languages/translations.js';
+import { TRANSLATIONS } from '../common/translations.js';
 
 /** The words of a page without JavaScript: the site's, the form's and these pages' own. */
 export interface PlainWords {

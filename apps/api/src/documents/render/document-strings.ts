@@ -1,5 +1,5 @@
 import { formatMessage, staffFr, translateCatalogue, type DocumentLanguage, type MessageValues } from '@mnpddh/shared';
-import { TRANSLATIONS } from '../../languages/translations.js';
+import { TRANSLATIONS } from '../../common/translations.js';
 
 /** The words a rendered document prints around the template's text, in its language. */
 export interface DocumentStrings {

@@ -15,6 +15,9 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
         connectionTimeoutMillis: 2_000,
         max: 10,
       }),
+      // Prisma's 5 s default expired a first start's seeding on a busy 2-core machine (7.9 s in CI):
+      // give real work room, while a transaction stuck for good still ends.
+      transactionOptions: { maxWait: 10_000, timeout: 20_000 },
     });
     // Every transaction goes through here: what must follow a commit (the integrity anchor) runs once it has.
     const begin = this.$transaction.bind(this) as (work: unknown, options?: unknown) => Promise<unknown>;

@@ -41,7 +41,7 @@ export class PartnersService implements OnApplicationBootstrap {
   async seed(): Promise<number> {
     return this.prisma.$transaction(async (tx) => {
       if ((await this.repository.count(tx)) > 0) return 0;
-      for (const partner of PARTNER_SEED) await this.write(tx, null, null, { ...partner, contactNotes: null, active: true });
+      for (const partner of PARTNER_SEED) await this.write(tx, null, null, { ...partner, contactNotes: null, active: true }, 0);
       return PARTNER_SEED.length;
     });
   }
@@ -54,7 +54,7 @@ export class PartnersService implements OnApplicationBootstrap {
     if ((await this.anchor.partnerRevisions()) !== null) return 0;
     return this.prisma.$transaction(async (tx) => {
       const unsigned = (await this.repository.list(tx)).filter((row) => row.revision === 0);
-      for (const row of unsigned) await this.write(tx, null, row.id, row);
+      for (const row of unsigned) await this.write(tx, null, row.id, row, 0);
       return unsigned.length;
     });
   }
@@ -77,22 +77,26 @@ export class PartnersService implements OnApplicationBootstrap {
   }
 
   async create(staff: CurrentStaffMember, input: PartnerInput): Promise<Partner> {
-    return this.prisma.$transaction(async (tx) => view(await this.write(tx, staff, null, entryOf(input)), false));
+    return this.prisma.$transaction(async (tx) => view(await this.write(tx, staff, null, entryOf(input), 0), false));
   }
 
   async update(staff: CurrentStaffMember, id: string, input: PartnerInput): Promise<Partner> {
+    const anchored = (await this.anchor.partnerRevisions())?.[id] ?? 0;
     return this.prisma.$transaction(async (tx) => {
       if (!(await this.repository.find(tx, id))) throw new AppError('NOT_FOUND');
-      return view(await this.write(tx, staff, id, entryOf(input)), false);
+      return view(await this.write(tx, staff, id, entryOf(input), anchored), false);
     });
   }
 
-  /** One entry written, signed at its next revision and audited with it (which anchors the revision). */
-  private async write(tx: Db, staff: CurrentStaffMember | null, id: string | null, entry: Entry): Promise<Row> {
+  /**
+   * One entry written, signed at its next revision and audited with it (which anchors the revision).
+   * `anchored` is the entry's revision as the log anchored it, read by the caller before the transaction:
+   * the anchor reads the log on its own connection, which must not happen while this one holds the log's head.
+   */
+  private async write(tx: Db, staff: CurrentStaffMember | null, id: string | null, entry: Entry, anchored: number): Promise<Row> {
     const row = id === null ? await this.repository.create(tx, { ...entry, revision: 0, signature: '' }) : await this.repository.find(tx, id);
     if (!row) throw new AppError('NOT_FOUND');
     // After the stored and the anchored revision: an older signed version put back can never match again.
-    const anchored = (await this.anchor.partnerRevisions())?.[row.id] ?? 0;
     const revision = Math.max(row.revision, anchored) + 1;
     const signature = signPartnerEntry(this.claims(row.id, entry, revision), this.runtime.secrets.directoryKey.value);
     const saved = await this.repository.update(tx, row.id, { ...entry, revision, signature });

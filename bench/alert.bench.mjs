@@ -80,7 +80,15 @@ async function startPortalProcess(dataDir, smtpUrl) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent', NODE_ENV: 'production', SMTP_URL: smtpUrl, ALERT_FROM: 'alertes@bench.test' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      SMTP_URL: smtpUrl,
+      ALERT_FROM: 'alertes@bench.test',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -116,7 +124,10 @@ async function signIn(url, account) {
     body: JSON.stringify({ email: account.email, password: account.password, totp }),
   });
   if (response.status !== 200) throw new Error(`sign-in answered ${response.status}`);
-  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('mnpddh_session='))?.split(';')[0];
+  const cookie = response.headers
+    .getSetCookie()
+    .find((line) => line.startsWith('mnpddh_session='))
+    ?.split(';')[0];
   return { cookie, csrf: (await response.json()).csrfToken };
 }
 

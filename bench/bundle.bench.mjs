@@ -54,7 +54,8 @@ const add = (label, names) => {
 };
 const publicJs = add('**public entry JS** (every page)', entryClosure);
 const publicCss = add('**public entry CSS** (every page)', entryCss);
-for (const name of lazy.sort()) add(`lazy: ${name.replace(/-[A-Za-z0-9_-]{8}\.js$/, '')}${DASHBOARD_CHUNK.test(name) ? ' (dashboard)' : ''}`, closure(name, entry));
+for (const name of lazy.sort())
+  add(`lazy: ${name.replace(/-[A-Za-z0-9_-]{8}\.js$/, '')}${DASHBOARD_CHUNK.test(name) ? ' (dashboard)' : ''}`, closure(name, entry));
 for (const name of css.filter((n) => !entryCss.includes(n)).sort()) add(`lazy CSS: ${name.replace(/-[A-Za-z0-9_-]{8}\.css$/, '')}`, [name]);
 
 writeSection(

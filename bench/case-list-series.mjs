@@ -9,7 +9,10 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const sizes = (process.env.BENCH_SERIES ?? '500,2000,10000').split(',').map(Number).sort((a, b) => a - b);
+const sizes = (process.env.BENCH_SERIES ?? '500,2000,10000')
+  .split(',')
+  .map(Number)
+  .sort((a, b) => a - b);
 const kept = process.env.BENCH_DATA_DIR;
 const dataDir = kept ?? (await mkdtemp(join(tmpdir(), 'mnpddh-bench-series-')));
 await chmod(dataDir, 0o755);

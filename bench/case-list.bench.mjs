@@ -33,7 +33,13 @@ function content(i) {
     contact: { methods: ['phone'], phone: `+223 70 ${String(i).padStart(6, '0')}` },
     narrative: `Récit ${i} : menaces répétées après un reportage.`,
     situation: { incidents: [{ types: [THREATS[i % THREATS.length]] }] },
-    categories: { region: REGIONS[i % REGIONS.length], threatTypes: [THREATS[i % THREATS.length]], perpetratorTypes: ['unknown'], profiles: ['journalist'], languages: ['fr'] },
+    categories: {
+      region: REGIONS[i % REGIONS.length],
+      threatTypes: [THREATS[i % THREATS.length]],
+      perpetratorTypes: ['unknown'],
+      profiles: ['journalist'],
+      languages: ['fr'],
+    },
   };
 }
 
@@ -59,7 +65,10 @@ async function signIn(url, account) {
     body: JSON.stringify({ email: account.email, password: account.password, totp }),
   });
   if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('mnpddh_session='))?.split(';')[0];
+  const cookie = response.headers
+    .getSetCookie()
+    .find((line) => line.startsWith('mnpddh_session='))
+    ?.split(';')[0];
   const session = await response.json();
   return { cookie, id: session.user.id, csrf: session.csrfToken };
 }

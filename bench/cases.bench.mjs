@@ -25,7 +25,6 @@ const NOTES_PER_CASE = 5;
 const REGIONS = ['bamako', 'kayes', 'koulikoro', 'sikasso', 'segou', 'mopti', 'tombouctou', 'gao', 'kidal', 'menaka'];
 const THREATS = ['arrest', 'abduction_disappearance', 'threats_intimidation', 'harassment', 'surveillance', 'judicial_harassment'];
 
-
 function content(i) {
   return {
     identity: { defender: { name: `Défenseur ${i}`, profiles: ['journalist'] } },
@@ -66,7 +65,10 @@ async function signIn(url, account) {
     body: JSON.stringify({ email: account.email, password: account.password, totp }),
   });
   if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('mnpddh_session='))?.split(';')[0];
+  const cookie = response.headers
+    .getSetCookie()
+    .find((line) => line.startsWith('mnpddh_session='))
+    ?.split(';')[0];
   const session = await response.json();
   return { cookie, id: session.user.id, csrf: session.csrfToken };
 }
@@ -143,7 +145,7 @@ try {
     const { elapsed, body } = await timed(portal.url, cookie, `/api/cases/${created.ids[round * 7]}`);
     open.push(elapsed);
     journal = body.entries.length;
-    if (body.draft === null) throw new Error("draft not returned");
+    if (body.draft === null) throw new Error('draft not returned');
   }
 
   // The audited search: every held case decrypted in memory per query; two words found in one case.

@@ -20,7 +20,6 @@ const EMPTY_RUNS = Number(process.env.BENCH_COLD_EMPTY_RUNS ?? 3);
 const WARM_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const TIMEOUT_MS = 180_000;
 
-
 function exited(child) {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
 }

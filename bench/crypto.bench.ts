@@ -84,14 +84,10 @@ async function argon(label: string, params: Argon2Params): Promise<void> {
     const t = performance.now();
     native.crypto_pwhash(out, password, salt, params.opslimit, params.memlimit, native.crypto_pwhash_ALG_ARGON2ID13);
     n.push(performance.now() - t);
-    const a = await withLoopLag(() =>
-      native.crypto_pwhash_async(out, password, salt, params.opslimit, params.memlimit, native.crypto_pwhash_ALG_ARGON2ID13),
-    );
+    const a = await withLoopLag(() => native.crypto_pwhash_async(out, password, salt, params.opslimit, params.memlimit, native.crypto_pwhash_ALG_ARGON2ID13));
     na.push(a.ms);
     nativeLag = Math.max(nativeLag, a.lagMs);
-    const b = await withLoopLag(() =>
-      wasm.crypto_pwhash(32, password, salt, params.opslimit, params.memlimit, wasm.crypto_pwhash_ALG_ARGON2ID13),
-    );
+    const b = await withLoopLag(() => wasm.crypto_pwhash(32, password, salt, params.opslimit, params.memlimit, wasm.crypto_pwhash_ALG_ARGON2ID13));
     w.push(b.ms);
     wasmLag = Math.max(wasmLag, b.lagMs);
   }
@@ -108,9 +104,7 @@ async function argon(label: string, params: Argon2Params): Promise<void> {
 async function concurrentArgon(params: Argon2Params): Promise<void> {
   const outs = [Buffer.alloc(32), Buffer.alloc(32)];
   const start = performance.now();
-  await Promise.all(
-    outs.map((o) => native.crypto_pwhash_async(o, password, salt, params.opslimit, params.memlimit, native.crypto_pwhash_ALG_ARGON2ID13)),
-  );
+  await Promise.all(outs.map((o) => native.crypto_pwhash_async(o, password, salt, params.opslimit, params.memlimit, native.crypto_pwhash_ALG_ARGON2ID13)));
   const nativeMs = performance.now() - start;
   const t = performance.now();
   for (let i = 0; i < 2; i++) wasm.crypto_pwhash(32, password, salt, params.opslimit, params.memlimit, wasm.crypto_pwhash_ALG_ARGON2ID13);

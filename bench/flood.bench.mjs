@@ -110,7 +110,9 @@ async function rounds(url, accounts) {
 }
 
 function attack(url) {
-  const child = spawn(process.execPath, [new URL('./lib/flood-attacker.mjs', import.meta.url).pathname, url, String(FLOOD_SECONDS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [new URL('./lib/flood-attacker.mjs', import.meta.url).pathname, url, String(FLOOD_SECONDS)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   return new Promise((resolve) => child.on('close', () => resolve(JSON.parse(out || '{}'))));
@@ -131,7 +133,10 @@ try {
   const tallies = await attacker;
   const row = (label, key) =>
     `| ${label} | ${ms(median(calm[key]))} / ${ms(p95(calm[key]))} | ${ms(median(flooded[key]))} / ${ms(p95(flooded[key]))} | ${(p95(flooded[key]) / p95(calm[key])).toFixed(1)} × |`;
-  const describe = (counts) => Object.entries(counts ?? {}).map(([status, n]) => `${status}×${n}`).join(' ');
+  const describe = (counts) =>
+    Object.entries(counts ?? {})
+      .map(([status, n]) => `${status}×${n}`)
+      .join(' ');
   writeSection(
     '9-flood',
     `## 9. Legitimate actions under a flood from one client

@@ -26,7 +26,10 @@ async function signIn(url, account) {
     body: JSON.stringify({ email: account.email, password: account.password, totp }),
   });
   if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('mnpddh_session='))?.split(';')[0];
+  const cookie = response.headers
+    .getSetCookie()
+    .find((line) => line.startsWith('mnpddh_session='))
+    ?.split(';')[0];
   return { cookie, csrf: (await response.json()).csrfToken };
 }
 

@@ -70,7 +70,15 @@ async function browser(profile, javaScriptEnabled) {
     headless: true,
     locale: 'fr-FR',
     javaScriptEnabled,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -89,10 +97,15 @@ const withScript = await browser(profiles[0], true);
 const noScript = await browser(profiles[1], false);
 try {
   const formRows = [];
-  for (const [mode, context] of [['with JavaScript', withScript], ['without JavaScript', noScript]]) {
+  for (const [mode, context] of [
+    ['with JavaScript', withScript],
+    ['without JavaScript', noScript],
+  ]) {
     const all = await runs(context, portal.url, '/demande');
     const times = all.map((run) => run.usable);
-    formRows.push(`| ${mode} | \`${all[0]?.landed}\` | **${kib(median(all.map((run) => run.bytes)))}** | **${ms(median(times))}** | ${ms(Math.min(...times))} – ${ms(Math.max(...times))} |`);
+    formRows.push(
+      `| ${mode} | \`${all[0]?.landed}\` | **${kib(median(all.map((run) => run.bytes)))}** | **${ms(median(times))}** | ${ms(Math.min(...times))} – ${ms(Math.max(...times))} |`,
+    );
   }
   const clsRows = [];
   for (const path of PUBLIC_PAGES) {

@@ -75,7 +75,15 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   locale: 'fr-FR',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   const rows = [];
@@ -89,7 +97,8 @@ try {
     if (dashboard.length > 0) throw new Error(`${route.path} loaded dashboard chunks: ${dashboard.join(', ')}`);
     const times = runs.map((run) => run.usable);
     const heaviest = Math.max(...runs.map((run) => run.transfer));
-    if (route.budget === 'must' && heaviest > HOME_BUDGET_BYTES) throw new Error(`${route.path} transferred ${heaviest} bytes, over the ${HOME_BUDGET_BYTES}-byte budget`);
+    if (route.budget === 'must' && heaviest > HOME_BUDGET_BYTES)
+      throw new Error(`${route.path} transferred ${heaviest} bytes, over the ${HOME_BUDGET_BYTES}-byte budget`);
     const budget = route.budget ? (heaviest <= HOME_BUDGET_BYTES ? 'within' : `**over** by ${(heaviest - HOME_BUDGET_BYTES).toLocaleString('en')} bytes`) : '';
     rows.push(
       `| \`${route.path}\` | **${ms(median(times))}** | ${ms(Math.min(...times))} – ${ms(Math.max(...times))} | ${kib(median(runs.map((run) => run.transfer)))} (${median(runs.map((run) => run.transfer)).toLocaleString('en')} bytes) | ${budget} |`,

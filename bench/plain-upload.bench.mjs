@@ -35,11 +35,19 @@ try {
   const submitted = await fetch(`${portal.url}/api/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': randomBytes(24).toString('base64url') },
-    body: JSON.stringify({ summary: 'Banc d’essai : un fichier sans JavaScript.', rightNow: { detainedOrMissing: 'no', lifeInDanger: 'no' }, contact: { methods: ['no_contact'] }, consent: { processing: true } }),
+    body: JSON.stringify({
+      summary: 'Banc d’essai : un fichier sans JavaScript.',
+      rightNow: { detainedOrMissing: 'no', lifeInDanger: 'no' },
+      contact: { methods: ['no_contact'] },
+      consent: { processing: true },
+    }),
   });
   const { receipt } = await submitted.json();
   const page = await fetch(`${portal.url}/simple/suivi`);
-  const formCookie = page.headers.getSetCookie().find((line) => line.startsWith('mnpddh_form='))?.split(';')[0];
+  const formCookie = page.headers
+    .getSetCookie()
+    .find((line) => line.startsWith('mnpddh_form='))
+    ?.split(';')[0];
   const token = /name="_token" value="([^"]*)"/.exec(await page.text())?.[1];
   const opened = await fetch(`${portal.url}/simple/suivi`, {
     method: 'POST',
@@ -47,7 +55,10 @@ try {
     body: new URLSearchParams({ _token: token, receipt }).toString(),
     redirect: 'manual',
   });
-  const session = opened.headers.getSetCookie().find((line) => line.startsWith('mnpddh_follow_up='))?.split(';')[0];
+  const session = opened.headers
+    .getSetCookie()
+    .find((line) => line.startsWith('mnpddh_follow_up='))
+    ?.split(';')[0];
   if (!session) throw new Error(`follow-up refused: ${opened.status}`);
 
   const rows = [];
@@ -117,9 +128,21 @@ async function postFile(size, { formCookie, session, token }) {
   const liveSampler = setInterval(() => (livePeak = Math.max(livePeak, liveMemory())), 1000);
   const started = Date.now();
   const { stdout } = await run('curl', [
-    '-s', '-o', '/dev/null', '-w', '%{http_code}',
-    '-H', `cookie: ${formCookie}; ${session}`, '-H', 'sec-fetch-site: same-origin',
-    '-F', `_token=${token}`, '-F', `_once=${randomBytes(24).toString('base64url')}`, '-F', `file=@${file};type=application/pdf`,
+    '-s',
+    '-o',
+    '/dev/null',
+    '-w',
+    '%{http_code}',
+    '-H',
+    `cookie: ${formCookie}; ${session}`,
+    '-H',
+    'sec-fetch-site: same-origin',
+    '-F',
+    `_token=${token}`,
+    '-F',
+    `_once=${randomBytes(24).toString('base64url')}`,
+    '-F',
+    `file=@${file};type=application/pdf`,
     `${portal.url}/simple/suivi/fichier`,
   ]);
   const took = Date.now() - started;

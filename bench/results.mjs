@@ -15,7 +15,9 @@ function machineBlock() {
   const list = cpus();
   const models = [...new Set(list.map((cpu) => (cpu.speed > 0 ? `${cpu.model} @ ${cpu.speed} MHz` : `${cpu.model} (speed not reported: virtual machine)`)))];
   const os = readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)/m)?.[1] ?? 'unknown';
-  const meminfo = readFileSync('/proc/meminfo', 'utf8').split('\n').filter((line) => /^(MemTotal|MemAvailable):/.test(line));
+  const meminfo = readFileSync('/proc/meminfo', 'utf8')
+    .split('\n')
+    .filter((line) => /^(MemTotal|MemAvailable):/.test(line));
   return `Machine (refreshed ${new Date().toISOString()} by \`node bench/results.mjs\`):
 
 \`\`\`
@@ -24,7 +26,9 @@ memory              ${(totalmem() / 1024 ** 3).toFixed(1)} GiB (${meminfo.map((l
 uname -a            ${execFileSync('uname', ['-a'], { encoding: 'utf8' }).trim()}
 system              ${os}
 node                ${process.version}
-load average        ${loadavg().map((value) => value.toFixed(2)).join(' ')} (now; each section gives its own at start)
+load average        ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')} (now; each section gives its own at start)
 \`\`\``;
 }
 

@@ -40,7 +40,9 @@ const only = process.argv.slice(2);
 const failed = [];
 for (const [name, args] of BENCHES.filter(([name]) => only.length === 0 || only.includes(name))) {
   const started = Date.now();
-  const load = loadavg().map((value) => value.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
   console.log(`\n=== bench:${name}`);
   const capture = name === 'crypto';
   const result = spawnSync(process.execPath, args, { stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -48,7 +50,9 @@ for (const [name, args] of BENCHES.filter(([name]) => only.length === 0 || only.
     process.stdout.write(result.stdout ?? '');
     if (result.status === 0) writeSection('8-crypto', cryptoSection(result.stdout, load));
   }
-  console.log(`=== bench:${name}: ${result.status === 0 ? 'done' : `FAILED (${result.status ?? result.signal})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `=== bench:${name}: ${result.status === 0 ? 'done' : `FAILED (${result.status ?? result.signal})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   if (result.status !== 0) failed.push(name);
 }
 spawnSync(process.execPath, ['bench/results.mjs'], { stdio: 'inherit' });

@@ -11,16 +11,7 @@ import { URLSearchParams } from 'node:url';
 import { Secret, TOTP } from 'otpauth';
 import pg from 'pg';
 import 'reflect-metadata';
-import {
-  AGE_GROUPS,
-  DEFENDER_PROFILES,
-  GENDERS,
-  INTAKE_CHANNELS,
-  PERPETRATOR_TYPES,
-  PROTECTION_MEASURES,
-  REGIONS,
-  THREAT_TYPES,
-} from '@mnpddh/shared';
+import { AGE_GROUPS, DEFENDER_PROFILES, GENDERS, INTAKE_CHANNELS, PERPETRATOR_TYPES, PROTECTION_MEASURES, REGIONS, THREAT_TYPES } from '@mnpddh/shared';
 import { startPortal } from '../apps/api/dist/boot.js';
 import { newCaseCounters } from '../apps/api/dist/vault/stat-counters.js';
 import { machineLine, median, ms, p95, writeSection } from './lib/report.mjs';
@@ -120,7 +111,10 @@ async function signIn(url, account) {
     body: JSON.stringify({ email: account.email, password: account.password, totp: TOTP.generate({ secret: Secret.fromBase32(account.totpSecret) }) }),
   });
   if (response.status !== 200) throw new Error(`sign-in answered ${response.status}`);
-  return response.headers.getSetCookie().find((line) => line.startsWith('mnpddh_session='))?.split(';')[0];
+  return response.headers
+    .getSetCookie()
+    .find((line) => line.startsWith('mnpddh_session='))
+    ?.split(';')[0];
 }
 
 async function timed(url, cookie, params) {
@@ -164,7 +158,9 @@ try {
       rebuilt.push((await timed(portal.url, cookie, params)).elapsed);
     }
     const query = new URLSearchParams(params).toString();
-    rows.push(`| ${label} (\`${query}\`) | ${first.cells} (${first.suppressed} suppressed) | ${ms(first.elapsed)} | ${ms(median(rebuilt))} / ${ms(p95(rebuilt))} | **${ms(median(times))}** | ${ms(p95(times))} |`);
+    rows.push(
+      `| ${label} (\`${query}\`) | ${first.cells} (${first.suppressed} suppressed) | ${ms(first.elapsed)} | ${ms(median(rebuilt))} / ${ms(p95(rebuilt))} | **${ms(median(times))}** | ${ms(p95(times))} |`,
+    );
   }
   await ownerClient.end();
   writeSection(

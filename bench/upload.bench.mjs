@@ -50,10 +50,13 @@ async function startServer(dataDir) {
   let stderr = '';
   child.stderr.on('data', (data) => (stderr += data));
   const url = `http://127.0.0.1:${port}`;
-  for (const started = Date.now(); ; ) {
+  for (const started = Date.now(); ;) {
     if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}: ${stderr.slice(0, 500)}`);
     if (Date.now() - started > 180_000) throw new Error('no healthy answer in time');
-    const status = await fetch(`${url}/api/health`).then((response) => response.status, () => 0);
+    const status = await fetch(`${url}/api/health`).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (status === 200) return { child, url };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -63,11 +66,20 @@ async function followUpCookie(url) {
   const submitted = await fetch(`${url}/api/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': randomBytes(24).toString('base64url') },
-    body: JSON.stringify({ summary: 'Banc d’essai : un grand fichier en suivi.', rightNow: { detainedOrMissing: 'no', lifeInDanger: 'no' }, contact: { methods: ['no_contact'] }, consent: { processing: true } }),
+    body: JSON.stringify({
+      summary: 'Banc d’essai : un grand fichier en suivi.',
+      rightNow: { detainedOrMissing: 'no', lifeInDanger: 'no' },
+      contact: { methods: ['no_contact'] },
+      consent: { processing: true },
+    }),
   });
   if (submitted.status !== 201) throw new Error(`request refused: ${submitted.status}`);
   const { receipt } = await submitted.json();
-  const opened = await fetch(`${url}/api/follow-up/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipt }) });
+  const opened = await fetch(`${url}/api/follow-up/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ receipt }),
+  });
   if (opened.status !== 200) throw new Error(`follow-up refused: ${opened.status}`);
   return (opened.headers.get('set-cookie') ?? '').split(';')[0];
 }
@@ -108,7 +120,7 @@ function patchBody(offset, length) {
     pull(controller) {
       if (this.sent >= length) return controller.close();
       const n = Math.min(512 * 1024, length - this.sent);
-      const block = Buffer.from(BLOCKS[((offset + this.sent) / (512 * 1024)) % BLOCKS.length | 0].subarray(0, n));
+      const block = Buffer.from(BLOCKS[(((offset + this.sent) / (512 * 1024)) % BLOCKS.length) | 0].subarray(0, n));
       if (offset + this.sent === 0) block.write('%PDF-1.7\n', 0, 'latin1');
       this.sent += n;
       controller.enqueue(block);
@@ -193,7 +205,7 @@ ${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
 | peak during the upload | ${(peak / MIB).toFixed(0)} |
 | **growth** (target ≤ 64) | **${growth.toFixed(0)}** |
 
-PATCH times: median ${times.slice().sort((a, b) => a - b)[times.length >> 1].toFixed(1)} ms, last one (completion: sync + file row) ${lastPatch.toFixed(0)} ms.
+PATCH times: median ${median(times).toFixed(1)} ms, last one (completion: sync + file row) ${lastPatch.toFixed(0)} ms.
 Before the file store (issue's measurement): 14.9 MiB/s = 0.023 × a disk write,
 RSS +119 MiB, ≈ 11 s on the last PATCH (the whole file copied inside PostgreSQL).
 Target: ≥ 0.5 × a disk write — ${throughput / durable >= 0.5 ? 'met' : 'NOT met'} against the durable \`dd\`
@@ -203,4 +215,8 @@ Target: ≥ 0.5 × a disk write — ${throughput / durable >= 0.5 ? 'met' : 'NOT
   process.kill(-child.pid, 'SIGTERM');
   await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', resolve)));
   await rm(root, { recursive: true, force: true });
+}
+
+function median(values) {
+  return values.slice().sort((a, b) => a - b)[values.length >> 1];
 }

@@ -30,9 +30,7 @@ function defaultStatus(decorators) {
 
 /** A handler that writes the response itself (`@Res()` without passthrough) sets its own statuses. */
 function writesItsOwnResponse(method) {
-  return method.value.params.some((param) =>
-    (param.decorators ?? []).some((d) => decoratorName(d) === 'Res' && !objectArgument(d)?.has('passthrough')),
-  );
+  return method.value.params.some((param) => (param.decorators ?? []).some((d) => decoratorName(d) === 'Res' && !objectArgument(d)?.has('passthrough')));
 }
 
 /**
@@ -83,8 +81,23 @@ export function modelDelegates(schemaPath) {
 }
 
 const QUERY_METHODS = new Set([
-  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'create', 'createMany', 'createManyAndReturn',
-  'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany', 'count', 'aggregate', 'groupBy',
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'create',
+  'createMany',
+  'createManyAndReturn',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'upsert',
+  'delete',
+  'deleteMany',
+  'count',
+  'aggregate',
+  'groupBy',
 ]);
 const RAW_METHODS = new Set(['$queryRaw', '$queryRawUnsafe', '$executeRaw', '$executeRawUnsafe']);
 
@@ -101,7 +114,12 @@ const repositoryDoor = {
       if (member.type !== 'MemberExpression' || member.property.type !== 'Identifier') return false;
       if (RAW_METHODS.has(member.property.name)) return true;
       const owner = member.object;
-      return QUERY_METHODS.has(member.property.name) && owner.type === 'MemberExpression' && owner.property.type === 'Identifier' && delegates.has(owner.property.name);
+      return (
+        QUERY_METHODS.has(member.property.name) &&
+        owner.type === 'MemberExpression' &&
+        owner.property.type === 'Identifier' &&
+        delegates.has(owner.property.name)
+      );
     };
     return {
       CallExpression(node) {

@@ -10,10 +10,20 @@ const LOOPS = { receipts: 60, signIn: 60, submissions: 30 };
 
 const post = (path, body) => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const receipt = () => Array.from({ length: 6 }, () => String(randomInt(0, 10_000)).padStart(4, '0')).join(' ');
-const junk = { summary: 'Ma vie est en danger, venez vite.', rightNow: { detainedOrMissing: 'no', lifeInDanger: 'yes' }, contact: { methods: ['no_contact'] }, consent: { processing: true } };
+const junk = {
+  summary: 'Ma vie est en danger, venez vite.',
+  rightNow: { detainedOrMissing: 'no', lifeInDanger: 'yes' },
+  contact: { methods: ['no_contact'] },
+  consent: { processing: true },
+};
 const sends = {
   receipts: () => post('/api/follow-up/session', { receipt: receipt() }),
-  signIn: () => post('/api/auth/login', { email: `x${randomBytes(6).toString('hex')}@example.org`, password: `mot de passe ${randomBytes(8).toString('hex')}`, totp: '000000' }),
+  signIn: () =>
+    post('/api/auth/login', {
+      email: `x${randomBytes(6).toString('hex')}@example.org`,
+      password: `mot de passe ${randomBytes(8).toString('hex')}`,
+      totp: '000000',
+    }),
   submissions: () => post('/api/requests', junk),
 };
 

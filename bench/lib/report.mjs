@@ -28,7 +28,9 @@ export function machine() {
     memory: `${gib(totalmem())} total, ${gib(freemem())} free at start`,
     uname: execFileSync('uname', ['-a'], { encoding: 'utf8' }).trim(),
     node: process.version,
-    load: loadavg().map((value) => value.toFixed(2)).join(' '),
+    load: loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' '),
     date: new Date().toISOString(),
   };
 }
@@ -38,7 +40,9 @@ const AT_START = machine();
 
 /** The machine line a section starts with: when the run started, and the load then and at the end. */
 export function machineLine(info = AT_START) {
-  const end = loadavg().map((value) => value.toFixed(2)).join(' ');
+  const end = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
   return `Run started ${info.date}; load average ${info.load} at start, ${end} at the end, on ${cpus().length} CPUs (machine shared with other engineers' test runs).`;
 }
 

@@ -16,7 +16,13 @@ describe('every message the code reads is in the French catalogue', () => {
 
   it('finds the reads in the web app and in the pages without JavaScript', () => {
     const keys = new Set(uses.map((use) => use.key));
-    for (const key of ['site.home.title', 'intake.common.minutes', 'uploads.file.chosen', 'intake.details.person.disabilityLegend', 'site.layout.reviewNotice']) {
+    for (const key of [
+      'site.home.title',
+      'intake.common.minutes',
+      'uploads.file.chosen',
+      'intake.details.person.disabilityLegend',
+      'site.layout.reviewNotice',
+    ]) {
       expect(keys).toContain(key);
     }
     // Pages without JavaScript, and a read through a variable key (`t.status[view.status]`).
@@ -40,7 +46,9 @@ describe('every field code the API raises is worded in French', () => {
   });
 
   it('has no code without its French message (api.fields for the public side, staff.fields for the staff side)', () => {
-    const missing = raised.filter((use) => !messages.includes(`api.fields.${use.key}`) && !messages.includes(`staff.fields.${use.key}`)).map((use) => `${use.key} (${use.where})`);
+    const missing = raised
+      .filter((use) => !messages.includes(`api.fields.${use.key}`) && !messages.includes(`staff.fields.${use.key}`))
+      .map((use) => `${use.key} (${use.where})`);
     expect(missing).toEqual([]);
   });
 

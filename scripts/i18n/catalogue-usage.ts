@@ -20,7 +20,8 @@ export const READERS = [
   { tsconfig: 'tsconfig.json', folder: 'apps/api/src/plain' },
 ] as const;
 
-const READS_CATALOGUE = /\b(useT|useIntakeT|useIntakeFirstT|useUploadsT|SiteCatalogue|IntakeCatalogue|IntakeFirstCatalogue|UploadsCatalogue|PlainCatalogue|PlainContext)\b/;
+const READS_CATALOGUE =
+  /\b(useT|useIntakeT|useIntakeFirstT|useUploadsT|SiteCatalogue|IntakeCatalogue|IntakeFirstCatalogue|UploadsCatalogue|PlainCatalogue|PlainContext)\b/;
 
 export function findMessageUses(root = process.cwd()): MessageUse[] {
   return READERS.flatMap(({ tsconfig, folder }) => usesIn(root, tsconfig, folder));
@@ -38,7 +39,8 @@ function usesIn(root: string, tsconfig: string, folder: string): MessageUse[] {
     const source = program.getSourceFile(file);
     if (!source) continue;
     const visit = (node: ts.Node): void => {
-      for (const key of keysRead(node, checker, catalogueFiles)) uses.push({ key, where: `${relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}` });
+      for (const key of keysRead(node, checker, catalogueFiles))
+        uses.push({ key, where: `${relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}` });
       ts.forEachChild(node, visit);
     };
     visit(source);

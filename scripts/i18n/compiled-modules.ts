@@ -57,7 +57,9 @@ export function languageModules(compiled: CompiledLanguage): { readonly file: st
 }
 
 function loaders(languages: readonly CompiledLanguage[], suffix: string): string {
-  return languages.map(({ language }) => `  ${language.code}: () => import('./${language.code}${suffix}.js').then((module) => module.translations),`).join('\n');
+  return languages
+    .map(({ language }) => `  ${language.code}: () => import('./${language.code}${suffix}.js').then((module) => module.translations),`)
+    .join('\n');
 }
 
 function allParts(languages: readonly CompiledLanguage[]): string {

@@ -52,8 +52,7 @@ export function readPo(path: string): PoData | undefined {
 
 /** Entries in the order given, keyed as gettext-parser expects. */
 export function poData(language: string, entries: readonly PoEntry[], obsolete: readonly PoEntry[] = []): PoData {
-  const section = (list: readonly PoEntry[]) =>
-    Object.fromEntries(list.map((entry) => [entry.msgctxt ?? '', { [entry.msgid]: clean(entry) }]));
+  const section = (list: readonly PoEntry[]) => Object.fromEntries(list.map((entry) => [entry.msgctxt ?? '', { [entry.msgid]: clean(entry) }]));
   return {
     charset: 'utf-8',
     headers: {

@@ -34,7 +34,8 @@ export function findRaisedCodes(root = process.cwd()): MessageUse[] {
     const source = program.getSourceFile(file);
     if (!source) continue;
     const visit = (node: ts.Node): void => {
-      for (const code of codesAt(node, checker)) uses.push({ key: code, where: `${relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}` });
+      for (const code of codesAt(node, checker))
+        uses.push({ key: code, where: `${relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}` });
       ts.forEachChild(node, visit);
     };
     visit(source);
@@ -44,7 +45,9 @@ export function findRaisedCodes(root = process.cwd()): MessageUse[] {
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.(spec|test)\.tsx?$/.test(entry.name) && !/\/(i18n|generated)(\/|$)/.test(entry.parentPath))
+    .filter(
+      (entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.(spec|test)\.tsx?$/.test(entry.name) && !/\/(i18n|generated)(\/|$)/.test(entry.parentPath),
+    )
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
@@ -53,15 +56,24 @@ function codesAt(node: ts.Node, checker: ts.TypeChecker): string[] {
   if (ts.isPropertyAssignment(node) && CODE_PROPERTIES.has(node.name.getText())) return literalCodes(checker.getTypeAtLocation(node.initializer));
   if (ts.isShorthandPropertyAssignment(node) && CODE_PROPERTIES.has(node.name.text)) return literalCodes(checker.getTypeAtLocation(node.name));
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ZOD_CHECKS.has(node.expression.name.text)) {
-    return node.arguments.filter(ts.isStringLiteral).map((argument) => argument.text).filter((value) => FIELD_CODE.test(value));
+    return node.arguments
+      .filter(ts.isStringLiteral)
+      .map((argument) => argument.text)
+      .filter((value) => FIELD_CODE.test(value));
   }
   if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && REFUSING_CALL.test(node.expression.text)) {
-    return node.arguments.filter(ts.isStringLiteral).map((argument) => argument.text).filter((value) => FIELD_CODE.test(value));
+    return node.arguments
+      .filter(ts.isStringLiteral)
+      .map((argument) => argument.text)
+      .filter((value) => FIELD_CODE.test(value));
   }
   return [];
 }
 
 function literalCodes(type: ts.Type): string[] {
   const parts = type.isUnion() ? type.types : [type];
-  return parts.filter((part) => part.isStringLiteral()).map((part) => (part as ts.StringLiteralType).value).filter((value) => FIELD_CODE.test(value));
+  return parts
+    .filter((part) => part.isStringLiteral())
+    .map((part) => (part as ts.StringLiteralType).value)
+    .filter((value) => FIELD_CODE.test(value));
 }

@@ -49,7 +49,11 @@ describe('my agenda in a real browser', () => {
       await page.getByRole('button', { name: /Annuler ou reporter : Examen de la détention/ }).click();
       await page.getByLabel('Pourquoi ?').fill('Examen reporté, nouvelle date attendue.');
       await page.getByRole('button', { name: 'Annuler la date' }).click();
-      await page.locator('.timeline__item').filter({ hasText: /Date annulée : Examen de la détention/ }).first().waitFor();
+      await page
+        .locator('.timeline__item')
+        .filter({ hasText: /Date annulée : Examen de la détention/ })
+        .first()
+        .waitFor();
       expect({ problems: await accessibilityProblems(page) }).toEqual({ problems: [] });
       await page.locator('#action-agenda').screenshot({ path: `${SHOTS}/case-agenda-360.png` });
 

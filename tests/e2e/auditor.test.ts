@@ -94,127 +94,153 @@ describe('auditor screens in a real browser', () => {
 
   let page: Page;
 
-  it('signs the auditor in with a TOTP code and offers statistics and the audit log', async () => {
-    page = await watchedPage(1280);
-    await signInInBrowser(page, portal.url, auditor.credentials, 'Mariam Sangaré');
-    const nav = page.getByRole('navigation', { name: /./ }).first();
-    await expect(nav.getByRole('link', { name: 'Statistiques' }).isVisible()).resolves.toBe(true);
-    await expect(nav.getByRole('link', { name: 'Journal d’audit' }).isVisible()).resolves.toBe(true);
-    // An auditor never sees a case.
-    expect(await page.getByRole('link', { name: 'Dossiers' }).count()).toBe(0);
-  }, SLOW_MS);
+  it(
+    'signs the auditor in with a TOTP code and offers statistics and the audit log',
+    async () => {
+      page = await watchedPage(1280);
+      await signInInBrowser(page, portal.url, auditor.credentials, 'Mariam Sangaré');
+      const nav = page.getByRole('navigation', { name: /./ }).first();
+      await expect(nav.getByRole('link', { name: 'Statistiques' }).isVisible()).resolves.toBe(true);
+      await expect(nav.getByRole('link', { name: 'Journal d’audit' }).isVisible()).resolves.toBe(true);
+      // An auditor never sees a case.
+      expect(await page.getByRole('link', { name: 'Dossiers' }).count()).toBe(0);
+    },
+    SLOW_MS,
+  );
 
-  it('shows charts first, then tables with hidden cells marked and explained', async () => {
-    await page.goto(statisticsUrl());
-    await page.getByRole('heading', { level: 1, name: 'Statistiques anonymes' }).waitFor();
-    const chart = page.getByRole('img', { name: /^Région — / });
-    await chart.waitFor();
-    expect(await chart.getAttribute('aria-label')).toMatch(/masquées/);
-    const table = page.getByRole('table', { name: /^Région — / });
-    await table.waitFor();
-    // The chart comes before its table.
-    const [chartY, tableY] = await Promise.all([chart.boundingBox(), table.boundingBox()]);
-    expect((chartY?.y ?? 0) < (tableY?.y ?? 0)).toBe(true);
+  it(
+    'shows charts first, then tables with hidden cells marked and explained',
+    async () => {
+      await page.goto(statisticsUrl());
+      await page.getByRole('heading', { level: 1, name: 'Statistiques anonymes' }).waitFor();
+      const chart = page.getByRole('img', { name: /^Région — / });
+      await chart.waitFor();
+      expect(await chart.getAttribute('aria-label')).toMatch(/masquées/);
+      const table = page.getByRole('table', { name: /^Région — / });
+      await table.waitFor();
+      // The chart comes before its table.
+      const [chartY, tableY] = await Promise.all([chart.boundingBox(), table.boundingBox()]);
+      expect((chartY?.y ?? 0) < (tableY?.y ?? 0)).toBe(true);
 
-    // Kidal's single request is below k: a "< 5" marker, never its count.
-    const kidal = table.getByRole('row').filter({ hasText: 'Kidal' });
-    await expect(kidal.locator('td').innerText()).resolves.toContain('< 5');
-    // At least one real number at or above k is shown.
-    const figures = (await table.locator('td').allInnerTexts()).map((text) => text.replace(/\s/g, '')).filter((text) => /^\d+$/.test(text));
-    expect(figures.some((text) => Number(text) >= 5)).toBe(true);
-    // The legend says in plain words what the markers mean.
-    await expect(page.getByRole('heading', { name: 'Comment lire les cases masquées' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText(/soustrayant du total/).isVisible()).resolves.toBe(true);
+      // Kidal's single request is below k: a "< 5" marker, never its count.
+      const kidal = table.getByRole('row').filter({ hasText: 'Kidal' });
+      await expect(kidal.locator('td').innerText()).resolves.toContain('< 5');
+      // At least one real number at or above k is shown.
+      const figures = (await table.locator('td').allInnerTexts()).map((text) => text.replace(/\s/g, '')).filter((text) => /^\d+$/.test(text));
+      expect(figures.some((text) => Number(text) >= 5)).toBe(true);
+      // The legend says in plain words what the markers mean.
+      await expect(page.getByRole('heading', { name: 'Comment lire les cases masquées' }).isVisible()).resolves.toBe(true);
+      await expect(page.getByText(/soustrayant du total/).isVisible()).resolves.toBe(true);
 
-    await atBothWidths(page, 'statistics');
+      await atBothWidths(page, 'statistics');
 
-    // Crossed with threat type: the matrix scrolls sideways on a phone, never the page.
-    await page.getByLabel('Croiser avec').selectOption('threat_type');
-    await page.getByRole('button', { name: 'Afficher' }).click();
-    await page.waitForURL(/cross=threat_type/);
-    await page.getByRole('img', { name: /^Région selon Type de menace — / }).waitFor();
-    await page.getByRole('table', { name: /^Région selon Type de menace — / }).waitFor();
-    await atBothWidths(page, 'statistics-crossed');
+      // Crossed with threat type: the matrix scrolls sideways on a phone, never the page.
+      await page.getByLabel('Croiser avec').selectOption('threat_type');
+      await page.getByRole('button', { name: 'Afficher' }).click();
+      await page.waitForURL(/cross=threat_type/);
+      await page.getByRole('img', { name: /^Région selon Type de menace — / }).waitFor();
+      await page.getByRole('table', { name: /^Région selon Type de menace — / }).waitFor();
+      await atBothWidths(page, 'statistics-crossed');
 
-    // Mostly hidden: the coarser view the API suggests is one click away.
-    await page.getByText('La plupart des cases sont masquées').waitFor();
-    await page.getByRole('button', { name: /^Voir / }).click();
-    await page.waitForURL((url) => url.searchParams.get('granularity') !== 'month' || url.searchParams.get('dimension') !== 'region');
-    await page.getByRole('img').first().waitFor();
-  }, SLOW_MS);
+      // Mostly hidden: the coarser view the API suggests is one click away.
+      await page.getByText('La plupart des cases sont masquées').waitFor();
+      await page.getByRole('button', { name: /^Voir / }).click();
+      await page.waitForURL((url) => url.searchParams.get('granularity') !== 'month' || url.searchParams.get('dimension') !== 'region');
+      await page.getByRole('img').first().waitFor();
+    },
+    SLOW_MS,
+  );
 
-  it('exports the table as CSV with its metadata and the same hidden cells', async () => {
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(statisticsUrl());
-    const group = page.getByRole('group', { name: /^Exporter ce tableau : Région — / });
-    const [download] = await Promise.all([page.waitForEvent('download'), group.getByRole('button', { name: 'Exporter en CSV' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^statistiques-region-.*\.csv$/);
-    const csv = await readFile((await download.path()) as string, 'utf8');
-    expect(csv).toContain('meta,k,5');
-    expect(csv).toContain('meta,generatedByName,Mariam Sangaré');
-    expect(csv).toContain(`cell,${month},kidal,,,below_k`);
-    expect(csv).not.toMatch(/Personne Test|article|domicile|\+223/);
-    // The progress line ends with what was saved.
-    await group.getByRole('status').filter({ hasText: /Fichier « statistiques-region-.*\.csv » enregistré/ }).waitFor();
-  }, SLOW_MS);
+  it(
+    'exports the table as CSV with its metadata and the same hidden cells',
+    async () => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(statisticsUrl());
+      const group = page.getByRole('group', { name: /^Exporter ce tableau : Région — / });
+      const [download] = await Promise.all([page.waitForEvent('download'), group.getByRole('button', { name: 'Exporter en CSV' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^statistiques-region-.*\.csv$/);
+      const csv = await readFile((await download.path()) as string, 'utf8');
+      expect(csv).toContain('meta,k,5');
+      expect(csv).toContain('meta,generatedByName,Mariam Sangaré');
+      expect(csv).toContain(`cell,${month},kidal,,,below_k`);
+      expect(csv).not.toMatch(/Personne Test|article|domicile|\+223/);
+      // The progress line ends with what was saved.
+      await group
+        .getByRole('status')
+        .filter({ hasText: /Fichier « statistiques-region-.*\.csv » enregistré/ })
+        .waitFor();
+    },
+    SLOW_MS,
+  );
 
-  it('prints the annual report in French and English, navigation hidden on paper', async () => {
-    await page.goto(`${portal.url}/personnel/statistiques/rapport?annee=${year}`);
-    await page.getByRole('heading', { level: 1, name: `Rapport annuel ${year}` }).waitFor();
-    for (const title of ['Demandes reçues par mois', 'Demandes par région', 'Demandes par type de menace', 'Dossiers clos, par issue']) {
-      await page.getByRole('img', { name: new RegExp(`^${title}\\.`) }).waitFor();
-    }
-    await atBothWidths(page, 'report-fr');
+  it(
+    'prints the annual report in French and English, navigation hidden on paper',
+    async () => {
+      await page.goto(`${portal.url}/personnel/statistiques/rapport?annee=${year}`);
+      await page.getByRole('heading', { level: 1, name: `Rapport annuel ${year}` }).waitFor();
+      for (const title of ['Demandes reçues par mois', 'Demandes par région', 'Demandes par type de menace', 'Dossiers clos, par issue']) {
+        await page.getByRole('img', { name: new RegExp(`^${title}\\.`) }).waitFor();
+      }
+      await atBothWidths(page, 'report-fr');
 
-    await page.emulateMedia({ media: 'print' });
-    await expect(page.getByRole('button', { name: 'Imprimer ou enregistrer en PDF' }).isVisible()).resolves.toBe(false);
-    await expect(page.locator('.staff-header').isVisible()).resolves.toBe(false);
-    // Each section starts a new page on paper.
-    const breaks = await page.locator('.annual-report__section').evaluateAll((sections) => sections.map((section) => getComputedStyle(section).breakBefore));
-    expect(breaks).toEqual(['page', 'page', 'page', 'page']);
-    await page.screenshot({ path: `${SHOTS}/auditor-report-print.png`, fullPage: true });
-    await page.emulateMedia({ media: 'screen' });
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.getByRole('button', { name: 'Imprimer ou enregistrer en PDF' }).isVisible()).resolves.toBe(false);
+      await expect(page.locator('.staff-header').isVisible()).resolves.toBe(false);
+      // Each section starts a new page on paper.
+      const breaks = await page.locator('.annual-report__section').evaluateAll((sections) => sections.map((section) => getComputedStyle(section).breakBefore));
+      expect(breaks).toEqual(['page', 'page', 'page', 'page']);
+      await page.screenshot({ path: `${SHOTS}/auditor-report-print.png`, fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
 
-    await page.getByRole('group', { name: 'Langue' }).first().getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 1, name: `Annual report ${year}` }).waitFor();
-    await page.getByRole('img', { name: /^Requests by region\./ }).waitFor();
-    await atBothWidths(page, 'report-en');
-    await page.getByRole('group', { name: 'Language' }).first().getByRole('button', { name: 'Français' }).click();
-    await page.getByRole('heading', { level: 1, name: `Rapport annuel ${year}` }).waitFor();
-  }, SLOW_MS);
+      await page.getByRole('group', { name: 'Langue' }).first().getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { level: 1, name: `Annual report ${year}` }).waitFor();
+      await page.getByRole('img', { name: /^Requests by region\./ }).waitFor();
+      await atBothWidths(page, 'report-en');
+      await page.getByRole('group', { name: 'Language' }).first().getByRole('button', { name: 'Français' }).click();
+      await page.getByRole('heading', { level: 1, name: `Rapport annuel ${year}` }).waitFor();
+    },
+    SLOW_MS,
+  );
 
-  it('verifies the audit chain, signs a checkpoint, keeps a copy and lists the export just made', async () => {
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${portal.url}/personnel/journal`);
-    await page.getByRole('heading', { level: 1, name: 'Journal d’audit' }).waitFor();
-    await page.getByText('Le journal est intact').waitFor();
-    await page.getByRole('button', { name: 'Vérifier maintenant' }).click();
-    await page.getByText(/^Vérifié à /).waitFor();
-    await expect(page.getByText('Le journal est intact').isVisible()).resolves.toBe(true);
+  it(
+    'verifies the audit chain, signs a checkpoint, keeps a copy and lists the export just made',
+    async () => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`${portal.url}/personnel/journal`);
+      await page.getByRole('heading', { level: 1, name: 'Journal d’audit' }).waitFor();
+      await page.getByText('Le journal est intact').waitFor();
+      await page.getByRole('button', { name: 'Vérifier maintenant' }).click();
+      await page.getByText(/^Vérifié à /).waitFor();
+      await expect(page.getByText('Le journal est intact').isVisible()).resolves.toBe(true);
 
-    await page.getByRole('button', { name: 'Signer un point de contrôle' }).click();
-    await page.getByRole('status').filter({ hasText: /Point de contrôle signé sur \d+ lignes/ }).waitFor();
-    await page.getByText(/Dernier point de contrôle signé le .*, sur \d+ lignes/).waitFor();
-    const [checkpoint] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Télécharger le dernier point de contrôle (JSON)' }).click(),
-    ]);
-    const saved = JSON.parse(await readFile((await checkpoint.path()) as string, 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(saved).sort()).toEqual(['headHash', 'publicKey', 'rowCount', 'signature', 'signedAt', 'tenant']);
+      await page.getByRole('button', { name: 'Signer un point de contrôle' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Point de contrôle signé sur \d+ lignes/ })
+        .waitFor();
+      await page.getByText(/Dernier point de contrôle signé le .*, sur \d+ lignes/).waitFor();
+      const [checkpoint] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Télécharger le dernier point de contrôle (JSON)' }).click(),
+      ]);
+      const saved = JSON.parse(await readFile((await checkpoint.path()) as string, 'utf8')) as Record<string, unknown>;
+      expect(Object.keys(saved).sort()).toEqual(['headHash', 'publicKey', 'rowCount', 'signature', 'signedAt', 'tenant']);
 
-    // The CSV export above is in the log, by the auditor.
-    await page.getByLabel('Type d’événement').selectOption('export.created');
-    await page.getByRole('button', { name: 'Filtrer', exact: true }).click();
-    await page.waitForURL(/action=export\.created/);
-    const row = page.getByRole('row').filter({ hasText: 'Export créé' }).first();
-    await row.waitFor();
-    await expect(row.innerText()).resolves.toContain('Mariam Sangaré');
-    await atBothWidths(page, 'audit');
+      // The CSV export above is in the log, by the auditor.
+      await page.getByLabel('Type d’événement').selectOption('export.created');
+      await page.getByRole('button', { name: 'Filtrer', exact: true }).click();
+      await page.waitForURL(/action=export\.created/);
+      const row = page.getByRole('row').filter({ hasText: 'Export créé' }).first();
+      await row.waitFor();
+      await expect(row.innerText()).resolves.toContain('Mariam Sangaré');
+      await atBothWidths(page, 'audit');
 
-    const [events] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).click()]);
-    expect(await readFile((await events.path()) as string, 'utf8')).toContain('export.created');
-    await page.close();
-  }, SLOW_MS);
+      const [events] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).click()]);
+      expect(await readFile((await events.path()) as string, 'utf8')).toContain('export.created');
+      await page.close();
+    },
+    SLOW_MS,
+  );
 
   it('kept a clean console and never left the portal’s origin', () => {
     expect(consoleProblems).toEqual([]);

@@ -41,7 +41,13 @@ describe('case follow-up in a real browser', () => {
     // Recorded on the phone with the defender: sharing with a partner, and an attestation for an embassy.
     const consent = { givenBy: 'defender', how: 'phone', confirmedWithDefender: true } as const;
     await post(`/api/cases/${caseId}/consents`, { ...consent, recipient: 'partner', purpose: 'Aide d’urgence', fields: ['identity', 'narrative'] });
-    await post(`/api/cases/${caseId}/consents`, { ...consent, recipient: 'embassy', recipientName: 'Ambassade du Canada', purpose: 'Demande de visa', fields: ['identity'] });
+    await post(`/api/cases/${caseId}/consents`, {
+      ...consent,
+      recipient: 'embassy',
+      recipientName: 'Ambassade du Canada',
+      purpose: 'Demande de visa',
+      fields: ['identity'],
+    });
   }, SLOW_MS);
 
   async function watchedPage(width: number): Promise<Page> {
@@ -54,7 +60,12 @@ describe('case follow-up in a real browser', () => {
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       await page.screenshot({ path: `${SHOTS}/${label}-${width}.png`, fullPage: true });
-      expect({ label, width, overflows: await overflowsHorizontally(page), problems: await accessibilityProblems(page) }).toEqual({ label, width, overflows: false, problems: [] });
+      expect({ label, width, overflows: await overflowsHorizontally(page), problems: await accessibilityProblems(page) }).toEqual({
+        label,
+        width,
+        overflows: false,
+        problems: [],
+      });
     }
   }
 
@@ -90,7 +101,11 @@ describe('case follow-up in a real browser', () => {
       // The caseworker sees the answer and the withdrawal.
       await staff.reload();
       await staff.locator('.thread__message').filter({ hasText: 'chez mon oncle à Ségou' }).first().waitFor();
-      await staff.locator('#case-consents').getByText(/Retiré par la personne, le/).first().waitFor();
+      await staff
+        .locator('#case-consents')
+        .getByText(/Retiré par la personne, le/)
+        .first()
+        .waitFor();
 
       // …links the case to another report of the same incident…
       await staff.locator('summary', { hasText: 'Lier à un autre dossier' }).click();
@@ -117,7 +132,11 @@ describe('case follow-up in a real browser', () => {
       const pdf = await caseworker.client.get(`/api/cases/${caseId}/documents/${documentId}/pdf`);
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
-      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
       expect(e2e.consoleProblems).toEqual([]);
     },
     SLOW_MS,

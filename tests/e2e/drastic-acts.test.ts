@@ -22,7 +22,7 @@ describe('two people for drastic acts in a real browser', () => {
   }, SLOW_MS);
 
   it(
-    'the admin confirms a supervisor\'s request to deactivate a custodian',
+    "the admin confirms a supervisor's request to deactivate a custodian",
     async () => {
       const page = await e2e.pageAs(e2e.adminCredentials, 'Awa Traoré', 360);
       await (await staffMenu(page)).getByRole('link', { name: 'Gestion du personnel' }).click();
@@ -33,7 +33,11 @@ describe('two people for drastic acts in a real browser', () => {
         await page.setViewportSize({ width, height: 900 });
         await panel.scrollIntoViewIfNeeded();
         await page.screenshot({ path: `${SHOTS}/drastic-acts-${width}.png`, fullPage: true });
-        expect({ width, overflows: await overflowsHorizontally(page), problems: await accessibilityProblems(page) }).toEqual({ width, overflows: false, problems: [] });
+        expect({ width, overflows: await overflowsHorizontally(page), problems: await accessibilityProblems(page) }).toEqual({
+          width,
+          overflows: false,
+          problems: [],
+        });
       }
       await panel.getByRole('button', { name: 'Confirmer' }).click();
       await panel.getByText('Fait. Le journal d’audit garde les deux noms.').waitFor();

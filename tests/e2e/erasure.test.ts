@@ -43,7 +43,11 @@ describe('erasure at the person’s request in a real browser', () => {
       for (const width of [360, 1280]) {
         await page.setViewportSize({ width, height: 900 });
         await panel.screenshot({ path: `${SHOTS}/erasure-${width}.png` });
-        expect({ width, overflows: await overflowsHorizontally(page), problems: await accessibilityProblems(page) }).toEqual({ width, overflows: false, problems: [] });
+        expect({ width, overflows: await overflowsHorizontally(page), problems: await accessibilityProblems(page) }).toEqual({
+          width,
+          overflows: false,
+          problems: [],
+        });
       }
       await panel.getByRole('button', { name: 'Effacer définitivement' }).click();
       const dialog = page.getByRole('dialog', { name: `Effacer le dossier ${reference} ?` });

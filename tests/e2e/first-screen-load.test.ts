@@ -64,15 +64,23 @@ describe("the forms' first screen", () => {
     expect(later).toEqual([]);
 
     // Fetched while the person answers: nothing waits at "Continuer".
-    const fetched = Promise.all(['later-parts', 'request-send', 'validate'].map((name) => page.waitForResponse((response) => chunkName(response.url()) === name)));
+    const fetched = Promise.all(
+      ['later-parts', 'request-send', 'validate'].map((name) => page.waitForResponse((response) => chunkName(response.url()) === name)),
+    );
     await page.getByLabel('Que se passe-t-il').fill('Des hommes armés sont venus chez moi hier soir et ont menacé ma famille.');
     await fetched;
 
     // The shared schema still checks the screen's own answers.
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.locator('[data-invalid="true"]').first().waitFor();
-    await page.getByRole('group', { name: /arrêtée, détenue ou disparue/ }).getByLabel('Non').check();
-    await page.getByRole('group', { name: /vie d’une personne/ }).getByLabel('Non').check();
+    await page
+      .getByRole('group', { name: /arrêtée, détenue ou disparue/ })
+      .getByLabel('Non')
+      .check();
+    await page
+      .getByRole('group', { name: /vie d’une personne/ })
+      .getByLabel('Non')
+      .check();
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByRole('heading', { name: 'Comment vous joindre' }).waitFor();
     expect(await cspViolations(page)).toEqual([]);

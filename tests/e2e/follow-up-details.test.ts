@@ -75,7 +75,11 @@ describe('details completed later, in a real browser', () => {
   async function expectSafe(opened: Page, label: string) {
     // A long page on a busy machine takes a while to capture.
     await opened.screenshot({ path: `${SHOTS}/details-${label}.png`, fullPage: true, timeout: 150_000 });
-    expect({ label, overflows: await overflowsHorizontally(opened), problems: await accessibilityProblems(opened) }).toEqual({ label, overflows: false, problems: [] });
+    expect({ label, overflows: await overflowsHorizontally(opened), problems: await accessibilityProblems(opened) }).toEqual({
+      label,
+      overflows: false,
+      problems: [],
+    });
   }
 
   it(
@@ -84,8 +88,14 @@ describe('details completed later, in a real browser', () => {
       const phone = await page(360);
       await phone.goto(`${portal.url}/demande`);
       await phone.getByLabel('Que se passe-t-il').fill('Mon frère a été enlevé ce soir devant chez lui. Ils ont dit qu’ils reviendraient.');
-      await phone.getByRole('group', { name: /arrêtée, détenue ou disparue/ }).getByLabel('Oui').check();
-      await phone.getByRole('group', { name: /vie d’une personne/ }).getByLabel('Oui').check();
+      await phone
+        .getByRole('group', { name: /arrêtée, détenue ou disparue/ })
+        .getByLabel('Oui')
+        .check();
+      await phone
+        .getByRole('group', { name: /vie d’une personne/ })
+        .getByLabel('Oui')
+        .check();
       await phone.getByRole('button', { name: 'Continuer' }).click();
       await phone.getByLabel('Appel ou SMS').check();
       await phone.getByLabel(/Numéro de téléphone/).fill('+223 76 12 34 56');
@@ -206,7 +216,16 @@ describe('details completed later, in a real browser', () => {
       await laptop.getByRole('row').filter({ hasText: reference }).getByRole('link').first().click();
       await laptop.getByText('Ibrahim Maïga').first().waitFor();
       const main = (await laptop.textContent('main')) ?? '';
-      for (const seen of ['Awa Maïga', 'Devant la maison familiale', 'Au téléphone, la nuit', 'Kidal', 'Tombouctou', 'Journaliste', 'Visite du lieu de détention', 'Le défenseur a complété sa demande']) {
+      for (const seen of [
+        'Awa Maïga',
+        'Devant la maison familiale',
+        'Au téléphone, la nuit',
+        'Kidal',
+        'Tombouctou',
+        'Journaliste',
+        'Visite du lieu de détention',
+        'Le défenseur a complété sa demande',
+      ]) {
         expect(main).toContain(seen);
       }
       // Labels, never the stored value or internal codes.
@@ -297,7 +316,11 @@ describe('details completed later, in a real browser', () => {
         const table = laptop.getByRole('table', { name: new RegExp(`^${title} — `) });
         await table.waitFor();
         const row = table.getByRole('row').filter({ has: laptop.getByRole('rowheader', { name: line }) });
-        expect({ dimension, line: String(line), count: (await row.locator('td').first().innerText()).trim() }).toEqual({ dimension, line: String(line), count: '5' });
+        expect({ dimension, line: String(line), count: (await row.locator('td').first().innerText()).trim() }).toEqual({
+          dimension,
+          line: String(line),
+          count: '5',
+        });
       }
       await expectSafe(laptop, 'statistics-1280');
       expect(consoleProblems).toEqual([]);

@@ -34,7 +34,10 @@ describe('French fallback marked as French, in the browser at 360 px', () => {
 
   /** The element's own lang and dir attributes (null: inherited). */
   function ownLanguage(page: Page, selector: string): Promise<[string | null, string | null]> {
-    return page.locator(selector).first().evaluate((element) => [element.getAttribute('lang'), element.getAttribute('dir')]);
+    return page
+      .locator(selector)
+      .first()
+      .evaluate((element) => [element.getAttribute('lang'), element.getAttribute('dir')]);
   }
 
   it('marks the French title of a Bambara page lang="fr", not its Bambara navigation; axe clean', async () => {

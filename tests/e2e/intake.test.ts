@@ -75,7 +75,14 @@ describe('defender intake in a real browser on a slow phone', () => {
         .map((field) => field.id || field.getAttribute('name') || field.tagName),
     }));
     // A neutral title: the site's neutral name after a neutral page name, never a reference or what the page is about.
-    expect({ label, ...state }).toEqual({ label, local: 0, session: 0, cookies: '', title: expect.stringMatching(/^([\p{L} -]{2,20} — )?Informations?$/u), autofill: [] });
+    expect({ label, ...state }).toEqual({
+      label,
+      local: 0,
+      session: 0,
+      cookies: '',
+      title: expect.stringMatching(/^([\p{L} -]{2,20} — )?Informations?$/u),
+      autofill: [],
+    });
     expect(await overflowsHorizontally(page)).toBe(false);
     if (axe) {
       const { violations } = await axe(page).analyze();
@@ -123,7 +130,10 @@ describe('defender intake in a real browser on a slow phone', () => {
     async () => {
       const page = await phone(browser);
       await page.goto(`${portal.url}/`);
-      await page.getByRole('link', { name: /Demander une protection/ }).first().click();
+      await page
+        .getByRole('link', { name: /Demander une protection/ })
+        .first()
+        .click();
       await page.getByRole('heading', { name: 'La situation' }).waitFor();
       await expectSafeScreen(page, 'request: situation');
 
@@ -132,11 +142,17 @@ describe('defender intake in a real browser on a slow phone', () => {
       await page.getByText('Dites-nous en quelques mots ce qui se passe.').waitFor();
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-summary');
 
-      await page.getByLabel('Que se passe-t-il').fill(
-        'Mon frère, journaliste, a été emmené ce matin par des hommes armés devant sa maison. Son téléphone ne répond plus.',
-      );
-      await page.getByRole('group', { name: /arrêtée, détenue ou disparue/ }).getByLabel('Oui').check();
-      await page.getByRole('group', { name: /vie d’une personne/ }).getByLabel('Je ne sais pas').check();
+      await page
+        .getByLabel('Que se passe-t-il')
+        .fill('Mon frère, journaliste, a été emmené ce matin par des hommes armés devant sa maison. Son téléphone ne répond plus.');
+      await page
+        .getByRole('group', { name: /arrêtée, détenue ou disparue/ })
+        .getByLabel('Oui')
+        .check();
+      await page
+        .getByRole('group', { name: /vie d’une personne/ })
+        .getByLabel('Je ne sais pas')
+        .check();
       await page.getByRole('button', { name: 'Continuer' }).click();
 
       await page.getByRole('heading', { name: 'Comment vous joindre' }).waitFor();

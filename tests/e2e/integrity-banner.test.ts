@@ -69,7 +69,11 @@ describe('the integrity banner in a real browser', () => {
       for (const width of [360, 1280]) {
         await adminPage.setViewportSize({ width, height: 900 });
         await adminPage.screenshot({ path: `${SHOTS}/integrity-banner-${width}.png`, fullPage: true });
-        expect({ width, overflows: await overflowsHorizontally(adminPage), problems: await accessibilityProblems(adminPage) }).toEqual({ width, overflows: false, problems: [] });
+        expect({ width, overflows: await overflowsHorizontally(adminPage), problems: await accessibilityProblems(adminPage) }).toEqual({
+          width,
+          overflows: false,
+          problems: [],
+        });
       }
 
       await adminBanner.getByLabel('J’ai trouvé la cause et la base de données est dans l’état voulu.').check();

@@ -62,7 +62,10 @@ it('marks a burst of fake requests as junk in one action, after a confirmation',
 
   await panel.getByLabel(`J’ai vérifié : ces ${BURST} demandes sont fausses.`).check();
   await panel.getByRole('button', { name: `Marquer ces ${BURST} demandes comme indésirables` }).click();
-  await page.getByRole('status').filter({ hasText: `${BURST} demandes marquées comme indésirables.` }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${BURST} demandes marquées comme indésirables.` })
+    .waitFor();
   expect(await asOwner(portal, 'SELECT id FROM alert WHERE junk_at IS NOT NULL')).toHaveLength(BURST);
   expect(await asOwner(portal, "SELECT id FROM alert WHERE kind = 'urgent_request' AND acknowledged_at IS NULL")).toEqual([]);
   expect(problems).toEqual([]);

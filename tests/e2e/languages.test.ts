@@ -34,10 +34,13 @@ function storedOnDevice(page: Page): Promise<{ local: number; session: number; c
 }
 
 function boxOf(page: Page, selector: string): Promise<{ left: number; right: number }> {
-  return page.locator(selector).first().evaluate((element) => {
-    const { left, right } = element.getBoundingClientRect();
-    return { left, right };
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const { left, right } = element.getBoundingClientRect();
+      return { left, right };
+    });
 }
 
 /** Fills the request's three first screens by field id and sends it; resolves on the receipt screen. */
@@ -84,7 +87,12 @@ describe('the defender’s first screens in Bambara, and right to left', () => {
       expect(await page.locator('.urgent a[href^="tel:"]').isVisible()).toBe(true);
 
       const switcher = await page.locator('.language-switcher a').evaluateAll((links) =>
-        links.map((link) => ({ lang: link.getAttribute('lang'), hreflang: link.getAttribute('hreflang'), href: link.getAttribute('href'), current: link.getAttribute('aria-current') })),
+        links.map((link) => ({
+          lang: link.getAttribute('lang'),
+          hreflang: link.getAttribute('hreflang'),
+          href: link.getAttribute('href'),
+          current: link.getAttribute('aria-current'),
+        })),
       );
       // The offered languages only (never the right-to-left test catalogue), each a real link to this page in it.
       expect(switcher).toEqual(OFFERED_LOCALES.map((code) => ({ lang: code, hreflang: code, href: `/${code}/`, current: code === 'bm' ? 'true' : null })));
@@ -218,7 +226,10 @@ describe('the defender’s first screens in Bambara, and right to left', () => {
         const title = await boxOf(page, 'a.action--primary .action__title');
         expect(rtl ? arrow.right < title.left : arrow.left > title.right).toBe(true);
         // The callout's bar sits where lines start.
-        const bar = await page.locator('.callout').first().evaluate((box) => ({ left: getComputedStyle(box).borderLeftWidth, right: getComputedStyle(box).borderRightWidth }));
+        const bar = await page
+          .locator('.callout')
+          .first()
+          .evaluate((box) => ({ left: getComputedStyle(box).borderLeftWidth, right: getComputedStyle(box).borderRightWidth }));
         expect(bar).toEqual(rtl ? { left: '0px', right: '4px' } : { left: '4px', right: '0px' });
         // "Forward" points the reading way.
         const transform = await page.locator('a.action--primary .action__arrow').evaluate((svg) => getComputedStyle(svg).transform);

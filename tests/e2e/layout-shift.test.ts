@@ -53,14 +53,18 @@ async function phonePage(): Promise<Page> {
 }
 
 describe('the public pages on a phone', () => {
-  it.each(PUBLIC_PAGES)('%s does not jump while it loads (CLS ≤ 0.05)', async (path) => {
-    const page = await phonePage();
-    await page.goto(`${portal.url}${path}`);
-    // Loaded: the page's own heading is on screen, and nothing is still coming.
-    await page.locator('main h1').first().waitFor({ state: 'visible' });
-    await page.waitForLoadState('networkidle');
-    const shift = await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
-    await page.close();
-    expect(shift).toBeLessThanOrEqual(CLS_BUDGET);
-  }, SLOW_MS);
+  it.each(PUBLIC_PAGES)(
+    '%s does not jump while it loads (CLS ≤ 0.05)',
+    async (path) => {
+      const page = await phonePage();
+      await page.goto(`${portal.url}${path}`);
+      // Loaded: the page's own heading is on screen, and nothing is still coming.
+      await page.locator('main h1').first().waitFor({ state: 'visible' });
+      await page.waitForLoadState('networkidle');
+      const shift = await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
+      await page.close();
+      expect(shift).toBeLessThanOrEqual(CLS_BUDGET);
+    },
+    SLOW_MS,
+  );
 });

@@ -32,7 +32,6 @@ describe('lost access, shown and mended', () => {
     expect((await activate(e2e.portal, ActivationLink.parse(await issued.json()), newPassword)).status).toBe(200);
   }, SLOW_MS);
 
-
   it(
     'marks the person in the list and on the case, says why it cannot mend it yet, then gives the access back in one click',
     async () => {

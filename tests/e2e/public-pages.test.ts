@@ -26,7 +26,12 @@ describe('public pages in a real browser', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     // A neutral title: nothing on a seized phone's tab list says "protection".
     expect(await page.title()).not.toMatch(/protection|CNDH|défenseur/i);
-    await expect(page.getByRole('link', { name: /Demander une protection/ }).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByRole('link', { name: /Demander une protection/ })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await expect(page.getByRole('button', { name: /Quitter vite/ }).isVisible()).resolves.toBe(true);
     expect(await overflowsHorizontally(page)).toBe(false);
     expect(violations).toEqual([]);
@@ -36,7 +41,11 @@ describe('public pages in a real browser', () => {
   it('switches to English without storing anything on the device', async () => {
     const page = await browser.newPage(360);
     await page.goto(`${portal.url}/`);
-    await page.getByRole('button', { name: 'English' }).or(page.getByRole('link', { name: 'English' })).first().click();
+    await page
+      .getByRole('button', { name: 'English' })
+      .or(page.getByRole('link', { name: 'English' }))
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: /defenders/i }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     const stored = await page.evaluate(() => ({
@@ -51,7 +60,10 @@ describe('public pages in a real browser', () => {
   it('opens the staff area link and the help page from the home page', async () => {
     const page = await browser.newPage(1280);
     await page.goto(`${portal.url}/`);
-    await page.getByRole('link', { name: /Aide et sécurité/ }).first().click();
+    await page
+      .getByRole('link', { name: /Aide et sécurité/ })
+      .first()
+      .click();
     await page.waitForURL(`${portal.url}/aide`);
     // The help page is its own chunk: the home page's heading is still there while it downloads.
     await page.locator('main', { hasText: 'Tor' }).waitFor();

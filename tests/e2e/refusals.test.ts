@@ -7,7 +7,17 @@ import { EscrowService } from '../../apps/api/src/vault/escrow.service.js';
 import { plainContent } from '../factories/case-content.js';
 import { accessibilityProblems, launchBrowser, watchConsole, type Browser } from '../support/browser.js';
 import { signInInBrowser, staffMenu } from '../support/browser-sign-in.js';
-import { activate, createAdmin, createStaff, FAST_PASSWORDS, signIn, strongPassphrase, type CreatedStaff, type StaffClient, type StaffCredentials } from '../support/staff.js';
+import {
+  activate,
+  createAdmin,
+  createStaff,
+  FAST_PASSWORDS,
+  signIn,
+  strongPassphrase,
+  type CreatedStaff,
+  type StaffClient,
+  type StaffCredentials,
+} from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 /**

@@ -54,7 +54,11 @@ describe('revocation for cause in a real browser', () => {
       for (const width of [360, 1280]) {
         await page.setViewportSize({ width, height: 800 });
         await page.screenshot({ path: `${SHOTS}/revocation-${width}.png`, fullPage: true });
-        expect({ width, overflows: await overflowsHorizontally(page), problems: await accessibilityProblems(page) }).toEqual({ width, overflows: false, problems: [] });
+        expect({ width, overflows: await overflowsHorizontally(page), problems: await accessibilityProblems(page) }).toEqual({
+          width,
+          overflows: false,
+          problems: [],
+        });
       }
       expect(e2e.consoleProblems).toEqual([]);
     },

@@ -76,7 +76,11 @@ describe('the defender presses "Écouter"', () => {
     expect(response.headers()['content-type']).toBe('audio/ogg');
     const audio = page.locator('audio.listen');
     await page.waitForFunction(() => ((document.querySelector('audio.listen') as HTMLAudioElement | null)?.readyState ?? 0) >= 1);
-    const played = await audio.evaluate((element: HTMLAudioElement) => ({ duration: element.duration, error: element.error?.code ?? null, preload: element.preload }));
+    const played = await audio.evaluate((element: HTMLAudioElement) => ({
+      duration: element.duration,
+      error: element.error?.code ?? null,
+      preload: element.preload,
+    }));
     expect(played).toMatchObject({ error: null, preload: 'none' });
     expect(played.duration).toBeGreaterThan(1);
     expect(promptRequests().every((url) => url.startsWith(`${portal.url}/api/spoken-prompts/fr/home`))).toBe(true);
@@ -92,7 +96,11 @@ describe('the defender presses "Écouter"', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await expect(page.getByRole('button', { name: 'Écouter' }).count()).resolves.toBe(1);
     await shot(page, 'callback-360');
-    await page.getByRole('button', { name: 'English' }).or(page.getByRole('link', { name: 'English' })).first().click();
+    await page
+      .getByRole('button', { name: 'English' })
+      .or(page.getByRole('link', { name: 'English' }))
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await expect(page.getByRole('button', { name: 'Listen' }).count()).resolves.toBe(0);
@@ -135,7 +143,10 @@ describe('the admin’s page', () => {
     await page.getByLabel('Fichier audio pour « Accueil »').setInputFiles({ name: 'accueil-bambara.opus', mimeType: 'audio/ogg', buffer: oggOpus(2) });
     await page.getByRole('button', { name: 'Envoyer' }).first().click();
     await page.getByText('« Accueil » : enregistré.').waitFor();
-    await page.getByText(/^Enregistré \(ogg, \d+ Kio/).first().waitFor();
+    await page
+      .getByText(/^Enregistré \(ogg, \d+ Kio/)
+      .first()
+      .waitFor();
     await expect(page.getByLabel('Écouter « Accueil »').count()).resolves.toBe(1);
     expect(await accessibilityProblems(page)).toEqual([]);
     await shot(page, 'admin-1280');

@@ -133,8 +133,14 @@ describe('files and voice after the receipt, in a real browser with a fake micro
       const page = await phone();
       await page.goto(`${portal.url}/demande`);
       await page.getByLabel('Que se passe-t-il').fill('Des hommes armés ont menacé notre association hier soir. Ils ont pris des photos de nos bureaux.');
-      await page.getByRole('group', { name: /arrêtée, détenue ou disparue/ }).getByLabel('Non').check();
-      await page.getByRole('group', { name: /vie d’une personne/ }).getByLabel('Non').check();
+      await page
+        .getByRole('group', { name: /arrêtée, détenue ou disparue/ })
+        .getByLabel('Non')
+        .check();
+      await page
+        .getByRole('group', { name: /vie d’une personne/ })
+        .getByLabel('Non')
+        .check();
       await page.getByRole('button', { name: 'Continuer' }).click();
       await page.getByRole('heading', { name: 'Comment vous joindre' }).waitFor();
       await page.getByLabel('Appel ou SMS').check();
@@ -159,7 +165,10 @@ describe('files and voice after the receipt, in a real browser with a fake micro
       await page.getByLabel('Choisir des fichiers ou des photos').setInputFiles({ name: 'photo-bureau.jpg', mimeType: 'image/jpeg', buffer: photo });
       await page.getByText(/1 fichier choisi/).waitFor();
       await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
-      await page.locator('.upload-item').getByText(/Envoyé\s:\s«\sphoto-bureau\.jpg\s»/).waitFor();
+      await page
+        .locator('.upload-item')
+        .getByText(/Envoyé\s:\s«\sphoto-bureau\.jpg\s»/)
+        .waitFor();
 
       // The voice message: the warning, two seconds on the fake microphone, listen again, send.
       await page.getByText('une voix permet de reconnaître une personne').waitFor();
@@ -173,7 +182,10 @@ describe('files and voice after the receipt, in a real browser with a fake micro
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Envoyer le message vocal');
       await expectAccessible(page, 'recorded');
       await page.getByRole('button', { name: 'Envoyer le message vocal' }).click();
-      await page.locator('.upload-item').getByText(/Envoyé\s:\s«\sMessage vocal\s»/).waitFor();
+      await page
+        .locator('.upload-item')
+        .getByText(/Envoyé\s:\s«\sMessage vocal\s»/)
+        .waitFor();
       await expectAccessible(page, 'uploads sent');
 
       // What left the browser: a clean JPEG, and an Opus voice message.

@@ -67,24 +67,28 @@ describe('paths the server answers', () => {
 });
 
 describe('in Chromium', () => {
-  it.each(['/', '/demande', '/suivi', '/rappel', '/aide', '/personnel'])('%s loads without any CSP violation', async (path) => {
-    const page = await browser.newPage(360);
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy|unsafe-eval/i.test(message.text())) problems.push(message.text());
-    });
-    // A swallowed `new Function` leaves no console line, only this event.
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
-    });
-    await page.goto(`${portal.url}${path}`);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    // Lazy pages build their schemas when their code arrives: wait until nothing is loading.
-    await page.waitForLoadState('networkidle');
-    problems.push(...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)));
-    expect(problems).toEqual([]);
-    await page.close();
-  }, 60_000);
+  it.each(['/', '/demande', '/suivi', '/rappel', '/aide', '/personnel'])(
+    '%s loads without any CSP violation',
+    async (path) => {
+      const page = await browser.newPage(360);
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy|unsafe-eval/i.test(message.text())) problems.push(message.text());
+      });
+      // A swallowed `new Function` leaves no console line, only this event.
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+        document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+      });
+      await page.goto(`${portal.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      // Lazy pages build their schemas when their code arrives: wait until nothing is loading.
+      await page.waitForLoadState('networkidle');
+      problems.push(...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)));
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
 });

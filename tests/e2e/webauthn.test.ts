@@ -64,72 +64,83 @@ describe('security keys in a real browser', () => {
     await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
   }
 
-  it('lets the admin require security keys of supervisors, with a checkbox', async () => {
-    const page = await newPage();
-    await signInWithTotp(page, admin);
-    await page.getByRole('heading', { level: 1, name: 'Bonjour, Awa Traoré' }).waitFor();
-    await page.goto(`${origin}/personnel/admin`);
-    await page.getByRole('heading', { name: 'Clés de sécurité obligatoires' }).waitFor();
-    const box = page.getByRole('checkbox', { name: 'Superviseurs et superviseures' });
-    expect(await box.isChecked()).toBe(false);
-    await box.check();
-    await page.getByRole('button', { name: 'Enregistrer la règle' }).click();
-    await page.getByText('La règle est enregistrée.').waitFor();
-    expect(await accessibilityProblems(page)).toEqual([]);
-    const [setting] = await asOwner<{ value: string }>(portal, "SELECT value FROM setting WHERE key = 'webauthn.required_roles'");
-    expect(setting?.value).toBe('["supervisor"]');
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Connexion du personnel' }).waitFor();
-    await page.close();
-  }, SLOW_MS);
+  it(
+    'lets the admin require security keys of supervisors, with a checkbox',
+    async () => {
+      const page = await newPage();
+      await signInWithTotp(page, admin);
+      await page.getByRole('heading', { level: 1, name: 'Bonjour, Awa Traoré' }).waitFor();
+      await page.goto(`${origin}/personnel/admin`);
+      await page.getByRole('heading', { name: 'Clés de sécurité obligatoires' }).waitFor();
+      const box = page.getByRole('checkbox', { name: 'Superviseurs et superviseures' });
+      expect(await box.isChecked()).toBe(false);
+      await box.check();
+      await page.getByRole('button', { name: 'Enregistrer la règle' }).click();
+      await page.getByText('La règle est enregistrée.').waitFor();
+      expect(await accessibilityProblems(page)).toEqual([]);
+      const [setting] = await asOwner<{ value: string }>(portal, "SELECT value FROM setting WHERE key = 'webauthn.required_roles'");
+      expect(setting?.value).toBe('["supervisor"]');
+      await page.getByRole('button', { name: 'Se déconnecter' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Connexion du personnel' }).waitFor();
+      await page.close();
+    },
+    SLOW_MS,
+  );
 
-  it('sends a supervisor signing in with a code to add a key, then signs them in with the key', async () => {
-    const page = await newPage();
-    await signInWithTotp(page, supervisor.credentials);
-    await page.getByRole('heading', { level: 1, name: 'Clés de sécurité' }).waitFor();
-    await page.getByText('Votre rôle exige une clé de sécurité : ajoutez-en une maintenant.').waitFor();
-    await page.getByText('Vous n’avez encore aucune clé de sécurité.').waitFor();
-    expect(await accessibilityProblems(page)).toEqual([]);
+  it(
+    'sends a supervisor signing in with a code to add a key, then signs them in with the key',
+    async () => {
+      const page = await newPage();
+      await signInWithTotp(page, supervisor.credentials);
+      await page.getByRole('heading', { level: 1, name: 'Clés de sécurité' }).waitFor();
+      await page.getByText('Votre rôle exige une clé de sécurité : ajoutez-en une maintenant.').waitFor();
+      await page.getByText('Vous n’avez encore aucune clé de sécurité.').waitFor();
+      expect(await accessibilityProblems(page)).toEqual([]);
 
-    await page.getByLabel('Nom de la clé').fill('Clé bleue');
-    await page.getByRole('button', { name: 'Ajouter la clé' }).click();
-    await page.getByText('La clé « Clé bleue » est ajoutée.').waitFor();
-    await page.getByRole('button', { name: 'Retirer la clé « Clé bleue »' }).waitFor();
-    expect(await accessibilityProblems(page)).toEqual([]);
-    const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
-    expect(credentials).toHaveLength(1);
-    expect(credentials[0]?.isResidentCredential).toBe(true);
-    // The only key cannot go while the role requires one.
-    await page.getByRole('button', { name: 'Retirer la clé « Clé bleue »' }).click();
-    await page.getByText(/Vous ne pouvez pas retirer votre dernière clé/).first().waitFor();
+      await page.getByLabel('Nom de la clé').fill('Clé bleue');
+      await page.getByRole('button', { name: 'Ajouter la clé' }).click();
+      await page.getByText('La clé « Clé bleue » est ajoutée.').waitFor();
+      await page.getByRole('button', { name: 'Retirer la clé « Clé bleue »' }).waitFor();
+      expect(await accessibilityProblems(page)).toEqual([]);
+      const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+      expect(credentials).toHaveLength(1);
+      expect(credentials[0]?.isResidentCredential).toBe(true);
+      // The only key cannot go while the role requires one.
+      await page.getByRole('button', { name: 'Retirer la clé « Clé bleue »' }).click();
+      await page
+        .getByText(/Vous ne pouvez pas retirer votre dernière clé/)
+        .first()
+        .waitFor();
 
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Connexion du personnel' }).waitFor();
-    await fillPassword(page, supervisor.credentials);
-    await page.getByRole('button', { name: 'Utiliser ma clé de sécurité' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Bonjour, Moussa Keïta' }).waitFor();
+      await page.getByRole('button', { name: 'Se déconnecter' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Connexion du personnel' }).waitFor();
+      await fillPassword(page, supervisor.credentials);
+      await page.getByRole('button', { name: 'Utiliser ma clé de sécurité' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Bonjour, Moussa Keïta' }).waitFor();
 
-    const logins = await asOwner<{ details: { secondFactor?: string } }>(
-      portal,
-      "SELECT details FROM audit_event WHERE action = 'auth.login' AND actor_id = $1 ORDER BY seq",
-      [supervisor.client.id],
-    );
-    expect(logins.at(-1)?.details.secondFactor).toBe('security-key');
-    const [row] = await asOwner<{ counter: string; last_used_at: Date | null }>(
-      portal,
-      'SELECT counter::text, last_used_at FROM webauthn_credential WHERE user_id = $1',
-      [supervisor.client.id],
-    );
-    expect(row?.last_used_at).not.toBeNull();
-    const after = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
-    expect(String(after.credentials[0]?.signCount)).toBe(row?.counter);
+      const logins = await asOwner<{ details: { secondFactor?: string } }>(
+        portal,
+        "SELECT details FROM audit_event WHERE action = 'auth.login' AND actor_id = $1 ORDER BY seq",
+        [supervisor.client.id],
+      );
+      expect(logins.at(-1)?.details.secondFactor).toBe('security-key');
+      const [row] = await asOwner<{ counter: string; last_used_at: Date | null }>(
+        portal,
+        'SELECT counter::text, last_used_at FROM webauthn_credential WHERE user_id = $1',
+        [supervisor.client.id],
+      );
+      expect(row?.last_used_at).not.toBeNull();
+      const after = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+      expect(String(after.credentials[0]?.signCount)).toBe(row?.counter);
 
-    await page.goto(`${origin}/personnel/accueil`);
-    await page.getByRole('link', { name: /Clés de sécurité/ }).click();
-    await page.getByText('Dernière utilisation', { exact: false }).waitFor();
-    expect(await accessibilityProblems(page)).toEqual([]);
-    await page.close();
-  }, SLOW_MS);
+      await page.goto(`${origin}/personnel/accueil`);
+      await page.getByRole('link', { name: /Clés de sécurité/ }).click();
+      await page.getByText('Dernière utilisation', { exact: false }).waitFor();
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await page.close();
+    },
+    SLOW_MS,
+  );
 
   it('kept the console clean and made no request elsewhere', () => {
     expect(consoleProblems.filter((problem) => !/status of 409/.test(problem))).toEqual([]);

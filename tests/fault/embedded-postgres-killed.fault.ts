@@ -33,7 +33,14 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'mnpddh-kill-'));
   // The postgres system user must traverse the folder (mkdtemp makes it 0700).
   await chmod(root, 0o755);
-  portal = await startPortal({ DATA_DIR: join(root, 'data'), PORT: '0', LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? 'silent', NODE_ENV: 'test', ...FAST_PASSWORDS, ...testSecrets() });
+  portal = await startPortal({
+    DATA_DIR: join(root, 'data'),
+    PORT: '0',
+    LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? 'silent',
+    NODE_ENV: 'test',
+    ...FAST_PASSWORDS,
+    ...testSecrets(),
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -67,7 +74,14 @@ describe('embedded PostgreSQL killed under load', () => {
     process.kill(postmaster, 'SIGKILL');
     const killed = Date.now();
     outage = true;
-    while ((await fetch(`${portal.url}/api/health`).then((r) => r.status, () => 599)) !== 200 && Date.now() - killed < 60_000) await sleep(200);
+    while (
+      (await fetch(`${portal.url}/api/health`).then(
+        (r) => r.status,
+        () => 599,
+      )) !== 200 &&
+      Date.now() - killed < 60_000
+    )
+      await sleep(200);
     outage = false;
     recoveryMs = Date.now() - killed;
     run = await load;

@@ -131,14 +131,16 @@ describe('an upload cut off mid-way', () => {
   });
 
   it('deletes the pieces once the upload expires (24 h; the clock is moved in SQL)', async () => {
-    const [pending] = await sql<{ hours: number }>('SELECT extract(epoch FROM expires_at - now()) / 3600 AS hours FROM upload_session WHERE id = $1', [uploadId]);
+    const [pending] = await sql<{ hours: number }>('SELECT extract(epoch FROM expires_at - now()) / 3600 AS hours FROM upload_session WHERE id = $1', [
+      uploadId,
+    ]);
     expect(Number(pending?.hours)).toBeGreaterThan(23);
     expect(Number(pending?.hours)).toBeLessThanOrEqual(25); // kept to the hour, rounded up
     const [session] = await sql<{ key: string }>('SELECT store_key AS key FROM upload_session WHERE id = $1', [uploadId]);
     const store = portal.app.get<FileStore>(FILE_STORE);
     expect((await store.list()).map((object) => object.key)).toContain(session?.key);
     // Times are kept to the hour, rounded up: an expiry one minute ago would read as the coming hour.
-    await sql('UPDATE upload_session SET expires_at = now() - interval \'2 hours\' WHERE id = $1', [uploadId]);
+    await sql("UPDATE upload_session SET expires_at = now() - interval '2 hours' WHERE id = $1", [uploadId]);
     // Expired uploads are swept when the next one starts (anyone's).
     await startUpload(portal, followUp, { kind: 'file', name: 'autre.pdf', type: 'application/pdf', size: 16 });
     expect(await sql('SELECT 1 FROM upload_session WHERE id = $1', [uploadId])).toEqual([]);

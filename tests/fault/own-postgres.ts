@@ -25,7 +25,6 @@ export interface OwnPostgres {
   destroy(): Promise<void>;
 }
 
-
 /** A fresh cluster of its own, as a PostgreSQL image initialises one: superuser `postgres`, loopback only. */
 export interface BareCluster {
   readonly server: EmbeddedPostgres;

@@ -264,7 +264,9 @@ describe('resets', () => {
     expect(await summaryOf(client.id)).toMatchObject({ secondFactorEnrolled: false, hasKeys: true });
 
     expect((await postLogin(portal, { email: credentials.email, password: credentials.password, totp: recoveryCodes[1] })).status).toBe(401);
-    expect((await postLogin(portal, { email: credentials.email, password: credentials.password, totp: await nextTotp(credentials.totpSecret) })).status).toBe(401);
+    expect((await postLogin(portal, { email: credentials.email, password: credentials.password, totp: await nextTotp(credentials.totpSecret) })).status).toBe(
+      401,
+    );
     const renewed = await signIn(portal, { ...credentials, totpSecret });
     expect(renewed.session.recoveryCodes).toHaveLength(10);
     expect(await keyOf(client.id)).toEqual(before);

@@ -54,7 +54,9 @@ describe('my agenda', () => {
     await supervisor.post(`/api/cases/${other}/contact-attempts`, { channel: 'phone', result: 'no_answer', nextContactOn: '2031-01-01' });
     expect((await supervisor.post(`/api/cases/${other}/agenda-events`, { kind: 'court_hearing', on: '2031-01-15' })).status).toBe(201);
 
-    expect((await caseworker.post(`/api/cases/${caseId}/contact-attempts`, { channel: 'phone', result: 'reached', nextContactOn: '2031-03-10' })).status).toBe(201);
+    expect((await caseworker.post(`/api/cases/${caseId}/contact-attempts`, { channel: 'phone', result: 'reached', nextContactOn: '2031-03-10' })).status).toBe(
+      201,
+    );
     expect((await caseworker.post(`/api/cases/${caseId}/measures`, { measure: 'legal_assistance', due: '2031-02-20' })).status).toBe(201);
     expect((await caseworker.post(`/api/cases/${caseId}/agenda-events`, { kind: 'court_hearing', on: '2031-04-02' })).status).toBe(201);
     expect((await caseworker.post(`/api/cases/${caseId}/agenda-events`, { kind: 'detention_review', on: '2031-02-21' })).status).toBe(201);
@@ -90,7 +92,8 @@ describe('my agenda', () => {
     const hearing = await caseworker.post(`/api/cases/${caseId}/agenda-events`, { kind: 'court_hearing', on: '2031-07-01' });
     expect(hearing.status).toBe(201);
     const eventId = ((await hearing.json()) as { id: string }).id;
-    const days = async () => (await agendaOf(caseworker)).items.filter((item) => item.caseId === caseId && item.kind === 'court_hearing').map((item) => item.day);
+    const days = async () =>
+      (await agendaOf(caseworker)).items.filter((item) => item.caseId === caseId && item.kind === 'court_hearing').map((item) => item.day);
     expect(await days()).toEqual(['2031-07-01']);
 
     expect((await caseworker.post(`/api/cases/${caseId}/agenda-events/${eventId}/cancel`, { reason: 'Audience renvoyée au 15 juillet.' })).status).toBe(201);
@@ -141,9 +144,13 @@ describe('content-free reminders', () => {
     await assignTo(caseId, caseworkerId);
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const canary = `Rappel-canari-${Math.random().toString(36).slice(2)}`;
-    expect((await caseworker.post(`/api/cases/${caseId}/contact-attempts`, { channel: 'phone', result: 'reached', note: canary, nextContactOn: yesterday })).status).toBe(201);
+    expect(
+      (await caseworker.post(`/api/cases/${caseId}/contact-attempts`, { channel: 'phone', result: 'reached', note: canary, nextContactOn: yesterday })).status,
+    ).toBe(201);
     const unassigned = await newCase();
-    expect((await supervisor.post(`/api/cases/${unassigned}/contact-attempts`, { channel: 'phone', result: 'no_answer', nextContactOn: yesterday })).status).toBe(201);
+    expect(
+      (await supervisor.post(`/api/cases/${unassigned}/contact-attempts`, { channel: 'phone', result: 'no_answer', nextContactOn: yesterday })).status,
+    ).toBe(201);
 
     const scan = portal.app.get(OverdueScan);
     await scan.run();
@@ -172,7 +179,10 @@ describe('measure owners hold the case', () => {
   });
 
   const grantsTo = async (caseId: string, recipientId: string) =>
-    asOwner<{ key_kind: string }>(portal, 'SELECT key_kind FROM case_key_grant WHERE case_id = $1 AND recipient_id = $2 ORDER BY key_kind', [caseId, recipientId]);
+    asOwner<{ key_kind: string }>(portal, 'SELECT key_kind FROM case_key_grant WHERE case_id = $1 AND recipient_id = $2 ORDER BY key_kind', [
+      caseId,
+      recipientId,
+    ]);
 
   it('naming a caseworker owner of two measures grants them the case (audited), and their agenda shows both', async () => {
     const caseId = await newCase();
@@ -185,7 +195,11 @@ describe('measure owners hold the case', () => {
     expect((await supervisor.patch(`/api/cases/${caseId}/measures/${second}`, { ownerId })).status).toBe(201);
 
     expect(await grantsTo(caseId, ownerId)).toEqual([{ key_kind: 'case' }, { key_kind: 'thread' }]);
-    const audited = await asOwner<{ n: number }>(portal, "SELECT count(*)::int AS n FROM audit_event WHERE action = 'case.granted' AND target_id = $1 AND details->>'recipientId' = $2", [caseId, ownerId]);
+    const audited = await asOwner<{ n: number }>(
+      portal,
+      "SELECT count(*)::int AS n FROM audit_event WHERE action = 'case.granted' AND target_id = $1 AND details->>'recipientId' = $2",
+      [caseId, ownerId],
+    );
     expect(audited[0]?.n).toBe(1);
     expect((await owner.get(`/api/cases/${caseId}`)).status).toBe(200);
     const mine = (await agendaOf(owner)).items.filter((item) => item.caseId === caseId);

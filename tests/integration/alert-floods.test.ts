@@ -132,16 +132,27 @@ describe('marking the burst as junk', () => {
     // Applied counters plus those still waiting sealed for their batch.
     const urgentCount = async () => {
       const runtime = portal.app.get<Runtime>(RUNTIME);
-      const applied = (await asOwner<{ n: number }>(portal, "SELECT coalesce(sum(count), 0)::int AS n FROM stat_counter WHERE dimension_1 = 'urgency' AND value_1 = 'urgent' AND dimension_2 = ''"))[0]?.n ?? 0;
+      const applied =
+        (
+          await asOwner<{ n: number }>(
+            portal,
+            "SELECT coalesce(sum(count), 0)::int AS n FROM stat_counter WHERE dimension_1 = 'urgency' AND value_1 = 'urgent' AND dimension_2 = ''",
+          )
+        )[0]?.n ?? 0;
       const waiting = await asOwner<{ id: string; sealed: string }>(portal, 'SELECT id, sealed FROM stat_pending');
       const pending = waiting
-        .flatMap((row) => countersOf(PendingIncrement.parse(JSON.parse(openPendingIncrement(runtime.secrets.indexKey, row.sealed, runtime.config.TENANT, row.id)))))
+        .flatMap((row) =>
+          countersOf(PendingIncrement.parse(JSON.parse(openPendingIncrement(runtime.secrets.indexKey, row.sealed, runtime.config.TENANT, row.id)))),
+        )
         .filter((counter) => counter.dimension1 === 'urgency' && counter.value1 === 'urgent' && counter.dimension2 === '')
         .reduce((sum, counter) => sum + (counter.amount ?? 1), 0);
       return applied + pending;
     };
     // The first test's request is genuine (acknowledged); the burst's are not.
-    const burst = await asOwner<{ id: string; case_id: string }>(portal, "SELECT id, case_id FROM alert WHERE kind = 'urgent_request' AND acknowledged_at IS NULL");
+    const burst = await asOwner<{ id: string; case_id: string }>(
+      portal,
+      "SELECT id, case_id FROM alert WHERE kind = 'urgent_request' AND acknowledged_at IS NULL",
+    );
     expect(burst).toHaveLength(BURST);
     expect(await urgentCount()).toBe(BURST + 1);
 
@@ -160,11 +171,12 @@ describe('marking the burst as junk', () => {
     expect(await urgentCount()).toBe(1);
     const open = await asOwner(portal, "SELECT id FROM alert WHERE kind = 'urgent_request' AND acknowledged_at IS NULL");
     expect(open).toEqual([]);
-    const audited = await asOwner<{ target_id: string }>(portal, "SELECT target_id FROM audit_event WHERE action = 'alert.marked_junk' AND actor_id = $1", [supervisor.id]);
+    const audited = await asOwner<{ target_id: string }>(portal, "SELECT target_id FROM audit_event WHERE action = 'alert.marked_junk' AND actor_id = $1", [
+      supervisor.id,
+    ]);
     expect(audited.map((row) => row.target_id).sort()).toEqual(burst.map((a) => a.case_id).sort());
     // The person on call sees, among what reached them, that the burst was junk.
     const listed = (await (await first.get('/api/alerts')).json()) as { items: { id: string; junk: boolean }[] };
     expect(listed.items.filter((item) => item.junk)).toHaveLength(BURST);
   }, 120_000);
 });
-

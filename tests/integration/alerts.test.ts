@@ -71,7 +71,13 @@ beforeAll(async () => {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const mailFrom = session.envelope.mailFrom;
-        mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address), mailFrom ? mailFrom.address : ''));
+        mails.push(
+          parseMail(
+            Buffer.concat(chunks).toString('utf8'),
+            session.envelope.rcptTo.map((r) => r.address),
+            mailFrom ? mailFrom.address : '',
+          ),
+        );
         callback();
       });
     },
@@ -126,7 +132,9 @@ describe('the on-call rota', () => {
       [first.id, true, true],
       [second.id, true, true],
     ]);
-    const positions = await asOwner<{ id: string; rota_position: number | null }>(portal, 'SELECT id, rota_position FROM staff_user WHERE id = ANY($1)', [[first.id, second.id]]);
+    const positions = await asOwner<{ id: string; rota_position: number | null }>(portal, 'SELECT id, rota_position FROM staff_user WHERE id = ANY($1)', [
+      [first.id, second.id],
+    ]);
     expect(Object.fromEntries(positions.map((p) => [p.id, p.rota_position]))).toEqual({ [first.id]: 0, [second.id]: 1 });
     const audit = await asOwner(portal, "SELECT actor_id FROM audit_event WHERE action = 'staff.rota_updated'");
     expect(audit).toEqual([{ actor_id: supervisor.id }]);
@@ -150,7 +158,13 @@ describe('an urgent request', () => {
     expect(mail.subject).toBe('MNPDDH — alerte');
     expect(mail.from).toBe('alertes@cndh.test');
     expect(mail.text.trim()).toBe(`${alertSentence('urgent_request')}\n${DASHBOARD_LINK}`);
-    expect(call.json).toEqual({ alertId, kind: 'urgent_request', text: `${alertSentence('urgent_request')}\n${DASHBOARD_LINK}`, to: FIRST_PHONE, staffId: first.id });
+    expect(call.json).toEqual({
+      alertId,
+      kind: 'urgent_request',
+      text: `${alertSentence('urgent_request')}\n${DASHBOARD_LINK}`,
+      to: FIRST_PHONE,
+      staffId: first.id,
+    });
     expect(verifyWebhookSignature(call.body, WEBHOOK_SECRET, call.signature)).toBe(true);
     expect(verifyWebhookSignature(call.body, `${WEBHOOK_SECRET}x`, call.signature)).toBe(false);
 
@@ -196,13 +210,15 @@ describe('an urgent request', () => {
 
     await sleep(ESCALATION_MS * 2);
     expect(calls.filter((c) => c.json.alertId === alertId).map((c) => c.json.staffId)).toEqual([first.id]);
-    const audit = await asOwner(portal, "SELECT actor_id, target_id FROM audit_event WHERE action = 'alert.acknowledged' AND details->>'alertId' = $1", [alertId]);
+    const audit = await asOwner(portal, "SELECT actor_id, target_id FROM audit_event WHERE action = 'alert.acknowledged' AND details->>'alertId' = $1", [
+      alertId,
+    ]);
     expect(audit).toEqual([{ actor_id: first.id, target_id: caseId }]);
     const mine = AlertList.parse(await (await first.get('/api/alerts')).json()).items.find((a) => a.id === alertId);
     expect(mine?.acknowledgedByName).toBe('Awa Première');
   });
 
-  it("cannot be acknowledged by a caseworker it did not reach, who does not see it; a supervisor can", async () => {
+  it('cannot be acknowledged by a caseworker it did not reach, who does not see it; a supervisor can', async () => {
     const { caseId } = await submit(urgentRequest('refus'));
     const alertId = await alertOf(caseId, 'urgent_request');
     const refused = await outsider.post(`/api/alerts/${alertId}/acknowledge`);
@@ -235,10 +251,11 @@ describe('other requests', () => {
     const call = await waitFor(() => calls.find((c) => c.json.alertId === alertId && c.json.staffId === first.id));
     expect(call.json.text).toBe(`${alertSentence('callback_request')}\n${DASHBOARD_LINK}`);
     expect(failedOnce.has(alertId)).toBe(true);
-    const deliveries = await asOwner(portal, "SELECT attempts, sent_at IS NOT NULL AS sent FROM alert_delivery WHERE alert_id = $1 AND recipient_id = $2 AND channel = 'webhook'", [
-      alertId,
-      first.id,
-    ]);
+    const deliveries = await asOwner(
+      portal,
+      "SELECT attempts, sent_at IS NOT NULL AS sent FROM alert_delivery WHERE alert_id = $1 AND recipient_id = $2 AND channel = 'webhook'",
+      [alertId, first.id],
+    );
     expect(deliveries).toEqual([{ attempts: 2, sent: true }]);
   });
 });
@@ -251,7 +268,8 @@ describe('overdue cases', () => {
     const receivedAt = (index as { received_at: Date }).received_at;
     const clock = portal.app.get(AlertClock);
     const scheduler = portal.app.get(AlertScheduler);
-    const overdueKeys = () => asOwner<{ dedupe_key: string; kind: string }>(portal, 'SELECT dedupe_key, kind FROM alert WHERE case_id = $1 AND kind <> $2', [caseId, 'urgent_request']);
+    const overdueKeys = () =>
+      asOwner<{ dedupe_key: string; kind: string }>(portal, 'SELECT dedupe_key, kind FROM alert WHERE case_id = $1 AND kind <> $2', [caseId, 'urgent_request']);
 
     const atTheHour = jest.spyOn(clock, 'now').mockReturnValue(new Date(receivedAt.getTime() + 60 * 60_000));
     try {

@@ -102,7 +102,16 @@ async function appendChained(count: number): Promise<void> {
   const columns: [string[], string[], string[], string[]] = [[], [], [], []];
   let previous = head?.hash as string;
   for (let n = 1; n <= count; n++) {
-    const row = { seq: BigInt(head?.seq as string) + BigInt(n), at: new Date(), actorId: null, action: 'auth.logout', targetType: null, targetId: null, details: {}, prevHash: previous };
+    const row = {
+      seq: BigInt(head?.seq as string) + BigInt(n),
+      at: new Date(),
+      actorId: null,
+      action: 'auth.logout',
+      targetType: null,
+      targetId: null,
+      details: {},
+      prevHash: previous,
+    };
     previous = auditChainHash(chainKey, previous, chainValues(row));
     [String(row.seq), row.at.toISOString(), row.prevHash, previous].forEach((value, index) => columns[index as 0]?.push(value));
   }
@@ -116,7 +125,10 @@ async function appendChained(count: number): Promise<void> {
 }
 
 /** SQL as the owner, for an attack. */
-const sql = (text: string, params: unknown[] = []) => () => asOwner(portal, text, params);
+const sql =
+  (text: string, params: unknown[] = []) =>
+  () =>
+    asOwner(portal, text, params);
 
 describe('listing the audit log', () => {
   test('newest first, with actor names resolved', async () => {
@@ -186,7 +198,11 @@ describe('exporting the audit log', () => {
     expect(response.headers.get('content-disposition')).toMatch(/\.json"$/);
     const text = await response.text();
     const body = JSON.parse(text) as { meta: Record<string, unknown>; events: { action: string; actorName: string; hash: string }[] };
-    expect(body.meta).toMatchObject({ kind: 'audit_log', generatedBy: { name: '=Fatou Auditrice', roles: ['auditor'] }, filters: { action: 'staff.invited', actorId: admin.id } });
+    expect(body.meta).toMatchObject({
+      kind: 'audit_log',
+      generatedBy: { name: '=Fatou Auditrice', roles: ['auditor'] },
+      filters: { action: 'staff.invited', actorId: admin.id },
+    });
     expect(body.events).toHaveLength(3);
     expect(body.events.every((event) => event.action === 'staff.invited' && event.actorName === 'Aminata Admin')).toBe(true);
     for (const form of encodings(canary)) expect(Buffer.from(text).includes(form)).toBe(false);
@@ -285,7 +301,16 @@ describe('verifying the chain', () => {
     // The attacker knows the hash function: two harmless-looking events in place of the last two.
     let previous = last?.hash as string;
     const forged = [1, 2].map((offset) => {
-      const row = { seq: BigInt(keep + offset), at: new Date(), actorId: null, action: 'auth.logout', targetType: null, targetId: null, details: {}, prevHash: previous };
+      const row = {
+        seq: BigInt(keep + offset),
+        at: new Date(),
+        actorId: null,
+        action: 'auth.logout',
+        targetType: null,
+        targetId: null,
+        details: {},
+        prevHash: previous,
+      };
       previous = auditChainHash(chainKey, previous, chainValues(row));
       return [String(row.seq), row.at.toISOString(), row.action, row.prevHash, previous];
     });
@@ -307,12 +332,11 @@ describe('verifying the chain', () => {
 
       // Nor does a checkpoint signed with any other key help.
       const fake = { tenant: checkpoint.tenant, rowCount: checkpoint.rowCount, headHash: previous, signedAt: new Date().toISOString() };
-      await asOwner(portal, 'INSERT INTO audit_checkpoint (row_count, head_hash, signed_at, key_version, signature) VALUES ($1, $2, $3::timestamptz AT TIME ZONE \'UTC\', 1, $4)', [
-        fake.rowCount,
-        fake.headHash,
-        fake.signedAt,
-        signAuditCheckpoint(fake, generateSigningKeyPair()),
-      ]);
+      await asOwner(
+        portal,
+        "INSERT INTO audit_checkpoint (row_count, head_hash, signed_at, key_version, signature) VALUES ($1, $2, $3::timestamptz AT TIME ZONE 'UTC', 1, $4)",
+        [fake.rowCount, fake.headHash, fake.signedAt, signAuditCheckpoint(fake, generateSigningKeyPair())],
+      );
       expect(await verify()).toMatchObject({ valid: false, checked: checkpoint.rowCount, checkpoint: { headHash: previous, matches: false } });
     });
     expect(await verify()).toMatchObject({ valid: true });
@@ -373,7 +397,10 @@ describe('the checkpoint scheduler', () => {
         rows = await asOwner<{ row_count: string }>(quick, 'SELECT row_count::text FROM audit_checkpoint');
       }
       // A new portal's log (the partner directory's seeding): the first checkpoint covers it and its own event.
-      const [covered] = await asOwner<{ count: string }>(quick, "SELECT count(*)::text AS count FROM audit_event WHERE seq <= (SELECT min(seq) FROM audit_event WHERE action = 'audit.checkpoint')");
+      const [covered] = await asOwner<{ count: string }>(
+        quick,
+        "SELECT count(*)::text AS count FROM audit_event WHERE seq <= (SELECT min(seq) FROM audit_event WHERE action = 'audit.checkpoint')",
+      );
       expect(rows.map((row) => row.row_count)).toEqual([covered?.count]);
       expect(Number(covered?.count)).toBeGreaterThan(1);
     } finally {

@@ -148,7 +148,9 @@ describe('signing in', () => {
     expect((await errorOf(locked)).code).toBe('RATE_LIMITED');
     // Locked: even the right password without a valid code is refused, and counted.
     expect((await postLogin(portal, loginBody(credentials, wrongTotp(credentials.totpSecret)))).status).toBe(429);
-    const [row] = await asOwner<{ failed_logins: number; locked_until: Date }>(portal, 'SELECT failed_logins, locked_until FROM staff_user WHERE id = $1', [client.id]);
+    const [row] = await asOwner<{ failed_logins: number; locked_until: Date }>(portal, 'SELECT failed_logins, locked_until FROM staff_user WHERE id = $1', [
+      client.id,
+    ]);
     expect(row?.failed_logins).toBe(8);
 
     await sleep(Math.max(0, (row?.locked_until.getTime() ?? 0) - Date.now()) + 100);
@@ -158,8 +160,10 @@ describe('signing in', () => {
   it('while locked, a right code with a wrong password and a wrong code get the same answer, and both count toward the lock', async () => {
     const { credentials, client } = await newColleague();
     const wrongPassword = strongPassphrase();
-    for (let attempt = 1; attempt <= 6; attempt++) await postLogin(portal, { ...loginBody(credentials, wrongTotp(credentials.totpSecret)), password: wrongPassword });
-    const failures = async () => (await asOwner<{ failed_logins: number }>(portal, 'SELECT failed_logins FROM staff_user WHERE id = $1', [client.id]))[0]?.failed_logins;
+    for (let attempt = 1; attempt <= 6; attempt++)
+      await postLogin(portal, { ...loginBody(credentials, wrongTotp(credentials.totpSecret)), password: wrongPassword });
+    const failures = async () =>
+      (await asOwner<{ failed_logins: number }>(portal, 'SELECT failed_logins FROM staff_user WHERE id = $1', [client.id]))[0]?.failed_logins;
     const rightCode = await nextTotp(credentials.totpSecret);
     const answer = async (totp: string) => {
       // The same lock for both, so the same Retry-After is due.
@@ -174,14 +178,19 @@ describe('signing in', () => {
     expect(await failures()).toBe((before ?? 0) + 2);
     expect(withWrongCode).toEqual(withRightCode);
     expect(withRightCode.status).toBe(429);
-    const audited = await asOwner<{ reason: string }>(portal, "SELECT details->>'reason' AS reason FROM audit_event WHERE action = 'auth.login_failed' AND actor_id = $1 ORDER BY seq DESC LIMIT 2", [client.id]);
+    const audited = await asOwner<{ reason: string }>(
+      portal,
+      "SELECT details->>'reason' AS reason FROM audit_event WHERE action = 'auth.login_failed' AND actor_id = $1 ORDER BY seq DESC LIMIT 2",
+      [client.id],
+    );
     expect(audited.map((row) => row.reason).sort()).toEqual(['wrong_password', 'wrong_password']);
   });
 
   it('while locked, a right code with a wrong password takes the time a wrong code takes (measured)', async () => {
     const { credentials, client } = await newColleague();
     const wrongPassword = strongPassphrase();
-    for (let attempt = 1; attempt <= 6; attempt++) await postLogin(portal, { ...loginBody(credentials, wrongTotp(credentials.totpSecret)), password: wrongPassword });
+    for (let attempt = 1; attempt <= 6; attempt++)
+      await postLogin(portal, { ...loginBody(credentials, wrongTotp(credentials.totpSecret)), password: wrongPassword });
     // The suite's test cost makes a hash about a millisecond, lost in the noise: the record is made
     // costly enough for a skipped hash to show (tens of milliseconds), then put back for the last check.
     const [saved] = await asOwner<{ password_record: string }>(portal, 'SELECT password_record FROM staff_user WHERE id = $1', [client.id]);
@@ -202,7 +211,10 @@ describe('signing in', () => {
     const rightCode = await nextTotp(credentials.totpSecret);
     for (let round = 0; round < 30; round++) {
       // Alternating which goes first.
-      const pair = round % 2 === 0 ? [await timed(rightCode), await timed(wrongTotp(credentials.totpSecret))] : [await timed(wrongTotp(credentials.totpSecret)), await timed(rightCode)].reverse();
+      const pair =
+        round % 2 === 0
+          ? [await timed(rightCode), await timed(wrongTotp(credentials.totpSecret))]
+          : [await timed(wrongTotp(credentials.totpSecret)), await timed(rightCode)].reverse();
       right.push(pair[0] as number);
       wrong.push(pair[1] as number);
     }
@@ -210,7 +222,9 @@ describe('signing in', () => {
     // The median of each pair's own difference: both halves of a pair ran under the same load, so a
     // busy machine's drift cancels out, where the difference of two medians carried it (CI saw 5 ms of noise).
     const difference = median(right.map((time, index) => time - (wrong[index] as number)));
-    console.log(`locked account, 30 pairs: median ${median(right).toFixed(1)} ms with a right code, ${median(wrong).toFixed(1)} ms with a wrong one (paired difference ${difference.toFixed(1)} ms)`);
+    console.log(
+      `locked account, 30 pairs: median ${median(right).toFixed(1)} ms with a right code, ${median(wrong).toFixed(1)} ms with a wrong one (paired difference ${difference.toFixed(1)} ms)`,
+    );
     // Before, a wrong code was refused without the Argon2id work: the difference was the whole hash,
     // most of a refusal's time; a third of it leaves room for noise and none for the hash.
     expect(Math.abs(difference)).toBeLessThan(median(wrong) / 3);

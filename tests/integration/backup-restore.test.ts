@@ -90,7 +90,13 @@ function scratchStore(): FileStore {
   return new LocalFileStore(join(mkdtempSync(join(tmpdir(), 'mnpddh-restored-files-')), 'files'));
 }
 
-async function restoreInto(ownerUrl: string, file: string, secrets: NodeJS.ProcessEnv = SECRETS, backupPrivateKey = BACKUP_KEYS.privateKey, fileStore = scratchStore()) {
+async function restoreInto(
+  ownerUrl: string,
+  file: string,
+  secrets: NodeJS.ProcessEnv = SECRETS,
+  backupPrivateKey = BACKUP_KEYS.privateKey,
+  fileStore = scratchStore(),
+) {
   return restoreBackup({
     fileStore,
     file,
@@ -245,7 +251,9 @@ describe('restore drill', () => {
     const wrongIndex = await messageOf(restoreInto(target.ownerUrl, backupFile, { ...SECRETS, INDEX_KEY: other.INDEX_KEY }));
     expect(wrongIndex).toMatch(/^INDEX_KEY .*is not the secret/m);
     expect(wrongIndex).not.toMatch(/DIRECTORY_SIGNING_KEY|RECEIPT_PEPPER|AUDIT_CHECKPOINT_KEY|signature/);
-    const wrongTwo = await messageOf(restoreInto(target.ownerUrl, backupFile, { ...SECRETS, DIRECTORY_SIGNING_KEY: other.DIRECTORY_SIGNING_KEY, RECEIPT_PEPPER: other.RECEIPT_PEPPER }));
+    const wrongTwo = await messageOf(
+      restoreInto(target.ownerUrl, backupFile, { ...SECRETS, DIRECTORY_SIGNING_KEY: other.DIRECTORY_SIGNING_KEY, RECEIPT_PEPPER: other.RECEIPT_PEPPER }),
+    );
     expect(wrongTwo).toMatch(/^RECEIPT_PEPPER /m);
     expect(wrongTwo).toMatch(/^DIRECTORY_SIGNING_KEY /m);
     expect(await codeOf(restoreInto(target.ownerUrl, backupFile, SECRETS, generateBackupKeyPair().privateKey))).toBe('wrong_backup_key');

@@ -75,15 +75,28 @@ describe('linked cases', () => {
   let linkId: string;
 
   it('links two cases in both journals, by the reference as read over the phone', async () => {
-    const response = await supervisor.post(`/api/cases/${cases.a.id}/links`, { otherReference: spoken(cases.b.reference), relation: 'same_incident', reason: 'Même enlèvement à Sévaré, deux témoins.' });
+    const response = await supervisor.post(`/api/cases/${cases.a.id}/links`, {
+      otherReference: spoken(cases.b.reference),
+      relation: 'same_incident',
+      reason: 'Même enlèvement à Sévaré, deux témoins.',
+    });
     expect(response.status).toBe(201);
     ({ linkId } = (await response.json()) as { linkId: string });
 
     const [a, b] = [await detailOf(supervisor, cases.a.id), await detailOf(supervisor, cases.b.id)];
     expect(a.links).toEqual([
-      expect.objectContaining({ linkId, otherCaseId: cases.b.id, otherReference: cases.b.reference, relation: 'same_incident', reason: 'Même enlèvement à Sévaré, deux témoins.', other: { status: 'received', urgent: false, riskLevel: 'unknown' } }),
+      expect.objectContaining({
+        linkId,
+        otherCaseId: cases.b.id,
+        otherReference: cases.b.reference,
+        relation: 'same_incident',
+        reason: 'Même enlèvement à Sévaré, deux témoins.',
+        other: { status: 'received', urgent: false, riskLevel: 'unknown' },
+      }),
     ]);
-    expect(b.links).toEqual([expect.objectContaining({ linkId, otherCaseId: cases.a.id, otherReference: cases.a.reference, authorName: 'Superviseure Liens' })]);
+    expect(b.links).toEqual([
+      expect.objectContaining({ linkId, otherCaseId: cases.a.id, otherReference: cases.a.reference, authorName: 'Superviseure Liens' }),
+    ]);
     expect(kinds(a)).toContain('case_linked');
     expect(kinds(b)).toContain('case_linked');
   });
@@ -95,8 +108,12 @@ describe('linked cases', () => {
     expect(JSON.stringify(await noReason.json())).toContain('"field":"reason"');
     expect((await supervisor.post(`/api/cases/${cases.a.id}/links`, { otherReference: cases.c.reference, relation: 'same_person' })).status).toBe(400);
     expect((await supervisor.post(`/api/cases/${cases.a.id}/links`, { otherCaseId: cases.b.id, relation: 'same_person', reason: 'Encore.' })).status).toBe(409);
-    expect((await supervisor.post(`/api/cases/${cases.b.id}/links`, { otherCaseId: cases.a.id, relation: 'same_person', reason: 'Dans l’autre sens.' })).status).toBe(409);
-    expect((await supervisor.post(`/api/cases/${cases.a.id}/links`, { otherCaseId: cases.a.id, relation: 'same_person', reason: 'Lui-même.' })).status).toBe(400);
+    expect(
+      (await supervisor.post(`/api/cases/${cases.b.id}/links`, { otherCaseId: cases.a.id, relation: 'same_person', reason: 'Dans l’autre sens.' })).status,
+    ).toBe(409);
+    expect((await supervisor.post(`/api/cases/${cases.a.id}/links`, { otherCaseId: cases.a.id, relation: 'same_person', reason: 'Lui-même.' })).status).toBe(
+      400,
+    );
     expect([await entryCount(cases.a.id), await entryCount(cases.c.id)]).toEqual(before);
   });
 
@@ -138,19 +155,35 @@ describe('linked cases', () => {
 describe('collective subjects', () => {
   it('marks a case as a collective subject, with its own measures, and links members to it', async () => {
     const before = [await entryCount(cases.member.id), await entryCount(cases.loner.id)];
-    const refused = await supervisor.post(`/api/cases/${cases.member.id}/links`, { otherCaseId: cases.loner.id, relation: 'member_of_collective', reason: 'Ni l’un ni l’autre.' });
+    const refused = await supervisor.post(`/api/cases/${cases.member.id}/links`, {
+      otherCaseId: cases.loner.id,
+      relation: 'member_of_collective',
+      reason: 'Ni l’un ni l’autre.',
+    });
     expect(refused.status).toBe(409);
-    expect(((await refused.json()) as { error: { fields: unknown } }).error.fields).toEqual([{ field: 'relation', message: expect.stringContaining('sujet collectif') }]);
+    expect(((await refused.json()) as { error: { fields: unknown } }).error.fields).toEqual([
+      { field: 'relation', message: expect.stringContaining('sujet collectif') },
+    ]);
     expect([await entryCount(cases.member.id), await entryCount(cases.loner.id)]).toEqual(before);
 
     expect((await supervisor.post(`/api/cases/${cases.collective.id}/collective-subject`, { kind: 'media', name: 'Radio Kledu Ségou' })).status).toBe(201);
     expect((await supervisor.post(`/api/cases/${cases.collective.id}/measures`, { measure: 'legal_assistance' })).status).toBe(201);
-    expect((await supervisor.post(`/api/cases/${cases.member.id}/links`, { otherCaseId: cases.collective.id, relation: 'member_of_collective', reason: 'Animateur de la radio.' })).status).toBe(201);
+    expect(
+      (
+        await supervisor.post(`/api/cases/${cases.member.id}/links`, {
+          otherCaseId: cases.collective.id,
+          relation: 'member_of_collective',
+          reason: 'Animateur de la radio.',
+        })
+      ).status,
+    ).toBe(201);
 
     const collective = await detailOf(supervisor, cases.collective.id);
     expect(collective.collectiveSubject).toEqual({ kind: 'media', name: 'Radio Kledu Ségou' });
     expect(collective.measures).toHaveLength(1);
-    expect(collective.links).toEqual([expect.objectContaining({ otherCaseId: cases.member.id, relation: 'member_of_collective', collectiveCaseId: cases.collective.id })]);
+    expect(collective.links).toEqual([
+      expect.objectContaining({ otherCaseId: cases.member.id, relation: 'member_of_collective', collectiveCaseId: cases.collective.id }),
+    ]);
     const member = await detailOf(supervisor, cases.member.id);
     expect(member.collectiveSubject).toBeNull();
     expect(member.links).toEqual([expect.objectContaining({ otherCaseId: cases.collective.id, collectiveCaseId: cases.collective.id })]);
@@ -172,12 +205,20 @@ describe('audited search', () => {
 
     const byWord = await search(supervisor, word.toUpperCase());
     expect(found(byWord)).toEqual([cases.searched.id, cases.other.id].sort());
-    expect(byWord.items.find((item) => item.caseId === cases.searched.id)).toEqual({ caseId: cases.searched.id, reference: cases.searched.reference, status: 'received', urgent: false, matchedIn: ['request'] });
+    expect(byWord.items.find((item) => item.caseId === cases.searched.id)).toEqual({
+      caseId: cases.searched.id,
+      reference: cases.searched.reference,
+      status: 'received',
+      urgent: false,
+      matchedIn: ['request'],
+    });
     // Accent-insensitive both ways: "segou" finds "Ségou", "ENLÈVEMENT" finds "Enlèvement", "énlevement" too.
     expect(found(await search(supervisor, `segou ${word}`))).toEqual([cases.searched.id, cases.other.id].sort());
     expect(found(await search(supervisor, `ÉNLEVEMENT ${word}`))).toEqual([cases.searched.id]);
     expect((await search(supervisor, noteWord)).items).toEqual([expect.objectContaining({ caseId: cases.searched.id, matchedIn: ['journal'] })]);
-    expect((await search(supervisor, `${threadWord} ${word}`)).items).toEqual([expect.objectContaining({ caseId: cases.searched.id, matchedIn: ['request', 'thread'] })]);
+    expect((await search(supervisor, `${threadWord} ${word}`)).items).toEqual([
+      expect.objectContaining({ caseId: cases.searched.id, matchedIn: ['request', 'thread'] }),
+    ]);
   });
 
   it('returns only the cases the caller holds', async () => {

@@ -55,7 +55,10 @@ describe('case-list export', () => {
     for (const row of assigned) expect(row[8]).toBe(`'${FORMULA_NAME}`);
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
 
-    const audited = await asOwner<{ details: Record<string, unknown> }>(portal, `SELECT details FROM audit_event WHERE action = 'export.created' ORDER BY seq DESC LIMIT 1`);
+    const audited = await asOwner<{ details: Record<string, unknown> }>(
+      portal,
+      `SELECT details FROM audit_event WHERE action = 'export.created' ORDER BY seq DESC LIMIT 1`,
+    );
     expect(audited[0]?.details).toMatchObject({ kind: 'case_list', format: 'csv', rows: 2, filters: 'urgent' });
   });
 
@@ -87,9 +90,17 @@ describe('bulk reassignment', () => {
       expect(CaseDetail.parse(await opened.json()).index.assignedTo).toBe(colleague.id);
     }
     // Per case: the first assignment and this one, each its own audit row.
-    const audited = await asOwner<{ target_id: string }>(portal, `SELECT target_id FROM audit_event WHERE action = 'case.assigned' AND target_id = ANY($1::text[])`, [caseIds]);
+    const audited = await asOwner<{ target_id: string }>(
+      portal,
+      `SELECT target_id FROM audit_event WHERE action = 'case.assigned' AND target_id = ANY($1::text[])`,
+      [caseIds],
+    );
     for (const caseId of caseIds) expect(audited.filter((row) => row.target_id === caseId)).toHaveLength(2);
-    const granted = await asOwner<{ target_id: string }>(portal, `SELECT target_id FROM audit_event WHERE action = 'case.granted' AND details->>'recipientId' = $1`, [colleague.id]);
+    const granted = await asOwner<{ target_id: string }>(
+      portal,
+      `SELECT target_id FROM audit_event WHERE action = 'case.granted' AND details->>'recipientId' = $1`,
+      [colleague.id],
+    );
     expect(granted.map((row) => row.target_id).sort()).toEqual([...caseIds].sort());
   });
 

@@ -103,7 +103,9 @@ describe('receipts', () => {
     expect(last.status).toBe(201);
     expect((await receiptsOf(caseId)).items.every((r) => r.revokedAt !== null)).toBe(true);
     expect((await supervisor.get(`/api/cases/${caseId}`)).status).toBe(200);
-    const audit = await asOwner<{ action: string }>(portal, "SELECT action FROM audit_event WHERE target_id = $1 AND action LIKE 'receipt.%' ORDER BY seq", [caseId]);
+    const audit = await asOwner<{ action: string }>(portal, "SELECT action FROM audit_event WHERE target_id = $1 AND action LIKE 'receipt.%' ORDER BY seq", [
+      caseId,
+    ]);
     expect(audit.map((a) => a.action).sort()).toEqual(['receipt.issued', 'receipt.revoked', 'receipt.revoked']);
   });
 

@@ -118,7 +118,10 @@ describe('the case list', () => {
       urgent: true,
       content: content({ region: 'gao', threatTypes: ['arrest', 'surveillance'], profiles: ['journalist'], languages: ['son'] }),
     });
-    const ids = (items: CaseSummary[]) => idsOf(items).filter((id) => [kidalArrest.caseId, kidalThreat.caseId, gaoArrest.caseId].includes(id)).sort();
+    const ids = (items: CaseSummary[]) =>
+      idsOf(items)
+        .filter((id) => [kidalArrest.caseId, kidalThreat.caseId, gaoArrest.caseId].includes(id))
+        .sort();
     const sorted = (...values: string[]) => [...values].sort();
 
     expect(ids(await listAll(supervisor, 'region=kidal'))).toEqual(sorted(kidalArrest.caseId, kidalThreat.caseId));
@@ -136,7 +139,10 @@ describe('the case list', () => {
 
   it('finds a case by the region of each incident as well as by where the defender is now', async () => {
     // A defender now abroad whose family is threatened at home.
-    const abroad = await vault.createCase({ urgent: false, content: content({ region: 'outside_mali', incidentRegions: ['menaka'], threatTypes: ['threats_intimidation'] }) });
+    const abroad = await vault.createCase({
+      urgent: false,
+      content: content({ region: 'outside_mali', incidentRegions: ['menaka'], threatTypes: ['threats_intimidation'] }),
+    });
     const found = async (query: string) => idsOf(await listAll(supervisor, query)).includes(abroad.caseId);
     expect(await found('region=menaka')).toBe(true);
     expect(await found('region=outside_mali')).toBe(true);
@@ -212,7 +218,18 @@ describe('the case list', () => {
   });
 
   it('refuses bad queries with 400', async () => {
-    for (const query of ['pageSize=101', 'page=0', 'region=atlantis', 'threatType=arrest,nope', 'assignment=theirs', 'urgent=maybe', 'colour=red', 'receivedFrom=yesterday', 'receivedFrom=0000-01-01', 'receivedTo=99999-01-01']) {
+    for (const query of [
+      'pageSize=101',
+      'page=0',
+      'region=atlantis',
+      'threatType=arrest,nope',
+      'assignment=theirs',
+      'urgent=maybe',
+      'colour=red',
+      'receivedFrom=yesterday',
+      'receivedFrom=0000-01-01',
+      'receivedTo=99999-01-01',
+    ]) {
       expect((await get(supervisor, `/api/cases?${query}`)).status).toBe(400);
     }
     expect((await get(supervisor, '/api/cases?receivedFrom=2026-02-02&receivedTo=2026-02-01')).status).toBe(400);
@@ -234,7 +251,11 @@ describe('response targets at their boundaries', () => {
     const clock = jest.spyOn(portal.app.get(CaseClock), 'now').mockReturnValue(new Date(received.getTime() + elapsedMs));
     try {
       const items = await listAll(supervisor, `receivedFrom=${received.toISOString()}&receivedTo=${received.toISOString()}`);
-      return Object.fromEntries(items.filter((item) => [urgentCase, ordinaryCase].includes(item.id)).map((item) => [item.id === urgentCase ? 'urgent' : 'ordinary', item.overdueTargets]));
+      return Object.fromEntries(
+        items
+          .filter((item) => [urgentCase, ordinaryCase].includes(item.id))
+          .map((item) => [item.id === urgentCase ? 'urgent' : 'ordinary', item.overdueTargets]),
+      );
     } finally {
       clock.mockRestore();
     }
@@ -259,13 +280,18 @@ describe('response targets at their boundaries', () => {
     const arrivedAt = new Date(received.getTime() + 59 * MINUTE + 30_000);
     const late = (await vault.createCase({ urgent: true, content: content({ region: 'bandiagara' }) }, arrivedAt)).caseId;
     const at = (elapsedMs: number) => jest.spyOn(portal.app.get(CaseClock), 'now').mockReturnValue(new Date(arrivedAt.getTime() + elapsedMs));
-    const listed = async () => (await listAll(supervisor, `receivedFrom=${received.toISOString()}&receivedTo=${received.toISOString()}`)).find((item) => item.id === late);
+    const listed = async () =>
+      (await listAll(supervisor, `receivedFrom=${received.toISOString()}&receivedTo=${received.toISOString()}`)).find((item) => item.id === late);
     let clock = at(2 * MINUTE);
     try {
       // With the hour alone this case would be overdue one minute after it arrived.
       expect(await listed()).toMatchObject({ receivedAt: received.toISOString(), arrivedAt: arrivedAt.toISOString(), overdueTargets: [] });
       const view = CaseDetail.parse(await (await get(supervisor, `/api/cases/${late}`)).json()).index;
-      expect(view).toMatchObject({ arrivedAt: arrivedAt.toISOString(), overdueTargets: [], firstContactDue: new Date(arrivedAt.getTime() + 2 * HOUR).toISOString() });
+      expect(view).toMatchObject({
+        arrivedAt: arrivedAt.toISOString(),
+        overdueTargets: [],
+        firstContactDue: new Date(arrivedAt.getTime() + 2 * HOUR).toISOString(),
+      });
       clock.mockRestore();
       clock = at(60 * MINUTE + 1_000);
       expect((await listed())?.overdueTargets).toEqual(['unassigned_urgent']);
@@ -305,11 +331,9 @@ describe('the case view', () => {
     expect(detail.categories.threatTypes).toEqual(['abduction_disappearance']);
     expect(detail.thread).toEqual([]);
 
-    const events = await asOwner<{ actor_id: string }>(
-      portal,
-      "SELECT actor_id::text FROM audit_event WHERE action = 'case.decrypted' AND target_id = $1",
-      [caseId],
-    );
+    const events = await asOwner<{ actor_id: string }>(portal, "SELECT actor_id::text FROM audit_event WHERE action = 'case.decrypted' AND target_id = $1", [
+      caseId,
+    ]);
     expect(events).toEqual([{ actor_id: supervisor.id }]);
   });
 

@@ -54,10 +54,15 @@ async function submit(urgent: boolean): Promise<string> {
 }
 
 async function followUp(receipt: string): Promise<void> {
-  const opened = await fetch(`${portal.url}/api/follow-up/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipt }) });
+  const opened = await fetch(`${portal.url}/api/follow-up/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ receipt }),
+  });
   expect(opened.status).toBe(200);
   const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const post = (path: string, body: unknown) => fetch(`${portal.url}/api/follow-up/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    fetch(`${portal.url}/api/follow-up/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
   expect((await post('messages', { body: 'Ils sont revenus ce matin.' })).status).toBe(201);
   expect((await post('uploads', { kind: 'file', name: 'photo.pdf', type: 'application/pdf', size: 10 })).status).toBe(201);
 }
@@ -91,7 +96,9 @@ describe('the clear columns', () => {
     );
     const inSchema = columns.map((c) => `${c.table_name}.${c.column_name}`);
     const inList = listed().map((row) => `${row.table}.${row.column}`);
-    const unlisted = columns.filter((c) => !inList.includes(`${c.table_name}.${c.column_name}`)).map((c) => `| \`${c.table_name}\` | \`${c.column_name}\` | ${c.data_type} | ? |`);
+    const unlisted = columns
+      .filter((c) => !inList.includes(`${c.table_name}.${c.column_name}`))
+      .map((c) => `| \`${c.table_name}\` | \`${c.column_name}\` | ${c.data_type} | ? |`);
     expect(unlisted).toEqual([]);
     expect(inList.filter((name) => !inSchema.includes(name))).toEqual([]);
     expect(inList.filter((name, i) => inList.indexOf(name) !== i)).toEqual([]);

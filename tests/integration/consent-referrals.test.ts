@@ -78,7 +78,9 @@ describe('the partner directory', () => {
     const created = await admin.post('/api/admin/partners', { name: 'Avocats sans frontières', kind: 'lawyer', contactNotes: 'Signal uniquement.' });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const deactivated = await supervisor.request('PUT', `/api/admin/partners/${id}`, { body: { name: 'Avocats sans frontières', kind: 'lawyer', active: false } });
+    const deactivated = await supervisor.request('PUT', `/api/admin/partners/${id}`, {
+      body: { name: 'Avocats sans frontières', kind: 'lawyer', active: false },
+    });
     expect(deactivated.status).toBe(200);
     expect((await caseworker.post('/api/admin/partners', { name: 'Non', kind: 'other' })).status).toBe(403);
     expect((await supervisor.request('PUT', `/api/admin/partners/${UNKNOWN}`, { body: { name: 'X', kind: 'other' } })).status).toBe(404);
@@ -124,7 +126,11 @@ describe('disclosing measures', () => {
     const intervention = detail.measures.find((m) => m.measure === 'authorities_intervention')?.id;
     expect((await refusal(await supervisor.patch(`/api/cases/${caseId}/measures/${intervention}`, { status: 'in_progress' }))).status).toBe(422);
     detail = await view(caseId);
-    expect(detail.consents.find((c) => c.id === consent.id)).toMatchObject({ active: false, withdrawnBy: 'staff', withdrawalReason: 'La personne ne veut plus.' });
+    expect(detail.consents.find((c) => c.id === consent.id)).toMatchObject({
+      active: false,
+      withdrawnBy: 'staff',
+      withdrawalReason: 'La personne ne veut plus.',
+    });
     expect(detail.entries.map((e) => e.kind)).toEqual(expect.arrayContaining(['disclosure_exception', 'consent_recorded', 'consent_withdrawn']));
   });
 });
@@ -142,9 +148,18 @@ describe('referrals and the defender’s withdrawal', () => {
     const consent = detail.consents[0] as ConsentView;
     // The answer names the new consent itself, not only the journal entry that records it.
     expect(await recorded.json()).toEqual({ id: expect.any(String), seq: expect.any(Number), consentId: consent.id });
-    expect(consent).toMatchObject({ givenBy: 'relative', recipient: 'partner', partnerId, fields: ['identity', 'narrative'], active: true, confirmedWithDefender: false });
+    expect(consent).toMatchObject({
+      givenBy: 'relative',
+      recipient: 'partner',
+      partnerId,
+      fields: ['identity', 'narrative'],
+      active: true,
+      confirmedWithDefender: false,
+    });
 
-    expect((await supervisor.post(`/api/cases/${caseId}/consents/${consent.id}/confirm`, { how: 'phone', note: 'Joint après sa libération.' })).status).toBe(201);
+    expect((await supervisor.post(`/api/cases/${caseId}/consents/${consent.id}/confirm`, { how: 'phone', note: 'Joint après sa libération.' })).status).toBe(
+      201,
+    );
     expect((await refusal(await supervisor.post(`/api/cases/${caseId}/consents/${consent.id}/confirm`, { how: 'phone' }))).status).toBe(409);
 
     const sent = await supervisor.post(`/api/cases/${caseId}/referrals`, { partnerId, fields: ['identity'], note: 'Demande de soutien d’urgence.' });
@@ -165,7 +180,11 @@ describe('referrals and the defender’s withdrawal', () => {
     expect(followUp.view.consents).toEqual([expect.objectContaining({ id: consent.id, recipient: 'partner', fields: ['identity', 'narrative'] })]);
     expect(followUp.view.thread.find((entry) => entry.kind === 'consent')?.body).toBe('consent_recorded');
     const post = (body: unknown) =>
-      fetch(`${portal.url}/api/follow-up/consent`, { method: 'POST', headers: { cookie: followUp.cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${portal.url}/api/follow-up/consent`, {
+        method: 'POST',
+        headers: { cookie: followUp.cookie, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await post({ sharingWithPartners: false, consentId: UNKNOWN })).status).toBe(400);
     const withdrawal = await post({ sharingWithPartners: false, consentId: consent.id });
     expect(withdrawal.status).toBe(201);
@@ -231,7 +250,11 @@ describe('referrals and the defender’s withdrawal', () => {
     expect(sheet).not.toContain('+223');
     expect(sheet).not.toContain('ordinary');
 
-    const audit = await asOwner<{ details: unknown }>(portal, "SELECT details FROM audit_event WHERE target_id = $1 AND action = 'case.referral_sheet_downloaded'", [caseId]);
+    const audit = await asOwner<{ details: unknown }>(
+      portal,
+      "SELECT details FROM audit_event WHERE target_id = $1 AND action = 'case.referral_sheet_downloaded'",
+      [caseId],
+    );
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain('Aminata');
     // A caseworker without a grant gets nothing.

@@ -1,6 +1,17 @@
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
-import { ActivationLink, AuditEventPage, CustodianCaseFound, CustodianDrillResult, CustodianDrillStatus, CustodianOperationList, CustodianOperationResult, CustodianOperationView, CustodianPeople, EscrowRotationProgress } from '@mnpddh/shared';
+import {
+  ActivationLink,
+  AuditEventPage,
+  CustodianCaseFound,
+  CustodianDrillResult,
+  CustodianDrillStatus,
+  CustodianOperationList,
+  CustodianOperationResult,
+  CustodianOperationView,
+  CustodianPeople,
+  EscrowRotationProgress,
+} from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { startPortal } from '../../apps/api/src/boot.js';
 import { PasswordHasher } from '../../apps/api/src/auth/password-hasher.js';
@@ -50,7 +61,15 @@ beforeAll(async () => {
     },
   });
   portal = await startPortal(
-    { ...testSecrets(), ...FAST_PASSWORDS, DATABASE_URL: database.appUrl, MIGRATION_DATABASE_URL: database.ownerUrl, PORT: '0', LOG_LEVEL: 'trace', NODE_ENV: 'test' },
+    {
+      ...testSecrets(),
+      ...FAST_PASSWORDS,
+      DATABASE_URL: database.appUrl,
+      MIGRATION_DATABASE_URL: database.ownerUrl,
+      PORT: '0',
+      LOG_LEVEL: 'trace',
+      NODE_ENV: 'test',
+    },
     sink,
   );
   vault = portal.app.get(CaseVaultService);
@@ -77,7 +96,12 @@ async function requestOperation(client: StaffClient, body: unknown): Promise<Cus
   expect(response.status).toBe(201);
   const view = CustodianOperationView.parse(await response.json());
   // The first step's result lives only in the server's memory: taken from there, to be looked for everywhere else.
-  secrets.push(...portal.app.get(PendingIntermediates).of(view.id).map((i) => Buffer.from(i.value)));
+  secrets.push(
+    ...portal.app
+      .get(PendingIntermediates)
+      .of(view.id)
+      .map((i) => Buffer.from(i.value)),
+  );
   return view;
 }
 
@@ -136,7 +160,10 @@ describe('restoring a user after a password reset', () => {
   let operationId: string;
 
   beforeAll(async () => {
-    const assigned = [(await vault.createCase({ urgent: true, content: plainContent() })).caseId, (await vault.createCase({ urgent: false, content: plainContent() })).caseId];
+    const assigned = [
+      (await vault.createCase({ urgent: true, content: plainContent() })).caseId,
+      (await vault.createCase({ urgent: false, content: plainContent() })).caseId,
+    ];
     for (const caseId of assigned) await assign(caseId, caseworker.client.id);
     // Typed in by the caseworker (assisted intake): held since intake, never assigned.
     const typedIn = (await vault.createCase({ urgent: false, content: plainContent(), createdBy: caseworker.client.id })).caseId;
@@ -153,7 +180,12 @@ describe('restoring a user after a password reset', () => {
   it('a custodian asks; the listing says who asked, for whom, and carries no key material', async () => {
     const view = await requestOperation(custodianA.client, { kind: 'restore_user', targetUserId: caseworker.client.id });
     operationId = view.id;
-    expect(view).toMatchObject({ kind: 'restore_user', requestedBy: { id: custodianA.client.id, name: 'Dépositaire A' }, targetUser: { id: caseworker.client.id }, canComplete: false });
+    expect(view).toMatchObject({
+      kind: 'restore_user',
+      requestedBy: { id: custodianA.client.id, name: 'Dépositaire A' },
+      targetUser: { id: caseworker.client.id },
+      canComplete: false,
+    });
     const response = await call(custodianB.client, 'GET', '/api/custodian/operations');
     expect(response.status).toBe(200);
     const list = CustodianOperationList.parse(await response.json());
@@ -190,7 +222,9 @@ describe('restoring a user after a password reset', () => {
     expect(CustodianOperationResult.parse(await response.json())).toMatchObject({ kind: 'restore_user', casesGranted: 3, casesSkipped: 0 });
     for (const caseId of held) expect(await readStatus(caseworker.client, caseId)).toBe(200);
     expect(await readStatus(caseworker.client, unrelated)).toBe(403);
-    const grants = await asOwner<{ granted_by: string }>(portal, 'SELECT DISTINCT granted_by FROM case_key_grant WHERE recipient_id = $1', [caseworker.client.id]);
+    const grants = await asOwner<{ granted_by: string }>(portal, 'SELECT DISTINCT granted_by FROM case_key_grant WHERE recipient_id = $1', [
+      caseworker.client.id,
+    ]);
     expect(grants).toEqual([{ granted_by: custodianB.client.id }]);
   });
 
@@ -258,7 +292,11 @@ describe('what the custodian screens look up', () => {
     expect((await call(custodianA.client, 'GET', '/api/custodian/cases?reference=x')).status).toBe(400);
     expect((await supervisor.get(`/api/custodian/cases?reference=${reference}`)).status).toBe(403);
 
-    expect(EscrowRotationProgress.parse(await (await call(custodianA.client, 'GET', '/api/custodian/rotation')).json())).toEqual({ rotating: false, casesSealed: 0, casesTotal: 0 });
+    expect(EscrowRotationProgress.parse(await (await call(custodianA.client, 'GET', '/api/custodian/rotation')).json())).toEqual({
+      rotating: false,
+      casesSealed: 0,
+      casesTotal: 0,
+    });
   });
 });
 

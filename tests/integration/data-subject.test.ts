@@ -119,7 +119,8 @@ async function counters(): Promise<unknown[]> {
 async function ciphertextsOf(caseId: string): Promise<Buffer[]> {
   const texts: string[] = [];
   const collect = async (sql: string) => {
-    for (const row of await asOwner<Record<string, string | null>>(portal, sql, [caseId])) texts.push(...Object.values(row).filter((value): value is string => Boolean(value)));
+    for (const row of await asOwner<Record<string, string | null>>(portal, sql, [caseId]))
+      texts.push(...Object.values(row).filter((value): value is string => Boolean(value)));
   };
   await collect('SELECT identity, contact, narrative, situation, categories, manifest_mac, thread_mac FROM protection_case WHERE id = $1');
   await collect('SELECT body FROM case_entry WHERE case_id = $1');
@@ -146,7 +147,9 @@ async function storedPiecesOf(caseId: string): Promise<Buffer[]> {
 
 /** The case's encrypted files in the file store. */
 async function storedObjectsOf(caseId: string): Promise<string[]> {
-  return (await asOwner<{ key: string }>(portal, 'SELECT store_key AS key FROM case_file WHERE case_id = $1 AND store_key IS NOT NULL', [caseId])).map((row) => row.key);
+  return (await asOwner<{ key: string }>(portal, 'SELECT store_key AS key FROM case_file WHERE case_id = $1 AND store_key IS NOT NULL', [caseId])).map(
+    (row) => row.key,
+  );
 }
 
 /** The tables with a row whose text mentions the needle (every public table). */
@@ -181,12 +184,25 @@ describe('recording a request', () => {
     expect(await fieldsOf(missing)).toEqual({ correction: staffFr.fields.correction_required });
 
     const correction = `Mon nom s’écrit Awa Traore, sans accent ${canary}corr`;
-    const id = await recorded(caseworker, accessed.caseId, { right: 'rectification', verifiedBy: 'verified_callback', correction, note: 'Rappel au contact sûr.' });
+    const id = await recorded(caseworker, accessed.caseId, {
+      right: 'rectification',
+      verifiedBy: 'verified_callback',
+      correction,
+      note: 'Rappel au contact sûr.',
+    });
     const detail = await view(caseworker, accessed.caseId);
-    expect(detail.entries.at(-1)).toMatchObject({ id, kind: 'data_subject_request', data: { right: 'rectification', verifiedBy: 'verified_callback', correction } });
+    expect(detail.entries.at(-1)).toMatchObject({
+      id,
+      kind: 'data_subject_request',
+      data: { right: 'rectification', verifiedBy: 'verified_callback', correction },
+    });
     // The original stays as received.
     expect(detail.narrative).toContain(`${canary}acc`);
-    const audited = await asOwner<{ details: Record<string, unknown> }>(portal, "SELECT details FROM audit_event WHERE action = 'case.data_subject_request' AND target_id = $1", [accessed.caseId]);
+    const audited = await asOwner<{ details: Record<string, unknown> }>(
+      portal,
+      "SELECT details FROM audit_event WHERE action = 'case.data_subject_request' AND target_id = $1",
+      [accessed.caseId],
+    );
     expect(audited.length).toBe(1);
     expect(JSON.stringify(audited)).not.toContain(canary);
   });
@@ -248,7 +264,8 @@ describe('erasure', () => {
   });
 
   it('crypto-shreds the case now: no ciphertext, grant or row of it anywhere, the statistics unchanged, audited without content', async () => {
-    const requestId = (await view(supervisor, erased.caseId)).entries.find((entry) => entry.kind === 'data_subject_request' && entry.data.right === 'erasure')?.id as string;
+    const requestId = (await view(supervisor, erased.caseId)).entries.find((entry) => entry.kind === 'data_subject_request' && entry.data.right === 'erasure')
+      ?.id as string;
     const pieces = await ciphertextsOf(erased.caseId);
     const stored = await storedObjectsOf(erased.caseId);
     const storedPieces = await storedPiecesOf(erased.caseId);
@@ -306,7 +323,11 @@ describe('erasure', () => {
 
       expect((await erase(supervisor, created.caseId, requestId, { confirm: true, legalHoldConfirmed: true })).status).toBe(204);
       expect(await exists(created.caseId)).toBe(false);
-      const [audited] = await asOwner<{ details: Record<string, unknown> }>(portal, "SELECT details FROM audit_event WHERE action = 'case.erased' AND target_id = $1", [created.caseId]);
+      const [audited] = await asOwner<{ details: Record<string, unknown> }>(
+        portal,
+        "SELECT details FROM audit_event WHERE action = 'case.erased' AND target_id = $1",
+        [created.caseId],
+      );
       expect(audited?.details).toMatchObject({ requestedBy: supervisor.id, legalHoldConfirmed: true, legalHold: created === closedHeld });
     }
   });

@@ -31,11 +31,18 @@ const names = new Map<string, string>();
 
 function rareContent(spec: (typeof RARE)[number]): CaseContent {
   const base = plainContent();
-  return { ...base, categories: { ...base.categories, region: spec.region, threatTypes: [spec.threat], profiles: [spec.profile], gender: 'woman', ageGroup: 'over_60' } };
+  return {
+    ...base,
+    categories: { ...base.categories, region: spec.region, threatTypes: [spec.threat], profiles: [spec.profile], gender: 'woman', ageGroup: 'over_60' },
+  };
 }
 
 async function followUp(receipt: string): Promise<void> {
-  const opened = await fetch(`${portal.url}/api/follow-up/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipt }) });
+  const opened = await fetch(`${portal.url}/api/follow-up/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ receipt }),
+  });
   expect(opened.status).toBe(200);
   const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] as string;
   const sent = await fetch(`${portal.url}/api/follow-up/messages`, {
@@ -112,10 +119,15 @@ describe('a copy of the database', () => {
   });
 
   it('holds no counter increment in the clear while it waits', async () => {
-    const waiting = await vault.createCase({ urgent: false, content: rareContent({ region: 'taoudenit', threat: 'surveillance', profile: 'online_activist' }) });
+    const waiting = await vault.createCase({
+      urgent: false,
+      content: rareContent({ region: 'taoudenit', threat: 'surveillance', profile: 'online_activist' }),
+    });
     expect(waiting.caseId).toBeTruthy();
     const versions = await readEveryTupleVersion(ownerUrlOf(portal));
-    const clear = versions.filter((v) => v.table !== 'reference_item' && v.table !== 'stat_counter').filter((v) => v.attrs.some((raw) => raw?.includes('taoudenit')));
+    const clear = versions
+      .filter((v) => v.table !== 'reference_item' && v.table !== 'stat_counter')
+      .filter((v) => v.attrs.some((raw) => raw?.includes('taoudenit')));
     expect(clear.map((v) => v.table)).toEqual([]);
   });
 });

@@ -30,7 +30,9 @@ function content(): CaseContent {
     identity: { defender: { name: 'Aminata Koné', organisation: 'Radio Kayira', profiles: ['journalist'] } },
     contact: { phone: '+223 70 00 00 00' },
     narrative,
-    situation: { incidents: [{ types: ['threats_intimidation'], when: { date: '2026-11-01' }, place: 'Sévaré', description: 'Menaces devant la radio — ɛ ŋ 🙂' }] },
+    situation: {
+      incidents: [{ types: ['threats_intimidation'], when: { date: '2026-11-01' }, place: 'Sévaré', description: 'Menaces devant la radio — ɛ ŋ 🙂' }],
+    },
     categories: { region: 'mopti', threatTypes: ['threats_intimidation'], perpetratorTypes: ['unknown'], profiles: ['journalist'], languages: ['fr'] },
   };
 }
@@ -95,7 +97,13 @@ describe('documents from templates', () => {
   });
 
   it('issues a case file only once approved by a supervisor who did not draft it, and only with consent', async () => {
-    const documentId = await draft(caseworker, { kind: 'case_file', language: 'fr', recipient: 'lawyer_court', recipientName: LAWYER, note: 'Audience du 12 décembre.' });
+    const documentId = await draft(caseworker, {
+      kind: 'case_file',
+      language: 'fr',
+      recipient: 'lawyer_court',
+      recipientName: LAWYER,
+      note: 'Audience du 12 décembre.',
+    });
 
     const early = await caseworker.get(pdfPath(documentId));
     expect(early.status).toBe(422);
@@ -115,7 +123,14 @@ describe('documents from templates', () => {
     expect(refused.status).toBe(422);
     expect(Object.keys(await fieldsOf(refused))).toEqual(['consent']);
     // Consent for the wrong recipient, or too few fields, is no consent for this document.
-    const partial = { givenBy: 'defender', how: 'phone', recipient: 'lawyer_court', purpose: 'Défense', fields: ['identity', 'narrative'], confirmedWithDefender: true };
+    const partial = {
+      givenBy: 'defender',
+      how: 'phone',
+      recipient: 'lawyer_court',
+      purpose: 'Défense',
+      fields: ['identity', 'narrative'],
+      confirmedWithDefender: true,
+    };
     expect((await caseworker.post(`/api/cases/${caseId}/consents`, partial)).status).toBe(201);
     expect((await caseworker.get(pdfPath(documentId))).status).toBe(422);
     const full = { ...partial, recipientName: LAWYER, fields: ['identity', 'narrative', 'incidents', 'attachments'] };
@@ -132,7 +147,10 @@ describe('documents from templates', () => {
     const pages = await pageTexts(bytes);
     expect(pages.length).toBeGreaterThanOrEqual(2);
     for (const [index, text] of pages.entries()) {
-      expect({ page: index + 1, watermarked: text.includes(`Destinataire : ${LAWYER}`) && text.includes(documentId.slice(0, 8)) }).toEqual({ page: index + 1, watermarked: true });
+      expect({ page: index + 1, watermarked: text.includes(`Destinataire : ${LAWYER}`) && text.includes(documentId.slice(0, 8)) }).toEqual({
+        page: index + 1,
+        watermarked: true,
+      });
       expect(text).toContain(`Page ${index + 1} / ${pages.length}`);
     }
     const all = pages.join('\n');
@@ -152,12 +170,23 @@ describe('documents from templates', () => {
 
     const documents = foldDocuments(detail.entries);
     const caseFile = documents.find((d) => d.documentId === documentId);
-    expect(caseFile).toMatchObject({ state: 'issued', draftedBy: caseworker.id, approvedBy: supervisor.id, issuedSha256: createHash('sha256').update(bytes).digest('hex') });
+    expect(caseFile).toMatchObject({
+      state: 'issued',
+      draftedBy: caseworker.id,
+      approvedBy: supervisor.id,
+      issuedSha256: createHash('sha256').update(bytes).digest('hex'),
+    });
     expect(documents.find((d) => d.documentId === ownDraft)?.state).toBe('approved');
   });
 
   it('issues an attestation in English, watermarked with its recipient', async () => {
-    const documentId = await draft(caseworker, { kind: 'attestation', language: 'en', recipient: 'embassy', recipientName: EMBASSY, note: 'For a visa application.' });
+    const documentId = await draft(caseworker, {
+      kind: 'attestation',
+      language: 'en',
+      recipient: 'embassy',
+      recipientName: EMBASSY,
+      note: 'For a visa application.',
+    });
     expect((await secondSupervisor.post(`/api/cases/${caseId}/documents/${documentId}/approval`)).status).toBe(201);
     expect((await caseworker.get(pdfPath(documentId))).status).toBe(422);
     const consent = { givenBy: 'defender', how: 'in_person', recipient: 'embassy', purpose: 'Visa', fields: ['identity'], confirmedWithDefender: true };
@@ -192,7 +221,8 @@ describe('documents from templates', () => {
       expect(Object.keys(row.details).sort()).toEqual(['documentId', 'kind']);
     }
     const everything = JSON.stringify(await asOwner(portal, 'SELECT details, target_id, action FROM audit_event'));
-    for (const secret of [LAWYER, EMBASSY, 'Gouverneur', NARRATIVE_MARK, 'Aminata', 'visa application', 'Audience du 12']) expect(everything).not.toContain(secret);
+    for (const secret of [LAWYER, EMBASSY, 'Gouverneur', NARRATIVE_MARK, 'Aminata', 'visa application', 'Audience du 12'])
+      expect(everything).not.toContain(secret);
   });
 
   // The text a reader copies out (PDF.js) is each name as entered, whatever
@@ -208,7 +238,12 @@ describe('documents from templates', () => {
     for (const person of people) {
       const subject = { ...content(), identity: { defender: { name: person.name, organisation: person.organisation, profiles: ['journalist'] } } };
       const id = (await portal.app.get(CaseVaultService).createCase({ urgent: false, content: subject })).caseId;
-      const drafted = await supervisor.post(`/api/cases/${id}/documents`, { kind: 'attestation', language: 'fr', recipient: 'embassy', recipientName: person.recipientName });
+      const drafted = await supervisor.post(`/api/cases/${id}/documents`, {
+        kind: 'attestation',
+        language: 'fr',
+        recipient: 'embassy',
+        recipientName: person.recipientName,
+      });
       expect(drafted.status).toBe(201);
       const { documentId } = (await drafted.json()) as { documentId: string };
       expect((await secondSupervisor.post(`/api/cases/${id}/documents/${documentId}/approval`)).status).toBe(201);

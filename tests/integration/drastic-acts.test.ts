@@ -46,7 +46,11 @@ async function ask(client: StaffClient, body: unknown): Promise<DrasticActView> 
 }
 
 async function auditOf(action: string, targetId: string) {
-  return asOwner<{ actor_id: string; details: Record<string, unknown> }>(portal, 'SELECT actor_id, details FROM audit_event WHERE action = $1 AND target_id = $2', [action, targetId]);
+  return asOwner<{ actor_id: string; details: Record<string, unknown> }>(
+    portal,
+    'SELECT actor_id, details FROM audit_event WHERE action = $1 AND target_id = $2',
+    [action, targetId],
+  );
 }
 
 describe('one person alone', () => {
@@ -54,8 +58,14 @@ describe('one person alone', () => {
     const custodian = await createStaff(portal, admin, { roles: ['custodian'] });
     const auditor = await createStaff(portal, admin, { roles: ['auditor'] });
     for (const target of [custodian, auditor, secondAdmin]) {
-      expect(await refusal(await admin.post(`/api/admin/staff/${target.client.id}/deactivate`))).toMatchObject({ status: 422, reason: 'Désactiver ou révoquer un(e) administrateur(trice), un(e) dépositaire ou un(e) auditeur(trice) demande deux personnes : faites une demande, qu’un(e) autre administrateur(trice) ou superviseur(e) confirmera.' });
-      expect(await refusal(await supervisor.client.post('/api/rekey/revocations', { staffId: target.client.id, reason: 'arrested' }))).toMatchObject({ status: 422 });
+      expect(await refusal(await admin.post(`/api/admin/staff/${target.client.id}/deactivate`))).toMatchObject({
+        status: 422,
+        reason:
+          'Désactiver ou révoquer un(e) administrateur(trice), un(e) dépositaire ou un(e) auditeur(trice) demande deux personnes : faites une demande, qu’un(e) autre administrateur(trice) ou superviseur(e) confirmera.',
+      });
+      expect(await refusal(await supervisor.client.post('/api/rekey/revocations', { staffId: target.client.id, reason: 'arrested' }))).toMatchObject({
+        status: 422,
+      });
       expect(await isActive(target.client.id)).toBe(true);
     }
     // A caseworker's deactivation stays one person's act.
@@ -72,21 +82,33 @@ describe('two people', () => {
     const listed = DrasticActList.parse(await (await supervisor.client.get('/api/admin/drastic-acts')).json());
     expect(listed.items.map((item) => item.id)).toContain(act.id);
 
-    expect(await refusal(await admin.post(`/api/admin/drastic-acts/${act.id}/confirm`))).toMatchObject({ status: 422, reason: 'Vous ne pouvez pas confirmer votre propre demande : une autre personne doit le faire.' });
+    expect(await refusal(await admin.post(`/api/admin/drastic-acts/${act.id}/confirm`))).toMatchObject({
+      status: 422,
+      reason: 'Vous ne pouvez pas confirmer votre propre demande : une autre personne doit le faire.',
+    });
     expect(await isActive(custodian.client.id)).toBe(true);
 
     expect((await supervisor.client.post(`/api/admin/drastic-acts/${act.id}/confirm`)).status).toBe(204);
     expect(await isActive(custodian.client.id)).toBe(false);
     const entries = await auditOf('staff.deactivated', custodian.client.id);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actor_id: supervisor.client.id, details: { requestedBy: admin.id, requestedByName: 'Awa Traoré', confirmedBy: supervisor.client.id, confirmedByName: 'Fatoumata Keïta' } });
+    expect(entries[0]).toMatchObject({
+      actor_id: supervisor.client.id,
+      details: { requestedBy: admin.id, requestedByName: 'Awa Traoré', confirmedBy: supervisor.client.id, confirmedByName: 'Fatoumata Keïta' },
+    });
     // Done once: the request is gone.
-    expect(await refusal(await secondAdmin.client.post(`/api/admin/drastic-acts/${act.id}/confirm`))).toMatchObject({ status: 422, reason: 'Cette demande a expiré ou n’existe plus. Faites-en une nouvelle.' });
+    expect(await refusal(await secondAdmin.client.post(`/api/admin/drastic-acts/${act.id}/confirm`))).toMatchObject({
+      status: 422,
+      reason: 'Cette demande a expiré ou n’existe plus. Faites-en une nouvelle.',
+    });
   });
 
   it('the person concerned cannot confirm a request about themselves', async () => {
     const act = await ask(supervisor.client, { kind: 'deactivate', staffId: secondAdmin.client.id });
-    expect(await refusal(await secondAdmin.client.post(`/api/admin/drastic-acts/${act.id}/confirm`))).toMatchObject({ status: 422, reason: 'Vous ne pouvez pas confirmer une demande qui vous concerne.' });
+    expect(await refusal(await secondAdmin.client.post(`/api/admin/drastic-acts/${act.id}/confirm`))).toMatchObject({
+      status: 422,
+      reason: 'Vous ne pouvez pas confirmer une demande qui vous concerne.',
+    });
     expect(await isActive(secondAdmin.client.id)).toBe(true);
   });
 
@@ -105,7 +127,8 @@ describe('two people', () => {
     const deactivation = await ask(admin, { kind: 'deactivate', staffId: custodian.client.id });
     expect((await supervisor.client.post(`/api/admin/drastic-acts/${deactivation.id}/confirm`)).status).toBe(204);
     const { credentials } = custodian;
-    const signInStatus = async () => (await postLogin(portal, { email: credentials.email, password: credentials.password, totp: await nextTotp(credentials.totpSecret) })).status;
+    const signInStatus = async () =>
+      (await postLogin(portal, { email: credentials.email, password: credentials.password, totp: await nextTotp(credentials.totpSecret) })).status;
     expect(await signInStatus()).toBe(401);
 
     // Alone, nobody can: the reinstatement is a request too.
@@ -114,7 +137,9 @@ describe('two people', () => {
     expect(await signInStatus()).toBe(401);
     expect((await admin.post(`/api/admin/drastic-acts/${reinstatement.id}/confirm`)).status).toBe(204);
 
-    expect(await asOwner(portal, 'SELECT status, epoch FROM staff_status_statement WHERE staff_id = $1', [custodian.client.id])).toEqual([{ status: 'active', epoch: 2 }]);
+    expect(await asOwner(portal, 'SELECT status, epoch FROM staff_status_statement WHERE staff_id = $1', [custodian.client.id])).toEqual([
+      { status: 'active', epoch: 2 },
+    ]);
     expect((await auditOf('staff.reinstated', custodian.client.id))[0]?.details).toMatchObject({ requestedBy: supervisor.client.id, confirmedBy: admin.id });
     expect(await signInStatus()).toBe(200);
   });
@@ -125,7 +150,10 @@ describe('two people', () => {
     const asked = new Date(Date.now() - 2 * 60 * 60 * 1000);
     const requester = { id: admin.id, name: 'Awa Traoré' } as CurrentStaffMember;
     const act = await acts.request(requester, { kind: 'deactivate', staffId: custodian.client.id }, asked);
-    expect(await refusal(await supervisor.client.post(`/api/admin/drastic-acts/${act.id}/confirm`))).toMatchObject({ status: 422, reason: 'Cette demande a expiré ou n’existe plus. Faites-en une nouvelle.' });
+    expect(await refusal(await supervisor.client.post(`/api/admin/drastic-acts/${act.id}/confirm`))).toMatchObject({
+      status: 422,
+      reason: 'Cette demande a expiré ou n’existe plus. Faites-en une nouvelle.',
+    });
     expect(await isActive(custodian.client.id)).toBe(true);
   });
 });

@@ -45,7 +45,10 @@ beforeAll(async () => {
   custodians = [(await createStaff(portal, admin, { roles: ['custodian'] })).client, (await createStaff(portal, admin, { roles: ['custodian'] })).client];
   // Not on call, not a supervisor: not in the triage team, and not alerted.
   caseworker = (await createStaff(portal, admin, { roles: ['caseworker'] })).client;
-  await portal.app.get(EscrowService).create(null, custodians.map((c) => c.id));
+  await portal.app.get(EscrowService).create(
+    null,
+    custodians.map((c) => c.id),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -87,7 +90,10 @@ describe('a case only the escrow holds', () => {
     }
     expect(calls.map((c) => c.staffId)).not.toContain(caseworker.id);
     // Nothing ties the alert to the case: no case id on the row or in the audit.
-    const rows = await asOwner<{ case_id: string | null; topic: string; escalate_at: Date | null }>(portal, "SELECT case_id, topic, escalate_at FROM alert WHERE topic = 'case_held_by_escrow_only'");
+    const rows = await asOwner<{ case_id: string | null; topic: string; escalate_at: Date | null }>(
+      portal,
+      "SELECT case_id, topic, escalate_at FROM alert WHERE topic = 'case_held_by_escrow_only'",
+    );
     expect(rows).toEqual([{ case_id: null, topic: 'case_held_by_escrow_only', escalate_at: null }]);
   });
 

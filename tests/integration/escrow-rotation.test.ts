@@ -6,7 +6,17 @@ import { DirectoryService } from '../../apps/api/src/directory/directory.service
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { EscrowService } from '../../apps/api/src/vault/escrow.service.js';
 import { plainContent } from '../factories/case-content.js';
-import { activate, asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, strongPassphrase, type CreatedStaff, type StaffClient } from '../support/staff.js';
+import {
+  activate,
+  asOwner,
+  createAdmin,
+  createStaff,
+  FAST_PASSWORDS,
+  signIn,
+  strongPassphrase,
+  type CreatedStaff,
+  type StaffClient,
+} from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 interface KeyRow {
@@ -172,7 +182,13 @@ describe('an escrow rotation interrupted midway', () => {
     ]);
     expect(events[2]?.details).toMatchObject({ operationId, requestedBy: custodianA.client.id, completedBy: custodianB.client.id, resumed: false });
     expect(events[6]?.details).toMatchObject({ requestedBy: custodianB.client.id, completedBy: custodianA.client.id, resumed: true });
-    expect(events[7]?.details).toMatchObject({ fromKeyId: firstKeyId, casesSealed: caseIds.length, casesSkipped: 0, grantsDeleted: caseIds.length * 2, sharesDeleted: 2 });
+    expect(events[7]?.details).toMatchObject({
+      fromKeyId: firstKeyId,
+      casesSealed: caseIds.length,
+      casesSkipped: 0,
+      grantsDeleted: caseIds.length * 2,
+      sharesDeleted: 2,
+    });
   });
 
   it('a request made on the old key can no longer be completed (422: it expired with the key, and says so)', async () => {
@@ -215,8 +231,16 @@ describe('after the rotation', () => {
   it('a case whose old escrow grant was altered in SQL is skipped and reported, never re-sealed from a forged seal', async () => {
     const before = (await keys()).find((k) => k.active) as KeyRow;
     const tampered = caseIds[0] as string;
-    const [other] = await asOwner<{ signature: string }>(portal, "SELECT signature FROM case_key_grant WHERE escrow_key_id = $1 AND case_id = $2 AND key_kind = 'case'", [before.id, caseIds[1]]);
-    await asOwner(portal, "UPDATE case_key_grant SET signature = $3 WHERE escrow_key_id = $1 AND case_id = $2 AND key_kind = 'case'", [before.id, tampered, other?.signature]);
+    const [other] = await asOwner<{ signature: string }>(
+      portal,
+      "SELECT signature FROM case_key_grant WHERE escrow_key_id = $1 AND case_id = $2 AND key_kind = 'case'",
+      [before.id, caseIds[1]],
+    );
+    await asOwner(portal, "UPDATE case_key_grant SET signature = $3 WHERE escrow_key_id = $1 AND case_id = $2 AND key_kind = 'case'", [
+      before.id,
+      tampered,
+      other?.signature,
+    ]);
     const id = await requestRotation(custodianA.client);
 
     const response = await custodianB.client.post(`/api/custodian/operations/${id}/complete`);
@@ -226,7 +250,11 @@ describe('after the rotation', () => {
     const current = (await keys()).find((k) => k.active) as KeyRow;
     expect(await casesSealedTo(current.id)).toEqual(caseIds.filter((c) => c !== tampered).sort());
     expect(await countOf('SELECT count(*)::int AS n FROM case_key_grant WHERE escrow_key_id = $1', [before.id])).toBe(0);
-    const [event] = await asOwner<{ details: Record<string, unknown> }>(portal, "SELECT details FROM audit_event WHERE action = 'custodian.action' AND details->>'toKeyId' = $1 AND details->>'step' = 'escrow_rotated'", [current.id]);
+    const [event] = await asOwner<{ details: Record<string, unknown> }>(
+      portal,
+      "SELECT details FROM audit_event WHERE action = 'custodian.action' AND details->>'toKeyId' = $1 AND details->>'step' = 'escrow_rotated'",
+      [current.id],
+    );
     expect(event?.details).toMatchObject({ casesSkipped: 1, skippedCaseIds: tampered });
   });
 });

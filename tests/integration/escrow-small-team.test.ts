@@ -2,7 +2,18 @@ import 'reflect-metadata';
 import { ActivationLink, CustodianDrillResult, CustodianOperationView, ErrorBody, EscrowHealth, PasswordResetImpact } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { EscrowService } from '../../apps/api/src/vault/escrow.service.js';
-import { activate, createAdmin, createStaff, FAST_PASSWORDS, postLogin, signIn, strongPassphrase, asOwner, type CreatedStaff, type StaffClient } from '../support/staff.js';
+import {
+  activate,
+  createAdmin,
+  createStaff,
+  FAST_PASSWORDS,
+  postLogin,
+  signIn,
+  strongPassphrase,
+  asOwner,
+  type CreatedStaff,
+  type StaffClient,
+} from '../support/staff.js';
 import { nextTotp } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
@@ -63,7 +74,12 @@ describe('three custodians, two of them with another role', () => {
     const state = await health(admin);
     expect(pairNames(state)).toEqual(['Boubacar + Coumba', 'Boubacar + Fatoumata', 'Coumba + Fatoumata']);
     expect(state).toMatchObject({ warning: false, lost: false, resealNeeded: false });
-    expect(state.custodians.filter((c) => c.otherRoles).map((c) => c.name).sort()).toEqual(['Coumba', 'Fatoumata']);
+    expect(
+      state.custodians
+        .filter((c) => c.otherRoles)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['Coumba', 'Fatoumata']);
     // A supervisor reads the same state (the banner on every page).
     expect(await health(supervisorCustodian.client)).toEqual(state);
   });
@@ -118,7 +134,11 @@ describe('three custodians, two of them with another role', () => {
     // The link is not used yet: the old passphrase and both sessions are already dead.
     expect((await target.client.get('/api/auth/session')).status).toBe(401);
     expect((await second.get('/api/auth/session')).status).toBe(401);
-    const login = await postLogin(portal, { email: target.credentials.email, password: target.credentials.password, totp: await nextTotp(target.credentials.totpSecret) });
+    const login = await postLogin(portal, {
+      email: target.credentials.email,
+      password: target.credentials.password,
+      totp: await nextTotp(target.credentials.totpSecret),
+    });
     expect(login.status).toBe(401);
     expect(await asOwner(portal, 'SELECT public_key, wrapped_private_key, password_record FROM staff_user WHERE id = $1', [target.client.id])).toEqual([
       { public_key: null, wrapped_private_key: null, password_record: null },
@@ -160,7 +180,11 @@ describe('two custodians', () => {
     first = await resetAndReturn(portal, admin, first);
     // Persists: on every later read, for admins and supervisors alike, until the team is mended.
     for (const reader of [admin, supervisor, admin]) expect(await health(reader)).toMatchObject({ warning: true, lost: true, workingPairs: [] });
-    const audit = await asOwner<{ details: Record<string, unknown> }>(portal, "SELECT details FROM audit_event WHERE action = 'staff.password_reset' AND target_id = $1", [first.client.id]);
+    const audit = await asOwner<{ details: Record<string, unknown> }>(
+      portal,
+      "SELECT details FROM audit_event WHERE action = 'staff.password_reset' AND target_id = $1",
+      [first.client.id],
+    );
     expect(audit).toEqual([{ details: expect.objectContaining({ escrowRiskAccepted: true, escrowWorkingPairsAfter: 0 }) }]);
   });
 });

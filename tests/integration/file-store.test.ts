@@ -63,7 +63,11 @@ async function newDefender(): Promise<Defender> {
   });
   expect(submitted.status).toBe(201);
   const { reference, receipt } = SubmissionReceipt.parse(await submitted.json());
-  const opened = await fetch(`${portal.url}/api/follow-up/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipt }) });
+  const opened = await fetch(`${portal.url}/api/follow-up/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ receipt }),
+  });
   expect(opened.status).toBe(200);
   const [row] = await sql<{ id: string }>('SELECT id FROM protection_case WHERE reference = $1', [reference]);
   return { caseId: row?.id as string, cookie: (opened.headers.get('set-cookie') ?? '').split(';')[0] as string };
@@ -138,7 +142,9 @@ describe('the file store', () => {
     const before = await stat(join(storeDir, key));
 
     for (let at = upload.chunkSize; at < data.length; at += upload.chunkSize) {
-      expect((await patch(defender, upload.uploadId, at, data.subarray(at, at + upload.chunkSize))).status).toBe(at + upload.chunkSize >= data.length ? 201 : 204);
+      expect((await patch(defender, upload.uploadId, at, data.subarray(at, at + upload.chunkSize))).status).toBe(
+        at + upload.chunkSize >= data.length ? 201 : 204,
+      );
     }
     // The file row names the upload's object: the same inode, grown in place, no second copy anywhere.
     expect(await storeKeyOfFile(upload.uploadId)).toBe(key);

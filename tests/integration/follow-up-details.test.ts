@@ -101,7 +101,6 @@ function detailsWith(canary: string) {
 const session = () => ({ idHash: randomBytes(16).toString('hex'), expiresAt: new Date(Date.now() + 3_600_000) });
 const reader = () => ({ ...supervisor, name: 'Superviseur', onCall: false }) as unknown as CurrentStaffMember;
 
-
 describe('details completed later through the receipt', () => {
   it('become part of the case: sections, list filters and a history of who added what when', async () => {
     const created = await submit();
@@ -174,7 +173,8 @@ describe('details completed later through the receipt', () => {
 });
 
 describe('consent asked in the form for the measures that reveal the defender', () => {
-  const addVisit = (caseId: string) => portal.app.get(CaseWorkService).addMeasure(reader(), caseId, { measure: 'detention_visit', status: 'planned', ownerId: null, due: null });
+  const addVisit = (caseId: string) =>
+    portal.app.get(CaseWorkService).addMeasure(reader(), caseId, { measure: 'detention_visit', status: 'planned', ownerId: null, due: null });
   const codeOf = (work: Promise<unknown>) =>
     work.then(
       () => 'NO_ERROR',
@@ -198,7 +198,11 @@ describe('consent asked in the form for the measures that reveal the defender', 
     const asked = await submit({ ...firstStep, help: { measures: ['detention_visit'] } });
     expect(await codeOf(addVisit(asked.caseId))).toBe('REFUSED');
 
-    const response = await post('/api/requests', { ...firstStep, help: { measures: [], agreesToDisclose: ['advocacy'] } }, { 'idempotency-key': randomBytes(24).toString('base64url') });
+    const response = await post(
+      '/api/requests',
+      { ...firstStep, help: { measures: [], agreesToDisclose: ['advocacy'] } },
+      { 'idempotency-key': randomBytes(24).toString('base64url') },
+    );
     expect(response.status).toBe(400);
     expect(JSON.stringify(await response.json())).toContain('help.agreesToDisclose');
   }, 120_000);

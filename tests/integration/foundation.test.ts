@@ -102,7 +102,13 @@ describe('the portal on a real PostgreSQL', () => {
 describe('when PostgreSQL stops answering', () => {
   it('reports the database down with 503, then up again without a restart', async () => {
     const database = await createTestDatabase();
-    const portal = await startPortal({ ...testSecrets(), DATABASE_URL: database.appUrl, MIGRATION_DATABASE_URL: database.ownerUrl, PORT: '0', LOG_LEVEL: 'silent' });
+    const portal = await startPortal({
+      ...testSecrets(),
+      DATABASE_URL: database.appUrl,
+      MIGRATION_DATABASE_URL: database.ownerUrl,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+    });
     const name = new URL(database.ownerUrl).pathname.slice(1);
     const admin = new pg.Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
     await admin.connect();
@@ -134,9 +140,7 @@ describe('configuration', () => {
   it('refuses to start outside demo mode when a secret is missing, naming it', async () => {
     const database = await createTestDatabase();
     const { INDEX_KEY: _omitted, ...secrets } = testSecrets();
-    await expect(
-      startPortal({ ...secrets, DATABASE_URL: database.appUrl, PORT: '0', LOG_LEVEL: 'silent' }),
-    ).rejects.toThrow(/INDEX_KEY is missing/);
+    await expect(startPortal({ ...secrets, DATABASE_URL: database.appUrl, PORT: '0', LOG_LEVEL: 'silent' })).rejects.toThrow(/INDEX_KEY is missing/);
   });
 
   it('refuses to start from the command line with the variable named, and exit code 1', () => {

@@ -32,7 +32,12 @@ describe('GET /api/admin/languages', () => {
     ]);
     for (const language of languages) {
       const counts = COMPLETENESS.find((item) => item.code === language.code);
-      expect([language.total, language.translated, language.review, language.missing]).toEqual([counts?.total, counts?.translated, counts?.review, counts?.missing]);
+      expect([language.total, language.translated, language.review, language.missing]).toEqual([
+        counts?.total,
+        counts?.translated,
+        counts?.review,
+        counts?.missing,
+      ]);
       expect(language.translated + language.review + language.missing).toBe(language.total);
     }
     // Bambara's drafts await review: none is counted as reviewed.

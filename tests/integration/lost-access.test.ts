@@ -2,7 +2,17 @@ import { ActivationLink, CaseDetail, CaseList, ErrorBody } from '@mnpddh/shared'
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
-import { activate, asOwner, createAdmin, createStaff, FAST_PASSWORDS, signIn, strongPassphrase, type CreatedStaff, type StaffClient } from '../support/staff.js';
+import {
+  activate,
+  asOwner,
+  createAdmin,
+  createStaff,
+  FAST_PASSWORDS,
+  signIn,
+  strongPassphrase,
+  type CreatedStaff,
+  type StaffClient,
+} from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 let portal: RunningPortal;
@@ -75,7 +85,11 @@ describe('a responsible person who lost access', () => {
     expect(await listed()).toMatchObject({ assignedTo: caseworker.client.id, assigneeLostAccess: false });
     // No duplicate assignment in the journal; the grant is audited as a grant.
     expect(await assignmentEntries()).toBe(before);
-    const granted = await asOwner<{ details: { recipientId: string } }>(portal, `SELECT details FROM audit_event WHERE action = 'case.granted' AND target_id = $1`, [caseId]);
+    const granted = await asOwner<{ details: { recipientId: string } }>(
+      portal,
+      `SELECT details FROM audit_event WHERE action = 'case.granted' AND target_id = $1`,
+      [caseId],
+    );
     expect(granted.some((row) => row.details.recipientId === caseworker.client.id)).toBe(true);
   });
 

@@ -113,7 +113,13 @@ describe('operational alerts', () => {
     const alertId = alerts[0]!.id;
     await portal.app.get(AlertScheduler).tick();
     const call = await waitFor(() => calls.find((c) => c.json.alertId === alertId));
-    expect(call.json).toEqual({ alertId, kind: 'operational', text: `${alertSentence('operational')}\n${publicUrl}/personnel/urgences`, to: null, staffId: onCall.id });
+    expect(call.json).toEqual({
+      alertId,
+      kind: 'operational',
+      text: `${alertSentence('operational')}\n${publicUrl}/personnel/urgences`,
+      to: null,
+      staffId: onCall.id,
+    });
     for (const needle of ['backup', 'sauvegarde', 'disk', backupDir]) expect(call.body.toLowerCase().includes(needle.toLowerCase())).toBe(false);
 
     // Signed in, the dashboard says which check failed.
@@ -152,7 +158,9 @@ describe('operational alerts', () => {
     const [setting] = await asOwner<{ value: string }>(portal, "SELECT value FROM setting WHERE key = 'audit.checkpoint_exported_at'");
     expect(Math.abs(new Date(setting!.value).getTime() - Date.now())).toBeLessThan(60_000);
     // As if that download had happened on day 8: day 9 is within the week.
-    await asOwner(portal, "UPDATE setting SET value = $1 WHERE key = 'audit.checkpoint_exported_at'", [new Date(Date.now() + 8 * 24 * 3_600_000).toISOString()]);
+    await asOwner(portal, "UPDATE setting SET value = $1 WHERE key = 'audit.checkpoint_exported_at'", [
+      new Date(Date.now() + 8 * 24 * 3_600_000).toISOString(),
+    ]);
     const dayAfter = at(9);
     try {
       await ops.tick();
@@ -168,7 +176,13 @@ describe('the backup command failing, and the custodian drill reminder', () => {
   const cli = (env: NodeJS.ProcessEnv) =>
     new Promise<{ code: number; output: string }>((resolve) => {
       const config = portal.app.get<Runtime>(RUNTIME).config;
-      const base = { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: config.DATABASE_URL, MIGRATION_DATABASE_URL: config.MIGRATION_DATABASE_URL, ...SECRETS };
+      const base = {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        DATABASE_URL: config.DATABASE_URL,
+        MIGRATION_DATABASE_URL: config.MIGRATION_DATABASE_URL,
+        ...SECRETS,
+      };
       execFile(process.execPath, ['apps/api/dist/cli/backup.js'], { env: { ...base, ...env }, timeout: 60_000 }, (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
       );

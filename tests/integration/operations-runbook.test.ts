@@ -42,7 +42,10 @@ const BASE = { PATH: process.env.PATH, NODE_ENV: 'test', ...FAST_PASSWORDS };
 /** `npm run <command> -- args`, as the operator types it (without the build step). */
 async function npmRun(command: string, args: string[], env: Record<string, string | undefined>): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT_DIR, 'apps/api/dist/cli', `${command}.js`), ...args], { env: { ...BASE, ...env }, timeout: 180_000 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT_DIR, 'apps/api/dist/cli', `${command}.js`), ...args], {
+      env: { ...BASE, ...env },
+      timeout: 180_000,
+    });
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -121,7 +124,9 @@ describe('the operations runbook, step by step, on the embedded mode', () => {
     const wrong = await npmRun('restore', [file, '--secrets', wrongSecrets, '--key', join(root, 'paper-key.txt')], target);
     expect(wrong.out).toMatch(/^RECEIPT_PEPPER .*is not the secret/m);
     expect(wrong.out).not.toMatch(/signature/);
-    expect((await npmRun('restore', [file, '--secrets', secretsFile, '--key', otherKey], target)).out).toMatch(/backup private key given does not open this file/);
+    expect((await npmRun('restore', [file, '--secrets', secretsFile, '--key', otherKey], target)).out).toMatch(
+      /backup private key given does not open this file/,
+    );
     expect((await npmRun('restore', [truncated, '--secrets', secretsFile, '--key', join(root, 'paper-key.txt')], target)).out).toMatch(/Truncated file/);
     expect((await npmRun('restore', [changed, '--secrets', secretsFile, '--key', join(root, 'paper-key.txt')], target)).out).toMatch(/Changed file/);
     for (const answer of [noSecrets, wrong]) expect(answer.code).toBe(1);
@@ -151,7 +156,11 @@ describe('the operations runbook, step by step, on the embedded mode', () => {
 
     restored = await startPortal({ ...BASE, DATA_DIR: join(spare, 'data'), PORT: '0', LOG_LEVEL: 'silent', SECRETS_FILE: join(server, 'data', 'secrets.env') });
     for (const { receipt, reference } of acknowledgedBeforeBackup) {
-      const response = await fetch(`${restored.url}/api/follow-up/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipt }) });
+      const response = await fetch(`${restored.url}/api/follow-up/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ receipt }),
+      });
       expect(response.status).toBe(200);
       expect(FollowUpView.parse(await response.json()).reference).toBe(reference);
     }
@@ -178,10 +187,18 @@ describe('the operations runbook, step by step, on the embedded mode', () => {
 /** A request, then a PDF added in follow-up through the resumable upload route; its case and file ids. */
 async function addedInFollowUp(running: RunningPortal): Promise<{ caseId: string; fileId: string; bytes: Buffer }> {
   const url = running.url;
-  const submitted = await fetch(`${url}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `runbook-${Date.now()}` }, body: JSON.stringify(requestBody('runbook-file')) });
+  const submitted = await fetch(`${url}/api/requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': `runbook-${Date.now()}` },
+    body: JSON.stringify(requestBody('runbook-file')),
+  });
   expect(submitted.status).toBe(201);
   const { receipt } = (await submitted.json()) as { receipt: string };
-  const opened = await fetch(`${url}/api/follow-up/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipt }) });
+  const opened = await fetch(`${url}/api/follow-up/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ receipt }),
+  });
   const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] as string;
   const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(700_000)]);
   const started = await fetch(`${url}/api/follow-up/uploads`, {

@@ -11,7 +11,8 @@ function htmlTag(html: string): string {
 
 describe('the language of the app’s pages, decided by the server', () => {
   let portal: RunningPortal;
-  const get = (path: string, acceptLanguage = 'fr-FR,fr;q=0.9') => fetch(`${portal.url}${path}`, { headers: { 'accept-language': acceptLanguage }, redirect: 'manual' });
+  const get = (path: string, acceptLanguage = 'fr-FR,fr;q=0.9') =>
+    fetch(`${portal.url}${path}`, { headers: { 'accept-language': acceptLanguage }, redirect: 'manual' });
 
   beforeAll(async () => {
     portal = await startTestPortal();

@@ -24,7 +24,9 @@ let caseId: string;
 let before: StoredPassword;
 
 function stored(): Promise<StoredPassword | undefined> {
-  return asOwner<StoredPassword>(portal, 'SELECT password_record, wrapped_private_key, public_key FROM staff_user WHERE id = $1', [supervisor.client.id]).then((rows) => rows[0]);
+  return asOwner<StoredPassword>(portal, 'SELECT password_record, wrapped_private_key, public_key FROM staff_user WHERE id = $1', [supervisor.client.id]).then(
+    (rows) => rows[0],
+  );
 }
 
 function paramsOf(record: StoredPassword | undefined): unknown {
@@ -75,7 +77,11 @@ describe('raising the Argon2id parameters', () => {
     const after = (await stored()) as StoredPassword;
     try {
       expect(() =>
-        unwrapPrivateKey(after.wrapped_private_key, oldKey as NonNullable<typeof oldKey>, { userId: supervisor.client.id, paramsVersion: hasher.paramsVersionOf(after.password_record), publicKey: after.public_key }),
+        unwrapPrivateKey(after.wrapped_private_key, oldKey as NonNullable<typeof oldKey>, {
+          userId: supervisor.client.id,
+          paramsVersion: hasher.paramsVersionOf(after.password_record),
+          publicKey: after.public_key,
+        }),
       ).toThrow();
     } finally {
       oldKey?.destroy();
@@ -88,7 +94,10 @@ describe('raising the Argon2id parameters', () => {
 
     expect((await stored())?.password_record).toBe(upgraded?.password_record);
     expect((await client.get(`/api/cases/${caseId}`)).status).toBe(200);
-    expect((await postLogin(portal, { email: supervisor.credentials.email, password: `${supervisor.credentials.password}x`, totp: supervisor.recoveryCodes[1] })).status).toBe(401);
+    expect(
+      (await postLogin(portal, { email: supervisor.credentials.email, password: `${supervisor.credentials.password}x`, totp: supervisor.recoveryCodes[1] }))
+        .status,
+    ).toBe(401);
   });
 
   it('the intermediate test setting is refused outside NODE_ENV=test, like the test setting', () => {

@@ -48,7 +48,11 @@ const completeRequest = {
 async function draftAtLastPage(page: FormPage): Promise<string> {
   let draft = page.draft;
   for (const step of ['0', '1']) {
-    const answer = await post('/simple/demande', { ...completeRequest, _token: page.token, _draft: draft, _step: step, _go: 'next' }, { cookie: page.cookie, 'sec-fetch-site': 'same-origin' });
+    const answer = await post(
+      '/simple/demande',
+      { ...completeRequest, _token: page.token, _draft: draft, _step: step, _go: 'next' },
+      { cookie: page.cookie, 'sec-fetch-site': 'same-origin' },
+    );
     draft = /name="_draft" value="([^"]*)"/.exec(await answer.text())?.[1] ?? '';
   }
   return draft;
@@ -72,7 +76,11 @@ describe('plain forms', () => {
   it('files a request sent from its own page (token, cookie, same-origin)', async () => {
     const page = await firstPage();
     const before = await caseCount();
-    const answer = await post('/simple/demande', { ...completeRequest, _token: page.token, _draft: await draftAtLastPage(page), _step: '2', _go: 'send' }, { cookie: page.cookie, 'sec-fetch-site': 'same-origin' });
+    const answer = await post(
+      '/simple/demande',
+      { ...completeRequest, _token: page.token, _draft: await draftAtLastPage(page), _step: '2', _go: 'send' },
+      { cookie: page.cookie, 'sec-fetch-site': 'same-origin' },
+    );
     expect(answer.status).toBe(200);
     expect(answer.headers.get('cache-control')).toBe('no-store');
     expect(await answer.text()).toMatch(/Votre demande est envoyée/);
@@ -111,7 +119,19 @@ describe('plain forms', () => {
 
   it('keeps nothing readable in the page: the draft is sealed, the typed text only in its own field', async () => {
     const page = await firstPage();
-    const answer = await post('/simple/demande', { summary: 'Texte très secret', 'rightNow.detainedOrMissing': 'no', 'rightNow.lifeInDanger': 'no', _token: page.token, _draft: page.draft, _step: '0', _go: 'next' }, { cookie: page.cookie });
+    const answer = await post(
+      '/simple/demande',
+      {
+        summary: 'Texte très secret',
+        'rightNow.detainedOrMissing': 'no',
+        'rightNow.lifeInDanger': 'no',
+        _token: page.token,
+        _draft: page.draft,
+        _step: '0',
+        _go: 'next',
+      },
+      { cookie: page.cookie },
+    );
     const html = await answer.text();
     expect(answer.status).toBe(200);
     // Step 2 now: the summary travels only inside the sealed draft.
@@ -121,7 +141,11 @@ describe('plain forms', () => {
 
   it('renders hostile text as text', async () => {
     const page = await firstPage();
-    const answer = await post('/simple/demande', { summary: '<script>alert(1)</script>"><img src=x onerror=alert(1)>', _token: page.token, _draft: page.draft, _step: '0', _go: 'next' }, { cookie: page.cookie });
+    const answer = await post(
+      '/simple/demande',
+      { summary: '<script>alert(1)</script>"><img src=x onerror=alert(1)>', _token: page.token, _draft: page.draft, _step: '0', _go: 'next' },
+      { cookie: page.cookie },
+    );
     const html = await answer.text();
     expect(html).not.toMatch(/<script>alert/);
     expect(html).not.toMatch(/<img src=x/);
@@ -138,7 +162,11 @@ describe('plain forms', () => {
 
 /** A request filed from its own pages: the receipt page's text. */
 async function fileRequest(page: FormPage): Promise<string> {
-  const answer = await post('/simple/demande', { ...completeRequest, _token: page.token, _draft: await draftAtLastPage(page), _step: '2', _go: 'send' }, { cookie: page.cookie, 'sec-fetch-site': 'same-origin' });
+  const answer = await post(
+    '/simple/demande',
+    { ...completeRequest, _token: page.token, _draft: await draftAtLastPage(page), _step: '2', _go: 'send' },
+    { cookie: page.cookie, 'sec-fetch-site': 'same-origin' },
+  );
   expect(answer.status).toBe(200);
   return answer.text();
 }
@@ -173,7 +201,13 @@ describe('a plain form posted twice', () => {
     const page = await fetch(`${portal.url}/simple/rappel`);
     const html = await page.text();
     const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const fields = { _token: fieldOf(html, '_token'), _once: fieldOf(html, '_once'), phone: '+223 70 11 22 33', lifeInDanger: 'no', 'consent.processing': 'on' };
+    const fields = {
+      _token: fieldOf(html, '_token'),
+      _once: fieldOf(html, '_once'),
+      phone: '+223 70 11 22 33',
+      lifeInDanger: 'no',
+      'consent.processing': 'on',
+    };
     expect(fields._once).toMatch(/^[\w-]{32}$/);
     const before = await caseCount();
     const answers = await Promise.all([1, 2].map(() => post('/simple/rappel', fields, { cookie, 'sec-fetch-site': 'same-origin' })));
@@ -182,7 +216,9 @@ describe('a plain form posted twice', () => {
     expect(await caseCount()).toBe(before + 1);
     // A new form (a new one-time key) is a new request.
     const fresh = await fetch(`${portal.url}/simple/rappel`, { headers: { cookie } });
-    expect((await post('/simple/rappel', { ...fields, _once: fieldOf(await fresh.text(), '_once') }, { cookie, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await post('/simple/rappel', { ...fields, _once: fieldOf(await fresh.text(), '_once') }, { cookie, 'sec-fetch-site': 'same-origin' })).status).toBe(
+      200,
+    );
     expect(await caseCount()).toBe(before + 2);
   }, 120_000);
 

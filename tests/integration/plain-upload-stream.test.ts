@@ -61,7 +61,11 @@ async function newDefender(): Promise<Defender> {
     redirect: 'manual',
   });
   expect(opened.status).toBe(303);
-  const session = opened.headers.getSetCookie().find((line) => line.startsWith('mnpddh_follow_up='))?.split(';')[0] ?? '';
+  const session =
+    opened.headers
+      .getSetCookie()
+      .find((line) => line.startsWith('mnpddh_follow_up='))
+      ?.split(';')[0] ?? '';
   const [row] = await asOwner<{ id: string }>(portal, 'SELECT id FROM protection_case WHERE reference = $1', [reference]);
   return { caseId: row?.id as string, cookies: `${session}; ${formCookie}`, token: formToken };
 }
@@ -73,7 +77,11 @@ let formToken = '';
 async function visitor(): Promise<{ cookie: string }> {
   if (!formCookie) {
     const page = await fetch(`${portal.url}/simple/suivi`);
-    formCookie = page.headers.getSetCookie().find((line) => line.startsWith('mnpddh_form='))?.split(';')[0] ?? '';
+    formCookie =
+      page.headers
+        .getSetCookie()
+        .find((line) => line.startsWith('mnpddh_form='))
+        ?.split(';')[0] ?? '';
     formToken = /name="_token" value="([^"]*)"/.exec(await page.text())?.[1] ?? '';
   }
   return { cookie: formCookie };
@@ -163,92 +171,136 @@ async function staffRead(caseId: string): Promise<Buffer> {
 }
 
 describe('the upload form without JavaScript, streamed', () => {
-  it('stores a file of exactly the limit, across several writes, that staff read back unaltered; nothing in the clear', async () => {
-    const defender = await newDefender();
-    const marker = `convocation-${randomBytes(8).toString('hex')}`;
-    const data = pdf(MAX, marker);
-    const sent = await postFile(defender, [['_token', defender.token], ['lang', 'fr'], ['_once', once()], { file: data, filename: 'convocation-tombouctou.pdf', type: 'application/pdf' }]);
-    expect(sent.status).toBe(303);
-    expect(await storedFor(defender.caseId)).toEqual({ uploads: 0, pieces: 0, files: 1, entries: 1 });
-    expect((await staffRead(defender.caseId)).equals(data)).toBe(true);
+  it(
+    'stores a file of exactly the limit, across several writes, that staff read back unaltered; nothing in the clear',
+    async () => {
+      const defender = await newDefender();
+      const marker = `convocation-${randomBytes(8).toString('hex')}`;
+      const data = pdf(MAX, marker);
+      const sent = await postFile(defender, [
+        ['_token', defender.token],
+        ['lang', 'fr'],
+        ['_once', once()],
+        { file: data, filename: 'convocation-tombouctou.pdf', type: 'application/pdf' },
+      ]);
+      expect(sent.status).toBe(303);
+      expect(await storedFor(defender.caseId)).toEqual({ uploads: 0, pieces: 0, files: 1, entries: 1 });
+      expect((await staffRead(defender.caseId)).equals(data)).toBe(true);
 
-    const dump = await databaseDump(portal.databaseUrl);
-    expect(dump.includes(Buffer.from(marker))).toBe(false);
-    expect(dump.includes(Buffer.from('convocation-tombouctou.pdf'))).toBe(false);
-    expect(filesContaining(process.env.TEST_DATA_ROOT as string, [Buffer.from(marker)])).toEqual([]);
-  }, LONG);
+      const dump = await databaseDump(portal.databaseUrl);
+      expect(dump.includes(Buffer.from(marker))).toBe(false);
+      expect(dump.includes(Buffer.from('convocation-tombouctou.pdf'))).toBe(false);
+      expect(filesContaining(process.env.TEST_DATA_ROOT as string, [Buffer.from(marker)])).toEqual([]);
+    },
+    LONG,
+  );
 
-  it('refuses a file sent before the token, and stores nothing', async () => {
-    const defender = await newDefender();
-    const file = { file: pdf(700 * 1024), filename: 'piege.pdf', type: 'application/pdf' };
-    const sent = await postFile(defender, [file, ['_token', defender.token], ['_once', once()]]);
-    expect(sent.status).toBe(400);
-    expect(sent.html).toContain('Ce formulaire n’a pas pu être vérifié');
-    expect(await storedFor(defender.caseId)).toEqual(NOTHING);
-  }, LONG);
+  it(
+    'refuses a file sent before the token, and stores nothing',
+    async () => {
+      const defender = await newDefender();
+      const file = { file: pdf(700 * 1024), filename: 'piege.pdf', type: 'application/pdf' };
+      const sent = await postFile(defender, [file, ['_token', defender.token], ['_once', once()]]);
+      expect(sent.status).toBe(400);
+      expect(sent.html).toContain('Ce formulaire n’a pas pu être vérifié');
+      expect(await storedFor(defender.caseId)).toEqual(NOTHING);
+    },
+    LONG,
+  );
 
-  it('refuses a file sent before its one-time key, and stores nothing', async () => {
-    const defender = await newDefender();
-    const sent = await postFile(defender, [['_token', defender.token], { file: pdf(10_000), filename: 'piece.pdf', type: 'application/pdf' }, ['_once', once()]]);
-    expect(sent.status).toBe(400);
-    expect(sent.html).toContain('Ce formulaire n’a pas pu être vérifié');
-    expect(await storedFor(defender.caseId)).toEqual(NOTHING);
-  }, LONG);
+  it(
+    'refuses a file sent before its one-time key, and stores nothing',
+    async () => {
+      const defender = await newDefender();
+      const sent = await postFile(defender, [
+        ['_token', defender.token],
+        { file: pdf(10_000), filename: 'piece.pdf', type: 'application/pdf' },
+        ['_once', once()],
+      ]);
+      expect(sent.status).toBe(400);
+      expect(sent.html).toContain('Ce formulaire n’a pas pu être vérifié');
+      expect(await storedFor(defender.caseId)).toEqual(NOTHING);
+    },
+    LONG,
+  );
 
-  it('answers a file over the limit with a 413 page in the visitor’s language, and stores nothing', async () => {
-    const defender = await newDefender();
-    const tooLarge = { file: pdf(MAX + 1), filename: 'video.pdf', type: 'application/pdf' };
-    const french = await postFile(defender, [['_token', defender.token], ['lang', 'fr'], ['_once', once()], tooLarge]);
-    expect(french.status).toBe(413);
-    expect(french.html).toMatch(/<html lang="fr"/);
-    expect(french.html).toContain('Ce fichier est trop volumineux.');
-    const english = await postFile(defender, [['_token', defender.token], ['lang', 'en'], ['_once', once()], tooLarge], { 'accept-language': 'en' });
-    expect(english.status).toBe(413);
-    expect(english.html).toContain('This file is too large.');
-    expect(await storedFor(defender.caseId)).toEqual(NOTHING);
-  }, LONG);
+  it(
+    'answers a file over the limit with a 413 page in the visitor’s language, and stores nothing',
+    async () => {
+      const defender = await newDefender();
+      const tooLarge = { file: pdf(MAX + 1), filename: 'video.pdf', type: 'application/pdf' };
+      const french = await postFile(defender, [['_token', defender.token], ['lang', 'fr'], ['_once', once()], tooLarge]);
+      expect(french.status).toBe(413);
+      expect(french.html).toMatch(/<html lang="fr"/);
+      expect(french.html).toContain('Ce fichier est trop volumineux.');
+      const english = await postFile(defender, [['_token', defender.token], ['lang', 'en'], ['_once', once()], tooLarge], { 'accept-language': 'en' });
+      expect(english.status).toBe(413);
+      expect(english.html).toContain('This file is too large.');
+      expect(await storedFor(defender.caseId)).toEqual(NOTHING);
+    },
+    LONG,
+  );
 
-  it('leaves nothing behind when the post is cut halfway, after chunks were already written', async () => {
-    const defender = await newDefender();
-    const { body, type } = multipart([['_token', defender.token], ['_once', once()], { file: pdf(MAX - 1024), filename: 'coupe.pdf', type: 'application/pdf' }]);
-    const request = http.request(`${portal.url}/simple/suivi/fichier`, {
-      method: 'POST',
-      headers: { 'content-type': type, 'content-length': String(body.length), cookie: defender.cookies, 'sec-fetch-site': 'same-origin' },
-    });
-    request.on('error', () => undefined); // the cut is ours
-    request.write(body.subarray(0, Math.floor(1.5 * MiB)));
-    // The server has started storing: an upload row with encrypted chunks exists…
-    await until(async () => (await storedFor(defender.caseId)).pieces > 0);
-    // …when the connection drops.
-    request.destroy();
-    await until(async () => {
-      const left = await storedFor(defender.caseId);
-      return left.uploads === 0 && left.pieces === 0;
-    });
-    expect(await storedFor(defender.caseId)).toEqual(NOTHING);
-    expect((await fetch(`${portal.url}/api/health`)).status).toBe(200);
-  }, LONG);
+  it(
+    'leaves nothing behind when the post is cut halfway, after chunks were already written',
+    async () => {
+      const defender = await newDefender();
+      const { body, type } = multipart([
+        ['_token', defender.token],
+        ['_once', once()],
+        { file: pdf(MAX - 1024), filename: 'coupe.pdf', type: 'application/pdf' },
+      ]);
+      const request = http.request(`${portal.url}/simple/suivi/fichier`, {
+        method: 'POST',
+        headers: { 'content-type': type, 'content-length': String(body.length), cookie: defender.cookies, 'sec-fetch-site': 'same-origin' },
+      });
+      request.on('error', () => undefined); // the cut is ours
+      request.write(body.subarray(0, Math.floor(1.5 * MiB)));
+      // The server has started storing: an upload row with encrypted chunks exists…
+      await until(async () => (await storedFor(defender.caseId)).pieces > 0);
+      // …when the connection drops.
+      request.destroy();
+      await until(async () => {
+        const left = await storedFor(defender.caseId);
+        return left.uploads === 0 && left.pieces === 0;
+      });
+      expect(await storedFor(defender.caseId)).toEqual(NOTHING);
+      expect((await fetch(`${portal.url}/api/health`)).status).toBe(200);
+    },
+    LONG,
+  );
 
-  it('decides about a photo’s metadata from the checkbox sent before it, as the resumable upload does', async () => {
-    const defender = await newDefender();
-    const photo = { file: jpegWithExif(), filename: 'photo.jpg', type: 'image/jpeg' };
-    // A checkbox after the file comes too late to count: the photo is refused, as if unticked.
-    const late = await postFile(defender, [['_token', defender.token], ['_once', once()], photo, ['keepOriginal', 'on']]);
-    expect(late.status).toBe(400);
-    expect(late.html).toContain('Les métadonnées de cette image (position, appareil) sont encore présentes.');
-    expect(await storedFor(defender.caseId)).toEqual(NOTHING);
-    const kept = await postFile(defender, [['_token', defender.token], ['_once', once()], ['keepOriginal', 'on'], photo]);
-    expect(kept.status).toBe(303);
-    expect(await storedFor(defender.caseId)).toMatchObject({ uploads: 0, files: 1 });
-    const [file] = await asOwner<{ id: string }>(portal, "SELECT id FROM case_file WHERE case_id = $1 AND key_kind = 'thread'", [defender.caseId]);
-    expect(await portal.app.get(ThreadFiles).describe(supervisor, defender.caseId, file?.id as string)).toMatchObject({ type: 'image/jpeg', keepOriginal: true });
-  }, LONG);
+  it(
+    'decides about a photo’s metadata from the checkbox sent before it, as the resumable upload does',
+    async () => {
+      const defender = await newDefender();
+      const photo = { file: jpegWithExif(), filename: 'photo.jpg', type: 'image/jpeg' };
+      // A checkbox after the file comes too late to count: the photo is refused, as if unticked.
+      const late = await postFile(defender, [['_token', defender.token], ['_once', once()], photo, ['keepOriginal', 'on']]);
+      expect(late.status).toBe(400);
+      expect(late.html).toContain('Les métadonnées de cette image (position, appareil) sont encore présentes.');
+      expect(await storedFor(defender.caseId)).toEqual(NOTHING);
+      const kept = await postFile(defender, [['_token', defender.token], ['_once', once()], ['keepOriginal', 'on'], photo]);
+      expect(kept.status).toBe(303);
+      expect(await storedFor(defender.caseId)).toMatchObject({ uploads: 0, files: 1 });
+      const [file] = await asOwner<{ id: string }>(portal, "SELECT id FROM case_file WHERE case_id = $1 AND key_kind = 'thread'", [defender.caseId]);
+      expect(await portal.app.get(ThreadFiles).describe(supervisor, defender.caseId, file?.id as string)).toMatchObject({
+        type: 'image/jpeg',
+        keepOriginal: true,
+      });
+    },
+    LONG,
+  );
 
-  it('stores a form posted twice once', async () => {
-    const defender = await newDefender();
-    const parts: Part[] = [['_token', defender.token], ['_once', once()], { file: pdf(600 * 1024), filename: 'deux-fois.pdf', type: 'application/pdf' }];
-    const both = await Promise.all([postFile(defender, parts), postFile(defender, parts)]);
-    expect(both.map((answer) => answer.status)).toEqual([303, 303]);
-    expect(await storedFor(defender.caseId)).toEqual({ uploads: 0, pieces: 0, files: 1, entries: 1 });
-  }, LONG);
+  it(
+    'stores a form posted twice once',
+    async () => {
+      const defender = await newDefender();
+      const parts: Part[] = [['_token', defender.token], ['_once', once()], { file: pdf(600 * 1024), filename: 'deux-fois.pdf', type: 'application/pdf' }];
+      const both = await Promise.all([postFile(defender, parts), postFile(defender, parts)]);
+      expect(both.map((answer) => answer.status)).toEqual([303, 303]);
+      expect(await storedFor(defender.caseId)).toEqual({ uploads: 0, pieces: 0, files: 1, entries: 1 });
+    },
+    LONG,
+  );
 });

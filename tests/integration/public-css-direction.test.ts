@@ -11,7 +11,8 @@ import { ROOT_DIR } from '../../apps/api/src/paths.js';
  * the line before says why it does not matter in right to left.
  */
 const PUBLIC_CSS = [join(ROOT_DIR, 'apps/web/src/styles.css'), ...cssUnder(join(ROOT_DIR, 'apps/web/src/intake'))];
-const PHYSICAL = /(?:^|[\s;{])(?:(?:margin|padding|border|inset|scroll-margin|scroll-padding)-(?:left|right)[\w-]*|left|right)\s*:|text-align:\s*(?:left|right)|float:\s*(?:left|right)|clear:\s*(?:left|right)|border-(?:top|bottom)-(?:left|right)-radius/;
+const PHYSICAL =
+  /(?:^|[\s;{])(?:(?:margin|padding|border|inset|scroll-margin|scroll-padding)-(?:left|right)[\w-]*|left|right)\s*:|text-align:\s*(?:left|right)|float:\s*(?:left|right)|clear:\s*(?:left|right)|border-(?:top|bottom)-(?:left|right)-radius/;
 
 function cssUnder(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true, recursive: true })

@@ -91,13 +91,24 @@ describe('revocation for cause', () => {
     expect((await supervisor.post(`/api/cases/${caseId}/messages`, { body: `Équipe ${canary}` })).status).toBe(201);
     const defender = await followUp(created.receipt);
     const defenderCookie = (defender.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    expect((await fetch(`${portal.url}/api/follow-up/messages`, { method: 'POST', headers: { cookie: defenderCookie, 'content-type': 'application/json' }, body: JSON.stringify({ body: `Défenseur ${canary}` }) })).status).toBe(201);
+    expect(
+      (
+        await fetch(`${portal.url}/api/follow-up/messages`, {
+          method: 'POST',
+          headers: { cookie: defenderCookie, 'content-type': 'application/json' },
+          body: JSON.stringify({ body: `Défenseur ${canary}` }),
+        })
+      ).status,
+    ).toBe(201);
     // A second receipt, revoked (coercion): it must not come back to life with the new keys.
     const second = IssuedReceipt.parse(await (await supervisor.post(`/api/cases/${caseId}/receipts`, {})).json());
     expect((await supervisor.post(`/api/cases/${caseId}/receipts/${second.id}/revoke`, { reason: 'coercion' })).status).toBe(201);
 
     const before = await ciphertextsOf(caseId);
-    const keptGrants = await asOwner<Record<string, unknown>>(portal, 'SELECT * FROM case_key_grant WHERE case_id = $1 AND recipient_id = $2', [caseId, arrested.id]);
+    const keptGrants = await asOwner<Record<string, unknown>>(portal, 'SELECT * FROM case_key_grant WHERE case_id = $1 AND recipient_id = $2', [
+      caseId,
+      arrested.id,
+    ]);
     expect(keptGrants).toHaveLength(2);
 
     const response = await supervisor.post('/api/rekey/revocations', { staffId: arrested.id, reason: 'arrested' });
@@ -114,7 +125,13 @@ describe('revocation for cause', () => {
     const after = await ciphertextsOf(caseId);
     expect(after.case_key_id).not.toBe(before.case_key_id);
     expect(after.bodies).toHaveLength(before.bodies.length);
-    const dump = JSON.stringify(await asOwner(portal, 'SELECT c.*, (SELECT json_agg(e) FROM case_entry e WHERE e.case_id = c.id) e, (SELECT json_agg(m) FROM case_message m WHERE m.case_id = c.id) m, (SELECT json_agg(f) FROM case_file f WHERE f.case_id = c.id) f, (SELECT json_agg(d) FROM case_draft d WHERE d.case_id = c.id) d FROM protection_case c WHERE c.id = $1', [caseId]));
+    const dump = JSON.stringify(
+      await asOwner(
+        portal,
+        'SELECT c.*, (SELECT json_agg(e) FROM case_entry e WHERE e.case_id = c.id) e, (SELECT json_agg(m) FROM case_message m WHERE m.case_id = c.id) m, (SELECT json_agg(f) FROM case_file f WHERE f.case_id = c.id) f, (SELECT json_agg(d) FROM case_draft d WHERE d.case_id = c.id) d FROM protection_case c WHERE c.id = $1',
+        [caseId],
+      ),
+    );
     for (const old of [before.narrative, ...before.bodies]) expect(dump).not.toContain(old);
 
     // What they kept opens only the old key, which opens nothing of the case any more.
@@ -129,10 +146,25 @@ describe('revocation for cause', () => {
       await asOwner(
         portal,
         'INSERT INTO case_key_grant (id, case_id, key_kind, recipient_id, escrow_key_id, recipient_public_key, sealed_key, granted_by, granter_certificate, signature, created_at) VALUES ($1,$2,$3::key_kind,$4,$5,$6,$7,$8,$9,$10,$11)',
-        [grant.id, grant.case_id, grant.key_kind, grant.recipient_id, grant.escrow_key_id, grant.recipient_public_key, grant.sealed_key, grant.granted_by, grant.granter_certificate, grant.signature, grant.created_at],
+        [
+          grant.id,
+          grant.case_id,
+          grant.key_kind,
+          grant.recipient_id,
+          grant.escrow_key_id,
+          grant.recipient_public_key,
+          grant.sealed_key,
+          grant.granted_by,
+          grant.granter_certificate,
+          grant.signature,
+          grant.created_at,
+        ],
       );
     }
-    const refused = await vault.openCase(arrested, caseId).then(() => null, (error: unknown) => error);
+    const refused = await vault.openCase(arrested, caseId).then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe('INTEGRITY_FAILED');
     await asOwner(portal, 'DELETE FROM case_key_grant WHERE recipient_id = $1', [arrested.id]);
@@ -144,7 +176,11 @@ describe('revocation for cause', () => {
     for (const expected of [`Mon frère a été arrêté hier soir`, `Note ${canary}`, `Équipe ${canary}`, `Défenseur ${canary}`]) expect(text).toContain(expected);
     const download = await supervisor.get(`/api/cases/${caseId}/attachments/${fileId}`);
     expect(download.status).toBe(200);
-    expect(createHash('sha256').update(Buffer.from(await download.arrayBuffer())).digest('hex')).toBe(createHash('sha256').update(photo).digest('hex'));
+    expect(
+      createHash('sha256')
+        .update(Buffer.from(await download.arrayBuffer()))
+        .digest('hex'),
+    ).toBe(createHash('sha256').update(photo).digest('hex'));
 
     // The defender's session held the old thread key: it ended. Their receipt opens the re-keyed thread; the revoked one still does not.
     expect((await fetch(`${portal.url}/api/follow-up`, { headers: { cookie: defenderCookie } })).status).toBe(401);
@@ -153,12 +189,24 @@ describe('revocation for cause', () => {
     const view = FollowUpView.parse(await reopened.json());
     expect(view.thread.map((m) => m.body)).toEqual(expect.arrayContaining([`Équipe ${canary}`, `Défenseur ${canary}`]));
     const cookie = (reopened.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    expect((await fetch(`${portal.url}/api/follow-up/messages`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ body: 'Après le changement de clés' }) })).status).toBe(201);
+    expect(
+      (
+        await fetch(`${portal.url}/api/follow-up/messages`, {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/json' },
+          body: JSON.stringify({ body: 'Après le changement de clés' }),
+        })
+      ).status,
+    ).toBe(201);
     expect(JSON.stringify(await detail(caseId))).toContain('Après le changement de clés');
     expect((await followUp(second.receipt)).status).toBe((await followUp('1111 2222 3333 4444 5555 6666')).status);
 
     // Audited by counts and reason only.
-    const audit = await asOwner<{ action: string; details: unknown }>(portal, "SELECT action, details FROM audit_event WHERE action IN ('staff.revoked_for_cause', 'case.rekeyed') AND (target_id = $1 OR target_id = $2)", [caseId, arrested.id]);
+    const audit = await asOwner<{ action: string; details: unknown }>(
+      portal,
+      "SELECT action, details FROM audit_event WHERE action IN ('staff.revoked_for_cause', 'case.rekeyed') AND (target_id = $1 OR target_id = $2)",
+      [caseId, arrested.id],
+    );
     expect(audit.map((a) => a.action).sort()).toEqual(['case.rekeyed', 'staff.revoked_for_cause']);
     expect(JSON.stringify(audit)).not.toContain(canary);
     expect(audit.find((a) => a.action === 'case.rekeyed')?.details).toMatchObject({ reason: 'arrested', receiptsResealed: 1, receiptsToReissue: 0 });
@@ -193,7 +241,11 @@ describe('revocation for cause', () => {
     expect(resumed.status).toBe(201);
     expect(RekeyJobView.parse(await resumed.json())).toMatchObject({ casesLeft: 0 });
     for (const caseId of caseIds) expect((await detail(caseId)).narrative).toBe(plainContent().narrative);
-    const rekeyed = await asOwner<{ n: string }>(portal, "SELECT count(*) AS n FROM audit_event WHERE action = 'case.rekeyed' AND target_id = ANY($1::text[])", [caseIds]);
+    const rekeyed = await asOwner<{ n: string }>(
+      portal,
+      "SELECT count(*) AS n FROM audit_event WHERE action = 'case.rekeyed' AND target_id = ANY($1::text[])",
+      [caseIds],
+    );
     expect(Number(rekeyed[0]?.n)).toBe(3);
   });
 
@@ -202,11 +254,15 @@ describe('revocation for cause', () => {
     const refused = await outsider.post(`/api/rekey/cases/${caseId}`, { reason: 'receipt_compromised' });
     expect(refused.status).toBe(404);
     expect(ErrorBody.parse(await refused.json()).error.code).toBe('NOT_FOUND');
-    const [{ case_key_id: before }] = (await asOwner<{ case_key_id: string }>(portal, 'SELECT case_key_id FROM protection_case WHERE id = $1', [caseId])) as [{ case_key_id: string }];
+    const [{ case_key_id: before }] = (await asOwner<{ case_key_id: string }>(portal, 'SELECT case_key_id FROM protection_case WHERE id = $1', [caseId])) as [
+      { case_key_id: string },
+    ];
     const done = await supervisor.post(`/api/rekey/cases/${caseId}`, { reason: 'receipt_compromised' });
     expect(done.status).toBe(201);
     expect(RekeyJobView.parse(await done.json())).toMatchObject({ casesTotal: 1, casesLeft: 0, revokedStaffId: null });
-    const [{ case_key_id: after }] = (await asOwner<{ case_key_id: string }>(portal, 'SELECT case_key_id FROM protection_case WHERE id = $1', [caseId])) as [{ case_key_id: string }];
+    const [{ case_key_id: after }] = (await asOwner<{ case_key_id: string }>(portal, 'SELECT case_key_id FROM protection_case WHERE id = $1', [caseId])) as [
+      { case_key_id: string },
+    ];
     expect(after).not.toBe(before);
     expect((await detail(caseId)).narrative).toBe(plainContent().narrative);
   });

@@ -55,13 +55,26 @@ async function closedCase(threatTypes?: string[]): Promise<{ caseId: string; ref
 }
 
 async function indexOf(caseId: string): Promise<{ closed_at: Date | null; legal_hold: boolean } | undefined> {
-  return (await asOwner<{ closed_at: Date | null; legal_hold: boolean }>(portal, 'SELECT closed_at, legal_hold FROM protection_case WHERE id = $1', [caseId]))[0];
+  return (
+    await asOwner<{ closed_at: Date | null; legal_hold: boolean }>(portal, 'SELECT closed_at, legal_hold FROM protection_case WHERE id = $1', [caseId])
+  )[0];
 }
 
 /** Every row anywhere that belongs to the case. */
 async function rowsOf(caseId: string, fileIds: string[]): Promise<Record<string, number>> {
   const count = async (sql: string, params: unknown[]) => Number((await asOwner<{ n: string }>(portal, sql, params))[0]?.n);
-  const byCase = ['case_key_grant', 'receipt', 'case_message', 'case_file', 'upload_session', 'case_entry', 'case_draft', 'alert', 'follow_up_session', 'retention_decision'];
+  const byCase = [
+    'case_key_grant',
+    'receipt',
+    'case_message',
+    'case_file',
+    'upload_session',
+    'case_entry',
+    'case_draft',
+    'alert',
+    'follow_up_session',
+    'retention_decision',
+  ];
   const counts: Record<string, number> = { protection_case: await count('SELECT count(*) AS n FROM protection_case WHERE id = $1', [caseId]) };
   for (const table of byCase) counts[table] = await count(`SELECT count(*) AS n FROM ${table} WHERE case_id = $1`, [caseId]);
   counts.file_chunk = await count('SELECT count(*) AS n FROM file_chunk WHERE file_id = ANY($1::uuid[])', [fileIds]);
@@ -147,7 +160,11 @@ describe('the purge', () => {
     await threadFiles.start(threadKey, target.caseId, metadata, 100_000, { maxFiles: 20, expiresInMs: 60_000 });
     threadKey.destroy();
     const storeKeys = (
-      await asOwner<{ key: string }>(portal, 'SELECT store_key AS key FROM case_file WHERE case_id = $1 UNION ALL SELECT store_key FROM upload_session WHERE case_id = $1', [target.caseId])
+      await asOwner<{ key: string }>(
+        portal,
+        'SELECT store_key AS key FROM case_file WHERE case_id = $1 UNION ALL SELECT store_key FROM upload_session WHERE case_id = $1',
+        [target.caseId],
+      )
     ).map((row) => row.key);
     expect(storeKeys).toHaveLength(2);
     const store = portal.app.get<FileStore>(FILE_STORE);
@@ -254,9 +271,9 @@ describe('warnings and extensions', () => {
     const day = until.toISOString().slice(0, 10);
     expect((await caseworker.post(`/api/retention/${kept.caseId}/extend`, { until: day, reason: 'legal_proceedings' })).status).toBe(403);
     expect((await supervisor.post(`/api/retention/${kept.caseId}/extend`, { until: day, reason: 'legal_proceedings' })).status).toBe(204);
-    expect(
-      await asOwner(portal, "SELECT actor_id, details FROM audit_event WHERE action = 'retention.extended' AND target_id = $1", [kept.caseId]),
-    ).toEqual([{ actor_id: supervisor.id, details: { until: day, reason: 'legal_proceedings' } }]);
+    expect(await asOwner(portal, "SELECT actor_id, details FROM audit_event WHERE action = 'retention.extended' AND target_id = $1", [kept.caseId])).toEqual([
+      { actor_id: supervisor.id, details: { until: day, reason: 'legal_proceedings' } },
+    ]);
 
     await run(new Date(expiry.getTime() + DAY_MS));
     expect(await indexOf(kept.caseId)).toBeDefined();

@@ -41,7 +41,13 @@ let staffCookie: string;
 let csrfToken: string;
 
 /** One request with the Host header of our choosing (fetch would set its own). */
-function send(base: RunningPortal, method: string, path: string, host: string, options: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+function send(
+  base: RunningPortal,
+  method: string,
+  path: string,
+  host: string,
+  options: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const url = new URL(base.url);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   const headers: Record<string, string> = { host, ...options.headers };
@@ -119,10 +125,14 @@ describe('with STAFF_URL set', () => {
       for (const method of probeMethods(route.method)) {
         for (const host of wrongHosts) {
           // Signed in as admin: even a valid staff session gets nothing on the public host.
-          const answer = await send(portal, method, fillPath(route.path), host, { cookie: staffCookie, ...(method === 'GET' || method === 'HEAD' || method === 'DELETE' ? {} : { body: {} }) });
+          const answer = await send(portal, method, fillPath(route.path), host, {
+            cookie: staffCookie,
+            ...(method === 'GET' || method === 'HEAD' || method === 'DELETE' ? {} : { body: {} }),
+          });
           // The plain pages (no JavaScript) answer a browser: their 404 is a page, not the API's JSON.
           const notFound = isPlainPath(route.path) ? /<html/i.test(answer.body) : errorCode(answer) === 'NOT_FOUND';
-          if (answer.status !== 404 || (method !== 'HEAD' && !notFound)) leaks.push(`${method} ${route.path} on ${host}: ${answer.status} ${answer.body.slice(0, 80)}`);
+          if (answer.status !== 404 || (method !== 'HEAD' && !notFound))
+            leaks.push(`${method} ${route.path} on ${host}: ${answer.status} ${answer.body.slice(0, 80)}`);
         }
       }
     }
@@ -173,7 +183,9 @@ describe('with STAFF_URL set', () => {
     }
     const crossOrigin = await send(portal, 'GET', '/api/auth/session', STAFF_HOST, { cookie: staffCookie, headers: { origin: `http://${PUBLIC_HOST}` } });
     expect(crossOrigin.headers['access-control-allow-origin']).toBeUndefined();
-    const preflight = await send(portal, 'OPTIONS', '/api/cases', STAFF_HOST, { headers: { origin: `http://${PUBLIC_HOST}`, 'access-control-request-method': 'GET' } });
+    const preflight = await send(portal, 'OPTIONS', '/api/cases', STAFF_HOST, {
+      headers: { origin: `http://${PUBLIC_HOST}`, 'access-control-request-method': 'GET' },
+    });
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -55,7 +55,13 @@ describe('uploading a prompt', () => {
     const recording = oggOpus(2);
     const response = await upload(admin, 'home/bm', recording, 'text/plain');
     expect(response.status).toBe(200);
-    expect(SpokenPromptStatus.parse(await response.json())).toMatchObject({ step: 'home', language: 'bm', state: 'ready', contentType: 'audio/ogg', byteLength: recording.length });
+    expect(SpokenPromptStatus.parse(await response.json())).toMatchObject({
+      step: 'home',
+      language: 'bm',
+      state: 'ready',
+      contentType: 'audio/ogg',
+      byteLength: recording.length,
+    });
 
     const audio = await served('bm/home');
     expect(audio.status).toBe(200);
@@ -98,9 +104,17 @@ describe('uploading a prompt', () => {
 
   it('refuses tags that could name the person or the place (Vorbis comments, ID3), and keeps nothing', async () => {
     const named = oggOpus(1, ['ARTIST=Awa Traoré', 'LOCATION=Sévaré']);
-    expect(await refusal(await upload(admin, 'urgent-call/bm', named))).toMatchObject({ status: 400, field: 'audio', message: expect.stringMatching(/étiquettes/) });
+    expect(await refusal(await upload(admin, 'urgent-call/bm', named))).toMatchObject({
+      status: 400,
+      field: 'audio',
+      message: expect.stringMatching(/étiquettes/),
+    });
     const titled = mp3(40, { TIT2: 'Réunion à Mopti', TPE1: 'Moussa' });
-    expect(await refusal(await upload(admin, 'urgent-call/bm', titled))).toMatchObject({ status: 400, field: 'audio', message: expect.stringMatching(/étiquettes/) });
+    expect(await refusal(await upload(admin, 'urgent-call/bm', titled))).toMatchObject({
+      status: 400,
+      field: 'audio',
+      message: expect.stringMatching(/étiquettes/),
+    });
     expect(await listed('urgent-call', 'bm')).toMatchObject({ state: 'missing' });
     // The encoder's own name says nothing about anyone: it passes.
     expect((await upload(admin, 'urgent-call/bm', oggOpus(1, ['ENCODER=opusenc']))).status).toBe(200);
@@ -108,7 +122,11 @@ describe('uploading a prompt', () => {
 
   it('refuses a recording over the cap with the reason, before storing anything', async () => {
     const big = Buffer.concat([oggOpus(1), Buffer.alloc(SPOKEN_PROMPT_MAX_BYTES)]);
-    expect(await refusal(await upload(admin, 'request-first-step/bm', big))).toMatchObject({ status: 413, field: 'audio', message: expect.stringMatching(/512 Kio/) });
+    expect(await refusal(await upload(admin, 'request-first-step/bm', big))).toMatchObject({
+      status: 413,
+      field: 'audio',
+      message: expect.stringMatching(/512 Kio/),
+    });
     expect(await listed('request-first-step', 'bm')).toMatchObject({ state: 'missing' });
   });
 
@@ -175,13 +193,22 @@ describe('a database writer (T7)', () => {
 describe('a database writer who replays (T7)', () => {
   type Row = { content: Buffer; revision: number; signature: string; content_type: string; uploaded_at: Date };
   const rowOf = async (step: string, language: string) =>
-    (await asOwner<Row>(portal, 'SELECT content, revision, signature, content_type, uploaded_at FROM spoken_prompt WHERE step = $1 AND language = $2', [step, language]))[0] as Row;
+    (
+      await asOwner<Row>(portal, 'SELECT content, revision, signature, content_type, uploaded_at FROM spoken_prompt WHERE step = $1 AND language = $2', [
+        step,
+        language,
+      ])
+    )[0] as Row;
 
   it('cannot put back an older recording the mechanism once signed: the anchored revision is the latest', async () => {
     expect((await upload(admin, 'urgent-call/fr', oggOpus(1))).status).toBe(200);
     const old = await rowOf('urgent-call', 'fr');
     expect((await upload(admin, 'urgent-call/fr', oggOpus(2))).status).toBe(200);
-    await asOwner(portal, "UPDATE spoken_prompt SET content = $1, revision = $2, signature = $3 WHERE step = 'urgent-call' AND language = 'fr'", [old.content, old.revision, old.signature]);
+    await asOwner(portal, "UPDATE spoken_prompt SET content = $1, revision = $2, signature = $3 WHERE step = 'urgent-call' AND language = 'fr'", [
+      old.content,
+      old.revision,
+      old.signature,
+    ]);
     expect((await served('fr/urgent-call')).status).toBe(404);
     expect(await listed('urgent-call', 'fr')).toMatchObject({ state: 'altered' });
   });

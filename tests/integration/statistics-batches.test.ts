@@ -32,7 +32,16 @@ let supervisorCredentials: StaffCredentials;
 const expected: CounterKey[] = [];
 
 function start(): Promise<RunningPortal> {
-  return startPortal({ ...secrets, ...FAST_PASSWORDS, DATABASE_URL: database.appUrl, MIGRATION_DATABASE_URL: database.ownerUrl, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', STATS_K: String(K) });
+  return startPortal({
+    ...secrets,
+    ...FAST_PASSWORDS,
+    DATABASE_URL: database.appUrl,
+    MIGRATION_DATABASE_URL: database.ownerUrl,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    STATS_K: String(K),
+  });
 }
 
 function contentIn(region: string, i: number): CaseContent {
@@ -51,7 +60,10 @@ function summed(keys: CounterKey[]): Map<string, number> {
 }
 
 async function stored(): Promise<Map<string, number>> {
-  const rows = await asOwner<{ period: string; dimension_1: string; value_1: string; dimension_2: string; value_2: string; count: number }>(portal, 'SELECT * FROM stat_counter');
+  const rows = await asOwner<{ period: string; dimension_1: string; value_1: string; dimension_2: string; value_2: string; count: number }>(
+    portal,
+    'SELECT * FROM stat_counter',
+  );
   return new Map(rows.map((r) => [[r.period, r.dimension_1, r.value_1, r.dimension_2, r.value_2].join('|'), r.count]));
 }
 
@@ -73,7 +85,7 @@ afterAll(async () => {
 });
 
 describe('statistics batches', () => {
-  it('count nothing in the case\'s transaction, lose nothing when the portal dies before the batch, and equal the cases\' own categories', async () => {
+  it("count nothing in the case's transaction, lose nothing when the portal dies before the batch, and equal the cases' own categories", async () => {
     const vault = portal.app.get(CaseVaultService);
     const now = new Date();
     for (const [i, region] of REGIONS.entries()) {

@@ -114,7 +114,18 @@ async function createAll(): Promise<void> {
   specs.push(...generate());
   for (const [region, n] of Object.entries(BOUNDARY)) {
     for (let i = 0; i < n; i++) {
-      specs.push({ receivedAt: new Date(Date.UTC(2023, 2, 10, 8)), region, threats: ['arrest'], gender: 'woman', ageGroup: '18_35', disability: 'no', measures: [], people: 1, urgent: false, channel: 'web' });
+      specs.push({
+        receivedAt: new Date(Date.UTC(2023, 2, 10, 8)),
+        region,
+        threats: ['arrest'],
+        gender: 'woman',
+        ageGroup: '18_35',
+        disability: 'no',
+        measures: [],
+        people: 1,
+        urgent: false,
+        channel: 'web',
+      });
     }
   }
   for (let start = 0; start < specs.length; start += 4) {
@@ -179,11 +190,24 @@ async function caseWork(): Promise<void> {
     const reached = new Date(spec.receivedAt.getTime() + (CONTACT_HOURS[i] ?? 0) * HOUR);
     contactMonths.push(reached.toISOString().slice(0, 7));
     // A failed attempt first: only the first time someone is reached counts.
-    await at(reached, () => expectStatus(supervisor.post(`/api/cases/${id}/contact-attempts`, { channel: 'phone', result: 'no_answer', at: reached.toISOString() }), 201));
-    await at(reached, () => expectStatus(supervisor.post(`/api/cases/${id}/contact-attempts`, { channel: 'phone', result: 'reached', at: reached.toISOString() }), 201));
-    await at(reached, () => expectStatus(supervisor.post(`/api/cases/${id}/contact-attempts`, { channel: 'phone', result: 'reached', at: reached.toISOString() }), 201));
+    await at(reached, () =>
+      expectStatus(supervisor.post(`/api/cases/${id}/contact-attempts`, { channel: 'phone', result: 'no_answer', at: reached.toISOString() }), 201),
+    );
+    await at(reached, () =>
+      expectStatus(supervisor.post(`/api/cases/${id}/contact-attempts`, { channel: 'phone', result: 'reached', at: reached.toISOString() }), 201),
+    );
+    await at(reached, () =>
+      expectStatus(supervisor.post(`/api/cases/${id}/contact-attempts`, { channel: 'phone', result: 'reached', at: reached.toISOString() }), 201),
+    );
   }
-  const assess = { threats: { score: 3 }, vulnerabilities: { score: 3 }, capacities: { score: 3 }, level: 'ordinary', urgentProcedure: false, reassessmentDue: '2030-01-01' };
+  const assess = {
+    threats: { score: 3 },
+    vulnerabilities: { score: 3 },
+    capacities: { score: 3 },
+    level: 'ordinary',
+    urgentProcedure: false,
+    reassessmentDue: '2030-01-01',
+  };
   for (const [i, { spec, id }] of ordinary.slice(0, ASSESSMENT_DAYS.length).entries()) {
     const when = new Date(spec.receivedAt.getTime() + (ASSESSMENT_DAYS[i] ?? 0) * DAY);
     await at(when, () => expectStatus(supervisor.post(`/api/cases/${id}/assessments`, assess), 201));
@@ -321,7 +345,10 @@ const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.floor((Number
 async function views(dimension: ReportDimension, cross?: ReportDimension, from = '2025-01', to = '2025-12') {
   const query = (granularity: Granularity) => ({ from, to, granularity, dimension, ...(cross ? { cross } : {}) });
   const [month, quarter, year] = await Promise.all([table(query('month')), table(query('quarter')), table(query('year'))]);
-  const totals = (sut: StatisticsTable): StatisticsTable => ({ ...sut, cells: sut.totals.map((t) => ({ period: t.period, value: 'total', cross: '', count: t.count, suppressed: null })) });
+  const totals = (sut: StatisticsTable): StatisticsTable => ({
+    ...sut,
+    cells: sut.totals.map((t) => ({ period: t.period, value: 'total', cross: '', count: t.count, suppressed: null })),
+  });
   const lines = [
     ...ownLines(month),
     ...ownLines(quarter),
@@ -334,7 +361,19 @@ async function views(dimension: ReportDimension, cross?: ReportDimension, from =
   return { month, quarter, year, lines };
 }
 
-const ONE_DIMENSION: ReportDimension[] = ['cases', 'people', 'region', 'region_group', 'threat_type', 'gender', 'age_group', 'disability', 'measure_requested', 'urgency', 'channel'];
+const ONE_DIMENSION: ReportDimension[] = [
+  'cases',
+  'people',
+  'region',
+  'region_group',
+  'threat_type',
+  'gender',
+  'age_group',
+  'disability',
+  'measure_requested',
+  'urgency',
+  'channel',
+];
 
 describe('breakdowns', () => {
   it.each(ONE_DIMENSION)('%s alone: shown counts are the true counts by month, quarter and year; below k suppressed', async (dimension) => {
@@ -370,7 +409,9 @@ describe('breakdowns', () => {
     expect(quarters.totals.map((t) => t.period)).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
     const year = await table({ from: '2025-03', to: '2025-03', granularity: 'year', dimension: 'cases' });
     expect(year.query).toMatchObject({ from: '2025-01', to: '2025-12' });
-    expect(year.cells).toEqual([{ period: '2025', value: 'all', cross: '', count: specs.filter((s) => s.receivedAt.getUTCFullYear() === 2025).length, suppressed: null }]);
+    expect(year.cells).toEqual([
+      { period: '2025', value: 'all', cross: '', count: specs.filter((s) => s.receivedAt.getUTCFullYear() === 2025).length, suppressed: null },
+    ]);
   });
 
   it('counts case work in the month it happened: outcomes, closures, first risk levels', async () => {
@@ -382,7 +423,10 @@ describe('breakdowns', () => {
     expect(may.find((c) => c.value === 'inadmissible')).toMatchObject({ count: null, suppressed: 'below_k' });
     expect(may.find((c) => c.value === 'closed')).toMatchObject({ count: null, suppressed: 'complementary' });
     // June's one reopening is hidden; the second quarter's total is shown, so May's total is hidden too.
-    expect(closed.totals).toEqual([{ period: '2025-05', count: null }, { period: '2025-06', count: null }]);
+    expect(closed.totals).toEqual([
+      { period: '2025-05', count: null },
+      { period: '2025-06', count: null },
+    ]);
     const year = await table({ from: '2025-01', to: '2025-12', granularity: 'year', dimension: 'closed' });
     expect(year.cells.find((c) => c.value === 'closed')).toMatchObject({ count: 6, suppressed: null });
     const risk = await table({ from: '2025-01', to: '2025-12', granularity: 'year', dimension: 'risk_level' });
@@ -496,7 +540,8 @@ describe('response times', () => {
   });
 
   it('says nothing below k measurements', async () => {
-    const times = async (from: string, to: string) => ResponseTimes.parse(await (await auditor.get(`/api/reports/response-times?from=${from}&to=${to}`)).json());
+    const times = async (from: string, to: string) =>
+      ResponseTimes.parse(await (await auditor.get(`/api/reports/response-times?from=${from}&to=${to}`)).json());
     const none = await times('2023-01', '2023-12');
     expect(none.firstContact).toEqual({ measured: 0, medianBucket: null, p90Bucket: null, withinTargetShare: null });
     const byMonth = new Map<string, number>();
@@ -544,15 +589,34 @@ describe('exports', () => {
     expect(csv.response.headers.get('content-disposition')).toMatch(/^attachment; filename="statistiques-region-gender-2025-01-2025-06\.csv"$/);
     const rows = csvRows(csv.bytes.toString('utf8'));
     const meta = Object.fromEntries(rows.filter((r) => r[0] === 'meta').map((r) => [r[1], r[2]]));
-    expect(meta).toMatchObject({ from: '2025-01', to: '2025-06', k: String(K), generatedByName: 'Auditrice, "Stat"', generatedByRole: 'auditor', dimension: 'region', cross: 'gender' });
+    expect(meta).toMatchObject({
+      from: '2025-01',
+      to: '2025-06',
+      k: String(K),
+      generatedByName: 'Auditrice, "Stat"',
+      generatedByRole: 'auditor',
+      dimension: 'region',
+      cross: 'gender',
+    });
     expect(Date.now() - Date.parse(meta.generatedAt ?? '')).toBeLessThan(60_000);
-    const cells = rows.filter((r) => r[0] === 'cell').map(([, period, value, cross, count, suppressed]) => ({ period, value, cross, count: count === '' ? null : Number(count), suppressed: suppressed || null }));
+    const cells = rows
+      .filter((r) => r[0] === 'cell')
+      .map(([, period, value, cross, count, suppressed]) => ({
+        period,
+        value,
+        cross,
+        count: count === '' ? null : Number(count),
+        suppressed: suppressed || null,
+      }));
     expect(cells).toEqual(shown.cells);
     const json = await download('json', query);
     const parsed = JSON.parse(json.bytes.toString('utf8')) as { meta: Record<string, unknown>; table: unknown };
     expect(parsed.meta).toMatchObject({ k: K, generatedByName: 'Auditrice, "Stat"', from: '2025-01', to: '2025-06' });
     expect(StatisticsTable.parse(parsed.table).cells).toEqual(shown.cells);
-    const audited = await asOwner<{ actor_id: string; details: Record<string, unknown> }>(portal, "SELECT actor_id, details FROM audit_event WHERE action = 'export.created' ORDER BY seq");
+    const audited = await asOwner<{ actor_id: string; details: Record<string, unknown> }>(
+      portal,
+      "SELECT actor_id, details FROM audit_event WHERE action = 'export.created' ORDER BY seq",
+    );
     const mine = audited.filter((a) => a.actor_id === auditor.id);
     expect(mine.map((a) => a.details)).toEqual(
       expect.arrayContaining([
@@ -578,7 +642,7 @@ describe('exports', () => {
     for (const blob of blobs) for (const needle of needles) expect({ needle, found: blob.includes(needle) }).toEqual({ needle, found: false });
     // The counters hold months, codes and counts only.
     const odd = counters.filter((c) => !/^\(\d{4}-\d{2},[a-z_]+,[a-z0-9_]+,(""|[a-z_]+),(""|[a-z0-9_]+),\d+\)$/.test(c.line));
-    expect(odd).toEqual([]);    // The scan above holds the event loop for seconds on a busy machine: let the server's and the client's
+    expect(odd).toEqual([]); // The scan above holds the event loop for seconds on a busy machine: let the server's and the client's
     // keep-alive timers run now, so the next test does not reuse a socket the server is about to close.
     await new Promise((resolve) => setTimeout(resolve, 10));
   });

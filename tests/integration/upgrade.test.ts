@@ -69,7 +69,17 @@ beforeAll(async () => {
   const [role, password] = (process.env.TEST_PG_APP_ROLE ?? '').split(':');
   app.username = role ?? '';
   app.password = password ?? '';
-  const env = { ...FAST_PASSWORDS, ...secrets, NODE_ENV: 'test', LOG_LEVEL: 'silent', ANCHOR_FILE: join(await mkdtemp(join(tmpdir(), 'mnpddh-anchor-')), 'integrity-anchor.json'), FILE_STORE_DIR: join(await mkdtemp(join(tmpdir(), 'mnpddh-files-')), 'files'), DATABASE_URL: app.toString(), MIGRATION_DATABASE_URL: ownerUrl, PORT: '0' };
+  const env = {
+    ...FAST_PASSWORDS,
+    ...secrets,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    ANCHOR_FILE: join(await mkdtemp(join(tmpdir(), 'mnpddh-anchor-')), 'integrity-anchor.json'),
+    FILE_STORE_DIR: join(await mkdtemp(join(tmpdir(), 'mnpddh-files-')), 'files'),
+    DATABASE_URL: app.toString(),
+    MIGRATION_DATABASE_URL: ownerUrl,
+    PORT: '0',
+  };
   // The previous release's database, as it left it: its migrations only, its rows.
   const header = await restoreBackup({
     fileStore: new LocalFileStore(env.FILE_STORE_DIR),
@@ -101,7 +111,11 @@ describe('upgrade from the previous release', () => {
 
   it('every receipt opens its case in follow-up', async () => {
     for (const { receipt, reference } of expected.submissions) {
-      const response = await fetch(`${portal.url}/api/follow-up/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipt }) });
+      const response = await fetch(`${portal.url}/api/follow-up/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ receipt }),
+      });
       expect(response.status).toBe(200);
       expect(FollowUpView.parse(await response.json()).reference).toBe(reference);
     }
@@ -140,7 +154,9 @@ describe('upgrade from the previous release', () => {
     // signed checkpoint and a keyed row at this release's first start, and the keyed chain from there.
     const verification = AuditVerification.parse(await (await auditor.get('/api/audit/verify')).json());
     expect({ valid: verification.valid, firstBrokenId: verification.firstBrokenId }).toEqual({ valid: true, firstBrokenId: null });
-    const [seal] = await sql<{ seq: string; legacy: number }>(`SELECT seq::text AS seq, (details->>'legacyRows')::int AS legacy FROM audit_event WHERE action = 'audit.legacy_sealed'`);
+    const [seal] = await sql<{ seq: string; legacy: number }>(
+      `SELECT seq::text AS seq, (details->>'legacyRows')::int AS legacy FROM audit_event WHERE action = 'audit.legacy_sealed'`,
+    );
     expect(Number(seal?.seq)).toBe((seal?.legacy ?? 0) + 1);
     expect(await sql(`SELECT 1 FROM audit_checkpoint WHERE row_count = ${seal?.legacy ?? 0}`)).not.toHaveLength(0);
     const supervisor = await signIn(portal, expected.supervisor);
@@ -150,9 +166,19 @@ describe('upgrade from the previous release', () => {
   it('a row appended without the key after the switch is caught, by the verifier and by the anchor', async () => {
     // As a database writer would: the previous release's unkeyed hash, which needs no secret.
     const [head] = await sql<{ seq: string; hash: string }>('SELECT seq::text AS seq, hash FROM audit_event ORDER BY audit_event.seq DESC LIMIT 1');
-    const row = { seq: BigInt(head?.seq ?? '0') + 1n, at: new Date(Date.UTC(2026, 11, 5, 10)), actorId: null, action: 'staff.activated', targetType: null, targetId: null, details: {} };
+    const row = {
+      seq: BigInt(head?.seq ?? '0') + 1n,
+      at: new Date(Date.UTC(2026, 11, 5, 10)),
+      actorId: null,
+      action: 'staff.activated',
+      targetType: null,
+      targetId: null,
+      details: {},
+    };
     const hash = legacyAuditChainHash(head?.hash ?? '', chainValues(row));
-    await sql(`INSERT INTO audit_event (seq, at, action, details, prev_hash, hash) VALUES (${row.seq}, '${row.at.toISOString()}', '${row.action}', '{}', '${head?.hash}', '${hash}')`);
+    await sql(
+      `INSERT INTO audit_event (seq, at, action, details, prev_hash, hash) VALUES (${row.seq}, '${row.at.toISOString()}', '${row.action}', '{}', '${head?.hash}', '${hash}')`,
+    );
     const auditor = await signIn(portal, expected.auditor);
     const verification = AuditVerification.parse(await (await auditor.get('/api/audit/verify')).json());
     expect({ valid: verification.valid, firstBrokenId: verification.firstBrokenId }).toEqual({ valid: false, firstBrokenId: row.seq.toString() });

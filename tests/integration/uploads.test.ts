@@ -179,7 +179,9 @@ async function storeKeysOf(uploadIds: string[]): Promise<string[]> {
   const client = new pg.Client({ connectionString: portal.databaseUrl });
   await client.connect();
   try {
-    return (await client.query<{ key: string }>('SELECT store_key AS key FROM upload_session WHERE id = ANY($1::uuid[])', [uploadIds])).rows.map((row) => row.key);
+    return (await client.query<{ key: string }>('SELECT store_key AS key FROM upload_session WHERE id = ANY($1::uuid[])', [uploadIds])).rows.map(
+      (row) => row.key,
+    );
   } finally {
     await client.end();
   }
@@ -244,7 +246,9 @@ describe('uploads in follow-up', () => {
     // nothing was stored: the server is still at offset 0
     const head = await fetch(`${portal.url}/api/follow-up/uploads/${refused.uploadId}`, { method: 'HEAD', headers: { cookie: defender.cookie } });
     expect(head.headers.get('upload-offset')).toBe('0');
-    expect((await fetch(`${portal.url}/api/follow-up/uploads/${refused.uploadId}`, { method: 'DELETE', headers: { cookie: defender.cookie } })).status).toBe(204);
+    expect((await fetch(`${portal.url}/api/follow-up/uploads/${refused.uploadId}`, { method: 'DELETE', headers: { cookie: defender.cookie } })).status).toBe(
+      204,
+    );
 
     const clean = jpeg([jfif], 5000);
     const cleanUpload = await started(defender, { kind: 'file', name: 'propre.jpg', type: 'image/jpeg', size: clean.length });
@@ -338,7 +342,7 @@ describe('uploads in follow-up', () => {
     expect(await errorFields(over)).toEqual(['file']);
 
     // expired uploads (24 h; the expiry is kept to the hour, rounded up) are deleted with their pieces when the next upload starts
-    await count('UPDATE upload_session SET expires_at = now() - interval \'2 hours\' WHERE case_id = $1 RETURNING 1 AS n', [defender.caseId]);
+    await count("UPDATE upload_session SET expires_at = now() - interval '2 hours' WHERE case_id = $1 RETURNING 1 AS n", [defender.caseId]);
     await started(defender, { kind: 'file', name: 'next.pdf', type: 'application/pdf', size: 10 });
     expect(await count('SELECT count(*) AS n FROM upload_session WHERE case_id = $1', [defender.caseId])).toBe(1);
     expect((await stored()).filter((stillThere) => keys.includes(stillThere))).toEqual([]);

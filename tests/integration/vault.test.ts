@@ -51,7 +51,10 @@ beforeAll(async () => {
   onCall = await createStaffWithKeys(portal.app, ['caseworker'], { onCall: true });
   caseworker = await createStaffWithKeys(portal.app, ['caseworker']);
   custodians = [await createStaffWithKeys(portal.app, ['custodian']), await createStaffWithKeys(portal.app, ['custodian'])];
-  await portal.app.get(EscrowService).create(null, custodians.map((c) => c.id));
+  await portal.app.get(EscrowService).create(
+    null,
+    custodians.map((c) => c.id),
+  );
 });
 
 afterAll(async () => {
@@ -104,8 +107,12 @@ describe('a new case', () => {
     expect(await errorCode(vault.openCase(caseworker, caseId))).toBe('FORBIDDEN');
   });
 
-  it('queues statistics sealed in the case\'s transaction and counts them only in a batch of k cases, without any case id or day', async () => {
-    const total = async () => (await asOwner<{ count: number }>("SELECT count FROM stat_counter WHERE dimension_1 = 'cases' AND value_1 = 'all'")).reduce((sum, row) => sum + row.count, 0);
+  it("queues statistics sealed in the case's transaction and counts them only in a batch of k cases, without any case id or day", async () => {
+    const total = async () =>
+      (await asOwner<{ count: number }>("SELECT count FROM stat_counter WHERE dimension_1 = 'cases' AND value_1 = 'all'")).reduce(
+        (sum, row) => sum + row.count,
+        0,
+      );
     const batches = portal.app.get(StatisticsBatches);
     const later = (days: number) => new Date(Date.now() + days * 24 * 3_600_000);
     await batches.applyDue(later(2));
@@ -129,10 +136,9 @@ describe('a new case', () => {
   it('is written to the audit log, and every decryption too', async () => {
     const { caseId } = await vault.createCase({ urgent: false, content: plainContent() });
     await vault.openCase(onCall, caseId);
-    const events = await asOwner<{ action: string; actor_id: string | null }>(
-      'SELECT action, actor_id FROM audit_event WHERE target_id = $1 ORDER BY seq',
-      [caseId],
-    );
+    const events = await asOwner<{ action: string; actor_id: string | null }>('SELECT action, actor_id FROM audit_event WHERE target_id = $1 ORDER BY seq', [
+      caseId,
+    ]);
     expect(events).toEqual([
       { action: 'case.created', actor_id: null },
       { action: 'case.decrypted', actor_id: onCall.id },
@@ -209,10 +215,7 @@ describe('a database writer without the secrets', () => {
     const { caseId } = await vault.createCase({ urgent: true, content: plainContent() });
     await asOwner('UPDATE protection_case SET urgent = false WHERE id = $1', [caseId]);
     expect(await errorCode(vault.openCase(supervisor, caseId))).toBe('INTEGRITY_FAILED');
-    const [event] = await asOwner<{ action: string }>(
-      "SELECT action FROM audit_event WHERE target_id = $1 AND action = 'case.integrity_failed'",
-      [caseId],
-    );
+    const [event] = await asOwner<{ action: string }>("SELECT action FROM audit_event WHERE target_id = $1 AND action = 'case.integrity_failed'", [caseId]);
     expect(event?.action).toBe('case.integrity_failed');
   });
 
@@ -221,10 +224,7 @@ describe('a database writer without the secrets', () => {
     const second = await vault.createCase({ urgent: false, content: plainContent() });
     await asOwner('UPDATE protection_case SET contact = narrative WHERE id = $1', [first.caseId]);
     expect(await errorCode(vault.openCase(supervisor, first.caseId))).toBe('INTEGRITY_FAILED');
-    await asOwner('UPDATE protection_case SET narrative = (SELECT narrative FROM protection_case WHERE id = $1) WHERE id = $2', [
-      first.caseId,
-      second.caseId,
-    ]);
+    await asOwner('UPDATE protection_case SET narrative = (SELECT narrative FROM protection_case WHERE id = $1) WHERE id = $2', [first.caseId, second.caseId]);
     expect(await errorCode(vault.openCase(supervisor, second.caseId))).toBe('INTEGRITY_FAILED');
   });
 
@@ -341,11 +341,17 @@ describe('a seized server', () => {
   it('keeps no line per visit of the public side in its log (no time, path or size), and the staff access log', async () => {
     const created = await vault.createCase({ urgent: false, content: plainContent() });
     const linesBefore = logLines.length;
-    const opened = await fetch(`${portal.url}/api/follow-up/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipt: created.receipt }) });
+    const opened = await fetch(`${portal.url}/api/follow-up/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ receipt: created.receipt }),
+    });
     expect(opened.status).toBe(200);
     const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] as string;
     expect((await fetch(`${portal.url}/api/follow-up`, { headers: { cookie } })).status).toBe(200);
-    expect((await fetch(`${portal.url}/api/follow-up/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"receipt":' })).status).toBe(400);
+    expect(
+      (await fetch(`${portal.url}/api/follow-up/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"receipt":' })).status,
+    ).toBe(400);
     await fetch(`${portal.url}/suivi`);
     expect((await fetch(`${portal.url}/api/cases`)).status).toBe(401);
     const lines = logLines.slice(linesBefore);

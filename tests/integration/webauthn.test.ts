@@ -175,7 +175,9 @@ describe('security keys', () => {
     expect((await staff.client.post('/api/auth/security-keys', { name: 'Clé', attestation: new SoftwareKey().register(options) })).status).toBe(400);
 
     const fresh = SecurityKeyOptions.parse(await (await staff.client.post('/api/auth/security-keys/options')).json());
-    expect((await staff.client.post('/api/auth/security-keys', { name: 'Clé', attestation: new SoftwareKey().register(fresh, 'https://evil.test') })).status).toBe(400);
+    expect(
+      (await staff.client.post('/api/auth/security-keys', { name: 'Clé', attestation: new SoftwareKey().register(fresh, 'https://evil.test') })).status,
+    ).toBe(400);
     // An enrolment challenge is bound to the person who asked for it.
     const stranger = await createStaff(portal, admin, { roles: ['caseworker'] });
     const theirs = SecurityKeyOptions.parse(await (await stranger.client.post('/api/auth/security-keys/options')).json());
@@ -285,7 +287,11 @@ describe('security keys', () => {
       expect((await withTotp()).status).toBe(401);
       expect((await loginWithKey(supervisor, key.assert((await fetchChallenge(supervisor.credentials.email)).challenge))).status).toBe(200);
       // A recovery code still opens the door (the key was lost); then the person enrols a new one.
-      const recovery = await postLogin(portal, { email: supervisor.credentials.email, password: supervisor.credentials.password, totp: supervisor.recoveryCodes[0] });
+      const recovery = await postLogin(portal, {
+        email: supervisor.credentials.email,
+        password: supervisor.credentials.password,
+        totp: supervisor.recoveryCodes[0],
+      });
       expect(recovery.status).toBe(200);
       // Other roles are untouched.
       expect((await totpLogin(caseworker)).status).toBe(200);

@@ -69,24 +69,37 @@ async function openWithReceipt(submission: Acknowledged): Promise<string> {
 }
 
 describe(`${CONCURRENCY} submitters for ${SECONDS} s`, () => {
-  it('get 201 or back-pressure (429/503 with Retry-After), never a 5xx', async () => {
-    run = await runSubmitters(portal.url, { concurrency: CONCURRENCY, durationMs: SECONDS * 1000, drainMs: 120_000, replayEvery: 10 });
-    const statuses = [...run.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
-    const seconds = run.elapsedMs / 1000;
-    console.log(
-      [
-        `load: ${CONCURRENCY} submitters, ${SECONDS} s (+ drain), ${seconds.toFixed(1)} s in all; ${cpus().length} CPUs, load average after ${loadavg()[0]?.toFixed(1)}`,
-        `  acknowledged ${run.acknowledged.length} (${(run.acknowledged.length / seconds).toFixed(2)}/s); statuses ${statuses}`,
-        `  201 request latency p50 ${percentile(run.okLatencies, 50).toFixed(0)} ms, p95 ${percentile(run.okLatencies, 95).toFixed(0)} ms, max ${Math.max(...run.okLatencies).toFixed(0)} ms`,
-        `  first attempt → acknowledged (retries included) p50 ${percentile(run.acknowledged.map((a) => a.endToEndMs), 50).toFixed(0)} ms, p95 ${percentile(run.acknowledged.map((a) => a.endToEndMs), 95).toFixed(0)} ms`,
-      ].join('\n'),
-    );
-    expect([...run.statuses.keys()].filter((status) => status >= 500 && status !== 503)).toEqual([]);
-    expect(run.failures).toEqual([]);
-    expect(run.missingRetryAfter).toBe(0);
-    expect(run.replayMismatches).toEqual([]);
-    expect(run.acknowledged.length).toBeGreaterThan(0);
-  }, (SECONDS + 240) * 1000);
+  it(
+    'get 201 or back-pressure (429/503 with Retry-After), never a 5xx',
+    async () => {
+      run = await runSubmitters(portal.url, { concurrency: CONCURRENCY, durationMs: SECONDS * 1000, drainMs: 120_000, replayEvery: 10 });
+      const statuses = [...run.statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ');
+      const seconds = run.elapsedMs / 1000;
+      console.log(
+        [
+          `load: ${CONCURRENCY} submitters, ${SECONDS} s (+ drain), ${seconds.toFixed(1)} s in all; ${cpus().length} CPUs, load average after ${loadavg()[0]?.toFixed(1)}`,
+          `  acknowledged ${run.acknowledged.length} (${(run.acknowledged.length / seconds).toFixed(2)}/s); statuses ${statuses}`,
+          `  201 request latency p50 ${percentile(run.okLatencies, 50).toFixed(0)} ms, p95 ${percentile(run.okLatencies, 95).toFixed(0)} ms, max ${Math.max(...run.okLatencies).toFixed(0)} ms`,
+          `  first attempt → acknowledged (retries included) p50 ${percentile(
+            run.acknowledged.map((a) => a.endToEndMs),
+            50,
+          ).toFixed(0)} ms, p95 ${percentile(
+            run.acknowledged.map((a) => a.endToEndMs),
+            95,
+          ).toFixed(0)} ms`,
+        ].join('\n'),
+      );
+      expect([...run.statuses.keys()].filter((status) => status >= 500 && status !== 503)).toEqual([]);
+      expect(run.failures).toEqual([]);
+      expect(run.missingRetryAfter).toBe(0);
+      expect(run.replayMismatches).toEqual([]);
+      expect(run.acknowledged.length).toBeGreaterThan(0);
+    },
+    (SECONDS + 240) * 1000,
+  );
 
   it('lost nothing acknowledged and duplicated nothing', async () => {
     const found = await casesByReference();

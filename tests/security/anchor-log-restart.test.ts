@@ -19,7 +19,15 @@ let secrets: NodeJS.ProcessEnv;
 let portal: RunningPortal | undefined;
 
 function start(): Promise<RunningPortal> {
-  return startPortal({ ...secrets, ...FAST_PASSWORDS, DATABASE_URL: database.appUrl, MIGRATION_DATABASE_URL: database.ownerUrl, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  return startPortal({
+    ...secrets,
+    ...FAST_PASSWORDS,
+    DATABASE_URL: database.appUrl,
+    MIGRATION_DATABASE_URL: database.ownerUrl,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+  });
 }
 
 beforeAll(async () => {
@@ -37,7 +45,11 @@ it('a case rolled back while the portal was down is flagged after a restart (its
   const lead = await createStaff(portal, admin, { roles: ['supervisor'] });
   const credentials: StaffCredentials = lead.credentials;
   const { caseId } = await portal.app.get(CaseVaultService).createCase({ urgent: false, content: plainContent() });
-  const before = await asOwner<{ revision: number; index_mac: string; manifest_mac: string }>(portal, 'SELECT revision, index_mac, manifest_mac FROM protection_case WHERE id = $1', [caseId]);
+  const before = await asOwner<{ revision: number; index_mac: string; manifest_mac: string }>(
+    portal,
+    'SELECT revision, index_mac, manifest_mac FROM protection_case WHERE id = $1',
+    [caseId],
+  );
   expect((await lead.client.post(`/api/cases/${caseId}/notes`, { body: 'Appel au défenseur : situation stable.' })).status).toBe(201);
   const anchorText = await readFile(String(secrets.ANCHOR_FILE), 'utf8');
   // The note's revision was appended after the snapshot, not written into a new snapshot.
@@ -50,7 +62,12 @@ it('a case rolled back while the portal was down is flagged after a restart (its
   const client = new (await import('pg')).default.Client({ connectionString: database.ownerUrl });
   await client.connect();
   try {
-    await client.query('UPDATE protection_case SET revision = $2, index_mac = $3, manifest_mac = $4 WHERE id = $1', [caseId, row.revision, row.index_mac, row.manifest_mac]);
+    await client.query('UPDATE protection_case SET revision = $2, index_mac = $3, manifest_mac = $4 WHERE id = $1', [
+      caseId,
+      row.revision,
+      row.index_mac,
+      row.manifest_mac,
+    ]);
   } finally {
     await client.end();
   }

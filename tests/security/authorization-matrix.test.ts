@@ -101,7 +101,6 @@ afterAll(async () => {
   }
 });
 
-
 function remember(caller: StaffCaller, client: StaffClient): void {
   sessions.set(caller, { cookie: client.cookie, csrfToken: client.session.csrfToken });
   staffIds.set(caller, client.id);
@@ -127,7 +126,10 @@ async function openFollowUp(): Promise<Credentials> {
 /** The form cookie and token of a fresh visitor of the plain pages. */
 async function plainFormOf(): Promise<{ cookie: string; token: string }> {
   const page = await fetch(`${portal.url}/simple/rappel`);
-  const cookie = page.headers.getSetCookie().find((line) => line.startsWith(`${FORM_COOKIE}=`))?.split(';')[0];
+  const cookie = page.headers
+    .getSetCookie()
+    .find((line) => line.startsWith(`${FORM_COOKIE}=`))
+    ?.split(';')[0];
   const token = /name="_token" value="([^"]*)"/.exec(await page.text())?.[1];
   if (!cookie || !token) throw new Error('the plain page gave no form cookie or token');
   return { cookie, token };
@@ -161,7 +163,11 @@ interface Sent {
 }
 
 /** A plain page's post as a browser sends it from our own page: url-encoded fields, the form's token and cookie. */
-function plainPost(credentials: Credentials, body: unknown, form: { cookie?: string; token?: string; site?: string } = plainForm): { headers: Record<string, string>; payload: string } {
+function plainPost(
+  credentials: Credentials,
+  body: unknown,
+  form: { cookie?: string; token?: string; site?: string } = plainForm,
+): { headers: Record<string, string>; payload: string } {
   const fields = new URLSearchParams(Object.entries((body ?? {}) as Record<string, string>));
   if (form.token) fields.set('_token', form.token);
   const cookies = [credentials.cookie, form.cookie].filter(Boolean).join('; ');
@@ -180,7 +186,11 @@ async function send(
 ): Promise<Sent> {
   if (isPlainPath(path) && isWrite(method) && options.rawBody === undefined) {
     const { headers, payload } = plainPost(credentials, options.body);
-    return record(method, path, await fetch(`${portal.url}${path}`, { method, headers: { 'accept-language': 'fr', ...headers }, body: payload, redirect: 'manual' }));
+    return record(
+      method,
+      path,
+      await fetch(`${portal.url}${path}`, { method, headers: { 'accept-language': 'fr', ...headers }, body: payload, redirect: 'manual' }),
+    );
   }
   const headers: Record<string, string> = { 'accept-language': 'fr' };
   if (credentials.cookie) headers.cookie = credentials.cookie;
@@ -237,14 +247,17 @@ function rowProblems(key: string, access: RouteAccess): string[] {
   if (audience === 'follow-up' && CALLERS.some((caller) => cells[caller] !== (caller === 'followUp' ? 'allowed' : '401'))) {
     problems.push(`${key}: a follow-up route must be open to the follow-up session alone (401 for everyone else)`);
   }
-  if (audience === 'staff' && (cells.anonymous !== '401' || cells.followUp !== '401')) problems.push(`${key}: a staff route must be 401 without a staff session`);
+  if (audience === 'staff' && (cells.anonymous !== '401' || cells.followUp !== '401'))
+    problems.push(`${key}: a staff route must be 401 without a staff session`);
   return problems;
 }
 
 describe('the route inventory', () => {
   it('is read from the running router and includes the routes we know of', () => {
     const keys = routes.map(routeKey);
-    expect(keys).toEqual(expect.arrayContaining(['GET /api/health', 'POST /api/requests', 'POST /api/auth/login', 'GET /api/admin/staff', 'GET /api/docs-json']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['GET /api/health', 'POST /api/requests', 'POST /api/auth/login', 'GET /api/admin/staff', 'GET /api/docs-json']),
+    );
     expect(keys.filter((key) => key.includes('/api/docs/') || key.endsWith(' /api/docs'))).toEqual([]);
   });
 
@@ -342,12 +355,16 @@ describe('plain writes (pages without JavaScript)', () => {
   }
 
   async function defenderWrites(): Promise<number> {
-    const [row] = await asOwner<{ n: number }>(portal, "SELECT count(*)::int AS n FROM case_message WHERE case_id = $1 AND sender = 'defender'", [context.caseId]);
+    const [row] = await asOwner<{ n: number }>(portal, "SELECT count(*)::int AS n FROM case_message WHERE case_id = $1 AND sender = 'defender'", [
+      context.caseId,
+    ]);
     return row?.n ?? 0;
   }
 
   it('lists every plain form that writes', () => {
-    expect(plainWrites.map(([key]) => key)).toEqual(expect.arrayContaining(['POST /simple/demande', 'POST /simple/rappel', 'POST /simple/suivi/message', 'POST /simple/suivi/fichier']));
+    expect(plainWrites.map(([key]) => key)).toEqual(
+      expect.arrayContaining(['POST /simple/demande', 'POST /simple/rappel', 'POST /simple/suivi/message', 'POST /simple/suivi/fichier']),
+    );
   });
 
   it.each(plainWrites)('%s: a cross-site form post is refused and writes nothing', async (key, access) => {
@@ -359,7 +376,11 @@ describe('plain writes (pages without JavaScript)', () => {
     const wrong: string[] = [];
     for (const [name, attack] of crossSite) {
       const { headers, payload } = attack(credentialsOf(caller), body);
-      const sent = await record('POST', key.slice(5), await fetch(`${portal.url}${key.slice(5)}`, { method: 'POST', headers, body: payload, redirect: 'manual' }));
+      const sent = await record(
+        'POST',
+        key.slice(5),
+        await fetch(`${portal.url}${key.slice(5)}`, { method: 'POST', headers, body: payload, redirect: 'manual' }),
+      );
       const refused = FORM_REFUSED.test(sent.body) || (sent.status === 401 && /name="receipt"/.test(sent.body));
       if (!refused || sent.status < 400) wrong.push(`${key} ${name}: ${sent.status} ${sent.body.replace(/\s+/g, ' ').slice(0, 160)}`);
     }
@@ -399,7 +420,8 @@ describe('sessions do not cross', () => {
       for (const method of probeMethods(route.method)) {
         for (const credentials of disguises) {
           const sent = await send(credentials, method, pathOf(route, access), { body: bodyOf(access, method) });
-          if (outcomeOf(sent) !== '401') opened.push(`${sent.request} with ${credentials.cookie?.split('=')[0]}=<follow-up session>: expected 401, got ${sent.status}`);
+          if (outcomeOf(sent) !== '401')
+            opened.push(`${sent.request} with ${credentials.cookie?.split('=')[0]}=<follow-up session>: expected 401, got ${sent.status}`);
         }
       }
     }

@@ -12,7 +12,17 @@
  */
 import { randomInt } from 'node:crypto';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
-import { createAdmin, createStaff, FAST_PASSWORDS, postLogin, signIn, strongPassphrase, wrongTotp, type StaffClient, type StaffCredentials } from '../support/staff.js';
+import {
+  createAdmin,
+  createStaff,
+  FAST_PASSWORDS,
+  postLogin,
+  signIn,
+  strongPassphrase,
+  wrongTotp,
+  type StaffClient,
+  type StaffCredentials,
+} from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 /**

@@ -18,7 +18,18 @@ import { OverdueScan } from '../../apps/api/src/notify/overdue-scan.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { EscrowService } from '../../apps/api/src/vault/escrow.service.js';
 import { plainContent } from '../factories/case-content.js';
-import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, nextTotp, postLogin, signIn, type CreatedStaff, type StaffClient, type StaffCredentials } from '../support/staff.js';
+import {
+  asOwner,
+  createAdmin,
+  createStaff,
+  FAST_PASSWORDS,
+  nextTotp,
+  postLogin,
+  signIn,
+  type CreatedStaff,
+  type StaffClient,
+  type StaffCredentials,
+} from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 let portal: RunningPortal;
@@ -37,7 +48,10 @@ beforeAll(async () => {
   auditor = (await createStaff(portal, admin, { roles: ['auditor'], name: 'Auditrice' })).client;
   caseworker = (await createStaff(portal, admin, { roles: ['caseworker'], name: 'Chargé de dossier' })).client;
   custodians = [await createStaff(portal, admin, { roles: ['custodian'] }), await createStaff(portal, admin, { roles: ['custodian'] })];
-  await portal.app.get(EscrowService).create(null, custodians.map((custodian) => custodian.client.id));
+  await portal.app.get(EscrowService).create(
+    null,
+    custodians.map((custodian) => custodian.client.id),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -57,7 +71,9 @@ async function asApp(sql: string, params: unknown[] = []): Promise<Record<string
 
 /** Who a case's keys were sealed to: staff ids, and 'escrow' for the escrow key. */
 async function sealedTo(caseId: string): Promise<string[]> {
-  const rows = await asOwner<{ recipient_id: string | null }>(portal, "SELECT recipient_id FROM case_key_grant WHERE case_id = $1 AND key_kind = 'case'", [caseId]);
+  const rows = await asOwner<{ recipient_id: string | null }>(portal, "SELECT recipient_id FROM case_key_grant WHERE case_id = $1 AND key_kind = 'case'", [
+    caseId,
+  ]);
   return rows.map((row) => row.recipient_id ?? 'escrow').sort();
 }
 
@@ -124,7 +140,10 @@ async function snapshotCase(caseId: string, name: string): Promise<void> {
 
 /** Puts `columns` of the case row (all of them by default) and, with the journal, its entries back as copied. */
 async function replayCase(caseId: string, name: string, options: { columns?: string[]; journal: boolean }): Promise<void> {
-  const all = await asOwner<{ column_name: string }>(portal, "SELECT column_name FROM information_schema.columns WHERE table_name = 'protection_case' AND column_name <> 'id'");
+  const all = await asOwner<{ column_name: string }>(
+    portal,
+    "SELECT column_name FROM information_schema.columns WHERE table_name = 'protection_case' AND column_name <> 'id'",
+  );
   const columns = (options.columns ?? all.map((row) => row.column_name)).map((column) => `"${column}"`).join(', ');
   await asOwner(portal, `UPDATE protection_case SET (${columns}) = (SELECT ${columns} FROM ${name}_case) WHERE id = $1`, [caseId]);
   if (options.journal) {
@@ -200,7 +219,17 @@ describe('a case put back to an earlier revision', () => {
     const caseId = await newCase();
     await snapshotCase(caseId, 'old_index');
     await assessExtreme(caseId);
-    const indexColumns = ['status', 'urgent', 'risk_level', 'first_contact_due', 'assessment_due', 'next_contact_at', 'measure_due', 'assigned_to', 'index_mac'];
+    const indexColumns = [
+      'status',
+      'urgent',
+      'risk_level',
+      'first_contact_due',
+      'assessment_due',
+      'next_contact_at',
+      'measure_due',
+      'assigned_to',
+      'index_mac',
+    ];
     const present = await asOwner<{ column_name: string }>(portal, "SELECT column_name FROM information_schema.columns WHERE table_name = 'protection_case'");
     const columns = indexColumns.filter((column) => present.some((row) => row.column_name === column));
 
@@ -269,7 +298,7 @@ describe('a replayed audit log', () => {
     expect(await sealedTo(await newCase())).toContain(supervisor.id);
   });
 
-  it('the latest checkpoint and the rows after the previous one deleted: behind the anchor, and the auditor\'s exported checkpoint does not match', async () => {
+  it("the latest checkpoint and the rows after the previous one deleted: behind the anchor, and the auditor's exported checkpoint does not match", async () => {
     expect((await auditor.post('/api/audit/checkpoints')).status).toBe(201);
     const previous = AuditCheckpointView.parse(await (await auditor.post('/api/audit/checkpoints')).json());
     await newCase();
@@ -289,12 +318,21 @@ describe('a replayed audit log', () => {
     await acknowledge();
   });
 
-  it('a row appended with the application\'s own role does not verify: an incident, and verification names it', async () => {
+  it("a row appended with the application's own role does not verify: an incident, and verification names it", async () => {
     const [last] = await asOwner<{ seq: string; hash: string }>(portal, 'SELECT seq::text AS seq, hash FROM audit_event ORDER BY audit_event.seq DESC LIMIT 1');
     const seq = Number(last?.seq) + 1;
     // The attacker knows the format, the algorithm and the previous hash, not the chain key: they key it with what a
     // deployment without its secret would use.
-    const row = { seq: BigInt(seq), at: new Date(), actorId: null, action: 'staff.updated', targetType: null, targetId: null, details: {}, prevHash: last?.hash as string };
+    const row = {
+      seq: BigInt(seq),
+      at: new Date(),
+      actorId: null,
+      action: 'staff.updated',
+      targetType: null,
+      targetId: null,
+      details: {},
+      prevHash: last?.hash as string,
+    };
     const guessedKey = deriveAuditChainKey(new SigningKeyPair(Buffer.alloc(32)));
     await asApp(
       "INSERT INTO audit_event (seq, at, action, details, prev_hash, hash) VALUES ($1, $2::timestamptz AT TIME ZONE 'UTC', 'staff.updated', '{}', $3, $4)",
@@ -311,7 +349,10 @@ describe('a replayed audit log', () => {
 describe('the escrow between two custodians', () => {
   /** Every string anywhere in the database (JSON columns walked), as a copy of it would hold them. */
   async function everyStoredString(): Promise<string[]> {
-    const tables = await asOwner<{ table_name: string }>(portal, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
+    const tables = await asOwner<{ table_name: string }>(
+      portal,
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+    );
     const found: string[] = [];
     const walk = (value: unknown): void => {
       if (typeof value === 'string') {

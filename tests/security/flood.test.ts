@@ -14,7 +14,17 @@ import type { RunningPortal } from '../../apps/api/src/boot.js';
 import { PublicWork } from '../../apps/api/src/public-work/public-work.js';
 import { solvedPuzzleHeaders } from '../support/client-puzzle.js';
 import { LocalSmtp } from '../support/local-smtp.js';
-import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, postLogin, signIn, strongPassphrase, type StaffClient, type StaffCredentials } from '../support/staff.js';
+import {
+  asOwner,
+  createAdmin,
+  createStaff,
+  FAST_PASSWORDS,
+  postLogin,
+  signIn,
+  strongPassphrase,
+  type StaffClient,
+  type StaffCredentials,
+} from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
 /** Connections the attacker keeps busy at once, and how long each flood lasts. */
@@ -123,7 +133,11 @@ describe('a receipt flood from one client', () => {
 /** A visitor of the pages without JavaScript: its form cookie and the token its page holds (an attacker gets his own). */
 async function plainVisitor(): Promise<{ cookie: string; token: string }> {
   const page = await fetch(`${portal.url}/simple/suivi`);
-  const cookie = page.headers.getSetCookie().find((line) => line.startsWith('mnpddh_form='))?.split(';')[0] ?? '';
+  const cookie =
+    page.headers
+      .getSetCookie()
+      .find((line) => line.startsWith('mnpddh_form='))
+      ?.split(';')[0] ?? '';
   return { cookie, token: /name="_token" value="([^"]*)"/.exec(await page.text())?.[1] ?? '' };
 }
 

@@ -21,7 +21,7 @@ const SLOW_MS = 120_000;
 const PAYLOADS = {
   summary: '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2;alert(1)"> Mon frère a disparu.',
   safeTimes: '"><svg onload=window.__pwned=3>',
-  trustedPerson: "<iframe src=\"javascript:window.__pwned=4\"></iframe>",
+  trustedPerson: '<iframe src="javascript:window.__pwned=4"></iframe>',
   defenderName: '<b onmouseover=alert(2)>Awa</b><img src=x onerror=window.__pwned=5>',
   organisation: '<a href="javascript:window.__pwned=6">Association</a>',
   locality: '<details open ontoggle=window.__pwned=7>Sévaré',
@@ -94,34 +94,38 @@ async function signInAsSupervisor(page: Page): Promise<void> {
 }
 
 describe('a case full of markup, opened by a supervisor in Chromium', () => {
-  it('runs none of it and shows every payload as the characters typed', async () => {
-    const page = await browser.newPage(1280);
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog: Dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await signInAsSupervisor(page);
-    await page.goto(`${portal.url}/personnel/dossiers/${caseId}`);
-    await page.getByText('Mon frère a disparu.', { exact: false }).first().waitFor();
-    await page.getByText('Il est au commissariat.', { exact: false }).first().waitFor();
-    // Give anything injected a moment to run (onerror of a broken image, ontoggle, onload).
-    await page.waitForTimeout(1_000);
+  it(
+    'runs none of it and shows every payload as the characters typed',
+    async () => {
+      const page = await browser.newPage(1280);
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog: Dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await signInAsSupervisor(page);
+      await page.goto(`${portal.url}/personnel/dossiers/${caseId}`);
+      await page.getByText('Mon frère a disparu.', { exact: false }).first().waitFor();
+      await page.getByText('Il est au commissariat.', { exact: false }).first().waitFor();
+      // Give anything injected a moment to run (onerror of a broken image, ontoggle, onload).
+      await page.waitForTimeout(1_000);
 
-    const shown = await page.evaluate(() => document.body.innerText);
-    const missing = Object.entries(PAYLOADS)
-      .filter(([, payload]) => !shown.includes(payload))
-      .map(([field]) => field);
-    expect(missing).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    expect(dialogs).toEqual([]);
-    const injected = await page.evaluate(() => ({
-      scripts: [...document.scripts].filter((script) => !script.src).length,
-      handlers: document.querySelectorAll('[onerror],[onload],[ontoggle],[onmouseover]').length,
-      frames: document.querySelectorAll('iframe').length,
-      brokenImages: document.querySelectorAll('img[src="x"]').length,
-      javascriptLinks: document.querySelectorAll('a[href^="javascript:"]').length,
-    }));
-    expect(injected).toEqual({ scripts: 0, handlers: 0, frames: 0, brokenImages: 0, javascriptLinks: 0 });
-  }, SLOW_MS);
+      const shown = await page.evaluate(() => document.body.innerText);
+      const missing = Object.entries(PAYLOADS)
+        .filter(([, payload]) => !shown.includes(payload))
+        .map(([field]) => field);
+      expect(missing).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      const injected = await page.evaluate(() => ({
+        scripts: [...document.scripts].filter((script) => !script.src).length,
+        handlers: document.querySelectorAll('[onerror],[onload],[ontoggle],[onmouseover]').length,
+        frames: document.querySelectorAll('iframe').length,
+        brokenImages: document.querySelectorAll('img[src="x"]').length,
+        javascriptLinks: document.querySelectorAll('a[href^="javascript:"]').length,
+      }));
+      expect(injected).toEqual({ scripts: 0, handlers: 0, frames: 0, brokenImages: 0, javascriptLinks: 0 });
+    },
+    SLOW_MS,
+  );
 });

@@ -56,7 +56,11 @@ function fieldFor(target: Target, payload: ValuePayload, turn: number): FieldTar
 }
 
 /** Body bytes and headers for a payload on a target (file payloads are fired by the upload flow, not here). */
-export function requestFor(target: Target, payload: Exclude<Payload, { kind: 'file' }>, turn: number): { body: Buffer | string; headers: Record<string, string>; field: string } {
+export function requestFor(
+  target: Target,
+  payload: Exclude<Payload, { kind: 'file' }>,
+  turn: number,
+): { body: Buffer | string; headers: Record<string, string>; field: string } {
   if (target.plain) return plainRequestFor(target, target.plain, payload, turn);
   if (payload.kind === 'body') return { body: payload.bytes, headers: { ...payload.headers }, field: '(body)' };
   const field = fieldFor(target, payload, turn);
@@ -80,7 +84,12 @@ function multipart(entries: readonly [string, string][]): { body: Buffer; type: 
 }
 
 /** A plain page's post: the payload in one field of a valid form (raw bodies declared as a form, so the form parser reads them). */
-function plainRequestFor(target: Target, plain: PlainForm, payload: Exclude<Payload, { kind: 'file' }>, turn: number): { body: Buffer | string; headers: Record<string, string>; field: string } {
+function plainRequestFor(
+  target: Target,
+  plain: PlainForm,
+  payload: Exclude<Payload, { kind: 'file' }>,
+  turn: number,
+): { body: Buffer | string; headers: Record<string, string>; field: string } {
   const headers = { 'sec-fetch-site': 'same-origin' };
   if (payload.kind === 'body') {
     const type = plain.multipart ? 'multipart/form-data; boundary=x' : 'application/x-www-form-urlencoded';
@@ -113,7 +122,12 @@ export async function fire(baseUrl: string, target: Target, payload: Exclude<Pay
   const request = `${target.method} ${target.path}`;
   const label = `${payload.id} @ ${field}`;
   try {
-    const response = await fetch(`${baseUrl}${target.path}`, { method: target.method, headers: all, body: typeof body === 'string' ? body : new Uint8Array(body), redirect: 'manual' });
+    const response = await fetch(`${baseUrl}${target.path}`, {
+      method: target.method,
+      headers: all,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+      redirect: 'manual',
+    });
     const shot = { payload: label, request, status: response.status, body: await response.text() };
     return target.plain ? { ...shot, page: true, ...(payload.kind === 'value' && typeof payload.value === 'string' ? { sent: payload.value } : {}) } : shot;
   } catch (error) {

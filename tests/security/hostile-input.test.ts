@@ -56,7 +56,10 @@ async function health(): Promise<number> {
 function statuses(shots: readonly Shot[]): string {
   const counts = new Map<number, number>();
   for (const shot of shots) counts.set(shot.status, (counts.get(shot.status) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
+  return [...counts]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${status}×${n}`)
+    .join(' ');
 }
 
 /**
@@ -84,7 +87,19 @@ describe('the hostile corpus', () => {
   it('holds at least 500 payloads, in every category the issue names', () => {
     const counts = countByCategory(corpus);
     expect(corpus.length).toBeGreaterThanOrEqual(500);
-    for (const category of ['string-sql', 'string-markup', 'string-unicode', 'control', 'date', 'wrong-type', 'prototype', 'nesting', 'oversized', 'utf8', 'file']) {
+    for (const category of [
+      'string-sql',
+      'string-markup',
+      'string-unicode',
+      'control',
+      'date',
+      'wrong-type',
+      'prototype',
+      'nesting',
+      'oversized',
+      'utf8',
+      'file',
+    ]) {
       expect(counts[category] ?? 0).toBeGreaterThan(0);
     }
     expect(corpus.some((p) => p.kind === 'body' && p.bytes.length >= 10_000_000)).toBe(true);
@@ -93,7 +108,9 @@ describe('the hostile corpus', () => {
 
   it('finds the write routes in the running router: public, follow-up and staff', () => {
     const keys = hostile.targets.map(({ target }) => target.key);
-    expect(keys).toEqual(expect.arrayContaining(['POST /api/requests', 'POST /api/follow-up/messages', 'PATCH /api/follow-up/uploads/:id', 'POST /api/admin/staff']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['POST /api/requests', 'POST /api/follow-up/messages', 'PATCH /api/follow-up/uploads/:id', 'POST /api/admin/staff']),
+    );
     // The pages without JavaScript write through the same services: the same corpus.
     expect(keys).toEqual(expect.arrayContaining(['POST /simple/demande', 'POST /simple/rappel', 'POST /simple/suivi/message', 'POST /simple/suivi/fichier']));
     expect(targetsFor('staff').every((target) => target.credentials.csrfToken)).toBe(true);
@@ -102,91 +119,110 @@ describe('the hostile corpus', () => {
 });
 
 describe('at the upload route, files that lie, bombs and active content', () => {
-  it('refuses or stores each by its bytes, never a 5xx', async () => {
-    // A case of its own: the corpus fired at the upload route fills the other one's file quota.
-    const submitted = await fetch(`${portal.url}/api/requests`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `files-${Date.now()}-0123456789` },
-      body: JSON.stringify(FIRST_STEP),
-    });
-    const followUp = await openFollowUp(portal, SubmissionReceipt.parse(await submitted.json()).receipt);
-    const shots: Shot[] = [];
-    for (const file of files) {
-      const uploadId = await startUpload(portal, followUp, { kind: file.uploadKind, name: file.name, type: file.declaredType, size: file.bytes.length });
-      const response = await fetch(`${portal.url}/api/follow-up/uploads/${uploadId}`, {
-        method: 'PATCH',
-        headers: { cookie: followUp.cookie ?? '', 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' },
-        body: new Uint8Array(file.bytes),
+  it(
+    'refuses or stores each by its bytes, never a 5xx',
+    async () => {
+      // A case of its own: the corpus fired at the upload route fills the other one's file quota.
+      const submitted = await fetch(`${portal.url}/api/requests`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `files-${Date.now()}-0123456789` },
+        body: JSON.stringify(FIRST_STEP),
       });
-      shots.push({ payload: file.id, request: `PATCH /api/follow-up/uploads/${uploadId}`, status: response.status, body: await response.text() });
-    }
-    tally.push(`  upload flow: ${shots.length} files, ${statuses(shots)}`);
-    expect(shots.flatMap(problemsOf)).toEqual([]);
-    const byId = new Map(shots.map((shot) => [shot.payload, shot.status]));
-    // What the bytes are decides, never the name: an executable, markup or an archive is refused…
-    for (const id of ['file/exe-named-pdf', 'file/html-named-png', 'file/svg-with-script', 'file/gzip-bomb-named-pdf', 'file/elf-named-mp3', 'file/jpeg-with-gps']) {
-      expect([id, byId.get(id)]).toEqual([id, 400]);
-    }
-    // …and a real PDF under a photo's name is taken, as the PDF it is.
-    expect(byId.get('file/pdf-named-jpg')).toBe(201);
-    expect(await health()).toBe(200);
-  }, LONG);
+      const followUp = await openFollowUp(portal, SubmissionReceipt.parse(await submitted.json()).receipt);
+      const shots: Shot[] = [];
+      for (const file of files) {
+        const uploadId = await startUpload(portal, followUp, { kind: file.uploadKind, name: file.name, type: file.declaredType, size: file.bytes.length });
+        const response = await fetch(`${portal.url}/api/follow-up/uploads/${uploadId}`, {
+          method: 'PATCH',
+          headers: { cookie: followUp.cookie ?? '', 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' },
+          body: new Uint8Array(file.bytes),
+        });
+        shots.push({ payload: file.id, request: `PATCH /api/follow-up/uploads/${uploadId}`, status: response.status, body: await response.text() });
+      }
+      tally.push(`  upload flow: ${shots.length} files, ${statuses(shots)}`);
+      expect(shots.flatMap(problemsOf)).toEqual([]);
+      const byId = new Map(shots.map((shot) => [shot.payload, shot.status]));
+      // What the bytes are decides, never the name: an executable, markup or an archive is refused…
+      for (const id of [
+        'file/exe-named-pdf',
+        'file/html-named-png',
+        'file/svg-with-script',
+        'file/gzip-bomb-named-pdf',
+        'file/elf-named-mp3',
+        'file/jpeg-with-gps',
+      ]) {
+        expect([id, byId.get(id)]).toEqual([id, 400]);
+      }
+      // …and a real PDF under a photo's name is taken, as the PDF it is.
+      expect(byId.get('file/pdf-named-jpg')).toBe(201);
+      expect(await health()).toBe(200);
+    },
+    LONG,
+  );
 });
 
 describe('at the upload form without JavaScript, the same files', () => {
-  it('are refused or stored by their bytes, as through the API, never a 5xx', async () => {
-    const submitted = await fetch(`${portal.url}/api/requests`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `plain-files-${Date.now()}-0123456789` },
-      body: JSON.stringify(FIRST_STEP),
-    });
-    const followUp = await openFollowUp(portal, SubmissionReceipt.parse(await submitted.json()).receipt);
-    const visitor = await plainVisitor(portal);
-    const shots: Shot[] = [];
-    for (const file of files.filter((f) => f.uploadKind === 'file')) {
-      const form = new FormData();
-      form.set('_token', visitor.token);
-      form.set('_once', randomBytes(24).toString('base64url'));
-      form.set('file', new Blob([new Uint8Array(file.bytes)], { type: file.declaredType }), file.name);
-      const response = await fetch(`${portal.url}/simple/suivi/fichier`, {
+  it(
+    'are refused or stored by their bytes, as through the API, never a 5xx',
+    async () => {
+      const submitted = await fetch(`${portal.url}/api/requests`, {
         method: 'POST',
-        headers: { cookie: `${followUp.cookie ?? ''}; ${visitor.cookie}`, 'sec-fetch-site': 'same-origin' },
-        body: form,
-        redirect: 'manual',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `plain-files-${Date.now()}-0123456789` },
+        body: JSON.stringify(FIRST_STEP),
       });
-      shots.push({ payload: file.id, request: 'POST /simple/suivi/fichier', status: response.status, body: await response.text(), page: true });
-    }
-    tally.push(`  plain upload form: ${shots.length} files, ${statuses(shots)}`);
-    expect(shots.flatMap(problemsOf)).toEqual([]);
-    const byId = new Map(shots.map((shot) => [shot.payload, shot.status]));
-    for (const id of ['file/exe-named-pdf', 'file/html-named-png', 'file/svg-with-script', 'file/gzip-bomb-named-pdf', 'file/jpeg-with-gps']) {
-      expect([id, byId.get(id)]).toEqual([id, 400]);
-    }
-    // Taken: "see the thread" (post, redirect, get).
-    expect(byId.get('file/pdf-named-jpg')).toBe(303);
-    expect(await health()).toBe(200);
-  }, LONG);
+      const followUp = await openFollowUp(portal, SubmissionReceipt.parse(await submitted.json()).receipt);
+      const visitor = await plainVisitor(portal);
+      const shots: Shot[] = [];
+      for (const file of files.filter((f) => f.uploadKind === 'file')) {
+        const form = new FormData();
+        form.set('_token', visitor.token);
+        form.set('_once', randomBytes(24).toString('base64url'));
+        form.set('file', new Blob([new Uint8Array(file.bytes)], { type: file.declaredType }), file.name);
+        const response = await fetch(`${portal.url}/simple/suivi/fichier`, {
+          method: 'POST',
+          headers: { cookie: `${followUp.cookie ?? ''}; ${visitor.cookie}`, 'sec-fetch-site': 'same-origin' },
+          body: form,
+          redirect: 'manual',
+        });
+        shots.push({ payload: file.id, request: 'POST /simple/suivi/fichier', status: response.status, body: await response.text(), page: true });
+      }
+      tally.push(`  plain upload form: ${shots.length} files, ${statuses(shots)}`);
+      expect(shots.flatMap(problemsOf)).toEqual([]);
+      const byId = new Map(shots.map((shot) => [shot.payload, shot.status]));
+      for (const id of ['file/exe-named-pdf', 'file/html-named-png', 'file/svg-with-script', 'file/gzip-bomb-named-pdf', 'file/jpeg-with-gps']) {
+        expect([id, byId.get(id)]).toEqual([id, 400]);
+      }
+      // Taken: "see the thread" (post, redirect, get).
+      expect(byId.get('file/pdf-named-jpg')).toBe(303);
+      expect(await health()).toBe(200);
+    },
+    LONG,
+  );
 });
 
 describe('at the spoken-prompt upload (admins), the same files', () => {
-  it('refuses every one of them by its bytes (none is a clean recording), never a 5xx, and stores nothing', async () => {
-    const admin = hostile.targets.find(({ target }) => target.key === 'PUT /api/admin/spoken-prompts/:step/:language')?.target.credentials;
-    expect(admin?.csrfToken).toBeTruthy();
-    const shots: Shot[] = [];
-    for (const file of files) {
-      const response = await fetch(`${portal.url}/api/admin/spoken-prompts/receipt/tmh`, {
-        method: 'PUT',
-        headers: { cookie: admin?.cookie ?? '', 'x-csrf-token': admin?.csrfToken ?? '', 'content-type': file.declaredType },
-        body: new Uint8Array(file.bytes),
-      });
-      shots.push({ payload: file.id, request: 'PUT /api/admin/spoken-prompts/receipt/tmh', status: response.status, body: await response.text() });
-    }
-    tally.push(`  spoken-prompt upload: ${shots.length} files, ${statuses(shots)}`);
-    expect(shots.flatMap(problemsOf)).toEqual([]);
-    for (const shot of shots) expect([shot.payload, [400, 413].includes(shot.status)]).toEqual([shot.payload, true]);
-    expect((await fetch(`${portal.url}/api/spoken-prompts/tmh/receipt`)).status).toBe(404);
-    expect(await health()).toBe(200);
-  }, LONG);
+  it(
+    'refuses every one of them by its bytes (none is a clean recording), never a 5xx, and stores nothing',
+    async () => {
+      const admin = hostile.targets.find(({ target }) => target.key === 'PUT /api/admin/spoken-prompts/:step/:language')?.target.credentials;
+      expect(admin?.csrfToken).toBeTruthy();
+      const shots: Shot[] = [];
+      for (const file of files) {
+        const response = await fetch(`${portal.url}/api/admin/spoken-prompts/receipt/tmh`, {
+          method: 'PUT',
+          headers: { cookie: admin?.cookie ?? '', 'x-csrf-token': admin?.csrfToken ?? '', 'content-type': file.declaredType },
+          body: new Uint8Array(file.bytes),
+        });
+        shots.push({ payload: file.id, request: 'PUT /api/admin/spoken-prompts/receipt/tmh', status: response.status, body: await response.text() });
+      }
+      tally.push(`  spoken-prompt upload: ${shots.length} files, ${statuses(shots)}`);
+      expect(shots.flatMap(problemsOf)).toEqual([]);
+      for (const shot of shots) expect([shot.payload, [400, 413].includes(shot.status)]).toEqual([shot.payload, true]);
+      expect((await fetch(`${portal.url}/api/spoken-prompts/tmh/receipt`)).status).toBe(404);
+      expect(await health()).toBe(200);
+    },
+    LONG,
+  );
 });
 
 describe.each([
@@ -194,12 +230,16 @@ describe.each([
   ['follow-up write route, with a follow-up session', 'follow-up', () => FULL],
   ['staff write route, signed in with CSRF token, holding the case', 'staff', () => FULL],
 ] as const)('at every %s', (_title, audience, more) => {
-  it('never answers 5xx, a stack trace or database text, and health stays 200', async () => {
-    const problems: string[] = [];
-    // A plain page answers a whole page per payload: the sample (every category) unless HOSTILE_FULL.
-    for (const target of targetsFor(audience)) problems.push(...(await barrage(target, target.plain ? () => FULL : more)));
-    expect(problems.slice(0, 40)).toEqual([]);
-  }, LONG);
+  it(
+    'never answers 5xx, a stack trace or database text, and health stays 200',
+    async () => {
+      const problems: string[] = [];
+      // A plain page answers a whole page per payload: the sample (every category) unless HOSTILE_FULL.
+      for (const target of targetsFor(audience)) problems.push(...(await barrage(target, target.plain ? () => FULL : more)));
+      expect(problems.slice(0, 40)).toEqual([]);
+    },
+    LONG,
+  );
 });
 
 describe('the process afterwards', () => {

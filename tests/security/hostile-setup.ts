@@ -42,8 +42,29 @@ const KNOWN_BODIES: Readonly<Record<string, unknown>> = {
 /** The fields of each page without JavaScript, and what a real visitor answers in them (hidden fields included: they are input too). */
 const PLAIN_FORMS: Readonly<Record<string, Omit<PlainForm, 'token'>>> = {
   'POST /simple/demande': {
-    fields: ['summary', 'rightNow.detainedOrMissing', 'rightNow.lifeInDanger', 'contact.methods', 'contact.phone', 'contact.email', 'contact.safeTimes', 'consent.processing', '_draft', '_step', '_go', 'lang', '_once', '_token'],
-    base: { summary: 'Corpus hostile sans JavaScript : un défenseur menacé à Kayes.', 'rightNow.detainedOrMissing': 'no', 'rightNow.lifeInDanger': 'unknown', _step: '0', _go: 'next' },
+    fields: [
+      'summary',
+      'rightNow.detainedOrMissing',
+      'rightNow.lifeInDanger',
+      'contact.methods',
+      'contact.phone',
+      'contact.email',
+      'contact.safeTimes',
+      'consent.processing',
+      '_draft',
+      '_step',
+      '_go',
+      'lang',
+      '_once',
+      '_token',
+    ],
+    base: {
+      summary: 'Corpus hostile sans JavaScript : un défenseur menacé à Kayes.',
+      'rightNow.detainedOrMissing': 'no',
+      'rightNow.lifeInDanger': 'unknown',
+      _step: '0',
+      _go: 'next',
+    },
   },
   'POST /simple/rappel': {
     fields: ['phone', 'safeTimes', 'language', 'lifeInDanger', 'consent.processing', 'lang', '_once'],
@@ -52,7 +73,10 @@ const PLAIN_FORMS: Readonly<Record<string, Omit<PlainForm, 'token'>>> = {
   'POST /simple/suivi': { fields: ['receipt', 'lang', '_once'], base: { receipt: '0000 1111 2222 3333 4444 5555' } },
   'POST /simple/suivi/fin': { fields: ['lang', '_once', '_token'], base: {} },
   'POST /simple/suivi/message': { fields: ['body', 'lang', '_once'], base: { body: 'Message de test sans JavaScript.' } },
-  'POST /simple/suivi/details': { fields: ['incidents.0.types', 'incidents.0.description', 'location.region', 'help.measures', '_once'], base: { 'location.region': 'mopti' } },
+  'POST /simple/suivi/details': {
+    fields: ['incidents.0.types', 'incidents.0.description', 'location.region', 'help.measures', '_once'],
+    base: { 'location.region': 'mopti' },
+  },
   'POST /simple/suivi/accord': { fields: ['consentId', 'note', '_once'], base: { note: 'Corpus hostile.' } },
   'POST /simple/suivi/fichier': { fields: ['keepOriginal', 'lang', '_once'], base: {}, multipart: true },
 };
@@ -60,7 +84,10 @@ const PLAIN_FORMS: Readonly<Record<string, Omit<PlainForm, 'token'>>> = {
 /** A visitor of the pages without JavaScript: the form cookie (`name=value`) and the token the page gave it. */
 export async function plainVisitor(portal: RunningPortal): Promise<{ cookie: string; token: string }> {
   const page = await fetch(`${portal.url}/simple/rappel`);
-  const cookie = page.headers.getSetCookie().find((line) => line.startsWith('mnpddh_form='))?.split(';')[0];
+  const cookie = page.headers
+    .getSetCookie()
+    .find((line) => line.startsWith('mnpddh_form='))
+    ?.split(';')[0];
   const token = /name="_token" value="([^"]*)"/.exec(await page.text())?.[1];
   if (!cookie || !token) throw new Error('the plain page gave no form cookie or token');
   return { cookie, token };
@@ -132,7 +159,10 @@ export async function startHostilePortal(): Promise<HostilePortal> {
       const schema = bodySchemaOf(doc, method, route.path);
       const base = KNOWN_BODIES[`${method} ${route.path}`] ?? (schema ? sampleOf(schema) : undefined);
       const path = fillParams(route.path, { ...params(route.path), ...(access?.params?.({ caseId: found.id }) ?? {}) });
-      targets.push({ audience, target: { key: `${method} ${route.path}`, method, path, credentials, schema, base, fields: schema ? fieldTargets(schema) : [] } });
+      targets.push({
+        audience,
+        target: { key: `${method} ${route.path}`, method, path, credentials, schema, base, fields: schema ? fieldTargets(schema) : [] },
+      });
     }
   }
   return { portal, caseId: found.id, receipt: answer.receipt, followUp, targets, victimId: victim.id, supervisor: staff.supervisor as StaffClient };

@@ -29,7 +29,15 @@ let admin: StaffClient;
 
 beforeAll(async () => {
   const database = await createTestDatabase();
-  env = { ...testSecrets(), ...FAST_PASSWORDS, DATABASE_URL: database.appUrl, MIGRATION_DATABASE_URL: database.ownerUrl, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test' };
+  env = {
+    ...testSecrets(),
+    ...FAST_PASSWORDS,
+    DATABASE_URL: database.appUrl,
+    MIGRATION_DATABASE_URL: database.ownerUrl,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+  };
   portal = await startPortal(env);
   admin = await signIn(portal, await createAdmin(portal));
   remaining = await createStaff(portal, admin, { roles: ['supervisor'], onCall: true, name: 'Superviseure restante' });
@@ -41,19 +49,23 @@ afterAll(async () => {
   await portal?.close();
 }, SLOW_MS);
 
-it('a status verified while active and rewritten after the deactivation is verified again, not taken from memory', async () => {
-  // The signed status alone, without the anchor that would also refuse: what its memo of verified statements allows.
-  const signed = portal.app.get(SignedStaffStatus);
-  const prisma = portal.app.get(PrismaService);
-  const { client } = await createStaff(portal, admin, { roles: ['caseworker'], name: 'Chargée vérifiée puis désactivée' });
-  // An active statement of their own (as a reinstatement writes), verified once and so remembered.
-  await signed.record(prisma, client.id, 'active');
-  expect(await signed.allows(prisma, client.id)).toBe(true);
-  expect((await admin.post(`/api/admin/staff/${client.id}/deactivate`)).status).toBe(200);
-  // The writer keeps the new epoch and its signature, and flips the status back.
-  await asOwner(portal, "UPDATE staff_status_statement SET status = 'active' WHERE staff_id = $1", [client.id]);
-  expect(await signed.allows(prisma, client.id)).toBe(false);
-}, SLOW_MS);
+it(
+  'a status verified while active and rewritten after the deactivation is verified again, not taken from memory',
+  async () => {
+    // The signed status alone, without the anchor that would also refuse: what its memo of verified statements allows.
+    const signed = portal.app.get(SignedStaffStatus);
+    const prisma = portal.app.get(PrismaService);
+    const { client } = await createStaff(portal, admin, { roles: ['caseworker'], name: 'Chargée vérifiée puis désactivée' });
+    // An active statement of their own (as a reinstatement writes), verified once and so remembered.
+    await signed.record(prisma, client.id, 'active');
+    expect(await signed.allows(prisma, client.id)).toBe(true);
+    expect((await admin.post(`/api/admin/staff/${client.id}/deactivate`)).status).toBe(200);
+    // The writer keeps the new epoch and its signature, and flips the status back.
+    await asOwner(portal, "UPDATE staff_status_statement SET status = 'active' WHERE staff_id = $1", [client.id]);
+    expect(await signed.allows(prisma, client.id)).toBe(false);
+  },
+  SLOW_MS,
+);
 
 it(
   'a deactivated supervisor put back in SQL, status row rewritten, audit tail cut and anchor lost: no sign-in, no seal',
@@ -61,7 +73,11 @@ it(
     const id = deactivated.client.id;
     const [statement] = await asOwner<{ status: string; epoch: number }>(portal, 'SELECT status, epoch FROM staff_status_statement WHERE staff_id = $1', [id]);
     expect(statement).toEqual({ status: 'deactivated', epoch: 1 });
-    const [cut] = await asOwner<{ seq: string }>(portal, "SELECT min(seq)::text AS seq FROM audit_event WHERE action = 'staff.deactivated' AND target_id = $1", [id]);
+    const [cut] = await asOwner<{ seq: string }>(
+      portal,
+      "SELECT min(seq)::text AS seq FROM audit_event WHERE action = 'staff.deactivated' AND target_id = $1",
+      [id],
+    );
     await portal.close();
 
     // The writer, as superuser, with the portal stopped.
@@ -77,7 +93,9 @@ it(
     const response = await postLogin(portal, { email: credentials.email, password: credentials.password, totp: await nextTotp(credentials.totpSecret) });
     expect(response.status).toBe(401);
     const { caseId } = await portal.app.get(CaseVaultService).createCase({ urgent: true, content: plainContent() });
-    const sealed = await asOwner<{ recipient_id: string | null }>(portal, "SELECT recipient_id FROM case_key_grant WHERE case_id = $1 AND key_kind = 'case'", [caseId]);
+    const sealed = await asOwner<{ recipient_id: string | null }>(portal, "SELECT recipient_id FROM case_key_grant WHERE case_id = $1 AND key_kind = 'case'", [
+      caseId,
+    ]);
     // Sealed to the team that is really active, not to the person put back.
     expect(sealed.map((row) => row.recipient_id)).toEqual([remaining.client.id]);
   },

@@ -70,7 +70,14 @@ export function oggOpus(seconds = 1, comments: readonly string[] = []): Buffer {
   for (let at = 0, sequence = 2; at < frames; at += 50, sequence++) {
     const count = Math.min(50, frames - at);
     const last = at + count >= frames;
-    pages.push(oggPage(Array.from({ length: count }, () => silence), sequence, BigInt((at + count) * 960), last ? 0x04 : 0));
+    pages.push(
+      oggPage(
+        Array.from({ length: count }, () => silence),
+        sequence,
+        BigInt((at + count) * 960),
+        last ? 0x04 : 0,
+      ),
+    );
   }
   return Buffer.concat(pages);
 }

@@ -113,7 +113,12 @@ export function casesBehindWrites(versions: TupleVersion[], table: string, ids: 
     touch(version.xmax, cases);
   }
   const behind = new Map<string, Set<string>>();
-  const writers = new Set(versions.filter((v) => v.table === table).flatMap((v) => [v.xmin, v.xmax]).filter((x) => x !== '0'));
+  const writers = new Set(
+    versions
+      .filter((v) => v.table === table)
+      .flatMap((v) => [v.xmin, v.xmax])
+      .filter((x) => x !== '0'),
+  );
   for (const xid of writers) {
     const cases = new Set(touched.get(xid) ?? []);
     for (const version of versions) {

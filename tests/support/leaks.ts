@@ -19,7 +19,8 @@ export async function databaseDump(url: string): Promise<Buffer> {
     for (const { name } of tables.rows) {
       const rows = await client.query({ text: `SELECT * FROM ${name}`, rowMode: 'array' });
       for (const row of rows.rows as unknown[][]) {
-        for (const value of row) parts.push(Buffer.isBuffer(value) ? Buffer.concat([value, Buffer.from(value.toString('hex'))]) : Buffer.from(`${JSON.stringify(value)}\t`));
+        for (const value of row)
+          parts.push(Buffer.isBuffer(value) ? Buffer.concat([value, Buffer.from(value.toString('hex'))]) : Buffer.from(`${JSON.stringify(value)}\t`));
       }
       const text = await client.query({ text: `SELECT t::text AS line FROM ${name} t` });
       parts.push(Buffer.from(text.rows.map((r: { line: string }) => r.line).join('\n')));

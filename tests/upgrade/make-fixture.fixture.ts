@@ -45,7 +45,11 @@ it('makes the upgrade fixture with this release', async () => {
       expect(response.status).toBe(201);
       const { receipt, reference } = (await response.json()) as { receipt: string; reference: string };
       // The journal: a follow-up message from the defender, under the thread key.
-      const session = await fetch(`${portal.url}/api/follow-up/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipt }) });
+      const session = await fetch(`${portal.url}/api/follow-up/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ receipt }),
+      });
       expect(session.status).toBe(200);
       submissions.push({ receipt, reference, message: '' });
     }
@@ -66,7 +70,12 @@ it('makes the upgrade fixture with this release', async () => {
       dir: OUT,
       keep: 1,
     });
-    await writeFile(join(OUT, 'secrets.env'), `${Object.entries(SECRETS).map(([name, value]) => `${name}=${value}`).join('\n')}\n`);
+    await writeFile(
+      join(OUT, 'secrets.env'),
+      `${Object.entries(SECRETS)
+        .map(([name, value]) => `${name}=${value}`)
+        .join('\n')}\n`,
+    );
     await writeFile(join(OUT, 'backup-private.key'), `${KEYS.privateKey}\n`);
     await writeFile(
       join(OUT, 'expected.json'),

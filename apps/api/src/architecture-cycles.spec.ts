@@ -74,7 +74,11 @@ describe('folder-level import cycles in apps/api/src', () => {
   });
 
   it('finds a planted cycle', () => {
-    const graph = new Map([['cases', new Set(['notify'])], ['notify', new Set(['cases'])], ['vault', new Set(['crypto'])]]);
+    const graph = new Map([
+      ['cases', new Set(['notify'])],
+      ['notify', new Set(['cases'])],
+      ['vault', new Set(['crypto'])],
+    ]);
     expect(cycles(graph)).toEqual([['cases', 'notify']]);
   });
 });

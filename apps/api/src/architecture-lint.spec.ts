@@ -38,12 +38,19 @@ export class PlantedService {
 describe('lint rules that hold the architecture', () => {
   it('refuses a route that declares no answer, accepts one whose answer is checked', async () => {
     expect(await rulesBroken(controller(''), 'apps/api/src/cases/planted.controller.ts')).toContain('project/checked-answer');
-    expect(await rulesBroken(controller('@ApiSchemas({ responses: { 200: z.object({ items: z.array(z.string()) }) } })'), 'apps/api/src/cases/planted.controller.ts')).not.toContain('project/checked-answer');
+    expect(
+      await rulesBroken(
+        controller('@ApiSchemas({ responses: { 200: z.object({ items: z.array(z.string()) }) } })'),
+        'apps/api/src/cases/planted.controller.ts',
+      ),
+    ).not.toContain('project/checked-answer');
   });
 
   it('refuses a route whose declared answers miss the status it answers with (every answer would be a 500)', async () => {
     expect(await rulesBroken(controller('@ApiSchemas({ responses: {} })'), 'apps/api/src/cases/planted.controller.ts')).toContain('project/checked-answer');
-    expect(await rulesBroken(controller('@ApiSchemas({ responses: { 201: z.object({}) } })'), 'apps/api/src/cases/planted.controller.ts')).toContain('project/checked-answer');
+    expect(await rulesBroken(controller('@ApiSchemas({ responses: { 201: z.object({}) } })'), 'apps/api/src/cases/planted.controller.ts')).toContain(
+      'project/checked-answer',
+    );
   });
 
   it('refuses a query outside a repository (a model delegate and raw SQL), accepts it in a repository', async () => {
@@ -63,7 +70,10 @@ describe('lint rules that hold the architecture', () => {
   it('keeps the list of files from before the rule honest: each still exists and still queries (fix one, drop it from the list)', async () => {
     const { REPOSITORY_DEBT } = (await import(resolve(root, 'eslint.config.js'))) as { REPOSITORY_DEBT: string[] };
     const { default: project } = (await import(resolve(root, 'eslint-rules/index.js'))) as { default: ESLint.Plugin };
-    const strict = new ESLint({ cwd: root, overrideConfig: { files: ['**/*.ts'], plugins: { strict: project }, rules: { 'strict/repository-door': 'error' } } });
+    const strict = new ESLint({
+      cwd: root,
+      overrideConfig: { files: ['**/*.ts'], plugins: { strict: project }, rules: { 'strict/repository-door': 'error' } },
+    });
     for (const file of REPOSITORY_DEBT) {
       expect(existsSync(resolve(root, file))).toBe(true);
       const [result] = await strict.lintFiles([resolve(root, file)]);

@@ -37,7 +37,10 @@ export function webAssets(distDir: string, spokenHelp: SpokenHelpSource = async 
     if (areaOf(req.path) === 'public') return void sendPublicPage(req, res, indexHtml, spokenHelp).catch(next);
     res.type('html').sendFile(index);
   };
-  const outsideApi = (handler: RequestHandler): RequestHandler => (req, res, next) => (isApiPath(req.path) ? next() : handler(req, res, next));
+  const outsideApi =
+    (handler: RequestHandler): RequestHandler =>
+    (req, res, next) =>
+      isApiPath(req.path) ? next() : handler(req, res, next);
   return [outsideApi(precompressed), outsideApi(files), fallback];
 }
 

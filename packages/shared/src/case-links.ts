@@ -27,11 +27,14 @@ export type CollectiveSubjectKind = z.infer<typeof CollectiveSubjectKind>;
 export const CASE_REFERENCE_PATTERN = /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
 
 /** Typed as read over the phone: lower case, spaces or no hyphen are accepted and put back in the listed form. */
-export const CaseReference = z.preprocess((value) => {
-  if (typeof value !== 'string') return value;
-  const compact = value.replace(/[\s-]/g, '').toUpperCase();
-  return compact.length === 8 ? `${compact.slice(0, 4)}-${compact.slice(4)}` : value.trim();
-}, z.string().regex(CASE_REFERENCE_PATTERN, { message: 'reference_format' }));
+export const CaseReference = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    const compact = value.replace(/[\s-]/g, '').toUpperCase();
+    return compact.length === 8 ? `${compact.slice(0, 4)}-${compact.slice(4)}` : value.trim();
+  },
+  z.string().regex(CASE_REFERENCE_PATTERN, { message: 'reference_format' }),
+);
 
 const reason = boundedText(2000).pipe(z.string().min(1, { message: 'reason_required' }));
 const note = z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), boundedText(2000).optional());

@@ -64,7 +64,13 @@ export function searchable(text: string): string {
 
 /** The words of a query, in comparable form, duplicates dropped, at most CASE_SEARCH_MAX_TERMS. */
 export function searchTerms(query: string): string[] {
-  return [...new Set(searchable(query).split(' ').filter((term) => term.length > 0))].slice(0, CASE_SEARCH_MAX_TERMS);
+  return [
+    ...new Set(
+      searchable(query)
+        .split(' ')
+        .filter((term) => term.length > 0),
+    ),
+  ].slice(0, CASE_SEARCH_MAX_TERMS);
 }
 
 /** Every string held in a decrypted value (an object's keys are names, not content: left out). */

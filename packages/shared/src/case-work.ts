@@ -16,8 +16,7 @@ import { StatusChange } from './workflow.js';
  * legal bases are folded from the journal; nothing is overwritten.
  */
 
-const note = (max = 2000) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), boundedText(max).optional());
+const note = (max = 2000) => z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), boundedText(max).optional());
 
 /** A day (YYYY-MM-DD). */
 // Bounded: PostgreSQL has no year 0 and stores no year beyond 294276 (the hostile corpus found a 500 for 0000-01-01).
@@ -225,7 +224,10 @@ export const CaseEntryView = z.discriminatedUnion('kind', [
   entry('consent_confirmed', ConsentConfirmation.extend({ consentId: z.uuid() })),
   entry('consent_withdrawn', ConsentStaffWithdrawal.extend({ consentId: z.uuid() })),
   entry('disclosure_exception', DisclosureException),
-  entry('referral_sent', z.strictObject({ referralId: z.uuid(), partnerId: z.uuid(), partnerName: z.string(), fields: z.array(DisclosableField), note: z.string().optional() })),
+  entry(
+    'referral_sent',
+    z.strictObject({ referralId: z.uuid(), partnerId: z.uuid(), partnerName: z.string(), fields: z.array(DisclosableField), note: z.string().optional() }),
+  ),
   entry('referral_answered', ReferralAnswer.extend({ referralId: z.uuid() })),
   entry('document_drafted', DocumentDrafted),
   entry('document_approved', DocumentApproved),

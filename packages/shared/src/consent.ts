@@ -23,8 +23,7 @@ export type DisclosableField = z.infer<typeof DisclosableField>;
 export const CONSENT_GIVERS = ['defender', 'relative', 'representative'] as const;
 export const CONSENT_CHANNELS = ['in_person', 'phone', 'follow_up', 'written'] as const;
 
-const note = (max: number) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), boundedText(max).optional());
+const note = (max: number) => z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), boundedText(max).optional());
 const reason = (max: number) => boundedText(max).pipe(z.string().min(1));
 
 /** A field list without repeats, in the catalogue's order. */

@@ -71,7 +71,9 @@ export const CustodianDrillResult = z.strictObject({
   /** each share this custodian starts with, by the custodian who completes it: does its outer layer open with this key? */
   shareResults: z.array(z.strictObject({ innerCustodian: z.strictObject({ id: z.uuid(), name: z.string() }), opens: z.boolean() })),
   /** the pairs of custodians who can open the escrow today (every custodian's keys, not only this one's) */
-  workingPairs: z.array(z.strictObject({ first: z.strictObject({ id: z.uuid(), name: z.string() }), second: z.strictObject({ id: z.uuid(), name: z.string() }) })),
+  workingPairs: z.array(
+    z.strictObject({ first: z.strictObject({ id: z.uuid(), name: z.string() }), second: z.strictObject({ id: z.uuid(), name: z.string() }) }),
+  ),
 });
 export type CustodianDrillResult = z.infer<typeof CustodianDrillResult>;
 

@@ -37,7 +37,14 @@ describe('fillTemplate', () => {
 });
 
 describe('foldDocuments', () => {
-  const drafted = { documentId: '3f9a1c2e-1111-4222-8333-444455556666', kind: 'attestation', language: 'fr', recipient: 'embassy', recipientName: 'Ambassade', templateRevision: 1 };
+  const drafted = {
+    documentId: '3f9a1c2e-1111-4222-8333-444455556666',
+    kind: 'attestation',
+    language: 'fr',
+    recipient: 'embassy',
+    recipientName: 'Ambassade',
+    templateRevision: 1,
+  };
   it('follows a document from draft to approved to issued', () => {
     const entries = [
       { at: '2026-11-29T08:00:00.000Z', author: { id: 'a' }, kind: 'document_drafted', data: drafted },

@@ -86,9 +86,7 @@ export const PRIVACY_NOTICE: Record<Locale, PrivacyNoticeText> = {
       },
       {
         title: 'Autorité de contrôle',
-        paragraphs: [
-          'Vous pouvez vous plaindre auprès de l’APDP (Autorité de protection des données à caractère personnel du Mali).',
-        ],
+        paragraphs: ['Vous pouvez vous plaindre auprès de l’APDP (Autorité de protection des données à caractère personnel du Mali).'],
       },
     ],
   },

@@ -52,8 +52,7 @@ const optionalText = (max: number) =>
 export const Tristate = z.enum(['yes', 'no', 'unknown']);
 export type Tristate = z.infer<typeof Tristate>;
 
-const list = <T extends readonly [string, ...string[]]>(values: T, max = values.length) =>
-  z.array(z.enum(values)).max(max).default([]);
+const list = <T extends readonly [string, ...string[]]>(values: T, max = values.length) => z.array(z.enum(values)).max(max).default([]);
 
 /** A day (YYYY-MM-DD), never in the future (Bamako is UTC+0 all year). */
 export const PastDate = z.iso.date().refine((value) => value <= new Date().toISOString().slice(0, 10), { message: 'date_in_future' });
@@ -147,7 +146,10 @@ export const SafeContact = z
     const needs = (field: 'phone' | 'email' | 'trustedPerson', when: boolean) => {
       if (when && !contact[field]) context.addIssue({ code: 'custom', path: [field], message: 'required_for_method' });
     };
-    needs('phone', contact.methods.some((m) => m === 'phone' || m === 'signal' || m === 'whatsapp'));
+    needs(
+      'phone',
+      contact.methods.some((m) => m === 'phone' || m === 'signal' || m === 'whatsapp'),
+    );
     needs('email', contact.methods.includes('email'));
     needs('trustedPerson', contact.methods.includes('trusted_person'));
     if (contact.methods.includes('no_contact') && contact.methods.length > 1) {

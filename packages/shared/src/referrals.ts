@@ -8,8 +8,7 @@ import { boundedText } from './protection-request.js';
  * outcome are recorded. A referral never changes the case's status.
  */
 
-const note = (max: number) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), boundedText(max).optional());
+const note = (max: number) => z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), boundedText(max).optional());
 
 export const NewReferral = z.strictObject({
   partnerId: z.uuid(),

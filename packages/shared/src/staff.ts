@@ -111,7 +111,10 @@ export const ActivationLink = z.object({
 export type ActivationLink = z.infer<typeof ActivationLink>;
 
 /** Where the alert gateway (SMS, Signal) reaches the person: digits, spaces, an optional leading +. */
-export const AlertPhone = z.string().trim().regex(/^\+?[0-9 ]{6,24}$/, 'phone_format');
+export const AlertPhone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ]{6,24}$/, 'phone_format');
 
 export const UpdateStaffRequest = z.strictObject({
   roles: z.array(StaffRole).min(1).max(STAFF_ROLES.length).optional(),

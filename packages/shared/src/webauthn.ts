@@ -103,6 +103,9 @@ export type SecurityKeyRole = z.infer<typeof SecurityKeyRole>;
 
 /** Admin setting `webauthn.required_roles`: once such a person has a key, TOTP alone no longer signs them in. */
 export const SecurityKeyPolicy = z.strictObject({
-  requiredRoles: z.array(SecurityKeyRole).max(SECURITY_KEY_ROLES.length).transform((roles) => [...new Set(roles)].sort()),
+  requiredRoles: z
+    .array(SecurityKeyRole)
+    .max(SECURITY_KEY_ROLES.length)
+    .transform((roles) => [...new Set(roles)].sort()),
 });
 export type SecurityKeyPolicy = z.infer<typeof SecurityKeyPolicy>;

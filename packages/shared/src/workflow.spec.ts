@@ -32,9 +32,7 @@ describe('the case workflow', () => {
     const missing = { outcome: 'still_missing', defenderInformed: true } as const;
     const disappearance = { disappearance: true, actorIsSupervisor: false };
     expect(refuseTransition('monitoring', change('closed', missing), disappearance)).toBe('disappearance_still_open');
-    expect(refuseTransition('monitoring', change('closed', missing), { ...disappearance, actorIsSupervisor: true })).toBe(
-      'disappearance_still_open',
-    );
+    expect(refuseTransition('monitoring', change('closed', missing), { ...disappearance, actorIsSupervisor: true })).toBe('disappearance_still_open');
     expect(
       refuseTransition('monitoring', change('closed', { ...missing, overrideReason: 'Famille relocalisée, suivi par le GTDFI' }), {
         ...disappearance,

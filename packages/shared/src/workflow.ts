@@ -48,13 +48,7 @@ export const StatusChange = z.strictObject({
 });
 export type StatusChange = z.infer<typeof StatusChange>;
 
-export const TRANSITION_REFUSALS = [
-  'not_a_next_step',
-  'outcome_required',
-  'defender_not_informed',
-  'disappearance_still_open',
-  'supervisor_only',
-] as const;
+export const TRANSITION_REFUSALS = ['not_a_next_step', 'outcome_required', 'defender_not_informed', 'disappearance_still_open', 'supervisor_only'] as const;
 export type TransitionRefusal = (typeof TRANSITION_REFUSALS)[number];
 
 export interface TransitionContext {

@@ -64,7 +64,12 @@ export function hostileFiles(): FilePayload[] {
     file('gif-js-polyglot', 'photo.gif', 'image/gif', Buffer.from('GIF89a/*\x00\x00*/=1;window.__pwned=1;', 'latin1')),
     file('png-pixel-bomb', 'photo.png', 'image/png', pngBomb()),
     file('gzip-bomb-named-pdf', 'rapport.pdf', 'application/pdf', gzipSync(Buffer.alloc(64 * MiB), { level: 9 })),
-    file('zip-named-docx', 'rapport.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(1024)])),
+    file(
+      'zip-named-docx',
+      'rapport.docx',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(1024)]),
+    ),
     file('jpeg-with-gps', 'photo.jpg', 'image/jpeg', jpegWithExif()),
     file('pdf-as-voice', 'message.ogg', 'audio/ogg', pdf, 'voice'),
     file('name-traversal', '../../../etc/passwd', 'text/plain', pdf),

@@ -1,6 +1,14 @@
 import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ActivationLink, InviteStaffRequest, PasswordResetImpact, PasswordResetRequest, StaffDirectory, StaffSummary, UpdateStaffRequest } from '@mnpddh/shared';
+import {
+  ActivationLink,
+  InviteStaffRequest,
+  PasswordResetImpact,
+  PasswordResetRequest,
+  StaffDirectory,
+  StaffSummary,
+  UpdateStaffRequest,
+} from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';

@@ -154,4 +154,3 @@ export class StaffAdminService {
     return this.audit.record({ action, actorId: admin.id, targetType: 'staff', targetId, ...(details ? { details } : {}) }, db);
   }
 }
-

@@ -59,7 +59,12 @@ export class AuditCheckpoints {
     await this.audit.record({ action: 'audit.checkpoint', actorId, details: { rowCount: Number(rowCount), scheduled: actorId === null } }, tx);
     const head = await this.repository.lockHead(tx);
     if (head?.seq !== rowCount) throw new Error('audit head moved while holding the append lock');
-    const checkpoint: AuditCheckpoint = { tenant: this.runtime.config.TENANT, rowCount: Number(rowCount), headHash: head.hash, signedAt: new Date().toISOString() };
+    const checkpoint: AuditCheckpoint = {
+      tenant: this.runtime.config.TENANT,
+      rowCount: Number(rowCount),
+      headHash: head.hash,
+      signedAt: new Date().toISOString(),
+    };
     const row: CheckpointRow = {
       rowCount,
       headHash: head.hash,

@@ -53,7 +53,10 @@ describe('audit export', () => {
   });
 
   test('JSON: one document, meta and every event, across batches', async () => {
-    const parsed = JSON.parse(await text(jsonExport(meta, batches([event(1, 'A')], [], [event(2, 'B'), event(3, 'C')])))) as { meta: ExportMeta; events: ExportedEvent[] };
+    const parsed = JSON.parse(await text(jsonExport(meta, batches([event(1, 'A')], [], [event(2, 'B'), event(3, 'C')])))) as {
+      meta: ExportMeta;
+      events: ExportedEvent[];
+    };
     expect(parsed.meta).toEqual(meta);
     expect(parsed.events.map((e) => e.seq)).toEqual(['1', '2', '3']);
   });

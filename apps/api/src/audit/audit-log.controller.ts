@@ -34,11 +34,7 @@ export class AuditLogController {
   /** A download (CSV or JSON), streamed. */
   @Get('events/export')
   @ApiFile('text/csv', 'application/json')
-  async export(
-    @CurrentStaff() staff: CurrentStaffMember,
-    @ValidQuery(AuditExportQuery) query: AuditExportQuery,
-    @Res() response: Response,
-  ): Promise<void> {
+  async export(@CurrentStaff() staff: CurrentStaffMember, @ValidQuery(AuditExportQuery) query: AuditExportQuery, @Res() response: Response): Promise<void> {
     await this.exporter.send(staff, query, response);
   }
 

@@ -34,7 +34,9 @@ export class AuditVerifier {
     const walk = new ChainWalk(this.runtime.secrets.auditChainKey, marks);
     await this.walkWholeChain(walk);
     const verdict = judge(walk, checkpoint, checkpoint !== null && this.signatureHolds(stored(this.runtime.config.TENANT, checkpoint), checkpoint.signature));
-    return exported ? withExported(verdict, walk, exported, this.signatureHolds(exported, exported.signature) && exported.tenant === this.runtime.config.TENANT) : verdict;
+    return exported
+      ? withExported(verdict, walk, exported, this.signatureHolds(exported, exported.signature) && exported.tenant === this.runtime.config.TENANT)
+      : verdict;
   }
 
   private async walkWholeChain(walk: ChainWalk): Promise<void> {

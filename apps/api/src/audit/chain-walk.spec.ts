@@ -17,7 +17,17 @@ function chain(count: number, hasher: Hasher = keyed, after: AuditRow[] = []): A
   const rows: AuditRow[] = [...after];
   let previous = after.at(-1)?.hash ?? AUDIT_GENESIS_HASH;
   for (let seq = BigInt(after.length) + 1n; seq <= BigInt(after.length + count); seq++) {
-    const row = { seq, at: new Date(Date.UTC(2026, 10, 29, 10, Number(seq))), actorId: null, action: 'auth.login', targetType: null, targetId: null, details: { n: Number(seq) }, prevHash: previous, hash: '' };
+    const row = {
+      seq,
+      at: new Date(Date.UTC(2026, 10, 29, 10, Number(seq))),
+      actorId: null,
+      action: 'auth.login',
+      targetType: null,
+      targetId: null,
+      details: { n: Number(seq) },
+      prevHash: previous,
+      hash: '',
+    };
     previous = hasher(previous, row);
     rows.push({ ...row, hash: previous });
   }
@@ -27,7 +37,17 @@ function chain(count: number, hasher: Hasher = keyed, after: AuditRow[] = []): A
 /** The keyed row this release writes after a previous release's unkeyed log. */
 function sealed(rows: AuditRow[], legacyRows = rows.length): AuditRow[] {
   const previous = (rows.at(-1) as AuditRow).hash;
-  const row = { seq: BigInt(rows.length + 1), at: new Date(Date.UTC(2026, 11, 5)), actorId: null, action: LEGACY_SEAL_ACTION, targetType: null, targetId: null, details: { legacyRows }, prevHash: previous, hash: '' };
+  const row = {
+    seq: BigInt(rows.length + 1),
+    at: new Date(Date.UTC(2026, 11, 5)),
+    actorId: null,
+    action: LEGACY_SEAL_ACTION,
+    targetType: null,
+    targetId: null,
+    details: { legacyRows },
+    prevHash: previous,
+    hash: '',
+  };
   return [...rows, { ...row, hash: keyed(previous, row) }];
 }
 
@@ -86,7 +106,7 @@ describe('ChainWalk', () => {
   });
 });
 
-describe('ChainWalk over a previous release\'s unkeyed prefix', () => {
+describe("ChainWalk over a previous release's unkeyed prefix", () => {
   test('the unkeyed prefix, its seal and the keyed chain after it verify', () => {
     const rows = chain(3, keyed, sealed(chain(4, unkeyed)));
     const walker = walk(rows, 4n);

@@ -5,7 +5,7 @@ import type { AuditCheckpoints } from './audit-checkpoints.js';
 import { CheckpointScheduler } from './checkpoint-scheduler.js';
 
 describe('CheckpointScheduler', () => {
-  it('signs again, rather than waiting for itself, when its own checkpoint\'s commit anchors a security event', async () => {
+  it("signs again, rather than waiting for itself, when its own checkpoint's commit anchors a security event", async () => {
     let securityEvent: () => Promise<unknown> = () => Promise.resolve();
     const anchor: SecurityEvents = { whenSecurityEvent: (listener: () => Promise<unknown>) => void (securityEvent = listener) };
     let signatures = 0;

@@ -1,15 +1,7 @@
 import { Controller, Get, HttpCode, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import {
-  ActivateRequest,
-  ActivateResponse,
-  ChangePasswordRequest,
-  SessionInfo,
-  SessionState,
-  SignInRequest,
-  type Locale,
-} from '@mnpddh/shared';
+import { ActivateRequest, ActivateResponse, ChangePasswordRequest, SessionInfo, SessionState, SignInRequest, type Locale } from '@mnpddh/shared';
 import { Authenticated, Public } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { ValidBody } from '../common/valid-body.js';
@@ -93,11 +85,7 @@ export class AuthController {
   @Authenticated()
   @HttpCode(204)
   @ApiSchemas({ body: ChangePasswordRequest, responses: { 204: z.void() } })
-  async changePassword(
-    @Req() request: Request,
-    @ValidBody(ChangePasswordRequest) body: ChangePasswordRequest,
-    @RequestLocale() locale: Locale,
-  ): Promise<void> {
+  async changePassword(@Req() request: Request, @ValidBody(ChangePasswordRequest) body: ChangePasswordRequest, @RequestLocale() locale: Locale): Promise<void> {
     await this.passwordChange.change(staffSessionOf(request), body, locale);
   }
 }

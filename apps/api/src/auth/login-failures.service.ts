@@ -6,13 +6,7 @@ import { RateLimitedError } from '../common/rate-limited.js';
 import { StaffRepository, type StaffRecord } from './staff.repository.js';
 
 /** Reason codes of `auth.login_failed` (the audit log carries the code only). */
-export type FailureReason =
-  | 'unknown_account'
-  | 'not_activated'
-  | 'inactive'
-  | 'wrong_password'
-  | 'wrong_second_factor'
-  | 'certificate_invalid';
+export type FailureReason = 'unknown_account' | 'not_activated' | 'inactive' | 'wrong_password' | 'wrong_second_factor' | 'certificate_invalid';
 
 /** Counts failed password checks per account and locks it as login-throttle.ts says. */
 @Injectable()
@@ -34,10 +28,7 @@ export class LoginFailures {
     await this.prisma.$transaction(async (tx) => {
       const lockedUntil = lockedUntilAfter(await this.staff.addFailure(tx, user.id), now);
       if (lockedUntil) await this.staff.update(tx, user.id, { lockedUntil });
-      await this.audit.record(
-        { action: 'auth.login_failed', actorId: user.id, targetType: 'staff', targetId: user.id, details: { reason } },
-        tx,
-      );
+      await this.audit.record({ action: 'auth.login_failed', actorId: user.id, targetType: 'staff', targetId: user.id, details: { reason } }, tx);
     });
   }
 

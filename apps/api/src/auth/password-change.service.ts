@@ -52,10 +52,7 @@ export class PasswordChangeService {
         await this.keys.rewrap(tx, user.id, session.staff.keyPair, next);
         await this.staff.update(tx, user.id, { failedLogins: 0, lockedUntil: null });
         const sessionsEnded = await this.sessions.endAllOf(tx, user.id, session.idHash);
-        await this.audit.record(
-          { action: 'auth.password_changed', actorId: user.id, targetType: 'staff', targetId: user.id, details: { sessionsEnded } },
-          tx,
-        );
+        await this.audit.record({ action: 'auth.password_changed', actorId: user.id, targetType: 'staff', targetId: user.id, details: { sessionsEnded } }, tx);
       });
     } finally {
       next.wrappingKey.destroy();

@@ -74,10 +74,12 @@ export class PasswordHasher {
   /** The wrapping key, or null for a wrong password. */
   async verify(password: string, stored: string): Promise<PasswordWrappingKey | null> {
     const record = parseRecord(stored);
-    return this.gate.run('proven', () => this.timed(() => verifyPassword(password, record))).catch((error: unknown) => {
-      if ((error as { code?: string }).code === 'WRONG_PASSWORD') return null;
-      throw error;
-    });
+    return this.gate
+      .run('proven', () => this.timed(() => verifyPassword(password, record)))
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code === 'WRONG_PASSWORD') return null;
+        throw error;
+      });
   }
 
   /**

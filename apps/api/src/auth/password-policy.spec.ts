@@ -20,12 +20,9 @@ describe('isGuessablePassphrase', () => {
     expect(isGuessablePassphrase(passphrase)).toBe(true);
   });
 
-  it.each(['le fleuve à Ségou en crue', 'tamarin-bleu-7-kora-nuit', 'Mon vélo a trois roues et un klaxon'])(
-    'accepts %s',
-    (passphrase) => {
-      expect(isGuessablePassphrase(passphrase)).toBe(false);
-    },
-  );
+  it.each(['le fleuve à Ségou en crue', 'tamarin-bleu-7-kora-nuit', 'Mon vélo a trois roues et un klaxon'])('accepts %s', (passphrase) => {
+    expect(isGuessablePassphrase(passphrase)).toBe(false);
+  });
 });
 
 describe('assertStrongPassphrase', () => {

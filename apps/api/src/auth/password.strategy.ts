@@ -20,17 +20,14 @@ export class PasswordStrategy {
   constructor(signIn: SignInService) {
     this.#passport.use(
       'local',
-      new LocalStrategy(
-        { usernameField: 'email', passwordField: 'password', passReqToCallback: true, session: false },
-        (request, email, password, done) => {
-          // The body was parsed with LoginRequest by the LoginGuard before passport saw it.
-          const { totp, securityKey } = request.body as SignInRequest;
-          signIn.signIn({ email, password, totp, securityKey }, readSessionCookie(request)).then(
-            (signedIn) => done(null, signedIn),
-            (error: unknown) => done(error),
-          );
-        },
-      ),
+      new LocalStrategy({ usernameField: 'email', passwordField: 'password', passReqToCallback: true, session: false }, (request, email, password, done) => {
+        // The body was parsed with LoginRequest by the LoginGuard before passport saw it.
+        const { totp, securityKey } = request.body as SignInRequest;
+        signIn.signIn({ email, password, totp, securityKey }, readSessionCookie(request)).then(
+          (signedIn) => done(null, signedIn),
+          (error: unknown) => done(error),
+        );
+      }),
     );
   }
 

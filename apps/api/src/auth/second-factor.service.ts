@@ -96,9 +96,5 @@ export class SecondFactorService {
 
 /** As typed from paper: any case, dashes and spaces ignored, o/i/l read as 0/1 (Crockford). */
 export function normalizeRecoveryCode(code: string): string {
-  return code
-    .toLowerCase()
-    .replace(/[\s-]/g, '')
-    .replace(/o/g, '0')
-    .replace(/[il]/g, '1');
+  return code.toLowerCase().replace(/[\s-]/g, '').replace(/o/g, '0').replace(/[il]/g, '1');
 }

@@ -59,12 +59,7 @@ export class SignInService {
   }
 
   /** Within a slot of the staff work pool: the password, the factor, then a session or a counted failure. */
-  private async attempt(
-    userId: string,
-    credentials: SignInRequest,
-    factor: FactorMatch | null,
-    presented: SessionCookieValue | null,
-  ): Promise<SignedIn> {
+  private async attempt(userId: string, credentials: SignInRequest, factor: FactorMatch | null, presented: SessionCookieValue | null): Promise<SignedIn> {
     const now = new Date();
     // Read again after the wait in line: a lock set meanwhile applies to the guesses that queued before it.
     const user = await this.staff.findById(this.prisma, userId);

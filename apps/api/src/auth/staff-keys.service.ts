@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import {
-  generateIdentityKeyPair,
-  unwrapPrivateKey,
-  wrapPrivateKey,
-  type IdentityKeyPair,
-  type PasswordWrappingKey,
-} from '../crypto/index.js';
+import { generateIdentityKeyPair, unwrapPrivateKey, wrapPrivateKey, type IdentityKeyPair, type PasswordWrappingKey } from '../crypto/index.js';
 import type { Db } from '../database/db.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { StaffRepository, type StaffRecord } from './staff.repository.js';
@@ -58,7 +52,12 @@ export class StaffKeysService {
   }
 
   /** The same key pair under a new password (change, or new Argon2id parameters). */
-  async rewrap(db: Db, userId: string, keyPair: IdentityKeyPair, password: { stored: string; paramsVersion: number; wrappingKey: PasswordWrappingKey }): Promise<void> {
+  async rewrap(
+    db: Db,
+    userId: string,
+    keyPair: IdentityKeyPair,
+    password: { stored: string; paramsVersion: number; wrappingKey: PasswordWrappingKey },
+  ): Promise<void> {
     await this.staff.update(db, userId, {
       passwordRecord: password.stored,
       wrappedPrivateKey: wrapPrivateKey(keyPair, password.wrappingKey, { userId, paramsVersion: password.paramsVersion }),

@@ -31,10 +31,7 @@ export class SecurityKeyPolicyController {
   async update(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(SecurityKeyPolicy) body: SecurityKeyPolicy): Promise<SecurityKeyPolicy> {
     await this.prisma.$transaction(async (tx) => {
       await this.policy.write(tx, body);
-      await this.audit.record(
-        { action: 'staff.security_key_policy_changed', actorId: staff.id, details: { requiredRoles: body.requiredRoles.join(',') } },
-        tx,
-      );
+      await this.audit.record({ action: 'staff.security_key_policy_changed', actorId: staff.id, details: { requiredRoles: body.requiredRoles.join(',') } }, tx);
     });
     return this.policy.read(this.prisma);
   }

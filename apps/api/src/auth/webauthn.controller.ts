@@ -1,13 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import {
-  EnrolSecurityKeyRequest,
-  SecurityKeyChallengeRequest,
-  SecurityKeyList,
-  SecurityKeyOptions,
-  SecurityKeySummary,
-} from '@mnpddh/shared';
+import { EnrolSecurityKeyRequest, SecurityKeyChallengeRequest, SecurityKeyList, SecurityKeyOptions, SecurityKeySummary } from '@mnpddh/shared';
 import { Authenticated, Public } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
 import { RetryAfterInterceptor } from '../common/rate-limited.js';

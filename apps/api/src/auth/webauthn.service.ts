@@ -180,7 +180,10 @@ export class SecurityKeyService {
         name,
         mac: this.macOf(staff.id, credential.id, publicKey),
       });
-      await this.audit.record({ action: 'auth.security_key_added', actorId: staff.id, targetType: 'staff', targetId: staff.id, details: { keyId: key.id } }, tx);
+      await this.audit.record(
+        { action: 'auth.security_key_added', actorId: staff.id, targetType: 'staff', targetId: staff.id, details: { keyId: key.id } },
+        tx,
+      );
       return key;
     });
   }

@@ -27,7 +27,10 @@ export interface BackupOptions {
 const NAME = /^mnpddh-\d{8}T\d{6}Z\.backup$/;
 
 export function backupFileName(at: Date): string {
-  return `mnpddh-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}.backup`;
+  return `mnpddh-${at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')}.backup`;
 }
 
 /** Writes DIR/mnpddh-<timestamp>.backup (atomically: a .partial file renamed), then prunes; returns its path. */

@@ -104,7 +104,9 @@ const HEADER_READ_BYTES = 1024 * 1024 + 64;
  */
 function assertSameSecrets(header: BackupHeader, configured: readonly SecretFingerprint[], signerPublicKey: string): void {
   const recorded = header.fingerprints ?? {};
-  const wrong = configured.filter((secret) => recorded[secret.kind] !== undefined && recorded[secret.kind] !== secret.fingerprint).map((secret) => secret.variable);
+  const wrong = configured
+    .filter((secret) => recorded[secret.kind] !== undefined && recorded[secret.kind] !== secret.fingerprint)
+    .map((secret) => secret.variable);
   if (wrong.length === 0 && header.signedBy !== signerPublicKey) wrong.push('DIRECTORY_SIGNING_KEY');
   if (wrong.length > 0) throw refuse.wrongSecrets(wrong);
 }
@@ -220,10 +222,7 @@ class TableLoader {
     if (this.#pending.length === 0 || this.#table === null) return;
     const width = this.#columns.length;
     const values = this.#pending.map((_, row) => `(${this.#columns.map((__, column) => `$${row * width + column + 1}`).join(', ')})`);
-    await this.client.query(
-      `INSERT INTO ${quoteTable(this.#table)} (${this.#columns.join(', ')}) VALUES ${values.join(', ')}`,
-      this.#pending.flat(),
-    );
+    await this.client.query(`INSERT INTO ${quoteTable(this.#table)} (${this.#columns.join(', ')}) VALUES ${values.join(', ')}`, this.#pending.flat());
     this.#pending = [];
   }
 }

@@ -35,7 +35,12 @@ export async function checkRestoredDatabase(runtime: Runtime, header: BackupHead
     for (const escrow of escrows) if (directory.escrowRecipient(escrow) === null) problems.push(`escrow certificate ${escrow.id}`);
     const audit = await context.get(AuditVerifier).verify();
     if (!audit.valid) problems.push(`audit chain (first broken row: ${audit.firstBrokenId ?? 'checkpoint signature'})`);
-    if (header.checkpoint !== null && (audit.checkpoint === null || String(audit.checkpoint.rowCount) !== header.checkpoint.rowCount || audit.checkpoint.headHash !== header.checkpoint.headHash)) {
+    if (
+      header.checkpoint !== null &&
+      (audit.checkpoint === null ||
+        String(audit.checkpoint.rowCount) !== header.checkpoint.rowCount ||
+        audit.checkpoint.headHash !== header.checkpoint.headHash)
+    ) {
       problems.push('latest audit checkpoint differs from the one recorded in the backup');
     }
     if (problems.length > 0) throw new Error(`Restore checks failed, do not start the portal: ${problems.join('; ')}`);

@@ -70,14 +70,19 @@ export class AgendaService {
     try {
       const { entries, categories } = await this.vault.integrityChecked(reader, row.id, () => {
         this.vault.verifyCaseRow(row, index, caseKey);
-        return { entries: decryptEntries(caseKey, this.directory.tenant, row.id, row.entries), categories: openCategories(caseKey, this.directory.tenant, row) };
+        return {
+          entries: decryptEntries(caseKey, this.directory.tenant, row.id, row.entries),
+          categories: openCategories(caseKey, this.directory.tenant, row),
+        };
       });
       await this.audit.record({ action: 'case.decrypted', actorId: reader.id, targetType: 'case', targetId: row.id, details: { purpose: 'agenda' } });
       const assignedToMe = index.assignedTo === reader.id;
       // As on the case page: its deadlines from the precise arrival, not from the clear index's hour.
       const arrivedAt = arrivalOf(categories);
       const timed = arrivedAt ? fromArrival(index, arrivedAt) : index;
-      const dates = assignedToMe ? [...indexDates(timed, now), ...eventDates(entries, now)] : [...eventDates(entries, now), ...ownedMeasureDates(entries, reader.id, now)];
+      const dates = assignedToMe
+        ? [...indexDates(timed, now), ...eventDates(entries, now)]
+        : [...eventDates(entries, now), ...ownedMeasureDates(entries, reader.id, now)];
       return toItems(row.id, row.reference, assignedToMe, dates);
     } finally {
       caseKey.destroy();

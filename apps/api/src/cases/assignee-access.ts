@@ -33,7 +33,9 @@ export class AssigneeAccess {
       where: { keyKind: 'case', caseId: { in: assigned.map((c) => c.id) }, recipientId: { in: assignees } },
       select: { caseId: true, recipientId: true, recipientPublicKey: true },
     });
-    const holds = new Set(held.filter((g) => g.recipientId && g.recipientPublicKey === currentKey.get(g.recipientId)).map((g) => `${g.caseId}:${g.recipientId}`));
+    const holds = new Set(
+      held.filter((g) => g.recipientId && g.recipientPublicKey === currentKey.get(g.recipientId)).map((g) => `${g.caseId}:${g.recipientId}`),
+    );
     return new Set(assigned.filter((c) => !holds.has(`${c.id}:${c.assignedTo}`)).map((c) => c.id));
   }
 
@@ -44,7 +46,8 @@ export class AssigneeAccess {
     if (!row) throw new AppError('NOT_FOUND');
     const assigneeId = row.assignedTo;
     if (!assigneeId) throw new AppError('REFUSED', [{ field: 'caseId', message: 'case_not_assigned' }]);
-    if (!(await this.lost([{ id: caseId, assignedTo: assigneeId }])).has(caseId)) throw new AppError('REFUSED', [{ field: 'caseId', message: 'assignee_already_holds' }]);
+    if (!(await this.lost([{ id: caseId, assignedTo: assigneeId }])).has(caseId))
+      throw new AppError('REFUSED', [{ field: 'caseId', message: 'assignee_already_holds' }]);
     const person = await this.prisma.staffUser.findUnique({ where: { id: assigneeId }, select: { active: true, certificate: true } });
     // After a reset the person must first sign in with the new password: only then has a key pair of their own.
     if (!person?.active || !person.certificate) throw new AppError('REFUSED', [{ field: 'caseId', message: 'assignee_without_key' }]);

@@ -54,7 +54,11 @@ export class CaseDownloads {
 
   /** Where the file lives, and the name it is downloaded under: the case reference and its number among the case's files. */
   private async sourceOf(caseId: string, fileId: string): Promise<{ source: 'case' | 'thread'; name: (type: string) => string }> {
-    const files = await this.prisma.caseFile.findMany({ where: { caseId }, select: { id: true, keyKind: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    const files = await this.prisma.caseFile.findMany({
+      where: { caseId },
+      select: { id: true, keyKind: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
     const position = files.findIndex((file) => file.id === fileId);
     const file = files[position];
     if (!file) throw new AppError('NOT_FOUND');

@@ -11,7 +11,6 @@ import { CaseLinksService } from './case-links.service.js';
 
 const LinkParams = z.object({ id: z.uuid(), linkId: z.uuid() });
 
-
 /**
  * Links between cases and collective subjects, for the supervisors and
  * caseworkers who hold the case (403 otherwise, as on every case-work
@@ -26,20 +25,32 @@ export class CaseLinksController {
 
   @Post('links')
   @ApiSchemas({ body: CaseLinkInput, responses: { 201: CaseLinkWritten } })
-  async link(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseLinkInput) body: CaseLinkInput, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<CaseLinkWritten> {
+  async link(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(CaseLinkInput) body: CaseLinkInput,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ): Promise<CaseLinkWritten> {
     return this.links.link(staff, params.id, body);
   }
 
   @Post('links/:linkId/unlink')
   @ApiSchemas({ body: CaseUnlinkInput, responses: { 201: CaseLinkWritten } })
-  async unlink(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseUnlinkInput) body: CaseUnlinkInput, @ValidParams(LinkParams) params: z.infer<typeof LinkParams>): Promise<CaseLinkWritten> {
+  async unlink(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(CaseUnlinkInput) body: CaseUnlinkInput,
+    @ValidParams(LinkParams) params: z.infer<typeof LinkParams>,
+  ): Promise<CaseLinkWritten> {
     const { id, linkId } = params;
     return this.links.unlink(staff, id, linkId, body);
   }
 
   @Post('collective-subject')
   @ApiSchemas({ body: CollectiveSubject, responses: { 201: Written } })
-  async collective(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(CollectiveSubject) body: CollectiveSubject, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+  async collective(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(CollectiveSubject) body: CollectiveSubject,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ) {
     const entry = await this.links.markCollective(staff, params.id, body);
     return written(entry);
   }

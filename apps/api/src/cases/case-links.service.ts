@@ -95,7 +95,8 @@ export class CaseLinksService {
       );
       await this.onOther(tx, staff, other.id, now, (theirs) => {
         // A journal holding only one half of a link is not something to paper over.
-        if (!foldLinks(theirs.entries).some((candidate) => candidate.linkId === linkId)) throw new AppError('CONFLICT', [{ field: 'linkId', message: 'unknown_link' }]);
+        if (!foldLinks(theirs.entries).some((candidate) => candidate.linkId === linkId))
+          throw new AppError('CONFLICT', [{ field: 'linkId', message: 'unknown_link' }]);
         return unlinked({ linkId, otherCaseId: caseId, otherReference: theirs.index.reference, reason });
       });
     });
@@ -113,7 +114,8 @@ export class CaseLinksService {
     const held = await this.repository.findHeldCases(this.prisma, reader.id, { id: { in: links.map((link) => link.otherCaseId) } });
     const indexOf = new Map<string, LinkedCaseIndex>();
     for (const row of held) {
-      if (this.vault.indexRowIntact(row)) indexOf.set(row.id, { status: row.status, urgent: row.urgent, riskLevel: row.riskLevel as LinkedCaseIndex['riskLevel'] });
+      if (this.vault.indexRowIntact(row))
+        indexOf.set(row.id, { status: row.status, urgent: row.urgent, riskLevel: row.riskLevel as LinkedCaseIndex['riskLevel'] });
     }
     return links.map((link) => ({
       linkId: link.linkId,
@@ -203,7 +205,14 @@ function refuseDuplicate(state: JournalState, otherId: string, input: CaseLinkIn
   }
 }
 
-function linked(data: { linkId: string; otherCaseId: string; otherReference: string; relation: CaseLinkInput['relation']; reason: string; collectiveCaseId: string | undefined }): JournalWrite {
+function linked(data: {
+  linkId: string;
+  otherCaseId: string;
+  otherReference: string;
+  relation: CaseLinkInput['relation'];
+  reason: string;
+  collectiveCaseId: string | undefined;
+}): JournalWrite {
   const { collectiveCaseId, ...rest } = data;
   return { kind: 'case_linked', data: collectiveCaseId ? { ...rest, collectiveCaseId } : rest, audit: 'case.updated' };
 }

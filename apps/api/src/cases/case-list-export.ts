@@ -42,7 +42,12 @@ export class CaseListExport {
       if (items.length >= listed.total || listed.items.length === 0) break;
     }
     const filters = Object.keys(query).filter((key) => key !== 'page' && key !== 'pageSize' && query[key as keyof CaseListQuery] !== undefined);
-    await this.audit.record({ action: 'export.created', actorId: reader.id, targetType: 'export', details: { kind: 'case_list', format: 'csv', rows: items.length, filters: filters.join(',') } });
+    await this.audit.record({
+      action: 'export.created',
+      actorId: reader.id,
+      targetType: 'export',
+      details: { kind: 'case_list', format: 'csv', rows: items.length, filters: filters.join(',') },
+    });
     return stringify(
       items.map((item) => COLUMNS.map((column) => neutralised(column.value(item)))),
       { header: true, columns: COLUMNS.map((column) => column.header), bom: true },

@@ -11,7 +11,6 @@ import { CaseReceiptsService } from './case-receipts.service.js';
 
 const ReceiptParams = z.object({ id: z.uuid(), receiptId: z.uuid() });
 
-
 /**
  * A case's receipts, for the supervisors and caseworkers who hold it (the
  * vault refuses a case without both grants: 403). Only ids and dates are
@@ -38,7 +37,11 @@ export class CaseReceiptsController {
 
   @Post(':receiptId/revoke')
   @ApiSchemas({ body: ReceiptRevocation, responses: { 201: ReceiptSummary } })
-  async revoke(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(ReceiptRevocation) body: ReceiptRevocation, @ValidParams(ReceiptParams) params: z.infer<typeof ReceiptParams>): Promise<ReceiptSummary> {
+  async revoke(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(ReceiptRevocation) body: ReceiptRevocation,
+    @ValidParams(ReceiptParams) params: z.infer<typeof ReceiptParams>,
+  ): Promise<ReceiptSummary> {
     const { id, receiptId } = params;
     return this.receipts.revoke(staff, id, receiptId, body);
   }

@@ -70,12 +70,16 @@ export class CaseSearchService {
         if (!haystacks) continue;
         examined += 1;
         const matchedIn = matchesOf(haystacks, terms);
-        if (matchedIn) found.push({ hit: { caseId: row.id, reference: row.reference, status: row.status, urgent: row.urgent, matchedIn }, receivedAt: row.receivedAt });
+        if (matchedIn)
+          found.push({ hit: { caseId: row.id, reference: row.reference, status: row.status, urgent: row.urgent, matchedIn }, receivedAt: row.receivedAt });
       }
     }
     await this.audit.record({ action: 'case.searched', actorId: reader.id, details: { examined, matched: found.length } });
     return {
-      items: found.sort(byPriority).slice(0, CASE_SEARCH_LIMIT).map(({ hit }) => hit),
+      items: found
+        .sort(byPriority)
+        .slice(0, CASE_SEARCH_LIMIT)
+        .map(({ hit }) => hit),
       examined,
       matched: found.length,
       limit: CASE_SEARCH_LIMIT,

@@ -52,7 +52,10 @@ export function foldMeasures(entries: readonly JournalEntry[]): MeasureState[] {
 
 /** The earliest due day of the measures still planned or in progress: the clear index's measure deadline (end of that day). */
 export function measureDeadline(measures: readonly MeasureState[]): Date | null {
-  const days = measures.filter((m) => OPEN_MEASURE.has(m.status) && m.due).map((m) => m.due as string).sort();
+  const days = measures
+    .filter((m) => OPEN_MEASURE.has(m.status) && m.due)
+    .map((m) => m.due as string)
+    .sort();
   const earliest = days[0];
   return earliest ? endOfDay(earliest) : null;
 }

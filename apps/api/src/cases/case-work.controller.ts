@@ -39,8 +39,6 @@ const MeasureParams = z.object({ id: z.uuid(), measureId: z.uuid() });
 const FileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 const EventParams = z.object({ id: z.uuid(), eventId: z.uuid() });
 
-
-
 /**
  * What staff record on a case they hold: each write is one encrypted journal
  * entry (CaseWorkService). Supervisors and caseworkers only; the vault
@@ -62,44 +60,72 @@ export class CaseWorkController {
 
   @Post('cases/:id/status')
   @ApiSchemas({ body: StatusChange, responses: { 201: Written } })
-  async changeStatus(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(StatusChange) body: StatusChange, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+  async changeStatus(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(StatusChange) body: StatusChange,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ) {
     return written(await this.work.changeStatus(staff, params.id, body));
   }
 
   @Post('cases/:id/contact-attempts')
   @ApiSchemas({ body: ContactAttempt, responses: { 201: Written } })
-  async contact(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(ContactAttempt) body: ContactAttempt, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+  async contact(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(ContactAttempt) body: ContactAttempt,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ) {
     return written(await this.work.logContactAttempt(staff, params.id, body));
   }
 
   @Post('cases/:id/assessments')
   @ApiSchemas({ body: RiskAssessmentInput, responses: { 201: Written } })
-  async assess(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(RiskAssessmentInput) body: RiskAssessmentInput, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+  async assess(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(RiskAssessmentInput) body: RiskAssessmentInput,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ) {
     return written(await this.work.assessRisk(staff, params.id, body));
   }
 
   @Post('cases/:id/legal-bases')
   @ApiSchemas({ body: LegalBasisCitation, responses: { 201: Written } })
-  async cite(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(LegalBasisCitation) body: LegalBasisCitation, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+  async cite(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(LegalBasisCitation) body: LegalBasisCitation,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ) {
     return written(await this.work.citeLegalBasis(staff, params.id, body));
   }
 
   @Post('cases/:id/legal-bases/withdraw')
   @ApiSchemas({ body: LegalBasisWithdrawal, responses: { 201: Written } })
-  async withdraw(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(LegalBasisWithdrawal) body: LegalBasisWithdrawal, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+  async withdraw(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(LegalBasisWithdrawal) body: LegalBasisWithdrawal,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ) {
     return written(await this.work.withdrawLegalBasis(staff, params.id, body));
   }
 
   @Post('cases/:id/measures')
   @ApiSchemas({ body: NewMeasure, responses: { 201: Written } })
-  async addMeasure(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewMeasure) body: NewMeasure, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+  async addMeasure(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(NewMeasure) body: NewMeasure,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ) {
     return written(await this.work.addMeasure(staff, params.id, body));
   }
 
   @Patch('cases/:id/measures/:measureId')
   @HttpCode(201)
   @ApiSchemas({ body: MeasureUpdate, responses: { 201: Written } })
-  async updateMeasure(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(MeasureUpdate) body: MeasureUpdate, @ValidParams(MeasureParams) params: z.infer<typeof MeasureParams>) {
+  async updateMeasure(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(MeasureUpdate) body: MeasureUpdate,
+    @ValidParams(MeasureParams) params: z.infer<typeof MeasureParams>,
+  ) {
     const { id, measureId } = params;
     return written(await this.work.updateMeasure(staff, id, measureId, body));
   }
@@ -107,20 +133,31 @@ export class CaseWorkController {
   /** Several cases to one person: each assigned (and granted) and audited on its own; the refused ones listed with their reason. */
   @Post('cases/reassignment')
   @ApiSchemas({ body: BulkReassignment, responses: { 201: BulkReassignmentResult } })
-  async reassign(@Req() request: Request, @CurrentStaff() staff: CurrentStaffMember, @ValidBody(BulkReassignment) body: BulkReassignment): Promise<BulkReassignmentResult> {
+  async reassign(
+    @Req() request: Request,
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(BulkReassignment) body: BulkReassignment,
+  ): Promise<BulkReassignmentResult> {
     return BulkReassignmentResult.parse(await this.reassignment.reassign(staff, body, negotiateLocale(request.headers['accept-language'])));
   }
 
   /** Gives the person responsible their access back (after a password reset): one grant, no second assignment. */
   @Post('cases/:id/assignee-access')
   @ApiSchemas({ responses: { 201: AssigneeAccessRestored } })
-  async restoreAssigneeAccess(@CurrentStaff() staff: CurrentStaffMember, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<AssigneeAccessRestored> {
+  async restoreAssigneeAccess(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ): Promise<AssigneeAccessRestored> {
     return AssigneeAccessRestored.parse(await this.assigneeAccess.restore(staff, params.id));
   }
 
   @Post('cases/:id/assignment')
   @ApiSchemas({ body: Assignment, responses: { 201: Written } })
-  async assign(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(Assignment) body: Assignment, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+  async assign(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(Assignment) body: Assignment,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ) {
     return written(await this.work.assign(staff, params.id, body));
   }
 
@@ -135,13 +172,21 @@ export class CaseWorkController {
 
   @Post('cases/:id/agenda-events')
   @ApiSchemas({ body: NewAgendaEvent, responses: { 201: Written } })
-  async agendaEvent(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewAgendaEvent) body: NewAgendaEvent, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+  async agendaEvent(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(NewAgendaEvent) body: NewAgendaEvent,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ) {
     return written(await this.work.addAgendaEvent(staff, params.id, body));
   }
 
   @Post('cases/:id/agenda-events/:eventId/cancel')
   @ApiSchemas({ body: AgendaEventCancellation, responses: { 201: Written } })
-  async cancelAgendaEvent(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(AgendaEventCancellation) body: AgendaEventCancellation, @ValidParams(EventParams) params: z.infer<typeof EventParams>) {
+  async cancelAgendaEvent(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(AgendaEventCancellation) body: AgendaEventCancellation,
+    @ValidParams(EventParams) params: z.infer<typeof EventParams>,
+  ) {
     const { id, eventId } = params;
     return written(await this.work.cancelAgendaEvent(staff, id, eventId, body));
   }
@@ -149,7 +194,11 @@ export class CaseWorkController {
   @Put('cases/:id/draft')
   @HttpCode(204)
   @ApiSchemas({ body: CaseDraft, responses: { 204: z.void() } })
-  async saveDraft(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseDraft) body: CaseDraft, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<void> {
+  async saveDraft(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(CaseDraft) body: CaseDraft,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ): Promise<void> {
     await this.drafts.save(staff, params.id, body.body);
   }
 
@@ -162,14 +211,22 @@ export class CaseWorkController {
 
   @Post('cases/:id/messages')
   @ApiSchemas({ body: StaffMessage, responses: { 201: Written } })
-  async message(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(StaffMessage) body: StaffMessage, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+  async message(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(StaffMessage) body: StaffMessage,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ) {
     return written(await this.messages.send(staff, params.id, body.body));
   }
 
   /** Always an attachment, never rendered by the browser: the bytes are the defender's, not ours. */
   @Get('cases/:id/attachments/:fileId')
   @ApiFile('application/octet-stream')
-  async download(@Res() response: Response, @CurrentStaff() staff: CurrentStaffMember, @ValidParams(FileParams) params: z.infer<typeof FileParams>): Promise<void> {
+  async download(
+    @Res() response: Response,
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidParams(FileParams) params: z.infer<typeof FileParams>,
+  ): Promise<void> {
     const { id, fileId } = params;
     await this.downloads.send(staff, id, fileId, response);
   }

@@ -109,7 +109,10 @@ export class CaseWorkService {
           ...(attempt.nextContactOn ? { nextContactAt: toHour(new Date(`${attempt.nextContactOn}T09:00:00Z`)) } : {}),
         };
         // The first time someone is reached within the first-contact target's watch: how long it took, in a bucket.
-        const firstReached = attempt.result === 'reached' && state.index.firstContactDue ? [counter(at, 'first_contact_hours', bucketOf(FIRST_CONTACT_BUCKETS, hoursSince(state.index.receivedAt, at)))] : [];
+        const firstReached =
+          attempt.result === 'reached' && state.index.firstContactDue
+            ? [counter(at, 'first_contact_hours', bucketOf(FIRST_CONTACT_BUCKETS, hoursSince(state.index.receivedAt, at)))]
+            : [];
         const write = this.write('contact_attempt', { ...attempt, at: at.toISOString() }, index, 'case.updated', { caseId, counters: firstReached });
         if (!escalates(state.index.urgent, state.categories.threatTypes, attempt)) return write;
         // Silence after an arrest or disappearance wakes the rota: a content-free alert, one per attempt, in the entry's transaction.
@@ -137,7 +140,10 @@ export class CaseWorkService {
         const firstAssessment = state.index.riskLevel === 'unknown';
         const index = { riskLevel: input.level, urgent: input.urgentProcedure, assessmentDue: endOfDay(input.reassessmentDue) };
         const counters = firstAssessment
-          ? [counter(now, 'risk_level', input.level), counter(now, 'assessment_days', bucketOf(ASSESSMENT_BUCKETS, hoursSince(state.index.receivedAt, now) / 24))]
+          ? [
+              counter(now, 'risk_level', input.level),
+              counter(now, 'assessment_days', bucketOf(ASSESSMENT_BUCKETS, hoursSince(state.index.receivedAt, now) / 24)),
+            ]
           : [];
         return this.write('risk_assessed', data, index, 'case.updated', { caseId, counters });
       },
@@ -202,7 +208,8 @@ export class CaseWorkService {
         const current = measures.find((m) => m.id === measureId);
         if (!current) throw new AppError('NOT_FOUND');
         // Carrying it out is the disclosure: checked again when it starts or is done (a consent may have been withdrawn since).
-        if ((update.status === 'in_progress' || update.status === 'done') && update.status !== current.status) await checkMeasureDisclosure(state, current.measure);
+        if ((update.status === 'in_progress' || update.status === 'done') && update.status !== current.status)
+          await checkMeasureDisclosure(state, current.measure);
         const next = measures.map((m) => (m.id === measureId ? { ...m, ...definedOf(update) } : m));
         const delivered = update.status === 'done' && current.status !== 'done' ? [counter(now, 'measure_delivered', current.measure)] : [];
         return this.write(
@@ -278,7 +285,8 @@ export class CaseWorkService {
       if (await this.repository.findGrant(tx, caseId, 'case', ownerId)) return;
       await this.grants.grantWithin(tx, staff, caseId, ownerId).catch((error: unknown) => {
         // No sealable key (deactivated since, or an integrity incident open): said plainly, beside the owner field.
-        if (error instanceof AppError && error.code === 'CONFLICT') throw new AppError('VALIDATION_FAILED', [{ field: 'ownerId', message: 'assignee_not_certified' }]);
+        if (error instanceof AppError && error.code === 'CONFLICT')
+          throw new AppError('VALIDATION_FAILED', [{ field: 'ownerId', message: 'assignee_not_certified' }]);
         throw error;
       });
     };

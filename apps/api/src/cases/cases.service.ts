@@ -211,10 +211,26 @@ export class CasesService {
     for (const file of files) {
       if (file.keyKind === 'case') {
         const meta = await this.caseFiles.describe(reader, caseId, file.id);
-        described.push({ id: file.id, source: 'request', name: meta.name, type: meta.type, size: meta.size, sha256: meta.sha256, at: file.createdAt.toISOString() });
+        described.push({
+          id: file.id,
+          source: 'request',
+          name: meta.name,
+          type: meta.type,
+          size: meta.size,
+          sha256: meta.sha256,
+          at: file.createdAt.toISOString(),
+        });
       } else {
         const meta = await this.threadFiles.describe(reader, caseId, file.id);
-        described.push({ id: file.id, source: 'thread', name: meta.name, type: meta.type, size: meta.size, sha256: meta.sha256, at: file.createdAt.toISOString() });
+        described.push({
+          id: file.id,
+          source: 'thread',
+          name: meta.name,
+          type: meta.type,
+          size: meta.size,
+          sha256: meta.sha256,
+          at: file.createdAt.toISOString(),
+        });
       }
     }
     return described;
@@ -222,7 +238,8 @@ export class CasesService {
 
   /** Cases overdue if they arrived at hh:00 but not if at hh:59:59 are decrypted and counted from the real minute; the rest are certain already. */
   private async timedWhereUncertain(reader: CaseReader, cached: SessionCategories, items: Listed[], now: Date): Promise<Listed[]> {
-    const uncertain = (item: Listed) => item.categories === undefined && overdueTargets(item.row, now, this.targets, item.row.receivedAt).length !== item.overdue.length;
+    const uncertain = (item: Listed) =>
+      item.categories === undefined && overdueTargets(item.row, now, this.targets, item.row.receivedAt).length !== item.overdue.length;
     const decrypted = new Map((await this.withCategories(reader, cached, items.filter(uncertain))).map((item) => [item.row.id, item]));
     return items.map((item) => this.timedFromArrival(decrypted.get(item.row.id) ?? item, now));
   }
@@ -248,7 +265,11 @@ export class CasesService {
       else missing.push(item);
     }
     if (missing.length > 0) {
-      const sealed = await this.repository.findSealedCategories(this.prisma, reader.id, missing.map(({ row }) => row.id));
+      const sealed = await this.repository.findSealedCategories(
+        this.prisma,
+        reader.id,
+        missing.map(({ row }) => row.id),
+      );
       const sealedOf = new Map(sealed.map((row) => [row.id, row]));
       for (const { row } of missing) {
         const parts = sealedOf.get(row.id);

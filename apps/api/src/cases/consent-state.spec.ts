@@ -15,7 +15,16 @@ function entry(kind: JournalEntry['kind'], data: Record<string, unknown>, day = 
 function consent(consentId: string, overrides: Record<string, unknown> = {}, day?: number): JournalEntry {
   return entry(
     'consent_recorded',
-    { consentId, givenBy: 'relative', how: 'phone', recipient: 'partner', purpose: 'Orientation.', fields: ['identity', 'narrative'], confirmedWithDefender: false, ...overrides },
+    {
+      consentId,
+      givenBy: 'relative',
+      how: 'phone',
+      recipient: 'partner',
+      purpose: 'Orientation.',
+      fields: ['identity', 'narrative'],
+      confirmedWithDefender: false,
+      ...overrides,
+    },
     day,
   );
 }
@@ -26,7 +35,12 @@ function defenderSays(body: unknown, day: number): ThreadMessage {
 
 describe('foldConsents', () => {
   it('records, confirms and withdraws (staff, with the reason)', () => {
-    const entries = [consent(A, {}, 1), consent(B, {}, 2), entry('consent_confirmed', { consentId: A, how: 'phone' }, 3), entry('consent_withdrawn', { consentId: B, reason: 'Il a changé d’avis.' }, 4)];
+    const entries = [
+      consent(A, {}, 1),
+      consent(B, {}, 2),
+      entry('consent_confirmed', { consentId: A, how: 'phone' }, 3),
+      entry('consent_withdrawn', { consentId: B, reason: 'Il a changé d’avis.' }, 4),
+    ];
     const [a, b] = foldConsents(entries, []);
     expect(a).toMatchObject({ id: A, active: true, confirmedWithDefender: true, confirmedAt: '2030-01-03T00:00:00.000Z' });
     expect(b).toMatchObject({ id: B, active: false, withdrawnBy: 'staff', withdrawalReason: 'Il a changé d’avis.', withdrawnAt: '2030-01-04T00:00:00.000Z' });
@@ -82,7 +96,13 @@ describe('checkMeasureDisclosure', () => {
   it('lets through a measure the request form agreed to, until the defender withdraws every consent', async () => {
     await expect(checkMeasureDisclosure(state([], ['detention_visit']), 'detention_visit')).resolves.toBeUndefined();
     await expect(checkMeasureDisclosure(state([], ['detention_visit']), 'authorities_intervention')).rejects.toMatchObject({ code: 'REFUSED' });
-    const withdrawAll: ThreadMessage = { seq: 1, sender: 'defender', kind: 'consent', body: JSON.stringify({ sharingWithPartners: false }), createdAt: new Date() };
+    const withdrawAll: ThreadMessage = {
+      seq: 1,
+      sender: 'defender',
+      kind: 'consent',
+      body: JSON.stringify({ sharingWithPartners: false }),
+      createdAt: new Date(),
+    };
     await expect(checkMeasureDisclosure(state([], ['detention_visit'], [withdrawAll]), 'detention_visit')).rejects.toMatchObject({ code: 'REFUSED' });
   });
 });

@@ -11,7 +11,6 @@ import { ConsentWorkService } from './consent-work.service.js';
 
 const ConsentParams = z.object({ id: z.uuid(), consentId: z.uuid() });
 
-
 /** Consent per disclosure on a case the caller holds (the vault refuses a case without a grant: 403). */
 @ApiTags('case work')
 @Controller()
@@ -21,14 +20,22 @@ export class ConsentWorkController {
 
   @Post('cases/:id/consents')
   @ApiSchemas({ body: NewConsent, responses: { 201: ConsentWritten } })
-  async record(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewConsent) body: NewConsent, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<ConsentWritten> {
+  async record(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(NewConsent) body: NewConsent,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ): Promise<ConsentWritten> {
     const { entry, consentId } = await this.consents.record(staff, params.id, body);
     return ConsentWritten.parse({ ...written(entry), consentId });
   }
 
   @Post('cases/:id/consents/:consentId/confirm')
   @ApiSchemas({ body: ConsentConfirmation, responses: { 201: Written } })
-  async confirm(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(ConsentConfirmation) body: ConsentConfirmation, @ValidParams(ConsentParams) params: z.infer<typeof ConsentParams>) {
+  async confirm(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(ConsentConfirmation) body: ConsentConfirmation,
+    @ValidParams(ConsentParams) params: z.infer<typeof ConsentParams>,
+  ) {
     const { id, consentId } = params;
     const entry = await this.consents.confirm(staff, id, consentId, body);
     return written(entry);
@@ -36,7 +43,11 @@ export class ConsentWorkController {
 
   @Post('cases/:id/consents/:consentId/withdraw')
   @ApiSchemas({ body: ConsentStaffWithdrawal, responses: { 201: Written } })
-  async withdraw(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(ConsentStaffWithdrawal) body: ConsentStaffWithdrawal, @ValidParams(ConsentParams) params: z.infer<typeof ConsentParams>) {
+  async withdraw(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(ConsentStaffWithdrawal) body: ConsentStaffWithdrawal,
+    @ValidParams(ConsentParams) params: z.infer<typeof ConsentParams>,
+  ) {
     const { id, consentId } = params;
     const entry = await this.consents.withdraw(staff, id, consentId, body);
     return written(entry);
@@ -45,7 +56,11 @@ export class ConsentWorkController {
   /** Supervisors and the person on call only (checked in the service: being on call is not a role). */
   @Post('cases/:id/disclosure-exceptions')
   @ApiSchemas({ body: DisclosureException, responses: { 201: Written } })
-  async exception(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(DisclosureException) body: DisclosureException, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
+  async exception(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(DisclosureException) body: DisclosureException,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ) {
     const entry = await this.consents.recordException(staff, params.id, body);
     return written(entry);
   }

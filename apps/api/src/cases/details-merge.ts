@@ -47,10 +47,12 @@ export class DetailsMerge {
   /** Merges what waits in this case's thread; the flag is cleared once nothing is left. */
   async merge(reader: CaseReader, caseId: string): Promise<void> {
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const merged = await this.journal.append(reader, caseId, (state) => this.mergeOne(state), this.clock.now()).catch((error: unknown) => {
-        if (error instanceof AppError && error.code === 'CONFLICT') return null;
-        throw error;
-      });
+      const merged = await this.journal
+        .append(reader, caseId, (state) => this.mergeOne(state), this.clock.now())
+        .catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'CONFLICT') return null;
+          throw error;
+        });
       if (!merged) break;
     }
     await this.repository.clearDetailsPending(this.prisma, caseId);

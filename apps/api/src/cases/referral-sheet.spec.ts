@@ -20,7 +20,15 @@ const assessed: JournalEntry = {
 };
 
 const sheet = (fields: Parameters<typeof referralSheet>[0]['fields']) =>
-  referralSheet({ reference: 'REF', partnerName: 'Partenaire', sentAt: new Date('2030-01-03T00:00:00Z'), fields, content, entries: [assessed], attachmentCount: 2 });
+  referralSheet({
+    reference: 'REF',
+    partnerName: 'Partenaire',
+    sentAt: new Date('2030-01-03T00:00:00Z'),
+    fields,
+    content,
+    entries: [assessed],
+    attachmentCount: 2,
+  });
 
 const MARKERS = ['NAME-1', 'ORG-1', 'OTHER-1', 'PHONE-1', 'TIMES-1', 'NARRATIVE-1', 'LOCALITY-1', 'PLACE-1', 'HELD-1', 'extreme', 'NOTE-1'];
 

@@ -120,5 +120,9 @@ function riskLines(entries: readonly JournalEntry[]): Lines {
   const latest = entries.filter((entry) => entry.kind === 'risk_assessed').at(-1);
   if (!latest) return [];
   const data = latest.data as { level?: string; urgentProcedure?: boolean };
-  return [...line('Niveau', data.level), `Évaluée le : ${latest.at.toISOString().slice(0, 10)}`, ...(data.urgentProcedure ? ['Procédure d’urgence : oui'] : [])];
+  return [
+    ...line('Niveau', data.level),
+    `Évaluée le : ${latest.at.toISOString().slice(0, 10)}`,
+    ...(data.urgentProcedure ? ['Procédure d’urgence : oui'] : []),
+  ];
 }

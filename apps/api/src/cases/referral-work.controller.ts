@@ -12,7 +12,6 @@ import { ReferralWorkService } from './referral-work.service.js';
 
 const ReferralParams = z.object({ id: z.uuid(), referralId: z.uuid() });
 
-
 /** Referrals of a case the caller holds to partners of the directory. */
 @ApiTags('case work')
 @Controller()
@@ -22,14 +21,22 @@ export class ReferralWorkController {
 
   @Post('cases/:id/referrals')
   @ApiSchemas({ body: NewReferral, responses: { 201: ReferralWritten } })
-  async send(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewReferral) body: NewReferral, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<ReferralWritten> {
+  async send(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(NewReferral) body: NewReferral,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ): Promise<ReferralWritten> {
     const { entry, referralId } = await this.referrals.send(staff, params.id, body);
     return ReferralWritten.parse({ ...written(entry), referralId });
   }
 
   @Post('cases/:id/referrals/:referralId/answer')
   @ApiSchemas({ body: ReferralAnswer, responses: { 201: Written } })
-  async answer(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(ReferralAnswer) body: ReferralAnswer, @ValidParams(ReferralParams) params: z.infer<typeof ReferralParams>) {
+  async answer(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(ReferralAnswer) body: ReferralAnswer,
+    @ValidParams(ReferralParams) params: z.infer<typeof ReferralParams>,
+  ) {
     const { id, referralId } = params;
     const entry = await this.referrals.answer(staff, id, referralId, body);
     return written(entry);
@@ -38,7 +45,11 @@ export class ReferralWorkController {
   /** A download, never shown inline or kept by a cache; the content is never logged. */
   @Get('cases/:id/referrals/:referralId/sheet')
   @ApiFile('text/plain')
-  async sheet(@Res() response: Response, @CurrentStaff() staff: CurrentStaffMember, @ValidParams(ReferralParams) params: z.infer<typeof ReferralParams>): Promise<void> {
+  async sheet(
+    @Res() response: Response,
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidParams(ReferralParams) params: z.infer<typeof ReferralParams>,
+  ): Promise<void> {
     const { id, referralId } = params;
     const sheet = await this.referrals.sheet(staff, id, referralId);
     response.status(200);

@@ -40,7 +40,13 @@ export class ReferralWorkService {
         const partner = await this.partners.findActive(referral.partnerId);
         if (!partner) throw new AppError('VALIDATION_FAILED', [{ field: 'partnerId', message: 'unknown_partner' }]);
         if (!disclosureAllowed({ entries: state.entries, thread: await state.thread() }, 'partner', referral.fields, partner.id)) throw consentRequired();
-        const data = { referralId, partnerId: partner.id, partnerName: partner.name, fields: referral.fields, ...(referral.note ? { note: referral.note } : {}) };
+        const data = {
+          referralId,
+          partnerId: partner.id,
+          partnerName: partner.name,
+          fields: referral.fields,
+          ...(referral.note ? { note: referral.note } : {}),
+        };
         return { kind: 'referral_sent', data, audit: 'case.updated' };
       },
       this.clock.now(),

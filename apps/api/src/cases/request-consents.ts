@@ -30,7 +30,13 @@ function withdrawnByDefender(thread: readonly ThreadMessage[]): ThreadMessage | 
   });
 }
 
-export function requestConsents(caseId: string, categories: CaseCategories, submitterKind: unknown, receivedAt: Date, thread: readonly ThreadMessage[]): ConsentView[] {
+export function requestConsents(
+  caseId: string,
+  categories: CaseCategories,
+  submitterKind: unknown,
+  receivedAt: Date,
+  thread: readonly ThreadMessage[],
+): ConsentView[] {
   const withdrawal = withdrawnByDefender(thread);
   const givenBy = submitterKind === 'third_party' ? 'relative' : 'defender';
   return (categories.measuresConsented ?? []).flatMap((measure) => {

@@ -51,7 +51,9 @@ try {
   console.log(`Backup written / Sauvegarde écrite: ${path}`);
   if (config.BACKUP_COPY_DIR) {
     const copy = await copyBackup(path, config.BACKUP_COPY_DIR, config.BACKUP_KEEP).catch((error: unknown) => {
-      throw new CopyFailed(`The backup is written here, but its copy off the server failed / la copie hors du serveur a échoué: ${error instanceof Error ? error.message : String(error)}`);
+      throw new CopyFailed(
+        `The backup is written here, but its copy off the server failed / la copie hors du serveur a échoué: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
     console.log(`Copied off the server / Copiée hors du serveur: ${copy}`);
   }

@@ -27,7 +27,9 @@ try {
   if (secretsFile) process.env.SECRETS_FILE = secretsFile;
   const config = parseConfig(process.env);
   const secrets = await loadServerSecrets(config, false).catch((error: unknown) => {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\nLa restauration a besoin des secrets du serveur qui a fait la sauvegarde / A restore needs the secrets of the server that made the backup: --secrets <file>.`);
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}\nLa restauration a besoin des secrets du serveur qui a fait la sauvegarde / A restore needs the secrets of the server that made the backup: --secrets <file>.`,
+    );
   });
   const backupPrivateKey = await privateKey(keyFile);
   const report = await withDatabase(async (databaseUrl) => {
@@ -72,6 +74,9 @@ async function privateKey(keyFile: string | undefined): Promise<string> {
   const path = keyFile ?? process.env.BACKUP_PRIVATE_KEY_FILE;
   const text = path ? await readFile(path, 'utf8').catch(() => fail(`Cannot read the backup private key file ${path}.`)) : process.env.BACKUP_PRIVATE_KEY;
   if (!text) fail(`Give the backup private key: --key <file> (or BACKUP_PRIVATE_KEY_FILE / BACKUP_PRIVATE_KEY). ${USAGE}`);
-  const line = text.split('\n').map((entry) => entry.trim().replace(/^BACKUP_PRIVATE_KEY=/, '')).find((entry) => entry.startsWith('backup-private-key.'));
+  const line = text
+    .split('\n')
+    .map((entry) => entry.trim().replace(/^BACKUP_PRIVATE_KEY=/, ''))
+    .find((entry) => entry.startsWith('backup-private-key.'));
   return line ?? text.trim();
 }

@@ -30,7 +30,9 @@ try {
       await context.close();
     }
   }, secrets);
-  process.stdout.write(`Purgés / purged: ${report.purged}\nEn attente de confirmation / on legal hold: ${report.held}\nIgnorés (contrôle d'intégrité) / skipped (integrity): ${report.skipped}\n`);
+  process.stdout.write(
+    `Purgés / purged: ${report.purged}\nEn attente de confirmation / on legal hold: ${report.held}\nIgnorés (contrôle d'intégrité) / skipped (integrity): ${report.skipped}\n`,
+  );
   if (report.skipped > 0) process.exitCode = 2;
 } catch (error) {
   fail(error);

@@ -4,10 +4,7 @@ import type { StaffRole } from '@mnpddh/shared';
 export const ACCESS_RULE = 'access:rule';
 
 /** Who may call a route. Every route must say: the access guard refuses one that declares nothing. */
-export type AccessRule =
-  | { readonly kind: 'public' }
-  | { readonly kind: 'authenticated' }
-  | { readonly kind: 'roles'; readonly roles: readonly StaffRole[] };
+export type AccessRule = { readonly kind: 'public' } | { readonly kind: 'authenticated' } | { readonly kind: 'roles'; readonly roles: readonly StaffRole[] };
 
 /** Open to anyone, no session needed (health, intake, sign-in). */
 export const Public = () => SetMetadata<string, AccessRule>(ACCESS_RULE, { kind: 'public' });

@@ -40,6 +40,11 @@ function checkedAnswer(answer: unknown, schemas: Record<number, ZodType>, reques
   const schema = schemas[response.statusCode];
   if (!schema) throw new UncheckedAnswer(route, response.statusCode, ['(no schema for this status)']);
   const parsed = schema.safeParse(answer);
-  if (!parsed.success) throw new UncheckedAnswer(route, response.statusCode, parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.code}`));
+  if (!parsed.success)
+    throw new UncheckedAnswer(
+      route,
+      response.statusCode,
+      parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.code}`),
+    );
   return parsed.data;
 }

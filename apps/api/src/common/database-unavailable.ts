@@ -10,7 +10,8 @@ const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 const SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
-const MESSAGES = /Connection terminated|unexpected postmaster exit|server closed the connection unexpectedly|Can't reach database server|Server has closed the connection|terminating connection due to administrator command|the database system is (?:starting up|shutting down|in recovery mode)/i;
+const MESSAGES =
+  /Connection terminated|unexpected postmaster exit|server closed the connection unexpectedly|Can't reach database server|Server has closed the connection|terminating connection due to administrator command|the database system is (?:starting up|shutting down|in recovery mode)/i;
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 5) return false;

@@ -36,7 +36,10 @@ export class ErrorFilter implements ExceptionFilter {
     // Services raise our own validation codes; they are worded here, once, in the caller's language.
     if (exception instanceof AppError && exception.fields) {
       // Anything else is zod's own wording, already in French or English (valid-body.ts).
-      const reasons = exception.fields.map((f) => ({ field: f.field, worded: fieldMessage(f.message, language) ?? { text: f.message, lang: staffLocaleOf(language) } }));
+      const reasons = exception.fields.map((f) => ({
+        field: f.field,
+        worded: fieldMessage(f.message, language) ?? { text: f.message, lang: staffLocaleOf(language) },
+      }));
       body.error.fields = reasons.map((r) => ({ field: r.field, message: r.worded.text }));
       worded.push(...reasons.map((r) => r.worded));
       // A refusal says why, first: the reason is the message, not a generic line with the reason tucked in a field.
@@ -59,7 +62,10 @@ export class ErrorFilter implements ExceptionFilter {
     // The languages the answer is really in: French shown in place of a missing translation says so.
     response.setHeader('Content-Language', [...new Set(worded.map((w) => w.lang))].join(', '));
     if (wantsPage(request)) {
-      response.status(ERROR_STATUS[code]).type('html').send(errorPage(body, staffLocaleOf(language), homeOf(request)));
+      response
+        .status(ERROR_STATUS[code])
+        .type('html')
+        .send(errorPage(body, staffLocaleOf(language), homeOf(request)));
       return;
     }
     response.status(ERROR_STATUS[code]).json(body);

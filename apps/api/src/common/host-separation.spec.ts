@@ -34,12 +34,21 @@ describe('areaOf', () => {
     expect(areaOf(path)).toBe(area);
   });
 
-  it.each(['/API/Cases', '//api//cases', '/api/cases/', '/api%2Fcases', '/Personnel/', '/%70ersonnel', '/api/requests-and-more', '/api/follow-upx', '/api/follow-up/../cases', '/api/follow-up/%2e%2e/cases', '/demande/../personnel'])(
-    'does not let %s pass for public or shared',
-    (path) => {
-      expect(areaOf(path)).toBe('staff');
-    },
-  );
+  it.each([
+    '/API/Cases',
+    '//api//cases',
+    '/api/cases/',
+    '/api%2Fcases',
+    '/Personnel/',
+    '/%70ersonnel',
+    '/api/requests-and-more',
+    '/api/follow-upx',
+    '/api/follow-up/../cases',
+    '/api/follow-up/%2e%2e/cases',
+    '/demande/../personnel',
+  ])('does not let %s pass for public or shared', (path) => {
+    expect(areaOf(path)).toBe('staff');
+  });
 
   it('treats an undecodable path as staff (refused on the public host)', () => {
     expect(areaOf('/api/%E0%A4%A')).toBe('staff');

@@ -78,7 +78,9 @@ export function hostnameOf(host: string | undefined): string {
 function notFound(req: Request, res: Response): void {
   if (areaOfApi(req.path)) {
     // The same body the error filter gives an unknown route: the wrong host reveals nothing more.
-    const body: ErrorBody = { error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', answerLanguage(req.headers['accept-language'])).text, retryable: false } };
+    const body: ErrorBody = {
+      error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', answerLanguage(req.headers['accept-language'])).text, retryable: false },
+    };
     res.status(404).json(body);
     return;
   }
@@ -106,7 +108,12 @@ function normalise(path: string): string | null {
   } catch {
     return null;
   }
-  return decoded.toLowerCase().replace(/\/{2,}/g, '/').replace(/\/+$/, '') || '/';
+  return (
+    decoded
+      .toLowerCase()
+      .replace(/\/{2,}/g, '/')
+      .replace(/\/+$/, '') || '/'
+  );
 }
 
 function under(path: string, prefix: string): boolean {

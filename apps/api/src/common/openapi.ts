@@ -12,9 +12,7 @@ export function openApiSchema(schema: ZodType): SchemaObject {
 /** Documents a route's request body and responses from their zod schemas; the answers are also checked against them (checked-answers.ts). */
 export function ApiSchemas(spec: { body?: ZodType; responses: Record<number, ZodType> }) {
   const decorators: MethodDecorator[] = [SetMetadata(ANSWER_SCHEMAS, spec.responses)];
-  decorators.push(...Object.entries(spec.responses).map(([status, schema]) =>
-    ApiResponse({ status: Number(status), schema: openApiSchema(schema) }),
-  ));
+  decorators.push(...Object.entries(spec.responses).map(([status, schema]) => ApiResponse({ status: Number(status), schema: openApiSchema(schema) })));
   if (spec.body) decorators.push(ApiBody({ schema: openApiSchema(spec.body) }));
   return applyDecorators(...decorators);
 }

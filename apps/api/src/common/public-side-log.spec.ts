@@ -21,7 +21,14 @@ describe('the public side log', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines).toHaveLength(1);
     const line = JSON.parse(lines[0] as string) as Record<string, unknown>;
-    expect(line).toEqual({ level: 50, hour: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}$/), code: 'INTERNAL', reason: 'TypeError', correlationId: 'c0ffee', msg: 'public request failed' });
+    expect(line).toEqual({
+      level: 50,
+      hour: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}$/),
+      code: 'INTERNAL',
+      reason: 'TypeError',
+      correlationId: 'c0ffee',
+      msg: 'public request failed',
+    });
     expect(lines[0]).not.toContain('SELECT');
   });
 

@@ -18,7 +18,14 @@ const POOL_TIMEOUT = /timeout exceeded when trying to connect|Connection termina
 
 export function isSaturated(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 5) return false;
-  const candidate = error as { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  const candidate = error as {
+    code?: unknown;
+    kind?: unknown;
+    originalCode?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
   const code = typeof candidate.code === 'string' ? candidate.code : '';
   const message = typeof candidate.message === 'string' ? candidate.message : '';
   if (code === TRANSACTION_MANAGER && TRANSACTION_EXPIRED.test(message)) return true;

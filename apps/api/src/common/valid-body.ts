@@ -42,7 +42,9 @@ const validBody = createParamDecorator(({ parse }: { parse: ZodType }, context: 
  */
 export const ValidBody = (schema: ZodType) => validBody({ parse: schema });
 
-const validParams = createParamDecorator(({ parse }: { parse: ZodType }, context: ExecutionContext) => parseParams(parse, context.switchToHttp().getRequest<Request>()));
+const validParams = createParamDecorator(({ parse }: { parse: ZodType }, context: ExecutionContext) =>
+  parseParams(parse, context.switchToHttp().getRequest<Request>()),
+);
 
 const validParam = createParamDecorator(({ name, parse }: { name: string; parse: ZodType }, context: ExecutionContext) => {
   const request = context.switchToHttp().getRequest<Request>();

@@ -22,7 +22,9 @@ export const DEFAULT_RESPONSE_TARGETS: ResponseTargets = {
   assessmentOrdinaryMs: 10 * DAY,
 };
 
-export function responseTargetsOf(config: Pick<Env, 'TARGET_UNASSIGNED_URGENT_MINUTES' | 'TARGET_FIRST_CONTACT_HOURS' | 'TARGET_ASSESSMENT_DAYS'>): ResponseTargets {
+export function responseTargetsOf(
+  config: Pick<Env, 'TARGET_UNASSIGNED_URGENT_MINUTES' | 'TARGET_FIRST_CONTACT_HOURS' | 'TARGET_ASSESSMENT_DAYS'>,
+): ResponseTargets {
   return {
     unassignedUrgentMs: config.TARGET_UNASSIGNED_URGENT_MINUTES * MINUTE,
     firstContactUrgentMs: config.TARGET_FIRST_CONTACT_HOURS * HOUR,

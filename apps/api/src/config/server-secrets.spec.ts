@@ -60,7 +60,12 @@ describe('demo secrets beside an existing database', () => {
   it('are read from SECRETS_FILE, the variables winning over it', async () => {
     const file = join(dataDir, 'kept-apart.env');
     const secrets = given();
-    await writeFile(file, `# kept apart\n${Object.entries(secrets).map(([name, value]) => `${name}=${value}`).join('\n')}\n`);
+    await writeFile(
+      file,
+      `# kept apart\n${Object.entries(secrets)
+        .map(([name, value]) => `${name}=${value}`)
+        .join('\n')}\n`,
+    );
     const other = given().INDEX_KEY;
     const loaded = await loadServerSecrets(parseConfig({ DATA_DIR: dataDir, SECRETS_FILE: file, INDEX_KEY: other }));
     const expected = await loadServerSecrets(parseConfig({ DATA_DIR: dataDir, ...secrets, INDEX_KEY: other }));

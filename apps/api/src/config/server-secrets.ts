@@ -116,7 +116,13 @@ async function demoSecrets(dataDir: string, given: Partial<Record<string, string
   if (missing.length === 0) return values;
   // Beside a database made with secrets kept elsewhere (a restore, a copied data directory), new random ones
   // would open nothing: the portal would answer "ready" and fail every sign-in and every receipt.
-  if (!known && (await holdsDatabase(dataDir))) throw new ConfigError(missingBesideDatabase(dataDir, missing.map(([, name]) => name).filter((name) => !given[name])));
+  if (!known && (await holdsDatabase(dataDir)))
+    throw new ConfigError(
+      missingBesideDatabase(
+        dataDir,
+        missing.map(([, name]) => name).filter((name) => !given[name]),
+      ),
+    );
   for (const [kind, name] of missing) values[name] = generateSecret(kind);
   const body = Object.entries(values)
     .map(([name, value]) => `${name}=${value}`)

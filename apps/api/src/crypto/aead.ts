@@ -6,14 +6,7 @@
  */
 import { constantTimeEqual } from './bytes.js';
 import { encodeCanonical, type CanonicalValue } from './canonical.js';
-import {
-  ciphertextHeader,
-  CIPHERTEXT_VERSION,
-  CipherAlgorithm,
-  NONCE_BYTES,
-  TAG_BYTES,
-  type Ciphertext,
-} from './ciphertext.js';
+import { ciphertextHeader, CIPHERTEXT_VERSION, CipherAlgorithm, NONCE_BYTES, TAG_BYTES, type Ciphertext } from './ciphertext.js';
 import { CryptoError } from './errors.js';
 import { keyBytes, type SecretKey, type SymmetricKeyKind } from './secret-key.js';
 import { randomBytes, sodium } from './sodium.js';
@@ -25,12 +18,7 @@ function associatedData(header: Buffer, context: AeadContext): Buffer {
 }
 
 /** Exposed for known-answer tests; production callers let the nonce be random. */
-export function encryptWithNonce(
-  key: SecretKey<SymmetricKeyKind>,
-  plaintext: Uint8Array,
-  context: AeadContext,
-  nonce: Buffer,
-): Ciphertext {
+export function encryptWithNonce(key: SecretKey<SymmetricKeyKind>, plaintext: Uint8Array, context: AeadContext, nonce: Buffer): Ciphertext {
   if (nonce.length !== NONCE_BYTES) throw new CryptoError('INVALID_INPUT', 'nonce must be 24 bytes');
   const header = {
     version: CIPHERTEXT_VERSION,
@@ -38,14 +26,7 @@ export function encryptWithNonce(
     keyId: key.idBytes,
   } as const;
   const sealed = Buffer.alloc(plaintext.byteLength + TAG_BYTES);
-  sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
-    sealed,
-    plaintext,
-    associatedData(ciphertextHeader(header), context),
-    null,
-    nonce,
-    keyBytes(key),
-  );
+  sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(sealed, plaintext, associatedData(ciphertextHeader(header), context), null, nonce, keyBytes(key));
   return { ...header, nonce, sealed };
 }
 

@@ -67,14 +67,7 @@ export async function argon2id(input: Uint8Array, salt: Uint8Array, params: Argo
   if (salt.byteLength !== SALT_BYTES) throw new CryptoError('INVALID_INPUT', 'Argon2id salt must be 16 bytes');
   const out = Buffer.alloc(32);
   try {
-    await sodium.crypto_pwhash_async(
-      out,
-      input,
-      salt,
-      params.opslimit,
-      params.memlimit,
-      sodium.crypto_pwhash_ALG_ARGON2ID13,
-    );
+    await sodium.crypto_pwhash_async(out, input, salt, params.opslimit, params.memlimit, sodium.crypto_pwhash_ALG_ARGON2ID13);
   } catch {
     memzero(out);
     throw new CryptoError('INVALID_INPUT', 'Argon2id failed (out of memory?)');

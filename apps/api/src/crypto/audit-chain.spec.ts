@@ -65,7 +65,10 @@ describe('audit hash chain', () => {
   test('a row appended without the chain key does not verify, however well it copies the format', () => {
     const rows = chain();
     const otherKey = deriveAuditChainKey(new SigningKeyPair(Buffer.alloc(32, 0x66)));
-    const forged = { fields: { sequence: 4, at: '2026-11-28T10:07:00Z', actor: 'sup-1', action: 'staff.updated' }, hash: auditChainHash(otherKey, rows[2]!.hash, { sequence: 4, at: '2026-11-28T10:07:00Z', actor: 'sup-1', action: 'staff.updated' }) };
+    const forged = {
+      fields: { sequence: 4, at: '2026-11-28T10:07:00Z', actor: 'sup-1', action: 'staff.updated' },
+      hash: auditChainHash(otherKey, rows[2]!.hash, { sequence: 4, at: '2026-11-28T10:07:00Z', actor: 'sup-1', action: 'staff.updated' }),
+    };
 
     expect(codeOf(() => verifyAuditChain(chainKey, AUDIT_GENESIS_HASH, [...rows, forged]))).toBe('INTEGRITY_FAILED');
   });

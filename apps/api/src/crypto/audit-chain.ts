@@ -51,11 +51,7 @@ export function legacyAuditRowHolds(previousHash: string, row: ClearValues, hash
  * Recomputes a run of rows from `previousHash`; throws INTEGRITY_FAILED at
  * the first row whose stored hash differs. Returns the head hash.
  */
-export function verifyAuditChain(
-  key: AuditChainKey,
-  previousHash: string,
-  rows: Iterable<{ readonly fields: ClearValues; readonly hash: string }>,
-): string {
+export function verifyAuditChain(key: AuditChainKey, previousHash: string, rows: Iterable<{ readonly fields: ClearValues; readonly hash: string }>): string {
   let head = previousHash;
   let position = 0;
   for (const row of rows) {

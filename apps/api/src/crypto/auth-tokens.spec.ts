@@ -1,13 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 
-import {
-  csrfTokenMatches,
-  deriveCsrfToken,
-  generateActivationToken,
-  generateOneTimePassword,
-  generateRecoveryCode,
-  hashStaffSecret,
-} from './auth-tokens.js';
+import { csrfTokenMatches, deriveCsrfToken, generateActivationToken, generateOneTimePassword, generateRecoveryCode, hashStaffSecret } from './auth-tokens.js';
 import { generateSecret, parseIndexKey } from './secrets.js';
 import { createSessionSecrets } from './session.js';
 

@@ -106,12 +106,7 @@ function u32(value: number): Buffer {
  * Encrypts and signs a backup: yields the file's bytes in order (write them
  * as they come; memory stays at one frame).
  */
-export async function* sealBackupStream(
-  header: Uint8Array,
-  source: ByteSource,
-  backupPublicKey: string,
-  signer: SigningKeyPair,
-): AsyncGenerator<Buffer> {
+export async function* sealBackupStream(header: Uint8Array, source: ByteSource, backupPublicKey: string, signer: SigningKeyPair): AsyncGenerator<Buffer> {
   if (header.byteLength > MAX_HEADER_BYTES) throw new CryptoError('INVALID_INPUT', 'backup header too large');
   const recipient = parseBackupPublicKey(backupPublicKey);
   const key = randomBytes(sodium.crypto_secretstream_xchacha20poly1305_KEYBYTES);
@@ -237,9 +232,7 @@ class SignedReader {
   finish(signerPublicKey: string): void {
     this.header();
     const publicKey = parseSigningPublicKey(signerPublicKey, 'backup signing public key');
-    const valid =
-      this.#tail.byteLength === SIGNATURE_BYTES &&
-      sodium.crypto_sign_verify_detached(this.#tail, signedMessage(this.#hash.digest()), publicKey);
+    const valid = this.#tail.byteLength === SIGNATURE_BYTES && sodium.crypto_sign_verify_detached(this.#tail, signedMessage(this.#hash.digest()), publicKey);
     if (!valid) throw new CryptoError('BAD_SIGNATURE', 'backup signature does not verify (changed, truncated or not ours)');
   }
 }

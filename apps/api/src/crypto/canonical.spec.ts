@@ -29,9 +29,7 @@ describe('encodeCanonical', () => {
   test('known-answer vector: every type, tagged and length-prefixed', () => {
     const sut = encodeCanonical(['a', 1, true, null, Buffer.from([1, 2]), ['x']]);
 
-    expect(sut.toString('hex')).toBe(
-      '0600000006' + '020000000161' + '030000000000000001' + '0401' + '05' + '01000000020102' + '0600000001' + '020000000178',
-    );
+    expect(sut.toString('hex')).toBe('0600000006' + '020000000161' + '030000000000000001' + '0401' + '05' + '01000000020102' + '0600000001' + '020000000178');
   });
 
   test('known-answer vector: UTF-8 length counts bytes, not UTF-16 units', () => {

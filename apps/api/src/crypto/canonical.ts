@@ -19,14 +19,7 @@
 import { fromUtf8, isBytes, isWellFormedUnicode } from './bytes.js';
 import { CryptoError } from './errors.js';
 
-export type CanonicalValue =
-  | string
-  | Uint8Array
-  | number
-  | bigint
-  | boolean
-  | null
-  | readonly CanonicalValue[];
+export type CanonicalValue = string | Uint8Array | number | bigint | boolean | null | readonly CanonicalValue[];
 
 const TAG = { bytes: 0x01, string: 0x02, uint: 0x03, bool: 0x04, null: 0x05, list: 0x06 } as const;
 const MAX_DEPTH = 32;

@@ -1,13 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 
-import {
-  encodeCertificate,
-  issueCertificate,
-  parseCertificate,
-  verifyCertificate,
-  type Certificate,
-  type CertificateExpectation,
-} from './certificate.js';
+import { encodeCertificate, issueCertificate, parseCertificate, verifyCertificate, type Certificate, type CertificateExpectation } from './certificate.js';
 import { generateIdentityKeyPair, IdentityKeyPair, parsePublicKey } from './key-pair.js';
 import { deriveIntakeKeyPair, generateSigningKeyPair, SigningKeyPair } from './signing.js';
 import { sodium } from './sodium.js';
@@ -28,13 +21,7 @@ describe('certificates', () => {
     const sut = issueCertificate(claims, directory);
 
     expect(sut.signature).toBe('PeufA0UncFb5Yk6ccsfQqnpnH2vUU-FlVO3sdHP9NS2i8ryhkDrEQwKepfL38wGjYNcr_-vBSiE9ptMs8HinDQ');
-    expect(
-      sodium.crypto_sign_verify_detached(
-        Buffer.from(sut.signature, 'base64url'),
-        message,
-        Buffer.from(directory.publicKey, 'base64url'),
-      ),
-    ).toBe(true);
+    expect(sodium.crypto_sign_verify_detached(Buffer.from(sut.signature, 'base64url'), message, Buffer.from(directory.publicKey, 'base64url'))).toBe(true);
   });
 
   test('known-answer vector: stored text form', () => {
@@ -83,9 +70,7 @@ describe('certificates', () => {
   test('the intake identity is derived from the directory key: stable, distinct, certifiable', () => {
     const intake = deriveIntakeKeyPair(directory);
 
-    expect(intake.publicKey).toBe(
-      '0YIVGU1XPK__0EmmylzPIPyB5wxNmr0ksHuNkEltzXMWlpwWc0DS_2zD15TtarRjcD59cOF9BuU4DCTGO8elIQ',
-    );
+    expect(intake.publicKey).toBe('0YIVGU1XPK__0EmmylzPIPyB5wxNmr0ksHuNkEltzXMWlpwWc0DS_2zD15TtarRjcD59cOF9BuU4DCTGO8elIQ');
     expect(deriveIntakeKeyPair(directory).publicKey).toBe(intake.publicKey);
     const certificate = issueCertificate({ tenant: 'ml', userId: 'intake', role: 'intake', publicKey: intake.publicKey, epoch: 1 }, directory);
     expect(() => verifyCertificate(certificate, directory.publicKey, { tenant: 'ml', userId: 'intake', roles: ['intake'] })).not.toThrow();

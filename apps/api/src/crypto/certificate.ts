@@ -47,13 +47,7 @@ function claimValues(claims: CertificateClaims): CanonicalValue[] {
   if (!Number.isSafeInteger(claims.epoch) || claims.epoch < 0) {
     throw new CryptoError('INVALID_INPUT', 'certificate epoch must be a non-negative integer');
   }
-  return [
-    claims.tenant,
-    claims.userId,
-    claims.role,
-    fromBase64Url(claims.publicKey, 'certificate public key', PUBLIC_KEY_BYTES),
-    claims.epoch,
-  ];
+  return [claims.tenant, claims.userId, claims.role, fromBase64Url(claims.publicKey, 'certificate public key', PUBLIC_KEY_BYTES), claims.epoch];
 }
 
 export function issueCertificate(claims: CertificateClaims, directoryKey: SigningKeyPair): Certificate {
@@ -70,11 +64,7 @@ function pick(claims: CertificateClaims): CertificateClaims {
  * Verifies the signature and that the certificate is the one expected;
  * returns the certified public key. Throws BAD_CERTIFICATE otherwise.
  */
-export function verifyCertificate(
-  certificate: Certificate,
-  directoryPublicKey: string,
-  expect: CertificateExpectation,
-): PublicKeyParts {
+export function verifyCertificate(certificate: Certificate, directoryPublicKey: string, expect: CertificateExpectation): PublicKeyParts {
   let values: CanonicalValue[];
   try {
     values = claimValues(certificate);
@@ -98,9 +88,7 @@ export function verifyCertificate(
 
 /** Compact text form for storage: base64url of the canonical encoding. */
 export function encodeCertificate(certificate: Certificate): string {
-  return toBase64Url(
-    encodeCanonical([LABEL, ...claimValues(certificate), fromBase64Url(certificate.signature, 'signature', 64)]),
-  );
+  return toBase64Url(encodeCanonical([LABEL, ...claimValues(certificate), fromBase64Url(certificate.signature, 'signature', 64)]));
 }
 
 export function parseCertificate(text: string): Certificate {

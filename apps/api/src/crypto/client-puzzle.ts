@@ -44,7 +44,9 @@ export function checkPuzzleSolution(key: PuzzleKey, solution: string, now: Date)
   const expiresAt = new Date(Number(expiryText) * 1000);
   if (expiresAt.getTime() <= now.getTime()) return null;
   const difficulty = Number(difficultyText);
-  const digest = createHash('sha256').update(puzzleInput(`${body}.${tagText}`, Number(nonceText)), 'utf8').digest();
+  const digest = createHash('sha256')
+    .update(puzzleInput(`${body}.${tagText}`, Number(nonceText)), 'utf8')
+    .digest();
   if (leadingZeroBits(digest) < difficulty) return null;
   return { id, difficulty, expiresAt };
 }

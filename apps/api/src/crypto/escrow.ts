@@ -21,12 +21,7 @@ export interface EscrowContext {
 }
 
 /** seal_second(seal_first(seed)); the two custodians must be different users. */
-export function sealEscrowForCustodians(
-  escrow: IdentityKeyPair,
-  context: EscrowContext,
-  first: SealRecipient,
-  second: SealRecipient,
-): string {
+export function sealEscrowForCustodians(escrow: IdentityKeyPair, context: EscrowContext, first: SealRecipient, second: SealRecipient): string {
   if (escrow.publicKey !== context.escrowPublicKey) throw new CryptoError('KEY_MISMATCH', 'not the escrow key named');
   if (first.certificate.userId === second.certificate.userId) {
     throw new CryptoError('INVALID_INPUT', 'escrow needs two different custodians');

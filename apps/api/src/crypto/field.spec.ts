@@ -115,9 +115,7 @@ describe('field encryption', () => {
 
       expect(codeOf(() => decryptField(threadKey, sent, { ...message, sequence: 10 }))).toBe('DECRYPT_FAILED');
       expect(codeOf(() => decryptField(threadKey, sent, { ...message, sender: 'staff-7' }))).toBe('DECRYPT_FAILED');
-      expect(codeOf(() => decryptField(threadKey, sent, { ...location, table: 'message', rowId: 'msg-9', field: 'body' }))).toBe(
-        'DECRYPT_FAILED',
-      );
+      expect(codeOf(() => decryptField(threadKey, sent, { ...location, table: 'message', rowId: 'msg-9', field: 'body' }))).toBe('DECRYPT_FAILED');
     });
 
     test('a ciphertext under another key (KEY_MISMATCH)', () => {
@@ -144,13 +142,13 @@ describe('field encryption', () => {
     });
 
     test.each<[string, (b: Buffer) => Buffer, string]>([
-      ['the nonce changed', (b) => (b[20]! ^= 1, b), 'DECRYPT_FAILED'],
-      ['the tag changed', (b) => (b[b.length - 1]! ^= 1, b), 'DECRYPT_FAILED'],
+      ['the nonce changed', (b) => ((b[20]! ^= 1), b), 'DECRYPT_FAILED'],
+      ['the tag changed', (b) => ((b[b.length - 1]! ^= 1), b), 'DECRYPT_FAILED'],
       ['the last byte cut off', (b) => b.subarray(0, -1), 'DECRYPT_FAILED'],
       ['the body cut to nothing', (b) => b.subarray(0, 42), 'BAD_FORMAT'],
-      ['the version changed', (b) => (b[0] = 2, b), 'BAD_FORMAT'],
-      ['the algorithm changed', (b) => (b[1] = 2, b), 'BAD_FORMAT'],
-      ['the key id changed', (b) => (b[5]! ^= 1, b), 'KEY_MISMATCH'],
+      ['the version changed', (b) => ((b[0] = 2), b), 'BAD_FORMAT'],
+      ['the algorithm changed', (b) => ((b[1] = 2), b), 'BAD_FORMAT'],
+      ['the key id changed', (b) => ((b[5]! ^= 1), b), 'KEY_MISMATCH'],
     ])('%s', (_name, mutate, code) => {
       const tampered = mutate(Buffer.from(serializeCiphertext(parseCiphertext(value)))).toString('base64url');
       expect(codeOf(() => decryptField(caseKey, tampered, location))).toBe(code);
@@ -161,9 +159,7 @@ describe('field encryption', () => {
     });
 
     test('bytes that are not UTF-8 when read as text (BAD_FORMAT)', () => {
-      expect(codeOf(() => decryptFieldText(caseKey, encryptField(caseKey, Buffer.of(0xff, 0xfe), location), location))).toBe(
-        'BAD_FORMAT',
-      );
+      expect(codeOf(() => decryptFieldText(caseKey, encryptField(caseKey, Buffer.of(0xff, 0xfe), location), location))).toBe('BAD_FORMAT');
     });
 
     test('a key that is neither a case nor a thread key', () => {

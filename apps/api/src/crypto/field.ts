@@ -49,11 +49,7 @@ function context(location: FieldLocation | MessageLocation): AeadContext {
 }
 
 /** Encrypts text (well-formed Unicode) or bytes; returns the ciphertext value (base64url). */
-export function encryptField(
-  key: SecretKey<CaseKeyKind>,
-  plaintext: string | Uint8Array,
-  location: FieldLocation | MessageLocation,
-): string {
+export function encryptField(key: SecretKey<CaseKeyKind>, plaintext: string | Uint8Array, location: FieldLocation | MessageLocation): string {
   requireKind(key, ['case', 'thread']);
   const ad = context(location);
   const bytes = typeof plaintext === 'string' ? utf8(plaintext, 'field plaintext') : isBytes(plaintext) ? plaintext : null;
@@ -68,11 +64,7 @@ export function encryptField(
 }
 
 /** Decrypts to bytes; the caller zeroes them when done if they are sensitive. */
-export function decryptField(
-  key: SecretKey<CaseKeyKind>,
-  ciphertext: string | Uint8Array,
-  location: FieldLocation | MessageLocation,
-): Buffer {
+export function decryptField(key: SecretKey<CaseKeyKind>, ciphertext: string | Uint8Array, location: FieldLocation | MessageLocation): Buffer {
   requireKind(key, ['case', 'thread']);
   const padded = decrypt(key, parseCiphertext(ciphertext), context(location));
   try {
@@ -82,11 +74,7 @@ export function decryptField(
   }
 }
 
-export function decryptFieldText(
-  key: SecretKey<CaseKeyKind>,
-  ciphertext: string | Uint8Array,
-  location: FieldLocation | MessageLocation,
-): string {
+export function decryptFieldText(key: SecretKey<CaseKeyKind>, ciphertext: string | Uint8Array, location: FieldLocation | MessageLocation): string {
   const bytes = decryptField(key, ciphertext, location);
   try {
     return fromUtf8(bytes, 'field');

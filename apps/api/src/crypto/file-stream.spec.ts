@@ -8,14 +8,7 @@ import fc from 'fast-check';
 import { generateCaseKeys } from './case-keys.js';
 import { CryptoError } from './errors.js';
 import { generateFileKey, unwrapFileKey, wrapFileKey, type FileKey } from './file-key.js';
-import {
-  decryptFile,
-  ENCRYPTED_CHUNK_BYTES,
-  encryptedFileSize,
-  encryptFile,
-  FILE_CHUNK_SIZE,
-  FILE_HEADER_BYTES,
-} from './file-stream.js';
+import { decryptFile, ENCRYPTED_CHUNK_BYTES, encryptedFileSize, encryptFile, FILE_CHUNK_SIZE, FILE_HEADER_BYTES } from './file-stream.js';
 import { randomBytes } from './sodium.js';
 
 const CHUNK = FILE_CHUNK_SIZE;
@@ -205,7 +198,13 @@ describe('file streams', () => {
 
     test('a chunk spliced in from another file under the same key (DECRYPT_FAILED)', async () => {
       const other = await encrypt(randomBytes(3 * CHUNK + 5), key);
-      const spliced = Buffer.concat([header(), chunkAt(0), other.subarray(FILE_HEADER_BYTES + ENCRYPTED_CHUNK_BYTES, FILE_HEADER_BYTES + 2 * ENCRYPTED_CHUNK_BYTES), chunkAt(2), chunkAt(3)]);
+      const spliced = Buffer.concat([
+        header(),
+        chunkAt(0),
+        other.subarray(FILE_HEADER_BYTES + ENCRYPTED_CHUNK_BYTES, FILE_HEADER_BYTES + 2 * ENCRYPTED_CHUNK_BYTES),
+        chunkAt(2),
+        chunkAt(3),
+      ]);
       expect(await decrypt(spliced)).toBe('DECRYPT_FAILED');
     });
 

@@ -93,7 +93,7 @@ export function encryptFile(source: ByteSource, fileKey: FileKey): EncryptingFil
         if (!isBytes(piece)) throw new CryptoError('INVALID_INPUT', 'file source must yield bytes');
         sha.update(piece);
         size += piece.byteLength;
-        for (let offset = 0; offset < piece.byteLength; ) {
+        for (let offset = 0; offset < piece.byteLength;) {
           const n = Math.min(FILE_CHUNK_SIZE - fill, piece.byteLength - offset);
           (frames[current] as Buffer).set(piece.subarray(offset, offset + n), 4 + fill);
           fill += n;
@@ -146,11 +146,7 @@ export interface DecryptFileOptions {
 }
 
 /** Decrypts an encrypted file given in pieces of any size; yields plaintext chunk by chunk. */
-export async function* decryptFile(
-  source: ByteSource,
-  fileKey: FileKey,
-  options: DecryptFileOptions = {},
-): AsyncGenerator<Buffer> {
+export async function* decryptFile(source: ByteSource, fileKey: FileKey, options: DecryptFileOptions = {}): AsyncGenerator<Buffer> {
   requireKind(fileKey, ['file']);
   const expected = options.expectedSha256;
   if (expected !== undefined && !/^[0-9a-f]{64}$/.test(expected)) {
@@ -204,7 +200,7 @@ export async function* decryptFile(
   try {
     for await (const piece of source) {
       if (!isBytes(piece)) throw new CryptoError('INVALID_INPUT', 'file source must yield bytes');
-      for (let offset = 0; offset < piece.byteLength; ) {
+      for (let offset = 0; offset < piece.byteLength;) {
         if (headerFill < FILE_HEADER_BYTES) {
           const n = Math.min(FILE_HEADER_BYTES - headerFill, piece.byteLength - offset);
           header.set(piece.subarray(offset, offset + n), headerFill);

@@ -9,8 +9,7 @@ import { deriveIntakeKeyPair, generateSigningKeyPair } from './signing.js';
 import { codeOf } from './error-code.testing.js';
 
 const directory = generateSigningKeyPair();
-const certify = (userId: string, role: string, publicKey: string) =>
-  issueCertificate({ tenant: 'ml', userId, role, publicKey, epoch: 1 }, directory);
+const certify = (userId: string, role: string, publicKey: string) => issueCertificate({ tenant: 'ml', userId, role, publicKey, epoch: 1 }, directory);
 
 const supervisor = generateIdentityKeyPair();
 const caseworker = generateIdentityKeyPair();
@@ -20,11 +19,15 @@ const caseworkerCertificate = certify('cw-1', 'caseworker', caseworker.publicKey
 const intakeCertificate = certify('intake', 'intake', intake.publicKey);
 
 const { caseKey } = generateCaseKeys();
-const sealedKey = sealCaseKey(caseKey, { tenant: 'ml', caseId: 'case-1' }, {
-  certificate: caseworkerCertificate,
-  directoryPublicKey: directory.publicKey,
-  expect: { tenant: 'ml', userId: 'cw-1', roles: ['caseworker'] },
-});
+const sealedKey = sealCaseKey(
+  caseKey,
+  { tenant: 'ml', caseId: 'case-1' },
+  {
+    certificate: caseworkerCertificate,
+    directoryPublicKey: directory.publicKey,
+    expect: { tenant: 'ml', userId: 'cw-1', roles: ['caseworker'] },
+  },
+);
 const grant: GrantStatement = {
   tenant: 'ml',
   caseId: 'case-1',
@@ -64,11 +67,15 @@ describe('grant signatures', () => {
   });
 
   const signature = signGrant(grant, supervisor);
-  const otherSealedKey = sealCaseKey(generateCaseKeys().caseKey, { tenant: 'ml', caseId: 'case-1' }, {
-    certificate: caseworkerCertificate,
-    directoryPublicKey: directory.publicKey,
-    expect: { tenant: 'ml', userId: 'cw-1', roles: ['caseworker'] },
-  });
+  const otherSealedKey = sealCaseKey(
+    generateCaseKeys().caseKey,
+    { tenant: 'ml', caseId: 'case-1' },
+    {
+      certificate: caseworkerCertificate,
+      directoryPublicKey: directory.publicKey,
+      expect: { tenant: 'ml', userId: 'cw-1', roles: ['caseworker'] },
+    },
+  );
 
   test.each<[string, Partial<GrantStatement>]>([
     ['moved to another case', { caseId: 'case-2' }],
@@ -90,11 +97,7 @@ describe('grant signatures', () => {
   });
 
   test('refuses a granter whose certificate is not the expected one (BAD_CERTIFICATE)', () => {
-    expect(codeOf(() => verifyGrant(grant, signature, { ...bySupervisor, expect: { ...bySupervisor.expect, userId: 'sup-9' } }))).toBe(
-      'BAD_CERTIFICATE',
-    );
-    expect(codeOf(() => verifyGrant(grant, signature, { ...bySupervisor, expect: { ...bySupervisor.expect, roles: ['custodian'] } }))).toBe(
-      'BAD_CERTIFICATE',
-    );
+    expect(codeOf(() => verifyGrant(grant, signature, { ...bySupervisor, expect: { ...bySupervisor.expect, userId: 'sup-9' } }))).toBe('BAD_CERTIFICATE');
+    expect(codeOf(() => verifyGrant(grant, signature, { ...bySupervisor, expect: { ...bySupervisor.expect, roles: ['custodian'] } }))).toBe('BAD_CERTIFICATE');
   });
 });

@@ -7,23 +7,10 @@ export { CryptoError, CryptoErrorCode } from './errors.js';
 export { warmUpCrypto } from './sodium.js';
 
 export { encodeCanonical, decodeCanonical, type CanonicalValue } from './canonical.js';
-export {
-  parseCiphertext,
-  encodeCiphertext,
-  serializeCiphertext,
-  ciphertextKeyId,
-  CIPHERTEXT_VERSION,
-  CipherAlgorithm,
-  type Ciphertext,
-} from './ciphertext.js';
+export { parseCiphertext, encodeCiphertext, serializeCiphertext, ciphertextKeyId, CIPHERTEXT_VERSION, CipherAlgorithm, type Ciphertext } from './ciphertext.js';
 export { SecretKey, type SymmetricKeyKind } from './secret-key.js';
 
-export {
-  PASSWORD_PARAMS_V1,
-  RECEIPT_PARAMS_V1,
-  TEST_ONLY_ARGON2_PARAMS,
-  type Argon2Params,
-} from './argon2.js';
+export { PASSWORD_PARAMS_V1, RECEIPT_PARAMS_V1, TEST_ONLY_ARGON2_PARAMS, type Argon2Params } from './argon2.js';
 export {
   createPasswordRecord,
   verifyPassword,
@@ -34,13 +21,7 @@ export {
   type PasswordWrappingKey,
 } from './password.js';
 
-export {
-  IdentityKeyPair,
-  generateIdentityKeyPair,
-  wrapPrivateKey,
-  unwrapPrivateKey,
-  type PrivateKeyBinding,
-} from './key-pair.js';
+export { IdentityKeyPair, generateIdentityKeyPair, wrapPrivateKey, unwrapPrivateKey, type PrivateKeyBinding } from './key-pair.js';
 export {
   createSessionSecrets,
   hashSessionId,
@@ -63,29 +44,10 @@ export {
 export { sealCaseKey, openCaseKey, type SealRecipient, type SealedKeyContext } from './seal.js';
 export { createDetailsKey, sealDetails, openDetails, detailsKeyLocation, type DetailsKey, type DetailsKeyContext } from './details-seal.js';
 export { signGrant, verifyGrant, hashSealedKey, type GrantStatement } from './grant.js';
-export {
-  sealEscrowForCustodians,
-  openEscrowOuterLayer,
-  openEscrowInnerLayer,
-  type EscrowContext,
-} from './escrow.js';
+export { sealEscrowForCustodians, openEscrowOuterLayer, openEscrowInnerLayer, type EscrowContext } from './escrow.js';
 
-export {
-  generateCaseKeys,
-  generateCaseKey,
-  generateThreadKey,
-  type CaseKey,
-  type ThreadKey,
-  type CaseKeyKind,
-} from './case-keys.js';
-export {
-  encryptField,
-  decryptField,
-  decryptFieldText,
-  reencryptField,
-  type FieldLocation,
-  type MessageLocation,
-} from './field.js';
+export { generateCaseKeys, generateCaseKey, generateThreadKey, type CaseKey, type ThreadKey, type CaseKeyKind } from './case-keys.js';
+export { encryptField, decryptField, decryptFieldText, reencryptField, type FieldLocation, type MessageLocation } from './field.js';
 export { FIELD_MAX_BYTES } from './padding.js';
 
 export {
@@ -173,14 +135,7 @@ export {
   type StaffSecretPurpose,
 } from './auth-tokens.js';
 
-export {
-  wrapThreadKeyForSession,
-  unwrapThreadKeyForSession,
-  idempotencyLookupId,
-  sealReplay,
-  openReplay,
-  type FollowUpBinding,
-} from './follow-up.js';
+export { wrapThreadKeyForSession, unwrapThreadKeyForSession, idempotencyLookupId, sealReplay, openReplay, type FollowUpBinding } from './follow-up.js';
 
 export { signWebhookBody, verifyWebhookSignature } from './webhook-signature.js';
 

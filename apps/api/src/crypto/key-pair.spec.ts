@@ -3,15 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import { TEST_ONLY_ARGON2_PARAMS } from './argon2.js';
 import { generateCaseKey } from './case-keys.js';
 import { CryptoError } from './errors.js';
-import {
-  generateIdentityKeyPair,
-  IdentityKeyPair,
-  keyPairFromSeed,
-  keyPairSecrets,
-  parsePublicKey,
-  unwrapPrivateKey,
-  wrapPrivateKey,
-} from './key-pair.js';
+import { generateIdentityKeyPair, IdentityKeyPair, keyPairFromSeed, keyPairSecrets, parsePublicKey, unwrapPrivateKey, wrapPrivateKey } from './key-pair.js';
 import { createPasswordRecord } from './password.js';
 import { codeOf } from './error-code.testing.js';
 
@@ -22,9 +14,7 @@ describe('identity key pairs', () => {
   test('known-answer vector: the seed determines both public keys (cross-checked with the WASM build)', () => {
     const sut = new IdentityKeyPair(Buffer.alloc(32, 1));
 
-    expect(sut.publicKey).toBe(
-      'MTT0EWLM5FDg3msge51mbub2rkfTb7_J1ufALJ8MHgWkiBAjU9JqGmjPwW2tba4KWww9P1wqA95_rBvByFjq5g',
-    );
+    expect(sut.publicKey).toBe('MTT0EWLM5FDg3msge51mbub2rkfTb7_J1ufALJ8MHgWkiBAjU9JqGmjPwW2tba4KWww9P1wqA95_rBvByFjq5g');
   });
 
   test('the public key is 32 bytes of X25519 then 32 of Ed25519', () => {
@@ -74,8 +64,16 @@ describe('private key wrapped under the password', () => {
     ['another password', () => unwrapPrivateKey(wrapped, otherWrappingKey, { ...binding, publicKey: pair.publicKey }), 'KEY_MISMATCH'],
     ['another user', () => unwrapPrivateKey(wrapped, wrappingKey, { ...binding, userId: 'user-2', publicKey: pair.publicKey }), 'DECRYPT_FAILED'],
     ['another parameter version', () => unwrapPrivateKey(wrapped, wrappingKey, { ...binding, paramsVersion: 2, publicKey: pair.publicKey }), 'DECRYPT_FAILED'],
-    ['another certified public key', () => unwrapPrivateKey(wrapped, wrappingKey, { ...binding, publicKey: generateIdentityKeyPair().publicKey }), 'DECRYPT_FAILED'],
-    ['a case key in place of the password key', () => unwrapPrivateKey(wrapped, generateCaseKey() as never, { ...binding, publicKey: pair.publicKey }), 'INVALID_INPUT'],
+    [
+      'another certified public key',
+      () => unwrapPrivateKey(wrapped, wrappingKey, { ...binding, publicKey: generateIdentityKeyPair().publicKey }),
+      'DECRYPT_FAILED',
+    ],
+    [
+      'a case key in place of the password key',
+      () => unwrapPrivateKey(wrapped, generateCaseKey() as never, { ...binding, publicKey: pair.publicKey }),
+      'INVALID_INPUT',
+    ],
     ['a truncated value', () => unwrapPrivateKey(wrapped.slice(0, -4), wrappingKey, { ...binding, publicKey: pair.publicKey }), 'DECRYPT_FAILED'],
   ])('refuses %s', (_name, attempt, code) => {
     expect(codeOf(attempt)).toBe(code);

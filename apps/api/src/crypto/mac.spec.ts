@@ -1,14 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 
 import { generateCaseKeys } from './case-keys.js';
-import {
-  computeCaseManifestMac,
-  computeIndexRowMac,
-  verifyCaseManifestMac,
-  verifyIndexRowMac,
-  type CaseManifest,
-  type IndexRow,
-} from './mac.js';
+import { computeCaseManifestMac, computeIndexRowMac, verifyCaseManifestMac, verifyIndexRowMac, type CaseManifest, type IndexRow } from './mac.js';
 import { SecretKey } from './secret-key.js';
 import type { IndexKey } from './secrets.js';
 import { codeOf } from './error-code.testing.js';
@@ -31,9 +24,7 @@ describe('case manifest MAC', () => {
   test('known-answer vector for a fixed case key', () => {
     const caseKey = new SecretKey('case', Buffer.alloc(32, 0x42));
 
-    expect(computeCaseManifestMac(caseKey, manifest)).toBe(
-      'AVbDFMZ0sorsbmg_ChLcAl9JZSqZCKOOlAbEnJtz9vDo4N-bO2RgX06L8eN2oRnVEQ',
-    );
+    expect(computeCaseManifestMac(caseKey, manifest)).toBe('AVbDFMZ0sorsbmg_ChLcAl9JZSqZCKOOlAbEnJtz9vDo4N-bO2RgX06L8eN2oRnVEQ');
   });
 
   test('verifies whatever order the database returns rows, ids and index fields in', () => {

@@ -63,18 +63,8 @@ export function canonicalRecord(record: ClearValues): CanonicalValue[] {
 }
 
 function manifestValues(m: CaseManifest): CanonicalValue[] {
-  const rows = [...m.rows]
-    .map((r) => [r.table, r.rowId] as const)
-    .sort(([t1, r1], [t2, r2]) => (t1 === t2 ? compare(r1, r2) : compare(t1, t2)));
-  return [
-    m.tenant,
-    m.caseId,
-    m.revision,
-    canonicalRecord(m.index),
-    rows,
-    [...m.messageSequences].sort((a, b) => a - b),
-    [...m.fileIds].sort(compare),
-  ];
+  const rows = [...m.rows].map((r) => [r.table, r.rowId] as const).sort(([t1, r1], [t2, r2]) => (t1 === t2 ? compare(r1, r2) : compare(t1, t2)));
+  return [m.tenant, m.caseId, m.revision, canonicalRecord(m.index), rows, [...m.messageSequences].sort((a, b) => a - b), [...m.fileIds].sort(compare)];
 }
 
 function compare(a: string, b: string): number {

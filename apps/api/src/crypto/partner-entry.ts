@@ -25,7 +25,16 @@ export interface PartnerEntryClaims {
 function values(claims: PartnerEntryClaims) {
   if (!Number.isSafeInteger(claims.revision) || claims.revision < 1) throw new CryptoError('INVALID_INPUT', 'partner revision must be a positive integer');
   // A null and an empty contact are different statements: the flag says which one was signed.
-  return [claims.tenant, claims.id, claims.name, claims.kind, claims.contactNotes === null ? 'none' : 'some', claims.contactNotes ?? '', claims.active ? 'active' : 'inactive', claims.revision];
+  return [
+    claims.tenant,
+    claims.id,
+    claims.name,
+    claims.kind,
+    claims.contactNotes === null ? 'none' : 'some',
+    claims.contactNotes ?? '',
+    claims.active ? 'active' : 'inactive',
+    claims.revision,
+  ];
 }
 
 export function signPartnerEntry(claims: PartnerEntryClaims, directoryKey: SigningKeyPair): string {

@@ -1,13 +1,7 @@
 import { describe, expect, jest, test } from '@jest/globals';
 
 import { argon2id, PASSWORD_PARAMS_V1, TEST_ONLY_ARGON2_PARAMS } from './argon2.js';
-import {
-  createPasswordRecord,
-  passwordNeedsRehash,
-  rejectUnknownAccount,
-  verifyPassword,
-  type PasswordRecord,
-} from './password.js';
+import { createPasswordRecord, passwordNeedsRehash, rejectUnknownAccount, verifyPassword, type PasswordRecord } from './password.js';
 import { sodium } from './sodium.js';
 
 const params = TEST_ONLY_ARGON2_PARAMS;

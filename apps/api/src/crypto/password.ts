@@ -29,11 +29,7 @@ export interface PasswordDerivation {
   readonly wrappingKey: PasswordWrappingKey;
 }
 
-async function derive(
-  password: string,
-  salt: Buffer,
-  params: Argon2Params,
-): Promise<{ verifier: Buffer; wrappingKey: PasswordWrappingKey }> {
+async function derive(password: string, salt: Buffer, params: Argon2Params): Promise<{ verifier: Buffer; wrappingKey: PasswordWrappingKey }> {
   if (typeof password !== 'string' || password.length === 0) {
     throw new CryptoError('INVALID_INPUT', 'password must be a non-empty string');
   }
@@ -50,10 +46,7 @@ async function derive(
 }
 
 /** For a new password (first login, reset, or a parameter upgrade at login). */
-export async function createPasswordRecord(
-  password: string,
-  params: Argon2Params = PASSWORD_PARAMS_V1,
-): Promise<PasswordDerivation> {
+export async function createPasswordRecord(password: string, params: Argon2Params = PASSWORD_PARAMS_V1): Promise<PasswordDerivation> {
   const salt = randomBytes(SALT_BYTES);
   const { verifier, wrappingKey } = await derive(password, salt, params);
   return {
@@ -92,9 +85,5 @@ export async function rejectUnknownAccount(password: string, params: Argon2Param
 
 /** True when the record was made with other parameters than the current ones. */
 export function passwordNeedsRehash(record: PasswordRecord, current: Argon2Params = PASSWORD_PARAMS_V1): boolean {
-  return (
-    record.params.version !== current.version ||
-    record.params.opslimit !== current.opslimit ||
-    record.params.memlimit !== current.memlimit
-  );
+  return record.params.version !== current.version || record.params.opslimit !== current.opslimit || record.params.memlimit !== current.memlimit;
 }

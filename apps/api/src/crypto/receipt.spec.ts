@@ -3,13 +3,7 @@ import { describe, expect, jest, test } from '@jest/globals';
 import { TEST_ONLY_ARGON2_PARAMS } from './argon2.js';
 import { generateCaseKeys } from './case-keys.js';
 import { issueCertificate } from './certificate.js';
-import {
-  deriveReceiptKeys,
-  formatReceipt,
-  generateReceipt,
-  unwrapThreadKeyWithReceipt,
-  wrapThreadKeyForReceipt,
-} from './receipt.js';
+import { deriveReceiptKeys, formatReceipt, generateReceipt, unwrapThreadKeyWithReceipt, wrapThreadKeyForReceipt } from './receipt.js';
 import { openCaseKey, sealCaseKey } from './seal.js';
 import { SecretKey } from './secret-key.js';
 import type { ReceiptPepper } from './secrets.js';
@@ -75,9 +69,9 @@ describe('receipts', () => {
   );
 
   test('refuses a pepper of the wrong kind', async () => {
-    await expect(
-      deriveReceiptKeys(receipt, { version: 1, value: new SecretKey('index', Buffer.alloc(32)) } as never, params),
-    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(deriveReceiptKeys(receipt, { version: 1, value: new SecretKey('index', Buffer.alloc(32)) } as never, params)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });
 
@@ -85,10 +79,7 @@ describe('re-keying: a new thread key sealed to a receipt without the receipt', 
   test('the receipt identity is stable, certifiable, and opens a thread key sealed to it', async () => {
     const directory = generateSigningKeyPair();
     const issued = await deriveReceiptKeys(receipt, pepper, params);
-    const certificate = issueCertificate(
-      { tenant: 'ml', userId: 'rcpt-1', role: 'receipt', publicKey: issued.identity.publicKey, epoch: 1 },
-      directory,
-    );
+    const certificate = issueCertificate({ tenant: 'ml', userId: 'rcpt-1', role: 'receipt', publicKey: issued.identity.publicKey, epoch: 1 }, directory);
     const { threadKey: newThreadKey } = generateCaseKeys();
     const where = { tenant: 'ml', caseId: 'case-1' };
 

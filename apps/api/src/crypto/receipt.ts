@@ -76,11 +76,7 @@ function normalise(input: unknown): string | null {
  * Derives the lookup id and wrapping key for a typed receipt. Always spends
  * one Argon2id, then throws BAD_RECEIPT if the input was malformed.
  */
-export async function deriveReceiptKeys(
-  input: string,
-  pepper: ReceiptPepper,
-  params: Argon2Params = RECEIPT_PARAMS_V1,
-): Promise<ReceiptKeys> {
+export async function deriveReceiptKeys(input: string, pepper: ReceiptPepper, params: Argon2Params = RECEIPT_PARAMS_V1): Promise<ReceiptKeys> {
   requireKind(pepper.value, ['receipt-pepper']);
   const digits = normalise(input);
   const pepperBytes = keyBytes(pepper.value);
@@ -117,11 +113,7 @@ export function wrapThreadKeyForReceipt(threadKey: ThreadKey, wrappingKey: Recei
   return encodeCiphertext(encrypt(wrappingKey, keyBytes(threadKey), context(ctx)));
 }
 
-export function unwrapThreadKeyWithReceipt(
-  wrapped: string,
-  wrappingKey: ReceiptWrappingKey,
-  ctx: ReceiptWrapContext,
-): ThreadKey {
+export function unwrapThreadKeyWithReceipt(wrapped: string, wrappingKey: ReceiptWrappingKey, ctx: ReceiptWrapContext): ThreadKey {
   requireKind(wrappingKey, ['receipt-wrap']);
   const bytes = decrypt(wrappingKey, parseCiphertext(wrapped), context(ctx));
   if (bytes.length !== KEY_BYTES) throw new CryptoError('BAD_FORMAT', 'wrapped thread key: wrong length');

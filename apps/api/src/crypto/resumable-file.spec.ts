@@ -6,12 +6,7 @@ import fc from 'fast-check';
 import { CryptoError } from './errors.js';
 import { generateFileKey, type FileKey } from './file-key.js';
 import { decryptFile, encryptedFileSize, FILE_CHUNK_SIZE, FILE_HEADER_BYTES } from './file-stream.js';
-import {
-  continueResumableFile,
-  resumableFileProgress,
-  startResumableFile,
-  type ResumableFileBinding,
-} from './resumable-file.js';
+import { continueResumableFile, resumableFileProgress, startResumableFile, type ResumableFileBinding } from './resumable-file.js';
 import { randomBytes } from './sodium.js';
 
 const binding: ResumableFileBinding = { tenant: 'ml-mnpddh', caseId: 'case-1', uploadId: 'upload-1' };

@@ -31,13 +31,7 @@ import { isBytes } from './bytes.js';
 import { encodeCiphertext, parseCiphertext } from './ciphertext.js';
 import { CryptoError } from './errors.js';
 import type { FileKey } from './file-key.js';
-import {
-  encryptedFileSize,
-  ENCRYPTED_CHUNK_BYTES,
-  FILE_CHUNK_SIZE,
-  FILE_STREAM_VERSION,
-  type EncryptedFileSummary,
-} from './file-stream.js';
+import { encryptedFileSize, ENCRYPTED_CHUNK_BYTES, FILE_CHUNK_SIZE, FILE_STREAM_VERSION, type EncryptedFileSummary } from './file-stream.js';
 import { encodeCanonical } from './canonical.js';
 import { fileChunkCount } from './padding.js';
 import { keyBytes, requireKind } from './secret-key.js';
@@ -176,12 +170,7 @@ export function startResumableFile(fileKey: FileKey, size: number, binding: Resu
 }
 
 /** Where a resumable file stands (for a client resuming after a dropped connection). */
-export function resumableFileProgress(
-  fileKey: FileKey,
-  sealed: string,
-  binding: ResumableFileBinding,
-  nextIndex: number,
-): { offset: number; size: number } {
+export function resumableFileProgress(fileKey: FileKey, sealed: string, binding: ResumableFileBinding, nextIndex: number): { offset: number; size: number } {
   requireKind(fileKey, ['file']);
   const state = open(fileKey, sealed, binding, nextIndex);
   wipe(state);
@@ -194,13 +183,7 @@ export function resumableFileProgress(
  * INVALID_INPUT; when the last byte arrives the stream is finished and the
  * step carries the summary (size, SHA-256 of the original, chunk count).
  */
-export function continueResumableFile(
-  fileKey: FileKey,
-  sealed: string,
-  bytes: Uint8Array,
-  binding: ResumableFileBinding,
-  nextIndex: number,
-): ResumableStep {
+export function continueResumableFile(fileKey: FileKey, sealed: string, bytes: Uint8Array, binding: ResumableFileBinding, nextIndex: number): ResumableStep {
   requireKind(fileKey, ['file']);
   if (!isBytes(bytes)) throw new CryptoError('INVALID_INPUT', 'resumable file: bytes expected');
   const state = open(fileKey, sealed, binding, nextIndex);
@@ -217,7 +200,7 @@ export function continueResumableFile(
       pieces.push(out);
     };
     sodium.crypto_hash_sha256_update(state.sha, bytes);
-    for (let at = 0; at < bytes.byteLength; ) {
+    for (let at = 0; at < bytes.byteLength;) {
       const n = Math.min(FILE_CHUNK_SIZE - state.fill, bytes.byteLength - at);
       state.frame.set(bytes.subarray(at, at + n), 4 + state.fill);
       state.fill += n;

@@ -10,10 +10,7 @@ import { codeOf } from './error-code.testing.js';
 
 const directory = generateSigningKeyPair();
 const supervisor = generateIdentityKeyPair();
-const certificate = issueCertificate(
-  { tenant: 'ml', userId: 'sup-1', role: 'supervisor', publicKey: supervisor.publicKey, epoch: 3 },
-  directory,
-);
+const certificate = issueCertificate({ tenant: 'ml', userId: 'sup-1', role: 'supervisor', publicKey: supervisor.publicKey, epoch: 3 }, directory);
 const recipient: SealRecipient = {
   certificate,
   directoryPublicKey: directory.publicKey,

@@ -49,11 +49,7 @@ export function openSealed(sealed: Uint8Array, recipient: IdentityKeyPair): Buff
 }
 
 /** Seals a case or thread key for a grant to a certified staff or escrow key. Returns base64url. */
-export function sealCaseKey(
-  key: SecretKey<CaseKeyKind>,
-  context: SealedKeyContext,
-  recipient: SealRecipient,
-): string {
+export function sealCaseKey(key: SecretKey<CaseKeyKind>, context: SealedKeyContext, recipient: SealRecipient): string {
   requireKind(key, ['case', 'thread']);
   const payload = encodeCanonical([LABEL, context.tenant, context.caseId, key.kind, keyBytes(key)]);
   try {

@@ -100,10 +100,7 @@ export function generateKey<K extends SymmetricKeyKind>(kind: K): SecretKey<K> {
 }
 
 /** Refuses a key of the wrong kind at run time too (types vanish across `any`). */
-export function requireKind<K extends SymmetricKeyKind>(
-  key: SecretKey<SymmetricKeyKind>,
-  kinds: readonly K[],
-): asserts key is SecretKey<K> {
+export function requireKind<K extends SymmetricKeyKind>(key: SecretKey<SymmetricKeyKind>, kinds: readonly K[]): asserts key is SecretKey<K> {
   if (!(key instanceof SecretKey) || !(kinds as readonly string[]).includes(key.kind)) {
     throw new CryptoError('INVALID_INPUT', `expected a ${kinds.join(' or ')} key`);
   }

@@ -70,18 +70,12 @@ export function parseIndexKey(text: string | undefined, name = 'INDEX_KEY'): Ind
   return { version, value: new SecretKey('index', value) };
 }
 
-export function parseDirectorySigningKey(
-  text: string | undefined,
-  name = 'DIRECTORY_SIGNING_KEY',
-): Versioned<SigningKeyPair> {
+export function parseDirectorySigningKey(text: string | undefined, name = 'DIRECTORY_SIGNING_KEY'): Versioned<SigningKeyPair> {
   const { version, value } = parse(text, 'directory-signing-key', name);
   return { version, value: new SigningKeyPair(value) };
 }
 
-export function parseAuditCheckpointKey(
-  text: string | undefined,
-  name = 'AUDIT_CHECKPOINT_KEY',
-): Versioned<SigningKeyPair> {
+export function parseAuditCheckpointKey(text: string | undefined, name = 'AUDIT_CHECKPOINT_KEY'): Versioned<SigningKeyPair> {
   const { version, value } = parse(text, 'audit-checkpoint-key', name);
   return { version, value: new SigningKeyPair(value) };
 }

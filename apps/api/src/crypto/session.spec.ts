@@ -1,12 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 
 import { generateIdentityKeyPair } from './key-pair.js';
-import {
-  createSessionSecrets,
-  hashSessionId,
-  unwrapPrivateKeyForSession,
-  wrapPrivateKeyForSession,
-} from './session.js';
+import { createSessionSecrets, hashSessionId, unwrapPrivateKeyForSession, wrapPrivateKeyForSession } from './session.js';
 import { codeOf } from './error-code.testing.js';
 
 describe('sessions', () => {
@@ -42,10 +37,31 @@ describe('sessions', () => {
     });
 
     test.each<[string, () => unknown, string]>([
-      ['another session key', () => unwrapPrivateKeyForSession(wrapped, createSessionSecrets().sessionKey, { ...binding, publicKey: pair.publicKey }), 'KEY_MISMATCH'],
-      ['another session row', () => unwrapPrivateKeyForSession(wrapped, session.sessionKey, { ...binding, sessionIdHash: createSessionSecrets().sessionIdHash, publicKey: pair.publicKey }), 'DECRYPT_FAILED'],
-      ['another user', () => unwrapPrivateKeyForSession(wrapped, session.sessionKey, { ...binding, userId: 'user-2', publicKey: pair.publicKey }), 'DECRYPT_FAILED'],
-      ['another public key', () => unwrapPrivateKeyForSession(wrapped, session.sessionKey, { ...binding, publicKey: generateIdentityKeyPair().publicKey }), 'KEY_MISMATCH'],
+      [
+        'another session key',
+        () => unwrapPrivateKeyForSession(wrapped, createSessionSecrets().sessionKey, { ...binding, publicKey: pair.publicKey }),
+        'KEY_MISMATCH',
+      ],
+      [
+        'another session row',
+        () =>
+          unwrapPrivateKeyForSession(wrapped, session.sessionKey, {
+            ...binding,
+            sessionIdHash: createSessionSecrets().sessionIdHash,
+            publicKey: pair.publicKey,
+          }),
+        'DECRYPT_FAILED',
+      ],
+      [
+        'another user',
+        () => unwrapPrivateKeyForSession(wrapped, session.sessionKey, { ...binding, userId: 'user-2', publicKey: pair.publicKey }),
+        'DECRYPT_FAILED',
+      ],
+      [
+        'another public key',
+        () => unwrapPrivateKeyForSession(wrapped, session.sessionKey, { ...binding, publicKey: generateIdentityKeyPair().publicKey }),
+        'KEY_MISMATCH',
+      ],
     ])('refuses %s', (_name, attempt, code) => {
       expect(codeOf(attempt)).toBe(code);
     });

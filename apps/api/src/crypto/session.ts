@@ -57,11 +57,7 @@ export function wrapPrivateKeyForSession(pair: IdentityKeyPair, sessionKey: stri
 }
 
 /** On each request: the session key from the cookie opens the private key; it must match `publicKey`. */
-export function unwrapPrivateKeyForSession(
-  wrapped: string,
-  sessionKey: string,
-  binding: SessionBinding & { readonly publicKey: string },
-): IdentityKeyPair {
+export function unwrapPrivateKeyForSession(wrapped: string, sessionKey: string, binding: SessionBinding & { readonly publicKey: string }): IdentityKeyPair {
   const key = sessionKeyFrom(sessionKey);
   try {
     const seed = decrypt(key, parseCiphertext(wrapped), context(binding));

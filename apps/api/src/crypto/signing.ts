@@ -97,12 +97,7 @@ export function signStatement(signer: Signer, label: string, values: readonly Ca
 }
 
 /** True only for a valid signature by `publicKey` (32 raw bytes) over exactly these values. */
-export function statementVerifies(
-  publicKey: Uint8Array,
-  label: string,
-  values: readonly CanonicalValue[],
-  signature: string,
-): boolean {
+export function statementVerifies(publicKey: Uint8Array, label: string, values: readonly CanonicalValue[], signature: string): boolean {
   let sig: Buffer;
   try {
     sig = fromBase64Url(signature, 'signature', SIGNATURE_BYTES);

@@ -44,12 +44,8 @@ declare module 'sodium-native' {
     sodium_is_zero(buffer: Bytes, length?: number): boolean;
     sodium_pad(buffer: Bytes, unpaddedLength: number, blockSize: number): number;
 
-    crypto_aead_xchacha20poly1305_ietf_encrypt(
-      c: Bytes, m: Bytes, ad: Bytes | null, nsec: null, npub: Bytes, k: Bytes,
-    ): number;
-    crypto_aead_xchacha20poly1305_ietf_decrypt(
-      m: Bytes, nsec: null, c: Bytes, ad: Bytes | null, npub: Bytes, k: Bytes,
-    ): number;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(c: Bytes, m: Bytes, ad: Bytes | null, nsec: null, npub: Bytes, k: Bytes): number;
+    crypto_aead_xchacha20poly1305_ietf_decrypt(m: Bytes, nsec: null, c: Bytes, ad: Bytes | null, npub: Bytes, k: Bytes): number;
 
     crypto_box_seed_keypair(pk: Bytes, sk: Bytes, seed: Bytes): void;
     crypto_box_keypair(pk: Bytes, sk: Bytes): void;
@@ -74,23 +70,15 @@ declare module 'sodium-native' {
     crypto_hash_sha256_update(state: Bytes, input: Bytes): void;
     crypto_hash_sha256_final(state: Bytes, out: Bytes): void;
 
-    crypto_pwhash(
-      out: Bytes, password: Bytes, salt: Bytes, opslimit: number, memlimit: number, alg: number,
-    ): void;
+    crypto_pwhash(out: Bytes, password: Bytes, salt: Bytes, opslimit: number, memlimit: number, alg: number): void;
     /** Runs on the libuv thread pool: the event loop stays free. */
-    crypto_pwhash_async(
-      out: Bytes, password: Bytes, salt: Bytes, opslimit: number, memlimit: number, alg: number,
-    ): Promise<void>;
+    crypto_pwhash_async(out: Bytes, password: Bytes, salt: Bytes, opslimit: number, memlimit: number, alg: number): Promise<void>;
     crypto_pwhash_str_verify(str: Bytes, password: Bytes): boolean;
 
     crypto_secretstream_xchacha20poly1305_init_push(state: Bytes, header: Bytes, key: Bytes): void;
     crypto_secretstream_xchacha20poly1305_init_pull(state: Bytes, header: Bytes, key: Bytes): void;
-    crypto_secretstream_xchacha20poly1305_push(
-      state: Bytes, c: Bytes, m: Bytes, ad: Bytes | null, tag: number,
-    ): number;
-    crypto_secretstream_xchacha20poly1305_pull(
-      state: Bytes, m: Bytes, tag: Bytes, c: Bytes, ad: Bytes | null,
-    ): number;
+    crypto_secretstream_xchacha20poly1305_push(state: Bytes, c: Bytes, m: Bytes, ad: Bytes | null, tag: number): number;
+    crypto_secretstream_xchacha20poly1305_pull(state: Bytes, m: Bytes, tag: Bytes, c: Bytes, ad: Bytes | null): number;
   }
 
   const sodium: SodiumNative;

@@ -10,9 +10,7 @@ describe('libsodium build (published known-answer vectors)', () => {
     const key = Buffer.from('808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f', 'hex');
     const nonce = Buffer.from('404142434445464748494a4b4c4d4e4f5051525354555657', 'hex');
     const ad = Buffer.from('50515253c0c1c2c3c4c5c6c7', 'hex');
-    const plaintext = Buffer.from(
-      "Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.",
-    );
+    const plaintext = Buffer.from("Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.");
     const sealed = Buffer.alloc(plaintext.length + 16);
 
     sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(sealed, plaintext, ad, null, nonce, key);

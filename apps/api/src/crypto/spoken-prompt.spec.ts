@@ -6,7 +6,14 @@ import { sodium } from './sodium.js';
 import { signSpokenPrompt, spokenPromptVerifies, type SpokenPromptClaims } from './spoken-prompt.js';
 
 const directory = new SigningKeyPair(Buffer.alloc(32, 0x11));
-const claims: SpokenPromptClaims = { tenant: 'ml', step: 'urgent-call', language: 'bm', contentType: 'audio/ogg', revision: 3, content: Buffer.from('OggS recording') };
+const claims: SpokenPromptClaims = {
+  tenant: 'ml',
+  step: 'urgent-call',
+  language: 'bm',
+  contentType: 'audio/ogg',
+  revision: 3,
+  content: Buffer.from('OggS recording'),
+};
 
 describe('spoken prompt signatures', () => {
   test('the signature is Ed25519 by the directory key over the canonical encoding of the claims and the bytes', () => {

@@ -44,8 +44,14 @@ export class CustodianDrillService {
     });
     // Which pairs work is the whole team's state (another custodian's reset breaks their pairs): said with the drill.
     const escrow = await this.health.health(this.prisma);
-    const names = await this.repository.names(this.prisma, shares.map((s) => s.innerUserId));
-    const shareResults = shares.map((share, index) => ({ innerCustodian: { id: share.innerUserId, name: names.get(share.innerUserId) ?? '' }, opens: results[index] === true }));
+    const names = await this.repository.names(
+      this.prisma,
+      shares.map((s) => s.innerUserId),
+    );
+    const shareResults = shares.map((share, index) => ({
+      innerCustodian: { id: share.innerUserId, name: names.get(share.innerUserId) ?? '' },
+      opens: results[index] === true,
+    }));
     return { checkedAt: now.toISOString(), shares: shares.length, opened, passed, shareResults, workingPairs: escrow.workingPairs };
   }
 

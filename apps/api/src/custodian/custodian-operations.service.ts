@@ -66,9 +66,23 @@ export class CustodianOperationsService {
         expiresAt,
         intermediates: [],
       });
-      await this.audit.record({ action: 'custodian.requested', actorId: custodian.id, targetType: 'escrow', targetId: escrowKey.id, details: { operationId: id, ...auditDetails(target, custodian.id) } }, tx);
+      await this.audit.record(
+        {
+          action: 'custodian.requested',
+          actorId: custodian.id,
+          targetType: 'escrow',
+          targetId: escrowKey.id,
+          details: { operationId: id, ...auditDetails(target, custodian.id) },
+        },
+        tx,
+      );
     });
-    this.pendingSteps.keep(id, intermediates.map((i) => ({ innerUserId: i.innerUserId, value: i.value })), expiresAt, now);
+    this.pendingSteps.keep(
+      id,
+      intermediates.map((i) => ({ innerUserId: i.innerUserId, value: i.value })),
+      expiresAt,
+      now,
+    );
     const operation = await this.repository.findOperation(this.prisma, id);
     return (await this.views([operation as CustodianOperation], custodian.id))[0] as CustodianOperationView;
   }
@@ -103,14 +117,26 @@ export class CustodianOperationsService {
     const signer = { id: custodian.id, keyPair: custodian.keyPair, certificate: granter.staff.certificate as string };
     const names = await this.repository.names(this.prisma, [operation.requestedBy, custodian.id]);
     // The one entry names both custodians: whoever reads the log sees the two people who opened the escrow.
-    const bothCustodians = twoNames({ id: operation.requestedBy, name: names.get(operation.requestedBy) ?? '' }, { id: custodian.id, name: names.get(custodian.id) ?? '' });
-    const completed = (result: object) => ({ operationId: id, ...auditDetails(target, operation.requestedBy), completedBy: custodian.id, ...bothCustodians, ...result });
+    const bothCustodians = twoNames(
+      { id: operation.requestedBy, name: names.get(operation.requestedBy) ?? '' },
+      { id: custodian.id, name: names.get(custodian.id) ?? '' },
+    );
+    const completed = (result: object) => ({
+      operationId: id,
+      ...auditDetails(target, operation.requestedBy),
+      completedBy: custodian.id,
+      ...bothCustodians,
+      ...result,
+    });
     try {
       if (target.kind === 'rotate_escrow') {
         // Batches in their own transactions (an interruption resumes): the claim goes in the first one.
         const claim = async (tx: Db, rotation: Record<string, string | number | boolean>) => {
           if (!(await this.repository.claimOperation(tx, id, custodian.id, now))) throw new AppError('CONFLICT');
-          await this.audit.record({ action: 'custodian.completed', actorId: custodian.id, targetType: 'escrow', targetId: escrowKey.id, details: completed(rotation) }, tx);
+          await this.audit.record(
+            { action: 'custodian.completed', actorId: custodian.id, targetType: 'escrow', targetId: escrowKey.id, details: completed(rotation) },
+            tx,
+          );
         };
         const custodians = await this.work.certifiedCustodianIds(this.prisma);
         const done = await this.rotation.complete(escrowKey.id, escrow, signer, custodians, claim, now);
@@ -120,7 +146,10 @@ export class CustodianOperationsService {
         async (tx) => {
           if (!(await this.repository.claimOperation(tx, id, custodian.id, now))) throw new AppError('CONFLICT');
           const result = await this.work.perform(tx, target, escrowKey, escrow, signer);
-          await this.audit.record({ action: 'custodian.completed', actorId: custodian.id, targetType: 'escrow', targetId: escrowKey.id, details: completed(result) }, tx);
+          await this.audit.record(
+            { action: 'custodian.completed', actorId: custodian.id, targetType: 'escrow', targetId: escrowKey.id, details: completed(result) },
+            tx,
+          );
           return result;
         },
         { timeout: 120_000 },
@@ -136,8 +165,14 @@ export class CustodianOperationsService {
   }
 
   private async views(operations: CustodianOperation[], viewerId: string): Promise<CustodianOperationView[]> {
-    const names = await this.repository.names(this.prisma, operations.flatMap((o) => [o.requestedBy, ...(o.targetUserId ? [o.targetUserId] : [])]));
-    const references = await this.repository.references(this.prisma, operations.flatMap((o) => (o.caseId ? [o.caseId] : [])));
+    const names = await this.repository.names(
+      this.prisma,
+      operations.flatMap((o) => [o.requestedBy, ...(o.targetUserId ? [o.targetUserId] : [])]),
+    );
+    const references = await this.repository.references(
+      this.prisma,
+      operations.flatMap((o) => (o.caseId ? [o.caseId] : [])),
+    );
     const person = (id: string) => ({ id, name: names.get(id) ?? '' });
     return operations.map((o) => ({
       id: o.id,

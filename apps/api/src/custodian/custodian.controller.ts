@@ -8,7 +8,7 @@ import {
   CustodianOperationRequest,
   CustodianOperationResult,
   CustodianOperationView,
-  } from '@mnpddh/shared';
+} from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
@@ -49,7 +49,10 @@ export class CustodianController {
   @Roles('custodian')
   @HttpCode(200)
   @ApiSchemas({ responses: { 200: CustodianOperationResult } })
-  async complete(@CurrentStaff() custodian: CurrentStaffMember, @ValidParams(OperationParams) params: z.infer<typeof OperationParams>): Promise<CustodianOperationResult> {
+  async complete(
+    @CurrentStaff() custodian: CurrentStaffMember,
+    @ValidParams(OperationParams) params: z.infer<typeof OperationParams>,
+  ): Promise<CustodianOperationResult> {
     const { id } = params;
     return this.operations.complete(custodian, id);
   }

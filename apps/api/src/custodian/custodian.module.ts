@@ -19,6 +19,17 @@ import { EscrowRotationRepository } from './escrow-rotation.repository.js';
 @Module({
   imports: [AuthModule, VaultModule],
   controllers: [CustodianController, CustodianLookupController, EscrowHealthController],
-  providers: [PendingIntermediates, CustodianOperationsService, CustodianLookupService, CustodianLookupRepository, CustodianDrillService, CustodianRepository, CustodianWork, EscrowGrants, EscrowRotation, EscrowRotationRepository],
+  providers: [
+    PendingIntermediates,
+    CustodianOperationsService,
+    CustodianLookupService,
+    CustodianLookupRepository,
+    CustodianDrillService,
+    CustodianRepository,
+    CustodianWork,
+    EscrowGrants,
+    EscrowRotation,
+    EscrowRotationRepository,
+  ],
 })
 export class CustodianModule {}

@@ -21,7 +21,12 @@ describe('custodianDrillDue', () => {
     expect(sut).toBe(false);
   });
   it('is true as soon as one custodian is past 90 days', () => {
-    expect(custodianDrillDue(now, [{ enrolledAt: daysAgo(500), lastDrillAt: daysAgo(2) }, { enrolledAt: daysAgo(500), lastDrillAt: daysAgo(91) }])).toBe(true);
+    expect(
+      custodianDrillDue(now, [
+        { enrolledAt: daysAgo(500), lastDrillAt: daysAgo(2) },
+        { enrolledAt: daysAgo(500), lastDrillAt: daysAgo(91) },
+      ]),
+    ).toBe(true);
   });
   it('gives a new custodian who never drilled 90 days from enrolment', () => {
     expect(custodianDrillDue(now, [{ enrolledAt: daysAgo(89), lastDrillAt: null }])).toBe(false);
@@ -36,10 +41,28 @@ describe('custodianDrillDue', () => {
 describe('enrolmentDate', () => {
   const created = daysAgo(1000);
   it('is the change that first gave the role', () => {
-    expect(enrolmentDate([{ at: daysAgo(300), custodian: false }, { at: daysAgo(200), custodian: true }, { at: daysAgo(100), custodian: true }], created)).toEqual(daysAgo(200));
+    expect(
+      enrolmentDate(
+        [
+          { at: daysAgo(300), custodian: false },
+          { at: daysAgo(200), custodian: true },
+          { at: daysAgo(100), custodian: true },
+        ],
+        created,
+      ),
+    ).toEqual(daysAgo(200));
   });
   it('starts again after the role was taken away and given back', () => {
-    expect(enrolmentDate([{ at: daysAgo(100), custodian: false }, { at: daysAgo(300), custodian: true }, { at: daysAgo(20), custodian: true }], created)).toEqual(daysAgo(20));
+    expect(
+      enrolmentDate(
+        [
+          { at: daysAgo(100), custodian: false },
+          { at: daysAgo(300), custodian: true },
+          { at: daysAgo(20), custodian: true },
+        ],
+        created,
+      ),
+    ).toEqual(daysAgo(20));
   });
   it('falls back to the account creation without a record', () => {
     expect(enrolmentDate([], created)).toEqual(created);

@@ -1,14 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
-import {
-  CryptoError,
-  openCaseKey,
-  verifyIndexRowMac,
-  type CaseKey,
-  type IdentityKeyPair,
-  type SealRecipient,
-  type ThreadKey,
-} from '../crypto/index.js';
+import { CryptoError, openCaseKey, verifyIndexRowMac, type CaseKey, type IdentityKeyPair, type SealRecipient, type ThreadKey } from '../crypto/index.js';
 import type { Db } from '../database/db.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { CaseKeyGrant } from '../generated/prisma/client.js';
@@ -69,7 +61,10 @@ export class EscrowGrants {
   /** Seals both keys to the recipient's certified key, signed by the custodian (upserted: a stale grant is replaced). */
   async grant(tx: Db, caseId: string, keys: OpenedCaseKeys, recipient: SealRecipient, granter: Granter): Promise<void> {
     const recipientId = recipient.certificate.userId;
-    for (const [keyKind, key] of [['case', keys.caseKey], ['thread', keys.threadKey]] as const) {
+    for (const [keyKind, key] of [
+      ['case', keys.caseKey],
+      ['thread', keys.threadKey],
+    ] as const) {
       await this.vault.upsertGrant(tx, {
         caseId,
         keyKind,

@@ -70,7 +70,8 @@ export class EscrowRotation {
 
   /** While a rotation is unfinished the escrow shares must not move: reseal_escrow waits for it (CONFLICT). */
   async assertAllows(db: Db, kind: string): Promise<void> {
-    if (kind === 'reseal_escrow' && (await this.store.findUnfinishedTarget(db))) throw new AppError('CONFLICT', [{ field: 'kind', message: 'escrow_rotation_unfinished' }]);
+    if (kind === 'reseal_escrow' && (await this.store.findUnfinishedTarget(db)))
+      throw new AppError('CONFLICT', [{ field: 'kind', message: 'escrow_rotation_unfinished' }]);
   }
 
   /** Starts or resumes the rotation away from `fromKeyId`, then runs it to the end. The caller destroys oldEscrow. */
@@ -92,7 +93,12 @@ export class EscrowRotation {
   }
 
   /** The unfinished rotation's target, or a new key pair sealed to the custodians (its private half destroyed here). */
-  private async begin(tx: Db, from: EscrowKeyRow, granter: Granter, custodianIds: string[]): Promise<{ to: EscrowKeyRow; sharesSealed: number; resumed: boolean }> {
+  private async begin(
+    tx: Db,
+    from: EscrowKeyRow,
+    granter: Granter,
+    custodianIds: string[],
+  ): Promise<{ to: EscrowKeyRow; sharesSealed: number; resumed: boolean }> {
     // Two completions at once must not start two new keys: the second waits, then resumes the first one's.
     await this.store.lockKey(tx, from.id);
     const unfinished = await this.store.findUnfinishedTarget(tx);
@@ -157,7 +163,10 @@ export class EscrowRotation {
   /** Both keys of the case sealed to the new escrow key, signed by the completing custodian (as EscrowGrants checks them). */
   private async sealToNewKey(tx: Db, caseId: string, keys: OpenedCaseKeys, run: Run): Promise<void> {
     const context = { tenant: this.directory.tenant, caseId };
-    for (const [keyKind, key] of [['case', keys.caseKey], ['thread', keys.threadKey]] as const) {
+    for (const [keyKind, key] of [
+      ['case', keys.caseKey],
+      ['thread', keys.threadKey],
+    ] as const) {
       await this.store.insertEscrowGrant(tx, {
         caseId,
         keyKind,

@@ -1,11 +1,5 @@
 import { AppError } from '../common/app-error.js';
-import {
-  CryptoError,
-  openEscrowInnerLayer,
-  openEscrowOuterLayer,
-  type EscrowContext,
-  type IdentityKeyPair,
-} from '../crypto/index.js';
+import { CryptoError, openEscrowInnerLayer, openEscrowOuterLayer, type EscrowContext, type IdentityKeyPair } from '../crypto/index.js';
 import type { Intermediate } from './custodian.repository.js';
 
 /**
@@ -16,11 +10,7 @@ import type { Intermediate } from './custodian.repository.js';
  */
 
 /** Step 1. The shares whose outer layer this key does not open (a changed key pair) are left out. */
-export function removeOuterLayers(
-  shares: { innerUserId: string; sealed: string }[],
-  outer: IdentityKeyPair,
-  context: EscrowContext,
-): Intermediate[] {
+export function removeOuterLayers(shares: { innerUserId: string; sealed: string }[], outer: IdentityKeyPair, context: EscrowContext): Intermediate[] {
   return shares.flatMap((share) => {
     const value = opened(() => openEscrowOuterLayer(share.sealed, outer, context));
     return value === null ? [] : [{ innerUserId: share.innerUserId, value }];

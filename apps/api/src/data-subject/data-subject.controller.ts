@@ -12,7 +12,6 @@ import { DataSubjectService } from './data-subject.service.js';
 
 const RequestParams = z.object({ id: z.uuid(), requestId: z.uuid() });
 
-
 /**
  * Data-subject requests on a case the caller holds (the vault refuses a case
  * without a grant: 403). Caseworkers and supervisors record requests and
@@ -26,7 +25,11 @@ export class DataSubjectController {
 
   @Post()
   @ApiSchemas({ body: NewDataSubjectRequest, responses: { 201: Written } })
-  async record(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(NewDataSubjectRequest) body: NewDataSubjectRequest, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<Written> {
+  async record(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(NewDataSubjectRequest) body: NewDataSubjectRequest,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ): Promise<Written> {
     const entry = await this.requests.record(staff, params.id, body);
     return written(entry);
   }
@@ -34,7 +37,11 @@ export class DataSubjectController {
   /** A download, never shown in the page; `no-store` like every answer (security headers), said again here. */
   @Get(':requestId/export')
   @ApiFile('application/json')
-  async export(@Res() response: Response, @CurrentStaff() staff: CurrentStaffMember, @ValidParams(RequestParams) params: z.infer<typeof RequestParams>): Promise<void> {
+  async export(
+    @Res() response: Response,
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidParams(RequestParams) params: z.infer<typeof RequestParams>,
+  ): Promise<void> {
     const { id, requestId } = params;
     const file = await this.requests.exportAccess(staff, id, requestId);
     response.status(200);
@@ -50,7 +57,11 @@ export class DataSubjectController {
   @Roles('supervisor')
   @HttpCode(204)
   @ApiSchemas({ body: ErasureConfirmation, responses: { 204: z.void() } })
-  async erase(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(ErasureConfirmation) body: ErasureConfirmation, @ValidParams(RequestParams) params: z.infer<typeof RequestParams>): Promise<void> {
+  async erase(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(ErasureConfirmation) body: ErasureConfirmation,
+    @ValidParams(RequestParams) params: z.infer<typeof RequestParams>,
+  ): Promise<void> {
     const { id, requestId } = params;
     await this.requests.erase(staff, id, requestId, body);
   }

@@ -27,10 +27,7 @@ const DATABASE = 'portal';
 /** Created by the migrations; may only INSERT and SELECT the audit log. */
 export const APP_ROLE = 'portal_app';
 
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  log: (message: string) => void = () => undefined,
-): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, log: (message: string) => void = () => undefined): Promise<EmbeddedDatabase> {
   await assertReachableByPostgres(dataDir);
   const root = resolve(dataDir);
   // 0711: the postgres system user must traverse DATA_DIR to reach pg/, but
@@ -61,8 +58,7 @@ export async function startEmbeddedPostgres(
       `PostgreSQL did not start in ${databaseDir}${error instanceof Error ? `: ${error.message}` : ''} (another server on these files, or a crash: see its log)`,
     );
   });
-  const urlFor = (database: string) =>
-    `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const urlFor = (database: string) => `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   await ensureDatabase(urlFor('postgres'), DATABASE);
   const appPassword = await readOrCreatePassword(join(root, 'pg-app.secret'));
   const appUrl = `postgresql://${APP_ROLE}:${encodeURIComponent(appPassword)}@127.0.0.1:${port}/${DATABASE}`;
@@ -117,4 +113,3 @@ async function exists(path: string): Promise<boolean> {
     () => false,
   );
 }
-

@@ -61,11 +61,7 @@ export async function createMigration(paths: MigrationPaths, name: string, url: 
   });
 }
 
-async function withEngine<T>(
-  url: string,
-  paths: MigrationPaths,
-  work: (engine: SchemaEngine, schema: string) => Promise<T>,
-): Promise<T> {
+async function withEngine<T>(url: string, paths: MigrationPaths, work: (engine: SchemaEngine, schema: string) => Promise<T>): Promise<T> {
   const schema = await readFile(paths.schemaPath, 'utf8');
   // Our own pool, ended below: an idle connection would keep holding the
   // engine's advisory lock and stall the next migration run.
@@ -100,7 +96,10 @@ class WholeScriptPg extends PrismaPg {
 async function listMigrations(baseDir: string, only?: ReadonlySet<string>): Promise<MigrationList> {
   await mkdir(baseDir, { recursive: true });
   const entries = await readdir(baseDir, { withFileTypes: true });
-  const folders = entries.filter((entry) => entry.isDirectory() && (only === undefined || only.has(entry.name))).map((entry) => entry.name).sort();
+  const folders = entries
+    .filter((entry) => entry.isDirectory() && (only === undefined || only.has(entry.name)))
+    .map((entry) => entry.name)
+    .sort();
   const lockfilePath = 'migration_lock.toml';
   const lockContent = await readFile(join(baseDir, lockfilePath), 'utf8').catch(() => null);
   return {

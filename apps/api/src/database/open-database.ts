@@ -15,10 +15,13 @@ export interface DatabaseLog {
 function supervisionLog(log: DatabaseLog, restarted: (downMs: number) => Promise<void>): SupervisionEvents {
   return {
     down: (reason) => log.error('embedded PostgreSQL stopped by itself; restarting it', { reason }),
-    retrying: (error, retryInMs) => log.error('embedded PostgreSQL did not restart yet', { error: error instanceof Error ? error.message : String(error), retryInMs }),
+    retrying: (error, retryInMs) =>
+      log.error('embedded PostgreSQL did not restart yet', { error: error instanceof Error ? error.message : String(error), retryInMs }),
     up: (downMs) => {
       log.info('embedded PostgreSQL restarted', { downMs });
-      restarted(downMs).catch((error: unknown) => log.error('the restart could not be recorded', { error: error instanceof Error ? error.message : String(error) }));
+      restarted(downMs).catch((error: unknown) =>
+        log.error('the restart could not be recorded', { error: error instanceof Error ? error.message : String(error) }),
+      );
     },
   };
 }

@@ -15,10 +15,7 @@ export class SecretsMismatch extends Error {
   constructor(readonly variables: string[]) {
     super(
       [
-        ...variables.map(
-          (name) =>
-            `${name} n'est pas le secret avec lequel cette base a été créée / is not the secret this database was made with`,
-        ),
+        ...variables.map((name) => `${name} n'est pas le secret avec lequel cette base a été créée / is not the secret this database was made with`),
         `Donnez les secrets gardés avec cette base (SECRETS_FILE=<fichier de secrets> ou les variables), jamais de nouveaux. / Give the secrets kept with this database (SECRETS_FILE=<secrets file> or the variables), never new ones. See docs/OPERATIONS.md, "The portal refuses its secrets".`,
       ].join('\n'),
     );

@@ -58,9 +58,7 @@ export class DirectoryService {
   }
 
   issue(userId: string, role: string, publicKey: string, epoch: number): string {
-    return encodeCertificate(
-      issueCertificate({ tenant: this.tenant, userId, role, publicKey, epoch }, this.runtime.secrets.directoryKey.value),
-    );
+    return encodeCertificate(issueCertificate({ tenant: this.tenant, userId, role, publicKey, epoch }, this.runtime.secrets.directoryKey.value));
   }
 
   /** Certifies a receipt's public key (then destroys the receipt's key pair, which only the receipt re-derives). */

@@ -25,7 +25,11 @@ export class DocumentTemplatesController {
 
   @Put(':kind/:language')
   @ApiSchemas({ body: DocumentTemplateInput, responses: { 200: DocumentTemplateView } })
-  async save(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(DocumentTemplateInput) input: DocumentTemplateInput, @ValidParams(TemplateParams) params: z.infer<typeof TemplateParams>): Promise<DocumentTemplateView> {
+  async save(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(DocumentTemplateInput) input: DocumentTemplateInput,
+    @ValidParams(TemplateParams) params: z.infer<typeof TemplateParams>,
+  ): Promise<DocumentTemplateView> {
     const { kind, language } = params;
     return this.templates.save(staff, kind, language, input);
   }

@@ -1,5 +1,12 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES, type DocumentKind, type DocumentLanguage, type DocumentTemplateInput, type DocumentTemplateView } from '@mnpddh/shared';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_LANGUAGES,
+  type DocumentKind,
+  type DocumentLanguage,
+  type DocumentTemplateInput,
+  type DocumentTemplateView,
+} from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
 import type { CurrentStaffMember } from '../common/current-staff.js';
 import { AppError } from '../common/app-error.js';
@@ -81,9 +88,22 @@ export class DocumentTemplates implements OnApplicationBootstrap {
       const current = await this.latest(tx, kind, language);
       // Two editors at once: the second save would silently erase the first.
       if ((current?.revision ?? 0) !== input.revision) throw new AppError('CONFLICT', [{ field: 'revision', message: 'template_changed' }]);
-      const saved = await this.repository.insertRevision(tx, { kind, language, revision: input.revision + 1, title: input.title, body: input.body, updatedBy: staff.id });
+      const saved = await this.repository.insertRevision(tx, {
+        kind,
+        language,
+        revision: input.revision + 1,
+        title: input.title,
+        body: input.body,
+        updatedBy: staff.id,
+      });
       await this.audit.record(
-        { action: 'document.template_updated', actorId: staff.id, targetType: 'document_template', targetId: `${kind}:${language}`, details: { revision: saved.revision } },
+        {
+          action: 'document.template_updated',
+          actorId: staff.id,
+          targetType: 'document_template',
+          targetId: `${kind}:${language}`,
+          details: { revision: saved.revision },
+        },
         tx,
       );
       return saved;

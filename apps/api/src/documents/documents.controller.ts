@@ -12,7 +12,6 @@ import { DocumentsService } from './documents.service.js';
 
 const DocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
 
-
 /**
  * Documents on a case the caller holds (the vault refuses others): drafted by
  * caseworkers and supervisors, approved by a supervisor who did not draft it,
@@ -27,7 +26,11 @@ export class DocumentsController {
   @Post('cases/:id/documents')
   @Roles('supervisor', 'caseworker')
   @ApiSchemas({ body: DocumentDraftInput, responses: { 201: DocumentDraftWritten } })
-  async draft(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(DocumentDraftInput) body: DocumentDraftInput, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<DocumentDraftWritten> {
+  async draft(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(DocumentDraftInput) body: DocumentDraftInput,
+    @ValidParams(CaseParams) params: z.infer<typeof CaseParams>,
+  ): Promise<DocumentDraftWritten> {
     const { entry, documentId } = await this.documents.draft(staff, params.id, body);
     return { id: entry.id, seq: entry.seq, documentId };
   }
@@ -45,7 +48,11 @@ export class DocumentsController {
   @Get('cases/:id/documents/:documentId/pdf')
   @ApiFile('application/pdf')
   @Roles('supervisor', 'caseworker')
-  async pdf(@Res() response: Response, @CurrentStaff() staff: CurrentStaffMember, @ValidParams(DocumentParams) params: z.infer<typeof DocumentParams>): Promise<void> {
+  async pdf(
+    @Res() response: Response,
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidParams(DocumentParams) params: z.infer<typeof DocumentParams>,
+  ): Promise<void> {
     const { id, documentId } = params;
     const issued = await this.documents.issue(staff, id, documentId);
     response.status(200);

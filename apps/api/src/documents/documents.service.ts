@@ -106,14 +106,30 @@ export class DocumentsService {
     return issued;
   }
 
-  private write(staff: CaseReader, caseId: string, kind: JournalWrite['kind'], data: unknown, action: 'document.drafted' | 'document.approved' | 'document.issued', documentKind: string): JournalWrite {
+  private write(
+    staff: CaseReader,
+    caseId: string,
+    kind: JournalWrite['kind'],
+    data: unknown,
+    action: 'document.drafted' | 'document.approved' | 'document.issued',
+    documentKind: string,
+  ): JournalWrite {
     return {
       kind,
       data,
       audit: 'case.updated',
       // The journal's own audit row says an entry was written; this one says which document, of which kind.
       alsoWithin: (tx: Db) =>
-        this.audit.record({ action, actorId: staff.id, targetType: 'case', targetId: caseId, details: { documentId: (data as { documentId: string }).documentId, kind: documentKind } }, tx),
+        this.audit.record(
+          {
+            action,
+            actorId: staff.id,
+            targetType: 'case',
+            targetId: caseId,
+            details: { documentId: (data as { documentId: string }).documentId, kind: documentKind },
+          },
+          tx,
+        ),
     };
   }
 
@@ -126,7 +142,11 @@ export class DocumentsService {
   }
 
   /** The request's and the thread's files, each with the fingerprint taken when it was received. */
-  private async attachments(reader: CaseReader, caseId: string, files: { id: string; keyKind: 'case' | 'thread'; createdAt: Date }[]): Promise<CaseAttachment[]> {
+  private async attachments(
+    reader: CaseReader,
+    caseId: string,
+    files: { id: string; keyKind: 'case' | 'thread'; createdAt: Date }[],
+  ): Promise<CaseAttachment[]> {
     const described: CaseAttachment[] = [];
     for (const file of files) {
       const meta = file.keyKind === 'case' ? await this.caseFiles.describe(reader, caseId, file.id) : await this.threadFiles.describe(reader, caseId, file.id);

@@ -13,7 +13,12 @@ const recorded = (seq: number, consentId: string) =>
 
 describe('the defender’s consents from the thread', () => {
   it('lists what the team recorded, minus what the team ended or the defender withdrew', () => {
-    const thread = [recorded(1, A), recorded(2, B), message(3, 'defender', { sharingWithPartners: false, consentId: A }), message(4, 'staff', 'Bonjour', 'message')];
+    const thread = [
+      recorded(1, A),
+      recorded(2, B),
+      message(3, 'defender', { sharingWithPartners: false, consentId: A }),
+      message(4, 'staff', 'Bonjour', 'message'),
+    ];
     expect(activeConsents(thread).map((c) => c.id)).toEqual([B]);
     expect(activeConsents([...thread, message(5, 'staff', { consentId: B, withdrawn: true })])).toEqual([]);
   });

@@ -40,11 +40,7 @@ export class FollowUpController {
   @HttpCode(200)
   @ApiHeader(PUZZLE_HEADER_DOC)
   @ApiSchemas({ body: FollowUpLogin, responses: { 200: FollowUpView } })
-  async open(
-    @ValidBody(FollowUpLogin) login: FollowUpLogin,
-    @Res({ passthrough: true }) response: Response,
-    @Headers('puzzle-solution') solution?: string,
-  ) {
+  async open(@ValidBody(FollowUpLogin) login: FollowUpLogin, @Res({ passthrough: true }) response: Response, @Headers('puzzle-solution') solution?: string) {
     const { cookie, view } = await this.followUp.open(login.receipt, this.puzzles.redeem(solution));
     response.cookie(COOKIE, cookie, this.#cookie);
     return FollowUpView.parse(view);

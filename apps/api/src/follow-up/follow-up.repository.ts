@@ -23,7 +23,16 @@ export class FollowUpRepository {
   findThread(db: Db, caseId: string) {
     return db.protectionCase.findUnique({
       where: { id: caseId },
-      select: { reference: true, status: true, riskLevel: true, assignedTo: true, firstContactDue: true, nextContactAt: true, measureDue: true, messages: { orderBy: { seq: 'asc' } } },
+      select: {
+        reference: true,
+        status: true,
+        riskLevel: true,
+        assignedTo: true,
+        firstContactDue: true,
+        nextContactAt: true,
+        measureDue: true,
+        messages: { orderBy: { seq: 'asc' } },
+      },
     });
   }
 

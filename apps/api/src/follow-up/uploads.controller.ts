@@ -75,7 +75,10 @@ export class UploadsController {
     const uploadId = checkedId(id);
     await this.within(request, async (session) => {
       const { offset, size } = await this.uploads.progress(session, uploadId);
-      response.set({ 'Upload-Offset': String(offset), 'Upload-Length': String(size) }).status(200).end();
+      response
+        .set({ 'Upload-Offset': String(offset), 'Upload-Length': String(size) })
+        .status(200)
+        .end();
     });
   }
 

@@ -62,7 +62,13 @@ export class UploadsService {
    * the new offset, and the follow-up view once the file is complete and in
    * the thread.
    */
-  async append(session: OpenFollowUp, uploadId: string, offset: number, length: number, body: AsyncIterable<Buffer>): Promise<{ offset: number; view?: FollowUpView }> {
+  async append(
+    session: OpenFollowUp,
+    uploadId: string,
+    offset: number,
+    length: number,
+    body: AsyncIterable<Buffer>,
+  ): Promise<{ offset: number; view?: FollowUpView }> {
     const current = await this.files.progress(session.threadKey, session.caseId, uploadId);
     if (offset !== current.offset) throw new UploadOffsetConflict(current.offset);
     if (length > current.size - current.offset) throw new AppError('PAYLOAD_TOO_LARGE');
@@ -83,7 +89,10 @@ export class UploadsService {
    */
   async receive(session: OpenFollowUp, input: StreamedUploadStart, bytes: AsyncIterable<Buffer>): Promise<void> {
     const max = this.runtime.config.MAX_UPLOAD_BYTES;
-    const first = await readFirstPiece(capped(bytes, max, () => refused('file', 'file_too_large')), UPLOAD_CHUNK_BYTES);
+    const first = await readFirstPiece(
+      capped(bytes, max, () => refused('file', 'file_too_large')),
+      UPLOAD_CHUNK_BYTES,
+    );
     const metadata: ThreadFileMetadata = { kind: input.kind, name: input.name, declaredType: input.type, type: '', keepOriginal: input.keepOriginal };
     const checked = checkFirstPiece(first.head, metadata, first.complete ? first.head.length : max);
     await this.files.receive(session.threadKey, session.caseId, checked, first.content, { maxFiles: MAX_FILES_PER_CASE, expiresInMs: STREAM_IDLE_MS });

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isUrgent, type AssistedReceipt, type AssistedRequest, type CallbackRequest, type Locale, type ProtectionRequest, type SubmissionReceipt } from '@mnpddh/shared';
+import {
+  isUrgent,
+  type AssistedReceipt,
+  type AssistedRequest,
+  type CallbackRequest,
+  type Locale,
+  type ProtectionRequest,
+  type SubmissionReceipt,
+} from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { CryptoError, idempotencyLookupId, openReplay, sealReplay } from '../crypto/index.js';

@@ -17,7 +17,8 @@ import { AnchorStore, type AnchorState, type IntegrityIncident } from './anchor-
 const BATCH = 1000;
 
 /** Events after which a checkpoint is signed at once rather than at the next interval. */
-const SECURITY_EVENTS = /^(staff\.|escrow\.|custodian\.|auth\.activated|auth\.password_changed|receipt\.revoked|case\.grants_revoked|case\.rekeyed|case\.purged|case\.erased)/;
+const SECURITY_EVENTS =
+  /^(staff\.|escrow\.|custodian\.|auth\.activated|auth\.password_changed|receipt\.revoked|case\.grants_revoked|case\.rekeyed|case\.purged|case\.erased)/;
 
 /**
  * The audit log's head and the facts a replay would undo, kept outside
@@ -161,7 +162,10 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
   async reportEscrowMismatch(flaggedId: string | null): Promise<void> {
     const run = this.queue.then(async () => {
       if (this.state.incident) return;
-      this.runtime.logger.error({ anchoredEscrowId: this.state.facts.activeEscrowId, flaggedEscrowId: flaggedId }, 'integrity incident: the escrow key is not the one anchored');
+      this.runtime.logger.error(
+        { anchoredEscrowId: this.state.facts.activeEscrowId, flaggedEscrowId: flaggedId },
+        'integrity incident: the escrow key is not the one anchored',
+      );
       await this.raise('escrow_state', null);
     });
     this.queue = run.catch(() => undefined);
@@ -185,7 +189,7 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
     // A previous release's unkeyed rows are folded only once the keyed seal row confirms them.
     let pending: AuditRow[] = [];
     // One read from the anchored row itself: it must still be there, unchanged, before what follows is trusted.
-    for (let after = from.seq > 0n ? from.seq - 1n : 0n; ; ) {
+    for (let after = from.seq > 0n ? from.seq - 1n : 0n; ;) {
       const read = await this.repository.list(this.prisma, after, BATCH);
       const rows = after < from.seq ? read.slice(from.seq > 0n ? 1 : 0) : read;
       if (after < from.seq && from.seq > 0n && !(await this.anchoredRowHolds(from, read[0]))) return;
@@ -226,7 +230,10 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
 
   private async raise(kind: IntegrityIncident['kind'], databaseSeq: bigint | null): Promise<void> {
     this.state.incident = { kind, detectedAt: new Date().toISOString(), anchoredSeq: this.state.head.seq, databaseSeq: databaseSeq?.toString() ?? null };
-    this.runtime.logger.error({ kind, anchoredSeq: this.state.head.seq, databaseSeq: databaseSeq?.toString() ?? null }, 'integrity incident: the database is not what the anchor holds');
+    this.runtime.logger.error(
+      { kind, anchoredSeq: this.state.head.seq, databaseSeq: databaseSeq?.toString() ?? null },
+      'integrity incident: the database is not what the anchor holds',
+    );
     await this.save();
   }
 
@@ -254,7 +261,7 @@ export class IntegrityAnchor implements OnApplicationBootstrap {
   private async foldEveryAuthenticRow(): Promise<{ head: AnchorState['head']; facts: AnchorFacts }> {
     const facts = emptyFacts();
     let head: AnchorState['head'] = { seq: '0', hash: AUDIT_GENESIS_HASH };
-    for (let after = 0n; ; ) {
+    for (let after = 0n; ;) {
       const rows = await this.repository.list(this.prisma, after, BATCH);
       for (const row of rows) {
         if (this.authentic(row)) foldRow(facts, row);

@@ -32,16 +32,34 @@ async function sealIfUnkeyed(tx: Db, repository: AuditRepository, runtime: Runti
   const signedAt = new Date();
   const key = runtime.secrets.auditCheckpointKey;
   const checkpoint = { tenant: runtime.config.TENANT, rowCount: Number(head.seq), headHash: head.hash, signedAt: signedAt.toISOString() };
-  await repository.insertCheckpoint(tx, { rowCount: head.seq, headHash: head.hash, signedAt, keyVersion: key.version, signature: signAuditCheckpoint(checkpoint, key.value) });
-  const row = { seq: head.seq + 1n, at: signedAt, actorId: null, action: LEGACY_SEAL_ACTION, targetType: null, targetId: null, details: { legacyRows: Number(head.seq) }, prevHash: head.hash };
+  await repository.insertCheckpoint(tx, {
+    rowCount: head.seq,
+    headHash: head.hash,
+    signedAt,
+    keyVersion: key.version,
+    signature: signAuditCheckpoint(checkpoint, key.value),
+  });
+  const row = {
+    seq: head.seq + 1n,
+    at: signedAt,
+    actorId: null,
+    action: LEGACY_SEAL_ACTION,
+    targetType: null,
+    targetId: null,
+    details: { legacyRows: Number(head.seq) },
+    prevHash: head.hash,
+  };
   await repository.insert(tx, { ...row, hash: auditChainHash(runtime.secrets.auditChainKey, row.prevHash, chainValues(row)) });
-  runtime.logger.warn({ legacyRows: Number(head.seq) }, 'the audit log of the previous release was chained without a key: its rows are sealed as they are now, and every row from here is keyed');
+  runtime.logger.warn(
+    { legacyRows: Number(head.seq) },
+    'the audit log of the previous release was chained without a key: its rows are sealed as they are now, and every row from here is keyed',
+  );
 }
 
 /** Every row, from the genesis, is the previous release's unkeyed chain (none keyed, none broken). */
 async function wholeLogUnkeyed(tx: Db, repository: AuditRepository, runtime: Runtime): Promise<boolean> {
   const walk = new ChainWalk(runtime.secrets.auditChainKey);
-  for (let after = 0n; ; ) {
+  for (let after = 0n; ;) {
     const rows = await repository.list(tx, after, BATCH);
     for (const row of rows) if (!walk.step(row) || !walk.pendingLegacy) return false;
     const last = rows.at(-1);

@@ -30,7 +30,11 @@ export class SignedStaffStatus {
     const previous = await tx.staffStatusStatement.findUnique({ where: { staffId } });
     const claims: StaffStatusClaims = { tenant: this.runtime.config.TENANT, userId: staffId, status, epoch: (previous?.epoch ?? 0) + 1 };
     const signature = signStaffStatus(claims, this.runtime.secrets.directoryKey.value);
-    await tx.staffStatusStatement.upsert({ where: { staffId }, create: { staffId, status, epoch: claims.epoch, signature }, update: { status, epoch: claims.epoch, signature } });
+    await tx.staffStatusStatement.upsert({
+      where: { staffId },
+      create: { staffId, status, epoch: claims.epoch, signature },
+      update: { status, epoch: claims.epoch, signature },
+    });
     return claims.epoch;
   }
 

@@ -48,12 +48,20 @@ export class Dispatcher {
     const now = new Date();
     const since = new Date(now.getTime() - this.settings.escalationMs);
     if (await this.repository.pagedSince(this.prisma, first.recipientId, first.channel, first.alert.kind, since)) {
-      await this.repository.markFolded(this.prisma, burst.map((delivery) => delivery.id), now);
+      await this.repository.markFolded(
+        this.prisma,
+        burst.map((delivery) => delivery.id),
+        now,
+      );
       return false;
     }
     const count = await this.repository.unacknowledgedCount(this.prisma, first.alert.kind);
     if (!(await this.deliver(first, recipient, count))) return false;
-    await this.repository.markFolded(this.prisma, rest.map((delivery) => delivery.id), now);
+    await this.repository.markFolded(
+      this.prisma,
+      rest.map((delivery) => delivery.id),
+      now,
+    );
     return true;
   }
 
@@ -65,7 +73,10 @@ export class Dispatcher {
       return true;
     } catch (error) {
       const giveUp = delivery.attempts + 1 >= this.settings.maxAttempts || !recipient?.active;
-      this.runtime.logger.warn({ deliveryId: delivery.id, channel: delivery.channel, attempt: delivery.attempts + 1, giveUp, reason: reasonOf(error) }, 'alert delivery failed');
+      this.runtime.logger.warn(
+        { deliveryId: delivery.id, channel: delivery.channel, attempt: delivery.attempts + 1, giveUp, reason: reasonOf(error) },
+        'alert delivery failed',
+      );
       await this.repository.markFailed(this.prisma, delivery.id, new Date(), giveUp);
       return false;
     }

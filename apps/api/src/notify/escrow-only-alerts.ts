@@ -42,12 +42,27 @@ export class EscrowOnlyAlerts implements OnModuleInit {
     const id = randomUUID();
     const dedupeKey = `escrow-only:${now.toISOString().slice(0, 10)}`;
     // No escalation: everyone concerned is reached at once.
-    const created = await this.alerts.insertAlert(tx, { id, kind: 'operational', caseId: null, topic: TOPIC, dedupeKey, level: 1, escalateAt: null, createdAt: now });
+    const created = await this.alerts.insertAlert(tx, {
+      id,
+      kind: 'operational',
+      caseId: null,
+      topic: TOPIC,
+      dedupeKey,
+      level: 1,
+      escalateAt: null,
+      createdAt: now,
+    });
     if (!created) return false;
     const recipients = await this.people.adminAndCustodianIds(tx);
     const channels: AlertChannel[] = [...(this.settings.email ? ['email' as const] : []), ...(this.settings.webhook ? ['webhook' as const] : [])];
-    await this.alerts.insertDeliveries(tx, recipients.flatMap((recipientId) => channels.map((channel) => ({ alertId: id, recipientId, channel, createdAt: now }))));
-    await this.audit.record({ action: 'alert.raised', actorId: null, details: { alertId: id, kind: 'operational', level: 1, topic: TOPIC, recipients: recipients.length } }, tx);
+    await this.alerts.insertDeliveries(
+      tx,
+      recipients.flatMap((recipientId) => channels.map((channel) => ({ alertId: id, recipientId, channel, createdAt: now }))),
+    );
+    await this.audit.record(
+      { action: 'alert.raised', actorId: null, details: { alertId: id, kind: 'operational', level: 1, topic: TOPIC, recipients: recipients.length } },
+      tx,
+    );
     return true;
   }
 }

@@ -42,7 +42,18 @@ export interface AlertRecipient {
   active: boolean;
 }
 
-const ALERT_FIELDS = { id: true, kind: true, caseId: true, topic: true, level: true, createdAt: true, escalateAt: true, acknowledgedAt: true, acknowledgedBy: true, junkAt: true } as const;
+const ALERT_FIELDS = {
+  id: true,
+  kind: true,
+  caseId: true,
+  topic: true,
+  level: true,
+  createdAt: true,
+  escalateAt: true,
+  acknowledgedAt: true,
+  acknowledgedBy: true,
+  junkAt: true,
+} as const;
 const CLOSED_STATUSES = ['closed', 'inadmissible'] as const;
 const LIST_LIMIT = 100;
 const BATCH = 50;
@@ -77,7 +88,10 @@ export class NotifyRepository {
   }
 
   async acknowledge(db: Db, id: string, staffId: string, at: Date): Promise<boolean> {
-    const { count } = await db.alert.updateMany({ where: { id, acknowledgedAt: null }, data: { acknowledgedAt: at, acknowledgedBy: staffId, escalateAt: null } });
+    const { count } = await db.alert.updateMany({
+      where: { id, acknowledgedAt: null },
+      data: { acknowledgedAt: at, acknowledgedBy: staffId, escalateAt: null },
+    });
     return count === 1;
   }
 
@@ -126,7 +140,10 @@ export class NotifyRepository {
   /** Marks them junk (unless already) and acknowledges every open alert of their cases: the number marked. */
   async markJunk(db: Db, ids: string[], caseIds: string[], staffId: string, at: Date): Promise<number> {
     const { count } = await db.alert.updateMany({ where: { id: { in: ids }, junkAt: null }, data: { junkAt: at, junkBy: staffId } });
-    await db.alert.updateMany({ where: { caseId: { in: caseIds }, acknowledgedAt: null }, data: { acknowledgedAt: at, acknowledgedBy: staffId, escalateAt: null } });
+    await db.alert.updateMany({
+      where: { caseId: { in: caseIds }, acknowledgedAt: null },
+      data: { acknowledgedAt: at, acknowledgedBy: staffId, escalateAt: null },
+    });
     return count;
   }
 

@@ -35,12 +35,19 @@ export class OverdueScan {
     const tampered = candidates.filter((row) => !this.vault.indexRowIntact(row) || !matchesStamp(row, stamps[row.id]));
     if (tampered.length > 0) this.runtime.logger.error({ cases: tampered.length }, 'overdue scan: index rows failing their MAC or anchored revision');
     const wanted = [
-      ...tampered.map((row): AlertToRaise => ({ kind: 'overdue_case', caseId: row.id, dedupeKey: `integrity:${row.id}:${row.revision}:${indexTag(row.indexMac)}` })),
+      ...tampered.map((row): AlertToRaise => ({
+        kind: 'overdue_case',
+        caseId: row.id,
+        dedupeKey: `integrity:${row.id}:${row.revision}:${indexTag(row.indexMac)}`,
+      })),
       ...candidates
         .filter((row) => !tampered.includes(row))
         .flatMap((index) => [...overdueAlerts(index, now, responseTargetsOf(this.runtime.config)), ...nextContactAlerts(index, now)]),
     ];
-    const raisedBefore = await this.repository.existingDedupeKeys(this.prisma, wanted.map((alert) => alert.dedupeKey));
+    const raisedBefore = await this.repository.existingDedupeKeys(
+      this.prisma,
+      wanted.map((alert) => alert.dedupeKey),
+    );
     let raised = 0;
     for (const alert of wanted.filter((candidate) => !raisedBefore.has(candidate.dedupeKey))) {
       if (await this.prisma.$transaction((tx) => this.alerts.raise(tx, alert))) raised++;

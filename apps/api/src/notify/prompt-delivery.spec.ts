@@ -6,7 +6,7 @@ import { PromptDelivery } from './prompt-delivery.js';
 import type { SchedulerLock } from './scheduler-lock.js';
 
 describe('PromptDelivery.kick', () => {
-  it('logs a failed delivery with the hour, never the precise time (it follows a defender\'s request)', async () => {
+  it("logs a failed delivery with the hour, never the precise time (it follows a defender's request)", async () => {
     const lines: string[] = [];
     const destination = new Writable({ write: (chunk, _encoding, done) => void (lines.push(String(chunk)), done()) });
     const runtime = { logger: createLogger('warn', destination) } as unknown as Runtime;

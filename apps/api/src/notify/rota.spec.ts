@@ -5,12 +5,7 @@ const member = (id: string, name: string, rotaPosition: number | null) => ({ id,
 
 describe('orderRota', () => {
   test('orders by rota position, nulls last, then by name', () => {
-    const ordered = orderRota([
-      member('c', 'Coumba', null),
-      member('b', 'Boubacar', 2),
-      member('a', 'Awa', null),
-      member('d', 'Drissa', 0),
-    ]);
+    const ordered = orderRota([member('c', 'Coumba', null), member('b', 'Boubacar', 2), member('a', 'Awa', null), member('d', 'Drissa', 0)]);
     expect(ordered.map((m) => m.id)).toEqual(['d', 'b', 'a', 'c']);
   });
 

@@ -46,10 +46,12 @@ export class SchedulerLock {
       this.#holders++;
       return true;
     }
-    this.#acquiring ??= this.query('SELECT pg_try_advisory_lock($1) AS locked').then(
-      (rows) => rows[0]?.locked === true,
-      () => false,
-    ).finally(() => (this.#acquiring = null));
+    this.#acquiring ??= this.query('SELECT pg_try_advisory_lock($1) AS locked')
+      .then(
+        (rows) => rows[0]?.locked === true,
+        () => false,
+      )
+      .finally(() => (this.#acquiring = null));
     const locked = await this.#acquiring;
     if (locked) this.#holders++;
     return locked;

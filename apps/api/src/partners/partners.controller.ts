@@ -33,7 +33,11 @@ export class PartnersController {
   @Put('admin/partners/:id')
   @Roles('admin', 'supervisor')
   @ApiSchemas({ body: PartnerInput, responses: { 200: Partner } })
-  async update(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(PartnerInput) input: PartnerInput, @ValidParams(PartnerParams) params: z.infer<typeof PartnerParams>): Promise<Partner> {
+  async update(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(PartnerInput) input: PartnerInput,
+    @ValidParams(PartnerParams) params: z.infer<typeof PartnerParams>,
+  ): Promise<Partner> {
     const { id } = params;
     return this.partners.update(staff, id, input);
   }

@@ -101,7 +101,13 @@ export class PartnersService implements OnApplicationBootstrap {
     const signature = signPartnerEntry(this.claims(row.id, entry, revision), this.runtime.secrets.directoryKey.value);
     const saved = await this.repository.update(tx, row.id, { ...entry, revision, signature });
     await this.audit.record(
-      { action: 'partner.updated', actorId: staff?.id ?? null, targetType: 'partner', targetId: row.id, details: { created: id === null, active: entry.active, revision } },
+      {
+        action: 'partner.updated',
+        actorId: staff?.id ?? null,
+        targetType: 'partner',
+        targetId: row.id,
+        details: { created: id === null, active: entry.active, revision },
+      },
       tx,
     );
     return saved;

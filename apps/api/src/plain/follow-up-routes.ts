@@ -50,7 +50,8 @@ export class FollowUpRoutes {
     if (!this.guard.accepts(request)) return sendPage(response, context, signInPage(context, {}, context.plain.formRefused), '/suivi', 400);
     const checked = checkForm(FollowUpLogin, { receipt: one(request.body as Posted, 'receipt') }, context);
     if (!checked.ok) return sendPage(response, context, signInPage(context, checked.errors), '/suivi', 400);
-    if (checked.data.receipt.replace(/[\s-]/g, '') === '') return sendPage(response, context, signInPage(context, { receipt: context.form.followUp.receiptEmpty }), '/suivi', 400);
+    if (checked.data.receipt.replace(/[\s-]/g, '') === '')
+      return sendPage(response, context, signInPage(context, { receipt: context.form.followUp.receiptEmpty }), '/suivi', 400);
     try {
       const { cookie } = await this.followUp.open(checked.data.receipt);
       response.cookie(FOLLOW_UP_COOKIE, cookie, this.#cookie);
@@ -58,7 +59,14 @@ export class FollowUpRoutes {
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const load = refusedForLoad(response, context, error);
-      if (load) return sendPage(response, context, signInPage(context, {}, error.code === 'RATE_LIMITED' ? context.form.followUp.tooMany : load.message), '/suivi', load.status);
+      if (load)
+        return sendPage(
+          response,
+          context,
+          signInPage(context, {}, error.code === 'RATE_LIMITED' ? context.form.followUp.tooMany : load.message),
+          '/suivi',
+          load.status,
+        );
       if (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED') {
         return sendPage(response, context, signInPage(context, { receipt: context.form.followUp.notFound }), '/suivi', 400);
       }
@@ -110,7 +118,9 @@ export class FollowUpRoutes {
     const context = this.guard.context(request, response);
     if (!this.guard.accepts(request)) {
       // Never "you have finished" while the session is still open: the defender must know it was not ended.
-      return this.within(request, response, context, (session) => this.sendThread(response, context, session, { errors: {}, message: context.plain.formRefused }, 400));
+      return this.within(request, response, context, (session) =>
+        this.sendThread(response, context, session, { errors: {}, message: context.plain.formRefused }, 400),
+      );
     }
     const session = await this.followUp.resume(readCookie(request, FOLLOW_UP_COOKIE)).catch(() => null);
     if (session) {
@@ -148,7 +158,13 @@ export class FollowUpRoutes {
         if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
         errors = serviceFieldErrors(error, context);
         const tooLarge = error.fields?.some((field) => field.message === 'file_too_large') ?? false;
-        return this.sendThread(response, context, session, { errors: form === 'file' ? { file: Object.values(errors)[0] ?? '' } : errors, form }, tooLarge ? 413 : 400);
+        return this.sendThread(
+          response,
+          context,
+          session,
+          { errors: form === 'file' ? { file: Object.values(errors)[0] ?? '' } : errors, form },
+          tooLarge ? 413 : 400,
+        );
       }
       const done = Object.entries(DONE).find(([, name]) => name === form)?.[0] ?? '';
       response.redirect(303, context.href(`/suivi?fait=${done}`));

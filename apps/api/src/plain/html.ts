@@ -36,9 +36,13 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
 /** `{name}` placeholders filled with escaped text or built HTML. */
 export function fillHtml(template: string, values: Record<string, Html | string>): Html {
   const parts = template.split(/(\{\w+\})/);
-  return new Html(parts.map((part) => {
-    const name = /^\{(\w+)\}$/.exec(part)?.[1];
-    const value = name === undefined ? undefined : values[name];
-    return value === undefined ? escapeHtml(part) : render(value);
-  }).join(''));
+  return new Html(
+    parts
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        const value = name === undefined ? undefined : values[name];
+        return value === undefined ? escapeHtml(part) : render(value);
+      })
+      .join(''),
+  );
 }

@@ -16,7 +16,10 @@ import type { PlainContext } from './plain-context.js';
 
 /** Sends a whole page (every response is already no-store: see security-headers.ts). */
 export function sendPage(response: Response, context: PlainContext, main: Html, path: string, status = 200): void {
-  response.status(status).type('html').send(markFrenchFallbacks(pageFrame(context, main, path), context.language, context.site.meta.dir === 'rtl'));
+  response
+    .status(status)
+    .type('html')
+    .send(markFrenchFallbacks(pageFrame(context, main, path), context.language, context.site.meta.dir === 'rtl'));
 }
 
 /** A service's field errors, worded for the page (a code such as `file_too_large` becomes its sentence). */
@@ -50,7 +53,16 @@ export function sendFailure(response: Response, context: PlainContext, logger: L
   const refusal = load ?? refusedAsApi(context, error);
   const status = refusal?.status ?? 500;
   const text = refusal?.message ?? context.form.errors.server;
-  sendPage(response, context, html`<article class="form-page"><h1>${text}</h1><p><a href="${context.href('/')}">${context.form.common.backHome}</a></p></article>`, '/', status);
+  sendPage(
+    response,
+    context,
+    html`<article class="form-page">
+      <h1>${text}</h1>
+      <p><a href="${context.href('/')}">${context.form.common.backHome}</a></p>
+    </article>`,
+    '/',
+    status,
+  );
 }
 
 /**

@@ -37,4 +37,7 @@ function wordsOf(locale: SiteLocale, translations: Translations): PlainWords {
 }
 
 /** Every configured language's words, built once when the API starts. */
-export const PLAIN_WORDS = Object.fromEntries(SITE_LOCALES.map((locale) => [locale, wordsOf(locale, TRANSLATIONS[locale])] as const)) as Record<SiteLocale, PlainWords>;
+export const PLAIN_WORDS = Object.fromEntries(SITE_LOCALES.map((locale) => [locale, wordsOf(locale, TRANSLATIONS[locale])] as const)) as Record<
+  SiteLocale,
+  PlainWords
+>;

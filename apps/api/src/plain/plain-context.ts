@@ -6,7 +6,8 @@ import {
   type IntakeCatalogue,
   type Locale,
   type MessageValues,
-  type ApiCatalogue, type PlainCatalogue,
+  type ApiCatalogue,
+  type PlainCatalogue,
   type SiteCatalogue,
   type SiteLocale,
   type SpokenPromptKey,
@@ -48,7 +49,13 @@ export function localeOf(request: Request): SiteLocale {
   return guessLanguage(request.headers['accept-language']);
 }
 
-export function plainContext(language: SiteLocale, token: string, styles: readonly string[], once: () => string, spokenHelp: readonly SpokenPromptKey[] = []): PlainContext {
+export function plainContext(
+  language: SiteLocale,
+  token: string,
+  styles: readonly string[],
+  once: () => string,
+  spokenHelp: readonly SpokenPromptKey[] = [],
+): PlainContext {
   return {
     language,
     locale: staffLocaleOf(language),

@@ -60,25 +60,69 @@ export function plainPages(app: NestExpressApplication, runtime: Runtime, distDi
   const prompts = app.get(SpokenPromptsService);
   // Which spoken prompts exist, for the pages' <audio> elements (none if the database is away: the page still works).
   router.use((_request, response, next) => {
-    void prompts.available().then(
-      (available) => ((response.locals as { spokenHelp?: unknown }).spokenHelp = available),
-      () => undefined,
-    ).finally(next);
+    void prompts
+      .available()
+      .then(
+        (available) => ((response.locals as { spokenHelp?: unknown }).spokenHelp = available),
+        () => undefined,
+      )
+      .finally(next);
   });
   router.get('/', page(homePage, '/'));
   router.get('/aide', page(helpPage, '/aide'));
-  router.get('/demande', safely((q, s) => requests.showFirstStep(q, s)));
-  router.post('/demande', form, safely((q, s) => requests.postStep(q, s)));
-  router.get('/rappel', safely((q, s) => requests.showCallback(q, s)));
-  router.post('/rappel', form, safely((q, s) => requests.postCallback(q, s)));
-  router.get('/suivi', safely((q, s) => followUp.show(q, s)));
-  router.post('/suivi', form, safely((q, s) => followUp.signIn(q, s)));
-  router.post('/suivi/message', form, safely((q, s) => followUp.message(q, s)));
-  router.post('/suivi/details', form, safely((q, s) => followUp.details(q, s)));
-  router.post('/suivi/accord', form, safely((q, s) => followUp.consent(q, s)));
-  router.post('/suivi/fin', form, safely((q, s) => followUp.finish(q, s)));
+  router.get(
+    '/demande',
+    safely((q, s) => requests.showFirstStep(q, s)),
+  );
+  router.post(
+    '/demande',
+    form,
+    safely((q, s) => requests.postStep(q, s)),
+  );
+  router.get(
+    '/rappel',
+    safely((q, s) => requests.showCallback(q, s)),
+  );
+  router.post(
+    '/rappel',
+    form,
+    safely((q, s) => requests.postCallback(q, s)),
+  );
+  router.get(
+    '/suivi',
+    safely((q, s) => followUp.show(q, s)),
+  );
+  router.post(
+    '/suivi',
+    form,
+    safely((q, s) => followUp.signIn(q, s)),
+  );
+  router.post(
+    '/suivi/message',
+    form,
+    safely((q, s) => followUp.message(q, s)),
+  );
+  router.post(
+    '/suivi/details',
+    form,
+    safely((q, s) => followUp.details(q, s)),
+  );
+  router.post(
+    '/suivi/accord',
+    form,
+    safely((q, s) => followUp.consent(q, s)),
+  );
+  router.post(
+    '/suivi/fin',
+    form,
+    safely((q, s) => followUp.finish(q, s)),
+  );
   // Whatever the answer, the rest of the post is read and dropped, so that the browser receives it.
-  router.post('/suivi/fichier', file, safely((q, s) => followUp.file(q, s).finally(() => pendingFile(q)?.discard())));
+  router.post(
+    '/suivi/fichier',
+    file,
+    safely((q, s) => followUp.file(q, s).finally(() => pendingFile(q)?.discard())),
+  );
 
   // What the form parsers refuse (a body too large, malformed): a page of ours, in the visitor's language.
   router.use((error: unknown, request: Request, response: Response, _next: NextFunction) => {

@@ -14,8 +14,18 @@ export interface PlainDraft extends RequestDraftFields {
 
 export function emptyDraft(): PlainDraft {
   return {
-    summary: '', detainedOrMissing: '', lifeInDanger: '', methods: [], phone: '', email: '', trustedPerson: '',
-    safeTimes: '', mayLeaveMessage: '', callbackLanguage: '', consentProcessing: false, consentSharing: false,
+    summary: '',
+    detainedOrMissing: '',
+    lifeInDanger: '',
+    methods: [],
+    phone: '',
+    email: '',
+    trustedPerson: '',
+    safeTimes: '',
+    mayLeaveMessage: '',
+    callbackLanguage: '',
+    consentProcessing: false,
+    consentSharing: false,
     submissionKey: randomUUID(),
   };
 }
@@ -26,7 +36,12 @@ export const REQUEST_STEPS = REQUEST_FIRST_STEPS;
 /** What one page posted, on top of the draft: only that page's fields change. */
 export function readStep(draft: PlainDraft, step: number, body: Posted): PlainDraft {
   if (step === 0) {
-    return { ...draft, summary: one(body, 'summary'), detainedOrMissing: one(body, 'rightNow.detainedOrMissing'), lifeInDanger: one(body, 'rightNow.lifeInDanger') };
+    return {
+      ...draft,
+      summary: one(body, 'summary'),
+      detainedOrMissing: one(body, 'rightNow.detainedOrMissing'),
+      lifeInDanger: one(body, 'rightNow.lifeInDanger'),
+    };
   }
   if (step === 1) {
     return {

@@ -86,15 +86,25 @@ export class RequestRoutes {
   async postCallback(request: Request, response: Response): Promise<void> {
     const context = this.guard.context(request, response);
     const body = request.body as Posted;
-    const values = { phone: one(body, 'phone'), safeTimes: one(body, 'safeTimes'), language: one(body, 'language'), lifeInDanger: one(body, 'lifeInDanger'), consent: ticked(body, 'consent.processing') };
+    const values = {
+      phone: one(body, 'phone'),
+      safeTimes: one(body, 'safeTimes'),
+      language: one(body, 'language'),
+      lifeInDanger: one(body, 'lifeInDanger'),
+      consent: ticked(body, 'consent.processing'),
+    };
     if (!this.guard.accepts(request)) return sendPage(response, context, callbackPage(context, values, {}, context.plain.formRefused), '/rappel', 400);
-    const checked = checkForm(CallbackRequest, {
-      phone: values.phone,
-      safeTimes: values.safeTimes,
-      language: values.language || undefined,
-      lifeInDanger: values.lifeInDanger || undefined,
-      consent: { processing: values.consent, noticeVersion: PRIVACY_NOTICE_VERSION },
-    }, context);
+    const checked = checkForm(
+      CallbackRequest,
+      {
+        phone: values.phone,
+        safeTimes: values.safeTimes,
+        language: values.language || undefined,
+        lifeInDanger: values.lifeInDanger || undefined,
+        consent: { processing: values.consent, noticeVersion: PRIVACY_NOTICE_VERSION },
+      },
+      context,
+    );
     if (!checked.ok) return sendPage(response, context, callbackPage(context, values, checked.errors), '/rappel', 400);
     try {
       // The form's one-time key is the intake's Idempotency-Key: the same form posted twice is one request.

@@ -26,7 +26,11 @@ export class ReferenceController {
   @Put('admin/reference/:list/:code')
   @Roles('admin')
   @ApiSchemas({ body: ReferenceItemInput, responses: { 200: ReferenceItem } })
-  async save(@CurrentStaff() admin: CurrentStaffMember, @ValidBody(ReferenceItemInput) input: ReferenceItemInput, @ValidParams(ItemParams) params: z.infer<typeof ItemParams>): Promise<ReferenceItem> {
+  async save(
+    @CurrentStaff() admin: CurrentStaffMember,
+    @ValidBody(ReferenceItemInput) input: ReferenceItemInput,
+    @ValidParams(ItemParams) params: z.infer<typeof ItemParams>,
+  ): Promise<ReferenceItem> {
     const { list, code } = params;
     return this.reference.save(admin, list, code, input);
   }

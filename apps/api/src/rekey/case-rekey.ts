@@ -99,7 +99,10 @@ export class CaseRekey {
       const counts = { holders, ...receipts };
       // The index is unchanged, so is its MAC; the revision moves on.
       const stamp = caseStamp(row.revision + 1, row.indexMac);
-      await this.audit.record({ action: 'case.rekeyed', actorId: actor.id, targetType: 'case', targetId: caseId, details: { ...details, ...counts, ...stamp } }, tx);
+      await this.audit.record(
+        { action: 'case.rekeyed', actorId: actor.id, targetType: 'case', targetId: caseId, details: { ...details, ...counts, ...stamp } },
+        tx,
+      );
       return { outcome: 'rekeyed', ...counts };
     } finally {
       [old.caseKey, old.threadKey, fresh.caseKey, fresh.threadKey].forEach((key) => key.destroy());
@@ -134,7 +137,10 @@ export class CaseRekey {
         ...(row.detailsKey ? { detailsKey: reencryptField(old.caseKey, fresh.caseKey, row.detailsKey, detailsKeyLocation({ tenant, caseId })) } : {}),
       },
       entries: row.entries.map((e) => ({ id: e.id, body: reencryptField(old.caseKey, fresh.caseKey, e.body, entryLocation(tenant, caseId, e.id, e.seq)) })),
-      drafts: stored.drafts.map((d) => ({ authorId: d.authorId, body: reencryptField(old.caseKey, fresh.caseKey, d.body, draftLocation(tenant, caseId, d.authorId)) })),
+      drafts: stored.drafts.map((d) => ({
+        authorId: d.authorId,
+        body: reencryptField(old.caseKey, fresh.caseKey, d.body, draftLocation(tenant, caseId, d.authorId)),
+      })),
       messages: row.messages.map((m) => ({
         id: m.id,
         body: reencryptField(old.threadKey, fresh.threadKey, m.body, messageLocation(tenant, caseId, m.id, m.sender, m.seq)),

@@ -75,7 +75,9 @@ export class RekeyJobs {
   async rekeyCase(actor: CurrentStaffMember, caseId: string, request: CaseRekeyRequest, now = new Date()): Promise<RekeyJobView> {
     if (!(await this.vault.findGrant(this.prisma, caseId, 'case', actor.id))) throw new AppError('NOT_FOUND');
     const jobId = randomUUID();
-    await this.prisma.$transaction((tx) => this.repository.createJob(tx, { id: jobId, reason: request.reason, revokedStaffId: null, requestedBy: actor.id, caseIds: [caseId], now }));
+    await this.prisma.$transaction((tx) =>
+      this.repository.createJob(tx, { id: jobId, reason: request.reason, revokedStaffId: null, requestedBy: actor.id, caseIds: [caseId], now }),
+    );
     return this.run(actor, jobId);
   }
 
@@ -96,7 +98,11 @@ export class RekeyJobs {
     const granter = await this.granter(actor);
     const skipped: string[] = [];
     let done = 0;
-    for (let caseId = await this.repository.nextCase(this.prisma, jobId, skipped); caseId; caseId = await this.repository.nextCase(this.prisma, jobId, skipped)) {
+    for (
+      let caseId = await this.repository.nextCase(this.prisma, jobId, skipped);
+      caseId;
+      caseId = await this.repository.nextCase(this.prisma, jobId, skipped)
+    ) {
       const id = caseId;
       const result = await this.prisma.$transaction(
         async (tx) => {

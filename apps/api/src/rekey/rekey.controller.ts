@@ -38,7 +38,11 @@ export class RekeyController {
   @Post('cases/:id')
   @Roles('supervisor', 'caseworker')
   @ApiSchemas({ body: CaseRekeyRequest, responses: { 201: RekeyJobView } })
-  rekeyCase(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseRekeyRequest) body: CaseRekeyRequest, @ValidParams(IdParams) params: z.infer<typeof IdParams>): Promise<RekeyJobView> {
+  rekeyCase(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @ValidBody(CaseRekeyRequest) body: CaseRekeyRequest,
+    @ValidParams(IdParams) params: z.infer<typeof IdParams>,
+  ): Promise<RekeyJobView> {
     return this.jobs.rekeyCase(staff, params.id, body);
   }
 

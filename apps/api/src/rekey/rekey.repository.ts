@@ -76,7 +76,10 @@ export class RekeyRepository {
     return grants.map((grant) => grant.caseId);
   }
 
-  async createJob(tx: Db, job: { id: string; reason: string; revokedStaffId: string | null; requestedBy: string; caseIds: string[]; now: Date }): Promise<void> {
+  async createJob(
+    tx: Db,
+    job: { id: string; reason: string; revokedStaffId: string | null; requestedBy: string; caseIds: string[]; now: Date },
+  ): Promise<void> {
     await tx.rekeyJob.create({
       data: {
         id: job.id,

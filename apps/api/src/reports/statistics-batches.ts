@@ -11,8 +11,7 @@ import { StatisticsBatchRepository } from './statistics-batch.repository.js';
 export const BATCH_INTERVAL_MS = 24 * 60 * 60_000;
 
 export type BatchOutcome =
-  | { applied: true; increments: number; cases: number }
-  | { applied: false; reason: 'nothing_waiting' | 'too_soon' | 'too_few_cases' | 'taken_by_another' };
+  { applied: true; increments: number; cases: number } | { applied: false; reason: 'nothing_waiting' | 'too_soon' | 'too_few_cases' | 'taken_by_another' };
 
 /**
  * Applies the waiting counter increments in mixed batches: only when they
@@ -44,15 +43,17 @@ export class StatisticsBatches {
     if (cases < this.k) return { applied: false, reason: 'too_few_cases' };
     const ids = opened.map(({ id }) => id);
     const keys = shuffled(opened).flatMap(({ increment }) => countersOf(increment));
-    const applied = await this.prisma.$transaction(async (tx) => {
-      if (!(await this.repository.drain(tx, ids))) throw new BatchTaken();
-      await this.repository.addToCounters(tx, keys);
-      await this.repository.recordBatch(tx, toHour(now));
-      return true;
-    }).catch((error: unknown) => {
-      if (error instanceof BatchTaken) return false;
-      throw error;
-    });
+    const applied = await this.prisma
+      .$transaction(async (tx) => {
+        if (!(await this.repository.drain(tx, ids))) throw new BatchTaken();
+        await this.repository.addToCounters(tx, keys);
+        await this.repository.recordBatch(tx, toHour(now));
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof BatchTaken) return false;
+        throw error;
+      });
     if (!applied) return { applied: false, reason: 'taken_by_another' };
     await this.vacuum();
     return { applied: true, increments: ids.length, cases };

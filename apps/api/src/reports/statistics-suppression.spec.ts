@@ -53,7 +53,14 @@ describe('suppress', () => {
   });
 
   it('never hides a cell that a published sum shows alone', () => {
-    const input = { counts: [3, 6, 8], equations: [{ members: [0, 1, 2], externalTotal: true }, { members: [1], externalTotal: true }], k: 5 };
+    const input = {
+      counts: [3, 6, 8],
+      equations: [
+        { members: [0, 1, 2], externalTotal: true },
+        { members: [1], externalTotal: true },
+      ],
+      k: 5,
+    };
     expect(suppress(input)).toEqual(['below_k', null, 'complementary']);
   });
 
@@ -82,10 +89,18 @@ describe('suppress', () => {
       fc.property(table, ({ rows, columns, k, seed }) => {
         const counts = seed.slice(0, rows * columns);
         const cell = (r: number, c: number) => r * columns + c;
-        const rowMargins = oneDimension(range(rows).map((r) => range(columns).reduce((sum, c) => sum + (counts[cell(r, c)] ?? 0), 0)), k);
-        const columnMargins = oneDimension(range(columns).map((c) => range(rows).reduce((sum, r) => sum + (counts[cell(r, c)] ?? 0), 0)), k);
+        const rowMargins = oneDimension(
+          range(rows).map((r) => range(columns).reduce((sum, c) => sum + (counts[cell(r, c)] ?? 0), 0)),
+          k,
+        );
+        const columnMargins = oneDimension(
+          range(columns).map((c) => range(rows).reduce((sum, r) => sum + (counts[cell(r, c)] ?? 0), 0)),
+          k,
+        );
         // Cells, then the grand total (the 1-D tables' total), then the row and column margins as those tables decided them.
-        const all = [...counts, ...rowMargins.slice(-1), ...rowMargins.slice(0, -1), ...columnMargins.slice(0, -1)].map((m) => (typeof m === 'number' ? m : m.count));
+        const all = [...counts, ...rowMargins.slice(-1), ...rowMargins.slice(0, -1), ...columnMargins.slice(0, -1)].map((m) =>
+          typeof m === 'number' ? m : m.count,
+        );
         const grand = counts.length;
         const rowAt = (r: number) => grand + 1 + r;
         const columnAt = (c: number) => grand + 1 + rows + c;

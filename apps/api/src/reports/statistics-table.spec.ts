@@ -35,15 +35,29 @@ describe('buildTable', () => {
       { period: '2026-Q2', value: 'a', cross: '', count: 0, suppressed: null },
       { period: '2026-Q2', value: 'b', cross: '', count: 9, suppressed: null },
     ]);
-    expect(sut.totals.slice(0, 2)).toEqual([{ period: '2026-Q1', count: 7 }, { period: '2026-Q2', count: 9 }]);
+    expect(sut.totals.slice(0, 2)).toEqual([
+      { period: '2026-Q1', count: 7 },
+      { period: '2026-Q2', count: 9 },
+    ]);
   });
 
   it('protects a month against its quarter as the quarter table decided it', () => {
-    const rows = [row('2026-01', 'a', 2), row('2026-02', 'a', 8), row('2026-03', 'a', 9), row('2026-01', 'b', 20), row('2026-02', 'b', 20), row('2026-03', 'b', 20)];
+    const rows = [
+      row('2026-01', 'a', 2),
+      row('2026-02', 'a', 8),
+      row('2026-03', 'a', 9),
+      row('2026-01', 'b', 20),
+      row('2026-02', 'b', 20),
+      row('2026-03', 'b', 20),
+    ];
     const quarters = buildTable(rows, shape({ granularity: 'quarter' }));
     const link: Link = { decisions: quarters.decisions, keyOf: (p, v, c) => cellKey(coarserPeriod(p, 'quarter'), v, c) };
     const sut = buildTable(rows, shape(), { margins: [link] });
-    expect(only(sut, ['2026-01', '2026-02', '2026-03']).filter((c) => c.value === 'a').map((c) => c.suppressed)).toEqual(['below_k', 'complementary', null]);
+    expect(
+      only(sut, ['2026-01', '2026-02', '2026-03'])
+        .filter((c) => c.value === 'a')
+        .map((c) => c.suppressed),
+    ).toEqual(['below_k', 'complementary', null]);
   });
 
   it('keeps the cells of a linked one-dimension table as they were decided there', () => {

@@ -193,7 +193,9 @@ function present(layout: Layout, counts: readonly number[], reasons: readonly (S
     decisions.set(cellKey(period, value, cross), { count: counts[i] ?? 0, reason });
     cells.push({ period, value, cross, count: reason ? null : (counts[i] ?? 0), suppressed: reason });
   }
-  const totalDecisions = new Map(layout.periods.map((period, p) => [period, { count: counts[layout.total(p)] ?? 0, reason: reasons[layout.total(p)] ?? null }]));
+  const totalDecisions = new Map(
+    layout.periods.map((period, p) => [period, { count: counts[layout.total(p)] ?? 0, reason: reasons[layout.total(p)] ?? null }]),
+  );
   const totals = layout.periods.map((period, p) => ({ period, count: reasons[layout.total(p)] ? null : (counts[layout.total(p)] ?? 0) }));
   return { cells, totals, decisions, totalDecisions };
 }

@@ -13,7 +13,18 @@ import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { INTAKE_DIMENSIONS } from '../vault/stat-counters.js';
 import { StatisticsBatches } from './statistics-batches.js';
 import { StatisticsRepository, type CounterRecord } from './statistics.repository.js';
-import { buildTable, cellKey, coarserPeriod, periodOf, regionGroupOf, wholeYears, type BuiltTable, type CountRow, type Link, type Links } from './statistics-table.js';
+import {
+  buildTable,
+  cellKey,
+  coarserPeriod,
+  periodOf,
+  regionGroupOf,
+  wholeYears,
+  type BuiltTable,
+  type CountRow,
+  type Link,
+  type Links,
+} from './statistics-table.js';
 import type { SuppressionReason } from './statistics-suppression.js';
 
 /** What can be crossed: the dimensions counted in pairs at intake, their region groups, and the totals. */
@@ -64,7 +75,11 @@ export class StatisticsService {
     refuseUncrossable(query);
     const from = firstMonthOf(query.from, query.granularity);
     const to = lastMonthOf(query.to, query.granularity);
-    const shown = new Set(wholeYears(from, to).filter((month) => month >= from && month <= to).map((month) => periodOf(month, query.granularity)));
+    const shown = new Set(
+      wholeYears(from, to)
+        .filter((month) => month >= from && month <= to)
+        .map((month) => periodOf(month, query.granularity)),
+    );
     const built = await this.built(query.dimension, query.cross, query.granularity, wholeYears(from, to), await this.tablesNow());
     const decided = [...built.decisions].filter(([key]) => shown.has(key.split('|')[0] ?? ''));
     return {
@@ -74,7 +89,10 @@ export class StatisticsService {
       freshness: await this.freshness(),
       cells: built.cells.filter((cell) => shown.has(cell.period)),
       totals: built.totals.filter((total) => shown.has(total.period)),
-      coarserSuggestion: coarserSuggestion(decided.map(([, decision]) => decision), query),
+      coarserSuggestion: coarserSuggestion(
+        decided.map(([, decision]) => decision),
+        query,
+      ),
     };
   }
 
@@ -84,7 +102,13 @@ export class StatisticsService {
    * so that it keeps their decisions and no two views disagree about a sum.
    * Whole calendar years, so a cell is hidden the same way whatever range is asked.
    */
-  private built(dimension: ReportDimension, cross: ReportDimension | undefined, granularity: Granularity, months: string[], memo: Map<string, Promise<BuiltTable>>): Promise<BuiltTable> {
+  private built(
+    dimension: ReportDimension,
+    cross: ReportDimension | undefined,
+    granularity: Granularity,
+    months: string[],
+    memo: Map<string, Promise<BuiltTable>>,
+  ): Promise<BuiltTable> {
     const key = `${dimension}|${cross ?? ''}|${granularity}|${months[0] ?? ''}|${months.at(-1) ?? ''}`;
     const known = memo.get(key);
     if (known) return known;
@@ -102,7 +126,13 @@ export class StatisticsService {
     return this.cache.tables;
   }
 
-  private async build(dimension: ReportDimension, cross: ReportDimension | undefined, granularity: Granularity, months: string[], memo: Map<string, Promise<BuiltTable>>): Promise<BuiltTable> {
+  private async build(
+    dimension: ReportDimension,
+    cross: ReportDimension | undefined,
+    granularity: Granularity,
+    months: string[],
+    memo: Map<string, Promise<BuiltTable>>,
+  ): Promise<BuiltTable> {
     const table = (d: ReportDimension, c: ReportDimension | undefined, g: Granularity = granularity) => this.built(d, c, g, months, memo);
     const rows = await this.rowsOf(dimension, cross, months, granularity);
     // People: k applies to the cases behind a count, not to the people (one case can name five).
@@ -115,8 +145,10 @@ export class StatisticsService {
     if (cross !== undefined && ONE_PER_CASE.has(dimension) && cross !== 'cases') {
       margins.push({ decisions: (await table(cross, undefined)).decisions, keyOf: (p, _v, c) => cellKey(p, c, '') });
     }
-    if (dimension === 'region') margins.push({ decisions: (await table('region_group', cross)).decisions, keyOf: (p, v, c) => cellKey(p, regionGroupOf(v), c) });
-    if (cross === 'region') margins.push({ decisions: (await table(dimension, 'region_group')).decisions, keyOf: (p, v, c) => cellKey(p, v, regionGroupOf(c)) });
+    if (dimension === 'region')
+      margins.push({ decisions: (await table('region_group', cross)).decisions, keyOf: (p, v, c) => cellKey(p, regionGroupOf(v), c) });
+    if (cross === 'region')
+      margins.push({ decisions: (await table(dimension, 'region_group')).decisions, keyOf: (p, v, c) => cellKey(p, v, regionGroupOf(c)) });
     const coarser = NEXT_GRANULARITY[granularity];
     // A stock (carried over) does not add up over time.
     const coarserTable = coarser && dimension !== 'carried_over' ? await table(dimension, cross, coarser) : undefined;

@@ -108,7 +108,10 @@ export class RetentionPurge {
         if (verdict !== 'purge') return kept(verdict);
         const storeKeys = await this.repository.storeKeysOf(tx, caseId);
         await this.repository.deleteCase(tx, caseId);
-        await this.audit.record({ action: 'case.purged', actorId: null, targetType: 'case', targetId: caseId, details: { reference: row.reference, legalHold: row.legalHold } }, tx);
+        await this.audit.record(
+          { action: 'case.purged', actorId: null, targetType: 'case', targetId: caseId, details: { reference: row.reference, legalHold: row.legalHold } },
+          tx,
+        );
         return { verdict, storeKeys };
       });
       await this.removeStored(storeKeys);

@@ -25,14 +25,22 @@ export class RetentionController {
   @Post(':caseId/extend')
   @HttpCode(204)
   @ApiSchemas({ body: RetentionExtension, responses: { 204: z.void() } })
-  async extend(@CurrentStaff() staff: CurrentStaffMember, @CaseIdParam() caseId: string, @ValidBody(RetentionExtension) body: RetentionExtension): Promise<void> {
+  async extend(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @CaseIdParam() caseId: string,
+    @ValidBody(RetentionExtension) body: RetentionExtension,
+  ): Promise<void> {
     await this.retention.extend(staff, caseId, body);
   }
 
   @Post(':caseId/confirm-purge')
   @HttpCode(204)
   @ApiSchemas({ body: PurgeConfirmation, responses: { 204: z.void() } })
-  async confirmPurge(@CurrentStaff() staff: CurrentStaffMember, @CaseIdParam() caseId: string, @ValidBody(PurgeConfirmation) body: PurgeConfirmation): Promise<void> {
+  async confirmPurge(
+    @CurrentStaff() staff: CurrentStaffMember,
+    @CaseIdParam() caseId: string,
+    @ValidBody(PurgeConfirmation) body: PurgeConfirmation,
+  ): Promise<void> {
     await this.retention.confirmPurge(staff, caseId, body);
   }
 }

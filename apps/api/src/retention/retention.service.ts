@@ -27,7 +27,14 @@ export class RetentionService {
   async upcoming(now = new Date()): Promise<UpcomingExpiryList> {
     const policy = await this.policies.current();
     const cases = await this.repository.findEndedCases(this.prisma);
-    const decisions = new Map((await this.repository.findDecisions(this.prisma, cases.map((row) => row.id))).map((decision) => [decision.caseId, decision]));
+    const decisions = new Map(
+      (
+        await this.repository.findDecisions(
+          this.prisma,
+          cases.map((row) => row.id),
+        )
+      ).map((decision) => [decision.caseId, decision]),
+    );
     const items: UpcomingExpiry[] = [];
     for (const row of cases) {
       const decision = decisions.get(row.id) ?? null;
@@ -55,7 +62,16 @@ export class RetentionService {
       const expiry = expiryOf({ ...row, extendedUntil: decision?.extendedUntil ?? null }, policy);
       if (expiry && until <= expiry) throw new AppError('VALIDATION_FAILED', [{ field: 'until', message: 'extension_not_later' }]);
       await this.repository.saveDecision(tx, caseId, { extendedUntil: until, extensionReason: extension.reason, extendedBy: staff.id });
-      await this.audit.record({ action: 'retention.extended', actorId: staff.id, targetType: 'case', targetId: caseId, details: { until: extension.until, reason: extension.reason } }, tx);
+      await this.audit.record(
+        {
+          action: 'retention.extended',
+          actorId: staff.id,
+          targetType: 'case',
+          targetId: caseId,
+          details: { until: extension.until, reason: extension.reason },
+        },
+        tx,
+      );
     });
   }
 
@@ -64,7 +80,10 @@ export class RetentionService {
       const row = await this.endedCase(tx, caseId);
       if (!row.legalHold) throw new AppError('CONFLICT', [{ field: 'confirm', message: 'not_on_legal_hold' }]);
       await this.repository.saveDecision(tx, caseId, { purgeConfirmedBy: staff.id, purgeConfirmedAt: new Date(), purgeConfirmedRevision: row.revision });
-      await this.audit.record({ action: 'retention.purge_confirmed', actorId: staff.id, targetType: 'case', targetId: caseId, details: { revision: row.revision } }, tx);
+      await this.audit.record(
+        { action: 'retention.purge_confirmed', actorId: staff.id, targetType: 'case', targetId: caseId, details: { revision: row.revision } },
+        tx,
+      );
     });
   }
 

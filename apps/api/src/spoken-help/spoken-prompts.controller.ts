@@ -31,7 +31,11 @@ export class SpokenPromptsController {
   @Put(':step/:language')
   @Roles('admin')
   @ApiSchemas({ responses: { 200: SpokenPromptStatus } })
-  async upload(@Req() request: Request, @CurrentStaff() admin: CurrentStaffMember, @ValidParams(SpokenPromptKey) key: SpokenPromptKey): Promise<SpokenPromptStatus> {
+  async upload(
+    @Req() request: Request,
+    @CurrentStaff() admin: CurrentStaffMember,
+    @ValidParams(SpokenPromptKey) key: SpokenPromptKey,
+  ): Promise<SpokenPromptStatus> {
     const body = Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : new Uint8Array();
     const { audio } = parseInput(Recording, { audio: body }, negotiateLocale(request.headers['accept-language']));
     return this.prompts.upload(admin, key, audio);

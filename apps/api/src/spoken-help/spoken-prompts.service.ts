@@ -1,12 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  PROMPT_LANGUAGES,
-  SPOKEN_HELP_STEPS,
-  SPOKEN_PROMPT_TYPES,
-  type SpokenPromptKey,
-  type SpokenPromptStatus,
-  type SpokenPromptType,
-} from '@mnpddh/shared';
+import { PROMPT_LANGUAGES, SPOKEN_HELP_STEPS, SPOKEN_PROMPT_TYPES, type SpokenPromptKey, type SpokenPromptStatus, type SpokenPromptType } from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
 import type { CurrentStaffMember } from '../common/current-staff.js';
 import { AppError } from '../common/app-error.js';
@@ -95,7 +88,13 @@ export class SpokenPromptsService {
       const row: StoredPrompt = { ...key, contentType, content, revision, signature, uploadedAt: toHour(new Date()) };
       await this.repository.save(tx, row);
       await this.audit.record(
-        { action: 'spoken_prompt.uploaded', actorId: admin.id, targetType: 'spoken_prompt', targetId: keyString(key), details: { revision, contentType, bytes: content.byteLength } },
+        {
+          action: 'spoken_prompt.uploaded',
+          actorId: admin.id,
+          targetType: 'spoken_prompt',
+          targetId: keyString(key),
+          details: { revision, contentType, bytes: content.byteLength },
+        },
         tx,
       );
       return row;
@@ -108,7 +107,10 @@ export class SpokenPromptsService {
     await this.prisma.$transaction(async (tx) => {
       const revision = await this.repository.lockedRevision(tx, key.step, key.language);
       if (!(await this.repository.remove(tx, key.step, key.language))) throw new AppError('NOT_FOUND');
-      await this.audit.record({ action: 'spoken_prompt.removed', actorId: admin.id, targetType: 'spoken_prompt', targetId: keyString(key), details: { revision } }, tx);
+      await this.audit.record(
+        { action: 'spoken_prompt.removed', actorId: admin.id, targetType: 'spoken_prompt', targetId: keyString(key), details: { revision } },
+        tx,
+      );
     });
     this.#available = undefined;
   }
@@ -118,7 +120,10 @@ export class SpokenPromptsService {
     const row = await this.repository.find(this.prisma, key.step, key.language);
     if (!row) return null;
     if (!(await this.intact(row))) {
-      this.runtime.logger.error({ step: key.step, language: key.language }, 'spoken prompt refused: not the one the mechanism last signed (changed in the database)');
+      this.runtime.logger.error(
+        { step: key.step, language: key.language },
+        'spoken prompt refused: not the one the mechanism last signed (changed in the database)',
+      );
       return null;
     }
     return { contentType: typeOf(row), content: row.content };

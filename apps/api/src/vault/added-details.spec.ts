@@ -8,14 +8,27 @@ const firstStep: CaseContent = {
   contact: { methods: ['phone'], phone: '+223 70 00 00 00' },
   narrative: 'Mon frère a été enlevé.',
   situation: { channel: 'web', rightNow: { detainedOrMissing: 'yes', lifeInDanger: 'yes' }, incidents: [] },
-  categories: { region: 'unknown', threatTypes: [], perpetratorTypes: [], profiles: [], languages: [], channel: 'web', measuresRequested: [], peopleAtRisk: 1, urgentAtIntake: true },
+  categories: {
+    region: 'unknown',
+    threatTypes: [],
+    perpetratorTypes: [],
+    profiles: [],
+    languages: [],
+    channel: 'web',
+    measuresRequested: [],
+    peopleAtRisk: 1,
+    urgentAtIntake: true,
+  },
 };
 
 const added = RequestDetails.parse({
   defender: { name: 'Ibrahim', profiles: ['journalist'], gender: 'man' },
   location: { region: 'kidal' },
   othersAtRisk: [{ name: 'Awa', relationship: 'family' }],
-  incidents: [{ types: ['abduction_disappearance'], perpetrators: ['armed_groups'], region: 'gao' }, { types: ['threats_intimidation'], region: 'outside_mali' }],
+  incidents: [
+    { types: ['abduction_disappearance'], perpetrators: ['armed_groups'], region: 'gao' },
+    { types: ['threats_intimidation'], region: 'outside_mali' },
+  ],
   help: { measures: ['detention_visit'] },
 });
 
@@ -31,7 +44,10 @@ describe('details added later, as if sent at once', () => {
 
   it('a second addition replaces single answers, adds to lists, and never erases with an empty answer', () => {
     const once = withDetails(firstStep, added);
-    const twice = withDetails(once, RequestDetails.parse({ defender: { organisation: 'Radio Kidal', profiles: ['online_activist'] }, incidents: [{ types: ['harassment'] }] }));
+    const twice = withDetails(
+      once,
+      RequestDetails.parse({ defender: { organisation: 'Radio Kidal', profiles: ['online_activist'] }, incidents: [{ types: ['harassment'] }] }),
+    );
 
     expect(twice.identity).toMatchObject({ defender: { name: 'Ibrahim', organisation: 'Radio Kidal', profiles: ['journalist', 'online_activist'] } });
     expect((twice.situation as { incidents: unknown[] }).incidents).toHaveLength(3);

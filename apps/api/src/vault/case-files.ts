@@ -33,7 +33,13 @@ export interface FileMetadata {
 const FILE_TABLE = 'case_file';
 
 /** Where a file's metadata ciphertext is bound (request and thread files alike, under their parent key). */
-export const fileMetadataLocation = (tenant: string, caseId: string, fileId: string) => ({ tenant, caseId, table: FILE_TABLE, rowId: fileId, field: 'metadata' });
+export const fileMetadataLocation = (tenant: string, caseId: string, fileId: string) => ({
+  tenant,
+  caseId,
+  table: FILE_TABLE,
+  rowId: fileId,
+  field: 'metadata',
+});
 
 /**
  * Files of the request, under the case key: a random file key wrapped by the

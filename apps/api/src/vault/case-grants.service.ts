@@ -43,7 +43,10 @@ export class CaseGrantsService {
     const caseKey = this.keys.openCaseKey(row.grants, granter, caseId, row.caseKeyId);
     const threadKey = this.keys.openThreadKey(row.grants, granter, caseId, row.threadKeyId);
     try {
-      for (const [keyKind, key] of [['case', caseKey], ['thread', threadKey]] as const) {
+      for (const [keyKind, key] of [
+        ['case', caseKey],
+        ['thread', threadKey],
+      ] as const) {
         await this.vault.upsertGrant(tx, this.signedGrant(granter, granterRecord.certificate as string, caseId, recipientId, keyKind, key, recipient));
       }
       await this.audit.record({ action: 'case.granted', actorId: granter.id, targetType: 'case', targetId: caseId, details: { recipientId } }, tx);

@@ -63,7 +63,12 @@ export class CaseJournal {
     private readonly threadMessages: ThreadMessages,
   ) {}
 
-  async append(reader: CaseReader, caseId: string, decide: (state: JournalState) => JournalWrite | Promise<JournalWrite>, now = new Date()): Promise<JournalEntry> {
+  async append(
+    reader: CaseReader,
+    caseId: string,
+    decide: (state: JournalState) => JournalWrite | Promise<JournalWrite>,
+    now = new Date(),
+  ): Promise<JournalEntry> {
     return this.prisma.$transaction((tx) => this.appendWithin(tx, reader, caseId, decide, now));
   }
 
@@ -115,7 +120,10 @@ export class CaseJournal {
         : {};
       await this.repository.updateCaseIndex(tx, caseId, { ...(write.index as Prisma.ProtectionCaseUncheckedUpdateInput), ...categories, revision, ...macs });
       await write.alsoWithin?.(tx);
-      await this.audit.record({ action: write.audit, actorId: reader.id, targetType: 'case', targetId: caseId, details: { kind: write.kind, ...caseStamp(revision, macs.indexMac) } }, tx);
+      await this.audit.record(
+        { action: write.audit, actorId: reader.id, targetType: 'case', targetId: caseId, details: { kind: write.kind, ...caseStamp(revision, macs.indexMac) } },
+        tx,
+      );
       return entry as JournalEntry;
     } finally {
       caseKey.destroy();
@@ -136,7 +144,13 @@ export class CaseJournal {
         const threadKey = this.keys.openThreadKey(row.grants, reader, row.id, row.threadKeyId);
         try {
           const fileIds = row.files.filter((file) => file.keyKind === 'thread').map((file) => file.id);
-          const manifest = { tenant: this.directory.tenant, caseId: row.id, revision: row.threadRevision, messageSequences: row.messages.map((m) => m.seq), fileIds };
+          const manifest = {
+            tenant: this.directory.tenant,
+            caseId: row.id,
+            revision: row.threadRevision,
+            messageSequences: row.messages.map((m) => m.seq),
+            fileIds,
+          };
           verifyThreadManifestMac(threadKey, manifest, row.threadMac);
           return this.threadMessages.decryptAll(threadKey, row.id, row.messages);
         } finally {

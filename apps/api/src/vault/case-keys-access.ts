@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
-import {
-  CryptoError,
-  openCaseKey,
-  unwrapThreadKeyWithReceipt,
-  type CaseKey,
-  type ReceiptKeys,
-  type ThreadKey,
-} from '../crypto/index.js';
+import { CryptoError, openCaseKey, unwrapThreadKeyWithReceipt, type CaseKey, type ReceiptKeys, type ThreadKey } from '../crypto/index.js';
 import { DirectoryService, INTAKE_ID } from '../directory/directory.service.js';
 import type { CaseKeyGrant, Receipt } from '../generated/prisma/client.js';
 import type { CaseReader } from './case-reader.js';
@@ -65,7 +58,9 @@ export class CaseKeysAccess {
     if (!grant || grant.recipientPublicKey !== reader.keyPair.publicKey) throw new AppError('FORBIDDEN');
     const statement = grantStatement(this.context(caseId), keyKind, reader.id, grant.recipientPublicKey, grant.sealedKey);
     // Every input of the check, exactly: a grant changed in any of them (moved, re-sealed, re-signed) is verified again.
-    const inputs = [caseId, keyKind, reader.id, grant.recipientPublicKey, grant.sealedKey, grant.signature, grant.grantedBy, grant.granterCertificate].join('\n');
+    const inputs = [caseId, keyKind, reader.id, grant.recipientPublicKey, grant.sealedKey, grant.signature, grant.grantedBy, grant.granterCertificate].join(
+      '\n',
+    );
     if (this.verifiedGrants.has(grant.id, inputs)) return grant;
     try {
       verifyGrantSignature(this.directory, statement, grant.signature, grant);

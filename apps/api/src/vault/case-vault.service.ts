@@ -151,7 +151,13 @@ export class CaseVaultService {
         });
         await this.counters.queue(tx, { caseId, intake: intakeTally(input.content.categories, input.urgent, index.receivedAt) });
         await this.audit.record(
-          { action: 'case.created', actorId: input.createdBy ?? null, targetType: 'case', targetId: caseId, details: { urgent: input.urgent, channel, ...caseStamp(1, indexMac) } },
+          {
+            action: 'case.created',
+            actorId: input.createdBy ?? null,
+            targetType: 'case',
+            targetId: caseId,
+            details: { urgent: input.urgent, channel, ...caseStamp(1, indexMac) },
+          },
           tx,
         );
         await this.events.created(tx, { caseId, urgent: input.urgent, channel, staffHolders: recipients.staff.length });
@@ -330,7 +336,12 @@ export class CaseVaultService {
     ];
     const context = this.keys.context(caseId);
     return targets.flatMap(({ recipientId, escrowKeyId, grantee, recipient }) =>
-      ([['case', caseKey], ['thread', threadKey]] as const).map(([keyKind, key]) => {
+      (
+        [
+          ['case', caseKey],
+          ['thread', threadKey],
+        ] as const
+      ).map(([keyKind, key]) => {
         return {
           caseId,
           keyKind,
@@ -352,9 +363,10 @@ export class CaseVaultService {
 
   private encryptContent(caseKey: CaseKey, caseId: string, content: CaseContent): Record<(typeof CONTENT_FIELDS)[number], string> {
     const location = (field: string) => ({ tenant: this.directory.tenant, caseId, table: CASE_TABLE, rowId: caseId, field });
-    return Object.fromEntries(
-      CONTENT_FIELDS.map((field) => [field, encryptField(caseKey, JSON.stringify(content[field]), location(field))]),
-    ) as Record<(typeof CONTENT_FIELDS)[number], string>;
+    return Object.fromEntries(CONTENT_FIELDS.map((field) => [field, encryptField(caseKey, JSON.stringify(content[field]), location(field))])) as Record<
+      (typeof CONTENT_FIELDS)[number],
+      string
+    >;
   }
 
   decryptContent(caseKey: CaseKey, caseId: string, row: Record<(typeof CONTENT_FIELDS)[number], string>): CaseContent {

@@ -3,7 +3,10 @@ import { orderedPairs } from './escrow.service.js';
 
 describe('escrow shares: every ordered pair of custodians', () => {
   test('two custodians give both orientations, so either one can start', () => {
-    expect(orderedPairs(['a', 'b'])).toEqual([['a', 'b'], ['b', 'a']]);
+    expect(orderedPairs(['a', 'b'])).toEqual([
+      ['a', 'b'],
+      ['b', 'a'],
+    ]);
   });
 
   test('n custodians give n(n-1) shares, never a custodian paired with themselves', () => {

@@ -76,8 +76,12 @@ describe('grant statements, built and checked in one place', () => {
     expect(codeOf(() => verifyGrantSignature(directory, statement, KNOWN_SIGNATURE, { grantedBy: null, granterCertificate: null }))).toBe('BAD_SIGNATURE');
     expect(codeOf(() => verifyGrantSignature(directory, statement, KNOWN_SIGNATURE, { ...bySupervisor, grantedBy: 'sup-2' }))).toBe('BAD_CERTIFICATE');
     expect(codeOf(() => verifyGrantSignature(directory, statement, KNOWN_SIGNATURE, { grantedBy: 'sup-1', granterCertificate: null }))).toBe('BAD_CERTIFICATE');
-    const selfCertified = encodeCertificate(issueCertificate({ tenant, userId: 'sup-1', role: 'supervisor', publicKey: supervisor.publicKey, epoch: 1 }, new SigningKeyPair(Buffer.alloc(32, 9))));
-    expect(codeOf(() => verifyGrantSignature(directory, statement, KNOWN_SIGNATURE, { grantedBy: 'sup-1', granterCertificate: selfCertified }))).toBe('BAD_CERTIFICATE');
+    const selfCertified = encodeCertificate(
+      issueCertificate({ tenant, userId: 'sup-1', role: 'supervisor', publicKey: supervisor.publicKey, epoch: 1 }, new SigningKeyPair(Buffer.alloc(32, 9))),
+    );
+    expect(codeOf(() => verifyGrantSignature(directory, statement, KNOWN_SIGNATURE, { grantedBy: 'sup-1', granterCertificate: selfCertified }))).toBe(
+      'BAD_CERTIFICATE',
+    );
   });
 
   it('seals and signs a grant that the recipient opens and that verifies as the intake identity signed it', () => {

@@ -19,12 +19,23 @@ const CounterKeySchema = z.object({
   value2: z.string().max(64),
   // Negative: a retraction (junk requests left out of the statistics), or details added later moving a
   // case's counts from its old categories to its new ones; applied in a batch like any increment.
-  amount: z.number().int().min(-100).max(100).refine((value) => value !== 0).optional(),
+  amount: z
+    .number()
+    .int()
+    .min(-100)
+    .max(100)
+    .refine((value) => value !== 0)
+    .optional(),
 });
 
 const IntakeTallySchema = z.object({
   period: Period,
-  values: z.object(Object.fromEntries(INTAKE_DIMENSIONS.map((dimension) => [dimension, z.array(Code).max(40)])) as Record<(typeof INTAKE_DIMENSIONS)[number], z.ZodArray<typeof Code>>),
+  values: z.object(
+    Object.fromEntries(INTAKE_DIMENSIONS.map((dimension) => [dimension, z.array(Code).max(40)])) as Record<
+      (typeof INTAKE_DIMENSIONS)[number],
+      z.ZodArray<typeof Code>
+    >,
+  ),
   people: z.number().int().min(1).max(100),
 });
 

@@ -82,7 +82,16 @@ export class ReceiptIssuer {
           const rows = rowsOf(row);
           const macs = this.vault.sealedIndex(caseId, revision, index, { ...rows, receiptIds: [...rows.receiptIds, receiptId] }, caseKey);
           await this.repository.updateCaseIndex(tx, caseId, { revision, ...macs });
-          await this.audit.record({ action: 'receipt.issued', actorId: reader.id, targetType: 'case', targetId: caseId, details: { receiptId, ...caseStamp(revision, macs.indexMac) } }, tx);
+          await this.audit.record(
+            {
+              action: 'receipt.issued',
+              actorId: reader.id,
+              targetType: 'case',
+              targetId: caseId,
+              details: { receiptId, ...caseStamp(revision, macs.indexMac) },
+            },
+            tx,
+          );
         } finally {
           caseKey.destroy();
           threadKey.destroy();

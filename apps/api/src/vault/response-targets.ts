@@ -56,7 +56,12 @@ export function fromArrival<T extends TargetedIndex>(index: T, arrivedAt: Date |
 }
 
 /** The targets a case has missed at `now` (strictly after the deadline), counted from `arrivedAt` when the caller could read it. */
-export function overdueTargets(index: TargetedIndex, now: Date, targets: ResponseTargets = DEFAULT_RESPONSE_TARGETS, arrivedAt: Date | null = null): OverdueTarget[] {
+export function overdueTargets(
+  index: TargetedIndex,
+  now: Date,
+  targets: ResponseTargets = DEFAULT_RESPONSE_TARGETS,
+  arrivedAt: Date | null = null,
+): OverdueTarget[] {
   if (CLOSED.has(index.status)) return [];
   const timed = fromArrival(index, arrivedAt);
   const at = now.getTime();

@@ -63,7 +63,11 @@ describe('newCaseCounters', () => {
   });
 
   it('counts values outside the reference lists as "other", never as free text', () => {
-    const odd = newCaseCounters({ ...categories, region: 'Sévaré, chez Awa', gender: 'x', ageGroup: 'vingt ans', measuresRequested: ['un avocat'] }, false, new Date());
+    const odd = newCaseCounters(
+      { ...categories, region: 'Sévaré, chez Awa', gender: 'x', ageGroup: 'vingt ans', measuresRequested: ['un avocat'] },
+      false,
+      new Date(),
+    );
     const values = odd.flatMap((k) => [k.value1, k.value2]);
     expect(values).not.toContain('Sévaré, chez Awa');
     expect(values).not.toContain('x');

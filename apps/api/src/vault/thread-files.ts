@@ -296,7 +296,14 @@ export class ThreadFiles {
       storeKey: upload.storeKey,
     });
     await this.repository.deleteUpload(tx, caseId, upload.id);
-    await this.thread.appendWithin(tx, threadKey, caseId, 'defender', { kind: metadata.kind, body: metadata.kind === 'file' ? metadata.name : '', fileId }, fileId);
+    await this.thread.appendWithin(
+      tx,
+      threadKey,
+      caseId,
+      'defender',
+      { kind: metadata.kind, body: metadata.kind === 'file' ? metadata.name : '', fileId },
+      fileId,
+    );
   }
 
   /** For a staff member holding the case's thread grant: what the defender said about the file and what was found. */
@@ -405,4 +412,3 @@ export class ThreadFiles {
     return this.runtime.config.TENANT;
   }
 }
-

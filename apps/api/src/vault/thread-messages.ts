@@ -126,7 +126,14 @@ export class ThreadMessages {
       const thread = found.protectionCase;
       const threadKey = this.guarded(() => this.keys.openReceiptThreadKey(found, keys, thread.id, thread.threadKeyId));
       try {
-        this.verify(threadKey, thread.id, thread.threadRevision, thread.messages.map((m) => m.seq), thread.files.map((f) => f.id), thread.threadMac);
+        this.verify(
+          threadKey,
+          thread.id,
+          thread.threadRevision,
+          thread.messages.map((m) => m.seq),
+          thread.files.map((f) => f.id),
+          thread.threadMac,
+        );
         const messages = this.guarded(() => this.decryptAll(threadKey, thread.id, thread.messages));
         await this.audit.record({ action: 'receipt.opened', actorId: null, targetType: 'receipt', targetId: found.id });
         return { caseId: thread.id, receiptId: found.id, threadKey, messages };
@@ -144,7 +151,14 @@ export class ThreadMessages {
   async read(threadKey: ThreadKey, caseId: string): Promise<ThreadMessage[]> {
     const thread = await this.repository.findThread(this.prisma, caseId);
     if (!thread) throw new AppError('NOT_FOUND');
-    this.verify(threadKey, caseId, thread.threadRevision, thread.messages.map((m) => m.seq), thread.files.map((f) => f.id), thread.threadMac);
+    this.verify(
+      threadKey,
+      caseId,
+      thread.threadRevision,
+      thread.messages.map((m) => m.seq),
+      thread.files.map((f) => f.id),
+      thread.threadMac,
+    );
     return this.guarded(() => this.decryptAll(threadKey, caseId, thread.messages));
   }
 

@@ -25,7 +25,20 @@ describe('triage index', () => {
 
   it('covers every clear column, so none can change unnoticed', () => {
     expect(Object.keys(indexValues(newCaseIndex('AAAA-BBBB', true, now))).sort()).toEqual(
-      ['assessmentDue', 'assignedTo', 'closedAt', 'firstContactDue', 'legalHold', 'measureDue', 'nextContactAt', 'receivedAt', 'reference', 'riskLevel', 'status', 'urgent'].sort(),
+      [
+        'assessmentDue',
+        'assignedTo',
+        'closedAt',
+        'firstContactDue',
+        'legalHold',
+        'measureDue',
+        'nextContactAt',
+        'receivedAt',
+        'reference',
+        'riskLevel',
+        'status',
+        'urgent',
+      ].sort(),
     );
   });
 });

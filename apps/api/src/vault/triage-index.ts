@@ -19,7 +19,6 @@ export interface TriageIndex {
   legalHold: boolean;
 }
 
-
 /** Times are kept to the hour while a case is open: finer would help single a person out. */
 export function toHour(date: Date): Date {
   const copy = new Date(date);

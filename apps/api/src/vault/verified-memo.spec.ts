@@ -1,6 +1,14 @@
 import { rowIdentity, VerifiedMemo } from './verified-memo.js';
 
-const row = { id: 'c1', status: 'received', urgent: true, assignedTo: null as string | null, receivedAt: new Date('2026-12-05T10:00:00Z'), revision: 3, indexMac: 'mac' };
+const row = {
+  id: 'c1',
+  status: 'received',
+  urgent: true,
+  assignedTo: null as string | null,
+  receivedAt: new Date('2026-12-05T10:00:00Z'),
+  revision: 3,
+  indexMac: 'mac',
+};
 
 describe('the memo of verified rows', () => {
   it('remembers a pass only for the very row that passed', () => {

@@ -211,8 +211,7 @@ export function createStaffApi(options: StaffApiOptions) {
     request,
 
     /** 200 with the session, 401 for wrong credentials, 429 when rate limited. */
-    login: async (body: SignInRequest) =>
-      keepSession(await request('POST', '/api/auth/login', { body, schema: SessionInfo, anonymous: true })),
+    login: async (body: SignInRequest) => keepSession(await request('POST', '/api/auth/login', { body, schema: SessionInfo, anonymous: true })),
 
     /** The current session, or null when there is none (401). Also keeps an idle session alive. */
     session: async (): Promise<Received<SessionInfo> | null> => {
@@ -252,8 +251,7 @@ export function createStaffApi(options: StaffApiOptions) {
       csrfToken = null;
     },
 
-    activate: async (body: ActivateRequest) =>
-      (await request('POST', '/api/auth/activate', { body, schema: ActivateResponse, anonymous: true })).value,
+    activate: async (body: ActivateRequest) => (await request('POST', '/api/auth/activate', { body, schema: ActivateResponse, anonymous: true })).value,
 
     changePassword: async (body: ChangePasswordRequest): Promise<void> => {
       await request('POST', '/api/auth/password', { body });
@@ -263,14 +261,12 @@ export function createStaffApi(options: StaffApiOptions) {
 
     languageCompleteness: async () => (await request('GET', '/api/admin/languages', { schema: LanguageCompletenessList })).value,
 
-    inviteStaff: async (body: InviteStaffRequest) =>
-      (await request('POST', '/api/admin/staff', { body, schema: ActivationLink })).value,
+    inviteStaff: async (body: InviteStaffRequest) => (await request('POST', '/api/admin/staff', { body, schema: ActivationLink })).value,
 
     updateStaff: async (userId: string, body: UpdateStaffRequest) =>
       (await request('PATCH', `/api/admin/staff/${id(userId)}`, { body, schema: StaffSummary })).value,
 
-    deactivateStaff: async (userId: string) =>
-      (await request('POST', `/api/admin/staff/${id(userId)}/deactivate`, { schema: StaffSummary })).value,
+    deactivateStaff: async (userId: string) => (await request('POST', `/api/admin/staff/${id(userId)}/deactivate`, { schema: StaffSummary })).value,
 
     endSessions: async (userId: string): Promise<void> => {
       await request('POST', `/api/admin/staff/${id(userId)}/end-sessions`, {});
@@ -280,8 +276,7 @@ export function createStaffApi(options: StaffApiOptions) {
       (await request('POST', `/api/admin/staff/${id(userId)}/reset-second-factor`, { schema: ActivationLink })).value,
 
     /** What a password reset would end and do to the escrow, before the admin confirms. */
-    resetImpact: async (userId: string) =>
-      (await request('GET', `/api/admin/staff/${id(userId)}/reset-impact`, { schema: PasswordResetImpact })).value,
+    resetImpact: async (userId: string) => (await request('GET', `/api/admin/staff/${id(userId)}/reset-impact`, { schema: PasswordResetImpact })).value,
 
     resetPassword: async (userId: string, body: PasswordResetRequest) =>
       (await request('POST', `/api/admin/staff/${id(userId)}/reset-password`, { body, schema: ActivationLink })).value,
@@ -301,31 +296,24 @@ export function createStaffApi(options: StaffApiOptions) {
     /** Decrypts the case: each call is written to the audit log. */
     openCase: async (caseId: string) => (await request('GET', onCase(caseId), { schema: CaseDetail })).value,
 
-    changeStatus: async (caseId: string, body: StatusChange) =>
-      (await request('POST', onCase(caseId, '/status'), { body, schema: Written })).value,
+    changeStatus: async (caseId: string, body: StatusChange) => (await request('POST', onCase(caseId, '/status'), { body, schema: Written })).value,
     logContactAttempt: async (caseId: string, body: ContactAttempt) =>
       (await request('POST', onCase(caseId, '/contact-attempts'), { body, schema: Written })).value,
-    assessRisk: async (caseId: string, body: RiskAssessmentInput) =>
-      (await request('POST', onCase(caseId, '/assessments'), { body, schema: Written })).value,
+    assessRisk: async (caseId: string, body: RiskAssessmentInput) => (await request('POST', onCase(caseId, '/assessments'), { body, schema: Written })).value,
     citeLegalBasis: async (caseId: string, body: LegalBasisCitation) =>
       (await request('POST', onCase(caseId, '/legal-bases'), { body, schema: Written })).value,
     withdrawLegalBasis: async (caseId: string, body: LegalBasisWithdrawal) =>
       (await request('POST', onCase(caseId, '/legal-bases/withdraw'), { body, schema: Written })).value,
-    addMeasure: async (caseId: string, body: NewMeasure) =>
-      (await request('POST', onCase(caseId, '/measures'), { body, schema: Written })).value,
+    addMeasure: async (caseId: string, body: NewMeasure) => (await request('POST', onCase(caseId, '/measures'), { body, schema: Written })).value,
     updateMeasure: async (caseId: string, measureId: string, body: MeasureUpdate) =>
       (await request('PATCH', onCase(caseId, `/measures/${id(measureId)}`), { body, schema: Written })).value,
-    assign: async (caseId: string, body: Assignment) =>
-      (await request('POST', onCase(caseId, '/assignment'), { body, schema: Written })).value,
+    assign: async (caseId: string, body: Assignment) => (await request('POST', onCase(caseId, '/assignment'), { body, schema: Written })).value,
     /** Several cases to one person: each assigned (and granted) on its own; the answer says which were refused, and why. */
-    reassignCases: async (body: BulkReassignment) =>
-      (await request('POST', '/api/cases/reassignment', { body, schema: BulkReassignmentResult })).value,
+    reassignCases: async (body: BulkReassignment) => (await request('POST', '/api/cases/reassignment', { body, schema: BulkReassignmentResult })).value,
     restoreAssigneeAccess: async (caseId: string) =>
       (await request('POST', onCase(caseId, '/assignee-access'), { body: {}, schema: AssigneeAccessRestored })).value,
-    addNote: async (caseId: string, body: CaseNote) =>
-      (await request('POST', onCase(caseId, '/notes'), { body, schema: Written })).value,
-    sendMessage: async (caseId: string, body: StaffMessage) =>
-      (await request('POST', onCase(caseId, '/messages'), { body, schema: Written })).value,
+    addNote: async (caseId: string, body: CaseNote) => (await request('POST', onCase(caseId, '/notes'), { body, schema: Written })).value,
+    sendMessage: async (caseId: string, body: StaffMessage) => (await request('POST', onCase(caseId, '/messages'), { body, schema: Written })).value,
     listReceipts: async (caseId: string) => (await request('GET', onCase(caseId, '/receipts'), { schema: ReceiptList })).value,
     /** The new receipt's digits: shown once, never kept. */
     issueReceipt: async (caseId: string) => (await request('POST', onCase(caseId, '/receipts'), { body: {}, schema: IssuedReceipt })).value,
@@ -354,8 +342,7 @@ export function createStaffApi(options: StaffApiOptions) {
     // ---- alerts and the on-call rota ----
 
     alerts: async () => (await request('GET', '/api/alerts', { schema: AlertList })).value,
-    acknowledgeAlert: async (alertId: string) =>
-      (await request('POST', `/api/alerts/${id(alertId)}/acknowledge`, { schema: AlertView })).value,
+    acknowledgeAlert: async (alertId: string) => (await request('POST', `/api/alerts/${id(alertId)}/acknowledge`, { schema: AlertView })).value,
     /** A flood of fake requests: their alerts acknowledged and left out of the statistics (supervisors). */
     markJunk: async (alertIds: string[]) => (await request('POST', '/api/alerts/junk', { body: { alertIds }, schema: JunkBurstResult })).value,
     /** The rota first, in escalation order (onCall), then every other active member (admin, supervisor). */
@@ -370,8 +357,7 @@ export function createStaffApi(options: StaffApiOptions) {
       (await request('POST', '/api/auth/login/challenge', { body: { email }, schema: SecurityKeyOptions, anonymous: true })).value,
     securityKeys: async () => (await request('GET', '/api/auth/security-keys', { schema: SecurityKeyList })).value,
     securityKeyOptions: async () => (await request('POST', '/api/auth/security-keys/options', { schema: SecurityKeyOptions })).value,
-    enrolSecurityKey: async (body: EnrolSecurityKeyRequest) =>
-      (await request('POST', '/api/auth/security-keys', { body, schema: SecurityKeySummary })).value,
+    enrolSecurityKey: async (body: EnrolSecurityKeyRequest) => (await request('POST', '/api/auth/security-keys', { body, schema: SecurityKeySummary })).value,
     removeSecurityKey: async (keyId: string): Promise<void> => {
       await request('DELETE', `/api/auth/security-keys/${id(keyId)}`, {});
     },

@@ -91,10 +91,7 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
         setState((current) => {
           const clock = current.clock;
           if (!clock) return current;
-          const idleDeadline = Math.min(
-            clock.absoluteDeadline,
-            Math.max(clock.idleDeadline, Date.now() + clock.idleWindowMs - ACTIVITY_MARGIN_MS),
-          );
+          const idleDeadline = Math.min(clock.absoluteDeadline, Math.max(clock.idleDeadline, Date.now() + clock.idleWindowMs - ACTIVITY_MARGIN_MS));
           return idleDeadline === clock.idleDeadline ? current : { ...current, clock: { ...clock, idleDeadline } };
         }),
     }),
@@ -137,10 +134,13 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
     setState({ ...signedOut, notice: 'signedOut' });
   }, [api]);
 
-  const activated = useCallback((email: string) => {
-    api.forget();
-    setState({ ...signedOut, notice: 'activated', prefillEmail: email });
-  }, [api]);
+  const activated = useCallback(
+    (email: string) => {
+      api.forget();
+      setState({ ...signedOut, notice: 'activated', prefillEmail: email });
+    },
+    [api],
+  );
 
   const timedOut = useCallback(() => {
     api.logout().catch(() => undefined);

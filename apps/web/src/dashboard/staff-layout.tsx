@@ -119,11 +119,7 @@ export function StaffLayout() {
           {/* The recovery codes stay on screen, whatever link is followed, until they are noted. */}
           {hasRole('admin', 'supervisor', 'auditor') ? <IntegrityBanner isAdmin={hasRole('admin')} /> : null}
           {escrowAbove ? <EscrowWarning /> : null}
-          {user && session.recoveryCodes ? (
-            <RecoveryCodes codes={session.recoveryCodes} onDone={session.recoveryCodesNoted} />
-          ) : (
-            <Outlet />
-          )}
+          {user && session.recoveryCodes ? <RecoveryCodes codes={session.recoveryCodes} onDone={session.recoveryCodesNoted} /> : <Outlet />}
         </div>
       </main>
     </>

@@ -62,45 +62,185 @@ function StaffRoutes() {
   return (
     <StaffSessionProvider>
       <ReferenceProvider>
-      <Routes>
-        <Route element={<StaffLayout />}>
-          <Route index element={<SignInPage />} />
-          <Route path="activation" element={<ActivationPage />} />
-          <Route element={<RequireSession />}>
-            <Route path="accueil" element={<StaffHomePage />} />
-            <Route path="cles-de-securite" element={<SecurityKeysPage />} />
-            <Route path="dossiers" element={<RequireCaseRole><CaseListPage /></RequireCaseRole>} />
-            <Route path="dossiers/:id" element={<RequireCaseRole><CasePage /></RequireCaseRole>} />
-            <Route path="urgences" element={<RequireCaseRole><UrgentPage /></RequireCaseRole>} />
-            <Route path="agenda" element={<RequireCaseRole><AgendaPage /></RequireCaseRole>} />
-            <Route path="dossiers/reattribution" element={<RequireRole role="supervisor"><ReassignmentPage /></RequireRole>} />
-            <Route path="dossiers/efface" element={<RequireCaseRole><ErasedPage /></RequireCaseRole>} />
-            <Route path="conservation" element={<RequireAnyRole roles={['supervisor', 'admin']}><RetentionPage /></RequireAnyRole>} />
-            <Route path="dossiers/:id/cote-a-cote/:otherId" element={<RequireCaseRole><SideBySidePage /></RequireCaseRole>} />
-            <Route path="recherche" element={<RequireCaseRole><SearchPage /></RequireCaseRole>} />
-            <Route path="saisie" element={<RequireAnyRole roles={['caseworker', 'supervisor']}><AssistedIntakePage /></RequireAnyRole>} />
-            <Route path="statistiques" element={<RequireAnyRole roles={['auditor', 'supervisor']}><StatisticsPage /></RequireAnyRole>} />
-            <Route path="statistiques/rapport" element={<RequireAnyRole roles={['auditor', 'supervisor']}><AnnualReportPage /></RequireAnyRole>} />
-            <Route path="revocation" element={<RequireRole role="supervisor"><RevocationPage /></RequireRole>} />
-            <Route path="depositaires" element={<RequireRole role="custodian"><CustodiansPage /></RequireRole>} />
-            <Route path="journal" element={<RequireAnyRole roles={['auditor', 'admin']}><AuditPage /></RequireAnyRole>} />
-            <Route path="admin/listes" element={<RequireRole role="admin"><ReferenceListsPage /></RequireRole>} />
-            <Route path="admin/aide-parlee" element={<RequireRole role="admin"><SpokenHelpPage /></RequireRole>} />
-            <Route path="admin/astreinte" element={<RequireAnyRole roles={['admin', 'supervisor']}><RotaPage /></RequireAnyRole>} />
-            <Route path="admin/partenaires" element={<RequireAnyRole roles={['admin', 'supervisor']}><PartnerDirectoryPage /></RequireAnyRole>} />
-            <Route path="admin/modeles" element={<RequireAnyRole roles={['admin', 'supervisor']}><DocumentTemplatesPage /></RequireAnyRole>} />
-            <Route
-              path="admin"
-              element={
-                <RequireRole role="admin">
-                  <AdminPage />
-                </RequireRole>
-              }
-            />
+        <Routes>
+          <Route element={<StaffLayout />}>
+            <Route index element={<SignInPage />} />
+            <Route path="activation" element={<ActivationPage />} />
+            <Route element={<RequireSession />}>
+              <Route path="accueil" element={<StaffHomePage />} />
+              <Route path="cles-de-securite" element={<SecurityKeysPage />} />
+              <Route
+                path="dossiers"
+                element={
+                  <RequireCaseRole>
+                    <CaseListPage />
+                  </RequireCaseRole>
+                }
+              />
+              <Route
+                path="dossiers/:id"
+                element={
+                  <RequireCaseRole>
+                    <CasePage />
+                  </RequireCaseRole>
+                }
+              />
+              <Route
+                path="urgences"
+                element={
+                  <RequireCaseRole>
+                    <UrgentPage />
+                  </RequireCaseRole>
+                }
+              />
+              <Route
+                path="agenda"
+                element={
+                  <RequireCaseRole>
+                    <AgendaPage />
+                  </RequireCaseRole>
+                }
+              />
+              <Route
+                path="dossiers/reattribution"
+                element={
+                  <RequireRole role="supervisor">
+                    <ReassignmentPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="dossiers/efface"
+                element={
+                  <RequireCaseRole>
+                    <ErasedPage />
+                  </RequireCaseRole>
+                }
+              />
+              <Route
+                path="conservation"
+                element={
+                  <RequireAnyRole roles={['supervisor', 'admin']}>
+                    <RetentionPage />
+                  </RequireAnyRole>
+                }
+              />
+              <Route
+                path="dossiers/:id/cote-a-cote/:otherId"
+                element={
+                  <RequireCaseRole>
+                    <SideBySidePage />
+                  </RequireCaseRole>
+                }
+              />
+              <Route
+                path="recherche"
+                element={
+                  <RequireCaseRole>
+                    <SearchPage />
+                  </RequireCaseRole>
+                }
+              />
+              <Route
+                path="saisie"
+                element={
+                  <RequireAnyRole roles={['caseworker', 'supervisor']}>
+                    <AssistedIntakePage />
+                  </RequireAnyRole>
+                }
+              />
+              <Route
+                path="statistiques"
+                element={
+                  <RequireAnyRole roles={['auditor', 'supervisor']}>
+                    <StatisticsPage />
+                  </RequireAnyRole>
+                }
+              />
+              <Route
+                path="statistiques/rapport"
+                element={
+                  <RequireAnyRole roles={['auditor', 'supervisor']}>
+                    <AnnualReportPage />
+                  </RequireAnyRole>
+                }
+              />
+              <Route
+                path="revocation"
+                element={
+                  <RequireRole role="supervisor">
+                    <RevocationPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="depositaires"
+                element={
+                  <RequireRole role="custodian">
+                    <CustodiansPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="journal"
+                element={
+                  <RequireAnyRole roles={['auditor', 'admin']}>
+                    <AuditPage />
+                  </RequireAnyRole>
+                }
+              />
+              <Route
+                path="admin/listes"
+                element={
+                  <RequireRole role="admin">
+                    <ReferenceListsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="admin/aide-parlee"
+                element={
+                  <RequireRole role="admin">
+                    <SpokenHelpPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="admin/astreinte"
+                element={
+                  <RequireAnyRole roles={['admin', 'supervisor']}>
+                    <RotaPage />
+                  </RequireAnyRole>
+                }
+              />
+              <Route
+                path="admin/partenaires"
+                element={
+                  <RequireAnyRole roles={['admin', 'supervisor']}>
+                    <PartnerDirectoryPage />
+                  </RequireAnyRole>
+                }
+              />
+              <Route
+                path="admin/modeles"
+                element={
+                  <RequireAnyRole roles={['admin', 'supervisor']}>
+                    <DocumentTemplatesPage />
+                  </RequireAnyRole>
+                }
+              />
+              <Route
+                path="admin"
+                element={
+                  <RequireRole role="admin">
+                    <AdminPage />
+                  </RequireRole>
+                }
+              />
+            </Route>
+            <Route path="*" element={<StaffNotFoundPage />} />
           </Route>
-          <Route path="*" element={<StaffNotFoundPage />} />
-        </Route>
-      </Routes>
+        </Routes>
       </ReferenceProvider>
     </StaffSessionProvider>
   );

@@ -50,7 +50,10 @@ export function I18nProvider({ first, children }: { first: LoadedLanguage; child
     if (wanted === language.locale) return;
     let current = true;
     // A failed download (the connection dropped) leaves the page as it is; the next change tries again.
-    loadLanguage(wanted).then((loaded) => current && setLanguage(loaded), () => undefined);
+    loadLanguage(wanted).then(
+      (loaded) => current && setLanguage(loaded),
+      () => undefined,
+    );
     return () => {
       current = false;
     };

@@ -43,14 +43,7 @@ export function LanguageSwitcher() {
   return (
     <div className="language-switcher" role="group" aria-label={t.layout.languageLabel}>
       {STAFF_LOCALES.map((code) => (
-        <button
-          key={code}
-          type="button"
-          lang={code}
-          className="language-switcher__option"
-          aria-pressed={code === locale}
-          onClick={() => setLocale(code)}
-        >
+        <button key={code} type="button" lang={code} className="language-switcher__option" aria-pressed={code === locale} onClick={() => setLocale(code)}>
           {languageName(code)}
         </button>
       ))}

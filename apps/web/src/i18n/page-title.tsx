@@ -7,7 +7,15 @@ import { useLocation } from '../ui/router';
 type PublicPage = keyof Catalogue['meta']['pageTitles'];
 type StaffPage = keyof Catalogue['meta']['staffTitles'];
 const PUBLIC_PAGES: readonly PublicPage[] = ['demande', 'suivi', 'rappel', 'aide'];
-const STAFF_PAGES: Record<string, StaffPage> = { '': 'connexion', accueil: 'accueil', urgences: 'urgences', agenda: 'agenda', recherche: 'recherche', saisie: 'saisie', statistiques: 'statistiques' };
+const STAFF_PAGES: Record<string, StaffPage> = {
+  '': 'connexion',
+  accueil: 'accueil',
+  urgences: 'urgences',
+  agenda: 'agenda',
+  recherche: 'recherche',
+  saisie: 'saisie',
+  statistiques: 'statistiques',
+};
 
 /**
  * A distinct title for each page ("Suivi — Informations"), so screen readers

@@ -17,7 +17,9 @@ export function HomePage() {
       </section>
 
       <section aria-labelledby="home-actions">
-        <h2 id="home-actions" className="visually-hidden">{home.actionsTitle}</h2>
+        <h2 id="home-actions" className="visually-hidden">
+          {home.actionsTitle}
+        </h2>
         <ul className="actions">
           <li>
             <SiteLink to="/demande" className="action action--primary">
@@ -72,8 +74,7 @@ export function HomePage() {
             ))}
           </ul>
           <p>
-            <LockIcon className="inline-icon" /> {home.protectLimits}{' '}
-            <SiteLink to="/aide">{t.nav.help}</SiteLink>
+            <LockIcon className="inline-icon" /> {home.protectLimits} <SiteLink to="/aide">{t.nav.help}</SiteLink>
           </p>
         </section>
       </div>

@@ -96,7 +96,9 @@ export function AnnualReportPage() {
             const table = tables.value?.[index];
             return table ? <ReportSection key={section.key} title={t.report[section.key] as string} table={table} query={queryOf(year, section)} /> : null;
           })}
-          <p className="annual-report__source">{format(t.report.source, { date: formatDateTime(tables.value[0]?.generatedAt ?? new Date().toISOString(), locale) })}</p>
+          <p className="annual-report__source">
+            {format(t.report.source, { date: formatDateTime(tables.value[0]?.generatedAt ?? new Date().toISOString(), locale) })}
+          </p>
         </>
       ) : tables.error ? (
         <>
@@ -118,7 +120,8 @@ function ReportSection({ title, table, query }: { title: string; table: Statisti
   const reports = useReportsApi();
   const label = useValueLabel();
   const periodLabel = usePeriodLabel();
-  const exportFile = (chosen: 'csv' | 'json', onProgress: Parameters<typeof reports.exportStatistics>[2]) => reports.exportStatistics(chosen, query, onProgress);
+  const exportFile = (chosen: 'csv' | 'json', onProgress: Parameters<typeof reports.exportStatistics>[2]) =>
+    reports.exportStatistics(chosen, query, onProgress);
 
   if (query.granularity === 'month') {
     return (
@@ -155,9 +158,7 @@ function ReportSection({ title, table, query }: { title: string; table: Statisti
   return (
     <div className="annual-report__section">
       <StatBlock title={title} groups={singleGroups(cells, query.dimension, label)} k={table.k} exportFile={exportFile} headingLevel={2}>
-        {cells.length === 0 ? null : (
-          <SingleTable caption={title} dimension={query.dimension} cells={cells} total={totalOf(table, period)} k={table.k} />
-        )}
+        {cells.length === 0 ? null : <SingleTable caption={title} dimension={query.dimension} cells={cells} total={totalOf(table, period)} k={table.k} />}
       </StatBlock>
     </div>
   );

@@ -73,9 +73,7 @@ function EventTable({ items, onActor }: { items: AuditEventView[]; onActor: (act
   return (
     <div className="table-scroll" role="region" aria-label={t.audit.tableLabel} tabIndex={0}>
       <table className="stat-table audit-table">
-        <caption className="visually-hidden">
-          {t.audit.tableLabel}
-        </caption>
+        <caption className="visually-hidden">{t.audit.tableLabel}</caption>
         <thead>
           <tr>
             <th scope="col">{t.audit.seq}</th>

@@ -6,11 +6,7 @@ import { useReportsT } from './i18n';
 import type { DownloadedFile, DownloadProgress, ExportFormat } from './reports-api';
 import { saveFile, sizeLabel } from './save-file';
 
-type State =
-  | { kind: 'idle' }
-  | { kind: 'running'; progress: DownloadProgress | null }
-  | { kind: 'done'; name: string; bytes: number }
-  | { kind: 'failed' };
+type State = { kind: 'idle' } | { kind: 'running'; progress: DownloadProgress | null } | { kind: 'done'; name: string; bytes: number } | { kind: 'failed' };
 
 interface Props {
   /** What the table is: the group's accessible name says which table the buttons export. */

@@ -1,12 +1,4 @@
-import {
-  AuditCheckpointView,
-  AuditEventPage,
-  AuditVerification,
-  ResponseTimes,
-  StatisticsTable,
-  type AuditQuery,
-  type StatisticsQuery,
-} from '@mnpddh/shared';
+import { AuditCheckpointView, AuditEventPage, AuditVerification, ResponseTimes, StatisticsTable, type AuditQuery, type StatisticsQuery } from '@mnpddh/shared';
 import { useMemo } from 'react';
 import { ApiError, type StaffApi } from '../dashboard/api';
 import { useStaffSession } from '../dashboard/session';

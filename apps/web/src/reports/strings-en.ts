@@ -95,8 +95,10 @@ export const reportsEn: ReportsCatalogue = {
     coarserButton: 'Show {view}',
     coarserJoin: ' and ',
     generated: 'Computed on {date}, suppression threshold k = {k}.',
-    freshness: 'Counted up to {date}. New requests and case events are added in batches of at least {k} cases, at most once a day, so that no count points to one person; {waiting} waiting.',
-    freshnessNever: 'Nothing counted yet. Requests and case events are added in batches of at least {k} cases, at most once a day, so that no count points to one person; {waiting} waiting.',
+    freshness:
+      'Counted up to {date}. New requests and case events are added in batches of at least {k} cases, at most once a day, so that no count points to one person; {waiting} waiting.',
+    freshnessNever:
+      'Nothing counted yet. Requests and case events are added in batches of at least {k} cases, at most once a day, so that no count points to one person; {waiting} waiting.',
     period: 'Period',
     value: 'Category',
     count: 'Number',

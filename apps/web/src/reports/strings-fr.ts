@@ -100,8 +100,10 @@ export const reportsFr = {
     coarserButton: 'Voir {view}',
     coarserJoin: ' et ',
     generated: 'Calculé le {date}, seuil de masquage k = {k}.',
-    freshness: 'Chiffres arrêtés au {date}. Les nouvelles demandes et les étapes des dossiers sont ajoutées par lots d’au moins {k} dossiers, au plus une fois par jour, pour qu’aucun chiffre ne désigne une personne ; {waiting} en attente.',
-    freshnessNever: 'Rien n’est encore compté. Les demandes et les étapes des dossiers sont ajoutées par lots d’au moins {k} dossiers, au plus une fois par jour, pour qu’aucun chiffre ne désigne une personne ; {waiting} en attente.',
+    freshness:
+      'Chiffres arrêtés au {date}. Les nouvelles demandes et les étapes des dossiers sont ajoutées par lots d’au moins {k} dossiers, au plus une fois par jour, pour qu’aucun chiffre ne désigne une personne ; {waiting} en attente.',
+    freshnessNever:
+      'Rien n’est encore compté. Les demandes et les étapes des dossiers sont ajoutées par lots d’au moins {k} dossiers, au plus une fois par jour, pour qu’aucun chiffre ne désigne une personne ; {waiting} en attente.',
     period: 'Période',
     value: 'Catégorie',
     count: 'Nombre',
@@ -121,7 +123,8 @@ export const reportsFr = {
     belowKLong: 'moins de {k}, chiffre masqué',
     complementary: 'masqué',
     complementaryLong: 'masqué pour protéger une autre case',
-    belowKText: 'moins de {k} dossiers. Le chiffre exact n’est pas donné : dans un petit pays, un compte de un ou deux peut suffire à reconnaître une personne.',
+    belowKText:
+      'moins de {k} dossiers. Le chiffre exact n’est pas donné : dans un petit pays, un compte de un ou deux peut suffire à reconnaître une personne.',
     complementaryText: 'chiffre masqué lui aussi, même s’il atteint {k}, pour qu’on ne puisse pas retrouver une case masquée en la soustrayant du total.',
     chartNote: 'Dans les graphiques, une barre hachurée marque une case masquée : sa longueur ne dit rien du chiffre.',
   },
@@ -178,7 +181,8 @@ export const reportsFr = {
     signing: 'Signature…',
     signed: 'Point de contrôle signé sur {n} lignes.',
     downloadCheckpoint: 'Télécharger le dernier point de contrôle (JSON)',
-    checkpointHelp: 'Gardez une copie du point de contrôle hors du serveur (clé USB au coffre, courriel à la présidence) : elle prouve plus tard que rien n’a été retiré.',
+    checkpointHelp:
+      'Gardez une copie du point de contrôle hors du serveur (clé USB au coffre, courriel à la présidence) : elle prouve plus tard que rien n’a été retiré.',
     noCheckpointYet: 'Aucun point de contrôle à télécharger : signez-en un d’abord.',
     tableLabel: 'Tableau des événements',
     eventsTitle: 'Événements',

@@ -62,17 +62,27 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           </p>
           <nav aria-label={t.layout.footerNavLabel}>
             <ul className="site-footer__links">
-              <li><SiteLink to="/">{t.nav.home}</SiteLink></li>
-              <li><SiteLink to="/demande">{t.nav.request}</SiteLink></li>
-              <li><SiteLink to="/suivi">{t.nav.followUp}</SiteLink></li>
-              <li><SiteLink to="/aide">{t.nav.help}</SiteLink></li>
+              <li>
+                <SiteLink to="/">{t.nav.home}</SiteLink>
+              </li>
+              <li>
+                <SiteLink to="/demande">{t.nav.request}</SiteLink>
+              </li>
+              <li>
+                <SiteLink to="/suivi">{t.nav.followUp}</SiteLink>
+              </li>
+              <li>
+                <SiteLink to="/aide">{t.nav.help}</SiteLink>
+              </li>
             </ul>
           </nav>
           <p className="site-footer__about">{t.layout.footerAbout}</p>
           <p className="site-footer__about">{t.layout.footerNoTrace}</p>
           <p className="site-footer__staff">
             {/* A full load, so the server decides: where the dashboard has its own origin (STAFF_URL) the public host answers 404. */}
-            <SiteLink to="/personnel" reloadDocument>{t.layout.staffLink}</SiteLink>
+            <SiteLink to="/personnel" reloadDocument>
+              {t.layout.staffLink}
+            </SiteLink>
           </p>
         </div>
       </footer>

@@ -2,7 +2,15 @@ import { fallbackMatcher } from './fallback-matcher.js';
 import { frenchFallbacksOf, translateCatalogue } from './translate.js';
 
 describe('French fallbacks', () => {
-  const source = { home: { title: 'Demander une protection', call: 'Urgence : {phone}', phone: '{phone}', minutes: '{count, plural, one {# minute} other {# minutes}}', back: 'Retour' } };
+  const source = {
+    home: {
+      title: 'Demander une protection',
+      call: 'Urgence : {phone}',
+      phone: '{phone}',
+      minutes: '{count, plural, one {# minute} other {# minutes}}',
+      back: 'Retour',
+    },
+  };
   const translations = { 'site.home.back': 'Kɔsegin' };
   const words = translateCatalogue(source, translations, 'site');
   const sut = fallbackMatcher(frenchFallbacksOf(translations));

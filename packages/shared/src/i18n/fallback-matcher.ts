@@ -17,7 +17,16 @@ export function fallbackMatcher(texts: ReadonlySet<string>): FallbackMatcher {
     // A plural or a select (braces left), or too few letters to tell (`{phone}`, `·`): it would match anything.
     if (/[{}]/.test(literal) || literal.replace(/[^\p{L}]/gu, '').length < 3) continue;
     if (!normalised.includes('{')) exact.add(normalised);
-    else patterns.push(new RegExp(`^${normalised.split(/\{\w+\}/).map(escapeRegExp).join('.+?')}$`, 's'));
+    else
+      patterns.push(
+        new RegExp(
+          `^${normalised
+            .split(/\{\w+\}/)
+            .map(escapeRegExp)
+            .join('.+?')}$`,
+          's',
+        ),
+      );
   }
   return (text) => {
     const normalised = squash(text);

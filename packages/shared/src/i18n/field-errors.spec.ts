@@ -3,8 +3,18 @@ import { plainFieldMessage, type FieldErrorWords } from './field-errors.js';
 
 const words: { errors: FieldErrorWords } = {
   errors: {
-    required: 'required', choose: 'choose', chooseAtLeastOne: 'at least one', tooLong: 'at most {max}', tooMany: 'too many {max}',
-    email: 'email', date: 'date', time: 'time', phoneShort: 'phone short', summary: 'say what happens', methods: 'pick a way', consent: 'consent',
+    required: 'required',
+    choose: 'choose',
+    chooseAtLeastOne: 'at least one',
+    tooLong: 'at most {max}',
+    tooMany: 'too many {max}',
+    email: 'email',
+    date: 'date',
+    time: 'time',
+    phoneShort: 'phone short',
+    summary: 'say what happens',
+    methods: 'pick a way',
+    consent: 'consent',
   },
 };
 
@@ -16,7 +26,7 @@ const issueAt = (path: string) => {
 };
 
 describe('plainFieldMessage', () => {
-  it('words a wrapped request\'s fields as the public form words them', () => {
+  it("words a wrapped request's fields as the public form words them", () => {
     expect(plainFieldMessage(issueAt('request.summary'), words, {}, 'fr', 'request')).toBe('say what happens');
     expect(plainFieldMessage(issueAt('request.contact.methods'), words, {}, 'fr', 'request')).toBe('pick a way');
   });

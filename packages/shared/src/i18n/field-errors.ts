@@ -26,7 +26,13 @@ export interface FieldErrorWords {
  * `fields` words our schemas' own codes (`invalid_characters`): the API's
  * catalogue in the page's language, `locale` its plural rules.
  */
-export function plainFieldMessage(issue: core.$ZodIssue, words: { errors: FieldErrorWords }, fields: Readonly<Record<string, string>>, locale: string, root = ''): string {
+export function plainFieldMessage(
+  issue: core.$ZodIssue,
+  words: { errors: FieldErrorWords },
+  fields: Readonly<Record<string, string>>,
+  locale: string,
+  root = '',
+): string {
   const e = words.errors;
   const fullPath = issue.path.join('.');
   const path = root && fullPath.startsWith(`${root}.`) ? fullPath.slice(root.length + 1) : fullPath;

@@ -45,7 +45,8 @@ export const intakeFirstFr = {
   },
   errors: {
     fieldPrefix: 'Erreur :',
-    summaryCount: '{count, plural, one {Il y a # réponse à corriger. Elle est signalée en rouge.} other {Il y a # réponses à corriger. Elles sont signalées en rouge.}}',
+    summaryCount:
+      '{count, plural, one {Il y a # réponse à corriger. Elle est signalée en rouge.} other {Il y a # réponses à corriger. Elles sont signalées en rouge.}}',
     required: 'Écrivez une réponse.',
     choose: 'Choisissez une réponse.',
     chooseAtLeastOne: 'Choisissez au moins une réponse.',
@@ -63,7 +64,8 @@ export const intakeFirstFr = {
     rateLimited: 'Trop d’envois en ce moment. Votre texte est toujours ici. Attendez une minute, puis réessayez.',
     rateLimitedFor: 'Trop d’envois en ce moment. Votre texte est toujours ici. Attendez {wait}, puis réessayez.',
     busy: 'Le portail reçoit beaucoup de demandes : votre envoi a attendu son tour dans la file, sans être encore enregistré. Votre texte est toujours ici. Réessayez dans un instant.',
-    busyFor: 'Le portail reçoit beaucoup de demandes : votre envoi a attendu son tour dans la file, sans être encore enregistré. Votre texte est toujours ici. Réessayez dans {seconds, plural, one {# seconde} other {# secondes}}.',
+    busyFor:
+      'Le portail reçoit beaucoup de demandes : votre envoi a attendu son tour dans la file, sans être encore enregistré. Votre texte est toujours ici. Réessayez dans {seconds, plural, one {# seconde} other {# secondes}}.',
     badResponse: 'La réponse du site est incomplète. Votre texte est toujours ici. Réessayez.',
     correlation: 'Si cela continue, donnez ce code à l’équipe : {code}',
     callInstead: 'Si c’est urgent, n’attendez pas : appelez le {phone}.',
@@ -193,30 +195,26 @@ export const intakeFirstFr = {
   request: {
     title: 'Demander une protection',
     lead: 'Pour vous, ou pour une personne en danger. Cela prend environ 3 minutes.',
-    sendNowCompleteLater:
-      'Trois courtes étapes, puis vous envoyez. Après l’envoi, vous pourrez ajouter des détails, tout de suite ou plus tard.',
+    sendNowCompleteLater: 'Trois courtes étapes, puis vous envoyez. Après l’envoi, vous pourrez ajouter des détails, tout de suite ou plus tard.',
     noCard: 'Vous n’avez pas besoin de la carte de défenseur.',
     noDraft: 'Ce site ne garde rien sur votre appareil. Si la connexion coupe, votre texte reste sur cette page : vous pourrez réessayer.',
     stepTitles: ['La situation', 'Comment vous joindre', 'Votre accord et l’envoi'],
     now: {
       summaryLabel: 'Que se passe-t-il ?',
-      summaryHint:
-        'Quelques phrases suffisent : qui, quoi, quand, où. Pour une autre personne, dites-le. Vous pourrez ajouter des détails après l’envoi.',
+      summaryHint: 'Quelques phrases suffisent : qui, quoi, quand, où. Pour une autre personne, dites-le. Vous pourrez ajouter des détails après l’envoi.',
       summaryWhy: 'pour comprendre le danger et agir vite.',
       rightNowTitle: 'En ce moment',
       rightNowWhy: 'si vous répondez « Oui », la personne de garde de l’équipe protection est prévenue tout de suite.',
       detainedLabel: 'Une personne est-elle arrêtée, détenue ou disparue en ce moment ?',
       dangerLabel: 'La vie d’une personne est-elle en danger maintenant ?',
       urgentTitle: 'C’est urgent : appelez-nous aussi',
-      urgentText:
-        'Si vous pouvez parler sans danger, appelez maintenant. Sinon, continuez : dès l’envoi, la personne de garde sera prévenue.',
+      urgentText: 'Si vous pouvez parler sans danger, appelez maintenant. Sinon, continuez : dès l’envoi, la personne de garde sera prévenue.',
     },
     contact: {
       methodsLegend: 'Comment pouvons-nous vous joindre sans danger ?',
       methodsHint: 'Choisissez un ou plusieurs moyens. Choisissez seulement ce qui est sûr pour vous.',
       methodsWhy: 'pour vous répondre sans vous mettre en danger.',
-      noContactHint:
-        'Sans contact, nous vous répondrons seulement sur ce site. Vous lirez nos réponses avec votre reçu.',
+      noContactHint: 'Sans contact, nous vous répondrons seulement sur ce site. Vous lirez nos réponses avec votre reçu.',
       phoneLabel: 'Numéro de téléphone',
       phoneHint: 'Avec l’indicatif du pays si vous n’êtes pas au Mali. Exemple : +223 …',
       emailLabel: 'Adresse e-mail',
@@ -240,18 +238,17 @@ export const intakeFirstFr = {
       urgentYes: 'Urgent : la personne de garde sera prévenue dès l’envoi.',
       urgentNo: 'Pas d’urgence signalée.',
       consentTitle: 'Votre accord',
-      processingLabel:
-        'J’accepte que l’équipe protection de la CNDH utilise ces informations pour étudier la demande et aider la personne en danger.',
+      processingLabel: 'J’accepte que l’équipe protection de la CNDH utilise ces informations pour étudier la demande et aider la personne en danger.',
       sharingLabel:
         'J’accepte aussi que l’équipe protection partage les informations utiles avec des organisations partenaires qui protègent les défenseurs, si cela peut aider.',
-      sharingHint:
-        'Facultatif. Vous pouvez dire non. Vous pourrez aussi retirer cet accord plus tard, avec votre reçu.',
+      sharingHint: 'Facultatif. Vous pouvez dire non. Vous pourrez aussi retirer cet accord plus tard, avec votre reçu.',
       send: 'Envoyer maintenant',
       sendHint: 'Vous recevrez un reçu. Ensuite, vous pourrez ajouter des détails si vous voulez.',
     },
     privacy: {
       title: 'Vos informations personnelles',
-      intro: 'La loi n°2013-015 du 21 mai 2013 protège les informations sur les personnes (les « données personnelles ») au Mali. Voici ce que nous faisons de vos informations.',
+      intro:
+        'La loi n°2013-015 du 21 mai 2013 protège les informations sur les personnes (les « données personnelles ») au Mali. Voici ce que nous faisons de vos informations.',
       items: [
         'Qui les lit : seulement l’équipe protection de la Commission nationale des droits de l’homme (CNDH).',
         'Pourquoi : pour étudier le danger et organiser votre protection.',
@@ -261,8 +258,7 @@ export const intakeFirstFr = {
       ],
       rights:
         'Vos droits : vous pouvez demander à voir, corriger ou effacer vos informations. Écrivez-nous avec votre reçu (page « Suivre ma demande »), ou appelez le {phone}.',
-      authority:
-        'Vous pouvez aussi vous adresser à l’APDP (Autorité de protection des données à caractère personnel).',
+      authority: 'Vous pouvez aussi vous adresser à l’APDP (Autorité de protection des données à caractère personnel).',
       fullNotice: 'Lire la notice complète sur vos données personnelles',
     },
   },

@@ -12,11 +12,9 @@ export const intakeLaterFr = {
   receipt: {
     title: 'Votre demande est envoyée',
     urgentTitle: 'Votre demande est urgente',
-    urgentText:
-      'La personne de garde de l’équipe protection est prévenue maintenant. Notre but : un premier contact dans les 2 heures.',
+    urgentText: 'La personne de garde de l’équipe protection est prévenue maintenant. Notre but : un premier contact dans les 2 heures.',
     urgentCall: 'Si vous pouvez parler sans danger, appelez maintenant :',
-    ordinaryText:
-      'L’équipe protection va étudier votre demande. Notre but : évaluer le danger avec vous dans les 10 jours.',
+    ordinaryText: 'L’équipe protection va étudier votre demande. Notre but : évaluer le danger avec vous dans les 10 jours.',
     ordinaryCall: 'Si la situation devient urgente, appelez le {phone}.',
     receiptTitle: 'Votre reçu',
     receiptLabel: 'Votre reçu (24 chiffres)',
@@ -26,15 +24,13 @@ export const intakeLaterFr = {
       'Toute personne qui a ce reçu peut lire nos réponses.',
       'Il s’affiche seulement maintenant. Nous ne pouvons pas le redonner sur ce site.',
     ],
-    receiptLost:
-      'Reçu perdu, ou pris par quelqu’un ? Appelez le {phone} : nous pouvons le bloquer et vous en donner un autre.',
+    receiptLost: 'Reçu perdu, ou pris par quelqu’un ? Appelez le {phone} : nous pouvons le bloquer et vous en donner un autre.',
     referenceLabel: 'Référence de votre demande :',
     referenceHelp: 'Donnez cette référence si vous nous appelez. Elle ne permet pas de lire la demande.',
     notedLabel: 'J’ai noté mon reçu',
     notedError: 'Cochez la case quand vous avez noté votre reçu.',
     completeTitle: 'Ajouter des détails (facultatif)',
-    completeText:
-      'Qui est en danger, où, ce qui s’est passé, l’aide que vous demandez. Chaque réponse nous aide à agir mieux. Environ 5 minutes.',
+    completeText: 'Qui est en danger, où, ce qui s’est passé, l’aide que vous demandez. Chaque réponse nous aide à agir mieux. Environ 5 minutes.',
     complete: 'Ajouter des détails maintenant',
     finish: 'Terminer',
   },
@@ -43,8 +39,7 @@ export const intakeLaterFr = {
     text: 'L’équipe protection a reçu votre demande.',
     followUp: 'Pour lire nos réponses ou ajouter des informations plus tard, ouvrez la page {link} avec votre reçu.',
     followUpLink: 'Suivre ma demande',
-    safety:
-      'Sur un téléphone partagé, fermez cette page et effacez l’historique du navigateur.',
+    safety: 'Sur un téléphone partagé, fermez cette page et effacez l’historique du navigateur.',
   },
   details: {
     title: 'Ajouter des détails',
@@ -86,7 +81,8 @@ export const intakeLaterFr = {
       organisationLabel: 'Votre organisation, votre journal ou votre association',
       profilesLegend: 'Votre action pour les droits de l’homme',
       /** `gender` is the answer to « Vous êtes » when given (woman, man), else other. */
-      profilesWhy: '{gender, select, woman {pour comprendre pourquoi vous êtes menacée.} man {pour comprendre pourquoi vous êtes menacé.} other {pour comprendre pourquoi vous êtes menacé ou menacée.}}',
+      profilesWhy:
+        '{gender, select, woman {pour comprendre pourquoi vous êtes menacée.} man {pour comprendre pourquoi vous êtes menacé.} other {pour comprendre pourquoi vous êtes menacé ou menacée.}}',
     },
     personSelf: {
       genderLegend: 'Vous êtes :',
@@ -103,12 +99,12 @@ export const intakeLaterFr = {
       disabilityLegend: '{gender, select, woman {A-t-elle un handicap ?} man {A-t-il un handicap ?} other {Cette personne a-t-elle un handicap ?}}',
       disabilityWhy: 'pour adapter notre aide (par exemple un lieu accessible).',
       /** `gender` as for disabilityLegend. */
-      languagesLegend: '{gender, select, woman {Quelles langues parle-t-elle ?} man {Quelles langues parle-t-il ?} other {Quelles langues cette personne parle-t-elle ?}}',
+      languagesLegend:
+        '{gender, select, woman {Quelles langues parle-t-elle ?} man {Quelles langues parle-t-il ?} other {Quelles langues cette personne parle-t-elle ?}}',
       languagesWhy: 'pour qu’une personne qui parle sa langue l’appelle.',
     },
     others: {
-      intro:
-        'La loi n°2018-003 protège aussi la famille et les collaborateurs des défenseurs (article 15). Sont-ils aussi en danger ?',
+      intro: 'La loi n°2018-003 protège aussi la famille et les collaborateurs des défenseurs (article 15). Sont-ils aussi en danger ?',
       none: 'Personne d’autre pour l’instant.',
       personTitle: 'Personne {number}',
       nameLabel: 'Nom ou surnom',
@@ -143,8 +139,7 @@ export const intakeLaterFr = {
       descriptionLabel: 'Ce qui s’est passé, avec vos mots',
       ongoingLegend: 'Est-ce que cela continue aujourd’hui ?',
       detentionTitle: 'Arrestation, enlèvement ou détention',
-      detentionWhy:
-        'la CNDH peut visiter tout lieu de détention, même sans prévenir. Ces détails l’aident à retrouver la personne vite.',
+      detentionWhy: 'la CNDH peut visiter tout lieu de détention, même sans prévenir. Ces détails l’aident à retrouver la personne vite.',
       lastSeenLabel: 'Où la personne a-t-elle été vue pour la dernière fois ?',
       takenByLabel: 'Qui l’a emmenée ?',
       takenByHint: 'Uniformes, véhicules (couleur, plaque), armes, paroles dites, nombre de personnes.',
@@ -182,8 +177,7 @@ export const intakeLaterFr = {
     opening: 'Ouverture… Sur une connexion lente, cela peut prendre une minute.',
     receiptEmpty: 'Tapez les chiffres de votre reçu.',
     receiptNotDigits: 'Un reçu contient seulement des chiffres.',
-    notFound:
-      'Nous ne trouvons pas de demande avec ce reçu. Vérifiez chaque chiffre, puis réessayez.',
+    notFound: 'Nous ne trouvons pas de demande avec ce reçu. Vérifiez chaque chiffre, puis réessayez.',
     typedCount: '{count, plural, one {Vous avez tapé # chiffre.} other {Vous avez tapé # chiffres.}}',
     lost: 'Reçu perdu ? Appelez le {phone}. Nous vérifierons qui vous êtes, puis nous vous donnerons un nouveau reçu.',
     tooMany: 'Trop d’essais. Pour protéger les demandes, attendez quelques minutes, puis réessayez.',

@@ -17,7 +17,18 @@ export const fr = {
     /** Each public page's name in the tab, as neutral as the site's: screen readers tell pages apart, a glance over the shoulder learns nothing. */
     pageTitles: { home: 'Accueil', demande: 'Formulaire', suivi: 'Suivi', rappel: 'Rappel', aide: 'Aide' },
     /** Staff pages, as neutral (no reference, no "dossier": a tab can be seen across a room). */
-    staffTitles: { accueil: 'Accueil', connexion: 'Connexion', liste: 'Liste', fiche: 'Fiche', urgences: 'Alertes', agenda: 'Agenda', recherche: 'Recherche', saisie: 'Saisie', statistiques: 'Tableaux', autre: 'Espace de travail' },
+    staffTitles: {
+      accueil: 'Accueil',
+      connexion: 'Connexion',
+      liste: 'Liste',
+      fiche: 'Fiche',
+      urgences: 'Alertes',
+      agenda: 'Agenda',
+      recherche: 'Recherche',
+      saisie: 'Saisie',
+      statistiques: 'Tableaux',
+      autre: 'Espace de travail',
+    },
   },
   layout: {
     skipLink: 'Aller au contenu',
@@ -31,8 +42,7 @@ export const fr = {
     emergencyShort: 'Urgence : {phone}',
     languageLabel: 'Langue',
     footerNavLabel: 'Pages du site',
-    footerAbout:
-      'Mécanisme national de protection des défenseurs des droits de l’homme (MNPDDH), Commission nationale des droits de l’homme (CNDH) du Mali.',
+    footerAbout: 'Mécanisme national de protection des défenseurs des droits de l’homme (MNPDDH), Commission nationale des droits de l’homme (CNDH) du Mali.',
     footerNoTrace: 'Ce site ne garde aucun brouillon sur votre appareil.',
     call: 'Appeler le {phone}',
     staffLink: 'Espace du personnel',
@@ -59,8 +69,7 @@ export const fr = {
     requestText: 'Expliquez-nous ce qui se passe, pour vous ou pour un proche.',
     followUpText: 'Vous avez déjà fait une demande ? Avec votre reçu, lisez nos réponses et ajoutez des informations.',
     urgentTitle: 'En cas d’urgence',
-    urgentText:
-      'Une personne vient d’être arrêtée ou enlevée ? Quelqu’un menace de vous tuer ? N’attendez pas : appelez-nous.',
+    urgentText: 'Une personne vient d’être arrêtée ou enlevée ? Quelqu’un menace de vous tuer ? N’attendez pas : appelez-nous.',
     whoTitle: 'Qui sommes-nous ?',
     who: [
       'Nous sommes l’équipe protection de la Commission nationale des droits de l’homme (CNDH) du Mali. Nous aidons les défenseurs des droits de l’homme qui sont en danger à cause de leur action. Nous aidons aussi leur famille et leurs collaborateurs.',

@@ -23,7 +23,8 @@ export const staffFr = {
     assign_not_allowed: 'Seuls les superviseurs et la personne de permanence attribuent les dossiers.',
     case_not_assigned: 'Ce dossier n’est attribué à personne : attribuez-le plutôt.',
     assignee_already_holds: 'La personne chargée du dossier peut déjà l’ouvrir : rien à rendre.',
-    assignee_without_key: 'La personne chargée ne s’est pas encore reconnectée avec son nouveau mot de passe : rendez-lui l’accès une fois qu’elle l’aura fait.',
+    assignee_without_key:
+      'La personne chargée ne s’est pas encore reconnectée avec son nouveau mot de passe : rendez-lui l’accès une fois qu’elle l’aura fait.',
     month_format: 'Indiquez un mois sous la forme AAAA-MM.',
     phone_format: 'Indiquez un numéro : des chiffres, des espaces, un + au début si besoin.',
     period_reversed: 'La fin de la période est avant son début.',
@@ -49,33 +50,43 @@ export const staffFr = {
     correction_required: 'Indiquez la correction demandée par la personne.',
     correction_only_for_rectification: 'Une correction ne s’enregistre qu’avec une demande de rectification.',
     unknown_data_subject_request: 'Cette demande n’existe pas dans ce dossier, ou ne porte pas sur ce droit.',
-    legal_hold_confirmation_required: 'Ce dossier concerne une violation grave (conservation légale) : confirmez explicitement que ses preuves seront détruites.',
+    legal_hold_confirmation_required:
+      'Ce dossier concerne une violation grave (conservation légale) : confirmez explicitement que ses preuves seront détruites.',
     case_changed: 'Le dossier a changé pendant votre confirmation : rechargez-le et recommencez.',
-    consent_required: 'Sans accord de la personne pour ce destinataire et ces informations, cette action est impossible (sauf exception d’urgence enregistrée).',
+    consent_required:
+      'Sans accord de la personne pour ce destinataire et ces informations, cette action est impossible (sauf exception d’urgence enregistrée).',
     consent_not_active: 'Cet accord est déjà retiré.',
     already_confirmed: 'Cet accord est déjà confirmé avec la personne.',
     exception_not_allowed: 'Seuls les superviseurs et la personne de permanence enregistrent une exception d’urgence.',
     partner_required: 'Choisissez un partenaire de l’annuaire.',
     unknown_partner: 'Ce partenaire n’est pas dans l’annuaire ou n’est plus actif.',
     unknown_referral: 'Cette orientation n’existe pas dans ce dossier.',
-    unknown_placeholder: 'Ce modèle contient un champ entre doubles accolades inconnu. Champs possibles : reference, defender_name, organisation, recipient, date, received_on, note, document_id, chronology, statements, attachments.',
+    unknown_placeholder:
+      'Ce modèle contient un champ entre doubles accolades inconnu. Champs possibles : reference, defender_name, organisation, recipient, date, received_on, note, document_id, chronology, statements, attachments.',
     template_changed: 'Ce modèle a été modifié entre-temps. Rechargez la page.',
     unknown_document: 'Ce document n’existe pas dans ce dossier.',
     document_not_approved: 'Ce document n’est pas encore approuvé par un superviseur : il ne peut pas être délivré.',
     already_approved: 'Ce document est déjà approuvé.',
     approver_is_drafter: 'La personne qui a rédigé le document ne peut pas l’approuver : demandez à un autre superviseur.',
     no_escrow_key: 'Il n’y a pas encore de clé de secours : un(e) administrateur(trice) la crée avec les dépositaires.',
-    custodian_share_does_not_open: 'Votre clé n’ouvre pas votre part de la clé de secours (votre phrase de passe a été réinitialisée depuis le dernier scellement). Demandez à une autre personne dépositaire de commencer ; deux dépositaires dont la part fonctionne peuvent re-sceller la clé pour vous.',
+    custodian_share_does_not_open:
+      'Votre clé n’ouvre pas votre part de la clé de secours (votre phrase de passe a été réinitialisée depuis le dernier scellement). Demandez à une autre personne dépositaire de commencer ; deux dépositaires dont la part fonctionne peuvent re-sceller la clé pour vous.',
     custodian_operation_completed: 'Cette demande a déjà été complétée.',
     custodian_operation_expired: 'Cette demande a expiré (24 heures). Faites une nouvelle demande.',
     custodian_own_request: 'Vous avez fait cette demande : une autre personne dépositaire doit la compléter depuis sa propre session.',
     custodian_benefits_self: 'Cette demande vous concerne : une autre personne dépositaire doit la compléter.',
-    custodian_no_share_with_requester: 'Aucune part de la clé de secours ne vous lie à la personne qui a fait la demande (clé changée depuis le scellement). Une autre personne dépositaire doit la compléter, ou re-scellez d’abord la clé de secours.',
-    recipient_not_ready: 'Cette personne n’a pas encore de clé : elle doit d’abord se reconnecter avec sa nouvelle phrase de passe. Refaites ensuite la demande.',
-    case_still_held: 'Ce dossier est encore détenu par une personne active : ce n’est pas aux dépositaires de le donner. Un(e) superviseur(e) qui le détient le redonne depuis la page du dossier (« Attribuer »), ou rendez d’abord ses dossiers à la personne avec « Rendre ses dossiers à une personne ».',
-    escrow_rotation_unfinished: 'Une rotation de la clé de secours est inachevée : terminez-la d’abord (demandez « Changer la clé de secours », elle reprend où elle s’est arrêtée).',
-    escrow_risk_not_accepted: 'Cette réinitialisation laisse le séquestre ouvrable par moins de deux paires de dépositaires. Lisez ce qu’elle fait au séquestre et confirmez-le expressément.',
-    second_person_required: 'Désactiver ou révoquer un(e) administrateur(trice), un(e) dépositaire ou un(e) auditeur(trice) demande deux personnes : faites une demande, qu’un(e) autre administrateur(trice) ou superviseur(e) confirmera.',
+    custodian_no_share_with_requester:
+      'Aucune part de la clé de secours ne vous lie à la personne qui a fait la demande (clé changée depuis le scellement). Une autre personne dépositaire doit la compléter, ou re-scellez d’abord la clé de secours.',
+    recipient_not_ready:
+      'Cette personne n’a pas encore de clé : elle doit d’abord se reconnecter avec sa nouvelle phrase de passe. Refaites ensuite la demande.',
+    case_still_held:
+      'Ce dossier est encore détenu par une personne active : ce n’est pas aux dépositaires de le donner. Un(e) superviseur(e) qui le détient le redonne depuis la page du dossier (« Attribuer »), ou rendez d’abord ses dossiers à la personne avec « Rendre ses dossiers à une personne ».',
+    escrow_rotation_unfinished:
+      'Une rotation de la clé de secours est inachevée : terminez-la d’abord (demandez « Changer la clé de secours », elle reprend où elle s’est arrêtée).',
+    escrow_risk_not_accepted:
+      'Cette réinitialisation laisse le séquestre ouvrable par moins de deux paires de dépositaires. Lisez ce qu’elle fait au séquestre et confirmez-le expressément.',
+    second_person_required:
+      'Désactiver ou révoquer un(e) administrateur(trice), un(e) dépositaire ou un(e) auditeur(trice) demande deux personnes : faites une demande, qu’un(e) autre administrateur(trice) ou superviseur(e) confirmera.',
     own_drastic_act: 'Vous ne pouvez pas confirmer votre propre demande : une autre personne doit le faire.',
     drastic_act_about_you: 'Vous ne pouvez pas confirmer une demande qui vous concerne.',
     drastic_act_expired: 'Cette demande a expiré ou n’existe plus. Faites-en une nouvelle.',
@@ -85,7 +96,8 @@ export const staffFr = {
     prompt_too_large: 'Cet enregistrement dépasse 512 Kio : raccourcissez-le ou enregistrez-le en Opus ou MP3.',
     prompt_not_audio: "Ce fichier n'est pas un enregistrement accepté (Ogg/Opus, MP3, M4A/AAC ou WebM/Opus), quel que soit son nom.",
     prompt_unreadable: 'Cet enregistrement est illisible ou coupé : enregistrez-le à nouveau.',
-    prompt_metadata: 'Cet enregistrement porte des étiquettes qui peuvent nommer la personne ou le lieu (titre, artiste, commentaire…) : exportez-le sans étiquettes, puis renvoyez-le.',
+    prompt_metadata:
+      'Cet enregistrement porte des étiquettes qui peuvent nommer la personne ou le lieu (titre, artiste, commentaire…) : exportez-le sans étiquettes, puis renvoyez-le.',
   },
   /** What an alert says outside the portal (e-mail, SMS gateway): nothing about the case, ever — a mailbox or a phone may be read by the wrong person. */
   alerts: {
@@ -96,7 +108,8 @@ export const staffFr = {
       urgent_request: '{count, plural, one {Nouvelle demande urgente — connectez-vous.} other {# nouvelles demandes urgentes — connectez-vous.}}',
       callback_request: '{count, plural, one {Nouvelle demande de rappel — connectez-vous.} other {# nouvelles demandes de rappel — connectez-vous.}}',
       overdue_case: '{count, plural, one {Un dossier a dépassé son délai — connectez-vous.} other {# dossiers ont dépassé leur délai — connectez-vous.}}',
-      overdue_measure: '{count, plural, one {Une mesure de protection a dépassé son échéance — connectez-vous.} other {# mesures de protection ont dépassé leur échéance — connectez-vous.}}',
+      overdue_measure:
+        '{count, plural, one {Une mesure de protection a dépassé son échéance — connectez-vous.} other {# mesures de protection ont dépassé leur échéance — connectez-vous.}}',
       operational: "{count, plural, one {Alerte d'exploitation — connectez-vous.} other {# alertes d'exploitation — connectez-vous.}}",
     } satisfies Record<AlertKind, string>,
   },

@@ -27,8 +27,7 @@ export const uploadsFr = {
   },
   voice: {
     title: 'Enregistrer un message vocal',
-    warning:
-      'Attention : une voix permet de reconnaître une personne. Si c’est dangereux pour vous, écrivez plutôt un message.',
+    warning: 'Attention : une voix permet de reconnaître une personne. Si c’est dangereux pour vous, écrivez plutôt un message.',
     hint: '5 minutes au plus. Vous pouvez écouter avant d’envoyer.',
     start: 'Commencer l’enregistrement',
     stop: 'Arrêter',

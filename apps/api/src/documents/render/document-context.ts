@@ -122,7 +122,9 @@ function entryLine(entry: JournalEntry, s: DocumentStrings, labelOf: LabelOf, me
       measures.set(data.measureId ?? '', labelOf('protection_measure', data.measure ?? ''));
       return { at: entry.at, label: s.measureDecided, text: measures.get(data.measureId ?? '') };
     case 'measure_updated':
-      return data.status ? { at: entry.at, label: s.measureStatus, text: `${measures.get(data.measureId ?? '') ?? ''} — ${label(s.measureStatuses, data.status)}` } : null;
+      return data.status
+        ? { at: entry.at, label: s.measureStatus, text: `${measures.get(data.measureId ?? '') ?? ''} — ${label(s.measureStatuses, data.status)}` }
+        : null;
     case 'agenda_event':
       return { at: new Date(`${data.on}T00:00:00Z`), label: label(s.agendaKinds, data.kind) };
     default:

@@ -39,13 +39,23 @@ export function isolate(value: string | undefined): string | undefined {
   return value === undefined ? undefined : `\u2068${value}\u2069`;
 }
 
-export const isArabic = (c: number) => (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff);
+export const isArabic = (c: number) =>
+  (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff);
 export const isNko = (c: number) => c >= 0x07c0 && c <= 0x07ff;
 
 // Characters that take the font of the letters around them (spaces, punctuation, digits, marks).
 const NEUTRAL = /[\s\p{P}\p{S}\p{N}\p{M}]/u;
 // Look-alikes first; anything else no font can draw becomes "?".
-const REPLACEMENTS: Record<string, string> = { '\u2192': '->', '\t': ' ', '\u202f': ' ', '\u2010': '-', '\u2011': '-', '\u2212': '-', '\u2032': "'", '\u2033': '"' };
+const REPLACEMENTS: Record<string, string> = {
+  '\u2192': '->',
+  '\t': ' ',
+  '\u202f': ' ',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2212': '-',
+  '\u2032': "'",
+  '\u2033': '"',
+};
 const characterSets = new WeakMap<MeasuredFont, Set<number>>();
 
 function charactersOf(font: MeasuredFont): Set<number> {

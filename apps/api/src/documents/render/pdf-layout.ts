@@ -116,7 +116,12 @@ export class PdfLayout {
 
   /** A table whose rows never split across pages; the header row is repeated on each new page. */
   table(columns: readonly Column[], rows: readonly (readonly string[])[], size = 8): void {
-    const header = this.measureRow(columns, columns.map((column) => column.header), size, true);
+    const header = this.measureRow(
+      columns,
+      columns.map((column) => column.header),
+      size,
+      true,
+    );
     this.ensure(header.height * 2);
     this.drawRow(columns, header, size);
     for (const row of rows) {

@@ -13,7 +13,9 @@ export type SectionRenderers = Partial<Record<SectionPlaceholder, (layout: PdfLa
  */
 export async function renderTemplate(context: DocumentContext, sections: SectionRenderers): Promise<Uint8Array> {
   const { strings, document, shortId, issuedAt } = context;
-  const title = fillTemplate(context.template.title, context.values).map((part) => (part.kind === 'section' ? '' : part.text)).join(' ');
+  const title = fillTemplate(context.template.title, context.values)
+    .map((part) => (part.kind === 'section' ? '' : part.text))
+    .join(' ');
   const layout = await PdfLayout.start({
     title,
     watermark: strings.watermark(isolate(document.recipientName) ?? '', String(context.values.date), shortId),
@@ -23,11 +25,16 @@ export async function renderTemplate(context: DocumentContext, sections: Section
     language: document.language,
   });
   layout.paragraph("Commission Nationale des Droits de l'Homme (CNDH) — Mali", { bold: true, size: 9, after: 2 });
-  layout.paragraph(document.language === 'en' ? 'National mechanism for the protection of human rights defenders' : 'Mécanisme national de protection des défenseurs des droits de l’homme', {
-    size: 9,
-    color: 'grey',
-    after: 14,
-  });
+  layout.paragraph(
+    document.language === 'en'
+      ? 'National mechanism for the protection of human rights defenders'
+      : 'Mécanisme national de protection des défenseurs des droits de l’homme',
+    {
+      size: 9,
+      color: 'grey',
+      after: 14,
+    },
+  );
   layout.heading(title, 15);
   for (const part of fillTemplate(context.template.body, context.values)) {
     if (part.kind === 'section') sections[part.section]?.(layout, context);

@@ -67,7 +67,10 @@ describe('drawing a shaped run', () => {
     const cidFont = objects.find((object) => object instanceof PDFDict && object.get(PDFName.of('Subtype')) === PDFName.of('CIDFontType2')) as PDFDict;
     const widths = (cidFont.lookup(PDFName.of('W'), PDFArray).lookup(1, PDFArray).asArray() as PDFNumber[]).map((n) => n.asNumber());
 
-    const shaped = (sharedFontkit.create(fontFile(file)) as unknown as { unitsPerEm: number; layout: (...args: unknown[]) => { positions: { xAdvance: number; xOffset: number; yOffset: number }[] } });
+    const shaped = sharedFontkit.create(fontFile(file)) as unknown as {
+      unitsPerEm: number;
+      layout: (...args: unknown[]) => { positions: { xAdvance: number; xOffset: number; yOffset: number }[] };
+    };
     const scale = size / shaped.unitsPerEm;
     let pen = 0;
     const expected = shaped.layout(text, undefined, undefined, undefined, 'rtl').positions.map((position) => {

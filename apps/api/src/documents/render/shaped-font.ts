@@ -150,7 +150,10 @@ export class ShapedFont implements MeasuredFont {
       }),
     );
     const toUnicode = this.codes.toUnicode(context);
-    context.assign(this.ref, context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode }));
+    context.assign(
+      this.ref,
+      context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode }),
+    );
   }
 
   /**
@@ -165,7 +168,16 @@ export class ShapedFont implements MeasuredFont {
     const size = at.size;
     const moveTo = (x: number) => {
       const along = (x * size) / 1000;
-      operators.push(setTextMatrix(Math.cos(at.angle), Math.sin(at.angle), -Math.sin(at.angle), Math.cos(at.angle), at.x + Math.cos(at.angle) * along, at.y + Math.sin(at.angle) * along));
+      operators.push(
+        setTextMatrix(
+          Math.cos(at.angle),
+          Math.sin(at.angle),
+          -Math.sin(at.angle),
+          Math.cos(at.angle),
+          at.x + Math.cos(at.angle) * along,
+          at.y + Math.sin(at.angle) * along,
+        ),
+      );
     };
     let pen = 0;
     let rise = 0;
@@ -206,7 +218,10 @@ export class ShapedFont implements MeasuredFont {
     if (shaped) return shaped;
     const direction = rightToLeft === undefined ? undefined : rightToLeft ? 'rtl' : 'ltr';
     const run = (this.font.layout as Layout).call(this.font, text, undefined, undefined, undefined, direction);
-    const texts = textsOf(run.glyphs.map((glyph) => glyph.codePoints), run.direction === 'rtl');
+    const texts = textsOf(
+      run.glyphs.map((glyph) => glyph.codePoints),
+      run.direction === 'rtl',
+    );
     const glyphs: PlacedGlyph[] = [];
     let pen = 0;
     run.glyphs.forEach((glyph, index) => {

@@ -9,7 +9,16 @@ import { AlertClock } from '../alert-clock.js';
 import { AlertsService } from '../alerts.service.js';
 import { NotifyRepository } from '../notify.repository.js';
 import type { AlertToRaise } from '../overdue-alerts.js';
-import { backupFailed, backupMissing, checkpointNotExported, diskNearlyFull, opsDedupeKey, publicFormUnreachable, restartedWithinADay, tlsExpiring } from './ops-checks.js';
+import {
+  backupFailed,
+  backupMissing,
+  checkpointNotExported,
+  diskNearlyFull,
+  opsDedupeKey,
+  publicFormUnreachable,
+  restartedWithinADay,
+  tlsExpiring,
+} from './ops-checks.js';
 import { backupFailureAt, backupTimes, certificateValidTo, checkpointExportFacts, databaseRestartedAt, diskSpaces, publicFormStatus } from './ops-probes.js';
 
 /**
@@ -33,8 +42,16 @@ export class OperationalScan {
 
   async run(): Promise<number> {
     const now = this.clock.now();
-    const wanted: AlertToRaise[] = (await this.failing(now)).map((topic) => ({ kind: 'operational', caseId: null, topic, dedupeKey: opsDedupeKey(topic, now) }));
-    const raisedBefore = await this.repository.existingDedupeKeys(this.prisma, wanted.map((alert) => alert.dedupeKey));
+    const wanted: AlertToRaise[] = (await this.failing(now)).map((topic) => ({
+      kind: 'operational',
+      caseId: null,
+      topic,
+      dedupeKey: opsDedupeKey(topic, now),
+    }));
+    const raisedBefore = await this.repository.existingDedupeKeys(
+      this.prisma,
+      wanted.map((alert) => alert.dedupeKey),
+    );
     let raised = 0;
     for (const alert of wanted.filter((candidate) => !raisedBefore.has(candidate.dedupeKey))) {
       if (await this.prisma.$transaction((tx) => this.alerts.raise(tx, alert))) raised++;

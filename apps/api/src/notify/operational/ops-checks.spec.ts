@@ -27,7 +27,15 @@ describe('backupFailed', () => {
 
 describe('diskNearlyFull', () => {
   it('is true when one file system has less free than the minimum', () => {
-    expect(diskNearlyFull([{ bavail: 500, blocks: 1000 }, { bavail: 90, blocks: 1000 }], 10)).toBe(true);
+    expect(
+      diskNearlyFull(
+        [
+          { bavail: 500, blocks: 1000 },
+          { bavail: 90, blocks: 1000 },
+        ],
+        10,
+      ),
+    ).toBe(true);
   });
   it('is false at or above the minimum, and for an empty report', () => {
     expect(diskNearlyFull([{ bavail: 100, blocks: 1000 }], 10)).toBe(false);

@@ -17,13 +17,29 @@ const FORM_TIMEOUT_MS = 5_000;
 /** When each backup of `dir` was written; none when the folder is missing. */
 export async function backupTimes(dir: string): Promise<Date[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  const times = await Promise.all(names.filter((name) => BACKUP_NAME.test(name)).map((name) => stat(join(dir, name)).then((s) => s.mtime, () => null)));
+  const times = await Promise.all(
+    names
+      .filter((name) => BACKUP_NAME.test(name))
+      .map((name) =>
+        stat(join(dir, name)).then(
+          (s) => s.mtime,
+          () => null,
+        ),
+      ),
+  );
   return times.filter((time): time is Date => time !== null);
 }
 
 /** Free space of each folder that exists (a missing backup folder is the backup check's business). */
 export async function diskSpaces(dirs: readonly string[]): Promise<DiskSpace[]> {
-  const spaces = await Promise.all(dirs.map((dir) => statfs(dir).then((s) => ({ bavail: Number(s.bavail), blocks: Number(s.blocks) }), () => null)));
+  const spaces = await Promise.all(
+    dirs.map((dir) =>
+      statfs(dir).then(
+        (s) => ({ bavail: Number(s.bavail), blocks: Number(s.blocks) }),
+        () => null,
+      ),
+    ),
+  );
   return spaces.filter((space): space is DiskSpace => space !== null);
 }
 

@@ -117,9 +117,7 @@ export function ActivationPage() {
               </span>
               <span>
                 {label}
-                {state === 'todo' ? null : (
-                  <span className="visually-hidden"> {state === 'done' ? page.stepDone : page.stepCurrent}</span>
-                )}
+                {state === 'todo' ? null : <span className="visually-hidden"> {state === 'done' ? page.stepDone : page.stepCurrent}</span>}
               </span>
             </li>
           );

@@ -37,9 +37,7 @@ export function AdminPage() {
   }, [load]);
 
   const updated = (next: StaffSummary) =>
-    setDirectory((current) =>
-      current ? { ...current, users: current.users.map((existing) => (existing.id === next.id ? next : existing)) } : current,
-    );
+    setDirectory((current) => (current ? { ...current, users: current.users.map((existing) => (existing.id === next.id ? next : existing)) } : current));
 
   return (
     <>
@@ -65,8 +63,7 @@ export function AdminPage() {
           <>
             {directory.triageTeamWarning ? null : (
               <p>
-                <strong>{format(t.admin.triageTeam, { count: directory.triageTeamSize })}</strong>{' '}
-                <span className="muted">{t.admin.triageTeamHint}</span>
+                <strong>{format(t.admin.triageTeam, { count: directory.triageTeamSize })}</strong> <span className="muted">{t.admin.triageTeamHint}</span>
               </p>
             )}
             <StaffTable

@@ -37,7 +37,15 @@ export function PartnerForm({ partner, onDone }: { partner?: Partner; onDone: ()
   };
 
   return (
-    <ActionForm id={`${prefix}-form`} errors={errors} fieldIds={ids} busy={busy} saved={saved} submitLabel={partner ? t.save : t.add} onSubmit={() => void submit()}>
+    <ActionForm
+      id={`${prefix}-form`}
+      errors={errors}
+      fieldIds={ids}
+      busy={busy}
+      saved={saved}
+      submitLabel={partner ? t.save : t.add}
+      onSubmit={() => void submit()}
+    >
       <div className="form__pair">
         <Field id={ids.name} label={t.name} autoComplete="off" value={name} onChange={(event) => setName(event.target.value)} error={errors.fields.name} />
         <SelectField id={ids.kind} label={t.kind} value={kind} onChange={(event) => setKind(event.target.value as PartnerKind)} error={errors.fields.kind}>
@@ -49,7 +57,14 @@ export function PartnerForm({ partner, onDone }: { partner?: Partner; onDone: ()
           ))}
         </SelectField>
       </div>
-      <TextAreaField id={ids.contactNotes} label={t.contactNotes} hint={t.contactHint} value={contactNotes} onChange={(event) => setContactNotes(event.target.value)} error={errors.fields.contactNotes} />
+      <TextAreaField
+        id={ids.contactNotes}
+        label={t.contactNotes}
+        hint={t.contactHint}
+        value={contactNotes}
+        onChange={(event) => setContactNotes(event.target.value)}
+        error={errors.fields.contactNotes}
+      />
       <Checkbox id={ids.active} label={t.active} checked={active} onChange={(event) => setActive(event.target.checked)} />
     </ActionForm>
   );

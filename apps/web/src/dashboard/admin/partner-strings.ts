@@ -14,7 +14,8 @@ const partnerFr = {
   contactHint: 'Canal sûr, adresse, personne de contact. Jamais de détail sur un dossier.',
   active: 'Actif (proposé pour les orientations)',
   retired: 'Retiré',
-  altered: 'Modifié hors du portail : aucune orientation ne peut lui être adressée. Vérifiez ses coordonnées et enregistrez-le à nouveau, puis signalez-le (quelqu’un écrit dans la base de données).',
+  altered:
+    'Modifié hors du portail : aucune orientation ne peut lui être adressée. Vérifiez ses coordonnées et enregistrez-le à nouveau, puis signalez-le (quelqu’un écrit dans la base de données).',
   edit: 'Modifier',
   editTitle: 'Modifier {name}',
   save: 'Enregistrer',
@@ -40,7 +41,8 @@ const partnerEn: PartnerCatalogue = {
   contactHint: 'Secure channel, address, contact person. Never a detail of a case.',
   active: 'Active (offered for referrals)',
   retired: 'Retired',
-  altered: 'Changed outside the portal: no referral can be sent to it. Check its details and save it again, then report it (someone is writing to the database).',
+  altered:
+    'Changed outside the portal: no referral can be sent to it. Check its details and save it again, then report it (someone is writing to the database).',
   edit: 'Edit',
   editTitle: 'Edit {name}',
   save: 'Save',

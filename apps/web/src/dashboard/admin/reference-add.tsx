@@ -80,8 +80,24 @@ export function ReferenceAdd({ list, taken, nextPosition, onAdded }: Props) {
           error={problems.code}
         />
         <div className="form__pair">
-          <Field id={id('labelfr')} label={t.labelFr} lang="fr" autoComplete="off" value={labelFr} onChange={(event) => setLabelFr(event.target.value)} error={problems.labelFr} />
-          <Field id={id('labelen')} label={t.labelEn} lang="en" autoComplete="off" value={labelEn} onChange={(event) => setLabelEn(event.target.value)} error={problems.labelEn} />
+          <Field
+            id={id('labelfr')}
+            label={t.labelFr}
+            lang="fr"
+            autoComplete="off"
+            value={labelFr}
+            onChange={(event) => setLabelFr(event.target.value)}
+            error={problems.labelFr}
+          />
+          <Field
+            id={id('labelen')}
+            label={t.labelEn}
+            lang="en"
+            autoComplete="off"
+            value={labelEn}
+            onChange={(event) => setLabelEn(event.target.value)}
+            error={problems.labelEn}
+          />
         </div>
         <Field
           id={id('position')}
@@ -99,7 +115,14 @@ export function ReferenceAdd({ list, taken, nextPosition, onAdded }: Props) {
           error={problems.position}
         />
         {list === 'legal_basis' ? (
-          <Checkbox id={id('uncertain')} label={t.uncertain} hint={t.legal} autoComplete="off" checked={uncertain} onChange={(event) => setUncertain(event.target.checked)} />
+          <Checkbox
+            id={id('uncertain')}
+            label={t.uncertain}
+            hint={t.legal}
+            autoComplete="off"
+            checked={uncertain}
+            onChange={(event) => setUncertain(event.target.checked)}
+          />
         ) : null}
         <button type="submit" className="button" disabled={saving}>
           {t.add}

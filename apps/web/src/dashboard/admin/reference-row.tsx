@@ -59,8 +59,7 @@ export function ReferenceRow({ item, onSaved }: { item: ReferenceItem; onSaved: 
     }
   };
 
-  const invalid = (name: keyof ItemProblems) =>
-    problems[name] ? { 'aria-invalid': true as const, 'aria-describedby': statusId } : {};
+  const invalid = (name: keyof ItemProblems) => (problems[name] ? { 'aria-invalid': true as const, 'aria-describedby': statusId } : {});
   const rowClass = ['ref-table__row', fields.active ? '' : 'ref-table__row--retired', fields.uncertain ? 'ref-table__row--uncertain' : '']
     .filter(Boolean)
     .join(' ');
@@ -102,7 +101,14 @@ export function ReferenceRow({ item, onSaved }: { item: ReferenceItem; onSaved: 
         />
       </td>
       <td className="ref-table__flags">
-        <Flag id={`${base}-uncertain`} form={formId} label={t.uncertain} describedBy={codeId} checked={fields.uncertain} onChange={(uncertain) => set({ uncertain })} />
+        <Flag
+          id={`${base}-uncertain`}
+          form={formId}
+          label={t.uncertain}
+          describedBy={codeId}
+          checked={fields.uncertain}
+          onChange={(uncertain) => set({ uncertain })}
+        />
         <Flag id={`${base}-active`} form={formId} label={t.active} describedBy={codeId} checked={fields.active} onChange={(active) => set({ active })} />
       </td>
       <td>
@@ -123,7 +129,13 @@ export function ReferenceRow({ item, onSaved }: { item: ReferenceItem; onSaved: 
         />
       </td>
       <td className="ref-table__action">
-        <button type="submit" form={formId} className="button button--small" disabled={status.kind === 'saving'} aria-label={format(t.saveOf, { code: item.code })}>
+        <button
+          type="submit"
+          form={formId}
+          className="button button--small"
+          disabled={status.kind === 'saving'}
+          aria-label={format(t.saveOf, { code: item.code })}
+        >
           {status.kind === 'saving' ? t.saving : t.save}
         </button>
         <p id={statusId} role="status" className={status.kind === 'failed' ? 'ref-table__status ref-table__status--error' : 'ref-table__status'}>

@@ -5,8 +5,7 @@ import type { LocaleCode } from '../../i18n/catalogues';
 /** Strings of the reference-lists editor (French first, then English). */
 const referenceFr = {
   title: 'Listes de référence',
-  lead:
-    'Les choix proposés dans les formulaires et les dossiers : régions, types de menace, mesures, bases légales… Modifiez les libellés ici, sans changer le code du portail.',
+  lead: 'Les choix proposés dans les formulaires et les dossiers : régions, types de menace, mesures, bases légales… Modifiez les libellés ici, sans changer le code du portail.',
   codesNote:
     'Le code d’un élément ne change jamais : les dossiers et les statistiques le gardent. Pour ne plus proposer un élément, décochez « En usage » : il n’est jamais supprimé.',
   listLabel: 'Liste',
@@ -60,10 +59,8 @@ type ReferenceCatalogue = typeof referenceFr;
 
 const referenceEn: ReferenceCatalogue = {
   title: 'Reference lists',
-  lead:
-    'The choices offered in forms and cases: regions, threat types, measures, legal bases… Edit their labels here, without changing the portal’s code.',
-  codesNote:
-    'An item’s code never changes: cases and statistics keep it. To stop offering an item, untick “In use”: it is never deleted.',
+  lead: 'The choices offered in forms and cases: regions, threat types, measures, legal bases… Edit their labels here, without changing the portal’s code.',
+  codesNote: 'An item’s code never changes: cases and statistics keep it. To stop offering an item, untick “In use”: it is never deleted.',
   listLabel: 'List',
   lists: {
     region: 'Regions',

@@ -22,10 +22,7 @@ export function RoleFieldset({ idPrefix, value, onChange, error, withHints = fal
   const toggle = (role: StaffRole, checked: boolean) =>
     onChange(checked ? STAFF_ROLES.filter((r) => r === role || value.includes(r)) : value.filter((r) => r !== role));
   return (
-    <fieldset
-      className={error ? 'fieldset field--error' : 'fieldset'}
-      aria-describedby={[hintId, error ? errorId : ''].filter(Boolean).join(' ')}
-    >
+    <fieldset className={error ? 'fieldset field--error' : 'fieldset'} aria-describedby={[hintId, error ? errorId : ''].filter(Boolean).join(' ')}>
       <legend className="field__label">{t.admin.rolesLegend}</legend>
       <p id={hintId} className="field__hint">
         {t.admin.rolesHint}

@@ -186,10 +186,24 @@ function RotaMember({ id, member, position, first, last, onMove, onRemove }: Mem
         {member ? <RoleBadges roles={member.roles} /> : null}
       </span>
       <span className="rota-list__actions">
-        <button id={`rota-${id}-up`} type="button" className="button button--small button--secondary" disabled={first} aria-label={format(t.upOf, { name })} onClick={() => onMove(-1)}>
+        <button
+          id={`rota-${id}-up`}
+          type="button"
+          className="button button--small button--secondary"
+          disabled={first}
+          aria-label={format(t.upOf, { name })}
+          onClick={() => onMove(-1)}
+        >
           {t.up}
         </button>
-        <button id={`rota-${id}-down`} type="button" className="button button--small button--secondary" disabled={last} aria-label={format(t.downOf, { name })} onClick={() => onMove(1)}>
+        <button
+          id={`rota-${id}-down`}
+          type="button"
+          className="button button--small button--secondary"
+          disabled={last}
+          aria-label={format(t.downOf, { name })}
+          onClick={() => onMove(1)}
+        >
           {t.down}
         </button>
         <button type="button" className="button button--small button--danger-outline" aria-label={format(t.removeOf, { name })} onClick={onRemove}>

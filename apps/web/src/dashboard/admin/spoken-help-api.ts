@@ -7,7 +7,8 @@ const onPrompt = ({ step, language }: SpokenPromptKey) => `/api/admin/spoken-pro
 
 export const spokenHelpApi = {
   list: async (api: StaffApi) => (await api.request('GET', '/api/admin/spoken-prompts', { schema: SpokenPromptList })).value.prompts,
-  upload: async (api: StaffApi, key: SpokenPromptKey, file: Blob) => (await api.request('PUT', onPrompt(key), { bytes: file, schema: SpokenPromptStatus })).value,
+  upload: async (api: StaffApi, key: SpokenPromptKey, file: Blob) =>
+    (await api.request('PUT', onPrompt(key), { bytes: file, schema: SpokenPromptStatus })).value,
   remove: async (api: StaffApi, key: SpokenPromptKey): Promise<void> => {
     await api.request('DELETE', onPrompt(key), {});
   },

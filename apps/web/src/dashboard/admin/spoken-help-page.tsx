@@ -99,7 +99,13 @@ export function SpokenHelpPage() {
               <label htmlFor="spoken-language" className="field__label">
                 {t.languageLabel}
               </label>
-              <select id="spoken-language" className="field__input" autoComplete="off" value={language} onChange={(event) => setLanguage(event.target.value as PromptLanguage)}>
+              <select
+                id="spoken-language"
+                className="field__input"
+                autoComplete="off"
+                value={language}
+                onChange={(event) => setLanguage(event.target.value as PromptLanguage)}
+              >
                 {PROMPT_LANGUAGES.map((code) => (
                   <option key={code} value={code}>
                     {t.languages[code]}

@@ -5,8 +5,7 @@ import type { LocaleCode } from '../../i18n/catalogues';
 /** Strings of the spoken-help page (French first, then English). */
 const spokenHelpFr = {
   title: 'Aide parlée',
-  lead:
-    'Pour les défenseurs qui ne lisent pas : un court message enregistré par le mécanisme, par étape et par langue. Le bouton « Écouter » apparaît sur l’étape seulement quand un enregistrement existe dans la langue de la page.',
+  lead: 'Pour les défenseurs qui ne lisent pas : un court message enregistré par le mécanisme, par étape et par langue. Le bouton « Écouter » apparaît sur l’étape seulement quand un enregistrement existe dans la langue de la page.',
   rules:
     'Enregistrez vous-même, avec un téléphone ou un ordinateur (Ogg/Opus, MP3, M4A ou WebM, 512 Kio au plus, environ une minute). Jamais de voix de synthèse. Dites le numéro d’urgence lentement, deux fois. Retirez les étiquettes (titre, artiste, lieu) avant l’envoi : le portail les refuse.',
   overviewTitle: 'Ce qui est enregistré',
@@ -54,8 +53,7 @@ type SpokenHelpCatalogue = typeof spokenHelpFr;
 
 const spokenHelpEn: SpokenHelpCatalogue = {
   title: 'Spoken help',
-  lead:
-    'For defenders who do not read: a short message recorded by the mechanism, per step and language. The "Listen" button appears on a step only when a recording exists in the page’s language.',
+  lead: 'For defenders who do not read: a short message recorded by the mechanism, per step and language. The "Listen" button appears on a step only when a recording exists in the page’s language.',
   rules:
     'Record it yourselves, with a phone or a computer (Ogg/Opus, MP3, M4A or WebM, at most 512 KiB, about a minute). Never a synthetic voice. Say the emergency number slowly, twice. Remove tags (title, artist, place) before sending: the portal refuses them.',
   overviewTitle: 'What is recorded',

@@ -43,7 +43,13 @@ export function SpokenPromptRow({ prompt, onChanged }: { prompt: SpokenPromptSta
       <h3 className="spoken-row__title">{step}</h3>
       <p className={prompt.state === 'altered' ? 'spoken-row__state spoken-row__state--altered' : 'spoken-row__state'}>{stateText(prompt, t)}</p>
       {prompt.state === 'ready' ? (
-        <audio className="spoken-row__player" controls preload="none" src={spokenPromptPath(prompt.language, prompt.step)} aria-label={format(t.listen, { step })} />
+        <audio
+          className="spoken-row__player"
+          controls
+          preload="none"
+          src={spokenPromptPath(prompt.language, prompt.step)}
+          aria-label={format(t.listen, { step })}
+        />
       ) : null}
       <div className="spoken-row__actions">
         <label htmlFor={inputId} className="field__label">

@@ -101,7 +101,8 @@ export function StaffManage({ user, isSelf, onUpdated, onChanged }: Props) {
         onUpdated(await api.deactivateStaff(user.id));
         setStatus(format(t.admin.deactivated, { name: user.name }));
       } else {
-        const issued = action === 'resetPassword' ? await api.resetPassword(user.id, { escrowRiskAccepted: riskAccepted }) : await api.resetSecondFactor(user.id);
+        const issued =
+          action === 'resetPassword' ? await api.resetPassword(user.id, { escrowRiskAccepted: riskAccepted }) : await api.resetSecondFactor(user.id);
         setLink(issued);
         setStatus(issued.accessEnded ? format(et.ended, { sessions: issued.accessEnded.sessions, grants: issued.accessEnded.grants }) : '');
       }
@@ -183,10 +184,16 @@ export function StaffManage({ user, isSelf, onUpdated, onChanged }: Props) {
           <h4 className="manage__subtitle">{t.admin.accessTitle}</h4>
           <ul className="actions-list">
             <li>
-              <button type="button" className="button button--secondary button--small" onClick={() => void run(async () => {
-                await api.endSessions(user.id);
-                setStatus(t.admin.sessionsEnded);
-              })}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() =>
+                  void run(async () => {
+                    await api.endSessions(user.id);
+                    setStatus(t.admin.sessionsEnded);
+                  })
+                }
+              >
                 {t.admin.endSessions}
               </button>
               <p className="actions-list__hint">{t.admin.endSessionsHint}</p>
@@ -234,9 +241,7 @@ export function StaffManage({ user, isSelf, onUpdated, onChanged }: Props) {
         onCancel={() => setConfirming(null)}
       >
         <p>{dialog?.text}</p>
-        {confirming === 'resetPassword' ? (
-          <ResetImpact impact={impact} idPrefix={prefix} riskAccepted={riskAccepted} onRiskAccepted={setRiskAccepted} />
-        ) : null}
+        {confirming === 'resetPassword' ? <ResetImpact impact={impact} idPrefix={prefix} riskAccepted={riskAccepted} onRiskAccepted={setRiskAccepted} /> : null}
       </ConfirmDialog>
     </div>
   );

@@ -62,13 +62,27 @@ export function StaffTable({ users, selfId, onUpdated, onChanged }: Props) {
     <table role="table" className="staff-table" aria-labelledby="staff-directory-title">
       <thead role="rowgroup">
         <tr role="row">
-          <th role="columnheader" scope="col">{columns.name}</th>
-          <th role="columnheader" scope="col">{columns.email}</th>
-          <th role="columnheader" scope="col">{columns.roles}</th>
-          <th role="columnheader" scope="col">{columns.onCall}</th>
-          <th role="columnheader" scope="col">{columns.active}</th>
-          <th role="columnheader" scope="col">{columns.keys}</th>
-          <th role="columnheader" scope="col">{columns.secondFactor}</th>
+          <th role="columnheader" scope="col">
+            {columns.name}
+          </th>
+          <th role="columnheader" scope="col">
+            {columns.email}
+          </th>
+          <th role="columnheader" scope="col">
+            {columns.roles}
+          </th>
+          <th role="columnheader" scope="col">
+            {columns.onCall}
+          </th>
+          <th role="columnheader" scope="col">
+            {columns.active}
+          </th>
+          <th role="columnheader" scope="col">
+            {columns.keys}
+          </th>
+          <th role="columnheader" scope="col">
+            {columns.secondFactor}
+          </th>
           <th role="columnheader" scope="col">
             <span className="visually-hidden">{columns.actions}</span>
           </th>

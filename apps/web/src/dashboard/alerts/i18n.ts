@@ -21,7 +21,8 @@ export const alertsFr = {
     public_form_unreachable: 'Formulaire public injoignable',
     custodian_drill_due: 'Vérification trimestrielle des dépositaires à faire',
     database_restarted: 'La base de données s’est arrêtée et a été redémarrée',
-    case_held_by_escrow_only: 'Une demande reçue n’est lisible par personne de l’équipe (seule la clé de secours la détient) : nommez des superviseur(e)s ou une garde, puis deux dépositaires la leur donnent',
+    case_held_by_escrow_only:
+      'Une demande reçue n’est lisible par personne de l’équipe (seule la clé de secours la détient) : nommez des superviseur(e)s ou une garde, puis deux dépositaires la leur donnent',
     integrity_incident: 'Incident d’intégrité : la base de données est en retard sur son ancre',
   } satisfies Record<OpsTopic, string>,
   received: 'Reçue {when}',
@@ -64,7 +65,8 @@ export const alertsEn: AlertsCatalogue = {
     public_form_unreachable: 'Public form unreachable',
     custodian_drill_due: 'Quarterly custodian check due',
     database_restarted: 'The database stopped and was restarted',
-    case_held_by_escrow_only: 'A request was received that nobody in the team can read (only the recovery key holds it): name supervisors or an on-call person, then two custodians give it to them',
+    case_held_by_escrow_only:
+      'A request was received that nobody in the team can read (only the recovery key holds it): name supervisors or an on-call person, then two custodians give it to them',
     integrity_incident: 'Integrity incident: the database is behind its anchor',
   },
   received: 'Received {when}',

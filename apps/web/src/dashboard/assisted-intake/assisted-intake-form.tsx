@@ -35,7 +35,6 @@ export function AssistedIntakeForm({ onFiled }: { onFiled: (filed: AssistedRecei
   const [problem, setProblem] = useState<FormErrors>({ fields: {} });
   const [submitting, setSubmitting] = useState(false);
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  
 
   const fieldIds = useFieldIds(problem.fields);
 

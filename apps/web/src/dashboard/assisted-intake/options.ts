@@ -1,12 +1,4 @@
-import {
-  DEFENDER_PROFILES,
-  PERPETRATOR_TYPES,
-  PROTECTION_MEASURES,
-  REGIONS,
-  SPOKEN_LANGUAGES,
-  THREAT_TYPES,
-  type ReferenceListName,
-} from '@mnpddh/shared';
+import { DEFENDER_PROFILES, PERPETRATOR_TYPES, PROTECTION_MEASURES, REGIONS, SPOKEN_LANGUAGES, THREAT_TYPES, type ReferenceListName } from '@mnpddh/shared';
 import { useMemo } from 'react';
 import { useReferenceList } from '../reference/use-reference';
 import type { Option } from './choices';

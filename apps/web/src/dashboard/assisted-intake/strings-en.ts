@@ -3,8 +3,7 @@ import type { AssistedCatalogue } from './strings-fr';
 /** English strings of the assisted-intake screen (French is the reference). */
 export const assistedEn: AssistedCatalogue = {
   title: 'File a request received another way',
-  lead:
-    'For someone who phoned, wrote, came in person or was referred by a partner, or when the CNDH acts on its own initiative. The questions are those of the public form. Only the fields marked “required” are required.',
+  lead: 'For someone who phoned, wrote, came in person or was referred by a partner, or when the CNDH acts on its own initiative. The questions are those of the public form. Only the fields marked “required” are required.',
   required: '(required)',
   optional: '(optional)',
   choose: 'Choose…',

@@ -6,8 +6,7 @@
  */
 export const assistedFr = {
   title: 'Saisir une demande reçue autrement',
-  lead:
-    'Pour une personne qui a appelé, écrit, est venue, a été orientée par un partenaire, ou quand la CNDH agit d’elle-même. Les questions sont celles du formulaire public. Seuls les champs marqués « obligatoire » le sont.',
+  lead: 'Pour une personne qui a appelé, écrit, est venue, a été orientée par un partenaire, ou quand la CNDH agit d’elle-même. Les questions sont celles du formulaire public. Seuls les champs marqués « obligatoire » le sont.',
   required: '(obligatoire)',
   optional: '(facultatif)',
   choose: 'Choisir…',

@@ -31,16 +31,39 @@ export function CollectiveForm({ detail, onDone }: { detail: CaseDetail; onDone:
   return (
     <>
       <p className="form-help">{t.collective.intro}</p>
-      {current ? <p className="case-links__collective">{format(t.collective.current, { kind: t.collective.kinds[current.kind], name: current.name })}</p> : null}
-      <ActionForm id="collective-form" errors={errors} fieldIds={IDS} busy={busy} saved={saved} submitLabel={current ? t.collective.update : t.collective.mark} onSubmit={submit}>
-        <SelectField id={IDS.kind} label={t.collective.kind} value={kind} onChange={(event) => setKind(event.target.value as CollectiveSubjectKind)} error={errors.fields.kind}>
+      {current ? (
+        <p className="case-links__collective">{format(t.collective.current, { kind: t.collective.kinds[current.kind], name: current.name })}</p>
+      ) : null}
+      <ActionForm
+        id="collective-form"
+        errors={errors}
+        fieldIds={IDS}
+        busy={busy}
+        saved={saved}
+        submitLabel={current ? t.collective.update : t.collective.mark}
+        onSubmit={submit}
+      >
+        <SelectField
+          id={IDS.kind}
+          label={t.collective.kind}
+          value={kind}
+          onChange={(event) => setKind(event.target.value as CollectiveSubjectKind)}
+          error={errors.fields.kind}
+        >
           {COLLECTIVE_SUBJECT_KINDS.map((code) => (
             <option key={code} value={code}>
               {t.collective.kinds[code]}
             </option>
           ))}
         </SelectField>
-        <Field id={IDS.name} label={t.collective.name} value={name} onChange={(event) => setName(event.target.value)} error={errors.fields.name} autoComplete="off" />
+        <Field
+          id={IDS.name}
+          label={t.collective.name}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          error={errors.fields.name}
+          autoComplete="off"
+        />
         <TextAreaField id={IDS.note} label={t.collective.note} value={note} onChange={(event) => setNote(event.target.value)} error={errors.fields.note} />
       </ActionForm>
     </>

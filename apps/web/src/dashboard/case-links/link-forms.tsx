@@ -1,4 +1,12 @@
-import { CASE_LINK_RELATIONS, CaseLinkInput, CaseLinkWritten, CaseUnlinkInput, type CaseDetail, type CaseLinkRelation, type CaseLinkView } from '@mnpddh/shared';
+import {
+  CASE_LINK_RELATIONS,
+  CaseLinkInput,
+  CaseLinkWritten,
+  CaseUnlinkInput,
+  type CaseDetail,
+  type CaseLinkRelation,
+  type CaseLinkView,
+} from '@mnpddh/shared';
 import { useState } from 'react';
 import { ActionForm } from '../case-work/action-form';
 import { SelectField, TextAreaField } from '../case-work/fields';
@@ -60,7 +68,14 @@ export function LinkForm({ detail, onDone }: { detail: CaseDetail; onDone: () =>
           </option>
         ))}
       </SelectField>
-      <TextAreaField id={LINK_IDS.reason} label={t.form.reason} hint={t.form.reasonHint} value={reason} onChange={(event) => setReason(event.target.value)} error={errors.fields.reason} />
+      <TextAreaField
+        id={LINK_IDS.reason}
+        label={t.form.reason}
+        hint={t.form.reasonHint}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        error={errors.fields.reason}
+      />
     </ActionForm>
   );
 }
@@ -83,7 +98,14 @@ export function UnlinkForm({ detail, link, onDone }: { detail: CaseDetail; link:
 
   return (
     <ActionForm id={`unlink-${link.linkId}`} errors={errors} fieldIds={ids} busy={busy} saved={saved} submitLabel={t.unlink.submit} onSubmit={submit}>
-      <TextAreaField id={ids.reason} label={t.unlink.reason} hint={t.unlink.hint} value={reason} onChange={(event) => setReason(event.target.value)} error={errors.fields.reason ?? errors.fields.linkId} />
+      <TextAreaField
+        id={ids.reason}
+        label={t.unlink.reason}
+        hint={t.unlink.hint}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        error={errors.fields.reason ?? errors.fields.linkId}
+      />
     </ActionForm>
   );
 }

@@ -1,4 +1,12 @@
-import { AGENDA_EVENT_KINDS, AgendaEventCancellation, NewAgendaEvent, standingAgendaEvents, type AgendaEventKind, type CaseDetail, type CaseEntryView } from '@mnpddh/shared';
+import {
+  AGENDA_EVENT_KINDS,
+  AgendaEventCancellation,
+  NewAgendaEvent,
+  standingAgendaEvents,
+  type AgendaEventKind,
+  type CaseDetail,
+  type CaseEntryView,
+} from '@mnpddh/shared';
 import { useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { useAgendaT } from '../agenda/i18n';
@@ -54,7 +62,12 @@ function StandingEvent({ caseId, event, onDone }: { caseId: string; event: Agend
       {cancelling ? (
         <CancelEvent caseId={caseId} eventId={event.id} onDone={onDone} onBack={() => setCancelling(false)} />
       ) : (
-        <button type="button" className="button button--secondary button--small" aria-label={format(t.panel.cancelLabel, { event: what })} onClick={() => setCancelling(true)}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-label={format(t.panel.cancelLabel, { event: what })}
+          onClick={() => setCancelling(true)}
+        >
           {t.panel.cancel}
         </button>
       )}
@@ -75,8 +88,24 @@ function CancelEvent({ caseId, eventId, onDone, onBack }: { caseId: string; even
   };
   return (
     <>
-      <ActionForm id={`${id}-form`} errors={errors} fieldIds={{ reason: id }} busy={busy} saved={saved} submitLabel={t.submitCancel} onSubmit={() => void submit()}>
-        <TextAreaField id={id} label={t.reason} hint={t.cancelHint} value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} error={errors.fields.reason} />
+      <ActionForm
+        id={`${id}-form`}
+        errors={errors}
+        fieldIds={{ reason: id }}
+        busy={busy}
+        saved={saved}
+        submitLabel={t.submitCancel}
+        onSubmit={() => void submit()}
+      >
+        <TextAreaField
+          id={id}
+          label={t.reason}
+          hint={t.cancelHint}
+          value={reason}
+          maxLength={500}
+          onChange={(event) => setReason(event.target.value)}
+          error={errors.fields.reason}
+        />
       </ActionForm>
       <button type="button" className="button button--secondary button--small" onClick={onBack}>
         {t.back}
@@ -104,7 +133,13 @@ function AddEvent({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   };
   return (
     <ActionForm id="agenda-event-form" errors={errors} fieldIds={IDS} busy={busy} saved={saved} submitLabel={t.panel.add} onSubmit={() => void submit()}>
-      <SelectField id={IDS.kind} label={t.panel.kind} value={kind} onChange={(event) => setKind(event.target.value as AgendaEventKind)} error={errors.fields.kind}>
+      <SelectField
+        id={IDS.kind}
+        label={t.panel.kind}
+        value={kind}
+        onChange={(event) => setKind(event.target.value as AgendaEventKind)}
+        error={errors.fields.kind}
+      >
         <option value="">{t.panel.choose}</option>
         {AGENDA_EVENT_KINDS.map((code) => (
           <option key={code} value={code}>
@@ -113,7 +148,14 @@ function AddEvent({ caseId, onDone }: { caseId: string; onDone: () => void }) {
         ))}
       </SelectField>
       <Field id={IDS.on} type="date" label={t.panel.on} value={on} onChange={(event) => setOn(event.target.value)} error={errors.fields.on} />
-      <TextAreaField id={IDS.note} label={t.panel.note} value={note} maxLength={1000} onChange={(event) => setNote(event.target.value)} error={errors.fields.note} />
+      <TextAreaField
+        id={IDS.note}
+        label={t.panel.note}
+        value={note}
+        maxLength={1000}
+        onChange={(event) => setNote(event.target.value)}
+        error={errors.fields.note}
+      />
     </ActionForm>
   );
 }

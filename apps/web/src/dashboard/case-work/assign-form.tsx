@@ -28,7 +28,14 @@ export function AssignForm({ detail, assignees, loaded, onDone }: { detail: Case
 
   return (
     <ActionForm id="assign-form" errors={errors} fieldIds={IDS} busy={busy} saved={saved} submitLabel={t.assign.submit} onSubmit={submit}>
-      <SelectField id={IDS.assigneeId} label={t.assign.assignee} hint={t.assign.hint} value={assigneeId} onChange={(event) => setAssigneeId(event.target.value)} error={errors.fields.assigneeId}>
+      <SelectField
+        id={IDS.assigneeId}
+        label={t.assign.assignee}
+        hint={t.assign.hint}
+        value={assigneeId}
+        onChange={(event) => setAssigneeId(event.target.value)}
+        error={errors.fields.assigneeId}
+      >
         <option value="">{t.assign.choose}</option>
         {assignees
           .filter((person) => person.id !== detail.index.assignedTo)

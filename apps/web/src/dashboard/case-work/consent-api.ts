@@ -25,13 +25,15 @@ const onCase = (caseId: string, rest: string) => `/api/cases/${encodeURIComponen
 const post = async (api: StaffApi, path: string, body: unknown) => (await api.request('POST', path, { body, schema: Written })).value;
 
 export const consentApi = {
-  record: async (api: StaffApi, caseId: string, body: NewConsent) => (await api.request('POST', onCase(caseId, '/consents'), { body, schema: ConsentWritten })).value,
+  record: async (api: StaffApi, caseId: string, body: NewConsent) =>
+    (await api.request('POST', onCase(caseId, '/consents'), { body, schema: ConsentWritten })).value,
   confirm: (api: StaffApi, caseId: string, consentId: string, body: ConsentConfirmation) =>
     post(api, onCase(caseId, `/consents/${encodeURIComponent(consentId)}/confirm`), body),
   withdraw: (api: StaffApi, caseId: string, consentId: string, body: ConsentStaffWithdrawal) =>
     post(api, onCase(caseId, `/consents/${encodeURIComponent(consentId)}/withdraw`), body),
   exception: (api: StaffApi, caseId: string, body: DisclosureException) => post(api, onCase(caseId, '/disclosure-exceptions'), body),
-  refer: async (api: StaffApi, caseId: string, body: NewReferral) => (await api.request('POST', onCase(caseId, '/referrals'), { body, schema: ReferralWritten })).value,
+  refer: async (api: StaffApi, caseId: string, body: NewReferral) =>
+    (await api.request('POST', onCase(caseId, '/referrals'), { body, schema: ReferralWritten })).value,
   answer: (api: StaffApi, caseId: string, referralId: string, body: ReferralAnswer) =>
     post(api, onCase(caseId, `/referrals/${encodeURIComponent(referralId)}/answer`), body),
   /** A download (text, attachment, no-store): a plain link, never fetched into the page. */

@@ -26,7 +26,10 @@ export function ConsentFieldset({ idPrefix, legend, hint, offered = DISCLOSABLE_
   const toggle = (field: DisclosableField, checked: boolean) =>
     onChange(checked ? DISCLOSABLE_FIELDS.filter((f) => f === field || value.includes(f)) : value.filter((f) => f !== field));
   return (
-    <fieldset className={error ? 'fieldset field--error' : 'fieldset'} aria-describedby={[hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined}>
+    <fieldset
+      className={error ? 'fieldset field--error' : 'fieldset'}
+      aria-describedby={[hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined}
+    >
       <legend className="field__label">{legend}</legend>
       {hint ? (
         <p id={hintId} className="field__hint">

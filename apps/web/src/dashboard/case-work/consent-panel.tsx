@@ -1,5 +1,17 @@
 import { useReferenceList } from '../reference/use-reference';
-import { CONSENT_CHANNELS, CONSENT_GIVERS, ConsentStaffWithdrawal, DISCLOSURE_RECIPIENTS, DisclosureException, NewConsent, type CaseDetail, type ConsentView, type DisclosableField, type DisclosureRecipient, type Partner } from '@mnpddh/shared';
+import {
+  CONSENT_CHANNELS,
+  CONSENT_GIVERS,
+  ConsentStaffWithdrawal,
+  DISCLOSURE_RECIPIENTS,
+  DisclosureException,
+  NewConsent,
+  type CaseDetail,
+  type ConsentView,
+  type DisclosableField,
+  type DisclosureRecipient,
+  type Partner,
+} from '@mnpddh/shared';
 import { useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { shortDateTime } from '../cases/when';
@@ -59,7 +71,9 @@ function ConsentItem({ caseId, consent, partners, onDone }: { caseId: string; co
   const partnerName = consent.partnerId ? partners.find((p) => p.id === consent.partnerId)?.name : undefined;
   const recipient = [t.recipients[consent.recipient], partnerName ?? consent.recipientName].filter(Boolean).join(' — ');
   const withdrawn = consent.withdrawnAt
-    ? format(consent.withdrawnBy === 'defender' ? t.consents.withdrawnByDefender : t.consents.withdrawnByStaff, { date: shortDateTime(consent.withdrawnAt, locale) })
+    ? format(consent.withdrawnBy === 'defender' ? t.consents.withdrawnByDefender : t.consents.withdrawnByStaff, {
+        date: shortDateTime(consent.withdrawnAt, locale),
+      })
     : null;
   const done = () => {
     setOpen(null);
@@ -68,8 +82,7 @@ function ConsentItem({ caseId, consent, partners, onDone }: { caseId: string; co
   return (
     <li className="work-list__item">
       <p className="work-list__title">
-        {recipient}{' '}
-        <span className={consent.active ? 'case-badge case-badge--plain' : 'case-badge case-badge--ended'}>{withdrawn ?? t.consents.active}</span>
+        {recipient} <span className={consent.active ? 'case-badge case-badge--plain' : 'case-badge case-badge--ended'}>{withdrawn ?? t.consents.active}</span>
       </p>
       <p className="work-list__facts">
         <span>{format(t.consents.since, { date: shortDateTime(consent.at, locale) })}</span>
@@ -89,11 +102,21 @@ function ConsentItem({ caseId, consent, partners, onDone }: { caseId: string; co
       {consent.active ? (
         <div className="button-row">
           {consent.confirmedWithDefender ? null : (
-            <button type="button" className="button button--secondary button--small" aria-expanded={open === 'confirm'} onClick={() => setOpen(open === 'confirm' ? null : 'confirm')}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-expanded={open === 'confirm'}
+              onClick={() => setOpen(open === 'confirm' ? null : 'confirm')}
+            >
               {t.consents.confirm}
             </button>
           )}
-          <button type="button" className="button button--danger-outline button--small" aria-expanded={open === 'withdraw'} onClick={() => setOpen(open === 'withdraw' ? null : 'withdraw')}>
+          <button
+            type="button"
+            className="button button--danger-outline button--small"
+            aria-expanded={open === 'withdraw'}
+            onClick={() => setOpen(open === 'withdraw' ? null : 'withdraw')}
+          >
             {t.consents.withdraw}
           </button>
         </div>
@@ -115,7 +138,15 @@ function ConfirmForm({ caseId, consentId, onDone }: { caseId: string; consentId:
     if (await run(() => consentApi.confirm(api, caseId, consentId, { how, ...(note.trim() ? { note } : {}) }))) onDone();
   };
   return (
-    <ActionForm id={`consent-${consentId}-confirm`} errors={errors} fieldIds={ids} busy={busy} saved={saved} submitLabel={t.consents.confirmSubmit} onSubmit={() => void submit()}>
+    <ActionForm
+      id={`consent-${consentId}-confirm`}
+      errors={errors}
+      fieldIds={ids}
+      busy={busy}
+      saved={saved}
+      submitLabel={t.consents.confirmSubmit}
+      onSubmit={() => void submit()}
+    >
       <SelectField id={ids.how} label={t.consents.confirmHow} value={how} onChange={(event) => setHow(event.target.value as Channel)} error={errors.fields.how}>
         {CONSENT_CHANNELS.map((code) => (
           <option key={code} value={code}>
@@ -140,8 +171,22 @@ function WithdrawForm({ caseId, consentId, onDone }: { caseId: string; consentId
     if (await run(() => consentApi.withdraw(api, caseId, consentId, body))) onDone();
   };
   return (
-    <ActionForm id={`consent-${consentId}-withdraw`} errors={errors} fieldIds={ids} busy={busy} saved={saved} submitLabel={t.consents.withdrawSubmit} onSubmit={() => void submit()}>
-      <TextAreaField id={ids.reason} label={t.consents.withdrawReason} value={reason} onChange={(event) => setReason(event.target.value)} error={errors.fields.reason} />
+    <ActionForm
+      id={`consent-${consentId}-withdraw`}
+      errors={errors}
+      fieldIds={ids}
+      busy={busy}
+      saved={saved}
+      submitLabel={t.consents.withdrawSubmit}
+      onSubmit={() => void submit()}
+    >
+      <TextAreaField
+        id={ids.reason}
+        label={t.consents.withdrawReason}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        error={errors.fields.reason}
+      />
     </ActionForm>
   );
 }
@@ -175,16 +220,22 @@ function RecordConsentForm({ caseId, partners, onDone }: { caseId: string; partn
     const body = check(
       NewConsent,
       {
-      givenBy,
-      how,
-      recipient,
-      purpose,
-      fields,
-      confirmedWithDefender: givenBy === 'defender' || confirmed,
-      ...(recipient === 'partner' && partnerId ? { partnerId } : {}),
-      ...(recipientName.trim() ? { recipientName } : {}),
+        givenBy,
+        how,
+        recipient,
+        purpose,
+        fields,
+        confirmedWithDefender: givenBy === 'defender' || confirmed,
+        ...(recipient === 'partner' && partnerId ? { partnerId } : {}),
+        ...(recipientName.trim() ? { recipientName } : {}),
       },
-      { givenBy: t.consents.choiceRequired, how: t.consents.choiceRequired, recipient: t.consents.choiceRequired, purpose: t.consents.purposeRequired, fields: t.consents.fieldsRequired },
+      {
+        givenBy: t.consents.choiceRequired,
+        how: t.consents.choiceRequired,
+        recipient: t.consents.choiceRequired,
+        purpose: t.consents.purposeRequired,
+        fields: t.consents.fieldsRequired,
+      },
     );
     if (!body) return;
     if (await run(() => consentApi.record(api, caseId, body))) {
@@ -203,7 +254,13 @@ function RecordConsentForm({ caseId, partners, onDone }: { caseId: string; partn
   return (
     <ActionForm id={RECORD} errors={errors} fieldIds={ids} busy={busy} saved={saved} submitLabel={t.consents.record} onSubmit={() => void submit()}>
       <div className="form__pair">
-        <SelectField id={ids.givenBy} label={t.consents.givenBy} value={givenBy} onChange={(event) => setGivenBy(event.target.value as Giver)} error={errors.fields.givenBy}>
+        <SelectField
+          id={ids.givenBy}
+          label={t.consents.givenBy}
+          value={givenBy}
+          onChange={(event) => setGivenBy(event.target.value as Giver)}
+          error={errors.fields.givenBy}
+        >
           <option value="">{t.consents.choose}</option>
           {CONSENT_GIVERS.map((code) => (
             <option key={code} value={code}>
@@ -231,10 +288,21 @@ function RecordConsentForm({ caseId, partners, onDone }: { caseId: string; partn
         onRecipientName={setRecipientName}
         errors={errors.fields}
       />
-      <TextAreaField id={ids.purpose} label={t.consents.purpose} value={purpose} onChange={(event) => setPurpose(event.target.value)} error={errors.fields.purpose} />
+      <TextAreaField
+        id={ids.purpose}
+        label={t.consents.purpose}
+        value={purpose}
+        onChange={(event) => setPurpose(event.target.value)}
+        error={errors.fields.purpose}
+      />
       <ConsentFieldset idPrefix={`${RECORD}-fields`} legend={t.consents.fields} value={fields} onChange={setFields} error={errors.fields.fields} />
       {givenBy && givenBy !== 'defender' ? (
-        <Checkbox id={ids.confirmedWithDefender} label={t.consents.confirmedWithDefender} checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
+        <Checkbox
+          id={ids.confirmedWithDefender}
+          label={t.consents.confirmedWithDefender}
+          checked={confirmed}
+          onChange={(event) => setConfirmed(event.target.checked)}
+        />
       ) : null}
     </ActionForm>
   );
@@ -257,7 +325,13 @@ function RecipientFields({ ids, recipient, onRecipient, partners, partnerId, onP
   const t = useConsentT();
   return (
     <div className="form__pair">
-      <SelectField id={ids.recipient} label={t.consents.recipient} value={recipient} onChange={(event) => onRecipient(event.target.value as DisclosureRecipient)} error={errors.recipient}>
+      <SelectField
+        id={ids.recipient}
+        label={t.consents.recipient}
+        value={recipient}
+        onChange={(event) => onRecipient(event.target.value as DisclosureRecipient)}
+        error={errors.recipient}
+      >
         <option value="">{t.consents.choose}</option>
         {DISCLOSURE_RECIPIENTS.map((code) => (
           <option key={code} value={code}>
@@ -266,7 +340,13 @@ function RecipientFields({ ids, recipient, onRecipient, partners, partnerId, onP
         ))}
       </SelectField>
       {recipient === 'partner' ? (
-        <SelectField id={ids.partnerId} label={t.consents.partner} value={partnerId} onChange={(event) => onPartner(event.target.value)} error={errors.partnerId}>
+        <SelectField
+          id={ids.partnerId}
+          label={t.consents.partner}
+          value={partnerId}
+          onChange={(event) => onPartner(event.target.value)}
+          error={errors.partnerId}
+        >
           <option value="">{t.consents.anyPartner}</option>
           {partners
             .filter((partner) => partner.active)
@@ -306,10 +386,10 @@ function ExceptionForm({ caseId, partners, onDone }: { caseId: string; partners:
     const body = check(
       DisclosureException,
       {
-      recipient,
-      reason,
-      ...(recipient === 'partner' && partnerId ? { partnerId } : {}),
-      ...(recipient !== 'partner' && recipientName.trim() ? { recipientName } : {}),
+        recipient,
+        reason,
+        ...(recipient === 'partner' && partnerId ? { partnerId } : {}),
+        ...(recipient !== 'partner' && recipientName.trim() ? { recipientName } : {}),
       },
       { recipient: t.consents.choiceRequired, reason: t.consents.reasonRequired },
     );
@@ -335,7 +415,13 @@ function ExceptionForm({ caseId, partners, onDone }: { caseId: string; partners:
         onRecipientName={setRecipientName}
         errors={errors.fields}
       />
-      <TextAreaField id={ids.reason} label={t.exception.reason} value={reason} onChange={(event) => setReason(event.target.value)} error={errors.fields.reason} />
+      <TextAreaField
+        id={ids.reason}
+        label={t.exception.reason}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        error={errors.fields.reason}
+      />
     </ActionForm>
   );
 }

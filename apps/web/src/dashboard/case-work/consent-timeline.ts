@@ -30,7 +30,10 @@ export function useConsentEntryDescriber() {
           lines: [entry.data.reason],
         };
       case 'referral_sent':
-        return { title: format(tl.referral_sent, { partner: entry.data.partnerName }), lines: [fieldList(entry.data.fields), ...(entry.data.note ? [entry.data.note] : [])] };
+        return {
+          title: format(tl.referral_sent, { partner: entry.data.partnerName }),
+          lines: [fieldList(entry.data.fields), ...(entry.data.note ? [entry.data.note] : [])],
+        };
       case 'referral_answered':
         return { title: format(tl.referral_answered, { answer: t.answers[entry.data.answer] }), lines: entry.data.outcome ? [entry.data.outcome] : [] };
     }

@@ -33,14 +33,26 @@ export function ContactForm({ detail, onDone }: { detail: CaseDetail; onDone: ()
   return (
     <ActionForm id="contact-form" errors={errors} fieldIds={IDS} busy={busy} saved={saved} submitLabel={t.contact.submit} onSubmit={submit}>
       <div className="form__pair">
-        <SelectField id={IDS.channel} label={t.contact.channel} value={channel} onChange={(event) => setChannel(event.target.value as ContactAttempt['channel'])} error={errors.fields.channel}>
+        <SelectField
+          id={IDS.channel}
+          label={t.contact.channel}
+          value={channel}
+          onChange={(event) => setChannel(event.target.value as ContactAttempt['channel'])}
+          error={errors.fields.channel}
+        >
           {CONTACT_CHANNELS.map((code) => (
             <option key={code} value={code}>
               {t.contact.channels[code]}
             </option>
           ))}
         </SelectField>
-        <SelectField id={IDS.result} label={t.contact.result} value={result} onChange={(event) => setResult(event.target.value as ContactAttempt['result'])} error={errors.fields.result}>
+        <SelectField
+          id={IDS.result}
+          label={t.contact.result}
+          value={result}
+          onChange={(event) => setResult(event.target.value as ContactAttempt['result'])}
+          error={errors.fields.result}
+        >
           {CONTACT_RESULTS.map((code) => (
             <option key={code} value={code}>
               {t.contact.results[code]}
@@ -48,7 +60,13 @@ export function ContactForm({ detail, onDone }: { detail: CaseDetail; onDone: ()
           ))}
         </SelectField>
       </div>
-      <TextAreaField id={IDS.note} label={`${t.contact.note} ${t.optional}`} value={note} onChange={(event) => setNote(event.target.value)} error={errors.fields.note} />
+      <TextAreaField
+        id={IDS.note}
+        label={`${t.contact.note} ${t.optional}`}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        error={errors.fields.note}
+      />
       <Field
         id={IDS.nextContactOn}
         type="date"

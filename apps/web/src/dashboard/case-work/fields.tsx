@@ -35,15 +35,7 @@ function useDescription({ id, hint, error }: Described) {
   return { parts, describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined };
 }
 
-export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  children,
-  className,
-  ...select
-}: Described & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'>) {
+export function SelectField({ id, label, hint, error, children, className, ...select }: Described & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'>) {
   const { parts, describedBy } = useDescription({ id, label, hint, error });
   return (
     <div className={`${error ? 'field field--error' : 'field'}${className ? ` ${className}` : ''}`}>
@@ -58,14 +50,7 @@ export function SelectField({
   );
 }
 
-export function TextAreaField({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  ...area
-}: Described & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>) {
+export function TextAreaField({ id, label, hint, error, className, ...area }: Described & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>) {
   const { parts, describedBy } = useDescription({ id, label, hint, error });
   return (
     <div className={`${error ? 'field field--error' : 'field'}${className ? ` ${className}` : ''}`}>
@@ -73,20 +58,25 @@ export function TextAreaField({
         {label}
       </label>
       {parts}
-      <textarea
-        id={id}
-        className="field__input field__textarea"
-        rows={3}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...area}
-      />
+      <textarea id={id} className="field__input field__textarea" rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...area} />
     </div>
   );
 }
 
 /** The "I confirm…" box in front of an irreversible action (revocation, erasure, re-keying): unticked, the form refuses. */
-export function ConfirmCheckbox({ id, label, checked, error, onChange }: { id: string; label: ReactNode; checked: boolean; error?: string | undefined; onChange: (checked: boolean) => void }) {
+export function ConfirmCheckbox({
+  id,
+  label,
+  checked,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  error?: string | undefined;
+  onChange: (checked: boolean) => void;
+}) {
   return (
     <div className={error ? 'checkbox field--error' : 'checkbox'}>
       <input

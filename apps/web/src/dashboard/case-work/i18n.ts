@@ -84,8 +84,7 @@ export const caseWorkFr = {
     basis: 'Base légale',
     choose: 'Choisissez…',
     uncertain: '(contenu non confirmé)',
-    uncertainHint:
-      'Les articles marqués « contenu non confirmé » ne sont connus que par des résumés. Ne les présentez pas comme du droit établi.',
+    uncertainHint: 'Les articles marqués « contenu non confirmé » ne sont connus que par des résumés. Ne les présentez pas comme du droit établi.',
     note: 'Note',
     submit: 'Citer cette base',
     required: 'Choisissez une base légale.',
@@ -138,7 +137,8 @@ export const caseWorkFr = {
   },
   receipts: {
     title: 'Récépissés',
-    intro: 'Chaque récépissé ouvre seulement la conversation avec le défenseur, jamais la demande ni vos évaluations. Un dossier peut en avoir plusieurs : la personne qui a déposé la demande, le défenseur une fois libéré.',
+    intro:
+      'Chaque récépissé ouvre seulement la conversation avec le défenseur, jamais la demande ni vos évaluations. Un dossier peut en avoir plusieurs : la personne qui a déposé la demande, le défenseur une fois libéré.',
     loading: 'Chargement des récépissés…',
     empty: 'Aucun récépissé pour ce dossier.',
     created: 'Créé le',
@@ -159,9 +159,11 @@ export const caseWorkFr = {
     confirm: 'Je confirme : ce récépissé n’ouvrira plus rien et la session de suivi ouverte avec lui prend fin.',
     confirmRequired: 'Cochez la confirmation.',
     submitRevoke: 'Révoquer le récépissé',
-    allRevokable: 'Vous pouvez révoquer tous les récépissés d’un dossier (par exemple en cas de contrainte) : le défenseur ne pourra plus suivre sa demande en ligne tant qu’un nouveau récépissé n’est pas émis.',
+    allRevokable:
+      'Vous pouvez révoquer tous les récépissés d’un dossier (par exemple en cas de contrainte) : le défenseur ne pourra plus suivre sa demande en ligne tant qu’un nouveau récépissé n’est pas émis.',
     rekeyTitle: 'Changer les clés du dossier',
-    rekeyHint: 'Un récépissé a été pris sous la contrainte ? Après l’avoir révoqué, changez les clés : ce que quelqu’un aurait copié avec lui ne lira plus rien de nouveau. Les récépissés actifs continuent de fonctionner ; la session de suivi en cours se ferme.',
+    rekeyHint:
+      'Un récépissé a été pris sous la contrainte ? Après l’avoir révoqué, changez les clés : ce que quelqu’un aurait copié avec lui ne lira plus rien de nouveau. Les récépissés actifs continuent de fonctionner ; la session de suivi en cours se ferme.',
     rekeyConfirm: 'Je confirme le changement des clés de ce dossier.',
     rekey: 'Changer les clés',
   },
@@ -304,7 +306,8 @@ export const caseWorkEn: CaseWorkCatalogue = {
   },
   receipts: {
     title: 'Receipts',
-    intro: 'Each receipt opens only the conversation with the defender, never the request or your assessments. A case can have several: the person who filed, the defender once released.',
+    intro:
+      'Each receipt opens only the conversation with the defender, never the request or your assessments. A case can have several: the person who filed, the defender once released.',
     loading: 'Loading receipts…',
     empty: 'No receipt for this case.',
     created: 'Issued on',
@@ -325,9 +328,11 @@ export const caseWorkEn: CaseWorkCatalogue = {
     confirm: 'I confirm: this receipt will open nothing any more and the follow-up session opened with it ends.',
     confirmRequired: 'Tick the confirmation.',
     submitRevoke: 'Revoke the receipt',
-    allRevokable: 'You may revoke every receipt of a case (for example under coercion): the defender can then no longer follow the request online until a new receipt is issued.',
+    allRevokable:
+      'You may revoke every receipt of a case (for example under coercion): the defender can then no longer follow the request online until a new receipt is issued.',
     rekeyTitle: 'Re-key the case',
-    rekeyHint: 'A receipt was taken under coercion? After revoking it, re-key the case: whatever someone copied with it reads nothing new. Active receipts keep working; the follow-up session in progress closes.',
+    rekeyHint:
+      'A receipt was taken under coercion? After revoking it, re-key the case: whatever someone copied with it reads nothing new. Active receipts keep working; the follow-up session in progress closes.',
     rekeyConfirm: 'I confirm re-keying this case.',
     rekey: 'Re-key',
   },

@@ -61,7 +61,14 @@ export function LegalBasisForm({ detail, onDone }: { detail: CaseDetail; onDone:
       {suggested.length > 0 ? (
         <p className="form-help legal-suggestion">{format(t.legal.suggested, { bases: suggested.map((code) => labelOf(code).text).join(' ; ') })}</p>
       ) : null}
-      <SelectField id={IDS.basis} label={t.legal.basis} hint={t.legal.uncertainHint} value={basis} onChange={(event) => setBasis(event.target.value)} error={errors.fields.basis}>
+      <SelectField
+        id={IDS.basis}
+        label={t.legal.basis}
+        hint={t.legal.uncertainHint}
+        value={basis}
+        onChange={(event) => setBasis(event.target.value)}
+        error={errors.fields.basis}
+      >
         <option value="">{t.legal.choose}</option>
         {list.items
           .filter((item) => !cited.has(item.code))
@@ -74,7 +81,13 @@ export function LegalBasisForm({ detail, onDone }: { detail: CaseDetail; onDone:
             );
           })}
       </SelectField>
-      <TextAreaField id={IDS.note} label={`${t.legal.note} ${t.optional}`} value={note} onChange={(event) => setNote(event.target.value)} error={errors.fields.note} />
+      <TextAreaField
+        id={IDS.note}
+        label={`${t.legal.note} ${t.optional}`}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        error={errors.fields.note}
+      />
     </ActionForm>
   );
 }
@@ -113,7 +126,15 @@ function CitedBasis({ caseId, item, onDone }: { caseId: string; item: LegalBasis
       {item.note ? <p className="prewrap">{item.note}</p> : null}
       <details className="inline-details">
         <summary>{t.legal.withdraw}</summary>
-        <ActionForm id={`${id}-form`} errors={errors} fieldIds={{ reason: id }} busy={busy} saved={saved} submitLabel={t.legal.withdrawSubmit} onSubmit={submit}>
+        <ActionForm
+          id={`${id}-form`}
+          errors={errors}
+          fieldIds={{ reason: id }}
+          busy={busy}
+          saved={saved}
+          submitLabel={t.legal.withdrawSubmit}
+          onSubmit={submit}
+        >
           <TextAreaField
             id={id}
             label={format(t.legal.withdrawTitle, { basis: labelOf(item.basis).text })}

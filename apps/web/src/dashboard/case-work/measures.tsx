@@ -41,7 +41,13 @@ export function MeasureForm({ detail, assignees, onDone }: { detail: CaseDetail;
 
   return (
     <ActionForm id="measure-form" errors={errors} fieldIds={IDS} busy={busy} saved={saved} submitLabel={t.measures.submit} onSubmit={submit}>
-      <SelectField id={IDS.measure} label={t.measures.measure} value={measure} onChange={(event) => setMeasure(event.target.value)} error={errors.fields.measure}>
+      <SelectField
+        id={IDS.measure}
+        label={t.measures.measure}
+        value={measure}
+        onChange={(event) => setMeasure(event.target.value)}
+        error={errors.fields.measure}
+      >
         <option value="">{t.measures.choose}</option>
         {list.items.map((item) => (
           <option key={item.code} value={item.code}>
@@ -50,7 +56,13 @@ export function MeasureForm({ detail, assignees, onDone }: { detail: CaseDetail;
         ))}
       </SelectField>
       <div className="form__pair">
-        <SelectField id={IDS.ownerId} label={`${t.measures.owner} ${t.optional}`} value={owner} onChange={(event) => setOwner(event.target.value)} error={errors.fields.ownerId}>
+        <SelectField
+          id={IDS.ownerId}
+          label={`${t.measures.owner} ${t.optional}`}
+          value={owner}
+          onChange={(event) => setOwner(event.target.value)}
+          error={errors.fields.ownerId}
+        >
           <option value="">{t.measures.nobody}</option>
           {assignees.map((person) => (
             <option key={person.id} value={person.id}>
@@ -58,16 +70,35 @@ export function MeasureForm({ detail, assignees, onDone }: { detail: CaseDetail;
             </option>
           ))}
         </SelectField>
-        <Field id={IDS.due} type="date" label={`${t.measures.due} ${t.optional}`} value={due} onChange={(event) => setDue(event.target.value)} error={errors.fields.due} />
+        <Field
+          id={IDS.due}
+          type="date"
+          label={`${t.measures.due} ${t.optional}`}
+          value={due}
+          onChange={(event) => setDue(event.target.value)}
+          error={errors.fields.due}
+        />
       </div>
-      <SelectField id={IDS.status} label={t.measures.status} value={status} onChange={(event) => setStatus(event.target.value as MeasureStatus)} error={errors.fields.status}>
+      <SelectField
+        id={IDS.status}
+        label={t.measures.status}
+        value={status}
+        onChange={(event) => setStatus(event.target.value as MeasureStatus)}
+        error={errors.fields.status}
+      >
         {MEASURE_STATUSES.map((code) => (
           <option key={code} value={code}>
             {t.measures.statuses[code]}
           </option>
         ))}
       </SelectField>
-      <TextAreaField id={IDS.notes} label={`${t.measures.notes} ${t.optional}`} value={notes} onChange={(event) => setNotes(event.target.value)} error={errors.fields.notes} />
+      <TextAreaField
+        id={IDS.notes}
+        label={`${t.measures.notes} ${t.optional}`}
+        value={notes}
+        onChange={(event) => setNotes(event.target.value)}
+        error={errors.fields.notes}
+      />
       {errors.fields.consent ? <ConsentWays /> : null}
     </ActionForm>
   );
@@ -102,8 +133,7 @@ function MeasureItem({ caseId, measure, onDone }: { caseId: string; measure: Mea
   return (
     <li className={measure.overdue ? 'work-list__item work-list__item--overdue' : 'work-list__item'}>
       <p className="work-list__title">
-        {name}{' '}
-        <span className={`case-badge case-badge--measure-${measure.status}`}>{t.measures.statuses[measure.status]}</span>
+        {name} <span className={`case-badge case-badge--measure-${measure.status}`}>{t.measures.statuses[measure.status]}</span>
         {measure.overdue ? <span className="case-badge case-badge--overdue">{t.measures.overdue}</span> : null}
       </p>
       <p className="work-list__facts">

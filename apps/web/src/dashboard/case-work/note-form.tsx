@@ -78,7 +78,15 @@ export function NoteForm({ detail, onDone }: { detail: CaseDetail; onDone: () =>
 
   return (
     <ActionForm id="note-form" errors={errors} fieldIds={IDS} busy={busy} saved={saved} submitLabel={t.note.submit} onSubmit={submit}>
-      <TextAreaField id={IDS.body} label={t.note.body} hint={t.note.hint} rows={5} value={body} onChange={(event) => change(event.target.value)} error={errors.fields.body} />
+      <TextAreaField
+        id={IDS.body}
+        label={t.note.body}
+        hint={t.note.hint}
+        rows={5}
+        value={body}
+        onChange={(event) => change(event.target.value)}
+        error={errors.fields.body}
+      />
       <p className={draft === 'failed' ? 'draft-state draft-state--failed' : 'draft-state'} role="status">
         {draftText}
       </p>

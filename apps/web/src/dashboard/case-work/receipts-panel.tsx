@@ -1,4 +1,12 @@
-import { RECEIPT_REVOCATION_REASONS, ReceiptRevocation, RekeyJobView, type CaseDetail, type IssuedReceipt, type ReceiptRevocationReason, type ReceiptSummary } from '@mnpddh/shared';
+import {
+  RECEIPT_REVOCATION_REASONS,
+  ReceiptRevocation,
+  RekeyJobView,
+  type CaseDetail,
+  type IssuedReceipt,
+  type ReceiptRevocationReason,
+  type ReceiptSummary,
+} from '@mnpddh/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { groupsOfFour } from '../assisted-intake/receipt-panel';
@@ -51,11 +59,7 @@ export function ReceiptsPanel({ detail }: { detail: CaseDetail }) {
     <>
       <p className="form-help">{t.intro}</p>
       {loadErrors ? <ErrorSummary errors={loadErrors} fieldIds={{}} /> : null}
-      {items === null ? (
-        loadErrors ? null : <p className="muted">{t.loading}</p>
-      ) : (
-        <ReceiptTable items={items} onRevoke={setRevoking} />
-      )}
+      {items === null ? loadErrors ? null : <p className="muted">{t.loading}</p> : <ReceiptTable items={items} onRevoke={setRevoking} />}
       {revoking ? (
         <RevokeForm
           caseId={detail.id}
@@ -171,7 +175,13 @@ function RevokeForm({ caseId, receiptId, onDone, onCancel }: { caseId: string; r
     <section aria-labelledby="receipt-revoke-title">
       <h3 id="receipt-revoke-title">{t.revokeTitle}</h3>
       <ActionForm id="receipt-revoke-form" errors={errors} fieldIds={IDS} busy={busy} saved={saved} submitLabel={t.submitRevoke} onSubmit={() => void submit()}>
-        <SelectField id={IDS.reason} label={t.reason} value={reason} onChange={(event) => setReason(event.target.value as ReceiptRevocationReason)} error={errors.fields.reason}>
+        <SelectField
+          id={IDS.reason}
+          label={t.reason}
+          value={reason}
+          onChange={(event) => setReason(event.target.value as ReceiptRevocationReason)}
+          error={errors.fields.reason}
+        >
           <option value="">{t.choose}</option>
           {RECEIPT_REVOCATION_REASONS.map((code) => (
             <option key={code} value={code}>
@@ -198,14 +208,23 @@ function RekeyCase({ caseId }: { caseId: string }) {
 
   const submit = async () => {
     if (refuse(confirmed ? {} : { confirm: t.confirmRequired })) return;
-    if (await run(() => api.request('POST', `/api/rekey/cases/${caseId}`, { body: { reason: 'receipt_compromised' }, schema: RekeyJobView }))) setConfirmed(false);
+    if (await run(() => api.request('POST', `/api/rekey/cases/${caseId}`, { body: { reason: 'receipt_compromised' }, schema: RekeyJobView })))
+      setConfirmed(false);
   };
 
   return (
     <section aria-labelledby="case-rekey-title">
       <h3 id="case-rekey-title">{t.rekeyTitle}</h3>
       <p className="form-help">{t.rekeyHint}</p>
-      <ActionForm id="case-rekey-form" errors={errors} fieldIds={{ confirm: id }} busy={busy} saved={saved} submitLabel={t.rekey} onSubmit={() => void submit()}>
+      <ActionForm
+        id="case-rekey-form"
+        errors={errors}
+        fieldIds={{ confirm: id }}
+        busy={busy}
+        saved={saved}
+        submitLabel={t.rekey}
+        onSubmit={() => void submit()}
+      >
         <ConfirmCheckbox id={id} label={t.rekeyConfirm} checked={confirmed} error={errors.fields.confirm} onChange={setConfirmed} />
       </ActionForm>
     </section>

@@ -1,4 +1,13 @@
-import { DISCLOSABLE_FIELDS, NewReferral, REFERRAL_ANSWERS, type CaseDetail, type DisclosableField, type Partner, type ReferralAnswerCode, type ReferralView } from '@mnpddh/shared';
+import {
+  DISCLOSABLE_FIELDS,
+  NewReferral,
+  REFERRAL_ANSWERS,
+  type CaseDetail,
+  type DisclosableField,
+  type Partner,
+  type ReferralAnswerCode,
+  type ReferralView,
+} from '@mnpddh/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useLocale } from '../../i18n/i18n-context';
@@ -52,8 +61,7 @@ function ReferralItem({ caseId, referral, onDone }: { caseId: string; referral: 
   return (
     <li className="work-list__item">
       <p className="work-list__title">
-        {referral.partnerName}{' '}
-        <span className="case-badge case-badge--plain">{referral.answer ? t.answers[referral.answer] : t.referrals.noAnswerYet}</span>
+        {referral.partnerName} <span className="case-badge case-badge--plain">{referral.answer ? t.answers[referral.answer] : t.referrals.noAnswerYet}</span>
       </p>
       <p className="work-list__facts">
         <span>{format(t.referrals.sentOn, { date: shortDateTime(referral.at, locale) })}</span>
@@ -63,7 +71,12 @@ function ReferralItem({ caseId, referral, onDone }: { caseId: string; referral: 
       {referral.outcome ? <p className="prewrap">{referral.outcome}</p> : null}
       {referral.sheetAllowed ? (
         <p>
-          <a href={consentApi.sheetUrl(caseId, referral.id)} download="fiche-orientation.txt" className="attachment__link" aria-label={format(t.referrals.sheetLabel, { partner: referral.partnerName })}>
+          <a
+            href={consentApi.sheetUrl(caseId, referral.id)}
+            download="fiche-orientation.txt"
+            className="attachment__link"
+            aria-label={format(t.referrals.sheetLabel, { partner: referral.partnerName })}
+          >
             {t.referrals.sheet}
           </a>
         </p>
@@ -89,7 +102,15 @@ function AnswerForm({ caseId, referral, onDone }: { caseId: string; referral: Re
     }
   };
   return (
-    <ActionForm id={`referral-${referral.id}-form`} errors={errors} fieldIds={ids} busy={busy} saved={saved} submitLabel={t.referrals.answerSubmit} onSubmit={() => void submit()}>
+    <ActionForm
+      id={`referral-${referral.id}-form`}
+      errors={errors}
+      fieldIds={ids}
+      busy={busy}
+      saved={saved}
+      submitLabel={t.referrals.answerSubmit}
+      onSubmit={() => void submit()}
+    >
       <SelectField
         id={ids.answer}
         label={
@@ -108,7 +129,13 @@ function AnswerForm({ caseId, referral, onDone }: { caseId: string; referral: Re
           </option>
         ))}
       </SelectField>
-      <TextAreaField id={ids.outcome} label={t.referrals.outcome} value={outcome} onChange={(event) => setOutcome(event.target.value)} error={errors.fields.outcome} />
+      <TextAreaField
+        id={ids.outcome}
+        label={t.referrals.outcome}
+        value={outcome}
+        onChange={(event) => setOutcome(event.target.value)}
+        error={errors.fields.outcome}
+      />
     </ActionForm>
   );
 }
@@ -133,7 +160,11 @@ function SendForm({ detail, partners, onDone }: { detail: CaseDetail; partners: 
   const ids = { partnerId: `${SEND}-partner`, fields: firstFieldId(`${SEND}-fields`, offered), note: `${SEND}-note` };
   const submit = async () => {
     const chosen = fields.filter((field) => offered.includes(field));
-    const referral = check(NewReferral, { partnerId, fields: chosen, ...(note.trim() ? { note } : {}) }, { partnerId: t.referrals.partnerRequired, fields: t.consents.fieldsRequired });
+    const referral = check(
+      NewReferral,
+      { partnerId, fields: chosen, ...(note.trim() ? { note } : {}) },
+      { partnerId: t.referrals.partnerRequired, fields: t.consents.fieldsRequired },
+    );
     if (!referral) return;
     if (await run(() => consentApi.refer(api, detail.id, referral))) {
       setPartnerId('');
@@ -144,7 +175,13 @@ function SendForm({ detail, partners, onDone }: { detail: CaseDetail; partners: 
   };
   return (
     <ActionForm id={SEND} errors={errors} fieldIds={ids} busy={busy} saved={saved} submitLabel={t.referrals.send} onSubmit={() => void submit()}>
-      <SelectField id={ids.partnerId} label={t.referrals.partner} value={partnerId} onChange={(event) => setPartnerId(event.target.value)} error={errors.fields.partnerId}>
+      <SelectField
+        id={ids.partnerId}
+        label={t.referrals.partner}
+        value={partnerId}
+        onChange={(event) => setPartnerId(event.target.value)}
+        error={errors.fields.partnerId}
+      >
         <option value="">{t.consents.choose}</option>
         {partners
           .filter((partner) => partner.active)
@@ -156,7 +193,15 @@ function SendForm({ detail, partners, onDone }: { detail: CaseDetail; partners: 
       </SelectField>
       {partnerId && offered.length === 0 ? <p className="field__hint">{t.referrals.noConsent}</p> : null}
       {offered.length > 0 ? (
-        <ConsentFieldset idPrefix={`${SEND}-fields`} legend={t.referrals.fields} hint={t.referrals.fieldsHint} offered={offered} value={fields} onChange={setFields} error={errors.fields.fields} />
+        <ConsentFieldset
+          idPrefix={`${SEND}-fields`}
+          legend={t.referrals.fields}
+          hint={t.referrals.fieldsHint}
+          offered={offered}
+          value={fields}
+          onChange={setFields}
+          error={errors.fields.fields}
+        />
       ) : null}
       <TextAreaField id={ids.note} label={t.referrals.note} value={note} onChange={(event) => setNote(event.target.value)} error={errors.fields.note} />
     </ActionForm>

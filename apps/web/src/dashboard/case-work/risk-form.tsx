@@ -113,7 +113,13 @@ export function RiskForm({ detail, onDone }: { detail: CaseDetail; onDone: () =>
           score: new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(score),
         })}
       </p>
-      <SelectField id={IDS.level} label={t.risk.level} value={level} onChange={(event) => setChosen(event.target.value as AssessedRiskLevel)} error={errors.fields.level}>
+      <SelectField
+        id={IDS.level}
+        label={t.risk.level}
+        value={level}
+        onChange={(event) => setChosen(event.target.value as AssessedRiskLevel)}
+        error={errors.fields.level}
+      >
         {ASSESSED_RISK_LEVELS.map((value) => (
           <option key={value} value={value}>
             {t.risk.levels[value]}

@@ -88,7 +88,13 @@ export function StatusForm({ detail, onDone }: { detail: CaseDetail; onDone: () 
       />
       {closing ? (
         <>
-          <SelectField id={IDS.outcome} label={t.status.outcome} value={outcome} onChange={(event) => setOutcome(event.target.value)} error={errors.fields.outcome}>
+          <SelectField
+            id={IDS.outcome}
+            label={t.status.outcome}
+            value={outcome}
+            onChange={(event) => setOutcome(event.target.value)}
+            error={errors.fields.outcome}
+          >
             <option value="">{t.status.choose}</option>
             {outcomes.items.map((item) => (
               <option key={item.code} value={item.code}>

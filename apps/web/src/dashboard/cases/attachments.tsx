@@ -15,7 +15,12 @@ export function Attachments({ detail }: { detail: CaseDetail }) {
     <ul className="work-list">
       {detail.attachments.map((file) => (
         <li key={file.id} className="work-list__item">
-          <a href={api.attachmentUrl(detail.id, file.id)} download={file.name} className="attachment__link" aria-label={format(t.caseView.download, { name: file.name })}>
+          <a
+            href={api.attachmentUrl(detail.id, file.id)}
+            download={file.name}
+            className="attachment__link"
+            aria-label={format(t.caseView.download, { name: file.name })}
+          >
             {file.name}
           </a>
           <p className="work-list__facts">

@@ -83,23 +83,52 @@ export function CasePage() {
       <LostAccessNotice detail={detail} onDone={reload} />
       <nav className="case-toc" aria-label={t.caseView.sections}>
         <ul>
-          <li><a href="#case-actions">{t.caseView.actionsTitle}</a></li>
-          <li><a href="#case-request">{t.caseView.requestTitle}</a></li>
-          <li><a href="#case-people">{t.caseView.peopleTitle}</a></li>
-          <li><a href="#case-links">{cl.title}</a></li>
-          <li><a href="#case-consents">{ct.consents.title}</a></li>
-          <li><a href="#case-referrals">{ct.referrals.title}</a></li>
-          <li><a href="#case-documents">{dt.title}</a></li>
-          <li><a href="#case-timeline">{t.caseView.timelineTitle}</a></li>
-          <li><a href="#case-thread">{t.caseView.threadTitle}</a></li>
-          <li><a href="#case-receipts">{w.receipts.title}</a></li>
-          <li><a href="#case-data-subject">{ds.title}</a></li>
+          <li>
+            <a href="#case-actions">{t.caseView.actionsTitle}</a>
+          </li>
+          <li>
+            <a href="#case-request">{t.caseView.requestTitle}</a>
+          </li>
+          <li>
+            <a href="#case-people">{t.caseView.peopleTitle}</a>
+          </li>
+          <li>
+            <a href="#case-links">{cl.title}</a>
+          </li>
+          <li>
+            <a href="#case-consents">{ct.consents.title}</a>
+          </li>
+          <li>
+            <a href="#case-referrals">{ct.referrals.title}</a>
+          </li>
+          <li>
+            <a href="#case-documents">{dt.title}</a>
+          </li>
+          <li>
+            <a href="#case-timeline">{t.caseView.timelineTitle}</a>
+          </li>
+          <li>
+            <a href="#case-thread">{t.caseView.threadTitle}</a>
+          </li>
+          <li>
+            <a href="#case-receipts">{w.receipts.title}</a>
+          </li>
+          <li>
+            <a href="#case-data-subject">{ds.title}</a>
+          </li>
         </ul>
       </nav>
       {section('actions', t.caseView.actionsTitle, <CaseActions key={detail.id} detail={detail} onDone={reload} />)}
       <div className="case-columns">
         <div>
-          {section('request', t.caseView.requestTitle, <><Rectifications detail={detail} /><RequestSection detail={detail} /></>)}
+          {section(
+            'request',
+            t.caseView.requestTitle,
+            <>
+              <Rectifications detail={detail} />
+              <RequestSection detail={detail} />
+            </>,
+          )}
           {section(
             'people',
             t.caseView.peopleTitle,

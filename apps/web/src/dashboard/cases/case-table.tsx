@@ -33,14 +33,30 @@ export function CaseTable({ items, now, captionId }: { items: readonly CaseSumma
     <table role="table" className="case-table" aria-labelledby={captionId}>
       <thead role="rowgroup">
         <tr role="row">
-          <th role="columnheader" scope="col">{columns.reference}</th>
-          <th role="columnheader" scope="col">{columns.urgency}</th>
-          <th role="columnheader" scope="col">{columns.status}</th>
-          <th role="columnheader" scope="col">{columns.deadline}</th>
-          <th role="columnheader" scope="col">{columns.received}</th>
-          <th role="columnheader" scope="col">{columns.region}</th>
-          <th role="columnheader" scope="col">{columns.threats}</th>
-          <th role="columnheader" scope="col">{columns.assignee}</th>
+          <th role="columnheader" scope="col">
+            {columns.reference}
+          </th>
+          <th role="columnheader" scope="col">
+            {columns.urgency}
+          </th>
+          <th role="columnheader" scope="col">
+            {columns.status}
+          </th>
+          <th role="columnheader" scope="col">
+            {columns.deadline}
+          </th>
+          <th role="columnheader" scope="col">
+            {columns.received}
+          </th>
+          <th role="columnheader" scope="col">
+            {columns.region}
+          </th>
+          <th role="columnheader" scope="col">
+            {columns.threats}
+          </th>
+          <th role="columnheader" scope="col">
+            {columns.assignee}
+          </th>
         </tr>
       </thead>
       <tbody role="rowgroup">

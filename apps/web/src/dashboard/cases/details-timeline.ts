@@ -29,9 +29,7 @@ export function useDetailsDescriber() {
       ...(details.incidents ?? []).flatMap((incident, index) =>
         labelled(format(v.incident, { n: index + 1 }), [list(incident.types, threats.label), incident.place, incident.when?.date]),
       ),
-      ...(details.othersAtRisk ?? []).flatMap((person) =>
-        labelled(v.othersAtRisk, [person.name, v.othersRelationship[person.relationship]]),
-      ),
+      ...(details.othersAtRisk ?? []).flatMap((person) => labelled(v.othersAtRisk, [person.name, v.othersRelationship[person.relationship]])),
       ...labelled(v.helpTitle, [list(details.help?.measures, measures.label), details.help?.other]),
     ],
   });

@@ -51,7 +51,12 @@ export function RequestSection({ detail }: { detail: CaseDetail }) {
       {help ? (
         <>
           <h3>{v.helpTitle}</h3>
-          <Facts rows={[[v.helpTitle, join(strings(help, 'measures'), measures.label)], [v.helpOther, str(help, 'other')]]} />
+          <Facts
+            rows={[
+              [v.helpTitle, join(strings(help, 'measures'), measures.label)],
+              [v.helpOther, str(help, 'other')],
+            ]}
+          />
         </>
       ) : null}
       <Facts

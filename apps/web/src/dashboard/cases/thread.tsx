@@ -50,7 +50,15 @@ function MessageForm({ caseId, onDone }: { caseId: string; onDone: () => void })
   };
   return (
     <ActionForm id="message-form" errors={errors} fieldIds={{ body: 'message-body' }} busy={busy} saved={saved} submitLabel={t.thread.send} onSubmit={submit}>
-      <TextAreaField id="message-body" label={t.thread.label} hint={t.thread.signedAs} rows={4} value={body} onChange={(event) => setBody(event.target.value)} error={errors.fields.body} />
+      <TextAreaField
+        id="message-body"
+        label={t.thread.label}
+        hint={t.thread.signedAs}
+        rows={4}
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+        error={errors.fields.body}
+      />
     </ActionForm>
   );
 }

@@ -68,7 +68,13 @@ function useThreadDescriber() {
   return (entry: CaseThreadEntry): Item => {
     const fromTeam = entry.from === 'protection_team';
     if (entry.kind === 'consent') {
-      return { key: `thread-${entry.seq}`, at: entry.at, kind: fromTeam ? 'team' : 'defender', who: fromTeam ? t.timeline.team : t.timeline.defender, ...consentThread(entry) };
+      return {
+        key: `thread-${entry.seq}`,
+        at: entry.at,
+        kind: fromTeam ? 'team' : 'defender',
+        who: fromTeam ? t.timeline.team : t.timeline.defender,
+        ...consentThread(entry),
+      };
     }
     const titles = {
       message: fromTeam ? t.timeline.fromTeam : t.timeline.fromDefender,
@@ -224,7 +230,11 @@ function useEntryDescriber(detail: CaseDetail) {
         return {
           ...base,
           title: format(ds.timeline, { right: ds.rightShort[entry.data.right] }),
-          lines: [format(ds.checkedLine, { check: ds.checks[entry.data.verifiedBy] }), ...(entry.data.correction ? [entry.data.correction] : []), ...(entry.data.note ? [entry.data.note] : [])],
+          lines: [
+            format(ds.checkedLine, { check: ds.checks[entry.data.verifiedBy] }),
+            ...(entry.data.correction ? [entry.data.correction] : []),
+            ...(entry.data.note ? [entry.data.note] : []),
+          ],
         };
     }
   };

@@ -18,7 +18,8 @@ export function useCustodianApi() {
   return useMemo(
     () => ({
       pending: async () => (await api.request('GET', '/api/custodian/operations', { schema: CustodianOperationList })).value.items,
-      request: async (body: CustodianOperationRequest) => (await api.request('POST', '/api/custodian/operations', { body, schema: CustodianOperationView })).value,
+      request: async (body: CustodianOperationRequest) =>
+        (await api.request('POST', '/api/custodian/operations', { body, schema: CustodianOperationView })).value,
       complete: async (id: string) =>
         (await api.request('POST', `/api/custodian/operations/${encodeURIComponent(id)}/complete`, { schema: CustodianOperationResult })).value,
       drill: async () => (await api.request('POST', '/api/custodian/drill', { schema: CustodianDrillResult })).value,

@@ -99,7 +99,13 @@ function CompleteAction({ operation, custodians, onCompleted }: Omit<Props, 'vie
           </div>
         </>
       ) : (
-        <button type="button" className="button" aria-label={label} aria-disabled={step === 'busy' || lost || undefined} onClick={() => step === 'idle' && !lost && setStep('confirm')}>
+        <button
+          type="button"
+          className="button"
+          aria-label={label}
+          aria-disabled={step === 'busy' || lost || undefined}
+          onClick={() => step === 'idle' && !lost && setStep('confirm')}
+        >
           {step === 'busy' ? t.pending.completing : t.pending.complete}
         </button>
       )}

@@ -46,7 +46,9 @@ function RequestItem({ detail, entry }: { detail: CaseDetail; entry: RequestEntr
   const { right, verifiedBy, note, correction } = entry.data;
   return (
     <li className="work-list__item">
-      <p className="dsr-list__title">{format(t.requestLine, { right: t.rightShort[right], date: formatDateTime(entry.at, locale), name: entry.author.name })}</p>
+      <p className="dsr-list__title">
+        {format(t.requestLine, { right: t.rightShort[right], date: formatDateTime(entry.at, locale), name: entry.author.name })}
+      </p>
       <p className="work-list__facts">{format(t.checkedLine, { check: t.checks[verifiedBy] })}</p>
       {correction ? <p className="prewrap dsr-list__correction">{correction}</p> : null}
       {note ? <p className="prewrap">{note}</p> : null}

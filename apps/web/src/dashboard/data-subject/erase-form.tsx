@@ -59,7 +59,13 @@ export function EraseForm({ detail, requestId, onCancel }: { detail: CaseDetail;
         {held ? (
           <>
             <p className="dsr-erase__hold">{t.legalHold}</p>
-            <ConfirmCheckbox id={IDS.legalHoldConfirmed} label={t.legalHoldConfirm} checked={holdConfirmed} onChange={setHoldConfirmed} error={errors.fields.legalHoldConfirmed} />
+            <ConfirmCheckbox
+              id={IDS.legalHoldConfirmed}
+              label={t.legalHoldConfirm}
+              checked={holdConfirmed}
+              onChange={setHoldConfirmed}
+              error={errors.fields.legalHoldConfirmed}
+            />
           </>
         ) : null}
         <div className="button-row">
@@ -71,7 +77,13 @@ export function EraseForm({ detail, requestId, onCancel }: { detail: CaseDetail;
           </button>
         </div>
       </form>
-      <ConfirmDialog open={asking} title={format(t.dialogTitle, { reference })} confirmLabel={t.dialogConfirm} onConfirm={() => void erase()} onCancel={() => setAsking(false)}>
+      <ConfirmDialog
+        open={asking}
+        title={format(t.dialogTitle, { reference })}
+        confirmLabel={t.dialogConfirm}
+        onConfirm={() => void erase()}
+        onCancel={() => setAsking(false)}
+      >
         <p>{t.dialogText}</p>
       </ConfirmDialog>
     </section>

@@ -36,7 +36,13 @@ export function RequestForm({ detail, onDone }: { detail: CaseDetail; onDone: ()
 
   return (
     <ActionForm id="dsr-form" errors={errors} fieldIds={IDS} busy={busy} saved={saved} submitLabel={t.submit} onSubmit={() => void submit()}>
-      <SelectField id={IDS.right} label={t.right} value={right} onChange={(event) => setRight(event.target.value as DataSubjectRight)} error={errors.fields.right}>
+      <SelectField
+        id={IDS.right}
+        label={t.right}
+        value={right}
+        onChange={(event) => setRight(event.target.value as DataSubjectRight)}
+        error={errors.fields.right}
+      >
         <option value="">{t.choose}</option>
         {DATA_SUBJECT_RIGHTS.map((code) => (
           <option key={code} value={code}>

@@ -24,7 +24,10 @@ export function useDocumentEntryDescriber(entries: readonly CaseEntryView[]) {
       case 'document_approved':
         return { title: format(t.timeline.document_approved, { kind: kindOf(entry.data.documentId) }), lines: [] };
       case 'document_issued':
-        return { title: format(t.timeline.document_issued, { kind: kindOf(entry.data.documentId) }), lines: [format(t.timeline.fingerprint, { sha256: entry.data.sha256 })] };
+        return {
+          title: format(t.timeline.document_issued, { kind: kindOf(entry.data.documentId) }),
+          lines: [format(t.timeline.fingerprint, { sha256: entry.data.sha256 })],
+        };
     }
   };
 }

@@ -97,7 +97,13 @@ function DocumentItem({ detail, document, onDone }: { detail: CaseDetail; docume
         isSupervisor && !ownDraft ? (
           <>
             <ErrorSummary errors={errors} fieldIds={{}} />
-            <button type="button" className="button button--small" aria-disabled={busy || undefined} aria-label={format(t.approveLabel, { recipient: document.recipientName })} onClick={() => void approve()}>
+            <button
+              type="button"
+              className="button button--small"
+              aria-disabled={busy || undefined}
+              aria-label={format(t.approveLabel, { recipient: document.recipientName })}
+              onClick={() => void approve()}
+            >
               {t.approve}
             </button>
           </>
@@ -109,7 +115,12 @@ function DocumentItem({ detail, document, onDone }: { detail: CaseDetail; docume
           {/* A link that would be refused is not offered: without consent, the reason instead. */}
           {consented ? (
             <p>
-              <a href={documentsApi.pdfUrl(detail.id, document.documentId)} download className="attachment__link" aria-label={format(t.downloadLabel, { recipient: document.recipientName })}>
+              <a
+                href={documentsApi.pdfUrl(detail.id, document.documentId)}
+                download
+                className="attachment__link"
+                aria-label={format(t.downloadLabel, { recipient: document.recipientName })}
+              >
                 {t.download}
               </a>
             </p>
@@ -135,9 +146,19 @@ function DraftForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const [recipient, setRecipient] = useState<DisclosureRecipient | ''>('');
   const [recipientName, setRecipientName] = useState('');
   const [note, setNote] = useState('');
-  const ids = { kind: `${DRAFT}-kind`, language: `${DRAFT}-language`, recipient: `${DRAFT}-recipient`, recipientName: `${DRAFT}-recipient-name`, note: `${DRAFT}-note` };
+  const ids = {
+    kind: `${DRAFT}-kind`,
+    language: `${DRAFT}-language`,
+    recipient: `${DRAFT}-recipient`,
+    recipientName: `${DRAFT}-recipient-name`,
+    note: `${DRAFT}-note`,
+  };
   const submit = async () => {
-    const draft = check(DocumentDraftInput, { kind, language, recipient, recipientName, note }, { recipient: ct.consents.choiceRequired, recipientName: t.recipientNameRequired });
+    const draft = check(
+      DocumentDraftInput,
+      { kind, language, recipient, recipientName, note },
+      { recipient: ct.consents.choiceRequired, recipientName: t.recipientNameRequired },
+    );
     if (!draft) return;
     if (await run(() => documentsApi.draft(api, caseId, draft))) {
       setRecipientName('');
@@ -154,14 +175,26 @@ function DraftForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
           </option>
         ))}
       </SelectField>
-      <SelectField id={ids.language} label={t.language} value={language} onChange={(event) => setLanguage(event.target.value as DocumentLanguage)} error={errors.fields.language}>
+      <SelectField
+        id={ids.language}
+        label={t.language}
+        value={language}
+        onChange={(event) => setLanguage(event.target.value as DocumentLanguage)}
+        error={errors.fields.language}
+      >
         {DOCUMENT_LANGUAGES.map((code) => (
           <option key={code} value={code}>
             {t.languages[code]}
           </option>
         ))}
       </SelectField>
-      <SelectField id={ids.recipient} label={t.recipient} value={recipient} onChange={(event) => setRecipient(event.target.value as DisclosureRecipient)} error={errors.fields.recipient}>
+      <SelectField
+        id={ids.recipient}
+        label={t.recipient}
+        value={recipient}
+        onChange={(event) => setRecipient(event.target.value as DisclosureRecipient)}
+        error={errors.fields.recipient}
+      >
         <option value="">{t.choose}</option>
         {DISCLOSURE_RECIPIENTS.map((code) => (
           <option key={code} value={code}>
@@ -169,8 +202,25 @@ function DraftForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
           </option>
         ))}
       </SelectField>
-      <Field id={ids.recipientName} label={t.recipientName} hint={t.recipientNameHint} value={recipientName} onChange={(event) => setRecipientName(event.target.value)} error={errors.fields.recipientName} autoComplete="off" maxLength={200} />
-      <TextAreaField id={ids.note} label={t.note} hint={t.noteHint} value={note} onChange={(event) => setNote(event.target.value)} error={errors.fields.note} maxLength={2000} />
+      <Field
+        id={ids.recipientName}
+        label={t.recipientName}
+        hint={t.recipientNameHint}
+        value={recipientName}
+        onChange={(event) => setRecipientName(event.target.value)}
+        error={errors.fields.recipientName}
+        autoComplete="off"
+        maxLength={200}
+      />
+      <TextAreaField
+        id={ids.note}
+        label={t.note}
+        hint={t.noteHint}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        error={errors.fields.note}
+        maxLength={2000}
+      />
     </ActionForm>
   );
 }

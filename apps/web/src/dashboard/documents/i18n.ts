@@ -28,10 +28,14 @@ const fr = {
   issuedTimes: 'Délivré {count} fois',
   waitingApproval: 'En attente d’un superviseur qui ne l’a pas rédigé.',
   ownDraft: 'Vous l’avez préparé : un autre superviseur doit l’approuver.',
-  noConsent: 'Aucun accord en vigueur ne couvre ce destinataire et ces informations ({fields}) : le téléchargement sera refusé. Enregistrez d’abord l’accord de la personne.',
+  noConsent:
+    'Aucun accord en vigueur ne couvre ce destinataire et ces informations ({fields}) : le téléchargement sera refusé. Enregistrez d’abord l’accord de la personne.',
   templatesLink: 'Modèles de documents',
   states: { draft: 'Brouillon', approved: 'Approuvé', issued: 'Délivré' } satisfies Record<DocumentState, string>,
-  kinds: { case_file: 'Dossier (avocat, tribunal, ONU)', attestation: 'Attestation de suivi', intervention_letter: 'Lettre d’intervention' } satisfies Record<DocumentKind, string>,
+  kinds: { case_file: 'Dossier (avocat, tribunal, ONU)', attestation: 'Attestation de suivi', intervention_letter: 'Lettre d’intervention' } satisfies Record<
+    DocumentKind,
+    string
+  >,
   languages: { fr: 'Français', en: 'Anglais' } satisfies Record<DocumentLanguage, string>,
   timeline: {
     document_drafted: 'Document préparé : {kind} pour {recipient}',

@@ -59,7 +59,9 @@ export function DocumentTemplatesPage() {
         ))}
       </dl>
       {templates ? (
-        templates.map((template) => <TemplateForm key={`${template.kind}-${template.language}-${template.revision}`} template={template} onSaved={() => void load()} />)
+        templates.map((template) => (
+          <TemplateForm key={`${template.kind}-${template.language}-${template.revision}`} template={template} onSaved={() => void load()} />
+        ))
       ) : loadError ? (
         <>
           <ErrorSummary errors={loadError} fieldIds={{}} />
@@ -98,8 +100,23 @@ function TemplateForm({ template, onSaved }: { template: DocumentTemplateView; o
         })}
       </p>
       <ActionForm id={`${prefix}-form`} errors={errors} fieldIds={ids} busy={busy} saved={saved} submitLabel={t.templates.save} onSubmit={() => void submit()}>
-        <Field id={ids.title} label={t.templates.titleField} value={title} onChange={(event) => setTitle(event.target.value)} error={errors.fields.title} maxLength={200} />
-        <TextAreaField id={ids.body} label={t.templates.body} value={body} onChange={(event) => setBody(event.target.value)} error={errors.fields.body} rows={18} className="template-body" />
+        <Field
+          id={ids.title}
+          label={t.templates.titleField}
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+          error={errors.fields.title}
+          maxLength={200}
+        />
+        <TextAreaField
+          id={ids.body}
+          label={t.templates.body}
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+          error={errors.fields.body}
+          rows={18}
+          className="template-body"
+        />
       </ActionForm>
     </section>
   );

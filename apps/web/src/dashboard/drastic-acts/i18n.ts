@@ -7,7 +7,11 @@ export const drasticActsFr = {
   title: 'Demandes à confirmer par une deuxième personne',
   lead: 'Désactiver ou révoquer un(e) administrateur(trice), un(e) dépositaire ou un(e) auditeur(trice), et rétablir un compte, demande deux personnes : l’une demande, une autre confirme dans l’heure. Le journal d’audit garde les deux noms.',
   none: 'Aucune demande en attente.',
-  kinds: { deactivate: 'Désactiver le compte de {name}', revoke_for_cause: 'Révoquer {name} pour motif grave', reinstate: 'Rétablir le compte de {name}' } satisfies Record<DrasticActKind, string>,
+  kinds: {
+    deactivate: 'Désactiver le compte de {name}',
+    revoke_for_cause: 'Révoquer {name} pour motif grave',
+    reinstate: 'Rétablir le compte de {name}',
+  } satisfies Record<DrasticActKind, string>,
   askedBy: 'Demandé par {name}, expire le {at}.',
   confirm: 'Confirmer',
   yours: 'Votre demande : une autre personne doit la confirmer.',

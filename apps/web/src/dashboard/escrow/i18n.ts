@@ -14,9 +14,11 @@ export const escrowFr = {
   and: ' et ',
   // A password reset, before it is confirmed.
   impactLoading: 'Calcul de ce que fait la réinitialisation…',
-  impactSessions: 'Ses {count} session(s) ouverte(s) sont fermées tout de suite, et l’ancienne phrase de passe ne fonctionne plus dès maintenant (même si le lien n’est pas encore utilisé).',
+  impactSessions:
+    'Ses {count} session(s) ouverte(s) sont fermées tout de suite, et l’ancienne phrase de passe ne fonctionne plus dès maintenant (même si le lien n’est pas encore utilisé).',
   impactCases: 'Elle ou il perd l’accès à {count} dossier(s) : un(e) superviseur(e), ou deux dépositaires, les lui rendront après sa reconnexion.',
-  impactCustodian: 'Cette personne est dépositaire : ses parts de la clé de secours ne s’ouvriront plus jusqu’à ce que deux autres dépositaires re-scellent la clé.',
+  impactCustodian:
+    'Cette personne est dépositaire : ses parts de la clé de secours ne s’ouvriront plus jusqu’à ce que deux autres dépositaires re-scellent la clé.',
   impactAfter: 'Après la réinitialisation, paires qui ouvrent la clé de secours : {pairs}.',
   impactLost: 'Après la réinitialisation, PLUS PERSONNE ne pourra ouvrir la clé de secours : les dossiers qu’elle seule détient seront perdus.',
   impactRisk: 'Je comprends ce que cette réinitialisation fait à la clé de secours, et je la confirme.',

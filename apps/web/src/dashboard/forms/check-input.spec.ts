@@ -31,7 +31,10 @@ describe('a dashboard form checked by the shared schema before sending', () => {
   });
 
   it('words an empty field with the form’s own word for it, else the general one', () => {
-    expect(checkInput(CaseNote, { body: ' \n ' }, 'fr', { ...words, fields: { body: 'Écrivez la note.' } })).toEqual({ ok: false, fields: { body: 'Écrivez la note.' } });
+    expect(checkInput(CaseNote, { body: ' \n ' }, 'fr', { ...words, fields: { body: 'Écrivez la note.' } })).toEqual({
+      ok: false,
+      fields: { body: 'Écrivez la note.' },
+    });
     expect(checkInput(Assignment, { assigneeId: '' }, 'fr', words)).toEqual({ ok: false, fields: { assigneeId: 'Remplissez ce champ.' } });
   });
 

@@ -52,12 +52,8 @@ export function ErrorSummary({ errors, fieldIds }: Props) {
           ))}
         </ul>
       ) : null}
-      {errors.retryAfterSeconds ? (
-        <p>{format(t.signIn.retryAfter, { minutes: Math.max(1, Math.ceil(errors.retryAfterSeconds / 60)) })}</p>
-      ) : null}
-      {errors.correlationId ? (
-        <p className="error-summary__code">{format(t.errors.correlation, { id: errors.correlationId })}</p>
-      ) : null}
+      {errors.retryAfterSeconds ? <p>{format(t.signIn.retryAfter, { minutes: Math.max(1, Math.ceil(errors.retryAfterSeconds / 60)) })}</p> : null}
+      {errors.correlationId ? <p className="error-summary__code">{format(t.errors.correlation, { id: errors.correlationId })}</p> : null}
     </div>
   );
 }

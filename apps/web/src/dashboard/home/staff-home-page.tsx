@@ -55,9 +55,7 @@ export function StaffHomePage() {
           <RoleBadges roles={user.roles} />
           {user.onCall ? <span className="badge badge--on-call">{t.home.onCall}</span> : null}
         </div>
-        {clock ? (
-          <p className="muted">{format(t.home.sessionEnds, { date: formatDateTime(new Date(clock.absoluteDeadline).toISOString(), locale) })}</p>
-        ) : null}
+        {clock ? <p className="muted">{format(t.home.sessionEnds, { date: formatDateTime(new Date(clock.absoluteDeadline).toISOString(), locale) })}</p> : null}
       </section>
 
       <section className="callout logged-note" aria-labelledby="staff-home-logged">
@@ -80,10 +78,10 @@ export function StaffHomePage() {
               : item.key === 'reports' || item.key === 'audit'
                 ? rt.home[item.key]
                 : item.key === 'cases'
-                ? { title: ct.home.title, text: ct.home.text }
-                : item.key === 'urgent'
-                  ? { title: ct.home.urgentTitle, text: ct.home.urgentText }
-                  : t.home[item.key];
+                  ? { title: ct.home.title, text: ct.home.text }
+                  : item.key === 'urgent'
+                    ? { title: ct.home.urgentTitle, text: ct.home.urgentText }
+                    : t.home[item.key];
             const body = (
               <>
                 {item.icon}

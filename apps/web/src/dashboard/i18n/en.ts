@@ -30,8 +30,7 @@ export const staffEn: StaffCatalogue = {
     warning: 'Your session expires in {minutes} min.',
     stay: 'Stay signed in',
     staying: 'One moment…',
-    ending:
-      'Your session ends in {minutes} min: a session has a maximum length. Finish what you are doing, then sign in again.',
+    ending: 'Your session ends in {minutes} min: a session has a maximum length. Finish what you are doing, then sign in again.',
   },
   signIn: {
     title: 'Staff sign-in',
@@ -72,16 +71,13 @@ export const staffEn: StaffCatalogue = {
     steps: ['Passphrase', 'Code app', 'First sign-in'],
     stepCurrent: '(current step)',
     stepDone: '(done)',
-    noToken:
-      'This activation link is incomplete. Open the whole link you received. If it still does not work, ask the administrator for a new link.',
-    linkInvalid:
-      'This link no longer works: it was already used, it expired, or a newer link replaced it. Ask the administrator for a new link.',
+    noToken: 'This activation link is incomplete. Open the whole link you received. If it still does not work, ask the administrator for a new link.',
+    linkInvalid: 'This link no longer works: it was already used, it expired, or a newer link replaced it. Ask the administrator for a new link.',
     passphraseTitle: 'Choose your passphrase',
     passphraseIntro:
       'Your passphrase protects your account and your encryption keys (the keys that open the cases). Nobody else may know it, not even the administrator.',
     currentTitle: 'Confirm your passphrase',
-    currentIntro:
-      'Your code app was reset (for example after a lost phone). To add a new one, first type your current passphrase. It does not change.',
+    currentIntro: 'Your code app was reset (for example after a lost phone). To add a new one, first type your current passphrase. It does not change.',
     currentPassphrase: 'Your current passphrase',
     currentSubmit: 'Continue',
     keepApp: 'Your code app does not change: use the same account as usual for the 6-digit code.',
@@ -100,8 +96,7 @@ export const staffEn: StaffCatalogue = {
     submitting: 'Saving…',
     saved: 'Your passphrase is saved for the account {email}.',
     totpTitle: 'Add the account to your code app',
-    totpIntro:
-      'To sign in you also need a 6-digit code. It changes every 30 seconds. An app on your phone makes it, even without internet.',
+    totpIntro: 'To sign in you also need a 6-digit code. It changes every 30 seconds. An app on your phone makes it, even without internet.',
     totpSteps: [
       'On your phone, install a code app if you do not have one. For example: Aegis, FreeOTP, Google Authenticator or Microsoft Authenticator.',
       'In the app, choose “Add account”, then “Scan a QR code”.',
@@ -115,8 +110,7 @@ export const staffEn: StaffCatalogue = {
     manualKindValue: 'time-based (TOTP), {digits} digits, {period} seconds',
     keepSecret: 'Show this QR code and this key to nobody. Do not take a screenshot.',
     continueTitle: 'Sign in for the first time',
-    continueText:
-      'When the account appears in your app, sign in with your address, your passphrase and the 6-digit code shown.',
+    continueText: 'When the account appears in your app, sign in with your address, your passphrase and the 6-digit code shown.',
     continue: 'Continue to sign-in',
   },
   home: {
@@ -189,8 +183,7 @@ export const staffEn: StaffCatalogue = {
     inactive: 'Account deactivated.',
     inactiveBadge: 'Deactivated',
     inviteTitle: 'Invite a person',
-    inviteLead:
-      'The person will receive a one-time activation link. They will choose their own passphrase: you will never know it.',
+    inviteLead: 'The person will receive a one-time activation link. They will choose their own passphrase: you will never know it.',
     email: 'E-mail address',
     name: 'Full name',
     rolesLegend: 'Roles',
@@ -207,8 +200,7 @@ export const staffEn: StaffCatalogue = {
     copied: 'The link is copied.',
     copyFailed: 'Copying did not work. Select the link, then copy it by hand.',
     linkOnce: 'This link is shown only once. It works only once and expires on {date}.',
-    linkChannel:
-      'Give it to the person by a safe means: by hand, or through an encrypted messenger such as Signal. Not by ordinary e-mail or SMS.',
+    linkChannel: 'Give it to the person by a safe means: by hand, or through an encrypted messenger such as Signal. Not by ordinary e-mail or SMS.',
     linkDone: 'I have handed over the link',
     manageTitle: 'Account of {name}',
     rolesSave: 'Save',
@@ -221,21 +213,18 @@ export const staffEn: StaffCatalogue = {
     resetSecondFactor: 'Reset the code app',
     resetSecondFactorHint: 'If the person lost their phone. They will receive a new link to add their account to a new app.',
     resetSecondFactorConfirmTitle: 'Reset the code app of {name}?',
-    resetSecondFactorConfirm:
-      'Their current codes will stop working. They must use the new link to sign in again. Their keys and cases do not change.',
+    resetSecondFactorConfirm: 'Their current codes will stop working. They must use the new link to sign in again. Their keys and cases do not change.',
     resetSecondFactorConfirmAction: 'Yes, reset',
     resetPassword: 'Reset the passphrase',
     resetPasswordHint:
       'If the person forgot their passphrase, or their account may be compromised: the old one stops working and their sessions end at once. They will receive a new link; then a supervisor gives them access to their cases again.',
     resetPasswordConfirmTitle: 'Reset the passphrase of {name}?',
-    resetPasswordConfirm:
-      'From now on they cannot sign in with the old one. They will get new keys: a supervisor must give them access to their cases again.',
+    resetPasswordConfirm: 'From now on they cannot sign in with the old one. They will get new keys: a supervisor must give them access to their cases again.',
     resetPasswordConfirmAction: 'Yes, reset',
     deactivate: 'Deactivate the account',
     deactivateHint: 'For a person who leaves the team. Their sessions and their access to cases are removed.',
     deactivateConfirmTitle: 'Deactivate the account of {name}?',
-    deactivateConfirm:
-      'The person will no longer be able to sign in. Their sessions end and their access to cases is removed. You cannot undo this here.',
+    deactivateConfirm: 'The person will no longer be able to sign in. Their sessions end and their access to cases is removed. You cannot undo this here.',
     deactivateConfirmAction: 'Yes, deactivate',
     deactivated: 'The account of {name} is deactivated.',
     cancel: 'Cancel',

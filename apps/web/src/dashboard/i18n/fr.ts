@@ -34,8 +34,7 @@ export const staffFr = {
     warning: 'Votre session expire dans {minutes} min.',
     stay: 'Rester connecté',
     staying: 'Un instant…',
-    ending:
-      'Votre session se termine dans {minutes} min : une session a une durée maximale. Terminez ce que vous faites, puis reconnectez-vous.',
+    ending: 'Votre session se termine dans {minutes} min : une session a une durée maximale. Terminez ce que vous faites, puis reconnectez-vous.',
   },
   signIn: {
     title: 'Connexion du personnel',
@@ -119,8 +118,7 @@ export const staffFr = {
     manualKindValue: 'basé sur l’heure (TOTP), {digits} chiffres, {period} secondes',
     keepSecret: 'Ne montrez ce code QR et cette clé à personne. Ne faites pas de capture d’écran.',
     continueTitle: 'Connectez-vous une première fois',
-    continueText:
-      'Quand le compte apparaît dans votre application, connectez-vous avec votre adresse, votre phrase de passe et le code à 6 chiffres affiché.',
+    continueText: 'Quand le compte apparaît dans votre application, connectez-vous avec votre adresse, votre phrase de passe et le code à 6 chiffres affiché.',
     continue: 'Continuer vers la connexion',
   },
   home: {
@@ -130,8 +128,7 @@ export const staffFr = {
     onCall: 'De garde',
     sessionEnds: 'Votre session se termine au plus tard le {date}.',
     loggedTitle: 'Vos accès sont enregistrés',
-    logged:
-      'Chaque connexion et chaque action sont notées dans un journal protégé. Personne ne peut le modifier en secret.',
+    logged: 'Chaque connexion et chaque action sont notées dans un journal protégé. Personne ne peut le modifier en secret.',
     menuTitle: 'Votre travail',
     soon: 'Bientôt',
     cases: {
@@ -194,8 +191,7 @@ export const staffFr = {
     inactive: 'Compte désactivé.',
     inactiveBadge: 'Désactivé',
     inviteTitle: 'Inviter une personne',
-    inviteLead:
-      'La personne recevra un lien d’activation à usage unique. Elle choisira elle-même sa phrase de passe : vous ne la connaîtrez jamais.',
+    inviteLead: 'La personne recevra un lien d’activation à usage unique. Elle choisira elle-même sa phrase de passe : vous ne la connaîtrez jamais.',
     email: 'Adresse e-mail',
     name: 'Nom et prénom',
     rolesLegend: 'Rôles',
@@ -212,8 +208,7 @@ export const staffFr = {
     copied: 'Le lien est copié.',
     copyFailed: 'La copie n’a pas marché. Sélectionnez le lien, puis copiez-le à la main.',
     linkOnce: 'Ce lien est affiché une seule fois. Il marche une seule fois et expire le {date}.',
-    linkChannel:
-      'Donnez-le à la personne par un moyen sûr : en main propre, ou par une messagerie chiffrée comme Signal. Pas par e-mail ordinaire ni par SMS.',
+    linkChannel: 'Donnez-le à la personne par un moyen sûr : en main propre, ou par une messagerie chiffrée comme Signal. Pas par e-mail ordinaire ni par SMS.',
     linkDone: 'J’ai transmis le lien',
     manageTitle: 'Compte de {name}',
     rolesSave: 'Enregistrer',

@@ -78,7 +78,14 @@ function Acknowledge({ onDone }: { onDone: (incident: IntegrityIncidentView | nu
         <Link to="/personnel/journal">{t.verify}</Link>
       </p>
       <div className="checkbox">
-        <input id="integrity-confirm" type="checkbox" className="checkbox__input" autoComplete="off" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
+        <input
+          id="integrity-confirm"
+          type="checkbox"
+          className="checkbox__input"
+          autoComplete="off"
+          checked={confirmed}
+          onChange={(event) => setConfirmed(event.target.checked)}
+        />
         <label htmlFor="integrity-confirm" className="checkbox__label">
           {t.confirm}
         </label>

@@ -31,7 +31,10 @@ export function CaseChoice({ cases, chosen, onChange, error }: Props) {
   const toggle = (caseId: string, checked: boolean) => onChange(checked ? [...chosen, caseId] : chosen.filter((id) => id !== caseId));
 
   return (
-    <fieldset className={error ? 'fieldset field--error reassign-cases' : 'fieldset reassign-cases'} aria-describedby={error ? 'reassign-cases-error' : undefined}>
+    <fieldset
+      className={error ? 'fieldset field--error reassign-cases' : 'fieldset reassign-cases'}
+      aria-describedby={error ? 'reassign-cases-error' : undefined}
+    >
       <legend className="field__label">{t.casesLegend}</legend>
       <SelectField id={ALL_OF_ID} label={t.allOf} hint={t.allOfHint} value={person} onChange={(event) => allOf(event.target.value)}>
         <option value="">{t.allOfChoose}</option>

@@ -89,7 +89,14 @@ export function ReassignmentPage() {
           <form className="form reassign-form" onSubmit={review} noValidate>
             <ErrorSummary errors={errors} fieldIds={{ caseIds: cases[0] ? caseBoxId(cases[0].id) : ALL_OF_ID, assigneeId: ASSIGNEE_ID }} />
             <CaseChoice cases={cases} chosen={chosen} onChange={setChosen} error={errors.fields.caseIds} />
-            <SelectField id={ASSIGNEE_ID} label={t.assignee} hint={t.assigneeHint} value={assigneeId} onChange={(event) => setAssigneeId(event.target.value)} error={errors.fields.assigneeId}>
+            <SelectField
+              id={ASSIGNEE_ID}
+              label={t.assignee}
+              hint={t.assigneeHint}
+              value={assigneeId}
+              onChange={(event) => setAssigneeId(event.target.value)}
+              error={errors.fields.assigneeId}
+            >
               <option value="">{t.assigneeChoose}</option>
               {assignees.map((person) => (
                 <option key={person.id} value={person.id}>

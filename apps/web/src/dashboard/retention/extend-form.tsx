@@ -30,7 +30,15 @@ export function ExtendForm({ item, onDone, onCancel }: { item: UpcomingExpiry; o
   return (
     <section className="retention-action" aria-labelledby={`${ids.until}-title`}>
       <h4 id={`${ids.until}-title`}>{format(t.title, { reference: item.reference })}</h4>
-      <ActionForm id={`extend-form-${item.caseId}`} errors={errors} fieldIds={ids} busy={busy} saved={saved} submitLabel={t.submit} onSubmit={() => void submit()}>
+      <ActionForm
+        id={`extend-form-${item.caseId}`}
+        errors={errors}
+        fieldIds={ids}
+        busy={busy}
+        saved={saved}
+        submitLabel={t.submit}
+        onSubmit={() => void submit()}
+      >
         <Field
           id={ids.until}
           label={t.until}
@@ -42,7 +50,14 @@ export function ExtendForm({ item, onDone, onCancel }: { item: UpcomingExpiry; o
           onChange={(event) => setUntil(event.target.value)}
           error={errors.fields.until}
         />
-        <SelectField id={ids.reason} label={t.reason} hint={t.reasonHint} value={reason} onChange={(event) => setReason(event.target.value as RetentionExtensionReason)} error={errors.fields.reason}>
+        <SelectField
+          id={ids.reason}
+          label={t.reason}
+          hint={t.reasonHint}
+          value={reason}
+          onChange={(event) => setReason(event.target.value as RetentionExtensionReason)}
+          error={errors.fields.reason}
+        >
           <option value="">{t.choose}</option>
           {RETENTION_EXTENSION_REASONS.map((code) => (
             <option key={code} value={code}>

@@ -11,7 +11,8 @@ export const retentionFr = {
   retry: 'Réessayer',
   upcoming: {
     title: 'Échéances proches',
-    intro: 'Les dossiers dont la conservation se termine bientôt, ou déjà terminée. Ils seront effacés au prochain passage quotidien, sauf prolongation — et sauf ceux sous conservation légale, qui attendent votre confirmation.',
+    intro:
+      'Les dossiers dont la conservation se termine bientôt, ou déjà terminée. Ils seront effacés au prochain passage quotidien, sauf prolongation — et sauf ceux sous conservation légale, qui attendent votre confirmation.',
     empty: 'Aucun dossier n’arrive en fin de conservation.',
     caseTitle: 'Dossier {reference}',
     status: 'Statut',
@@ -84,7 +85,8 @@ export const retentionEn: RetentionCatalogue = {
   retry: 'Try again',
   upcoming: {
     title: 'Upcoming expiries',
-    intro: 'Cases whose retention ends soon, or has ended. They are erased by the next daily run unless extended — except those on legal hold, which wait for your confirmation.',
+    intro:
+      'Cases whose retention ends soon, or has ended. They are erased by the next daily run unless extended — except those on legal hold, which wait for your confirmation.',
     empty: 'No case is reaching the end of its retention.',
     caseTitle: 'Case {reference}',
     status: 'Status',

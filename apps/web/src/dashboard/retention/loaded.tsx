@@ -5,7 +5,17 @@ import { Loading } from '../require-session';
 import { useRetentionT } from './i18n';
 
 /** What was loaded, or why it failed (with "try again"), or that it is loading. */
-export function Loaded<T>({ value, error, reload, children }: { value: T | null; error: FormErrors | null; reload: () => void; children: (value: T) => ReactNode }) {
+export function Loaded<T>({
+  value,
+  error,
+  reload,
+  children,
+}: {
+  value: T | null;
+  error: FormErrors | null;
+  reload: () => void;
+  children: (value: T) => ReactNode;
+}) {
   const t = useRetentionT();
   if (value !== null) return <>{children(value)}</>;
   if (error) {

@@ -36,7 +36,11 @@ function PolicyForm({ policy }: { policy: RetentionPolicy }) {
   const submit = async () => {
     const invalid = Object.fromEntries((Object.keys(IDS) as (keyof Draft)[]).filter((key) => !/^\d+$/.test(draft[key].trim())).map((key) => [key, t.invalid]));
     if (refuse(invalid)) return;
-    const body: RetentionPolicy = { closedMonths: Number(draft.closedMonths), inadmissibleMonths: Number(draft.inadmissibleMonths), warningDays: Number(draft.warningDays) };
+    const body: RetentionPolicy = {
+      closedMonths: Number(draft.closedMonths),
+      inadmissibleMonths: Number(draft.inadmissibleMonths),
+      warningDays: Number(draft.warningDays),
+    };
     await run(async () => {
       const received = await api.request('PUT', '/api/admin/retention', { body, schema: RetentionPolicy });
       setDraft(asDraft(received.value));

@@ -52,7 +52,13 @@ export function PurgeConfirmForm({ item, onDone, onCancel }: { item: UpcomingExp
           </button>
         </div>
       </form>
-      <ConfirmDialog open={asking} title={format(t.dialogTitle, { reference: item.reference })} confirmLabel={t.dialogConfirm} onConfirm={() => void confirm()} onCancel={() => setAsking(false)}>
+      <ConfirmDialog
+        open={asking}
+        title={format(t.dialogTitle, { reference: item.reference })}
+        confirmLabel={t.dialogConfirm}
+        onConfirm={() => void confirm()}
+        onCancel={() => setAsking(false)}
+      >
         <p>{t.dialogText}</p>
       </ConfirmDialog>
     </section>

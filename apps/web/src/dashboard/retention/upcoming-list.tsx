@@ -43,7 +43,13 @@ export function UpcomingList() {
           ) : (
             <ul className="retention-list">
               {list.items.map((item) => (
-                <UpcomingItem key={item.caseId} item={item} opened={opened?.caseId === item.caseId ? opened.action : null} onOpen={(action) => open(item.caseId, action)} onDone={done} />
+                <UpcomingItem
+                  key={item.caseId}
+                  item={item}
+                  opened={opened?.caseId === item.caseId ? opened.action : null}
+                  onOpen={(action) => open(item.caseId, action)}
+                  onDone={done}
+                />
               ))}
             </ul>
           )
@@ -53,7 +59,17 @@ export function UpcomingList() {
   );
 }
 
-function UpcomingItem({ item, opened, onOpen, onDone }: { item: UpcomingExpiry; opened: 'extend' | 'purge' | null; onOpen: (action: 'extend' | 'purge' | null) => void; onDone: () => void }) {
+function UpcomingItem({
+  item,
+  opened,
+  onOpen,
+  onDone,
+}: {
+  item: UpcomingExpiry;
+  opened: 'extend' | 'purge' | null;
+  onOpen: (action: 'extend' | 'purge' | null) => void;
+  onDone: () => void;
+}) {
   const r = useRetentionT();
   const t = r.upcoming;
   const ct = useCasesT();

@@ -35,7 +35,8 @@ export const revocationFr = {
   progressValue: '{done} sur {total}',
   finished: 'Terminé',
   unfinished: 'Inachevé : {left} dossier(s) restant(s)',
-  unfinishedHelp: 'Un dossier reste quand vous ne le détenez pas (un autre superviseur, ou deux dépositaires, doivent reprendre) ou quand le travail a été interrompu.',
+  unfinishedHelp:
+    'Un dossier reste quand vous ne le détenez pas (un autre superviseur, ou deux dépositaires, doivent reprendre) ou quand le travail a été interrompu.',
   resume: 'Reprendre',
   loading: 'Chargement…',
 };

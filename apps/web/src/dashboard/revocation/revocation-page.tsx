@@ -51,7 +51,11 @@ function RevocationForm({ onRevoke }: { onRevoke: ReturnType<typeof useRekeyJobs
   const [confirmed, setConfirmed] = useState(false);
 
   const submit = async () => {
-    const revocation = check(RevocationForCause, { staffId, reason, ...(note.trim() ? { note } : {}) }, { staffId: t.personRequired, reason: t.reasonRequired });
+    const revocation = check(
+      RevocationForCause,
+      { staffId, reason, ...(note.trim() ? { note } : {}) },
+      { staffId: t.personRequired, reason: t.reasonRequired },
+    );
     // The confirmation is the form's own (it is not sent): asked after what the schema refuses.
     if (!revocation || refuse(confirmed ? {} : { confirm: t.confirmRequired })) return;
     if (await run(() => onRevoke(revocation))) {
@@ -74,7 +78,13 @@ function RevocationForm({ onRevoke }: { onRevoke: ReturnType<typeof useRekeyJobs
             </option>
           ))}
       </SelectField>
-      <SelectField id={IDS.reason} label={t.reason} value={reason} onChange={(event) => setReason(event.target.value as RevocationReason)} error={errors.fields.reason}>
+      <SelectField
+        id={IDS.reason}
+        label={t.reason}
+        value={reason}
+        onChange={(event) => setReason(event.target.value as RevocationReason)}
+        error={errors.fields.reason}
+      >
         <option value="">{t.choose}</option>
         {REVOCATION_REASONS.map((code) => (
           <option key={code} value={code}>
@@ -132,7 +142,12 @@ function JobItem({ job, onResume }: { job: RekeyJobView; onResume: (id: string) 
           <p className="rekey-job__left">{format(t.unfinished, { left: job.casesLeft })}</p>
           <p className="form-help">{t.unfinishedHelp}</p>
           <ErrorSummary errors={resume.errors} fieldIds={{}} />
-          <button type="button" className="button button--secondary" aria-disabled={resume.busy || undefined} onClick={() => void resume.run(() => onResume(job.id))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-disabled={resume.busy || undefined}
+            onClick={() => void resume.run(() => onResume(job.id))}
+          >
             {resume.busy ? t.working : t.resume}
           </button>
         </>

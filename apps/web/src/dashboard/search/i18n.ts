@@ -8,8 +8,7 @@ export const searchFr = {
   navSubmit: 'Rechercher',
   title: 'Rechercher dans mes dossiers',
   lead: 'Un mot ou un nom, dans la demande, les notes et les échanges avec la personne. Les accents et les majuscules ne comptent pas. Seuls les dossiers que vous suivez sont lus.',
-  logged:
-    'Chaque recherche est enregistrée dans le journal protégé : le nombre de dossiers lus et trouvés, jamais les mots cherchés.',
+  logged: 'Chaque recherche est enregistrée dans le journal protégé : le nombre de dossiers lus et trouvés, jamais les mots cherchés.',
   field: 'Mots cherchés',
   hint: 'Au moins 2 caractères. Tous les mots doivent se trouver dans le dossier.',
   submit: 'Rechercher',

@@ -89,7 +89,12 @@ export function SecurityKeysPage() {
                   <br />
                   <span className="muted">{key.lastUsedAt ? format(t.lastUsed, { date: formatDateTime(key.lastUsedAt, locale) }) : t.neverUsed}</span>
                 </div>
-                <button type="button" className="button button--danger-outline" aria-label={format(t.removeOf, { name: key.name })} onClick={() => void remove(key)}>
+                <button
+                  type="button"
+                  className="button button--danger-outline"
+                  aria-label={format(t.removeOf, { name: key.name })}
+                  onClick={() => void remove(key)}
+                >
                   {t.remove}
                 </button>
               </li>

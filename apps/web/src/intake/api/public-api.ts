@@ -137,19 +137,15 @@ export const publicApi = {
     call('POST', '/api/callback-requests', { body, schema: CallbackReceipt, headers: { 'Idempotency-Key': idempotencyKey, ...(await puzzleHeaders()) } }),
 
   /** Opens a short follow-up session (httpOnly cookie). 404 for any wrong receipt, 503 when the portal is too busy. */
-  openFollowUp: async (receipt: string) =>
-    call('POST', '/api/follow-up/session', { body: { receipt }, schema: FollowUpView, headers: await puzzleHeaders() }),
+  openFollowUp: async (receipt: string) => call('POST', '/api/follow-up/session', { body: { receipt }, schema: FollowUpView, headers: await puzzleHeaders() }),
 
   readFollowUp: () => call('GET', '/api/follow-up', { schema: FollowUpView }),
 
-  sendMessage: (body: FollowUpMessage) =>
-    call('POST', '/api/follow-up/messages', { body, schema: FollowUpView }),
+  sendMessage: (body: FollowUpMessage) => call('POST', '/api/follow-up/messages', { body, schema: FollowUpView }),
 
-  sendDetails: (body: RequestDetails) =>
-    call('POST', '/api/follow-up/details', { body, schema: FollowUpView }),
+  sendDetails: (body: RequestDetails) => call('POST', '/api/follow-up/details', { body, schema: FollowUpView }),
 
-  withdrawConsent: (body: ConsentWithdrawal) =>
-    call('POST', '/api/follow-up/consent', { body, schema: FollowUpView }),
+  withdrawConsent: (body: ConsentWithdrawal) => call('POST', '/api/follow-up/consent', { body, schema: FollowUpView }),
 
   endFollowUp: () => call<void>('DELETE', '/api/follow-up/session', {}),
 };

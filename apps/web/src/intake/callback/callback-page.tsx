@@ -129,9 +129,7 @@ export default function CallbackPage() {
           <span>{c.sentTitle}</span>
         </h1>
         <p>{c.sentText}</p>
-        <p>
-          {fill(c.sentReference, { reference: <strong className="reference">{reference}</strong> })}
-        </p>
+        <p>{fill(c.sentReference, { reference: <strong className="reference">{reference}</strong> })}</p>
         <p>{fill(c.sentUrgent, { phone: <EmergencyPhoneLink /> })}</p>
       </article>
     );

@@ -136,8 +136,7 @@ function compact<T extends Record<string, unknown>>(object: T): Partial<T> | und
 
 function incidentInput(incident: IncidentDraft) {
   const detention = isDetention(incident);
-  const when =
-    incident.date || incident.time ? { date: incident.date, time: text(incident.time), approximate: incident.approximate } : undefined;
+  const when = incident.date || incident.time ? { date: incident.date, time: text(incident.time), approximate: incident.approximate } : undefined;
   return compact({
     types: list(incident.types),
     when,
@@ -210,16 +209,13 @@ export type DetailStepName = (typeof DETAIL_STEPS)[number]['name'];
 
 /** The screen that holds a dotted path (errors from the schema or the server). */
 export function detailStepOf(path: string): number {
-  const index = DETAIL_STEPS.findIndex(({ paths }) =>
-    (paths as readonly string[]).some((prefix) => path === prefix || path.startsWith(`${prefix}.`)),
-  );
+  const index = DETAIL_STEPS.findIndex(({ paths }) => (paths as readonly string[]).some((prefix) => path === prefix || path.startsWith(`${prefix}.`)));
   return index < 0 ? 0 : index;
 }
 
 /** Which people and incidents of the draft `toDetailsInput` keeps (empty ones are left out), by their index in the draft. */
 function keptIndexes(draft: DetailsDraft): Record<'othersAtRisk' | 'incidents', number[]> {
-  const indexes = <T>(items: readonly T[], toInput: (item: T) => unknown) =>
-    items.flatMap((item, index) => (toInput(item) === undefined ? [] : [index]));
+  const indexes = <T>(items: readonly T[], toInput: (item: T) => unknown) => items.flatMap((item, index) => (toInput(item) === undefined ? [] : [index]));
   return {
     othersAtRisk: indexes(draft.others, (other) => compact({ name: text(other.name), relationship: choice(other.relationship), details: text(other.details) })),
     incidents: indexes(draft.incidents, incidentInput),

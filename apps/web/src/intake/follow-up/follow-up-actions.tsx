@@ -81,16 +81,7 @@ export function ReplyForm({ send, onSessionLost, draft, onDraftChange }: ActionP
       <h2 id="reply-title">{f.replyTitle}</h2>
       <form noValidate onSubmit={onSubmit} className="step-form">
         <div ref={form.container}>
-          <TextField
-            path="body"
-            label={f.replyLabel}
-            hint={f.replyHint}
-            rows={5}
-            required
-            value={draft}
-            onChange={onDraftChange}
-            error={form.errors.body}
-          />
+          <TextField path="body" label={f.replyLabel} hint={f.replyHint} rows={5} required value={draft} onChange={onDraftChange} error={form.errors.body} />
         </div>
         <ErrorSummary state={form} />
         <Sending active={busy} />

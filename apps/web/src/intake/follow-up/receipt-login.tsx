@@ -38,8 +38,8 @@ export function ReceiptLogin({ notice, onOpened }: ReceiptLoginProps) {
     if (sending.current) return;
     const digits = normalise(receipt);
     setFailure(null);
-    if (digits === '') return setError(f.receiptEmpty), focusField();
-    if (!/^\d+$/.test(digits)) return setError(f.receiptNotDigits), focusField();
+    if (digits === '') return (setError(f.receiptEmpty), focusField());
+    if (!/^\d+$/.test(digits)) return (setError(f.receiptNotDigits), focusField());
     setError(undefined);
     sending.current = true;
     setBusy(true);

@@ -169,9 +169,7 @@ function Group<T extends string>(props: GroupProps<T> & { render: (option: Optio
         <LabelText label={label} optional={optional} />
       </legend>
       {parts}
-      <div className={columns ? 'choices choices--columns' : 'choices'}>
-        {options.map((option, index) => render(option, index === 0))}
-      </div>
+      <div className={columns ? 'choices choices--columns' : 'choices'}>{options.map((option, index) => render(option, index === 0))}</div>
       {children}
     </fieldset>
   );

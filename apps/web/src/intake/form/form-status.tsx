@@ -60,7 +60,11 @@ export function ErrorSummary({ state }: { state: FormErrorsState }) {
   const { errors, attempt } = state;
   const [orphans, setOrphans] = useState<string[]>([]);
   useEffect(() => {
-    setOrphans(Object.entries(errors).filter(([path]) => !document.getElementById(fieldId(path))).map(([, message]) => message));
+    setOrphans(
+      Object.entries(errors)
+        .filter(([path]) => !document.getElementById(fieldId(path)))
+        .map(([, message]) => message),
+    );
   }, [errors]);
   const count = Object.keys(errors).length;
   return (
@@ -95,9 +99,7 @@ export function failureMessage(failure: Failure, t: IntakeFirstCatalogue): strin
     case 'network':
       return t.errors.network;
     case 'rate_limited':
-      return failure.retryAfterSeconds
-        ? format(t.errors.rateLimitedFor, { wait: waitText(failure.retryAfterSeconds, t) })
-        : t.errors.rateLimited;
+      return failure.retryAfterSeconds ? format(t.errors.rateLimitedFor, { wait: waitText(failure.retryAfterSeconds, t) }) : t.errors.rateLimited;
     case 'busy':
       return failure.retryAfterSeconds ? format(t.errors.busyFor, { seconds: failure.retryAfterSeconds }) : t.errors.busy;
     case 'bad_response':

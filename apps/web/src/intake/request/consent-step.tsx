@@ -70,9 +70,7 @@ function Review({ draft, onEdit }: { draft: FirstStepProps['draft']; onEdit: (st
       <dl className="review__list">
         <div className="review__item">
           <dt>{c.reviewSummary}</dt>
-          <dd className="review__text">
-            {summary.length > SUMMARY_PREVIEW ? `${summary.slice(0, SUMMARY_PREVIEW)}…` : summary || t.common.noAnswer}
-          </dd>
+          <dd className="review__text">{summary.length > SUMMARY_PREVIEW ? `${summary.slice(0, SUMMARY_PREVIEW)}…` : summary || t.common.noAnswer}</dd>
           <dd>
             <button type="button" className="link-button" onClick={() => onEdit(0)} aria-label={format(c.editWhat, { what: c.reviewSummary })}>
               {c.edit}

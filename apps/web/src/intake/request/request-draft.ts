@@ -45,11 +45,7 @@ export function firstStepOf(path: string): number {
   return index < 0 ? 0 : index;
 }
 
-export type Stage =
-  | { name: 'first'; step: number }
-  | { name: 'receipt' }
-  | { name: 'details'; step: number }
-  | { name: 'done'; detailsSent: boolean };
+export type Stage = { name: 'first'; step: number } | { name: 'receipt' } | { name: 'details'; step: number } | { name: 'done'; detailsSent: boolean };
 
 /** Everything the request page holds, in memory only. */
 export interface RequestMemory {

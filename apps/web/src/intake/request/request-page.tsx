@@ -26,9 +26,7 @@ import '../intake.css';
  * at "Continuer" and the page's first load does not carry them.
  */
 const sender = laterPart(() => import('./request-send'));
-const later = laterPart(() =>
-  Promise.all([import('./later-parts'), loadFormWords(shownLocale(), true).catch(() => ({}))]).then(([screens]) => screens),
-);
+const later = laterPart(() => Promise.all([import('./later-parts'), loadFormWords(shownLocale(), true).catch(() => ({}))]).then(([screens]) => screens));
 
 function prefetch(): void {
   sender.load().catch(() => undefined);
@@ -236,15 +234,15 @@ export default function RequestPage() {
     const { DetailsStage } = screens;
     return (
       <DetailsStage
-          heading={heading}
-          draft={memory.details}
-          onDraftChange={(details) => update({ details })}
-          step={stage.step}
-          onStepChange={(step) => update({ stage: { name: 'details', step } })}
-          send={sendDetails}
-          onSent={() => finish(true)}
-          onCancel={() => finish(false)}
-        />
+        heading={heading}
+        draft={memory.details}
+        onDraftChange={(details) => update({ details })}
+        step={stage.step}
+        onStepChange={(step) => update({ stage: { name: 'details', step } })}
+        send={sendDetails}
+        onSent={() => finish(true)}
+        onCancel={() => finish(false)}
+      />
     );
   }
 

@@ -20,8 +20,7 @@ export function useUploadsT(): UploadsCatalogue {
 
 /** "1,4 Mo", "350 Ko": what a person can compare with what their phone shows. */
 export function sizeText(bytes: number, u: UploadsCatalogue, locale: LocaleCode): string {
-  const number = (value: number, digits: number) =>
-    new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits }).format(value);
+  const number = (value: number, digits: number) => new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits }).format(value);
   if (bytes < 1024) return format(u.units.b, { n: number(bytes, 0) });
   if (bytes < 1024 * 1024) return format(u.units.kb, { n: number(bytes / 1024, 0) });
   return format(u.units.mb, { n: number(bytes / (1024 * 1024), 1) });

@@ -16,11 +16,7 @@ function recordingType(): string | null {
   return null;
 }
 
-type State =
-  | { name: 'idle' }
-  | { name: 'asking' }
-  | { name: 'recording'; seconds: number }
-  | { name: 'recorded'; blob: Blob; url: string; seconds: number };
+type State = { name: 'idle' } | { name: 'asking' } | { name: 'recording'; seconds: number } | { name: 'recorded'; blob: Blob; url: string; seconds: number };
 
 interface VoiceRecorderProps {
   onSend: (blob: Blob, type: string) => void;
@@ -205,7 +201,13 @@ export function VoiceRecorder({ onSend }: VoiceRecorderProps) {
 
       <div className="form-actions">
         {state.name === 'idle' || state.name === 'asking' ? (
-          <button id="voice-start" type="button" className="button button--secondary" aria-disabled={state.name === 'asking' || undefined} onClick={() => void (state.name === 'idle' && start())}>
+          <button
+            id="voice-start"
+            type="button"
+            className="button button--secondary"
+            aria-disabled={state.name === 'asking' || undefined}
+            onClick={() => void (state.name === 'idle' && start())}
+          >
             {v.start}
           </button>
         ) : null}

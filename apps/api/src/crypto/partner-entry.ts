@@ -7,7 +7,7 @@
  * the portal offers no referral to it.
  */
 import { CryptoError } from './errors.js';
-import { parseSigningPublicKey, signStatement, statementVerifies, type SigningKeyPair } from './signing.js';
+import { directoryStatement } from './signing.js';
 
 const LABEL = 'mnpddh/partner-entry/v1';
 
@@ -37,16 +37,9 @@ function values(claims: PartnerEntryClaims) {
   ];
 }
 
-export function signPartnerEntry(claims: PartnerEntryClaims, directoryKey: SigningKeyPair): string {
-  return signStatement(directoryKey, LABEL, values(claims));
-}
+const statement = directoryStatement(LABEL, values);
 
-/** Whether the signature is the directory key's over exactly this entry (`directoryPublicKey`: the pinned public half). */
-export function partnerEntryVerifies(claims: PartnerEntryClaims, signature: string, directoryPublicKey: string): boolean {
-  try {
-    return statementVerifies(parseSigningPublicKey(directoryPublicKey, 'directory public key'), LABEL, values(claims), signature);
-  } catch (error) {
-    if (error instanceof CryptoError) return false;
-    throw error;
-  }
-}
+export const signPartnerEntry = statement.sign;
+
+/** Whether the signature is the directory key's over exactly these claims (`directoryPublicKey`: the pinned public half). */
+export const partnerEntryVerifies = statement.verifies;

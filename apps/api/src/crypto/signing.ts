@@ -112,3 +112,28 @@ export function statementVerifies(publicKey: Uint8Array, label: string, values: 
 export function parseSigningPublicKey(publicKey: string, what = 'signing public key'): Buffer {
   return fromBase64Url(publicKey, what, 32);
 }
+
+/** A kind of fact the directory key signs: its label and how its claims become the signed values. */
+export interface DirectoryStatement<Claims> {
+  sign(claims: Claims, directoryKey: SigningKeyPair): string;
+  /** Whether the signature is the directory key's over exactly these claims (`directoryPublicKey`: the pinned public half). */
+  verifies(claims: Claims, signature: string, directoryPublicKey: string): boolean;
+}
+
+/**
+ * One shape for every directory-signed fact (staff status, partner entry, spoken prompt): claims that cannot
+ * be encoded, a malformed key or signature all read as "does not verify", never as an exception to a caller.
+ */
+export function directoryStatement<Claims>(label: string, values: (claims: Claims) => readonly CanonicalValue[]): DirectoryStatement<Claims> {
+  return {
+    sign: (claims, directoryKey) => signStatement(directoryKey, label, values(claims)),
+    verifies(claims, signature, directoryPublicKey) {
+      try {
+        return statementVerifies(parseSigningPublicKey(directoryPublicKey, 'directory public key'), label, values(claims), signature);
+      } catch (error) {
+        if (error instanceof CryptoError) return false;
+        throw error;
+      }
+    },
+  };
+}

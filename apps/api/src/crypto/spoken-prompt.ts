@@ -7,7 +7,7 @@
  * portal refuses to serve it.
  */
 import { CryptoError } from './errors.js';
-import { parseSigningPublicKey, signStatement, statementVerifies, type SigningKeyPair } from './signing.js';
+import { directoryStatement } from './signing.js';
 
 const LABEL = 'mnpddh/spoken-prompt/v1';
 
@@ -26,16 +26,9 @@ function values(claims: SpokenPromptClaims) {
   return [claims.tenant, claims.step, claims.language, claims.contentType, claims.revision, claims.content];
 }
 
-export function signSpokenPrompt(claims: SpokenPromptClaims, directoryKey: SigningKeyPair): string {
-  return signStatement(directoryKey, LABEL, values(claims));
-}
+const statement = directoryStatement(LABEL, values);
 
-/** Whether the signature is the directory key's over exactly this prompt (`directoryPublicKey`: the pinned public half). */
-export function spokenPromptVerifies(claims: SpokenPromptClaims, signature: string, directoryPublicKey: string): boolean {
-  try {
-    return statementVerifies(parseSigningPublicKey(directoryPublicKey, 'directory public key'), LABEL, values(claims), signature);
-  } catch (error) {
-    if (error instanceof CryptoError) return false;
-    throw error;
-  }
-}
+export const signSpokenPrompt = statement.sign;
+
+/** Whether the signature is the directory key's over exactly these claims (`directoryPublicKey`: the pinned public half). */
+export const spokenPromptVerifies = statement.verifies;

@@ -8,7 +8,7 @@
  * anchor (its epoch) catches.
  */
 import { CryptoError } from './errors.js';
-import { parseSigningPublicKey, signStatement, statementVerifies, type SigningKeyPair } from './signing.js';
+import { directoryStatement } from './signing.js';
 
 const LABEL = 'mnpddh/staff-status/v1';
 
@@ -25,16 +25,9 @@ function values(claims: StaffStatusClaims) {
   return [claims.tenant, claims.userId, claims.status, claims.epoch];
 }
 
-export function signStaffStatus(claims: StaffStatusClaims, directoryKey: SigningKeyPair): string {
-  return signStatement(directoryKey, LABEL, values(claims));
-}
+const statement = directoryStatement(LABEL, values);
+
+export const signStaffStatus = statement.sign;
 
 /** Whether the signature is the directory key's over exactly these claims (`directoryPublicKey`: the pinned public half). */
-export function staffStatusVerifies(claims: StaffStatusClaims, signature: string, directoryPublicKey: string): boolean {
-  try {
-    return statementVerifies(parseSigningPublicKey(directoryPublicKey, 'directory public key'), LABEL, values(claims), signature);
-  } catch (error) {
-    if (error instanceof CryptoError) return false;
-    throw error;
-  }
-}
+export const staffStatusVerifies = statement.verifies;

@@ -1,4 +1,4 @@
-import { CASE_STATUSES, refuseTransition, TRANSITIONS, type CaseStatus, type StatusChange } from './workflow.js';
+import { CASE_STATUSES, closingRefusal, refuseTransition, TRANSITIONS, type CaseStatus, type StatusChange } from './workflow.js';
 
 const caseworker = { disappearance: false, actorIsSupervisor: false };
 const supervisor = { disappearance: false, actorIsSupervisor: true };
@@ -26,6 +26,13 @@ describe('the case workflow', () => {
   it('needs an outcome and a note that the defender was informed to close', () => {
     expect(refuseTransition('monitoring', change('closed'), caseworker)).toBe('outcome_required');
     expect(refuseTransition('monitoring', change('closed', { outcome: 'released' }), caseworker)).toBe('defender_not_informed');
+  });
+
+  it('says the closing rules alone, without an actor, as the status form applies them', () => {
+    expect(closingRefusal(change('closed'))).toBe('outcome_required');
+    expect(closingRefusal(change('closed', { outcome: 'released' }))).toBe('defender_not_informed');
+    expect(closingRefusal(change('closed', closing))).toBeNull();
+    expect(closingRefusal(change('monitoring'))).toBeNull();
   });
 
   it('keeps a disappearance open while the person is missing, unless a supervisor records why', () => {

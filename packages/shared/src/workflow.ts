@@ -63,13 +63,20 @@ export function refuseTransition(from: CaseStatus, change: StatusChange, context
   if (from === 'closed' || from === 'inadmissible' || change.to === 'inadmissible') {
     if (!context.actorIsSupervisor) return 'supervisor_only';
   }
-  if (change.to !== 'closed') return null;
-  if (!change.outcome) return 'outcome_required';
-  if (change.defenderInformed !== true) return 'defender_not_informed';
+  const closing = closingRefusal(change);
+  if (closing || change.to !== 'closed') return closing;
   // A disappearance stays open until the person's fate is known, unless a supervisor records why.
   if (context.disappearance && change.outcome === 'still_missing') {
     if (!context.actorIsSupervisor || !change.overrideReason) return 'disappearance_still_open';
   }
+  return null;
+}
+
+/** What every closing needs whoever closes: an outcome, and the defender told. Null for any other change. */
+export function closingRefusal(change: StatusChange): 'outcome_required' | 'defender_not_informed' | null {
+  if (change.to !== 'closed') return null;
+  if (!change.outcome) return 'outcome_required';
+  if (change.defenderInformed !== true) return 'defender_not_informed';
   return null;
 }
 

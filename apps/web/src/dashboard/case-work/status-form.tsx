@@ -1,4 +1,4 @@
-import { fieldMessage, nextStatuses, refuseTransition, StatusChange, type CaseDetail, type CaseStatus, type TransitionRefusal } from '@mnpddh/shared';
+import { closingRefusal, fieldMessage, nextStatuses, StatusChange, type CaseDetail, type CaseStatus } from '@mnpddh/shared';
 import { useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { Checkbox } from '../forms/field';
@@ -18,7 +18,7 @@ const IDS = {
   overrideReason: 'status-override',
 };
 /** The closing rules a form can show beside a field. */
-const CLOSING_RULE_FIELDS: Partial<Record<TransitionRefusal, keyof typeof IDS>> = { outcome_required: 'outcome', defender_not_informed: 'defenderInformed' };
+const CLOSING_RULE_FIELDS = { outcome_required: 'outcome', defender_not_informed: 'defenderInformed' } as const;
 
 /**
  * Offers only the next steps of the shared state machine; closing asks for
@@ -53,10 +53,9 @@ export function StatusForm({ detail, onDone }: { detail: CaseDetail; onDone: () 
       { to: t.required, outcome: t.status.outcomeRequired },
     );
     if (!change) return;
-    // Closing's own rules, from the state machine the server applies; who may take which step stays the server's to say.
-    const refusal = refuseTransition(detail.index.status, change, { disappearance: false, actorIsSupervisor: true });
-    const field = refusal ? CLOSING_RULE_FIELDS[refusal] : undefined;
-    if (refusal && field) return void refuse({ [field]: fieldMessage(refusal, locale) ?? t.required });
+    // Closing's own rules, as the server applies them; who may take which step stays the server's to say.
+    const refusal = closingRefusal(change);
+    if (refusal) return void refuse({ [CLOSING_RULE_FIELDS[refusal]]: fieldMessage(refusal, locale) ?? t.required });
     const ok = await run(() => api.changeStatus(detail.id, change));
     if (ok) {
       setTo('');

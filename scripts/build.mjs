@@ -2,7 +2,7 @@
 // API and the shared package (transpiled by swc, scripts/transpile.mjs: no
 // type-check here, `npm run typecheck` does that) and the web app (vite).
 // `--force` rebuilds all. The translations are compiled first (scripts/i18n).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -38,10 +38,20 @@ if (stale(I18N_STAMP, ['locales', 'scripts/i18n', 'packages/shared/src/i18n'])) 
 if (stale('apps/api/src/generated/prisma/client.ts', ['prisma/schema.prisma'])) {
   run('prisma client', process.execPath, ['scripts/prisma-generate.mjs']);
 }
-if (stale('apps/api/dist/main.js', ['apps/api/src', 'packages/shared/src', 'scripts/transpile.mjs'])) {
-  run('api', process.execPath, ['scripts/transpile.mjs']);
-}
-if (stale('apps/web/dist/index.html', ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/shared/src'])) {
-  run('web', 'npx', ['vite', 'build', 'apps/web', '--logLevel', 'warn']);
-  run('web: gzip', process.execPath, ['scripts/compress-assets.mjs']);
+// The API and the web app do not depend on each other: built side by side, the API's transpile hides in vite's time.
+await Promise.all([
+  stale('apps/api/dist/main.js', ['apps/api/src', 'packages/shared/src', 'scripts/transpile.mjs']) &&
+    runAside('api', process.execPath, ['scripts/transpile.mjs']),
+  stale('apps/web/dist/index.html', ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/shared/src']) &&
+    runAside('web', 'npx', ['vite', 'build', 'apps/web', '--logLevel', 'warn']).then(() =>
+      runAside('web: gzip', process.execPath, ['scripts/compress-assets.mjs']),
+    ),
+]);
+
+/** Like run, without blocking the other step; the first failure ends the build with its status. */
+function runAside(label, command, args) {
+  process.stdout.write(`build: ${label}\n`);
+  return new Promise((resolve) => {
+    spawn(command, args, { stdio: 'inherit' }).on('exit', (code) => (code === 0 ? resolve() : process.exit(code ?? 1)));
+  });
 }

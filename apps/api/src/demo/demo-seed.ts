@@ -37,8 +37,11 @@ export async function seedDemo(app: INestApplicationContext, dataDir: string): P
   const prisma = app.get(PrismaService);
   if ((await prisma.staffUser.count()) > 0) return [];
   const accounts = app.get(StaffAccounts);
-  const created: DemoAccount[] = [];
-  for (const member of DEMO_TEAM) created.push({ ...(await accounts.createComplete(member)), roles: member.roles, onCall: member.onCall });
+  // Each account's password hash (Argon2id at the password cost, about a second) is most of a first start:
+  // side by side, libuv's pool runs them on every core; their transactions still take the audit log in turn.
+  const created: DemoAccount[] = await Promise.all(
+    DEMO_TEAM.map(async (member) => ({ ...(await accounts.createComplete(member)), roles: member.roles, onCall: member.onCall })),
+  );
   const custodians = created.filter((account) => account.roles.includes('custodian')).map((account) => account.id);
   await app.get(EscrowService).create(null, custodians);
   await writeFile(join(resolve(dataDir), 'demo-accounts.txt'), formatDemoAccounts(created), { mode: 0o600 });

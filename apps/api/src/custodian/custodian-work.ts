@@ -7,7 +7,8 @@ import type { Db } from '../database/db.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { EscrowService, type EscrowKeyRecord } from '../vault/escrow.service.js';
 import { CustodianRepository } from './custodian.repository.js';
-import { EscrowGrants, type Granter } from './escrow-grants.js';
+import { EscrowGrants } from './escrow-grants.js';
+import type { Granter } from '../vault/grant-statements.js';
 
 /** What a completed operation did. */
 export interface WorkDone {

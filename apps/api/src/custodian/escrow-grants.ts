@@ -4,7 +4,7 @@ import { CryptoError, openCaseKey, verifyIndexRowMac, type CaseKey, type Identit
 import type { Db } from '../database/db.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { CaseKeyGrant } from '../generated/prisma/client.js';
-import { grantStatement, sealAndSignGrant, verifyGrantSignature } from '../vault/grant-statements.js';
+import { grantStatement, sealAndSignGrant, verifyGrantSignature, type Granter } from '../vault/grant-statements.js';
 import { indexValues } from '../vault/triage-index.js';
 import { VaultRepository } from '../vault/vault.repository.js';
 import type { CustodianRepository } from './custodian.repository.js';
@@ -16,13 +16,6 @@ export interface OpenedCaseKeys {
   readonly caseKey: CaseKey;
   readonly threadKey: ThreadKey;
   destroy(): void;
-}
-
-/** The completing custodian, who signs the new grants. */
-export interface Granter {
-  readonly id: string;
-  readonly keyPair: IdentityKeyPair;
-  readonly certificate: string;
 }
 
 /**

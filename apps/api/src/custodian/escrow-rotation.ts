@@ -11,7 +11,8 @@ import { EscrowService } from '../vault/escrow.service.js';
 import { sealAndSignGrant } from '../vault/grant-statements.js';
 import { CustodianRepository } from './custodian.repository.js';
 import type { WorkDone } from './custodian-work.js';
-import { EscrowGrants, type Granter, type OpenedCaseKeys } from './escrow-grants.js';
+import { EscrowGrants, type OpenedCaseKeys } from './escrow-grants.js';
+import type { Granter } from '../vault/grant-statements.js';
 import { EscrowRotationRepository, type EscrowKeyRow } from './escrow-rotation.repository.js';
 
 /** Cases re-sealed per transaction: small enough to keep locks short, large enough not to crawl. */

@@ -17,7 +17,7 @@ import {
 } from '../crypto/index.js';
 import type { Db } from '../database/db.js';
 import { DirectoryService } from '../directory/directory.service.js';
-import type { Granter } from '../custodian/escrow-grants.js';
+import type { Granter } from '../vault/grant-statements.js';
 import { CASE_TABLE, CONTENT_FIELDS } from '../vault/case-content.js';
 import { draftLocation } from '../vault/case-drafts.js';
 import { entryLocation } from '../vault/case-entries.js';

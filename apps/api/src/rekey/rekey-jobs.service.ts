@@ -8,7 +8,7 @@ import type { CurrentStaffMember } from '../common/current-staff.js';
 import { SessionService } from '../auth/session.service.js';
 import { StaffRepository } from '../auth/staff.repository.js';
 import { AppError } from '../common/app-error.js';
-import type { Granter } from '../custodian/escrow-grants.js';
+import type { Granter } from '../vault/grant-statements.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryRepository } from '../directory/directory.repository.js';
 import { VaultRepository } from '../vault/vault.repository.js';

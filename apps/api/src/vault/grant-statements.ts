@@ -6,6 +6,7 @@ import {
   verifyGrant,
   type CaseKey,
   type GrantStatement,
+  type IdentityKeyPair,
   type SealRecipient,
   type Signer,
   type ThreadKey,
@@ -39,6 +40,13 @@ export interface SignedSeal {
 export interface GrantSigner {
   readonly grantedBy: string | null;
   readonly granterCertificate: string | null;
+}
+
+/** A staff member signing grants now (a completing custodian, an admin re-keying): their key pair and certificate. */
+export interface Granter {
+  readonly id: string;
+  readonly keyPair: IdentityKeyPair;
+  readonly certificate: string;
 }
 
 /** What checking a granter needs from the directory: the tenant, its public key and the intake identity. */

@@ -1,17 +1,19 @@
 // ESM all the way (NestJS 12 is ESM-only): @swc/jest compiles TypeScript with
 // decorator metadata; relative `.js` specifiers map back to their `.ts` source.
-const swc = [
+const swcFor = ({ tsx }) => [
   '@swc/jest',
   {
     jsc: {
-      parser: { syntax: 'typescript', decorators: true, tsx: false },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
+      parser: { syntax: 'typescript', decorators: true, tsx },
+      // JSX as Vite builds it (the automatic runtime: no `import React` in the components).
+      transform: { legacyDecorator: true, decoratorMetadata: true, ...(tsx ? { react: { runtime: 'automatic' } } : {}) },
       target: 'es2022',
     },
     module: { type: 'es6' },
     sourceMaps: 'inline',
   },
 ];
+const swc = swcFor({ tsx: false });
 
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
@@ -37,6 +39,15 @@ export default {
       ...shared,
       displayName: 'web',
       testMatch: ['<rootDir>/apps/web/src/**/*.spec.ts'],
+    },
+    {
+      // The web app's components (*.spec.tsx), rendered in jsdom and used as a caseworker would; the network is faked at fetch.
+      ...shared,
+      displayName: 'web',
+      extensionsToTreatAsEsm: ['.ts', '.tsx'],
+      transform: { '^.+\\.ts$': swc, '^.+\\.tsx$': swcFor({ tsx: true }) },
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/apps/web/src/**/*.spec.tsx'],
     },
     {
       ...shared,

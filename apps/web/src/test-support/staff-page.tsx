@@ -1,10 +1,13 @@
-import { render, type RenderResult } from '@testing-library/react';
+import { configure, render, type RenderResult } from '@testing-library/react';
 import { useEffect, type ReactNode } from 'react';
 import { FRENCH } from '../i18n/catalogues';
 import { I18nProvider } from '../i18n/i18n-context';
 import { ReferenceProvider } from '../dashboard/reference/use-reference';
 import { StaffSessionProvider, useStaffSession } from '../dashboard/session';
 import { PublicRouter } from '../ui/router';
+
+// findBy… and waitFor wait up to 1 s by default: too short on a loaded 2-core machine, where the first render alone can take that.
+configure({ asyncUtilTimeout: 15_000 });
 
 /** Shows the page once the session is known to be signed in, as the staff area does before any case screen. */
 function SignedIn({ children }: { children: ReactNode }) {

@@ -7,18 +7,26 @@ import { startTestPortal } from '../support/test-portal.js';
 /*
  * The API's description, as a generated client would read it: Spectral's
  * `spectral:oas` ruleset on the document the portal publishes. Errors fail
- * the run; warnings are printed (bench/RESULTS.md keeps the last count).
+ * the run, and so do operations without a description or a document without
+ * servers; the other warnings are printed (bench/RESULTS.md keeps the last
+ * count). The shared schemas are named components, so a generated client gets
+ * the domain's types instead of anonymous ones.
  */
 const { Document, Spectral } = spectralCore;
 const SEVERITY = ['error', 'warning', 'information', 'hint'] as const;
 
+/** Warnings that fail the run as errors do: each was brought to zero and must stay there. */
+const HELD_AT_ZERO = ['operation-description', 'oas3-api-servers'];
+
 interface Operation {
   parameters?: { name: string; in: string }[];
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  responses?: Record<string, { content?: Record<string, { schema: unknown }> }>;
 }
 
 describe('the OpenAPI document', () => {
   let portal: RunningPortal;
-  let document: { paths: Record<string, Record<string, Operation>> };
+  let document: { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, unknown> } };
   let text: string;
 
   beforeAll(async () => {
@@ -50,7 +58,33 @@ describe('the OpenAPI document', () => {
       byRule.set(key, (byRule.get(key) ?? 0) + 1);
     }
     console.log(`spectral:oas on /api/docs-json: ${[...byRule].map(([rule, count]) => `${rule} ×${count}`).join(', ') || 'nothing to report'}`);
-    const errors = results.filter((result) => result.severity === 0).map((result) => `${result.code} at ${result.path.join('.')}: ${result.message}`);
+    const errors = results
+      .filter((result) => result.severity === 0 || HELD_AT_ZERO.includes(String(result.code)))
+      .map((result) => `${result.code} at ${result.path.join('.')}: ${result.message}`);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('refers to the shared schemas by their names', () => {
+    const caseDetail = document.paths['/api/cases/{id}']?.get?.responses?.['200']?.content?.['application/json']?.schema;
+    expect(caseDetail).toEqual({ $ref: '#/components/schemas/CaseDetail' });
+    const riskAssessment = document.paths['/api/cases/{id}/assessments']?.post?.requestBody?.content['application/json']?.schema;
+    expect(riskAssessment).toEqual({ $ref: '#/components/schemas/RiskAssessmentInput' });
+    expect(Object.keys(document.components?.schemas ?? {})).toEqual(expect.arrayContaining(['CaseDetail', 'RiskAssessmentInput', 'StatisticsTable']));
+  });
+
+  it('declares every component it refers to, and refers to every component it declares', () => {
+    const referred = new Set(referencesIn(document));
+    const declared = new Set(Object.keys(document.components?.schemas ?? {}));
+    expect([...referred].filter((name) => !declared.has(name as string))).toEqual([]);
+    expect([...declared].filter((name) => !referred.has(name))).toEqual([]);
+  });
 });
+
+/** The component names every `$ref` in a value points at. */
+function referencesIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(referencesIn);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === '$ref' && typeof inner === 'string' ? [inner.replace('#/components/schemas/', '')] : referencesIn(inner),
+  );
+}

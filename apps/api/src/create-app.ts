@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { hostSeparation } from './common/host-separation.js';
+import { hoistComponents } from './common/openapi-components.js';
 import { createHttpLogger, NestPinoLogger } from './common/logger.js';
 import { plainPages } from './plain/plain-pages.js';
 import type { Runtime } from './config/runtime.js';
@@ -45,8 +46,11 @@ function setUpOpenApi(app: NestExpressApplication): void {
       .setDescription('Protection requests of human rights defenders in Mali (CNDH).')
       .setVersion('0.1.0')
       .setOpenAPIVersion('3.1.0')
+      // The portal serves its API on its own origin, whichever host name it is reached by.
+      .addServer('/')
       .build(),
   );
+  hoistComponents(document);
   // Every tag the operations use is declared once, so a generated client groups them.
   const tags = new Set(Object.values(document.paths).flatMap((item) => Object.values(item).flatMap((operation: { tags?: string[] }) => operation.tags ?? [])));
   document.tags = [...tags].sort().map((name) => ({ name }));

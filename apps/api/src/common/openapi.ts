@@ -1,13 +1,8 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBody, ApiProduces, ApiResponse, type SchemaObject } from '@nestjs/swagger';
-import { z, type ZodType } from 'zod';
+import { ApiBody, ApiProduces, ApiResponse } from '@nestjs/swagger';
+import type { ZodType } from 'zod';
 import { ANSWER_SCHEMAS } from './checked-answers.js';
-
-/** OpenAPI 3.1 schema of a shared zod schema: one source for validation and docs. */
-export function openApiSchema(schema: ZodType): SchemaObject {
-  const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
-  return jsonSchema as SchemaObject;
-}
+import { openApiSchema } from './openapi-components.js';
 
 /** Documents a route's request body and responses from their zod schemas; the answers are also checked against them (checked-answers.ts). */
 export function ApiSchemas(spec: { body?: ZodType; responses: Record<number, ZodType> }) {

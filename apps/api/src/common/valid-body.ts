@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { z, type ZodType } from 'zod';
 import { negotiateLocale, type Locale } from '@mnpddh/shared';
 import { AppError } from './app-error.js';
-import { openApiSchema } from './openapi.js';
+import { openApiSchema } from './openapi-components.js';
 
 const LOCALE_ERRORS: Record<Locale, z.core.$ZodErrorMap> = {
   fr: z.locales.fr().localeError,

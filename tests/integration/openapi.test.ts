@@ -8,7 +8,7 @@ import { startTestPortal } from '../support/test-portal.js';
  * The API's description, as a generated client would read it: Spectral's
  * `spectral:oas` ruleset on the document the portal publishes. Errors fail
  * the run, and so do operations without a description or a document without
- * servers; the other warnings are printed (bench/RESULTS.md keeps the last
+ * servers; the other warnings are printed (the README keeps the last
  * count). The shared schemas are named components, so a generated client gets
  * the domain's types instead of anonymous ones.
  */
@@ -70,6 +70,18 @@ describe('the OpenAPI document', () => {
     const riskAssessment = document.paths['/api/cases/{id}/assessments']?.post?.requestBody?.content['application/json']?.schema;
     expect(riskAssessment).toEqual({ $ref: '#/components/schemas/RiskAssessmentInput' });
     expect(Object.keys(document.components?.schemas ?? {})).toEqual(expect.arrayContaining(['CaseDetail', 'RiskAssessmentInput', 'StatisticsTable']));
+  });
+
+  it('declares the statistics export query, its format included', () => {
+    const declared = (document.paths['/api/reports/statistics/export']?.get?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+    expect(declared.sort()).toEqual(['cross', 'dimension', 'format', 'from', 'granularity', 'to']);
+  });
+
+  it('says under each operation who may call it, as the access guard reads it', () => {
+    const statistics = document.paths['/api/reports/statistics']?.get as { description?: string };
+    expect(statistics.description).toMatch(/^Anonymised statistics.*Staff with the role auditor or supervisor\.$/);
+    const health = document.paths['/api/health']?.get as { description?: string };
+    expect(health.description).toMatch(/Open to anyone, without a session\.$/);
   });
 
   it('declares every component it refers to, and refers to every component it declares', () => {

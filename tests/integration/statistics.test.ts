@@ -553,6 +553,35 @@ describe('response times', () => {
   });
 });
 
+describe('the queries, parsed at the edge', () => {
+  interface FieldErrors {
+    error: { code: string; fields?: { field: string; message: string }[] };
+  }
+  const refusal = async (response: Response) => ({ status: response.status, body: (await response.json()) as FieldErrors });
+
+  it('refuses an export in an unknown format, naming the field in French', async () => {
+    const sut = await refusal(await auditor.get('/api/reports/statistics/export?from=2025-01&to=2025-06&dimension=region&format=xlsx'));
+    expect(sut.status).toBe(400);
+    expect(sut.body.error.code).toBe('VALIDATION_FAILED');
+    expect(sut.body.error.fields).toEqual([{ field: 'format', message: expect.stringMatching(/invalide/i) as unknown }]);
+  });
+
+  it('refuses an export asking for a field the statistics do not have (a case, a person)', async () => {
+    const sut = await refusal(await auditor.get('/api/reports/statistics/export?from=2025-01&to=2025-06&dimension=region&format=csv&caseId=x'));
+    expect(sut.status).toBe(400);
+    expect(JSON.stringify(sut.body.error.fields)).toContain('caseId');
+  });
+
+  it('refuses response times over a reversed period or with an unknown field, naming it', async () => {
+    const reversed = await refusal(await auditor.get('/api/reports/response-times?from=2025-06&to=2025-01'));
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error.fields?.map((f) => f.field)).toEqual(['to']);
+    const unknown = await refusal(await auditor.get('/api/reports/response-times?from=2025-01&to=2025-06&caseId=x'));
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body.error.fields)).toContain('caseId');
+  });
+});
+
 describe('exports', () => {
   async function download(format: 'csv' | 'json', query: Record<string, string>): Promise<{ response: Response; bytes: Buffer }> {
     const response = await auditor.get(`/api/reports/statistics/export?${new URLSearchParams({ format, ...query })}`);

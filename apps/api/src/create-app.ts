@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { hostSeparation } from './common/host-separation.js';
+import { describeAccess } from './common/openapi-access.js';
 import { hoistComponents } from './common/openapi-components.js';
 import { createHttpLogger, NestPinoLogger } from './common/logger.js';
 import { plainPages } from './plain/plain-pages.js';
@@ -51,6 +52,7 @@ function setUpOpenApi(app: NestExpressApplication): void {
       .build(),
   );
   hoistComponents(document);
+  describeAccess(app, document);
   // Every tag the operations use is declared once, so a generated client groups them.
   const tags = new Set(Object.values(document.paths).flatMap((item) => Object.values(item).flatMap((operation: { tags?: string[] }) => operation.tags ?? [])));
   document.tags = [...tags].sort().map((name) => ({ name }));

@@ -58,17 +58,22 @@ export const REGION_GROUPS: Record<string, readonly string[]> = {
 
 const Month = z.string({ error: 'month_format' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month_format');
 
+const STATISTICS_QUERY = {
+  from: Month,
+  to: Month,
+  granularity: Granularity.default('month'),
+  dimension: ReportDimension,
+  /** Crossed with a second dimension (two at a time at most). */
+  cross: ReportDimension.optional(),
+};
+
+const periodInOrder = (q: { from: string; to: string }) => q.from <= q.to;
+const twoDimensions = (q: { dimension: string; cross?: string | undefined }) => q.cross === undefined || q.cross !== q.dimension;
+
 export const StatisticsQuery = z
-  .strictObject({
-    from: Month,
-    to: Month,
-    granularity: Granularity.default('month'),
-    dimension: ReportDimension,
-    /** Crossed with a second dimension (two at a time at most). */
-    cross: ReportDimension.optional(),
-  })
-  .refine((q) => q.from <= q.to, { path: ['to'], message: 'period_reversed' })
-  .refine((q) => q.cross === undefined || q.cross !== q.dimension, { path: ['cross'], message: 'same_dimension' });
+  .strictObject(STATISTICS_QUERY)
+  .refine(periodInOrder, { path: ['to'], message: 'period_reversed' })
+  .refine(twoDimensions, { path: ['cross'], message: 'same_dimension' });
 export type StatisticsQuery = z.infer<typeof StatisticsQuery>;
 
 export const SUPPRESSION_REASONS = ['below_k', 'complementary'] as const;
@@ -137,6 +142,17 @@ export type ResponseTimes = z.infer<typeof ResponseTimes>;
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
+
+/** GET /api/reports/statistics/export: the table's query and the file's format. */
+export const StatisticsExportQuery = z
+  .strictObject({ ...STATISTICS_QUERY, format: ExportFormat })
+  .refine(periodInOrder, { path: ['to'], message: 'period_reversed' })
+  .refine(twoDimensions, { path: ['cross'], message: 'same_dimension' });
+export type StatisticsExportQuery = z.infer<typeof StatisticsExportQuery>;
+
+/** GET /api/reports/response-times: a period of months, in order. */
+export const ResponseTimesQuery = z.strictObject({ from: Month, to: Month }).refine(periodInOrder, { path: ['to'], message: 'period_reversed' });
+export type ResponseTimesQuery = z.infer<typeof ResponseTimesQuery>;
 
 // ---- the audit log --------------------------------------------------------
 

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditCheckpointView, AuditEventPage, AuditQuery, AuditVerification, AuditVerifyRequest } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
@@ -25,6 +25,7 @@ export class AuditLogController {
     private readonly checkpoints: AuditCheckpoints,
   ) {}
 
+  @ApiOperation({ description: "Lists the audit log's events, filtered and paged." })
   @Get('events')
   @ApiSchemas({ responses: { 200: AuditEventPage } })
   async events(@ValidQuery(AuditQuery) query: AuditQuery): Promise<AuditEventPage> {
@@ -32,12 +33,14 @@ export class AuditLogController {
   }
 
   /** A download (CSV or JSON), streamed. */
+  @ApiOperation({ description: "Downloads the audit log's events as CSV or JSON." })
   @Get('events/export')
   @ApiFile('text/csv', 'application/json')
   async export(@CurrentStaff() staff: CurrentStaffMember, @ValidQuery(AuditExportQuery) query: AuditExportQuery, @Res() response: Response): Promise<void> {
     await this.exporter.send(staff, query, response);
   }
 
+  @ApiOperation({ description: 'Recomputes the audit chain and compares it with the latest signed checkpoint.' })
   @Get('verify')
   @ApiSchemas({ responses: { 200: AuditVerification } })
   async verify(): Promise<AuditVerification> {
@@ -45,6 +48,7 @@ export class AuditLogController {
   }
 
   /** The same, also compared with a checkpoint the auditor exported earlier (the database's own may be gone). */
+  @ApiOperation({ description: 'Recomputes the audit chain and compares it with a checkpoint exported earlier.' })
   @Post('verify')
   @HttpCode(200)
   @ApiSchemas({ body: AuditVerifyRequest, responses: { 200: AuditVerification } })
@@ -52,6 +56,7 @@ export class AuditLogController {
     return this.verifier.verify(body.checkpoint);
   }
 
+  @ApiOperation({ description: 'Signs a new checkpoint of the audit chain.' })
   @Post('checkpoints')
   @HttpCode(201)
   @ApiSchemas({ responses: { 201: AuditCheckpointView } })
@@ -60,6 +65,7 @@ export class AuditLogController {
   }
 
   /** For safekeeping off the server, with the public key that verifies it. */
+  @ApiOperation({ description: 'Returns the latest signed checkpoint with its public key, for safekeeping off the server.' })
   @Get('checkpoints/latest')
   @ApiSchemas({ responses: { 200: AuditCheckpointView } })
   async latest(): Promise<AuditCheckpointView> {

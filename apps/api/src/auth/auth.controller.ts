@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ActivateRequest, ActivateResponse, ChangePasswordRequest, SessionInfo, SessionState, SignInRequest, type Locale } from '@mnpddh/shared';
 import { Authenticated, Public } from '../common/access.decorators.js';
@@ -29,6 +29,7 @@ export class AuthController {
   ) {}
 
   /** Password (passport-local), second factor, key pair, new session: all in the LoginGuard. */
+  @ApiOperation({ description: 'Signs a staff member in: password, second factor, then a new session.' })
   @Post('login')
   @Public()
   @UseGuards(LoginGuard)
@@ -41,6 +42,7 @@ export class AuthController {
   }
 
   /** Counts as activity: the dashboard's "stay signed in". */
+  @ApiOperation({ description: "Returns the caller's session and counts as activity (stay signed in)." })
   @Get('session')
   @Authenticated()
   @ApiSchemas({ responses: { 200: SessionInfo } })
@@ -54,6 +56,7 @@ export class AuthController {
    * load asks it, and a browser logs every 401 as a console error. Resumes the
    * session exactly as the access guard does (and so counts as activity).
    */
+  @ApiOperation({ description: 'Returns the session if there is one, without a 401 when there is none.' })
   @Get('session/state')
   @Public()
   @ApiSchemas({ responses: { 200: SessionState } })
@@ -64,6 +67,7 @@ export class AuthController {
     return SessionState.parse({ session: sessionInfo(session.staff, session) });
   }
 
+  @ApiOperation({ description: 'Signs the caller out and ends the session.' })
   @Post('logout')
   @ApiSchemas({ responses: { 204: z.void() } })
   @Authenticated()
@@ -73,6 +77,7 @@ export class AuthController {
     this.cookie.clear(response);
   }
 
+  @ApiOperation({ description: 'Activates an invited or reset account: sets the password and the second factor.' })
   @Post('activate')
   @Public()
   @HttpCode(200)
@@ -81,6 +86,7 @@ export class AuthController {
     return this.activation.activate(body, locale);
   }
 
+  @ApiOperation({ description: "Changes the caller's password." })
   @Post('password')
   @Authenticated()
   @HttpCode(204)

@@ -1,5 +1,5 @@
 import { Controller, Get, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { SecurityKeyPolicy } from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
 import { Roles } from '../common/access.decorators.js';
@@ -20,12 +20,14 @@ export class SecurityKeyPolicyController {
     private readonly audit: AuditService,
   ) {}
 
+  @ApiOperation({ description: 'Shows which roles must sign in with a security key.' })
   @Get()
   @ApiSchemas({ responses: { 200: SecurityKeyPolicy } })
   async view(): Promise<SecurityKeyPolicy> {
     return this.policy.read(this.prisma);
   }
 
+  @ApiOperation({ description: 'Changes which roles must sign in with a security key.' })
   @Put()
   @ApiSchemas({ body: SecurityKeyPolicy, responses: { 200: SecurityKeyPolicy } })
   async update(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(SecurityKeyPolicy) body: SecurityKeyPolicy): Promise<SecurityKeyPolicy> {

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import { EnrolSecurityKeyRequest, SecurityKeyChallengeRequest, SecurityKeyList, SecurityKeyOptions, SecurityKeySummary } from '@mnpddh/shared';
 import { Authenticated, Public } from '../common/access.decorators.js';
@@ -19,6 +19,7 @@ export class SecurityKeyController {
   constructor(private readonly securityKeys: SecurityKeyService) {}
 
   /** Step one of a sign-in with a key; the assertion then goes in POST /api/auth/login as `securityKey`. */
+  @ApiOperation({ description: 'Starts a sign-in with a security key: the challenge to sign.' })
   @Post('login/challenge')
   @Public()
   @HttpCode(200)
@@ -27,6 +28,7 @@ export class SecurityKeyController {
     return this.securityKeys.signInOptions(body.email, new Date());
   }
 
+  @ApiOperation({ description: "Lists the caller's security keys." })
   @Get('security-keys')
   @Authenticated()
   @ApiSchemas({ responses: { 200: SecurityKeyList } })
@@ -34,6 +36,7 @@ export class SecurityKeyController {
     return this.securityKeys.list(staff);
   }
 
+  @ApiOperation({ description: 'Starts the enrolment of a new security key: the options for the browser.' })
   @Post('security-keys/options')
   @Authenticated()
   @HttpCode(200)
@@ -42,6 +45,7 @@ export class SecurityKeyController {
     return this.securityKeys.enrolmentOptions(staff, new Date());
   }
 
+  @ApiOperation({ description: 'Enrols a new security key for the caller.' })
   @Post('security-keys')
   @Authenticated()
   @ApiSchemas({ body: EnrolSecurityKeyRequest, responses: { 201: SecurityKeySummary } })
@@ -49,6 +53,7 @@ export class SecurityKeyController {
     return this.securityKeys.enrol(staff, body, new Date());
   }
 
+  @ApiOperation({ description: "Removes one of the caller's security keys." })
   @Delete('security-keys/:id')
   @ApiSchemas({ responses: { 204: z.void() } })
   @Authenticated()

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Agenda } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
@@ -13,6 +13,7 @@ import { AgendaService } from './agenda.service.js';
 export class AgendaController {
   constructor(private readonly agenda: AgendaService) {}
 
+  @ApiOperation({ description: "Lists the caller's coming agenda events and overdue deadlines." })
   @Get()
   @ApiSchemas({ responses: { 200: Agenda } })
   async mine(@CurrentStaff() staff: CurrentStaffMember): Promise<Agenda> {

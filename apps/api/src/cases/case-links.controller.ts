@@ -1,5 +1,5 @@
 import { Controller, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CaseLinkInput, CaseLinkWritten, CaseUnlinkInput, CollectiveSubject } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
@@ -23,6 +23,7 @@ const LinkParams = z.object({ id: z.uuid(), linkId: z.uuid() });
 export class CaseLinksController {
   constructor(private readonly links: CaseLinksService) {}
 
+  @ApiOperation({ description: 'Links a case to another case (same person, same incident, same group).' })
   @Post('links')
   @ApiSchemas({ body: CaseLinkInput, responses: { 201: CaseLinkWritten } })
   async link(
@@ -33,6 +34,7 @@ export class CaseLinksController {
     return this.links.link(staff, params.id, body);
   }
 
+  @ApiOperation({ description: 'Removes a link between two cases, with the reason.' })
   @Post('links/:linkId/unlink')
   @ApiSchemas({ body: CaseUnlinkInput, responses: { 201: CaseLinkWritten } })
   async unlink(
@@ -44,6 +46,7 @@ export class CaseLinksController {
     return this.links.unlink(staff, id, linkId, body);
   }
 
+  @ApiOperation({ description: 'Records that a case concerns a collective subject (an organisation, a community).' })
   @Post('collective-subject')
   @ApiSchemas({ body: CollectiveSubject, responses: { 201: Written } })
   async collective(

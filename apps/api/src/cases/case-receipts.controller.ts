@@ -1,5 +1,5 @@
 import { Controller, Get, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import { IssuedReceipt, ReceiptList, ReceiptRevocation, ReceiptSummary } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
@@ -22,12 +22,14 @@ const ReceiptParams = z.object({ id: z.uuid(), receiptId: z.uuid() });
 export class CaseReceiptsController {
   constructor(private readonly receipts: CaseReceiptsService) {}
 
+  @ApiOperation({ description: 'Lists the follow-up receipts issued for a case (never the receipts themselves).' })
   @Get()
   @ApiSchemas({ responses: { 200: ReceiptList } })
   async list(@CurrentStaff() staff: CurrentStaffMember, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<ReceiptList> {
     return this.receipts.list(staff, params.id);
   }
 
+  @ApiOperation({ description: 'Issues a new follow-up receipt for a case, shown once.' })
   @Post()
   @ApiSchemas({ responses: { 201: IssuedReceipt } })
   async issue(@CurrentStaff() staff: CurrentStaffMember, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>): Promise<IssuedReceipt> {
@@ -35,6 +37,7 @@ export class CaseReceiptsController {
     return this.receipts.issue(staff, params.id);
   }
 
+  @ApiOperation({ description: 'Revokes a follow-up receipt of a case.' })
   @Post(':receiptId/revoke')
   @ApiSchemas({ body: ReceiptRevocation, responses: { 201: ReceiptSummary } })
   async revoke(

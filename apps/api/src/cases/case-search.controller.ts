@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CaseSearchQuery, CaseSearchResult } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
@@ -25,6 +25,7 @@ export class CaseSearchController {
     private readonly budget: SearchBudget,
   ) {}
 
+  @ApiOperation({ description: 'Searches the cases the caller may read, by blind index and filters.' })
   @Post()
   @HttpCode(200)
   @ApiSchemas({ body: CaseSearchQuery, responses: { 200: CaseSearchResult } })

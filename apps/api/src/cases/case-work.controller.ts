@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import {
@@ -58,6 +58,7 @@ export class CaseWorkController {
     private readonly reassignment: CaseReassignment,
   ) {}
 
+  @ApiOperation({ description: 'Moves a case to another status of its workflow.' })
   @Post('cases/:id/status')
   @ApiSchemas({ body: StatusChange, responses: { 201: Written } })
   async changeStatus(
@@ -68,6 +69,7 @@ export class CaseWorkController {
     return written(await this.work.changeStatus(staff, params.id, body));
   }
 
+  @ApiOperation({ description: 'Records an attempt to contact the defender.' })
   @Post('cases/:id/contact-attempts')
   @ApiSchemas({ body: ContactAttempt, responses: { 201: Written } })
   async contact(
@@ -78,6 +80,7 @@ export class CaseWorkController {
     return written(await this.work.logContactAttempt(staff, params.id, body));
   }
 
+  @ApiOperation({ description: 'Records a risk assessment of a case.' })
   @Post('cases/:id/assessments')
   @ApiSchemas({ body: RiskAssessmentInput, responses: { 201: Written } })
   async assess(
@@ -88,6 +91,7 @@ export class CaseWorkController {
     return written(await this.work.assessRisk(staff, params.id, body));
   }
 
+  @ApiOperation({ description: 'Cites a legal basis for the processing of a case.' })
   @Post('cases/:id/legal-bases')
   @ApiSchemas({ body: LegalBasisCitation, responses: { 201: Written } })
   async cite(
@@ -98,6 +102,7 @@ export class CaseWorkController {
     return written(await this.work.citeLegalBasis(staff, params.id, body));
   }
 
+  @ApiOperation({ description: 'Withdraws a legal basis cited for a case.' })
   @Post('cases/:id/legal-bases/withdraw')
   @ApiSchemas({ body: LegalBasisWithdrawal, responses: { 201: Written } })
   async withdraw(
@@ -108,6 +113,7 @@ export class CaseWorkController {
     return written(await this.work.withdrawLegalBasis(staff, params.id, body));
   }
 
+  @ApiOperation({ description: 'Adds a protection measure to a case.' })
   @Post('cases/:id/measures')
   @ApiSchemas({ body: NewMeasure, responses: { 201: Written } })
   async addMeasure(
@@ -118,6 +124,7 @@ export class CaseWorkController {
     return written(await this.work.addMeasure(staff, params.id, body));
   }
 
+  @ApiOperation({ description: "Updates a protection measure's status or details." })
   @Patch('cases/:id/measures/:measureId')
   @HttpCode(201)
   @ApiSchemas({ body: MeasureUpdate, responses: { 201: Written } })
@@ -131,6 +138,7 @@ export class CaseWorkController {
   }
 
   /** Several cases to one person: each assigned (and granted) and audited on its own; the refused ones listed with their reason. */
+  @ApiOperation({ description: 'Assigns several cases to one staff member, each on its own; lists the ones refused and why.' })
   @Post('cases/reassignment')
   @ApiSchemas({ body: BulkReassignment, responses: { 201: BulkReassignmentResult } })
   async reassign(
@@ -142,6 +150,7 @@ export class CaseWorkController {
   }
 
   /** Gives the person responsible their access back (after a password reset): one grant, no second assignment. */
+  @ApiOperation({ description: 'Gives the person responsible for a case their access back after a password reset.' })
   @Post('cases/:id/assignee-access')
   @ApiSchemas({ responses: { 201: AssigneeAccessRestored } })
   async restoreAssigneeAccess(
@@ -151,6 +160,7 @@ export class CaseWorkController {
     return AssigneeAccessRestored.parse(await this.assigneeAccess.restore(staff, params.id));
   }
 
+  @ApiOperation({ description: 'Assigns a case to a staff member and grants them its key.' })
   @Post('cases/:id/assignment')
   @ApiSchemas({ body: Assignment, responses: { 201: Written } })
   async assign(
@@ -161,6 +171,7 @@ export class CaseWorkController {
     return written(await this.work.assign(staff, params.id, body));
   }
 
+  @ApiOperation({ description: 'Adds an internal note to a case.' })
   @Post('cases/:id/notes')
   @ApiSchemas({ body: CaseNote, responses: { 201: Written } })
   async note(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(CaseNote) body: CaseNote, @ValidParams(CaseParams) params: z.infer<typeof CaseParams>) {
@@ -170,6 +181,7 @@ export class CaseWorkController {
     return written(entry);
   }
 
+  @ApiOperation({ description: 'Plans an agenda event for a case (a call, a visit, a deadline).' })
   @Post('cases/:id/agenda-events')
   @ApiSchemas({ body: NewAgendaEvent, responses: { 201: Written } })
   async agendaEvent(
@@ -180,6 +192,7 @@ export class CaseWorkController {
     return written(await this.work.addAgendaEvent(staff, params.id, body));
   }
 
+  @ApiOperation({ description: 'Cancels a planned agenda event of a case.' })
   @Post('cases/:id/agenda-events/:eventId/cancel')
   @ApiSchemas({ body: AgendaEventCancellation, responses: { 201: Written } })
   async cancelAgendaEvent(
@@ -191,6 +204,7 @@ export class CaseWorkController {
     return written(await this.work.cancelAgendaEvent(staff, id, eventId, body));
   }
 
+  @ApiOperation({ description: 'Saves the note the caller is typing on a case, encrypted, so a timeout loses nothing.' })
   @Put('cases/:id/draft')
   @HttpCode(204)
   @ApiSchemas({ body: CaseDraft, responses: { 204: z.void() } })
@@ -202,6 +216,7 @@ export class CaseWorkController {
     await this.drafts.save(staff, params.id, body.body);
   }
 
+  @ApiOperation({ description: 'Discards the note the caller was typing on a case.' })
   @Delete('cases/:id/draft')
   @ApiSchemas({ responses: { 204: z.void() } })
   @HttpCode(204)
@@ -209,6 +224,7 @@ export class CaseWorkController {
     await this.drafts.discard(staff, params.id);
   }
 
+  @ApiOperation({ description: "Sends a message to the defender in the case's follow-up thread." })
   @Post('cases/:id/messages')
   @ApiSchemas({ body: StaffMessage, responses: { 201: Written } })
   async message(
@@ -220,6 +236,7 @@ export class CaseWorkController {
   }
 
   /** Always an attachment, never rendered by the browser: the bytes are the defender's, not ours. */
+  @ApiOperation({ description: 'Downloads a file attached to a case (always an attachment, never rendered).' })
   @Get('cases/:id/attachments/:fileId')
   @ApiFile('application/octet-stream')
   async download(
@@ -231,6 +248,7 @@ export class CaseWorkController {
     await this.downloads.send(staff, id, fileId, response);
   }
 
+  @ApiOperation({ description: 'Lists the staff members a case can be assigned to.' })
   @Get('assignees')
   @ApiSchemas({ responses: { 200: z.array(Assignee) } })
   async assignees(): Promise<Assignee[]> {

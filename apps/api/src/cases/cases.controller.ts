@@ -1,5 +1,5 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { CaseDetail, CaseList, CaseListQuery } from '@mnpddh/shared';
@@ -26,6 +26,7 @@ export class CasesController {
     private readonly listExport: CaseListExport,
   ) {}
 
+  @ApiOperation({ description: 'Lists the cases the caller may see, filtered and paged.' })
   @Get()
   @ApiSchemas({ responses: { 200: CaseList } })
   async list(@Req() request: Request, @ValidQuery(CaseListQuery) query: CaseListQuery): Promise<CaseList> {
@@ -35,6 +36,7 @@ export class CasesController {
   }
 
   /** The list as CSV, same filters, supervisors only (declared before ':id', which would take "export" for an id). */
+  @ApiOperation({ description: 'Exports the case list as CSV, with the same filters.' })
   @Get('export')
   @ApiFile('text/csv')
   @Roles('supervisor')
@@ -49,6 +51,7 @@ export class CasesController {
     response.send(csv);
   }
 
+  @ApiOperation({ description: 'Reads a case in full, decrypted for the caller.' })
   @Get(':id')
   @ApiSchemas({ responses: { 200: CaseDetail } })
   async view(@Req() request: Request, @ValidParams(CaseIdParams) params: z.infer<typeof CaseIdParams>): Promise<CaseDetail> {

@@ -1,5 +1,5 @@
 import { Controller, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ConsentConfirmation, ConsentWritten, ConsentStaffWithdrawal, DisclosureException, NewConsent } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
@@ -18,6 +18,7 @@ const ConsentParams = z.object({ id: z.uuid(), consentId: z.uuid() });
 export class ConsentWorkController {
   constructor(private readonly consents: ConsentWorkService) {}
 
+  @ApiOperation({ description: 'Records a consent given by the defender for a case.' })
   @Post('cases/:id/consents')
   @ApiSchemas({ body: NewConsent, responses: { 201: ConsentWritten } })
   async record(
@@ -29,6 +30,7 @@ export class ConsentWorkController {
     return ConsentWritten.parse({ ...written(entry), consentId });
   }
 
+  @ApiOperation({ description: 'Confirms a recorded consent.' })
   @Post('cases/:id/consents/:consentId/confirm')
   @ApiSchemas({ body: ConsentConfirmation, responses: { 201: Written } })
   async confirm(
@@ -41,6 +43,7 @@ export class ConsentWorkController {
     return written(entry);
   }
 
+  @ApiOperation({ description: 'Records the withdrawal of a consent.' })
   @Post('cases/:id/consents/:consentId/withdraw')
   @ApiSchemas({ body: ConsentStaffWithdrawal, responses: { 201: Written } })
   async withdraw(
@@ -54,6 +57,7 @@ export class ConsentWorkController {
   }
 
   /** Supervisors and the person on call only (checked in the service: being on call is not a role). */
+  @ApiOperation({ description: 'Records a disclosure without consent, under an exception and its justification.' })
   @Post('cases/:id/disclosure-exceptions')
   @ApiSchemas({ body: DisclosureException, responses: { 201: Written } })
   async exception(

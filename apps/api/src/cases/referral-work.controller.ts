@@ -1,5 +1,5 @@
 import { Controller, Get, Post, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { NewReferral, ReferralAnswer, ReferralWritten } from '@mnpddh/shared';
@@ -19,6 +19,7 @@ const ReferralParams = z.object({ id: z.uuid(), referralId: z.uuid() });
 export class ReferralWorkController {
   constructor(private readonly referrals: ReferralWorkService) {}
 
+  @ApiOperation({ description: 'Refers a case to a partner organisation, within the consent given.' })
   @Post('cases/:id/referrals')
   @ApiSchemas({ body: NewReferral, responses: { 201: ReferralWritten } })
   async send(
@@ -30,6 +31,7 @@ export class ReferralWorkController {
     return ReferralWritten.parse({ ...written(entry), referralId });
   }
 
+  @ApiOperation({ description: "Records a partner's answer to a referral." })
   @Post('cases/:id/referrals/:referralId/answer')
   @ApiSchemas({ body: ReferralAnswer, responses: { 201: Written } })
   async answer(
@@ -43,6 +45,7 @@ export class ReferralWorkController {
   }
 
   /** A download, never shown inline or kept by a cache; the content is never logged. */
+  @ApiOperation({ description: "Downloads a referral's sheet for the partner (a file, never cached)." })
   @Get('cases/:id/referrals/:referralId/sheet')
   @ApiFile('text/plain')
   async sheet(

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CaseReferenceLookup, CustodianCaseFound, CustodianPeople, EscrowRotationProgress } from '@mnpddh/shared';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
@@ -13,6 +13,7 @@ import { CustodianLookupService } from './custodian-lookup.service.js';
 export class CustodianLookupController {
   constructor(private readonly lookups: CustodianLookupService) {}
 
+  @ApiOperation({ description: 'Lists the staff members a custodian may restore access for or grant an orphan case to.' })
   @Get('people')
   @Roles('custodian')
   @ApiSchemas({ responses: { 200: CustodianPeople } })
@@ -20,6 +21,7 @@ export class CustodianLookupController {
     return this.lookups.people();
   }
 
+  @ApiOperation({ description: 'Finds a case by its reference, for an escrow operation.' })
   @Get('cases')
   @Roles('custodian')
   @ApiSchemas({ responses: { 200: CustodianCaseFound } })
@@ -27,6 +29,7 @@ export class CustodianLookupController {
     return this.lookups.caseByReference(reference);
   }
 
+  @ApiOperation({ description: 'Shows the state of the escrow key rotation.' })
   @Get('rotation')
   @Roles('custodian')
   @ApiSchemas({ responses: { 200: EscrowRotationProgress } })

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   CustodianDrillResult,
@@ -28,6 +28,7 @@ export class CustodianController {
     private readonly drills: CustodianDrillService,
   ) {}
 
+  @ApiOperation({ description: 'Requests an escrow operation, which a second custodian must complete.' })
   @Post('operations')
   @Roles('custodian')
   @ApiSchemas({ body: CustodianOperationRequest, responses: { 201: CustodianOperationView } })
@@ -38,6 +39,7 @@ export class CustodianController {
     return this.operations.request(custodian, body);
   }
 
+  @ApiOperation({ description: 'Lists the escrow operations waiting for a second custodian.' })
   @Get('operations')
   @Roles('custodian')
   @ApiSchemas({ responses: { 200: CustodianOperationList } })
@@ -45,6 +47,7 @@ export class CustodianController {
     return this.operations.pending(custodian);
   }
 
+  @ApiOperation({ description: 'Completes an escrow operation requested by another custodian.' })
   @Post('operations/:id/complete')
   @Roles('custodian')
   @HttpCode(200)
@@ -57,6 +60,7 @@ export class CustodianController {
     return this.operations.complete(custodian, id);
   }
 
+  @ApiOperation({ description: 'Starts an escrow drill: proves the shares still open the escrow, changing nothing.' })
   @Post('drill')
   @Roles('custodian')
   @HttpCode(200)
@@ -65,6 +69,7 @@ export class CustodianController {
     return this.drills.drill(custodian);
   }
 
+  @ApiOperation({ description: 'Shows the current escrow drill and its result.' })
   @Get('drill')
   @Roles('custodian')
   @ApiSchemas({ responses: { 200: CustodianDrillStatus } })

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { EscrowHealth } from '@mnpddh/shared';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
@@ -19,6 +19,7 @@ export class EscrowHealthController {
     private readonly escrow: EscrowHealthService,
   ) {}
 
+  @ApiOperation({ description: 'Shows whether the key escrow can still be opened (custodians, shares, last drill).' })
   @Get('health')
   @Roles('admin', 'supervisor', 'custodian')
   @ApiSchemas({ responses: { 200: EscrowHealth } })

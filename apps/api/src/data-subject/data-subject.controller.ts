@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { ErasureConfirmation, NewDataSubjectRequest } from '@mnpddh/shared';
@@ -23,6 +23,7 @@ const RequestParams = z.object({ id: z.uuid(), requestId: z.uuid() });
 export class DataSubjectController {
   constructor(private readonly requests: DataSubjectService) {}
 
+  @ApiOperation({ description: "Records a data subject's request (access, correction, erasure) on a case." })
   @Post()
   @ApiSchemas({ body: NewDataSubjectRequest, responses: { 201: Written } })
   async record(
@@ -35,6 +36,7 @@ export class DataSubjectController {
   }
 
   /** A download, never shown in the page; `no-store` like every answer (security headers), said again here. */
+  @ApiOperation({ description: 'Downloads what the portal holds on the data subject, for an access request.' })
   @Get(':requestId/export')
   @ApiFile('application/json')
   async export(
@@ -53,6 +55,7 @@ export class DataSubjectController {
   }
 
   /** Irreversible: crypto-shreds the whole case now. */
+  @ApiOperation({ description: "Erases a case for a data subject's request: crypto-shreds it now, irreversibly." })
   @Post(':requestId/erase')
   @Roles('supervisor')
   @HttpCode(204)

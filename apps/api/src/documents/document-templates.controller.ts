@@ -1,5 +1,5 @@
 import { Controller, Get, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import { DocumentKind, DocumentLanguage, DocumentTemplateInput, DocumentTemplateList, DocumentTemplateView } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
@@ -17,12 +17,14 @@ const TemplateParams = z.object({ kind: DocumentKind, language: DocumentLanguage
 export class DocumentTemplatesController {
   constructor(private readonly templates: DocumentTemplates) {}
 
+  @ApiOperation({ description: 'Lists the document templates, per kind and language.' })
   @Get()
   @ApiSchemas({ responses: { 200: DocumentTemplateList } })
   async list(): Promise<DocumentTemplateList> {
     return { items: await this.templates.list() };
   }
 
+  @ApiOperation({ description: 'Saves a document template for one kind and language.' })
   @Put(':kind/:language')
   @ApiSchemas({ body: DocumentTemplateInput, responses: { 200: DocumentTemplateView } })
   async save(

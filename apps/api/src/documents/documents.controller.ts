@@ -1,5 +1,5 @@
 import { Controller, Get, Post, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { DocumentDraftInput, DocumentDraftWritten } from '@mnpddh/shared';
@@ -23,6 +23,7 @@ const DocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
+  @ApiOperation({ description: 'Drafts a document for a case (letter, certificate) from its template.' })
   @Post('cases/:id/documents')
   @Roles('supervisor', 'caseworker')
   @ApiSchemas({ body: DocumentDraftInput, responses: { 201: DocumentDraftWritten } })
@@ -35,6 +36,7 @@ export class DocumentsController {
     return { id: entry.id, seq: entry.seq, documentId };
   }
 
+  @ApiOperation({ description: 'Approves a drafted document so it can be issued.' })
   @Post('cases/:id/documents/:documentId/approval')
   @Roles('supervisor')
   @ApiSchemas({ responses: { 201: Written } })
@@ -45,6 +47,7 @@ export class DocumentsController {
   }
 
   /** Rendered now, with the date and recipient on every page; a download never kept by a cache. Each issue is a journal entry. */
+  @ApiOperation({ description: 'Issues a document of a case as PDF, dated and addressed on every page.' })
   @Get('cases/:id/documents/:documentId/pdf')
   @ApiFile('application/pdf')
   @Roles('supervisor', 'caseworker')

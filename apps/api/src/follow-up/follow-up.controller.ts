@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Headers, HttpCode, Inject, Post, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { CookieOptions, Request, Response } from 'express';
 import { ConsentWithdrawal, FollowUpLogin, FollowUpMessage, FollowUpView, RequestDetails } from '@mnpddh/shared';
 import { RetryAfterInterceptor } from '../common/rate-limited.js';
@@ -35,6 +35,7 @@ export class FollowUpController {
     this.#cookie = { httpOnly: true, sameSite: 'strict', path: '/api/follow-up', secure: secureCookies(runtime.config) };
   }
 
+  @ApiOperation({ description: 'Opens a follow-up session for a defender with their receipt.' })
   @Post('session')
   @Public()
   @HttpCode(200)
@@ -46,6 +47,7 @@ export class FollowUpController {
     return FollowUpView.parse(view);
   }
 
+  @ApiOperation({ description: "Shows the defender their case's status and messages." })
   @Get()
   @Public()
   @ApiSchemas({ responses: { 200: FollowUpView } })
@@ -53,6 +55,7 @@ export class FollowUpController {
     return this.within(request, (session) => this.followUp.view(session));
   }
 
+  @ApiOperation({ description: "Sends the defender's message to the mechanism." })
   @Post('messages')
   @Public()
   @HttpCode(201)
@@ -61,6 +64,7 @@ export class FollowUpController {
     return this.within(request, (session) => this.followUp.addMessage(session, message.body));
   }
 
+  @ApiOperation({ description: "Adds details to the defender's request." })
   @Post('details')
   @Public()
   @HttpCode(201)
@@ -69,6 +73,7 @@ export class FollowUpController {
     return this.within(request, (session) => this.followUp.addDetails(session, details));
   }
 
+  @ApiOperation({ description: 'Withdraws a consent the defender gave.' })
   @Post('consent')
   @Public()
   @HttpCode(201)
@@ -77,6 +82,7 @@ export class FollowUpController {
     return this.within(request, (session) => this.followUp.withdrawConsent(session, withdrawal));
   }
 
+  @ApiOperation({ description: "Closes the defender's follow-up session." })
   @Delete('session')
   @ApiSchemas({ responses: { 204: z.void() } })
   @Public()

@@ -1,5 +1,5 @@
 import { Controller, Delete, Head, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { FollowUpView, UploadCreated, UploadStart } from '@mnpddh/shared';
 import { Public } from '../common/access.decorators.js';
@@ -30,6 +30,7 @@ export class UploadsController {
     private readonly followUp: FollowUpService,
   ) {}
 
+  @ApiOperation({ description: "Starts a resumable upload of a file for the defender's follow-up." })
   @Post()
   @Public()
   @HttpCode(201)
@@ -42,6 +43,7 @@ export class UploadsController {
    * 204 + Upload-Offset while bytes are missing; 201 + FollowUpView when the last byte arrived; 409 + Upload-Offset on a wrong offset;
    * 413 for more bytes than the file still lacks. The body is read as it arrives (never whole), so its Content-Length is required.
    */
+  @ApiOperation({ description: 'Appends bytes to a resumable follow-up upload at the given offset.' })
   @Patch(':id')
   @ApiParam({ name: 'id', required: true, schema: { type: 'string', format: 'uuid' } })
   @Public()
@@ -82,6 +84,7 @@ export class UploadsController {
     });
   }
 
+  @ApiOperation({ description: 'Abandons a resumable follow-up upload and deletes what was received.' })
   @Delete(':id')
   @ApiParam({ name: 'id', required: true, schema: { type: 'string', format: 'uuid' } })
   @ApiSchemas({ responses: { 204: z.void() } })

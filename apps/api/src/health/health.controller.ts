@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { HealthResponse, LivenessResponse } from '@mnpddh/shared';
 import { Public } from '../common/access.decorators.js';
@@ -11,6 +11,7 @@ import { HealthService } from './health.service.js';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
+  @ApiOperation({ description: 'Readiness: whether the portal and its database answer.' })
   @Get()
   @Public()
   @ApiSchemas({ responses: { 200: HealthResponse, 503: HealthResponse } })
@@ -25,6 +26,7 @@ export class HealthController {
    * database, so an outage there (which GET /api/health, the readiness check,
    * reports) does not make it restart a portal that is fine.
    */
+  @ApiOperation({ description: 'Liveness: whether the process answers, without touching the database.' })
   @Get('live')
   @Public()
   @ApiSchemas({ responses: { 200: LivenessResponse } })

@@ -1,5 +1,5 @@
 import { Controller, Headers, HttpCode, Post, UseInterceptors } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AssistedReceipt, AssistedRequest } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
@@ -15,6 +15,7 @@ import { IntakeService } from './intake.service.js';
 export class AssistedIntakeController {
   constructor(private readonly intake: IntakeService) {}
 
+  @ApiOperation({ description: "Files a protection request on a defender's behalf (by phone, in person)." })
   @Post()
   @Roles('supervisor', 'caseworker')
   @HttpCode(201)

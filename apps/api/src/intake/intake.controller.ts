@@ -1,5 +1,5 @@
 import { Controller, Headers, HttpCode, Post, UseInterceptors } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CallbackRequest, ProtectionRequest, SubmissionReceipt, negotiateLocale } from '@mnpddh/shared';
 import { RetryAfterInterceptor } from '../common/rate-limited.js';
@@ -21,6 +21,7 @@ export class IntakeController {
     private readonly puzzles: ClientPuzzles,
   ) {}
 
+  @ApiOperation({ description: 'Submits a protection request; returns the follow-up receipt, shown once.' })
   @Post('requests')
   @Public()
   @HttpCode(201)
@@ -37,6 +38,7 @@ export class IntakeController {
     return this.intake.submit(request, key, this.puzzles.redeem(solution), negotiateLocale(language));
   }
 
+  @ApiOperation({ description: 'Asks to be called back by the mechanism: the minimal request, reachable from every public page.' })
   @Post('callback-requests')
   @Public()
   @HttpCode(201)

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IntegrityStatus } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Authenticated, Roles } from '../common/access.decorators.js';
@@ -12,6 +12,7 @@ import { IntegrityService } from './integrity.service.js';
 export class IntegrityController {
   constructor(private readonly integrity: IntegrityService) {}
 
+  @ApiOperation({ description: 'Shows whether the database still matches its integrity anchor.' })
   @Get()
   @Authenticated()
   @ApiSchemas({ responses: { 200: IntegrityStatus } })
@@ -19,6 +20,7 @@ export class IntegrityController {
     return this.integrity.status();
   }
 
+  @ApiOperation({ description: 'Acknowledges an integrity alarm after it was investigated.' })
   @Post('acknowledge')
   @Roles('admin')
   @HttpCode(200)

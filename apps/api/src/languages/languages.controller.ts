@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { COMPLETENESS, LanguageCompletenessList, languageOf, LANGUAGES } from '@mnpddh/shared';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
@@ -8,6 +8,7 @@ import { ApiSchemas } from '../common/openapi.js';
 @Controller()
 export class LanguagesController {
   /** Admins: how complete each public language is, so the mechanism knows what to give its translators. */
+  @ApiOperation({ description: 'Shows how complete each public language is.' })
   @Get('admin/languages')
   @Roles('admin')
   @ApiSchemas({ responses: { 200: LanguageCompletenessList } })

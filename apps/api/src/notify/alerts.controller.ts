@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AlertList, AlertView, JunkBurst, JunkBurstResult } from '@mnpddh/shared';
 import { StaffIdParam as UuidParam } from '../admin/staff-id.param.js';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
@@ -19,6 +19,7 @@ export class AlertsController {
     private readonly junk: JunkBursts,
   ) {}
 
+  @ApiOperation({ description: 'Lists the alerts addressed to the caller (urgent requests, escalations).' })
   @Get()
   @ApiSchemas({ responses: { 200: AlertList } })
   async list(@CurrentStaff() staff: CurrentStaffMember): Promise<AlertList> {
@@ -26,6 +27,7 @@ export class AlertsController {
   }
 
   /** A supervisor marks a flood of fake requests as junk: acknowledged, audited, left out of the statistics. */
+  @ApiOperation({ description: 'Marks a flood of fake requests as junk: acknowledged, audited, left out of the statistics.' })
   @Post('junk')
   @Roles('supervisor')
   @HttpCode(200)
@@ -35,6 +37,7 @@ export class AlertsController {
   }
 
   /** Whoever the alert reached, a supervisor, or the on-call staff while nobody has answered (403 otherwise). */
+  @ApiOperation({ description: 'Acknowledges an alert, so the rota stops escalating it.' })
   @Post(':id/acknowledge')
   @HttpCode(200)
   @ApiSchemas({ responses: { 200: AlertView } })

@@ -1,5 +1,5 @@
 import { Controller, Get, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { RotaUpdate, StaffDirectory } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
@@ -18,12 +18,14 @@ import { RotaService } from './rota.service.js';
 export class RotaController {
   constructor(private readonly rota: RotaService) {}
 
+  @ApiOperation({ description: 'Shows the on-call rota and its escalation delays.' })
   @Get()
   @ApiSchemas({ responses: { 200: StaffDirectory } })
   async view(): Promise<StaffDirectory> {
     return this.rota.view();
   }
 
+  @ApiOperation({ description: 'Changes the on-call rota and its escalation delays.' })
   @Put()
   @ApiSchemas({ body: RotaUpdate, responses: { 200: StaffDirectory } })
   async update(@CurrentStaff() staff: CurrentStaffMember, @ValidBody(RotaUpdate) body: RotaUpdate): Promise<StaffDirectory> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Partner, PartnerInput, PartnerList } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
@@ -16,6 +16,7 @@ const PartnerParams = z.object({ id: z.uuid() });
 export class PartnersController {
   constructor(private readonly partners: PartnersService) {}
 
+  @ApiOperation({ description: 'Lists the partner organisations cases can be referred to.' })
   @Get('partners')
   @Roles('supervisor', 'caseworker', 'admin')
   @ApiSchemas({ responses: { 200: PartnerList } })
@@ -23,6 +24,7 @@ export class PartnersController {
     return { items: await this.partners.list() };
   }
 
+  @ApiOperation({ description: 'Adds a partner organisation to the signed directory.' })
   @Post('admin/partners')
   @Roles('admin', 'supervisor')
   @ApiSchemas({ body: PartnerInput, responses: { 201: Partner } })
@@ -30,6 +32,7 @@ export class PartnersController {
     return this.partners.create(staff, input);
   }
 
+  @ApiOperation({ description: 'Changes a partner organisation in the signed directory.' })
   @Put('admin/partners/:id')
   @Roles('admin', 'supervisor')
   @ApiSchemas({ body: PartnerInput, responses: { 200: Partner } })

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { RegisterOfProcessing } from '@mnpddh/shared';
 import { Roles } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
@@ -17,6 +17,7 @@ export class RegisterOfProcessingController {
     private readonly policies: RetentionPolicyService,
   ) {}
 
+  @ApiOperation({ description: 'Shows the register of processing activities.' })
   @Get()
   @ApiSchemas({ responses: { 200: RegisterOfProcessing } })
   async register(): Promise<RegisterOfProcessing> {

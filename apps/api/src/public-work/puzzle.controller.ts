@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { PuzzleChallenge } from '@mnpddh/shared';
 import { Public } from '../common/access.decorators.js';
 import { ApiSchemas } from '../common/openapi.js';
@@ -18,6 +18,7 @@ export class PuzzleController {
   constructor(private readonly puzzles: ClientPuzzles) {}
 
   /** The puzzle to solve before a submission or a receipt check; `difficulty: 0` when calm. Answered from memory. */
+  @ApiOperation({ description: 'Gives the puzzle to solve before a submission or a receipt check (difficulty 0 when calm).' })
   @Get()
   @Public()
   @ApiSchemas({ responses: { 200: PuzzleChallenge } })

@@ -1,5 +1,5 @@
 import { Controller, Get, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ReferenceCode, ReferenceData, ReferenceItem, ReferenceItemInput, ReferenceListName } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
@@ -16,6 +16,7 @@ export class ReferenceController {
   constructor(private readonly reference: ReferenceService) {}
 
   /** Every signed-in role: labels for the dashboard and the reports. */
+  @ApiOperation({ description: 'Lists the reference lists (regions, threat types, measures) with their labels.' })
   @Get('reference')
   @Authenticated()
   @ApiSchemas({ responses: { 200: ReferenceData } })
@@ -23,6 +24,7 @@ export class ReferenceController {
     return { items: await this.reference.all() };
   }
 
+  @ApiOperation({ description: 'Adds or changes one entry of a reference list.' })
   @Put('admin/reference/:list/:code')
   @Roles('admin')
   @ApiSchemas({ body: ReferenceItemInput, responses: { 200: ReferenceItem } })

@@ -1,5 +1,5 @@
 import { Controller, Get, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CaseRekeyRequest, RekeyJobView, RevocationForCause } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
@@ -21,6 +21,7 @@ const IdParams = z.object({ id: z.uuid() });
 export class RekeyController {
   constructor(private readonly jobs: RekeyJobs) {}
 
+  @ApiOperation({ description: 'Lists the re-keying jobs and their progress (counts only, never which cases).' })
   @Get('jobs')
   @Roles('supervisor')
   @ApiSchemas({ responses: { 200: z.array(RekeyJobView) } })
@@ -28,6 +29,7 @@ export class RekeyController {
     return this.jobs.list();
   }
 
+  @ApiOperation({ description: 'Revokes a staff member for cause: their access ends now and every case they held is re-keyed.' })
   @Post('revocations')
   @Roles('supervisor')
   @ApiSchemas({ body: RevocationForCause, responses: { 201: RekeyJobView } })
@@ -35,6 +37,7 @@ export class RekeyController {
     return this.jobs.revokeForCause(staff, body);
   }
 
+  @ApiOperation({ description: 'Re-keys one case on its own (a receipt taken under coercion, a key exposed).' })
   @Post('cases/:id')
   @Roles('supervisor', 'caseworker')
   @ApiSchemas({ body: CaseRekeyRequest, responses: { 201: RekeyJobView } })
@@ -46,6 +49,7 @@ export class RekeyController {
     return this.jobs.rekeyCase(staff, params.id, body);
   }
 
+  @ApiOperation({ description: 'Resumes an interrupted re-keying job.' })
   @Post('jobs/:id/resume')
   @Roles('supervisor')
   @ApiSchemas({ responses: { 201: RekeyJobView } })

@@ -1,12 +1,12 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { ExportFormat, negotiateLocale, ResponseTimes, StatisticsQuery, StatisticsTable } from '@mnpddh/shared';
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ResponseTimes, ResponseTimesQuery, StatisticsExportQuery, StatisticsQuery, StatisticsTable } from '@mnpddh/shared';
 import { AuditService } from '../audit/audit.service.js';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiFile, ApiSchemas } from '../common/openapi.js';
-import { parseInput } from '../common/valid-body.js';
+import { ValidQuery } from '../common/valid-body.js';
 import { exportMeta, statisticsCsv, statisticsJson } from './statistics-export.js';
 import { StatisticsService } from './statistics.service.js';
 
@@ -24,22 +24,24 @@ export class StatisticsController {
     private readonly audit: AuditService,
   ) {}
 
+  @ApiOperation({ description: 'Anonymised statistics over a period, by one or two dimensions, suppressed below k.' })
   @Get('statistics')
   @Roles('auditor', 'supervisor')
   @ApiSchemas({ responses: { 200: StatisticsTable } })
-  async table(@Req() request: Request): Promise<StatisticsTable> {
-    const query = parseInput(StatisticsQuery, request.query, localeOf(request));
+  async table(@ValidQuery(StatisticsQuery) query: StatisticsQuery): Promise<StatisticsTable> {
     return this.statistics.table(query);
   }
 
   /** A download with its metadata (period, k, when, by whom); audited by its shape, never its numbers. */
+  @ApiOperation({ description: 'Downloads the anonymised statistics as CSV or JSON, with their metadata.' })
   @Get('statistics/export')
   @ApiFile('text/csv', 'application/json')
   @Roles('auditor', 'supervisor')
-  async export(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: CurrentStaffMember): Promise<void> {
-    const { format: rawFormat, ...rest } = request.query;
-    const format = parseInput(ExportFormat, rawFormat, localeOf(request));
-    const query = parseInput(StatisticsQuery, rest, localeOf(request));
+  async export(
+    @ValidQuery(StatisticsExportQuery) { format, ...query }: StatisticsExportQuery,
+    @Res() response: Response,
+    @CurrentStaff() staff: CurrentStaffMember,
+  ): Promise<void> {
     const table = StatisticsTable.parse(await this.statistics.table(query));
     const meta = exportMeta(table, staff);
     const body = format === 'csv' ? statisticsCsv(table, meta) : statisticsJson(table, meta);
@@ -57,16 +59,11 @@ export class StatisticsController {
     response.send(body);
   }
 
+  @ApiOperation({ description: 'Anonymised response times over a period (first contact, assessment), suppressed below k.' })
   @Get('response-times')
   @Roles('auditor', 'supervisor')
   @ApiSchemas({ responses: { 200: ResponseTimes } })
-  async responseTimes(@Req() request: Request): Promise<ResponseTimes> {
-    // The statistics query's own month and order checks (the dimension is a placeholder, not read).
-    const { from, to } = parseInput(StatisticsQuery, { ...request.query, dimension: 'cases' }, localeOf(request));
+  async responseTimes(@ValidQuery(ResponseTimesQuery) { from, to }: ResponseTimesQuery): Promise<ResponseTimes> {
     return this.statistics.responseTimes(from, to);
   }
-}
-
-function localeOf(request: Request) {
-  return negotiateLocale(request.headers['accept-language']);
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { PurgeConfirmation, RetentionExtension, UpcomingExpiryList } from '@mnpddh/shared';
 import { CurrentStaff, type CurrentStaffMember } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
@@ -16,12 +16,14 @@ import { z } from 'zod';
 export class RetentionController {
   constructor(private readonly retention: RetentionService) {}
 
+  @ApiOperation({ description: 'Lists the cases whose retention period ends soon.' })
   @Get('upcoming')
   @ApiSchemas({ responses: { 200: UpcomingExpiryList } })
   async upcoming(): Promise<UpcomingExpiryList> {
     return this.retention.upcoming();
   }
 
+  @ApiOperation({ description: "Extends a case's retention period, with the reason." })
   @Post(':caseId/extend')
   @HttpCode(204)
   @ApiSchemas({ body: RetentionExtension, responses: { 204: z.void() } })
@@ -33,6 +35,7 @@ export class RetentionController {
     await this.retention.extend(staff, caseId, body);
   }
 
+  @ApiOperation({ description: 'Confirms that a case past its retention period may be purged.' })
   @Post(':caseId/confirm-purge')
   @HttpCode(204)
   @ApiSchemas({ body: PurgeConfirmation, responses: { 204: z.void() } })

@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { SPOKEN_PROMPT_TYPES, SpokenPromptKey } from '@mnpddh/shared';
 import { Public } from '../common/access.decorators.js';
@@ -18,6 +18,7 @@ import { SpokenPromptsService } from './spoken-prompts.service.js';
 export class SpokenPromptAudioController {
   constructor(private readonly prompts: SpokenPromptsService) {}
 
+  @ApiOperation({ description: 'Plays the recorded spoken help of one step of the request form, in one language.' })
   @Get(':language/:step')
   @Public()
   @ApiFile(...SPOKEN_PROMPT_TYPES)

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Put, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { negotiateLocale, SpokenPromptKey, SpokenPromptList, SpokenPromptStatus, SpokenPromptUpload } from '@mnpddh/shared';
@@ -21,6 +21,7 @@ const Recording = SpokenPromptUpload.pick({ audio: true });
 export class SpokenPromptsController {
   constructor(private readonly prompts: SpokenPromptsService) {}
 
+  @ApiOperation({ description: 'Lists the recorded spoken prompts, per step and language.' })
   @Get()
   @Roles('admin')
   @ApiSchemas({ responses: { 200: SpokenPromptList } })
@@ -28,6 +29,7 @@ export class SpokenPromptsController {
     return { prompts: await this.prompts.list() };
   }
 
+  @ApiOperation({ description: 'Uploads the recording of one spoken prompt.' })
   @Put(':step/:language')
   @Roles('admin')
   @ApiSchemas({ responses: { 200: SpokenPromptStatus } })
@@ -41,6 +43,7 @@ export class SpokenPromptsController {
     return this.prompts.upload(admin, key, audio);
   }
 
+  @ApiOperation({ description: 'Removes the recording of one spoken prompt.' })
   @Delete(':step/:language')
   @Roles('admin')
   @HttpCode(204)

@@ -82,6 +82,13 @@ describe('the OpenAPI document', () => {
     expect(statistics.description).toMatch(/^Anonymised statistics.*Staff with the role auditor or supervisor\.$/);
     const health = document.paths['/api/health']?.get as { description?: string };
     expect(health.description).toMatch(/Open to anyone, without a session\.$/);
+    // Who may call it is appended; what the operation does must be said by its handler.
+    const saysOnlyWho = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations as Record<string, { description?: string }>)
+        .filter(([, operation]) => /^(Open to anyone|Any signed-in|Staff with the role)/.test(operation.description ?? ''))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(saysOnlyWho).toEqual([]);
   });
 
   it('declares every component it refers to, and refers to every component it declares', () => {

@@ -69,6 +69,7 @@ export class UploadsController {
     });
   }
 
+  @ApiOperation({ description: 'Tells how many bytes of a resumable follow-up upload arrived (Upload-Offset), to resume it.' })
   @Head(':id')
   @ApiSchemas({ responses: { 200: z.void() } })
   @ApiParam({ name: 'id', required: true, schema: { type: 'string', format: 'uuid' } })

@@ -2,5 +2,5 @@
 import type { Translations } from '../translate.js';
 
 export const translations: Translations = {
-  'intake.common.minutes': '{count, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتان} few {# دقائق} many {# دقيقة} other {# دقيقة}}',
+  "intake.common.minutes": "{count, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتان} few {# دقائق} many {# دقيقة} other {# دقيقة}}"
 };

@@ -2,6 +2,5 @@
 import type { Translations } from '../translate.js';
 
 export const translations: Translations = {
-  'uploads.file.chosen':
-    '{count, plural, zero {لم يتم اختيار أي ملف:} one {تم اختيار ملف واحد:} two {تم اختيار ملفين:} few {تم اختيار # ملفات:} many {تم اختيار # ملفًا:} other {تم اختيار # ملف:}}',
+  "uploads.file.chosen": "{count, plural, zero {لم يتم اختيار أي ملف:} one {تم اختيار ملف واحد:} two {تم اختيار ملفين:} few {تم اختيار # ملفات:} many {تم اختيار # ملفًا:} other {تم اختيار # ملف:}}"
 };

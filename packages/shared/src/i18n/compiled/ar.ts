@@ -2,12 +2,12 @@
 import type { Translations } from '../translate.js';
 
 export const translations: Translations = {
-  'site.meta.pageTitles.home': 'الرئيسية',
-  'site.layout.quickExit': 'خروج سريع',
-  'site.layout.emergencyShort': 'طوارئ: {phone}',
-  'site.layout.languageLabel': 'اللغة',
-  'site.nav.home': 'الرئيسية',
-  'site.nav.request': 'طلب الحماية',
-  'site.home.title': 'نحمي المدافعين عن حقوق الإنسان',
-  'api.errors.NOT_FOUND': 'ما تبحث عنه غير موجود أو لم يعد متاحًا.',
+  "site.meta.pageTitles.home": "الرئيسية",
+  "site.layout.quickExit": "خروج سريع",
+  "site.layout.emergencyShort": "طوارئ: {phone}",
+  "site.layout.languageLabel": "اللغة",
+  "site.nav.home": "الرئيسية",
+  "site.nav.request": "طلب الحماية",
+  "site.home.title": "نحمي المدافعين عن حقوق الإنسان",
+  "api.errors.NOT_FOUND": "ما تبحث عنه غير موجود أو لم يعد متاحًا."
 };

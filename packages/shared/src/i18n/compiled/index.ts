@@ -27,48 +27,39 @@ export const LATER_TRANSLATION_LOADERS: Loaders = {
 
 /** Every part of each translated language (the pages the server renders without JavaScript). */
 export const TRANSLATION_LOADERS: Loaders = {
-  en: () =>
-    Promise.all([import('./en.js'), import('./en-plain.js'), import('./en-form.js'), import('./en-later.js')]).then(
-      (modules) => Object.assign({}, ...modules.map((module) => module.translations)) as Translations,
-    ),
-  bm: () =>
-    Promise.all([import('./bm.js'), import('./bm-plain.js'), import('./bm-form.js'), import('./bm-later.js')]).then(
-      (modules) => Object.assign({}, ...modules.map((module) => module.translations)) as Translations,
-    ),
-  ar: () =>
-    Promise.all([import('./ar.js'), import('./ar-plain.js'), import('./ar-form.js'), import('./ar-later.js')]).then(
-      (modules) => Object.assign({}, ...modules.map((module) => module.translations)) as Translations,
-    ),
+  en: () => Promise.all([import('./en.js'), import('./en-plain.js'), import('./en-form.js'), import('./en-later.js')]).then((modules) => Object.assign({}, ...modules.map((module) => module.translations)) as Translations),
+  bm: () => Promise.all([import('./bm.js'), import('./bm-plain.js'), import('./bm-form.js'), import('./bm-later.js')]).then((modules) => Object.assign({}, ...modules.map((module) => module.translations)) as Translations),
+  ar: () => Promise.all([import('./ar.js'), import('./ar-plain.js'), import('./ar-form.js'), import('./ar-later.js')]).then((modules) => Object.assign({}, ...modules.map((module) => module.translations)) as Translations),
 };
 
 /** Messages per language: reviewed, awaiting review (fuzzy), missing (shown in French). */
 export const COMPLETENESS: readonly CatalogueCounts[] = [
   {
-    code: 'fr',
-    total: 749,
-    translated: 749,
-    review: 0,
-    missing: 0,
+    "code": "fr",
+    "total": 749,
+    "translated": 749,
+    "review": 0,
+    "missing": 0
   },
   {
-    code: 'en',
-    total: 749,
-    translated: 749,
-    review: 0,
-    missing: 0,
+    "code": "en",
+    "total": 749,
+    "translated": 749,
+    "review": 0,
+    "missing": 0
   },
   {
-    code: 'bm',
-    total: 623,
-    translated: 0,
-    review: 125,
-    missing: 498,
+    "code": "bm",
+    "total": 623,
+    "translated": 0,
+    "review": 125,
+    "missing": 498
   },
   {
-    code: 'ar',
-    total: 623,
-    translated: 0,
-    review: 10,
-    missing: 613,
-  },
+    "code": "ar",
+    "total": 623,
+    "translated": 0,
+    "review": 10,
+    "missing": 613
+  }
 ];

@@ -72,16 +72,21 @@ const kinds = (detail: CaseDetail) => detail.entries.map((entry) => entry.kind);
 const spoken = (reference: string) => reference.replace('-', '').toLowerCase();
 
 describe('linked cases', () => {
-  let linkId: string;
+  /** A and B linked once, by whichever test needs the link first: each test also runs alone (`-t`). */
+  let linking: Promise<string> | undefined;
+  const linkedAB = () =>
+    (linking ??= (async () => {
+      const response = await supervisor.post(`/api/cases/${cases.a.id}/links`, {
+        otherReference: spoken(cases.b.reference),
+        relation: 'same_incident',
+        reason: 'Même enlèvement à Sévaré, deux témoins.',
+      });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { linkId: string }).linkId;
+    })());
 
   it('links two cases in both journals, by the reference as read over the phone', async () => {
-    const response = await supervisor.post(`/api/cases/${cases.a.id}/links`, {
-      otherReference: spoken(cases.b.reference),
-      relation: 'same_incident',
-      reason: 'Même enlèvement à Sévaré, deux témoins.',
-    });
-    expect(response.status).toBe(201);
-    ({ linkId } = (await response.json()) as { linkId: string });
+    const linkId = await linkedAB();
 
     const [a, b] = [await detailOf(supervisor, cases.a.id), await detailOf(supervisor, cases.b.id)];
     expect(a.links).toEqual([
@@ -102,6 +107,7 @@ describe('linked cases', () => {
   });
 
   it('refuses a link without a reason, twice the same pair, and a case with itself, writing nothing', async () => {
+    await linkedAB();
     const before = [await entryCount(cases.a.id), await entryCount(cases.c.id)];
     const noReason = await supervisor.post(`/api/cases/${cases.a.id}/links`, { otherReference: cases.c.reference, relation: 'same_person', reason: '   ' });
     expect(noReason.status).toBe(400);
@@ -135,12 +141,14 @@ describe('linked cases', () => {
   });
 
   it('shows the other case’s state only to someone who holds it', async () => {
+    const linkId = await linkedAB();
     const seen = (await detailOf(caseworker, cases.a.id)).links.find((link: CaseLinkView) => link.linkId === linkId);
     // The caseworker holds A, not B: the link (and its reason, in A's journal) shows, B's status does not.
     expect(seen).toMatchObject({ otherReference: cases.b.reference, other: null });
   });
 
   it('unlinks in both journals, with a reason', async () => {
+    const linkId = await linkedAB();
     expect((await supervisor.post(`/api/cases/${cases.b.id}/links/${linkId}/unlink`, { reason: '' })).status).toBe(400);
     expect((await supervisor.post(`/api/cases/${cases.b.id}/links/${linkId}/unlink`, { reason: 'Deux incidents distincts, finalement.' })).status).toBe(201);
     const [a, b] = [await detailOf(supervisor, cases.a.id), await detailOf(supervisor, cases.b.id)];

@@ -20,8 +20,8 @@ let admin: StaffClient;
 let supervisor: StaffClient;
 let caseworker: CreatedStaff;
 let caseId: string;
-/** The caseworker signed in again after the reset. */
-let back: StaffClient;
+/** The caseworker signed in again after the reset (undefined until the reset test ran). */
+let back: StaffClient | undefined;
 
 beforeAll(async () => {
   portal = await startTestPortal(FAST_PASSWORDS);
@@ -94,7 +94,9 @@ describe('a responsible person who lost access', () => {
   });
 
   it('refuses the caseworker, who may not assign, and a case nobody is responsible for, each with its reason', async () => {
-    const caseworkerRefused = await refusalOf(await back.post(`/api/cases/${caseId}/assignee-access`, {}));
+    // Signed in again if the reset above ran (it ended the first session); the first session when this test runs alone.
+    const signedIn = back ?? caseworker.client;
+    const caseworkerRefused = await refusalOf(await signedIn.post(`/api/cases/${caseId}/assignee-access`, {}));
     expect(caseworkerRefused).toMatchObject({ status: 403, fields: { caseId: expect.stringContaining('attribuent les dossiers') } });
     const unassigned = (await portal.app.get(CaseVaultService).createCase({ urgent: false, content: plainContent() })).caseId;
     const refused = await refusalOf(await supervisor.post(`/api/cases/${unassigned}/assignee-access`, {}));

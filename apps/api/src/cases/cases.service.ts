@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CaseDetail, CaseList, CaseListQuery, CaseListStatus, CaseSummary } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { PrismaService } from '../database/prisma.service.js';
-import type { Prisma } from '../generated/prisma/client.js';
 import type { CaseCategories } from '../vault/case-content.js';
 import type { CaseReader } from '../vault/case-reader.js';
 import { CaseVaultService, type SealedCategoriesRow } from '../vault/case-vault.service.js';
@@ -20,7 +19,9 @@ import { foldConsents } from './consent-state.js';
 import { referralViews } from './referral-views.js';
 import { requestConsents } from './request-consents.js';
 import { StaffNames } from './staff-names.js';
-import { CategoryCache, type SessionCategories } from './category-cache.js';
+import { CategoryCache, fingerprintOf, type SessionCategories } from './category-cache.js';
+import { clearFiltersOf, hasEncryptedFilter, matchesCategories } from './case-list-filters.js';
+import { byPriority } from './case-list-priority.js';
 import { DetailsMerge, mergedSeqs } from './details-merge.js';
 import { withAddedDetails } from './added-details-view.js';
 import { pendingDetails } from '../vault/sealed-details.js';
@@ -39,7 +40,6 @@ export interface ListSession {
 
 const STATUSES: readonly CaseListStatus[] = ['received', 'under_assessment', 'measures_in_progress', 'monitoring', 'closed', 'inadmissible'];
 const OPEN = (status: string) => status !== 'closed' && status !== 'inadmissible';
-const DAY_MS = 86_400_000;
 
 /** A held case's clear index row, as the list reads it for every held case. */
 type HeldIndexRow = Awaited<ReturnType<VaultRepository['findHeldIndex']>>[number];
@@ -92,7 +92,7 @@ export class CasesService {
     const now = this.clock.now();
     // Details the defender added later count as part of the request: merged before anything is filtered.
     await this.details.mergeHeld(reader);
-    const rows = await this.repository.findHeldIndex(this.prisma, reader.id, this.clearFilters(reader.id, query));
+    const rows = await this.repository.findHeldIndex(this.prisma, reader.id, clearFiltersOf(reader.id, query));
     const cached = this.cache.session(session.idHash, reader.id, session.expiresAt);
     const stamps = await this.vault.anchoredStamps();
     let listed: Listed[] = rows.map((row) => ({
@@ -302,73 +302,6 @@ export class CasesService {
       return undefined;
     }
   }
-
-  private clearFilters(readerId: string, query: CaseListQuery): Prisma.ProtectionCaseWhereInput {
-    const where: Prisma.ProtectionCaseWhereInput = {};
-    if (query.status?.length) where.status = { in: query.status };
-    if (query.riskLevel?.length) where.riskLevel = { in: query.riskLevel };
-    if (query.urgent !== undefined) where.urgent = query.urgent;
-    if (query.assignment === 'mine') where.assignedTo = readerId;
-    if (query.assignment === 'unassigned') where.assignedTo = null;
-    if (query.receivedFrom || query.receivedTo) {
-      where.receivedAt = {
-        ...(query.receivedFrom ? { gte: new Date(query.receivedFrom) } : {}),
-        ...(query.receivedTo ? { lt: endOf(query.receivedTo) } : {}),
-      };
-    }
-    return where;
-  }
-}
-
-/** A day is inclusive (up to the next midnight UTC); a date-time is exact. */
-function endOf(value: string): Date {
-  const date = new Date(value);
-  return value.length === 10 ? new Date(date.getTime() + DAY_MS) : new Date(date.getTime() + 1);
-}
-
-function hasEncryptedFilter(query: CaseListQuery): boolean {
-  return Boolean(query.region?.length || query.threatType?.length || query.profile?.length || query.language?.length || query.channel?.length);
-}
-
-/** Each list filters with OR inside, AND across lists. */
-function matchesCategories(categories: CaseCategories, query: CaseListQuery): boolean {
-  const any = (wanted: readonly string[] | undefined, have: readonly string[] | undefined) =>
-    !wanted?.length || (have ?? []).some((value) => wanted.includes(value));
-  return (
-    any(query.region, regionsInvolved(categories)) &&
-    any(query.threatType, categories.threatTypes) &&
-    any(query.profile, categories.profiles) &&
-    any(query.language, categories.languages) &&
-    any(query.channel, [categories.channel ?? 'web'])
-  );
-}
-
-/** The region filter finds a case by where the defender is and by where each incident happened. */
-function regionsInvolved(categories: CaseCategories): string[] {
-  return [categories.region, ...(categories.incidentRegions ?? [])];
-}
-
-/** Tampered first (someone must look), then urgent and overdue, urgent, overdue, the rest; newest first within each. */
-function rank(item: Listed): number {
-  if (item.categories === null || !item.intact) return 0;
-  const urgent = item.row.urgent && OPEN(item.row.status);
-  const overdue = item.overdue.length > 0;
-  if (urgent && overdue) return 1;
-  if (urgent) return 2;
-  if (overdue) return 3;
-  return 4;
-}
-
-function byPriority(a: Listed, b: Listed): number {
-  return rank(a) - rank(b) || b.row.receivedAt.getTime() - a.row.receivedAt.getTime() || a.row.reference.localeCompare(b.row.reference);
-}
-
-/**
- * What a cached entry was decrypted from: the revision (every write of the
- * case bumps it, re-keying included), the index row's MAC and the case key.
- */
-function fingerprintOf(row: Pick<HeldIndexRow, 'revision' | 'indexMac' | 'caseKeyId'>): string {
-  return `${row.revision}\n${row.indexMac}\n${row.caseKeyId}`;
 }
 
 function summary(item: Listed, names: Map<string, string>, assigneeLostAccess: boolean): CaseSummary {

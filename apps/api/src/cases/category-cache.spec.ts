@@ -1,6 +1,6 @@
 import type { EndedSessions, SessionService } from '../auth/session.service.js';
 import { IDLE_TIMEOUT_MS } from '../auth/session.service.js';
-import { CategoryCache, MAX_SESSIONS } from './category-cache.js';
+import { CategoryCache, fingerprintOf, MAX_SESSIONS } from './category-cache.js';
 
 const categories = { region: 'kidal', threatTypes: ['arrest'], perpetratorTypes: [], profiles: [], languages: [] };
 
@@ -56,5 +56,16 @@ describe('the per-session category cache', () => {
     cache.session('x', 'u1', later).set('c', 'f', categories);
     expect(cache.session('x', 'u2', later).get('c', 'f')).toBeUndefined();
     cache.onModuleDestroy();
+  });
+});
+
+describe('what a cached entry was decrypted from', () => {
+  it('changes with the revision, the index row’s MAC and the case key: a write, a replayed row or a re-key decrypts again', () => {
+    const row = { revision: 4, indexMac: 'mac-a', caseKeyId: 'key-1' };
+    const sut = fingerprintOf(row);
+    expect(fingerprintOf({ ...row })).toBe(sut);
+    expect(fingerprintOf({ ...row, revision: 5 })).not.toBe(sut);
+    expect(fingerprintOf({ ...row, indexMac: 'mac-b' })).not.toBe(sut);
+    expect(fingerprintOf({ ...row, caseKeyId: 'key-2' })).not.toBe(sut);
   });
 });

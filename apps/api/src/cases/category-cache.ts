@@ -7,6 +7,14 @@ export const MAX_SESSIONS = 200;
 export const MAX_CASES_PER_SESSION = 20_000;
 const SWEEP_INTERVAL_MS = 60_000;
 
+/**
+ * What a cached entry was decrypted from: the revision (every write of the
+ * case bumps it, re-keying included), the index row's MAC and the case key.
+ */
+export function fingerprintOf(row: { readonly revision: number; readonly indexMac: string; readonly caseKeyId: string }): string {
+  return `${row.revision}\n${row.indexMac}\n${row.caseKeyId}`;
+}
+
 interface CachedCategories {
   /** What the entry was decrypted from: the case's revision, index MAC and case key id. */
   readonly fingerprint: string;

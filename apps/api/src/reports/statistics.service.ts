@@ -26,6 +26,7 @@ import {
   type Links,
 } from './statistics-table.js';
 import type { SuppressionReason } from './statistics-suppression.js';
+import { BuiltTables, builtOnce } from './built-tables.js';
 
 /** What can be crossed: the dimensions counted in pairs at intake, their region groups, and the totals. */
 const CROSSABLE: ReadonlySet<string> = new Set([...INTAKE_DIMENSIONS, 'region_group', 'people', 'cases']);
@@ -43,17 +44,13 @@ const ONE_PER_CASE: ReadonlySet<string> = new Set(['cases', 'age_group', 'channe
 
 const NEXT_GRANULARITY: Record<Granularity, Granularity | undefined> = { month: 'quarter', quarter: 'year', year: undefined };
 
-/** Built tables kept at most for one counter version (each holds its cells and decisions; a few hundred KiB at most). */
-const MAX_CACHED_TABLES = 300;
-
 /**
  * Anonymised statistics from the aggregate counters only — never a
  * case, never a key — with disclosure control (statistics-suppression.ts).
  */
 @Injectable()
 export class StatisticsService {
-  /** Tables built from the counters as they stood at `version`: the counters change only when a batch applies. */
-  private cache: { version: bigint; tables: Map<string, Promise<BuiltTable>> } = { version: -1n, tables: new Map() };
+  private readonly cache = new BuiltTables();
 
   constructor(
     private readonly repository: StatisticsRepository,
@@ -63,7 +60,7 @@ export class StatisticsService {
 
   /** The threshold: configured (STATS_K), never below 3. */
   get k(): number {
-    return Math.max(3, this.runtime.config.STATS_K ?? 5);
+    return thresholdOf(this.runtime.config.STATS_K);
   }
 
   private async freshness(): Promise<StatisticsTable['freshness']> {
@@ -110,20 +107,12 @@ export class StatisticsService {
     memo: Map<string, Promise<BuiltTable>>,
   ): Promise<BuiltTable> {
     const key = `${dimension}|${cross ?? ''}|${granularity}|${months[0] ?? ''}|${months.at(-1) ?? ''}`;
-    const known = memo.get(key);
-    if (known) return known;
-    const building = this.build(dimension, cross, granularity, months, memo);
-    memo.set(key, building);
-    // A failed build (the database away) is not kept: the next request tries again.
-    building.catch(() => memo.delete(key));
-    return building;
+    return builtOnce(memo, key, () => this.build(dimension, cross, granularity, months, memo));
   }
 
-  /** The cache for the counters as they are now: emptied when a batch was applied since it was filled, or when full. */
+  /** The cache for the counters as they are now. */
   private async tablesNow(): Promise<Map<string, Promise<BuiltTable>>> {
-    const version = await this.batches.version();
-    if (version !== this.cache.version || this.cache.tables.size > MAX_CACHED_TABLES) this.cache = { version, tables: new Map() };
-    return this.cache.tables;
+    return this.cache.at(await this.batches.version());
   }
 
   private async build(
@@ -204,17 +193,22 @@ export class StatisticsService {
     const end = nextMonth(months.at(-1) ?? '');
     const [received, closed] = await Promise.all([this.repository.countersBefore('cases', end), this.repository.countersBefore('closed', end)]);
     const starts = [...new Set(months.map((month) => firstMonthOf(month, granularity)))];
-    const [ended, reopened] = [closed.filter((r) => r.value1 !== 'reopened'), closed.filter((r) => r.value1 === 'reopened')];
-    return starts.map((start) => ({
-      month: start,
-      value: 'all',
-      cross: '',
-      count: Math.max(0, sumBefore(received, start) - sumBefore(ended, start) + sumBefore(reopened, start)),
-    }));
+    return starts.map((start) => ({ month: start, value: 'all', cross: '', count: carriedOverAt(start, received, closed) }));
   }
 }
 
-function refuseUncrossable(query: StatisticsQuery): void {
+/** The threshold: configured (STATS_K), never below 3. */
+export function thresholdOf(configured: number | undefined): number {
+  return Math.max(3, configured ?? 5);
+}
+
+/** Cases received before a period began, less those closed or found inadmissible before it; reopened ones come back. */
+export function carriedOverAt(start: string, received: CounterRecord[], closed: CounterRecord[]): number {
+  const [ended, reopened] = [closed.filter((r) => r.value1 !== 'reopened'), closed.filter((r) => r.value1 === 'reopened')];
+  return Math.max(0, sumBefore(received, start) - sumBefore(ended, start) + sumBefore(reopened, start));
+}
+
+export function refuseUncrossable(query: StatisticsQuery): void {
   if (query.cross === undefined) return;
   const both = [query.dimension, query.cross];
   const sameCounter = counterOf(query.dimension) === counterOf(query.cross);
@@ -237,7 +231,10 @@ function casesFor(dimension: ReportDimension): ReportDimension {
 }
 
 /** More than half of the non-zero cells hidden: offer the next coarser view (quarter, year; regions grouped). */
-function coarserSuggestion(decided: { count: number; reason: SuppressionReason | null }[], query: StatisticsQuery): StatisticsTable['coarserSuggestion'] {
+export function coarserSuggestion(
+  decided: { count: number; reason: SuppressionReason | null }[],
+  query: StatisticsQuery,
+): StatisticsTable['coarserSuggestion'] {
   const nonZero = decided.filter((d) => d.count > 0);
   if (nonZero.length === 0 || nonZero.filter((d) => d.reason !== null).length * 2 <= nonZero.length) return null;
   const granularity = NEXT_GRANULARITY[query.granularity];
@@ -247,7 +244,7 @@ function coarserSuggestion(decided: { count: number; reason: SuppressionReason |
 }
 
 /** Median and 90th percentile as the bucket holding them; within target: the buckets ending at or before it. */
-function indicator(buckets: readonly string[], records: CounterRecord[], target: number, k: number): ResponseTimes['firstContact'] {
+export function indicator(buckets: readonly string[], records: CounterRecord[], target: number, k: number): ResponseTimes['firstContact'] {
   const counts = buckets.map((bucket) => records.filter((r) => r.value1 === bucket).reduce((sum, r) => sum + r.count, 0));
   const measured = counts.reduce((sum, n) => sum + n, 0);
   if (measured < k) return { measured: measured === 0 ? 0 : null, medianBucket: null, p90Bucket: null, withinTargetShare: null };
@@ -263,7 +260,7 @@ function indicator(buckets: readonly string[], records: CounterRecord[], target:
 }
 
 /** The first month of the period a month falls in. */
-function firstMonthOf(month: string, granularity: Granularity): string {
+export function firstMonthOf(month: string, granularity: Granularity): string {
   const year = month.slice(0, 4);
   if (granularity === 'year') return `${year}-01`;
   if (granularity === 'quarter') return `${year}-${String(Math.floor((Number(month.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}`;
@@ -271,7 +268,7 @@ function firstMonthOf(month: string, granularity: Granularity): string {
 }
 
 /** The last month of the period a month falls in. */
-function lastMonthOf(month: string, granularity: Granularity): string {
+export function lastMonthOf(month: string, granularity: Granularity): string {
   const year = month.slice(0, 4);
   if (granularity === 'year') return `${year}-12`;
   if (granularity === 'quarter') return `${year}-${String(Math.floor((Number(month.slice(5, 7)) - 1) / 3) * 3 + 3).padStart(2, '0')}`;

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { CaseKey, SealRecipient, ThreadKey } from '../crypto/index.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryRepository } from '../directory/directory.repository.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import type { CaseReader } from './case-reader.js';
-import { sealAndSignGrant } from './grant-statements.js';
+import { grantParties, signedStaffGrant } from './staff-grants.js';
 import { VaultRepository } from './vault.repository.js';
 import type { Db } from '../database/db.js';
 
@@ -36,10 +35,12 @@ export class CaseGrantsService {
     const row = await this.vault.findCaseFor(tx, caseId, granter.id);
     if (!row) throw new AppError('NOT_FOUND');
     const granterRecord = await this.staff.findStaff(tx, granter.id);
-    const recipient = (await this.directory.sealableStaff(tx, recipientId))?.recipient ?? null;
     // A recipient without a valid certificate (no key yet, deactivated, or a row changed in SQL), not active in the
     // anchor kept outside the database, or any recipient while an integrity incident is open, receives nothing.
-    if (!recipient || !granterRecord?.certificate) throw new AppError('CONFLICT');
+    const { recipient, granterCertificate } = grantParties(
+      (await this.directory.sealableStaff(tx, recipientId))?.recipient ?? null,
+      granterRecord?.certificate,
+    );
     const caseKey = this.keys.openCaseKey(row.grants, granter, caseId, row.caseKeyId);
     const threadKey = this.keys.openThreadKey(row.grants, granter, caseId, row.threadKeyId);
     try {
@@ -47,32 +48,12 @@ export class CaseGrantsService {
         ['case', caseKey],
         ['thread', threadKey],
       ] as const) {
-        await this.vault.upsertGrant(tx, this.signedGrant(granter, granterRecord.certificate as string, caseId, recipientId, keyKind, key, recipient));
+        await this.vault.upsertGrant(tx, signedStaffGrant(granter, granterCertificate, this.keys.context(caseId), recipientId, keyKind, key, recipient));
       }
       await this.audit.record({ action: 'case.granted', actorId: granter.id, targetType: 'case', targetId: caseId, details: { recipientId } }, tx);
     } finally {
       caseKey.destroy();
       threadKey.destroy();
     }
-  }
-
-  private signedGrant(
-    granter: CaseReader,
-    granterCertificate: string,
-    caseId: string,
-    recipientId: string,
-    keyKind: 'case' | 'thread',
-    key: CaseKey | ThreadKey,
-    recipient: SealRecipient,
-  ) {
-    return {
-      caseId,
-      keyKind,
-      recipientId,
-      escrowKeyId: null,
-      grantedBy: granter.id,
-      granterCertificate,
-      ...sealAndSignGrant(key, this.keys.context(caseId), keyKind, recipientId, recipient, granter.keyPair),
-    };
   }
 }

@@ -1,5 +1,4 @@
 import { caseStamp } from '../integrity/case-stamp.js';
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuditAction, CaseEntryKind } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
@@ -13,6 +12,7 @@ import { CASE_TABLE, type CaseCategories } from './case-content.js';
 import { decryptEntries, encryptEntry, type JournalEntry } from './case-entries.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import { rowsOf } from './case-manifest.js';
+import { nextEntry, withEntry } from './journal-append.js';
 import type { CaseReader } from './case-reader.js';
 import { CaseVaultService, type CaseRow } from './case-vault.service.js';
 import { ThreadMessages, type ThreadMessage } from './thread-messages.js';
@@ -102,19 +102,11 @@ export class CaseJournal {
       // A case put back to an earlier revision is not written on (the next revision would hide the rollback).
       await this.vault.verifyCurrent(reader, row);
       const write = await decide(state);
-      const entry: JournalEntry<unknown> = {
-        id: randomUUID(),
-        seq: (row.entries.at(-1)?.seq ?? 0) + 1,
-        at: now,
-        authorId: reader.id,
-        kind: write.kind,
-        data: write.data,
-      };
+      const entry = nextEntry(row.entries.at(-1)?.seq, reader.id, write, now);
       await this.repository.insertEntry(tx, { id: entry.id, caseId, seq: entry.seq, body: encryptEntry(caseKey, tenant, caseId, entry), createdAt: now });
       const nextIndex: TriageIndex = { ...index, ...write.index };
       const revision = row.revision + 1;
-      const rows = rowsOf(row);
-      const macs = this.vault.sealedIndex(caseId, revision, nextIndex, { ...rows, entryIds: [...rows.entryIds, entry.id] }, caseKey);
+      const macs = this.vault.sealedIndex(caseId, revision, nextIndex, withEntry(rowsOf(row), entry.id), caseKey);
       const categories = write.categories
         ? { categories: encryptField(caseKey, JSON.stringify(write.categories), { tenant, caseId, table: CASE_TABLE, rowId: caseId, field: 'categories' }) }
         : {};

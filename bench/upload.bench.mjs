@@ -39,6 +39,13 @@ function rssOf(pid) {
   return Number(line[1]) * 1024;
 }
 
+/** CPU time (user + system, seconds) the server process has used: what the upload costs whatever the machine's load. */
+function cpuOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  return (Number(fields[11]) + Number(fields[12])) / ticks;
+}
+
 async function startServer(dataDir) {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
@@ -154,6 +161,7 @@ try {
     samples.push(rss);
     peak = Math.max(peak, rss);
   }, 50);
+  const cpuBefore = cpuOf(child.pid);
   const t0 = performance.now();
   let times;
   try {
@@ -163,6 +171,7 @@ try {
   }
   const seconds = (performance.now() - t0) / 1000;
   const throughput = SIZE_MIB / seconds;
+  const cpu = cpuOf(child.pid) - cpuBefore;
   const lastPatch = times.at(-1);
   const quarter = (q) => samples[Math.min(samples.length - 1, Math.floor((samples.length * q) / 4))] ?? baseline;
 
@@ -204,6 +213,9 @@ ${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
 | at ¼, ½, ¾ of the upload | ${[1, 2, 3].map((q) => (quarter(q) / MIB).toFixed(0)).join(', ')} |
 | peak during the upload | ${(peak / MIB).toFixed(0)} |
 | **growth** (target ≤ 64) | **${growth.toFixed(0)}** |
+
+Server CPU (user + system time of the API process, from /proc/<pid>/stat; the machine's load changes it little, unlike the wall time):
+${cpu.toFixed(1)} s for ${SIZE_MIB} MiB, ${((cpu * 1000) / SIZE_MIB).toFixed(1)} ms a MiB — with one free core the server alone would take ${(SIZE_MIB / cpu).toFixed(0)} MiB/s.
 
 PATCH times: median ${median(times).toFixed(1)} ms, last one (completion: sync + file row) ${lastPatch.toFixed(0)} ms.
 Before the file store (issue's measurement): 14.9 MiB/s = 0.023 × a disk write,

@@ -8,7 +8,6 @@
 // written to the same disk with `dd … conv=fsync` (as durable as the store,
 // which syncs the finished file) and without it, in the same run.
 // Run: npm run bench:upload   (builds what is stale; BENCH_UPLOAD_FILE_MIB, default 1024; temp dir deleted)
-import { Buffer } from 'node:buffer';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -225,6 +224,11 @@ ${cpu.toFixed(1)} s for ${SIZE_MIB} MiB, ${((cpu * 1000) / SIZE_MIB).toFixed(1)}
 PATCH times: median ${median(times).toFixed(1)} ms, last one (completion: sync + file row) ${lastPatch.toFixed(0)} ms.
 Before the file store (issue's measurement): 14.9 MiB/s = 0.023 × a disk write,
 RSS +119 MiB, ≈ 11 s on the last PATCH (the whole file copied inside PostgreSQL).
+Before the SHA-256 and allocation changes (the previous code, this bench with 512 MiB,
+2026-12-05T21:45Z, load 15.4 at start): 10.1 MiB/s = 0.08 × \`dd conv=fsync\` (130 MiB/s),
+server CPU 13.2 s = **25.8 ms a MiB**, RSS +61 MiB; libsodium's SHA-256 (~350 MiB/s here,
+Node's is ~1.5 GiB/s with SHA-NI) was the largest cost in a \`--cpu-prof\` of the server,
+then the garbage of a zero-filled 64 KiB buffer per encrypted chunk and the copy of each body into a segment.
 Target: ≥ 0.5 × a disk write — ${throughput / durable >= 0.5 ? 'met' : 'NOT met'} against the durable \`dd\`
 (${(throughput / durable).toFixed(2)}), ${throughput / cached >= 0.5 ? 'met' : 'not met'} against the page-cache one (${(throughput / cached).toFixed(2)}); RSS growth ≤ 64 MiB — ${growth <= 64 ? 'met' : 'NOT met'}.`,
   );

@@ -144,7 +144,8 @@ describe('resumable file encryption', () => {
     // bytes after the committed pieces (a write whose commit failed) are not read
     expect(await codeOfRecompute([...upload.pieces, randomBytes(100)])).toBe('none');
     const flipped = upload.pieces.map((p) => Buffer.from(p));
-    (flipped[1] as Buffer)[40] ^= 1;
+    const second = flipped[1] as Buffer;
+    second[40] = (second[40] as number) ^ 1;
     expect(await codeOfRecompute(flipped)).toBe('DECRYPT_FAILED');
     const other = generateFileKey();
     const foreign = patch(other, start(other, data.length), data.subarray(0, 2 * FILE_CHUNK_SIZE + 10));

@@ -34,14 +34,7 @@ import { constantTimeEqual, isBytes } from './bytes.js';
 import { encodeCiphertext, parseCiphertext } from './ciphertext.js';
 import { CryptoError } from './errors.js';
 import type { FileKey } from './file-key.js';
-import {
-  encryptedFileSize,
-  ENCRYPTED_CHUNK_BYTES,
-  FILE_CHUNK_SIZE,
-  FILE_HEADER_BYTES,
-  FILE_STREAM_VERSION,
-  type EncryptedFileSummary,
-} from './file-stream.js';
+import { encryptedFileSize, ENCRYPTED_CHUNK_BYTES, FILE_CHUNK_SIZE, FILE_HEADER_BYTES, FILE_STREAM_VERSION, type EncryptedFileSummary } from './file-stream.js';
 import { Sha256 } from './hash.js';
 import { encodeCanonical } from './canonical.js';
 import { fileChunkCount } from './padding.js';

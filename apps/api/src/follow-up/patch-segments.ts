@@ -17,7 +17,7 @@ export async function* patchSegments(body: AsyncIterable<Buffer>, declaredLength
   for await (const piece of body) {
     received += piece.byteLength;
     if (received > declaredLength) throw new AppError('VALIDATION_FAILED', [{ field: 'Content-Length', message: 'invalid' }]);
-    for (let at = 0; at < piece.byteLength; ) {
+    for (let at = 0; at < piece.byteLength;) {
       const n = Math.min(segmentBytes - fill, piece.byteLength - at);
       segment.push(at === 0 && n === piece.byteLength ? piece : piece.subarray(at, at + n));
       fill += n;

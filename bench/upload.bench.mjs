@@ -8,7 +8,6 @@
 // written to the same disk with `dd … conv=fsync` (as durable as the store,
 // which syncs the finished file) and without it, in the same run.
 // Run: npm run bench:upload   (builds what is stale; BENCH_UPLOAD_FILE_MIB, default 1024; temp dir deleted)
-import { Buffer } from 'node:buffer';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -31,12 +30,20 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAIN = join(ROOT, 'apps/api/dist/main.js');
 /** Different random blocks, reused: the server encrypts each byte whatever it is; the client stays small. */
 const BLOCKS = Array.from({ length: 16 }, () => randomBytes(512 * 1024));
+BLOCKS[0].write('%PDF-1.7\n', 0, 'latin1');
 
 /** The server process's resident memory, as the kernel counts it. */
 function rssOf(pid) {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
   if (!line) throw new Error('no VmRSS for the server process');
   return Number(line[1]) * 1024;
+}
+
+/** CPU time (user + system, seconds) the server process has used: what the upload costs whatever the machine's load. */
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+function cpuOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS;
 }
 
 async function startServer(dataDir) {
@@ -111,7 +118,12 @@ async function upload(url, cookie, size) {
   return times;
 }
 
-/** The bytes of one PATCH, made as they are sent (the client holds one 512 KiB block at a time). */
+/**
+ * The bytes of one PATCH, as views of the same random blocks (no copy: on
+ * this shared machine every cycle the bench spends is taken from the server
+ * it measures); the first bytes of the file are a PDF's (block 0 carries
+ * them wherever it is sent, which changes nothing for the server).
+ */
 function patchBody(offset, length) {
   return new ReadableStream({
     start() {
@@ -120,8 +132,7 @@ function patchBody(offset, length) {
     pull(controller) {
       if (this.sent >= length) return controller.close();
       const n = Math.min(512 * 1024, length - this.sent);
-      const block = Buffer.from(BLOCKS[(((offset + this.sent) / (512 * 1024)) % BLOCKS.length) | 0].subarray(0, n));
-      if (offset + this.sent === 0) block.write('%PDF-1.7\n', 0, 'latin1');
+      const block = BLOCKS[(((offset + this.sent) / (512 * 1024)) % BLOCKS.length) | 0].subarray(0, n);
       this.sent += n;
       controller.enqueue(block);
     },
@@ -154,6 +165,7 @@ try {
     samples.push(rss);
     peak = Math.max(peak, rss);
   }, 50);
+  const cpuBefore = cpuOf(child.pid);
   const t0 = performance.now();
   let times;
   try {
@@ -163,6 +175,7 @@ try {
   }
   const seconds = (performance.now() - t0) / 1000;
   const throughput = SIZE_MIB / seconds;
+  const cpu = cpuOf(child.pid) - cpuBefore;
   const lastPatch = times.at(-1);
   const quarter = (q) => samples[Math.min(samples.length - 1, Math.floor((samples.length * q) / 4))] ?? baseline;
 
@@ -205,9 +218,17 @@ ${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
 | peak during the upload | ${(peak / MIB).toFixed(0)} |
 | **growth** (target ≤ 64) | **${growth.toFixed(0)}** |
 
+Server CPU (user + system time of the API process, from /proc/<pid>/stat; the machine's load changes it little, unlike the wall time):
+${cpu.toFixed(1)} s for ${SIZE_MIB} MiB, ${((cpu * 1000) / SIZE_MIB).toFixed(1)} ms a MiB — with one free core the server alone would take ${(SIZE_MIB / cpu).toFixed(0)} MiB/s.
+
 PATCH times: median ${median(times).toFixed(1)} ms, last one (completion: sync + file row) ${lastPatch.toFixed(0)} ms.
 Before the file store (issue's measurement): 14.9 MiB/s = 0.023 × a disk write,
 RSS +119 MiB, ≈ 11 s on the last PATCH (the whole file copied inside PostgreSQL).
+Before the SHA-256 and allocation changes (the previous code, this bench with 512 MiB,
+2026-12-05T21:45Z, load 15.4 at start): 10.1 MiB/s = 0.08 × \`dd conv=fsync\` (130 MiB/s),
+server CPU 13.2 s = **25.8 ms a MiB**, RSS +61 MiB; libsodium's SHA-256 (~350 MiB/s here,
+Node's is ~1.5 GiB/s with SHA-NI) was the largest cost in a \`--cpu-prof\` of the server,
+then the garbage of a zero-filled 64 KiB buffer per encrypted chunk and the copy of each body into a segment.
 Target: ≥ 0.5 × a disk write — ${throughput / durable >= 0.5 ? 'met' : 'NOT met'} against the durable \`dd\`
 (${(throughput / durable).toFixed(2)}), ${throughput / cached >= 0.5 ? 'met' : 'not met'} against the page-cache one (${(throughput / cached).toFixed(2)}); RSS growth ≤ 64 MiB — ${growth <= 64 ? 'met' : 'NOT met'}.`,
   );

@@ -17,6 +17,7 @@ import { encryptedFileSize } from '../../apps/api/src/crypto/index.js';
 import { FILE_STORE, STORE_KEY, type FileStore } from '../../apps/api/src/file-store/file-store.js';
 import { StoredFilesSweep } from '../../apps/api/src/follow-up/stored-files-sweep.js';
 import { ThreadFiles } from '../../apps/api/src/vault/thread-files.js';
+import type { UploadFingerprints } from '../../apps/api/src/vault/upload-fingerprints.js';
 import { createStaffWithKeys, type StaffWithKeys } from '../factories/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
 
@@ -178,6 +179,52 @@ describe('the file store', () => {
     const read = await staffRead(defender.caseId, upload.uploadId);
     expect(read.refusal).toBe('');
     expect(read.bytes.equals(data)).toBe(true);
+  });
+});
+
+/** As after a restart (or an eviction): this process no longer holds the upload's running SHA-256 (vault/upload-fingerprints.ts). */
+function loseFingerprint(uploadId: string): void {
+  (portal.app.get(ThreadFiles) as unknown as { fingerprints: UploadFingerprints }).fingerprints.forget(uploadId);
+}
+
+describe('an upload resumed by a process that lost its running fingerprint', () => {
+  it('recomputes it from the stored chunks: the file completes and reads back against its SHA-256', async () => {
+    const defender = await newDefender();
+    const data = document(1_300_000, 'apres-redemarrage');
+    const upload = await started(defender, 'apres-redemarrage.pdf', data.length);
+    const cut = upload.chunkSize + 70_000; // a partial frame sealed in the state, too
+    expect((await patch(defender, upload.uploadId, 0, data.subarray(0, cut))).status).toBe(204);
+    loseFingerprint(upload.uploadId);
+    expect((await patch(defender, upload.uploadId, cut, data.subarray(cut))).status).toBe(201);
+    const read = await staffRead(defender.caseId, upload.uploadId);
+    expect(read.refusal).toBe('');
+    expect(read.bytes.equals(data)).toBe(true);
+  });
+
+  it('refuses to go on from stored chunks a writer changed, or another upload’s chunks: no fingerprint of other bytes', async () => {
+    const defender = await newDefender();
+    const data = document(1_300_000, 'modifie');
+    const upload = await started(defender, 'modifie.pdf', data.length);
+    expect((await patch(defender, upload.uploadId, 0, data.subarray(0, upload.chunkSize))).status).toBe(204);
+    const [session] = await sql<{ key: string }>('SELECT store_key AS key FROM upload_session WHERE id = $1', [upload.uploadId]);
+    const path = join(storeDir, session?.key as string);
+    const original = await readFile(path);
+    const other = await started(defender, 'autre.pdf', data.length);
+    expect((await patch(defender, other.uploadId, 0, document(upload.chunkSize, 'autre'))).status).toBe(204);
+    const [otherSession] = await sql<{ key: string }>('SELECT store_key AS key FROM upload_session WHERE id = $1', [other.uploadId]);
+    const flipped = Buffer.from(original);
+    flipped[original.length - 100] = (flipped[original.length - 100] as number) ^ 1;
+    for (const tampered of [flipped, await readFile(join(storeDir, otherSession?.key as string))]) {
+      await writeFile(path, tampered);
+      loseFingerprint(upload.uploadId);
+      const answer = await patch(defender, upload.uploadId, upload.chunkSize, data.subarray(upload.chunkSize));
+      expect(answer.status).toBe(409);
+      expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('INTEGRITY_FAILED');
+    }
+    await writeFile(path, original);
+    loseFingerprint(upload.uploadId);
+    expect((await patch(defender, upload.uploadId, upload.chunkSize, data.subarray(upload.chunkSize))).status).toBe(201);
+    expect((await staffRead(defender.caseId, upload.uploadId)).bytes.equals(data)).toBe(true);
   });
 });
 

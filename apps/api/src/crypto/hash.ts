@@ -1,5 +1,5 @@
 /** Hashes: BLAKE2b-256 over canonical encodings, SHA-256 for file fingerprints. */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 
 import { encodeCanonical, type CanonicalValue } from './canonical.js';
 import { sodium } from './sodium.js';
@@ -19,7 +19,16 @@ export function hashCanonical(label: string, values: readonly CanonicalValue[], 
  * would otherwise be the bottleneck of the file stream.
  */
 export class Sha256 {
-  readonly #hash = createHash('sha256');
+  readonly #hash: Hash;
+
+  constructor(from?: Hash) {
+    this.#hash = from ?? createHash('sha256');
+  }
+
+  /** An independent hash of the same bytes so far (a step that fails leaves the original untouched). */
+  copy(): Sha256 {
+    return new Sha256(this.#hash.copy());
+  }
 
   update(data: Uint8Array): void {
     this.#hash.update(data);

@@ -44,6 +44,7 @@ export {
 export { sealCaseKey, openCaseKey, type SealRecipient, type SealedKeyContext } from './seal.js';
 export { createDetailsKey, sealDetails, openDetails, detailsKeyLocation, type DetailsKey, type DetailsKeyContext } from './details-seal.js';
 export { signGrant, verifyGrant, hashSealedKey, type GrantStatement } from './grant.js';
+export { Sha256 } from './hash.js';
 export { sealEscrowForCustodians, openEscrowOuterLayer, openEscrowInnerLayer, type EscrowContext } from './escrow.js';
 
 export { generateCaseKeys, generateCaseKey, generateThreadKey, type CaseKey, type ThreadKey, type CaseKeyKind } from './case-keys.js';
@@ -79,6 +80,7 @@ export {
   startResumableFile,
   continueResumableFile,
   resumableFileProgress,
+  fingerprintStoredPrefix,
   RESUMABLE_MAX_SIZE,
   type ResumableFileBinding,
   type ResumableStep,

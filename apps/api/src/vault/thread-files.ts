@@ -10,7 +10,9 @@ import {
   decryptFile,
   encryptField,
   generateFileKey,
+  fingerprintStoredPrefix,
   resumableFileProgress,
+  Sha256,
   startResumableFile,
   unwrapFileKey,
   verifyThreadManifestMac,
@@ -28,6 +30,7 @@ import { CaseKeysAccess } from './case-keys-access.js';
 import type { CaseReader } from './case-reader.js';
 import { StoredContent, storedBytes } from './stored-content.js';
 import { ThreadMessages } from './thread-messages.js';
+import { UploadFingerprints } from './upload-fingerprints.js';
 import { VaultRepository } from './vault.repository.js';
 
 /** What the defender said about an upload, and what the server found; encrypted under the thread key. */
@@ -97,12 +100,15 @@ export class ThreadFiles {
     @Inject(FILE_STORE) private readonly store: FileStore,
   ) {}
 
+  /** Between the requests of an upload, in this process only. */
+  private readonly fingerprints = new UploadFingerprints();
+
   async start(threadKey: ThreadKey, caseId: string, metadata: ThreadFileMetadata, size: number, limits: UploadLimits) {
     const uploadId = randomUUID();
     const expiresAt = new Date(Date.now() + limits.expiresInMs);
     const storeKey = this.store.newKey();
     await this.sweepExpired();
-    return this.prisma.$transaction(async (tx) => {
+    const started = await this.prisma.$transaction(async (tx) => {
       await this.repository.lockCase(tx, caseId);
       if ((await this.repository.countThreadFilesAndUploads(tx, caseId)) >= limits.maxFiles) {
         throw new AppError('VALIDATION_FAILED', [{ field: 'file', message: 'too_many_files' }]);
@@ -121,11 +127,13 @@ export class ThreadFiles {
           expiresAt,
         });
         await this.store.append(storeKey, 0, step.pieces, false);
-        return { uploadId, expiresAt };
+        return { uploadId, expiresAt, pieceCount: step.pieces.length };
       } finally {
         fileKey.destroy();
       }
     });
+    this.fingerprints.remember(uploadId, started.pieceCount, new Sha256());
+    return { uploadId, expiresAt };
   }
 
   /** Offset and length of an upload in progress. */
@@ -141,18 +149,20 @@ export class ThreadFiles {
   }
 
   /**
-   * Appends the bytes sent at `offset`. Returns the new offset, and
-   * `completed` once the last byte has arrived and the file is in the thread.
+   * Appends the bytes sent at `offset` (the pieces of one segment, in order).
+   * Returns the new offset, and `completed` once the last byte has arrived
+   * and the file is in the thread.
    */
   async append(
     threadKey: ThreadKey,
     caseId: string,
     uploadId: string,
     offset: number,
-    bytes: Buffer,
+    parts: readonly Buffer[],
     checkFirstPiece: FirstPieceCheck,
   ): Promise<{ offset: number; size: number; completed: boolean }> {
-    return this.prisma.$transaction(
+    const length = parts.reduce((sum, part) => sum + part.byteLength, 0);
+    const result = await this.prisma.$transaction(
       async (tx) => {
         const upload = await this.repository.lockUpload(tx, caseId, uploadId);
         if (!upload) throw new AppError('NOT_FOUND');
@@ -161,28 +171,46 @@ export class ThreadFiles {
           const binding = this.binding(caseId, uploadId);
           const current = this.guard(() => resumableFileProgress(fileKey, upload.state, binding, upload.pieceCount));
           if (offset !== current.offset) throw new UploadOffsetConflict(current.offset);
-          if (bytes.length > current.size - current.offset) {
+          if (length > current.size - current.offset) {
             throw new AppError('VALIDATION_FAILED', [{ field: 'file', message: 'file_too_large' }]);
           }
           let metadata = this.openMetadata<ThreadFileMetadata>(threadKey, caseId, UPLOAD_TABLE, uploadId, upload.metadata);
-          if (current.offset === 0) metadata = checkFirstPiece(bytes, metadata, current.size);
-          const step = this.guard(() => continueResumableFile(fileKey, upload.state, bytes, binding, upload.pieceCount));
+          if (current.offset === 0) metadata = checkFirstPiece(Buffer.concat(parts), metadata, current.size);
+          const fingerprint = await this.fingerprintOf(fileKey, upload);
+          const step = this.guard(() => continueResumableFile(fileKey, upload.state, parts, binding, upload.pieceCount, fingerprint));
           // Synced when complete: the file is acknowledged (201) only once its bytes are on disk.
           await this.storeGuard(() => this.store.append(upload.storeKey, storedBytes(upload.pieceCount), step.pieces, step.summary !== undefined));
           const pieceCount = upload.pieceCount + step.pieces.length;
           if (!step.summary) {
             const sealed = current.offset === 0 ? this.sealMetadata(threadKey, caseId, uploadId, metadata) : upload.metadata;
             await this.repository.updateUpload(tx, uploadId, { state: step.state, pieceCount, metadata: sealed });
-            return { offset: step.offset, size: step.size, completed: false };
+            return { offset: step.offset, size: step.size, completed: false, pieceCount, fingerprint };
           }
           await this.complete(tx, threadKey, caseId, upload, metadata, step.summary, pieceCount);
-          return { offset: step.offset, size: step.size, completed: true };
+          return { offset: step.offset, size: step.size, completed: true, pieceCount, fingerprint };
         } finally {
           fileKey.destroy();
         }
       },
       { timeout: 60_000 },
     );
+    // Only once committed: a failed step leaves the fingerprint of the committed pieces in place.
+    if (result.completed) this.fingerprints.forget(uploadId);
+    else this.fingerprints.remember(uploadId, result.pieceCount, result.fingerprint);
+    return { offset: result.offset, size: result.size, completed: result.completed };
+  }
+
+  /** The SHA-256 of the upload's bytes so far: this process's copy, else recomputed from the stored chunks (after a restart). */
+  private async fingerprintOf(fileKey: FileKey, upload: UploadSession): Promise<Sha256> {
+    const held = this.fingerprints.copyOf(upload.id, upload.pieceCount);
+    if (held) return held;
+    const binding = this.binding(upload.caseId, upload.id);
+    try {
+      return await fingerprintStoredPrefix(fileKey, upload.state, binding, upload.pieceCount, this.store.read(upload.storeKey));
+    } catch (error) {
+      if (error instanceof CryptoError || error instanceof StoreMissing) throw new AppError('INTEGRITY_FAILED');
+      throw error;
+    }
   }
 
   /**
@@ -237,6 +265,7 @@ export class ThreadFiles {
   async abandon(caseId: string, uploadId: string): Promise<void> {
     const storeKey = await this.repository.deleteUpload(this.prisma, caseId, uploadId);
     if (storeKey === null) throw new AppError('NOT_FOUND');
+    this.fingerprints.forget(uploadId);
     await this.content.remove([storeKey]);
   }
 

@@ -1,11 +1,13 @@
 import { ErrorBody } from '@mnpddh/shared';
 import type { LocaleCode } from '../../i18n/catalogues';
 import { FollowUpView } from '../api/follow-up-view';
+import { nextPieceSize } from './piece-size';
 
 /*
  * One resumable upload on the follow-up session (the httpOnly cookie):
  * POST /api/follow-up/uploads announces it, PATCH sends it piece by piece
- * (`chunkSize` bytes at a time, `Upload-Offset` saying where), HEAD asks the
+ * (the server's `chunkSize` first, larger while the line takes it:
+ * piece-size.ts; `Upload-Offset` saying where), HEAD asks the
  * server where it stands after a dropped connection, DELETE cancels. The
  * bytes live in page memory only (the Blob the person chose or recorded):
  * nothing is written to the device, nothing is cached.
@@ -106,7 +108,9 @@ function meaning(answer: Answer): Step | null {
 
 export class Upload {
   private id: string | null = null;
+  /** The server's suggestion: the first piece's size, and the smallest. */
   private chunkSize = 0;
+  private pieceSize = 0;
   private offset = 0;
   /** False after a dropped connection: ask the server where it stands (HEAD) before sending more. */
   private synced = true;
@@ -260,6 +264,7 @@ export class Upload {
       }
       this.id = body.uploadId;
       this.chunkSize = Math.floor(body.chunkSize);
+      this.pieceSize = this.chunkSize;
       this.offset = typeof body.offset === 'number' && body.offset >= 0 ? body.offset : 0;
       this.synced = true;
       return { kind: 'ok' };
@@ -297,7 +302,8 @@ export class Upload {
   private async sendPiece(): Promise<Step> {
     if (!this.id) return { kind: 'ok' };
     const start = this.offset;
-    const piece = this.source.blob.slice(start, Math.min(start + this.chunkSize, this.size));
+    const piece = this.source.blob.slice(start, Math.min(start + this.pieceSize, this.size));
+    const sentAt = performance.now();
     const answer = await new Promise<Answer>((resolve) => {
       const xhr = new XMLHttpRequest();
       this.xhr = xhr;
@@ -317,6 +323,11 @@ export class Upload {
       xhr.send(piece);
     });
     this.xhr = null;
+    this.pieceSize = nextPieceSize(
+      this.pieceSize,
+      this.chunkSize,
+      answer.status === 0 ? { sent: false } : { sent: true, bytes: piece.size, ms: performance.now() - sentAt },
+    );
     if (answer.status === 204) {
       const offset = offsetFrom(answer) ?? start + piece.size;
       // A server that went back is followed; one that claims more than the file is asked again.

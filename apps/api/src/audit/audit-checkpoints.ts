@@ -7,8 +7,7 @@ import { PrismaService } from '../database/prisma.service.js';
 import { AuditRepository, type CheckpointRow } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
 
-/** The setting holding when a checkpoint was last downloaded (ISO time). */
-export const CHECKPOINT_EXPORTED_SETTING = 'audit.checkpoint_exported_at';
+export { CHECKPOINT_EXPORTED_SETTING } from './audit.repository.js';
 
 /**
  * Signed checkpoints of the audit log: its row count and head hash, signed
@@ -48,8 +47,7 @@ export class AuditCheckpoints {
   async exportLatest(): Promise<AuditCheckpointView | null> {
     const row = await this.repository.latestCheckpoint(this.prisma);
     if (!row) return null;
-    const value = new Date().toISOString();
-    await this.prisma.setting.upsert({ where: { key: CHECKPOINT_EXPORTED_SETTING }, create: { key: CHECKPOINT_EXPORTED_SETTING, value }, update: { value } });
+    await this.repository.markCheckpointExported(this.prisma, new Date().toISOString());
     return this.view(row);
   }
 

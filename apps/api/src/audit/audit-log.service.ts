@@ -49,8 +49,7 @@ export class AuditLogService {
   private async actorNames(rows: AuditRow[]): Promise<Map<string, string>> {
     const ids = [...new Set(rows.flatMap((row) => (row.actorId === null ? [] : [row.actorId])))];
     if (ids.length === 0) return new Map();
-    const staff = await this.prisma.staffUser.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-    return new Map(staff.map((member) => [member.id, member.name]));
+    return this.repository.findActorNames(this.prisma, ids);
   }
 }
 

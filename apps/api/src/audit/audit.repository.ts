@@ -5,6 +5,9 @@ import { Prisma } from '../generated/prisma/client.js';
 /** Any fixed number: serialises appends so the chain has no forks. */
 const AUDIT_APPEND_LOCK = 7_240_318;
 
+/** The setting holding when a checkpoint was last downloaded (ISO time). */
+export const CHECKPOINT_EXPORTED_SETTING = 'audit.checkpoint_exported_at';
+
 export interface AuditRow {
   seq: bigint;
   at: Date;
@@ -66,5 +69,16 @@ export class AuditRepository {
       orderBy: { id: 'desc' },
       select: { rowCount: true, headHash: true, signedAt: true, keyVersion: true, signature: true },
     });
+  }
+
+  /** When a checkpoint was last downloaded: a setting, not an audit event (which would call for a new checkpoint). */
+  async markCheckpointExported(db: Db, at: string): Promise<void> {
+    await db.setting.upsert({ where: { key: CHECKPOINT_EXPORTED_SETTING }, create: { key: CHECKPOINT_EXPORTED_SETTING, value: at }, update: { value: at } });
+  }
+
+  /** The names of the staff who acted, by id (a departed member's id finds none). */
+  async findActorNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+    const staff = await db.staffUser.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+    return new Map(staff.map((member) => [member.id, member.name]));
   }
 }

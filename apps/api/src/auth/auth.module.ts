@@ -8,6 +8,7 @@ import { PasswordHasher } from './password-hasher.js';
 import { PasswordStrategy } from './password.strategy.js';
 import { RecoveryCodeRepository } from './recovery-code.repository.js';
 import { SecondFactorService } from './second-factor.service.js';
+import { SecurityKeyPolicyRepository } from './security-key-policy.repository.js';
 import { SessionCookie } from './session-cookie.js';
 import { SessionRepository } from './session.repository.js';
 import { SessionService } from './session.service.js';
@@ -41,6 +42,7 @@ import { SecurityKeyService } from './webauthn.service.js';
     StaffKeysService,
     StaffRepository,
     SecurityKeyPolicyStore,
+    SecurityKeyPolicyRepository,
     SecurityKeyRepository,
     SecurityKeyService,
   ],

@@ -20,6 +20,11 @@ export class StaffRepository {
     return db.staffUser.findUnique({ where: { id } });
   }
 
+  /** Locks the person's row for the rest of the transaction: their own changes take turns. */
+  async lock(tx: Db, id: string): Promise<void> {
+    await tx.$queryRaw`SELECT id FROM staff_user WHERE id = ${id}::uuid FOR UPDATE`;
+  }
+
   findByEmail(db: Db, email: string): Promise<StaffRecord | null> {
     return db.staffUser.findUnique({ where: { email } });
   }

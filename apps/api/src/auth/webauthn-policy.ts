@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SecurityKeyPolicy, type StaffRole } from '@mnpddh/shared';
 import type { Db } from '../database/db.js';
-
-const SETTING_KEY = 'webauthn.required_roles';
+import { SecurityKeyPolicyRepository } from './security-key-policy.repository.js';
 
 /**
  * The admin's setting: the roles whose members must sign in with a security
@@ -12,16 +11,17 @@ const SETTING_KEY = 'webauthn.required_roles';
  */
 @Injectable()
 export class SecurityKeyPolicyStore {
+  constructor(private readonly repository: SecurityKeyPolicyRepository) {}
+
   async read(db: Db): Promise<SecurityKeyPolicy> {
-    const row = await db.setting.findUnique({ where: { key: SETTING_KEY } });
-    if (!row) return { requiredRoles: [] };
-    const parsed = SecurityKeyPolicy.safeParse({ requiredRoles: safeJson(row.value) });
+    const stored = await this.repository.findRequiredRoles(db);
+    if (stored === null) return { requiredRoles: [] };
+    const parsed = SecurityKeyPolicy.safeParse({ requiredRoles: safeJson(stored) });
     return parsed.success ? parsed.data : { requiredRoles: ['custodian', 'supervisor'] };
   }
 
   async write(db: Db, policy: SecurityKeyPolicy): Promise<void> {
-    const value = JSON.stringify(policy.requiredRoles);
-    await db.setting.upsert({ where: { key: SETTING_KEY }, create: { key: SETTING_KEY, value }, update: { value } });
+    await this.repository.saveRequiredRoles(db, JSON.stringify(policy.requiredRoles));
   }
 
   async requiresKey(db: Db, roles: readonly StaffRole[]): Promise<boolean> {

@@ -19,7 +19,7 @@ import { CHALLENGE_TTL_MS, ChallengeStore } from './webauthn-challenges.js';
 import { SecurityKeyRepository, type SecurityKeyRecord } from './webauthn-credential.repository.js';
 import { SecurityKeyPolicyStore } from './webauthn-policy.js';
 import { relyingPartyOf, type RelyingParty } from './webauthn-relying-party.js';
-import type { StaffRecord } from './staff.repository.js';
+import { StaffRepository, type StaffRecord } from './staff.repository.js';
 
 /** A valid assertion, not yet used up: the challenge it answers and the counter step it takes. */
 export interface SecurityKeyMatch {
@@ -47,6 +47,7 @@ export class SecurityKeyService {
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly prisma: PrismaService,
     private readonly keys: SecurityKeyRepository,
+    private readonly staffRows: StaffRepository,
     private readonly policy: SecurityKeyPolicyStore,
     private readonly audit: AuditService,
   ) {
@@ -155,7 +156,7 @@ export class SecurityKeyService {
   async remove(staff: CurrentStaffMember, id: string): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       // One removal at a time per person: two at once could each leave "one more".
-      await tx.$queryRaw`SELECT id FROM staff_user WHERE id = ${staff.id}::uuid FOR UPDATE`;
+      await this.staffRows.lock(tx, staff.id);
       if (!(await this.keys.deleteOwn(tx, staff.id, id))) throw new AppError('NOT_FOUND');
       if ((await this.keys.countOf(tx, staff.id)) === 0 && (await this.policy.requiresKey(tx, staff.roles))) {
         throw new AppError('CONFLICT', [{ field: 'id', message: 'last_security_key' }]);

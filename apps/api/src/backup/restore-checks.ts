@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { AuditVerifier } from '../audit/audit-verifier.js';
 import type { Runtime } from '../config/runtime.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { DirectoryRepository } from '../directory/directory.repository.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { BackupHeader } from './header.js';
 import { RestoreChecksModule } from './restore-checks.module.js';
@@ -24,14 +25,12 @@ export async function checkRestoredDatabase(runtime: Runtime, header: BackupHead
   try {
     const prisma = context.get(PrismaService);
     const directory = context.get(DirectoryService);
+    const rows = context.get(DirectoryRepository);
     const problems: string[] = [];
-    const staff = await prisma.staffUser.findMany({
-      where: { certificate: { not: null } },
-      select: { id: true, roles: true, onCall: true, active: true, publicKey: true, certificate: true, keyEpoch: true },
-    });
+    const staff = await rows.findCertifiedStaff(prisma);
     // A deactivated account's certificate must verify too: it is checked as if active.
     for (const member of staff) if (directory.staffRecipient({ ...member, active: true }) === null) problems.push(`staff certificate ${member.id}`);
-    const escrows = await prisma.escrowKey.findMany();
+    const escrows = await rows.findEscrowKeys(prisma);
     for (const escrow of escrows) if (directory.escrowRecipient(escrow) === null) problems.push(`escrow certificate ${escrow.id}`);
     const audit = await context.get(AuditVerifier).verify();
     if (!audit.valid) problems.push(`audit chain (first broken row: ${audit.firstBrokenId ?? 'checkpoint signature'})`);

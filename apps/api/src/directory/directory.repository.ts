@@ -29,6 +29,11 @@ export class DirectoryRepository {
     });
   }
 
+  /** Every staff row that carries a certificate, deactivated ones too (what a restore checks). */
+  findCertifiedStaff(db: Db): Promise<StaffKeyRecord[]> {
+    return db.staffUser.findMany({ where: { certificate: { not: null } }, select: KEY_FIELDS });
+  }
+
   async saveCertificate(db: Db, id: string, fields: { publicKey: string; certificate: string; keyEpoch: number }): Promise<void> {
     await db.staffUser.update({ where: { id }, data: fields });
   }
@@ -58,6 +63,11 @@ export class DirectoryRepository {
 
   findEscrow(db: Db, id: string) {
     return db.escrowKey.findUnique({ where: { id } });
+  }
+
+  /** Every escrow key, retired ones too: cases stay sealed to them. */
+  findEscrowKeys(db: Db) {
+    return db.escrowKey.findMany();
   }
 
   findActiveEscrow(db: Db) {

@@ -3,6 +3,7 @@ import type { Agenda, AgendaItem } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PrismaService } from '../database/prisma.service.js';
+import type { CaseStatus } from '../generated/prisma/client.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { openCategories, arrivalOf } from '../vault/case-categories.js';
 import { decryptEntries } from '../vault/case-entries.js';
@@ -11,11 +12,12 @@ import type { CaseReader } from '../vault/case-reader.js';
 import { CaseVaultService, type CaseRow } from '../vault/case-vault.service.js';
 import type { TriageIndex } from '../vault/triage-index.js';
 import { VaultRepository } from '../vault/vault.repository.js';
+import { AgendaRepository } from './agenda.repository.js';
 import { CaseClock } from './case-clock.js';
 import { byDate, eventDates, indexDates, ownedMeasureDates, toItems } from './agenda-items.js';
 import { fromArrival } from '../vault/response-targets.js';
 
-const CLOSED = ['closed', 'inadmissible'];
+const CLOSED: CaseStatus[] = ['closed', 'inadmissible'];
 
 /**
  * "My agenda": every open case the caller holds (a case they filed by phone,
@@ -35,6 +37,7 @@ export class AgendaService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly repository: VaultRepository,
+    private readonly agenda: AgendaRepository,
     private readonly directory: DirectoryService,
     private readonly keys: CaseKeysAccess,
     private readonly vault: CaseVaultService,
@@ -44,13 +47,10 @@ export class AgendaService {
 
   async agendaFor(reader: CaseReader): Promise<Agenda> {
     const now = this.clock.now();
-    const held = await this.prisma.protectionCase.findMany({
-      where: { status: { notIn: CLOSED as never[] }, grants: { some: { recipientId: reader.id, keyKind: 'case' } } },
-      select: { id: true },
-    });
+    const held = await this.agenda.findHeldCaseIds(this.prisma, reader.id, CLOSED);
     const items: AgendaItem[] = [];
     const unreadable: Agenda['unreadable'] = [];
-    for (const { id } of held) {
+    for (const id of held) {
       const row = await this.repository.findCaseFor(this.prisma, id, reader.id);
       if (!row) continue;
       try {

@@ -4,6 +4,7 @@ import { PrismaService } from '../database/prisma.service.js';
 import type { CurrentStaffMember } from '../common/current-staff.js';
 import { CaseGrantsService } from '../vault/case-grants.service.js';
 import { VaultRepository } from '../vault/vault.repository.js';
+import { CaseStaffRepository } from './case-staff.repository.js';
 import { canAssign } from './case-work.service.js';
 
 /**
@@ -19,6 +20,7 @@ export class AssigneeAccess {
   constructor(
     private readonly prisma: PrismaService,
     private readonly repository: VaultRepository,
+    private readonly staffRows: CaseStaffRepository,
     private readonly grants: CaseGrantsService,
   ) {}
 
@@ -27,12 +29,13 @@ export class AssigneeAccess {
     const assigned = cases.filter((c): c is { id: string; assignedTo: string } => c.assignedTo !== null);
     if (assigned.length === 0) return new Set();
     const assignees = [...new Set(assigned.map((c) => c.assignedTo))];
-    const keys = await this.prisma.staffUser.findMany({ where: { id: { in: assignees } }, select: { id: true, publicKey: true, active: true } });
+    const keys = await this.staffRows.findCurrentKeys(this.prisma, assignees);
     const currentKey = new Map(keys.map((k) => [k.id, k.active ? k.publicKey : null]));
-    const held = await this.prisma.caseKeyGrant.findMany({
-      where: { keyKind: 'case', caseId: { in: assigned.map((c) => c.id) }, recipientId: { in: assignees } },
-      select: { caseId: true, recipientId: true, recipientPublicKey: true },
-    });
+    const held = await this.staffRows.findCaseGrantsOf(
+      this.prisma,
+      assigned.map((c) => c.id),
+      assignees,
+    );
     const holds = new Set(
       held.filter((g) => g.recipientId && g.recipientPublicKey === currentKey.get(g.recipientId)).map((g) => `${g.caseId}:${g.recipientId}`),
     );
@@ -48,7 +51,7 @@ export class AssigneeAccess {
     if (!assigneeId) throw new AppError('REFUSED', [{ field: 'caseId', message: 'case_not_assigned' }]);
     if (!(await this.lost([{ id: caseId, assignedTo: assigneeId }])).has(caseId))
       throw new AppError('REFUSED', [{ field: 'caseId', message: 'assignee_already_holds' }]);
-    const person = await this.prisma.staffUser.findUnique({ where: { id: assigneeId }, select: { active: true, certificate: true } });
+    const person = await this.staffRows.findCertification(this.prisma, assigneeId);
     // After a reset the person must first sign in with the new password: only then has a key pair of their own.
     if (!person?.active || !person.certificate) throw new AppError('REFUSED', [{ field: 'caseId', message: 'assignee_without_key' }]);
     await this.grants.grant(staff, caseId, assigneeId);

@@ -7,6 +7,7 @@ import type { CaseReader } from '../vault/case-reader.js';
 import { ThreadFiles } from '../vault/thread-files.js';
 import { VaultRepository } from '../vault/vault.repository.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { CaseDownloadsRepository } from './case-downloads.repository.js';
 import { downloadName } from './download-name.js';
 
 /**
@@ -21,6 +22,7 @@ export class CaseDownloads {
   constructor(
     private readonly prisma: PrismaService,
     private readonly repository: VaultRepository,
+    private readonly downloads: CaseDownloadsRepository,
     private readonly caseFiles: CaseFiles,
     private readonly threadFiles: ThreadFiles,
     private readonly audit: AuditService,
@@ -54,15 +56,11 @@ export class CaseDownloads {
 
   /** Where the file lives, and the name it is downloaded under: the case reference and its number among the case's files. */
   private async sourceOf(caseId: string, fileId: string): Promise<{ source: 'case' | 'thread'; name: (type: string) => string }> {
-    const files = await this.prisma.caseFile.findMany({
-      where: { caseId },
-      select: { id: true, keyKind: true },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    });
+    const files = await this.downloads.findFilesInOrder(this.prisma, caseId);
     const position = files.findIndex((file) => file.id === fileId);
     const file = files[position];
     if (!file) throw new AppError('NOT_FOUND');
-    const found = await this.prisma.protectionCase.findUnique({ where: { id: caseId }, select: { reference: true } });
-    return { source: file.keyKind, name: (type) => downloadName(found?.reference ?? 'dossier', position + 1, type) };
+    const reference = await this.downloads.findReference(this.prisma, caseId);
+    return { source: file.keyKind, name: (type) => downloadName(reference ?? 'dossier', position + 1, type) };
   }
 }

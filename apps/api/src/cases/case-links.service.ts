@@ -14,6 +14,7 @@ import { CaseVaultService } from '../vault/case-vault.service.js';
 import type { TriageIndex } from '../vault/triage-index.js';
 import { VaultRepository } from '../vault/vault.repository.js';
 import { CaseClock } from './case-clock.js';
+import { CaseLinksRepository } from './case-links.repository.js';
 import { collectiveOf, collectiveSide, foldLinks, type ActiveLink } from './case-links-state.js';
 
 interface HeldCase {
@@ -36,6 +37,7 @@ export class CaseLinksService {
     private readonly prisma: PrismaService,
     private readonly journal: CaseJournal,
     private readonly repository: VaultRepository,
+    private readonly links: CaseLinksRepository,
     private readonly directory: DirectoryService,
     private readonly keys: CaseKeysAccess,
     private readonly vault: CaseVaultService,
@@ -149,10 +151,7 @@ export class CaseLinksService {
 
   /** The case this route names: absent is 404, held by others only is 403 — as every case-work route answers. */
   private async requireHeld(staff: CaseReader, caseId: string): Promise<HeldCase> {
-    const row = await this.prisma.protectionCase.findUnique({
-      where: { id: caseId },
-      select: { id: true, reference: true, grants: { where: { recipientId: staff.id, keyKind: 'case' }, select: { id: true } } },
-    });
+    const row = await this.links.findWithGrantsOf(this.prisma, caseId, staff.id);
     if (!row) throw new AppError('NOT_FOUND');
     if (row.grants.length === 0) throw new AppError('FORBIDDEN');
     return row;
@@ -166,10 +165,7 @@ export class CaseLinksService {
   }
 
   private heldCase(staff: CaseReader, where: { id: string } | { reference: string }): Promise<HeldCase | null> {
-    return this.prisma.protectionCase.findFirst({
-      where: { ...where, grants: { some: { recipientId: staff.id, keyKind: 'case' } } },
-      select: { id: true, reference: true },
-    });
+    return this.links.findHeld(this.prisma, staff.id, where);
   }
 
   private async lockInOrder(tx: Db, first: string, second: string): Promise<void> {

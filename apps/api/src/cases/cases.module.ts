@@ -23,6 +23,11 @@ import { CaseLinksController } from './case-links.controller.js';
 import { CaseLinksService } from './case-links.service.js';
 import { CaseSearchController } from './case-search.controller.js';
 import { CaseSearchRepository } from './case-search.repository.js';
+import { AgendaRepository } from './agenda.repository.js';
+import { CaseDownloadsRepository } from './case-downloads.repository.js';
+import { CaseLinksRepository } from './case-links.repository.js';
+import { CaseStaffRepository } from './case-staff.repository.js';
+import { CaseThreadRepository } from './case-thread.repository.js';
 import { CaseSearchService } from './case-search.service.js';
 import { SearchBudget } from './search-budget.js';
 import { PartnersModule } from '../partners/partners.module.js';
@@ -65,6 +70,11 @@ import { ReferralWorkService } from './referral-work.service.js';
     CaseLinksService,
     CaseSearchService,
     CaseSearchRepository,
+    AgendaRepository,
+    CaseDownloadsRepository,
+    CaseLinksRepository,
+    CaseStaffRepository,
+    CaseThreadRepository,
     { provide: SearchBudget, useValue: new SearchBudget() },
   ],
   exports: [CategoryCache, CaseClock],

@@ -8,6 +8,7 @@ import { CaseKeysAccess } from '../vault/case-keys-access.js';
 import type { CaseReader } from '../vault/case-reader.js';
 import { ThreadMessages } from '../vault/thread-messages.js';
 import { VaultRepository } from '../vault/vault.repository.js';
+import { CaseThreadRepository } from './case-thread.repository.js';
 
 /**
  * What the defender's follow-up page learns of their consents: the team
@@ -20,17 +21,18 @@ export class ConsentThread {
   constructor(
     private readonly prisma: PrismaService,
     private readonly repository: VaultRepository,
+    private readonly threads: CaseThreadRepository,
     private readonly keys: CaseKeysAccess,
     private readonly thread: ThreadMessages,
   ) {}
 
   /** Runs work with the reader's thread key (403 without a thread grant); the key is wiped afterwards. */
   async withKey<T>(reader: CaseReader, caseId: string, work: (threadKey: ThreadKey) => Promise<T>): Promise<T> {
-    const row = await this.prisma.protectionCase.findUnique({ where: { id: caseId }, select: { threadKeyId: true } });
-    if (!row) throw new AppError('NOT_FOUND');
+    const threadKeyId = await this.threads.findThreadKeyId(this.prisma, caseId);
+    if (threadKeyId === null) throw new AppError('NOT_FOUND');
     const grant = await this.repository.findGrant(this.prisma, caseId, 'thread', reader.id);
     if (!grant) throw new AppError('FORBIDDEN');
-    const threadKey = this.keys.openThreadKey([grant], reader, caseId, row.threadKeyId);
+    const threadKey = this.keys.openThreadKey([grant], reader, caseId, threadKeyId);
     try {
       return await work(threadKey);
     } finally {

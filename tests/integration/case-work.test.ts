@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { CASE_STATUSES, CaseDetail, ErrorBody, TRANSITIONS, type CaseStatus, type StatusChange } from '@mnpddh/shared';
 import type { RunningPortal } from '../../apps/api/src/boot.js';
 import type { CaseContent } from '../../apps/api/src/vault/case-content.js';
+import { CaseFiles } from '../../apps/api/src/vault/case-files.js';
 import { CaseVaultService } from '../../apps/api/src/vault/case-vault.service.js';
 import { plainContent } from '../factories/case-content.js';
+import { createStaffWithKeys } from '../factories/staff.js';
 import { databaseDump, encodings } from '../support/leaks.js';
 import { asOwner, createAdmin, createStaff, FAST_PASSWORDS, ownerUrlOf, signIn, type StaffClient } from '../support/staff.js';
 import { startTestPortal } from '../support/test-portal.js';
@@ -301,6 +303,29 @@ describe('notes, drafts and the journal’s integrity', () => {
     expect((await supervisor.post(`/api/cases/${caseId}/messages`, { body: 'Nous vous rappelons ce soir.' })).status).toBe(201);
     const thread = (await view(supervisor, caseId)).thread;
     expect(thread.at(-1)).toMatchObject({ from: 'protection_team', kind: 'message', body: 'Nous vous rappelons ce soir.' });
+  });
+
+  it('names a downloaded attachment by the case reference and its number among the case files, never by the sender', async () => {
+    const keyed = await createStaffWithKeys(portal.app, ['supervisor']);
+    const caseId = await newCase();
+    const files = portal.app.get(CaseFiles);
+    const fileIds = [
+      await files.attach(keyed, caseId, [randomBytes(2_000)], { name: 'C:\\temoin\\nom-du-defenseur.jpg', type: 'image/jpeg' }),
+      await files.attach(keyed, caseId, [randomBytes(2_000)], { name: 'deuxieme.jpg', type: 'image/jpeg' }),
+    ];
+    const { reference } = (await view(supervisor, caseId)).index;
+    const nameOf = async (fileId: string) => {
+      const response = await supervisor.get(`/api/cases/${caseId}/attachments/${fileId}`);
+      expect(response.status).toBe(200);
+      return response.headers.get('content-disposition');
+    };
+    const names = [];
+    for (const fileId of fileIds) names.push(await nameOf(fileId));
+    // Files are kept to the hour (docs/CLEAR-COLUMNS.md): within one hour the number follows the file's id, and never changes.
+    expect([...names].sort()).toEqual([1, 2].map((number) => `attachment; filename="${reference}-piece-${number}.jpg"`));
+    for (const [index, fileId] of fileIds.entries()) expect(await nameOf(fileId)).toBe(names[index]);
+    // A file of another case is not found through this one.
+    expect((await supervisor.get(`/api/cases/${await newCase()}/attachments/${fileIds[0]}`)).status).toBe(404);
   });
 });
 

@@ -11,6 +11,7 @@ import { CaseJournal } from '../vault/case-journal.js';
 import type { CaseReader } from '../vault/case-reader.js';
 import { CaseVaultService, type OpenedCase } from '../vault/case-vault.service.js';
 import { ThreadFiles } from '../vault/thread-files.js';
+import { DataSubjectRepository } from './data-subject.repository.js';
 import { accessExport, exportFileName, requestData, type ExportedFile } from './access-export.js';
 
 /** A download ready to send: the name and the bytes. */
@@ -30,6 +31,7 @@ export interface ExportFile {
 export class DataSubjectService {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly repository: DataSubjectRepository,
     private readonly journal: CaseJournal,
     private readonly vault: CaseVaultService,
     private readonly caseFiles: CaseFiles,
@@ -75,9 +77,9 @@ export class DataSubjectService {
   }
 
   private async revisionOf(caseId: string): Promise<number> {
-    const row = await this.prisma.protectionCase.findUnique({ where: { id: caseId }, select: { revision: true } });
-    if (!row) throw new AppError('NOT_FOUND');
-    return row.revision;
+    const revision = await this.repository.findCaseRevision(this.prisma, caseId);
+    if (revision === null) throw new AppError('NOT_FOUND');
+    return revision;
   }
 
   private async filesOf(reader: CaseReader, opened: OpenedCase): Promise<ExportedFile[]> {

@@ -5,6 +5,7 @@ import type { StaffRole } from '@mnpddh/shared';
 import { StaffAccounts, type BootstrapAdmin } from '../admin/staff-accounts.service.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { EscrowService } from '../vault/escrow.service.js';
+import { hasStaff } from './demo.repository.js';
 
 export interface DemoAccount extends BootstrapAdmin {
   readonly roles: StaffRole[];
@@ -34,8 +35,7 @@ const DEMO_TEAM: { email: string; name: string; roles: StaffRole[]; onCall: bool
  * never a deployment.
  */
 export async function seedDemo(app: INestApplicationContext, dataDir: string): Promise<DemoAccount[]> {
-  const prisma = app.get(PrismaService);
-  if ((await prisma.staffUser.count()) > 0) return [];
+  if (await hasStaff(app.get(PrismaService))) return [];
   const accounts = app.get(StaffAccounts);
   // Each account's password hash (Argon2id at the password cost, about a second) is most of a first start:
   // side by side, libuv's pool runs them on every core; their transactions still take the audit log in turn.

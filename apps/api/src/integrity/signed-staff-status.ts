@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
 import { signStaffStatus, staffStatusVerifies, type StaffStatusClaims } from '../crypto/index.js';
 import type { Db } from '../database/db.js';
+import { StaffStatusRepository } from './staff-status.repository.js';
 
 type Status = StaffStatusClaims['status'];
 
@@ -23,24 +24,23 @@ export class SignedStaffStatus {
    */
   private readonly verified = new Set<string>();
 
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly repository: StaffStatusRepository,
+  ) {}
 
   /** A new status, one epoch after the last, signed; in the transaction that makes the change. */
   async record(tx: Db, staffId: string, status: Status): Promise<number> {
-    const previous = await tx.staffStatusStatement.findUnique({ where: { staffId } });
+    const previous = await this.repository.findStatement(tx, staffId);
     const claims: StaffStatusClaims = { tenant: this.runtime.config.TENANT, userId: staffId, status, epoch: (previous?.epoch ?? 0) + 1 };
     const signature = signStaffStatus(claims, this.runtime.secrets.directoryKey.value);
-    await tx.staffStatusStatement.upsert({
-      where: { staffId },
-      create: { staffId, status, epoch: claims.epoch, signature },
-      update: { status, epoch: claims.epoch, signature },
-    });
+    await this.repository.saveStatement(tx, { staffId, status, epoch: claims.epoch, signature });
     return claims.epoch;
   }
 
   /** False when the latest signed status is not active, or when the stored one does not verify (rewritten). */
   async allows(db: Db, staffId: string): Promise<boolean> {
-    const row = await db.staffStatusStatement.findUnique({ where: { staffId } });
+    const row = await this.repository.findStatement(db, staffId);
     if (!row) return true;
     if (row.status !== 'active') return false;
     const publicKey = this.runtime.secrets.directoryKey.value.publicKey;

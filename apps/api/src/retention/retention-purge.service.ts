@@ -70,7 +70,7 @@ export class RetentionPurge {
    */
   async erase(caseId: string, order: ErasureOrder): Promise<void> {
     const storeKeys = await this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT 1 FROM protection_case WHERE id = ${caseId}::uuid FOR UPDATE`;
+      await this.repository.lockCase(tx, caseId);
       const row = await this.repository.findCase(tx, caseId);
       if (!row) throw new AppError('NOT_FOUND');
       this.verifiedForErasure(row);
@@ -99,7 +99,7 @@ export class RetentionPurge {
     try {
       const { verdict, storeKeys } = await this.prisma.$transaction(async (tx) => {
         const kept = (verdict: Verdict) => ({ verdict, storeKeys: [] as string[] });
-        await tx.$executeRaw`SELECT 1 FROM protection_case WHERE id = ${caseId}::uuid FOR UPDATE`;
+        await this.repository.lockCase(tx, caseId);
         const row = await this.repository.findCase(tx, caseId);
         if (!row) return kept('keep');
         this.verifyIndex(row);

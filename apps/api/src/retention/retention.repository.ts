@@ -6,6 +6,9 @@ import { INDEX_ROW_SELECT } from '../vault/vault.repository.js';
 /** The clear index of a case, as retention reads it (and as its MAC covers it). */
 const INDEX_SELECT = { ...INDEX_ROW_SELECT, revision: true } satisfies Prisma.ProtectionCaseSelect;
 
+/** The policy admins edit, as a JSON setting (RetentionPolicyService parses it). */
+const POLICY_SETTING = 'retention.policy';
+
 /** The tables a purge empties of the case, vacuumed after (stat_counter is not among them). */
 export const PURGED_TABLES = [
   'protection_case',
@@ -26,6 +29,21 @@ export const PURGED_TABLES = [
 
 @Injectable()
 export class RetentionRepository {
+  /** The stored policy as written, or null while the defaults apply. */
+  async findPolicy(db: Db): Promise<string | null> {
+    const row = await db.setting.findUnique({ where: { key: POLICY_SETTING } });
+    return row?.value ?? null;
+  }
+
+  async savePolicy(tx: Db, value: string): Promise<void> {
+    await tx.setting.upsert({ where: { key: POLICY_SETTING }, create: { key: POLICY_SETTING, value }, update: { value } });
+  }
+
+  /** Locks the case row until the caller's transaction ends: a purge and a write to the case take turns. */
+  async lockCase(tx: Db, caseId: string): Promise<void> {
+    await tx.$executeRaw`SELECT 1 FROM protection_case WHERE id = ${caseId}::uuid FOR UPDATE`;
+  }
+
   /** Closed and inadmissible cases: clear index only. */
   findEndedCases(db: Db) {
     return db.protectionCase.findMany({ where: { status: { in: ['closed', 'inadmissible'] } }, select: INDEX_SELECT, orderBy: { closedAt: 'asc' } });

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import { OperationalScan } from './operational-scan.js';
-import { DATABASE_RESTARTED_SETTING } from './ops-probes.js';
+import { saveDatabaseRestart } from './ops-facts.repository.js';
 
 /**
  * Once the supervised PostgreSQL is back: the restart is noted (a setting the
@@ -22,9 +22,7 @@ export async function recordDatabaseRestart(app: INestApplicationContext, downMs
 }
 
 async function record(app: INestApplicationContext, downMs: number): Promise<void> {
-  const prisma = app.get(PrismaService);
-  const value = new Date().toISOString();
-  await prisma.setting.upsert({ where: { key: DATABASE_RESTARTED_SETTING }, create: { key: DATABASE_RESTARTED_SETTING, value }, update: { value } });
+  await saveDatabaseRestart(app.get(PrismaService), new Date());
   await app.get(AuditService).record({ action: 'database.restarted', actorId: null, details: { downMs } });
   await app.get(OperationalScan).run();
 }

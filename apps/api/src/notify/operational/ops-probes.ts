@@ -1,15 +1,16 @@
 import { X509Certificate } from 'node:crypto';
 import { readdir, readFile, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CHECKPOINT_EXPORTED_SETTING } from '../../audit/audit-checkpoints.js';
 import type { Db } from '../../database/db.js';
-import { BACKUP_FAILED_SETTING, decodeBackupFailure } from './backup-failure.js';
+import { decodeBackupFailure } from './backup-failure.js';
+import { findBackupFailure, findCheckpointExported, findDatabaseRestart, findFirstCheckpointSignedAt } from './ops-facts.repository.js';
 import type { DiskSpace } from './ops-checks.js';
 
 /**
  * What the operational checks observe: file times, free space, a certificate,
- * an HTTP answer, two audit facts. Each probe fails soft — a probe that cannot
- * look says so through its result, never by throwing into the scheduler.
+ * an HTTP answer, facts noted in the database (ops-facts.repository.ts).
+ * Each probe fails soft — a probe that cannot look says so through its
+ * result, never by throwing into the scheduler.
  */
 const BACKUP_NAME = /^mnpddh-\d{8}T\d{6}Z\.backup$/;
 const FORM_TIMEOUT_MS = 5_000;
@@ -65,24 +66,23 @@ export async function publicFormStatus(publicUrl: string): Promise<number | null
 
 /** When a checkpoint was last downloaded, and when the first was signed (both null when never). */
 export async function checkpointExportFacts(db: Db): Promise<{ lastExportedAt: Date | null; firstCheckpointAt: Date | null }> {
-  const exported = await db.setting.findUnique({ where: { key: CHECKPOINT_EXPORTED_SETTING }, select: { value: true } });
-  const first = await db.auditCheckpoint.findFirst({ orderBy: { id: 'asc' }, select: { signedAt: true } });
-  const lastExportedAt = exported ? new Date(exported.value) : null;
-  return { lastExportedAt: lastExportedAt && !Number.isNaN(lastExportedAt.getTime()) ? lastExportedAt : null, firstCheckpointAt: first?.signedAt ?? null };
+  const exported = await findCheckpointExported(db);
+  const firstCheckpointAt = await findFirstCheckpointSignedAt(db);
+  return { lastExportedAt: validDate(exported), firstCheckpointAt };
 }
 
 /** When `npm run backup` last noted a failure that no success has cleared, or null. */
 export async function backupFailureAt(db: Db): Promise<Date | null> {
-  const row = await db.setting.findUnique({ where: { key: BACKUP_FAILED_SETTING }, select: { value: true } });
-  return decodeBackupFailure(row?.value)?.at ?? null;
+  return decodeBackupFailure(await findBackupFailure(db))?.at ?? null;
 }
-
-/** When the portal last had to start its embedded PostgreSQL again (ISO time). */
-export const DATABASE_RESTARTED_SETTING = 'ops.database_restarted_at';
 
 /** When the supervised PostgreSQL was last started again by the portal, or null. */
 export async function databaseRestartedAt(db: Db): Promise<Date | null> {
-  const row = await db.setting.findUnique({ where: { key: DATABASE_RESTARTED_SETTING }, select: { value: true } });
-  const at = row ? new Date(row.value) : null;
+  return validDate(await findDatabaseRestart(db));
+}
+
+/** A stored time, or null when there is none or it does not read as one. */
+function validDate(value: string | null): Date | null {
+  const at = value !== null ? new Date(value) : null;
   return at && !Number.isNaN(at.getTime()) ? at : null;
 }

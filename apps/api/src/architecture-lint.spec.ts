@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ESLint } from 'eslint';
 
@@ -79,6 +79,24 @@ describe('lint rules that hold the architecture', () => {
       const [result] = await strict.lintFiles([resolve(root, file)]);
       const stillQueries = (result?.messages ?? []).some((message) => message.ruleId === 'strict/repository-door');
       expect({ file, stillQueries }).toEqual({ file, stillQueries: true });
+    }
+  });
+
+  it('refuses VaultRepository outside the case store, accepts the vault services and the row shapes beside it', async () => {
+    const planted = (name: string) => `import { ${name} } from '../vault/vault.repository.js';\nexport const planted = ${name};\n`;
+    expect(await rulesBroken(planted('VaultRepository'), 'apps/api/src/rekey/planted.ts')).toContain('no-restricted-imports');
+    expect(await rulesBroken(planted('INDEX_ROW_SELECT'), 'apps/api/src/rekey/planted.ts')).not.toContain('no-restricted-imports');
+    expect(await rulesBroken(planted('VaultRepository'), 'apps/api/src/vault/planted.ts')).not.toContain('no-restricted-imports');
+  });
+
+  it('keeps the list of files that still read case rows honest: each still imports VaultRepository (move one, drop it from the list)', async () => {
+    const { CASE_ROWS_DEBT } = (await import(resolve(root, 'eslint.config.js'))) as { CASE_ROWS_DEBT: string[] };
+    for (const file of CASE_ROWS_DEBT) {
+      const source = readFileSync(resolve(root, file), 'utf8');
+      expect({ file, imports: /import \{[^}]*\bVaultRepository\b[^}]*\} from '[./]+\/vault\/vault\.repository\.js'/.test(source) }).toEqual({
+        file,
+        imports: true,
+      });
     }
   });
 });

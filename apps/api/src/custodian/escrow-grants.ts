@@ -4,9 +4,9 @@ import { CryptoError, openCaseKey, verifyIndexRowMac, type CaseKey, type Identit
 import type { Db } from '../database/db.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { CaseKeyGrant } from '../generated/prisma/client.js';
+import { CaseGrantsService } from '../vault/case-grants.service.js';
 import { grantStatement, sealAndSignGrant, verifyGrantSignature, type Granter } from '../vault/grant-statements.js';
 import { indexValues } from '../vault/triage-index.js';
-import { VaultRepository } from '../vault/vault.repository.js';
 import type { CustodianRepository } from './custodian.repository.js';
 
 type EscrowCaseRow = NonNullable<Awaited<ReturnType<CustodianRepository['findCaseWithEscrowGrants']>>>;
@@ -30,7 +30,7 @@ export class EscrowGrants {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly directory: DirectoryService,
-    private readonly vault: VaultRepository,
+    private readonly grants: CaseGrantsService,
   ) {}
 
   /** null when the case has no intact escrow grant for this key (it is skipped, not guessed at). */
@@ -58,7 +58,7 @@ export class EscrowGrants {
       ['case', keys.caseKey],
       ['thread', keys.threadKey],
     ] as const) {
-      await this.vault.upsertGrant(tx, {
+      await this.grants.saveSignedGrant(tx, {
         caseId,
         keyKind,
         recipientId,

@@ -28,7 +28,6 @@ import { CaseVaultService, type CaseRow } from '../vault/case-vault.service.js';
 import { sealAndSignGrant } from '../vault/grant-statements.js';
 import { messageLocation } from '../vault/thread-messages.js';
 import type { TriageIndex } from '../vault/triage-index.js';
-import { VaultRepository } from '../vault/vault.repository.js';
 import { RekeyRepository, type CaseToRekey, type ReencryptedRows } from './rekey.repository.js';
 
 /** What re-keying one case did: counts only. */
@@ -68,7 +67,6 @@ export class CaseRekey {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly repository: RekeyRepository,
-    private readonly vaultRows: VaultRepository,
     private readonly directory: DirectoryService,
     private readonly keys: CaseKeysAccess,
     private readonly vault: CaseVaultService,
@@ -76,8 +74,7 @@ export class CaseRekey {
   ) {}
 
   async rekey(tx: Db, actor: Granter, caseId: string, revokedStaffId: string | null, details: { jobId: string; reason: string }): Promise<CaseRekeyed> {
-    await this.vaultRows.lockCase(tx, caseId);
-    const row = await this.vaultRows.findCaseFor(tx, caseId, actor.id);
+    const row = await this.vault.lockedCaseFor(tx, caseId, actor.id);
     if (!row) return { outcome: 'gone' };
     if (!row.grants.some((grant) => grant.keyKind === 'case')) return { outcome: 'not_held' };
     const old = {

@@ -11,7 +11,7 @@ import { AppError } from '../common/app-error.js';
 import type { Granter } from '../vault/grant-statements.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryRepository } from '../directory/directory.repository.js';
-import { VaultRepository } from '../vault/vault.repository.js';
+import { CaseGrantsService } from '../vault/case-grants.service.js';
 import { CaseRekey } from './case-rekey.js';
 import { RekeyRepository } from './rekey.repository.js';
 
@@ -38,7 +38,7 @@ export class RekeyJobs {
     private readonly staff: StaffRepository,
     private readonly sessions: SessionService,
     private readonly directory: DirectoryRepository,
-    private readonly vault: VaultRepository,
+    private readonly grants: CaseGrantsService,
     private readonly audit: AuditService,
     private readonly signedStatus: SignedStaffStatus,
   ) {}
@@ -73,7 +73,7 @@ export class RekeyJobs {
 
   /** One case on its own, by someone who holds it (404 otherwise, as for any case they do not hold). */
   async rekeyCase(actor: CurrentStaffMember, caseId: string, request: CaseRekeyRequest, now = new Date()): Promise<RekeyJobView> {
-    if (!(await this.vault.findGrant(this.prisma, caseId, 'case', actor.id))) throw new AppError('NOT_FOUND');
+    if (!(await this.grants.holdsCase(this.prisma, caseId, actor.id))) throw new AppError('NOT_FOUND');
     const jobId = randomUUID();
     await this.prisma.$transaction((tx) =>
       this.repository.createJob(tx, { id: jobId, reason: request.reason, revokedStaffId: null, requestedBy: actor.id, caseIds: [caseId], now }),

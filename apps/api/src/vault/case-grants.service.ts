@@ -9,6 +9,7 @@ import type { CaseReader } from './case-reader.js';
 import { grantParties, signedStaffGrant } from './staff-grants.js';
 import { VaultRepository } from './vault.repository.js';
 import type { Db } from '../database/db.js';
+import type { Prisma } from '../generated/prisma/client.js';
 
 /**
  * Anyone who holds a case can grant it to another certified staff member:
@@ -28,6 +29,20 @@ export class CaseGrantsService {
 
   async grant(granter: CaseReader, caseId: string, recipientId: string): Promise<void> {
     await this.prisma.$transaction((tx) => this.grantWithin(tx, granter, caseId, recipientId));
+  }
+
+  /**
+   * Whether the person has a case-key grant row for the case: the gate that
+   * answers 404 for a case they do not hold. Opening the key checks the
+   * grant's signature; this only says whether there is one to check.
+   */
+  async holdsCase(db: Db, caseId: string, staffId: string): Promise<boolean> {
+    return (await this.vault.findGrant(db, caseId, 'case', staffId)) !== null;
+  }
+
+  /** A grant sealed and signed by its caller (a custodian's recovery): stored as given, replacing a stale one. */
+  async saveSignedGrant(tx: Db, grant: Prisma.CaseKeyGrantUncheckedCreateInput & { recipientId: string }): Promise<void> {
+    await this.vault.upsertGrant(tx, grant);
   }
 
   /** The same grant inside a caller's transaction: it stands or falls with the write that needs it (e.g. naming a measure's owner). */

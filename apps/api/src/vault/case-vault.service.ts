@@ -202,6 +202,12 @@ export class CaseVaultService {
     }
   }
 
+  /** Locks the case row until the caller's transaction ends, then reads it as findCaseFor does: for a writer that rewrites the whole case. */
+  async lockedCaseFor(tx: Db, caseId: string, readerId: string): Promise<CaseRow | null> {
+    await this.repository.lockCase(tx, caseId);
+    return this.repository.findCaseFor(tx, caseId, readerId);
+  }
+
   /**
    * The case's revision and index row must be the latest the anchored audit
    * log records for it: a whole case put back to an earlier revision (row and

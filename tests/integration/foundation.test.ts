@@ -68,11 +68,14 @@ describe('the portal on a real PostgreSQL', () => {
     const document = (await response.json()) as {
       openapi: string;
       info: { title: string };
-      paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { properties: object } }> }> }>>;
+      paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> }>>;
+      components: { schemas: Record<string, { properties: object }> };
     };
     expect(document.openapi).toBe('3.1.0');
     expect(document.info.title).toBeTruthy();
-    const health = document.paths['/api/health']?.get?.responses['200']?.content['application/json']?.schema;
+    // The answer is the shared schema, named once among the components and referenced.
+    const reference = document.paths['/api/health']?.get?.responses['200']?.content['application/json']?.schema.$ref ?? '';
+    const health = document.components.schemas[reference.replace('#/components/schemas/', '')];
     expect(Object.keys(health?.properties ?? {})).toEqual(['status', 'database']);
   });
 

@@ -285,7 +285,11 @@ export class CaseVaultService {
   }
 
   /** The clear index row's MAC and the case manifest (index, rows, entries, request files): throws CryptoError when either fails. */
-  verifyCaseRow(row: CaseRow, index: TriageIndex, caseKey: CaseKey): void {
+  verifyCaseRow(
+    row: Pick<CaseRow, 'id' | 'revision' | 'indexMac' | 'manifestMac' | 'receipts' | 'entries' | 'files'>,
+    index: TriageIndex,
+    caseKey: CaseKey,
+  ): void {
     const tenant = this.directory.tenant;
     verifyIndexRowMac(this.runtime.secrets.indexKey, { tenant, caseId: row.id, values: indexValues(index) }, row.indexMac);
     verifyCaseManifestMac(caseKey, caseManifest(tenant, row.id, row.revision, index, rowsOf(row)), row.manifestMac);

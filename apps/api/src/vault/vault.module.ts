@@ -7,6 +7,7 @@ import { PendingCountersRepository } from './pending-counters.repository.js';
 import { ReceiptsRepository } from './receipts.repository.js';
 import { CaseEvents } from './case-events.js';
 import { CaseJournal } from './case-journal.js';
+import { JournalPages } from './journal-pages.js';
 import { CaseGrantsService } from './case-grants.service.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import { CaseVaultService } from './case-vault.service.js';
@@ -22,6 +23,7 @@ import { VaultRepository } from './vault.repository.js';
   providers: [
     CaseVaultService,
     CaseJournal,
+    JournalPages,
     CaseEvents,
     CaseDrafts,
     CaseGrantsService,
@@ -42,6 +44,7 @@ import { VaultRepository } from './vault.repository.js';
   exports: [
     CaseVaultService,
     CaseJournal,
+    JournalPages,
     CaseEvents,
     CaseDrafts,
     CaseKeysAccess,

@@ -20,6 +20,7 @@ let portal: RunningPortal;
 let vault: CaseVaultService;
 let supervisor: StaffClient;
 let caseworker: StaffClient;
+let colleague: StaffClient;
 
 beforeAll(async () => {
   portal = await startTestPortal(FAST_PASSWORDS);
@@ -27,6 +28,8 @@ beforeAll(async () => {
   const admin = await signIn(portal, await createAdmin(portal));
   supervisor = (await createStaff(portal, admin, { roles: ['supervisor'], name: 'Superviseure Journal' })).client;
   caseworker = (await createStaff(portal, admin, { roles: ['caseworker'], name: 'Chargé sans accès' })).client;
+  // A second supervisor: every case is sealed to both at intake.
+  colleague = (await createStaff(portal, admin, { roles: ['supervisor'], name: 'Superviseur Collègue' })).client;
 }, 120_000);
 
 afterAll(async () => {
@@ -121,5 +124,35 @@ describe('the journal’s integrity, beyond the page shown', () => {
       expect(response.status).toBe(409);
       expect(ErrorBody.parse(await response.json()).error.code).toBe('INTEGRITY_FAILED');
     }
+  }, 300_000);
+});
+
+describe('the journal kept for the session', () => {
+  it('serves no stale journal after another staff member writes: their hearing and note show at the next open', async () => {
+    const caseId = await caseWithJournal(JOURNAL_PAGE_SIZE + 2);
+    // Opened, then written by the same session: the journal is kept under the new revision.
+    await view(caseId);
+    expect((await supervisor.post(`/api/cases/${caseId}/notes`, { body: 'Note de la superviseure' })).status).toBe(201);
+    expect((await view(caseId)).entries.at(-1)).toMatchObject({ kind: 'note', data: { body: 'Note de la superviseure' } });
+
+    expect((await colleague.post(`/api/cases/${caseId}/agenda-events`, { kind: 'detention_review', on: '2031-05-06' })).status).toBe(201);
+    expect((await colleague.post(`/api/cases/${caseId}/notes`, { body: 'Note du collègue' })).status).toBe(201);
+    const detail = await view(caseId);
+    expect(detail.entries.at(-1)).toMatchObject({ kind: 'note', data: { body: 'Note du collègue' }, author: { name: 'Superviseur Collègue' } });
+    expect(detail.agendaEvents.map((event) => event.kind)).toEqual(['court_hearing', 'detention_review']);
+
+    // A write decides on the current journal too: the colleague's hearing can be cancelled by the supervisor.
+    const review = detail.agendaEvents.find((event) => event.kind === 'detention_review');
+    expect((await supervisor.post(`/api/cases/${caseId}/agenda-events/${review?.id}/cancel`, { reason: 'Reportée.' })).status).toBe(201);
+    expect((await view(caseId)).agendaEvents.find((event) => event.id === review?.id)?.cancelled).toBe(true);
+  }, 300_000);
+
+  it('still detects an entry changed in SQL on the page shown, though the journal is kept', async () => {
+    const caseId = await caseWithJournal(3);
+    await view(caseId);
+    await asOwner(portal, `UPDATE case_entry SET body = (SELECT body FROM case_entry WHERE case_id = $1 AND seq = 3) WHERE case_id = $1 AND seq = 2`, [caseId]);
+    const response = await supervisor.get(`/api/cases/${caseId}`);
+    expect(response.status).toBe(409);
+    expect(ErrorBody.parse(await response.json()).error.code).toBe('INTEGRITY_FAILED');
   }, 300_000);
 });

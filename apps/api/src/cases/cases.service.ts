@@ -31,7 +31,7 @@ import { collectiveOf, foldLinks } from './case-links-state.js';
 import { fromArrival, overdueTargets } from '../vault/response-targets.js';
 import { responseTargetsOf, type ResponseTargets } from '../config/response-targets.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
-import { pageBefore } from '../vault/journal-pages.js';
+import { pageBefore } from '../vault/journal-page.js';
 import { agendaEventViews, closingOutcomeOf, dataSubjectRequestsOf, documentViews, entryView } from './journal-views.js';
 
 /** The session a list call belongs to: its cache lives and dies with it. */

@@ -1,28 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { JOURNAL_PAGE_SIZE } from '@mnpddh/shared';
 import { AppError } from '../common/app-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DirectoryService } from '../directory/directory.service.js';
-import { decryptEntries, type JournalEntry } from './case-entries.js';
+import { decryptEntries } from './case-entries.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import type { CaseReader } from './case-reader.js';
 import { CaseVaultService } from './case-vault.service.js';
+import { pageBefore, type JournalEntriesPage } from './journal-page.js';
 import type { TriageIndex } from './triage-index.js';
 import { VaultRepository } from './vault.repository.js';
-
-/** Some journal entries, oldest first, and where the next older page starts (null: these reach the first entry). */
-export interface JournalEntriesPage<E = JournalEntry> {
-  readonly entries: E[];
-  readonly olderEntriesBefore: number | null;
-}
-
-/** The last `size` entries before the sequence number `before` (null: the latest). */
-export function pageBefore<E extends { seq: number }>(entries: readonly E[], before: number | null, size = JOURNAL_PAGE_SIZE): JournalEntriesPage<E> {
-  const upTo = before === null ? entries : entries.filter((entry) => entry.seq < before);
-  const page = upTo.slice(Math.max(0, upTo.length - size));
-  return { entries: page, olderEntriesBefore: upTo.length > page.length && page[0] ? page[0].seq : null };
-}
 
 /**
  * Older pages of a case's journal. Checked as an open is (the reader's

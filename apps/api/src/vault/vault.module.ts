@@ -1,5 +1,7 @@
 import { StatisticsRetraction } from './statistics-retraction.js';
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { JournalCache } from './journal-cache.js';
 import { CaseFiles } from './case-files.js';
 import { CaseDrafts } from './case-drafts.js';
 import { CaseDraftsRepository } from './case-drafts.repository.js';
@@ -20,7 +22,10 @@ import { StoredContent } from './stored-content.js';
 import { VaultRepository } from './vault.repository.js';
 
 @Module({
+  // The session service: a session's cached journals end with it.
+  imports: [AuthModule],
   providers: [
+    JournalCache,
     CaseVaultService,
     CaseJournal,
     JournalPages,

@@ -8,7 +8,8 @@ import { JournalCache } from './journal-cache.js';
 const keyPair = generateIdentityKeyPair();
 const later = new Date(Date.now() + 12 * 3_600_000);
 const entries: JournalEntry[] = [{ id: 'e1', seq: 1, at: new Date(), authorId: 'u1', kind: 'note', data: { body: 'Appel.' } }];
-const rows = [{ id: 'e1', seq: 1, body: 'v1.ciphertext' }];
+const row = { id: 'e1', seq: 1, body: 'v1.ciphertext' };
+const rows = [row];
 const rev1 = { revision: 1, manifestMac: 'mac1', caseKeyId: 'k1', entries: rows };
 
 function readerIn(idHash: string, userId = 'u1', expiresAt = later): CaseReader {
@@ -40,7 +41,7 @@ describe('the journals kept per session', () => {
     sut.set(reader, 'case-1', rev1, entries);
     expect(sut.get(reader, 'case-1', { ...rev1, caseKeyId: 'k2' })).toBeUndefined();
     sut.set(reader, 'case-1', rev1, entries);
-    expect(sut.get(reader, 'case-1', { ...rev1, entries: [{ ...rows[0], body: 'v1.other' }] })).toBeUndefined();
+    expect(sut.get(reader, 'case-1', { ...rev1, entries: [{ ...row, body: 'v1.other' }] })).toBeUndefined();
     sut.onModuleDestroy();
   });
 

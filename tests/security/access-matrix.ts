@@ -125,6 +125,10 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'GET /api/cases/:id': row('staff', [E401, E401, E403, OK, OK, E403, E403], {
     params: ({ caseId }) => ({ id: caseId }),
   }),
+  // Older journal pages: checked and audited as an open of the case.
+  'GET /api/cases/:id/entries': row('staff', [E401, E401, E403, OK, OK, E403, E403], {
+    params: ({ caseId }) => ({ id: caseId }),
+  }),
 
   // Case work: a valid body, so the cell shows the grant check (the vault refuses a case without one: 403).
   'POST /api/cases/:id/status': row('staff', [E401, E401, E403, OK, OK, E403, E403], {

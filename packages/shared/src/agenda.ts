@@ -29,6 +29,16 @@ export const AgendaEventCancellation = z.strictObject({
 });
 export type AgendaEventCancellation = z.infer<typeof AgendaEventCancellation>;
 
+/** A dated event of the case, folded by the server from the whole journal: the agenda panel lists those standing, the timeline names a cancelled one. */
+export const AgendaEventView = z.strictObject({
+  id: z.uuid(),
+  kind: AgendaEventKind,
+  on: z.iso.date(),
+  note: z.string().optional(),
+  cancelled: z.boolean(),
+});
+export type AgendaEventView = z.infer<typeof AgendaEventView>;
+
 /** The events of a journal still standing: each 'agenda_event' entry not cancelled by a later entry. */
 export function standingAgendaEvents<E extends { id: string; kind: string; data: unknown }>(entries: readonly E[]): E[] {
   const cancelled = new Set(entries.flatMap((entry) => (entry.kind === 'agenda_event_cancelled' ? [(entry.data as { eventId: string }).eventId] : [])));

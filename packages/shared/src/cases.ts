@@ -6,6 +6,8 @@ import { INTAKE_CHANNELS } from './protection-request.js';
 import { CaseLinkView, CollectiveSubject } from './case-links.js';
 import { ConsentView } from './consent.js';
 import { ReferralView } from './referrals.js';
+import { AgendaEventView } from './agenda.js';
+import { DocumentView } from './documents.js';
 
 /**
  * The staff case list and case view. The list shows the clear
@@ -187,8 +189,17 @@ export const CaseDetail = z.strictObject({
   situation: Concern,
   categories: CaseCategoriesView,
   thread: z.array(CaseThreadEntry),
-  /** Everything staff recorded, oldest first (the timeline merges it with the thread). */
+  /** The latest journal entries staff recorded (at most JOURNAL_PAGE_SIZE), oldest first; the timeline merges them with the thread. */
   entries: z.array(CaseEntryView),
+  /** Where the older entries start (GET /api/cases/:id/entries?before=…); null when the page reaches the first entry. */
+  olderEntriesBefore: z.number().int().min(2).nullable(),
+  /** Folded by the server from the whole journal, so that the page needs none of the entries it does not show. */
+  documents: z.array(DocumentView),
+  agendaEvents: z.array(AgendaEventView),
+  /** The data-subject requests recorded, newest first. */
+  dataSubjectRequests: z.array(CaseEntryView),
+  /** The outcome of the latest closure (the legal hold depends on it); null if never closed. */
+  closingOutcome: z.string().nullable(),
   /** The current assessment (latest entry), measures and legal bases, folded from the entries. */
   measures: z.array(MeasureView),
   legalBases: z.array(LegalBasisView),
@@ -205,3 +216,24 @@ export const CaseDetail = z.strictObject({
   draft: z.string().nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
+
+/** How many of the latest journal entries a case view carries; older ones come a page at a time. */
+export const JOURNAL_PAGE_SIZE = 50;
+
+/** GET /api/cases/:id/entries?before=seq: the entries just before that sequence number (without it: the latest). */
+export const JournalPageQuery = z.strictObject({
+  before: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(2 ** 31 - 1)
+    .optional(),
+});
+export type JournalPageQuery = z.infer<typeof JournalPageQuery>;
+
+/** A page of older journal entries, oldest first, and where the next older page starts (null: none left). */
+export const JournalPage = z.strictObject({
+  entries: z.array(CaseEntryView),
+  olderEntriesBefore: z.number().int().min(2).nullable(),
+});
+export type JournalPage = z.infer<typeof JournalPage>;

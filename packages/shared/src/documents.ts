@@ -143,6 +143,19 @@ export type DocumentDraftWritten = z.infer<typeof DocumentDraftWritten>;
 export const DOCUMENT_STATES = ['draft', 'approved', 'issued'] as const;
 export type DocumentState = (typeof DOCUMENT_STATES)[number];
 
+/** A document of the case as it stands, folded by the server from the whole journal, with the names of who drafted and approved it. */
+export const DocumentView = DocumentDrafted.extend({
+  state: z.enum(DOCUMENT_STATES),
+  draftedAt: z.iso.datetime(),
+  draftedBy: z.string(),
+  draftedByName: z.string(),
+  approvedBy: z.string().optional(),
+  approvedByName: z.string().optional(),
+  issuedSha256: z.string().optional(),
+  issuedCount: z.number().int().min(0),
+});
+export type DocumentView = z.infer<typeof DocumentView>;
+
 export interface DocumentSummary extends DocumentDrafted {
   state: DocumentState;
   draftedAt: string;

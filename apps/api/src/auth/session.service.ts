@@ -112,7 +112,15 @@ export class SessionService {
       lastSeenAt = now;
     }
     return {
-      staff: { id: user.id, email: user.email, name: user.name, roles: user.roles, onCall: user.onCall, keyPair },
+      staff: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        roles: user.roles,
+        onCall: user.onCall,
+        keyPair,
+        session: { idHash, expiresAt: row.expiresAt },
+      },
       idHash,
       lastSeenAt,
       expiresAt: row.expiresAt,

@@ -2,13 +2,14 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { CaseDetail, CaseList, CaseListQuery } from '@mnpddh/shared';
+import { CaseDetail, CaseList, CaseListQuery, JournalPage, JournalPageQuery } from '@mnpddh/shared';
 import { staffSessionOf } from '../common/current-staff.js';
 import { Roles } from '../common/access.decorators.js';
 import { ApiFile, ApiSchemas } from '../common/openapi.js';
 import { ValidParams, ValidQuery } from '../common/valid-body.js';
 import { CaseListExport } from './case-list-export.js';
 import { CasesService } from './cases.service.js';
+import { OlderEntries } from './older-entries.js';
 
 const CaseIdParams = z.object({ id: z.uuid() });
 
@@ -24,6 +25,7 @@ export class CasesController {
   constructor(
     private readonly cases: CasesService,
     private readonly listExport: CaseListExport,
+    private readonly olderEntries: OlderEntries,
   ) {}
 
   @ApiOperation({ description: 'Lists the cases the caller may see, filtered and paged.' })
@@ -57,5 +59,16 @@ export class CasesController {
   async view(@Req() request: Request, @ValidParams(CaseIdParams) params: z.infer<typeof CaseIdParams>): Promise<CaseDetail> {
     const { id } = params;
     return this.cases.view(staffSessionOf(request).staff, id);
+  }
+
+  /** The journal entries before the case view's page (checked and audited as an open; only this page decrypted). */
+  @Get(':id/entries')
+  @ApiSchemas({ responses: { 200: JournalPage } })
+  async entries(
+    @Req() request: Request,
+    @ValidParams(CaseIdParams) params: z.infer<typeof CaseIdParams>,
+    @ValidQuery(JournalPageQuery) query: JournalPageQuery,
+  ): Promise<JournalPage> {
+    return this.olderEntries.before(staffSessionOf(request).staff, params.id, query.before ?? null);
   }
 }

@@ -17,6 +17,7 @@ import { AssigneeAccess } from './assignee-access.js';
 import { CaseListExport } from './case-list-export.js';
 import { CaseReassignment } from './case-reassignment.js';
 import { CasesService } from './cases.service.js';
+import { OlderEntries } from './older-entries.js';
 import { CategoryCache } from './category-cache.js';
 import { DetailsMerge } from './details-merge.js';
 import { CaseLinksController } from './case-links.controller.js';
@@ -56,6 +57,7 @@ import { ReferralWorkService } from './referral-work.service.js';
     CaseListExport,
     CaseReassignment,
     CasesService,
+    OlderEntries,
     CategoryCache,
     DetailsMerge,
     CaseClock,

@@ -31,6 +31,8 @@ import { collectiveOf, foldLinks } from './case-links-state.js';
 import { fromArrival, overdueTargets } from '../vault/response-targets.js';
 import { responseTargetsOf, type ResponseTargets } from '../config/response-targets.js';
 import { RUNTIME, type Runtime } from '../config/runtime.js';
+import { pageBefore } from '../vault/journal-page.js';
+import { agendaEventViews, closingOutcomeOf, dataSubjectRequestsOf, documentViews, entryView } from './journal-views.js';
 
 /** The session a list call belongs to: its cache lives and dies with it. */
 export interface ListSession {
@@ -150,6 +152,7 @@ export class CasesService {
       ...(index.assignedTo ? [index.assignedTo] : []),
     ]);
     const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+    const latest = pageBefore(opened.entries, null);
     return {
       id: opened.id,
       index: {
@@ -183,14 +186,12 @@ export class CasesService {
         ...(message.fileId ? { fileId: message.fileId } : {}),
         at: message.createdAt.toISOString(),
       })),
-      entries: opened.entries.map((entry) => ({
-        id: entry.id,
-        seq: entry.seq,
-        at: entry.at.toISOString(),
-        author: { id: entry.authorId, name: nameOf(entry.authorId) ?? '' },
-        kind: entry.kind,
-        data: entry.data,
-      })) as CaseDetail['entries'],
+      entries: latest.entries.map((entry) => entryView(entry, nameOf)),
+      olderEntriesBefore: latest.olderEntriesBefore,
+      documents: documentViews(opened.entries, nameOf),
+      agendaEvents: agendaEventViews(opened.entries),
+      dataSubjectRequests: dataSubjectRequestsOf(opened.entries).map((entry) => entryView(entry, nameOf)),
+      closingOutcome: closingOutcomeOf(opened.entries),
       measures: measures.map((m) => ({ ...m, ownerName: nameOf(m.ownerId), overdue: measureOverdue(m, now) })),
       legalBases: foldLegalBases(opened.entries),
       consents: [

@@ -17,6 +17,8 @@ export interface CurrentStaffMember {
    * destroyed (zeroed) when the response closes. Never keep it beyond.
    */
   readonly keyPair: IdentityKeyPair;
+  /** The session this request runs in (its decrypted journals are kept for it, and die with it). */
+  readonly session?: { readonly idHash: string; readonly expiresAt: Date };
 }
 
 /** A valid session as the access guard found it. */

@@ -18,6 +18,7 @@ import { CaseVaultService, type CaseRow } from './case-vault.service.js';
 import { ThreadMessages, type ThreadMessage } from './thread-messages.js';
 import type { TriageIndex } from './triage-index.js';
 import { VaultRepository } from './vault.repository.js';
+import { JournalCache } from './journal-cache.js';
 
 /** What a decision sees: the case as it stands, checked and decrypted. */
 export interface JournalState {
@@ -61,6 +62,7 @@ export class CaseJournal {
     private readonly vault: CaseVaultService,
     private readonly audit: AuditService,
     private readonly threadMessages: ThreadMessages,
+    private readonly journals: JournalCache,
   ) {}
 
   async append(
@@ -94,7 +96,8 @@ export class CaseJournal {
           caseId,
           index,
           categories: JSON.parse(decryptFieldText(caseKey, row.categories, location)) as CaseCategories,
-          entries: decryptEntries(caseKey, tenant, caseId, row.entries),
+          // Kept by the writer's session for this exact state, else decrypted whole (and kept).
+          entries: this.journals.get(reader, caseId, row) ?? this.decryptedJournal(reader, row, caseKey),
           thread: this.threadLoader(reader, row),
           openDetails: (sealed: string) => this.openDetails(row, caseKey, sealed),
         };
@@ -103,7 +106,8 @@ export class CaseJournal {
       await this.vault.verifyCurrent(reader, row);
       const write = await decide(state);
       const entry = nextEntry(row.entries.at(-1)?.seq, reader.id, write, now);
-      await this.repository.insertEntry(tx, { id: entry.id, caseId, seq: entry.seq, body: encryptEntry(caseKey, tenant, caseId, entry), createdAt: now });
+      const body = encryptEntry(caseKey, tenant, caseId, entry);
+      await this.repository.insertEntry(tx, { id: entry.id, caseId, seq: entry.seq, body, createdAt: now });
       const nextIndex: TriageIndex = { ...index, ...write.index };
       const revision = row.revision + 1;
       const macs = this.vault.sealedIndex(caseId, revision, nextIndex, withEntry(rowsOf(row), entry.id), caseKey);
@@ -111,6 +115,13 @@ export class CaseJournal {
         ? { categories: encryptField(caseKey, JSON.stringify(write.categories), { tenant, caseId, table: CASE_TABLE, rowId: caseId, field: 'categories' }) }
         : {};
       await this.repository.updateCaseIndex(tx, caseId, { ...(write.index as Prisma.ProtectionCaseUncheckedUpdateInput), ...categories, revision, ...macs });
+      // Kept under the new state: should the transaction roll back, no case row ever carries that manifest MAC (the entry id was fresh), so it is never served.
+      this.journals.set(
+        reader,
+        caseId,
+        { revision, manifestMac: macs.manifestMac, caseKeyId: row.caseKeyId, entries: [...row.entries, { id: entry.id, seq: entry.seq, body }] },
+        [...state.entries, entry as JournalEntry],
+      );
       await write.alsoWithin?.(tx);
       await this.audit.record(
         { action: write.audit, actorId: reader.id, targetType: 'case', targetId: caseId, details: { kind: write.kind, ...caseStamp(revision, macs.indexMac) } },
@@ -120,6 +131,12 @@ export class CaseJournal {
     } finally {
       caseKey.destroy();
     }
+  }
+
+  private decryptedJournal(reader: CaseReader, row: CaseRow, caseKey: CaseKey): JournalEntry[] {
+    const entries = decryptEntries(caseKey, this.directory.tenant, row.id, row.entries);
+    this.journals.set(reader, row.id, row, entries);
+    return entries;
   }
 
   /** A case made before details keys has none: nothing was ever sealed to it. */

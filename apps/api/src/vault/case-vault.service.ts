@@ -44,6 +44,8 @@ import { intakeTally } from './stat-counters.js';
 import { indexValues, newCaseIndex, newReference, type TriageIndex } from './triage-index.js';
 import { ThreadMessages, type ThreadMessage } from './thread-messages.js';
 import { VaultRepository } from './vault.repository.js';
+import { JournalCache } from './journal-cache.js';
+import { pageBefore } from './journal-page.js';
 
 export interface NewCase {
   urgent: boolean;
@@ -101,6 +103,7 @@ export class CaseVaultService {
     private readonly events: CaseEvents,
     private readonly counters: PendingCounters,
     private readonly anchor: IntegrityAnchor,
+    private readonly journals: JournalCache,
   ) {}
 
   /** Index rows whose MAC verified, memoised across lists (process-wide: the index key is the server's, not a reader's). */
@@ -191,7 +194,7 @@ export class CaseVaultService {
         index,
         content: this.decryptContent(caseKey, caseId, row),
         messages: this.thread.decryptAll(threadKey, caseId, row.messages),
-        entries: decryptEntries(caseKey, this.directory.tenant, caseId, row.entries),
+        entries: this.journalOf(reader, row, caseKey),
         files: row.files,
       }));
       await this.audit.record({ action: 'case.decrypted', actorId: reader.id, targetType: 'case', targetId: caseId });
@@ -206,6 +209,25 @@ export class CaseVaultService {
   async lockedCaseFor(tx: Db, caseId: string, readerId: string): Promise<CaseRow | null> {
     await this.repository.lockCase(tx, caseId);
     return this.repository.findCaseFor(tx, caseId, readerId);
+  }
+
+  /**
+   * The whole journal of a case whose MACs just verified. When the reader's
+   * session decrypted it for exactly this state (revision, manifest MAC, case
+   * key), the kept copy is used and only the latest page's ciphertexts are
+   * decrypted again (what the page shows stays checked); otherwise every
+   * entry is decrypted and kept for the session.
+   */
+  journalOf(reader: CaseReader, row: CaseRow, caseKey: CaseKey): JournalEntry[] {
+    const tenant = this.directory.tenant;
+    const kept = this.journals.get(reader, row.id, row);
+    if (kept) {
+      decryptEntries(caseKey, tenant, row.id, pageBefore(row.entries, null).entries);
+      return [...kept];
+    }
+    const entries = decryptEntries(caseKey, tenant, row.id, row.entries);
+    this.journals.set(reader, row.id, row, entries);
+    return entries;
   }
 
   /**
@@ -285,7 +307,11 @@ export class CaseVaultService {
   }
 
   /** The clear index row's MAC and the case manifest (index, rows, entries, request files): throws CryptoError when either fails. */
-  verifyCaseRow(row: CaseRow, index: TriageIndex, caseKey: CaseKey): void {
+  verifyCaseRow(
+    row: Pick<CaseRow, 'id' | 'revision' | 'indexMac' | 'manifestMac' | 'receipts' | 'entries' | 'files'>,
+    index: TriageIndex,
+    caseKey: CaseKey,
+  ): void {
     const tenant = this.directory.tenant;
     verifyIndexRowMac(this.runtime.secrets.indexKey, { tenant, caseId: row.id, values: indexValues(index) }, row.indexMac);
     verifyCaseManifestMac(caseKey, caseManifest(tenant, row.id, row.revision, index, rowsOf(row)), row.manifestMac);

@@ -1,5 +1,7 @@
 import { StatisticsRetraction } from './statistics-retraction.js';
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { JournalCache } from './journal-cache.js';
 import { CaseFiles } from './case-files.js';
 import { CaseDrafts } from './case-drafts.js';
 import { CaseDraftsRepository } from './case-drafts.repository.js';
@@ -7,6 +9,7 @@ import { PendingCountersRepository } from './pending-counters.repository.js';
 import { ReceiptsRepository } from './receipts.repository.js';
 import { CaseEvents } from './case-events.js';
 import { CaseJournal } from './case-journal.js';
+import { JournalPages } from './journal-pages.js';
 import { CaseGrantsService } from './case-grants.service.js';
 import { CaseKeysAccess } from './case-keys-access.js';
 import { CaseVaultService } from './case-vault.service.js';
@@ -19,9 +22,13 @@ import { StoredContent } from './stored-content.js';
 import { VaultRepository } from './vault.repository.js';
 
 @Module({
+  // The session service: a session's cached journals end with it.
+  imports: [AuthModule],
   providers: [
+    JournalCache,
     CaseVaultService,
     CaseJournal,
+    JournalPages,
     CaseEvents,
     CaseDrafts,
     CaseGrantsService,
@@ -42,6 +49,7 @@ import { VaultRepository } from './vault.repository.js';
   exports: [
     CaseVaultService,
     CaseJournal,
+    JournalPages,
     CaseEvents,
     CaseDrafts,
     CaseKeysAccess,

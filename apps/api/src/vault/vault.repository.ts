@@ -58,6 +58,20 @@ export class VaultRepository {
     return db.protectionCase.findUnique({ where: { id: caseId }, include: caseContentsFor(recipientId) });
   }
 
+  /** What a page of the journal needs: the index row, the reader's grants, the rows the manifest covers, and the entries (ordered). */
+  findJournalFor(db: Db, caseId: string, recipientId: string) {
+    return db.protectionCase.findUnique({
+      where: { id: caseId },
+      include: {
+        grants: { where: { recipientId } },
+        receipts: { select: { id: true } },
+        entries: { orderBy: { seq: 'asc' } },
+        // Ordered as findCaseFor reads them: the manifest covers the ids in this order.
+        files: { select: { id: true, keyKind: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
+      },
+    });
+  }
+
   async insertEntry(tx: Db, data: { id: string; caseId: string; seq: number; body: string; createdAt: Date }): Promise<void> {
     await tx.caseEntry.create({ data });
   }

@@ -8,6 +8,7 @@ import {
   BulkReassignmentResult,
   type BulkReassignment,
   CaseDetail,
+  JournalPage,
   CaseList,
   IssuedReceipt,
   ReceiptList,
@@ -295,6 +296,8 @@ export function createStaffApi(options: StaffApiOptions) {
 
     /** Decrypts the case: each call is written to the audit log. */
     openCase: async (caseId: string) => (await request('GET', onCase(caseId), { schema: CaseDetail })).value,
+    /** The journal entries before a sequence number (also audited as a read of the case). */
+    olderEntries: async (caseId: string, before: number) => (await request('GET', onCase(caseId, `/entries?before=${before}`), { schema: JournalPage })).value,
 
     changeStatus: async (caseId: string, body: StatusChange) => (await request('POST', onCase(caseId, '/status'), { body, schema: Written })).value,
     logContactAttempt: async (caseId: string, body: ContactAttempt) =>

@@ -123,6 +123,8 @@ function latestOf(detail: CaseDetail): CaseDetail {
   const cutoff = times[TIMELINE_HEAD - 1] ?? Number.NEGATIVE_INFINITY;
   return {
     ...detail,
+    // Only the head here: no button for older entries.
+    olderEntriesBefore: null,
     entries: detail.entries.filter((entry) => Date.parse(entry.at) >= cutoff),
     thread: detail.thread.filter((message) => Date.parse(message.at) >= cutoff),
   };

@@ -1,12 +1,4 @@
-import {
-  AGENDA_EVENT_KINDS,
-  AgendaEventCancellation,
-  NewAgendaEvent,
-  standingAgendaEvents,
-  type AgendaEventKind,
-  type CaseDetail,
-  type CaseEntryView,
-} from '@mnpddh/shared';
+import { AGENDA_EVENT_KINDS, AgendaEventCancellation, NewAgendaEvent, type AgendaEventKind, type AgendaEventView, type CaseDetail } from '@mnpddh/shared';
 import { useState } from 'react';
 import { useLocale } from '../../i18n/i18n-context';
 import { useAgendaT } from '../agenda/i18n';
@@ -18,8 +10,6 @@ import { ActionForm } from './action-form';
 import { SelectField, TextAreaField } from './fields';
 import { useAction } from './use-action';
 
-type AgendaEventEntry = Extract<CaseEntryView, { kind: 'agenda_event' }>;
-
 const IDS = { kind: 'agenda-event-kind', on: 'agenda-event-on', note: 'agenda-event-note' };
 
 /**
@@ -29,8 +19,8 @@ const IDS = { kind: 'agenda-event-kind', on: 'agenda-event-on', note: 'agenda-ev
  */
 export function AgendaEventsForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const t = useAgendaT().panel;
-  const standing = standingAgendaEvents(detail.entries) as AgendaEventEntry[];
-  const upcoming = [...standing].sort((a, b) => a.data.on.localeCompare(b.data.on));
+  const standing = detail.agendaEvents.filter((event) => !event.cancelled);
+  const upcoming = [...standing].sort((a, b) => a.on.localeCompare(b.on));
   return (
     <>
       <p className="form-help">{t.intro}</p>
@@ -50,15 +40,15 @@ export function AgendaEventsForm({ detail, onDone }: { detail: CaseDetail; onDon
   );
 }
 
-function StandingEvent({ caseId, event, onDone }: { caseId: string; event: AgendaEventEntry; onDone: () => void }) {
+function StandingEvent({ caseId, event, onDone }: { caseId: string; event: AgendaEventView; onDone: () => void }) {
   const t = useAgendaT();
   const [locale] = useLocale();
   const [cancelling, setCancelling] = useState(false);
-  const what = format(t.timeline, { kind: t.kinds[event.data.kind], date: longDay(event.data.on, locale) });
+  const what = format(t.timeline, { kind: t.kinds[event.kind], date: longDay(event.on, locale) });
   return (
     <li className="work-list__item">
       <p className="work-list__title">{what}</p>
-      {event.data.note ? <p>{event.data.note}</p> : null}
+      {event.note ? <p>{event.note}</p> : null}
       {cancelling ? (
         <CancelEvent caseId={caseId} eventId={event.id} onDone={onDone} onBack={() => setCancelling(false)} />
       ) : (

@@ -241,6 +241,8 @@ export const casesFr = {
   },
   timeline: {
     empty: 'Rien pour l’instant.',
+    showOlder: 'Afficher les entrées plus anciennes',
+    loadingOlder: 'Chargement des entrées plus anciennes…',
     reception: 'Demande reçue',
     by: 'par {name}',
     team: 'Équipe protection',
@@ -523,6 +525,8 @@ export const casesEn: CasesCatalogue = {
   },
   timeline: {
     empty: 'Nothing yet.',
+    showOlder: 'Show older entries',
+    loadingOlder: 'Loading older entries…',
     reception: 'Request received',
     by: 'by {name}',
     team: 'Protection team',

@@ -12,7 +12,9 @@ import { formatDateTime, format } from '../format';
 import { useReferenceList } from '../reference/use-reference';
 import { fill } from '../../ui/fill';
 import { useDetailsDescriber } from './details-timeline';
+import { ErrorSummary } from '../forms/error-summary';
 import { useCasesT } from './i18n';
+import { useOlderEntries } from './use-older-entries';
 import { longDay } from './when';
 
 interface Item {
@@ -28,20 +30,43 @@ interface Item {
  * Everything that happened, newest first: the staff journal (status, contact
  * attempts, assessments, legal bases, measures, assignments, notes), the
  * thread with the defender, and the reception. Every value is rendered as
- * text by React: nothing from the case is ever read as HTML.
+ * text by React: nothing from the case is ever read as HTML. The case view
+ * carries the latest journal entries; older ones come when asked.
  */
 export function Timeline({ detail }: { detail: CaseDetail }) {
   const t = useCasesT();
   const [locale] = useLocale();
   const describe = useEntryDescriber(detail);
   const describeThread = useThreadDescriber();
+  const older = useOlderEntries(detail);
+  const entries = [...older.entries, ...detail.entries].map(describe);
+  // While older entries are left to load, nothing older than those shown: the thread and the reception would sit among missing entries.
+  const from = older.before === null ? Number.NEGATIVE_INFINITY : Math.min(...entries.map((item) => Date.parse(item.at)));
   const items: Item[] = [
     { key: 'reception', at: detail.index.arrivedAt ?? detail.index.receivedAt, kind: 'reception', title: t.timeline.reception, who: '', lines: [] },
-    ...detail.entries.map(describe),
+    ...entries,
     // Details the defender added show as their own journal entry ('details_added'), labelled.
     ...detail.thread.filter((entry) => entry.kind !== 'details').map(describeThread),
-  ].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  ]
+    .filter((item) => Date.parse(item.at) >= from)
+    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 
+  return (
+    <>
+      <TimelineItems items={items} locale={locale} />
+      {older.before !== null ? (
+        <div className="timeline__older">
+          <ErrorSummary errors={older.errors} fieldIds={{}} />
+          <button type="button" className="button button--secondary" disabled={older.busy} onClick={() => void older.loadOlder()}>
+            {older.busy ? t.timeline.loadingOlder : t.timeline.showOlder}
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function TimelineItems({ items, locale }: { items: Item[]; locale: ReturnType<typeof useLocale>[0] }) {
   return (
     <ol className="timeline">
       {items.map((item) => (
@@ -101,7 +126,7 @@ function useEntryDescriber(detail: CaseDetail) {
   const cl = useCaseLinksT();
   const ds = useDataSubjectT();
   const consents = useConsentEntryDescriber();
-  const documents = useDocumentEntryDescriber(detail.entries);
+  const documents = useDocumentEntryDescriber(detail.documents);
   const addedDetails = useDetailsDescriber();
   const [locale] = useLocale();
   const measures = useReferenceList('protection_measure');
@@ -166,8 +191,9 @@ function useEntryDescriber(detail: CaseDetail) {
           lines: entry.data.note ? [entry.data.note] : [],
         };
       case 'agenda_event_cancelled': {
-        const event = detail.entries.find((other) => other.id === entry.data.eventId);
-        const what = event?.kind === 'agenda_event' ? format(ag.timeline, { kind: ag.kinds[event.data.kind], date: longDay(event.data.on, locale) }) : '';
+        // The event may be on an older page: the server folded every event of the journal.
+        const event = detail.agendaEvents.find((other) => other.id === entry.data.eventId);
+        const what = event ? format(ag.timeline, { kind: ag.kinds[event.kind], date: longDay(event.on, locale) }) : '';
         return { ...base, title: format(ag.cancelledTimeline, { event: what }), lines: [labelled(tl.reason, entry.data.reason)] };
       }
       case 'measure_added': {

@@ -4,7 +4,8 @@ export type RequestEntry = Extract<CaseEntryView, { kind: 'data_subject_request'
 
 /** The data-subject requests recorded on the case, newest first. */
 export function requestsOf(detail: CaseDetail): RequestEntry[] {
-  return detail.entries.filter((entry): entry is RequestEntry => entry.kind === 'data_subject_request').sort((a, b) => b.seq - a.seq);
+  // Folded by the server from the whole journal (the page carries only the latest entries).
+  return detail.dataSubjectRequests.filter((entry): entry is RequestEntry => entry.kind === 'data_subject_request').sort((a, b) => b.seq - a.seq);
 }
 
 /** The corrections recorded, oldest first (the order they were asked in). */
@@ -20,14 +21,8 @@ export function rectificationsOf(detail: CaseDetail): RequestEntry[] {
  * closed case was closed with).
  */
 export function onLegalHold(detail: CaseDetail): boolean {
-  const closing = detail.index.status === 'closed' ? lastClosingOutcome(detail) : undefined;
+  const closing = detail.index.status === 'closed' ? (detail.closingOutcome ?? undefined) : undefined;
   return legalHoldApplies(detail.categories.threatTypes, closing);
-}
-
-function lastClosingOutcome(detail: CaseDetail): string | undefined {
-  const closures = detail.entries.filter((entry) => entry.kind === 'status_changed' && entry.data.to === 'closed');
-  const last = closures.at(-1);
-  return last?.kind === 'status_changed' ? last.data.outcome : undefined;
 }
 
 /** Where the access export of a request is downloaded (a GET: the browser saves it, the page never shows it). */

@@ -1,4 +1,4 @@
-import type { CaseEntryView } from '@mnpddh/shared';
+import type { CaseEntryView, DocumentView } from '@mnpddh/shared';
 import { format } from '../format';
 import { useDocumentsT } from './i18n';
 
@@ -6,13 +6,14 @@ type DocumentEntry = Extract<CaseEntryView, { kind: 'document_drafted' | 'docume
 
 /**
  * Title and lines of the document entries on the timeline. Approval and
- * issue name the document by id: its kind comes from the draft entry.
+ * issue name the document by id: its kind comes from the documents the
+ * server folded from the whole journal (the draft may be on an older page).
  */
-export function useDocumentEntryDescriber(entries: readonly CaseEntryView[]) {
+export function useDocumentEntryDescriber(documents: readonly DocumentView[]) {
   const t = useDocumentsT();
   const kindOf = (documentId: string) => {
-    const drafted = entries.find((entry) => entry.kind === 'document_drafted' && entry.data.documentId === documentId);
-    return drafted?.kind === 'document_drafted' ? t.kinds[drafted.data.kind] : '';
+    const drafted = documents.find((document) => document.documentId === documentId);
+    return drafted ? t.kinds[drafted.kind] : '';
   };
   return (entry: DocumentEntry): { title: string; lines: string[] } => {
     switch (entry.kind) {

@@ -4,12 +4,11 @@ import {
   DOCUMENT_KINDS,
   DOCUMENT_LANGUAGES,
   DocumentDraftInput,
-  foldDocuments,
   type CaseDetail,
   type DisclosureRecipient,
   type DocumentKind,
   type DocumentLanguage,
-  type DocumentSummary,
+  type DocumentView,
 } from '@mnpddh/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -26,14 +25,14 @@ import { useStaffSession } from '../session';
 import { documentsApi } from './documents-api';
 import { useDocumentsT } from './i18n';
 
-const STATE_BADGE: Record<DocumentSummary['state'], string> = {
+const STATE_BADGE: Record<DocumentView['state'], string> = {
   draft: 'case-badge case-badge--plain',
   approved: 'case-badge case-badge--status',
   issued: 'case-badge case-badge--measure-done',
 };
 
 /**
- * The documents of a case, folded from its journal: each with its state
+ * The documents of a case, folded by the server from its whole journal: each with its state
  * (brouillon, approuvé, délivré), the approve button for a supervisor who
  * did not draft it, and the PDF link once approved; then the draft form.
  * The server decides again (approval, consent) at every step.
@@ -41,7 +40,7 @@ const STATE_BADGE: Record<DocumentSummary['state'], string> = {
 export function DocumentsPanel({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const t = useDocumentsT();
   const { user } = useStaffSession();
-  const documents = foldDocuments(detail.entries).reverse();
+  const documents = detail.documents;
   const editsTemplates = Boolean(user?.roles.some((role) => role === 'supervisor' || role === 'admin'));
   return (
     <>
@@ -66,13 +65,12 @@ export function DocumentsPanel({ detail, onDone }: { detail: CaseDetail; onDone:
   );
 }
 
-function DocumentItem({ detail, document, onDone }: { detail: CaseDetail; document: DocumentSummary; onDone: () => void }) {
+function DocumentItem({ detail, document, onDone }: { detail: CaseDetail; document: DocumentView; onDone: () => void }) {
   const t = useDocumentsT();
   const ct = useConsentT();
   const [locale] = useLocale();
   const { api, user } = useStaffSession();
   const { busy, errors, run } = useAction();
-  const nameOf = (id: string | undefined) => detail.entries.find((entry) => entry.author.id === id)?.author.name ?? '';
   const isSupervisor = Boolean(user?.roles.includes('supervisor'));
   const ownDraft = document.draftedBy === user?.id;
   const fields = DOCUMENT_CONSENT_FIELDS[document.kind];
@@ -86,10 +84,10 @@ function DocumentItem({ detail, document, onDone }: { detail: CaseDetail; docume
         {t.kinds[document.kind]} — {document.recipientName} <span className={STATE_BADGE[document.state]}>{t.states[document.state]}</span>
       </p>
       <p className="work-list__facts">
-        <span>{format(t.draftedOn, { date: shortDateTime(document.draftedAt, locale), name: nameOf(document.draftedBy) })}</span>
+        <span>{format(t.draftedOn, { date: shortDateTime(document.draftedAt, locale), name: document.draftedByName })}</span>
         <span>{ct.recipients[document.recipient]}</span>
         <span>{t.languages[document.language]}</span>
-        {document.approvedBy ? <span>{format(t.approvedBy, { name: nameOf(document.approvedBy) })}</span> : null}
+        {document.approvedBy ? <span>{format(t.approvedBy, { name: document.approvedByName ?? '' })}</span> : null}
         {document.issuedCount ? <span>{format(t.issuedTimes, { count: document.issuedCount })}</span> : null}
       </p>
       {document.note ? <p className="prewrap">{document.note}</p> : null}

@@ -53,7 +53,7 @@ export class CasesController {
     response.send(csv);
   }
 
-  @ApiOperation({ description: 'Reads a case in full, decrypted for the caller.' })
+  @ApiOperation({ description: 'Reads a case, decrypted for the caller, with the latest page of its journal.' })
   @Get(':id')
   @ApiSchemas({ responses: { 200: CaseDetail } })
   async view(@Req() request: Request, @ValidParams(CaseIdParams) params: z.infer<typeof CaseIdParams>): Promise<CaseDetail> {
@@ -62,6 +62,7 @@ export class CasesController {
   }
 
   /** The journal entries before the case view's page (checked and audited as an open; only this page decrypted). */
+  @ApiOperation({ description: 'Reads the journal entries older than the page the case view carries, one page at a time.' })
   @Get(':id/entries')
   @ApiSchemas({ responses: { 200: JournalPage } })
   async entries(

@@ -56,10 +56,7 @@ export function sendFailure(response: Response, context: PlainContext, logger: L
   sendPage(
     response,
     context,
-    html`<article class="form-page">
-      <h1>${text}</h1>
-      <p><a href="${context.href('/')}">${context.form.common.backHome}</a></p>
-    </article>`,
+    html`<article class="form-page"><h1>${text}</h1><p><a href="${context.href('/')}">${context.form.common.backHome}</a></p></article>`,
     '/',
     status,
   );

@@ -10,9 +10,5 @@ import type { PlainContext } from './plain-context.js';
 export function listen(context: PlainContext, step: SpokenHelpStep): Html | '' {
   const recorded = context.spokenHelp.some((prompt) => prompt.step === step && prompt.language === context.language);
   if (!recorded) return '';
-  return html`<p class="listen">
-    <audio controls preload="none" src="${spokenPromptPath(context.language, step)}" aria-label="${context.site.layout.listen}">
-      <a href="${spokenPromptPath(context.language, step)}">${context.site.layout.listen}</a>
-    </audio>
-  </p>`;
+  return html`<p class="listen"><audio controls preload="none" src="${spokenPromptPath(context.language, step)}" aria-label="${context.site.layout.listen}"><a href="${spokenPromptPath(context.language, step)}">${context.site.layout.listen}</a></audio></p>`;
 }
